@@ -1,0 +1,3 @@
+from parksgis.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""The command line: ``parksgis [gui|validate|render|atlas|pack|status] ...``.
+
+With no subcommand the main window opens on the bundled sample parks. Each subcommand lives in
+``parksgis/commands/<name>.py`` with ``add_parser(subparsers)`` and ``run(args) -> int``; they are
+imported only when used, so ``parksgis validate`` never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from parksgis import __version__
+from parksgis.errors import ParksgisError, UsageError
+
+COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parksgis",
+        description="GIS viewer for the Zhuhai–Yangjiang co-built industrial parks. "
+                    "With no command, opens the window on the bundled sample parks.")
+    parser.add_argument("--version", action="version", version=f"parksgis {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = _command_module(name)
+        if module is not None:
+            module.add_parser(sub)
+    return parser
+
+
+def _command_module(name: str):
+    try:
+        return importlib.import_module(f"parksgis.commands.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"parksgis.commands.{name}":
+            return None  # command not built yet
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv or [])])
+    try:
+        return int(args.run(args) or 0)
+    except UsageError as exc:
+        print(f"parksgis {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except ParksgisError as exc:
+        print(f"parksgis {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("parksgis: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback for users
+        print(f"parksgis {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point for desktop shortcuts (``parksgis-gui``)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

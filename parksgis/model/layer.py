@@ -1,0 +1,129 @@
+"""A map layer: features in WGS84 plus how they are shown (visibility, opacity, style)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from parksgis.model.events import Signal
+
+if TYPE_CHECKING:  # geopandas is heavy; the model only holds the frame
+    import geopandas
+
+
+class LayerKind(str, Enum):
+    """What a layer holds; decides its default style and its row in the layer tree."""
+
+    BOUNDARY = "boundary"
+    PLOTS = "plots"
+    ROADS = "roads"
+    UTILITIES = "utilities"          # point facilities: plants, substations
+    UTILITY_LINES = "utility_lines"  # power lines, water mains
+    BERTHS = "berths"
+    BASEMAP = "basemap"
+    OTHER = "other"
+
+    @classmethod
+    def from_name(cls, name: str) -> "LayerKind":
+        """Kind from a file stem such as ``plots`` or ``roads``; unknown stems are OTHER."""
+        try:
+            return cls(name.lower())
+        except ValueError:
+            return cls.OTHER
+
+
+STYLES = ("status", "category", "single")
+
+
+class Layer:
+    """One layer. ``frame`` is a GeoDataFrame in EPSG:4326; ``project_id`` links rows to projects.
+
+    Setting ``visible``, ``opacity`` or ``style`` validates, stores and emits the matching signal,
+    so every view of the layer follows the model.
+    """
+
+    def __init__(self, name: str, frame: "geopandas.GeoDataFrame", kind: LayerKind = LayerKind.OTHER,
+                 park_id: str | None = None, source: Path | str | None = None, report=None,
+                 title_zh: str = "", title_en: str = ""):
+        self.name = name
+        self.frame = frame
+        self.kind = LayerKind(kind)
+        self.park_id = park_id
+        self.source = Path(source) if source is not None else None
+        self.report = report
+        self.title_zh = title_zh or name
+        self.title_en = title_en or name
+        self._visible = True
+        self._opacity = 1.0
+        self._style = "single" if self.kind in (LayerKind.BASEMAP, LayerKind.BOUNDARY) else "status"
+        self.visible_changed = Signal()
+        self.opacity_changed = Signal()
+        self.style_changed = Signal()
+        self.data_changed = Signal()
+
+    def __repr__(self) -> str:
+        return f"Layer({self.key!r}, {len(self.frame)} features)"
+
+    @property
+    def key(self) -> str:
+        """Unique within a workspace: ``park/name`` or the bare name for shared layers."""
+        return f"{self.park_id}/{self.name}" if self.park_id else self.name
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
+    @visible.setter
+    def visible(self, value: bool) -> None:
+        value = bool(value)
+        if value != self._visible:
+            self._visible = value
+            self.visible_changed.emit(value)
+
+    @property
+    def opacity(self) -> float:
+        return self._opacity
+
+    @opacity.setter
+    def opacity(self, value: float) -> None:
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"opacity must be between 0.0 and 1.0; got {value}")
+        if value != self._opacity:
+            self._opacity = float(value)
+            self.opacity_changed.emit(self._opacity)
+
+    @property
+    def style(self) -> str:
+        return self._style
+
+    @style.setter
+    def style(self, value: str) -> None:
+        if value not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(STYLES)}; got {value!r}")
+        if value != self._style:
+            self._style = value
+            self.style_changed.emit(value)
+
+    @property
+    def project_ids(self):
+        """The ``project_id`` column as a pandas Series of str/None (all None when absent)."""
+        import pandas as pd
+
+        if "project_id" in self.frame.columns:
+            col = self.frame["project_id"]
+            return col.where(col.notna() & (col.astype(str) != ""), None)
+        return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
+
+    def feature_name(self, row: int, lang: str = "zh") -> str:
+        """A display name for feature ``row`` (positional): name_zh/name_en/name, else its index."""
+        cols = ("name_zh", "name", "name_en") if lang == "zh" else ("name_en", "name", "name_zh")
+        for col in cols:
+            if col in self.frame.columns:
+                value = self.frame[col].iloc[row]
+                if isinstance(value, str) and value:
+                    return value
+        return f"#{row}"

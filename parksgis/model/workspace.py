@@ -1,0 +1,94 @@
+"""Parks, their layers and the project register, and how features link to projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parksgis.model.events import Signal
+from parksgis.model.layer import Layer
+from parksgis.model.project import Project
+from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
+
+
+@dataclass
+class Park:
+    park_id: str
+    name_zh: str
+    name_en: str = ""
+    layers: list[Layer] = field(default_factory=list)
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang == "zh" else (self.name_en or self.name_zh)
+
+
+@dataclass
+class LinkReport:
+    """How features and projects meet: both lists are reported, nothing is dropped."""
+
+    #: (layer key, feature row, project_id) of features naming a project not in the register
+    unknown: list[tuple[str, int, str]]
+    #: project ids in the register that no feature links to
+    unmapped: list[str]
+
+
+class Workspace:
+    """Everything one window or one export shows: parks, shared layers, register and scheme."""
+
+    def __init__(self, parks: list[Park] | None = None, shared_layers: list[Layer] | None = None,
+                 projects: dict[str, Project] | None = None, scheme: StatusScheme = DEFAULT_SCHEME,
+                 kpis: dict | None = None, meta: dict | None = None):
+        self.parks: list[Park] = list(parks or [])
+        self.shared_layers: list[Layer] = list(shared_layers or [])  # basemap, loose files
+        self.projects: dict[str, Project] = dict(projects or {})
+        self.scheme = scheme
+        self.kpis: dict = dict(kpis or {})
+        self.meta: dict = dict(meta or {})
+        self.layers_changed = Signal()    # a layer was added, removed or reordered
+        self.projects_changed = Signal()  # emitted with the list of changed project ids
+
+    # -- layers ---------------------------------------------------------------------------------
+    @property
+    def layers(self) -> list[Layer]:
+        """All layers, bottom to top: shared (basemap) first, then each park's."""
+        out = list(self.shared_layers)
+        for park in self.parks:
+            out.extend(park.layers)
+        return out
+
+    def park(self, park_id: str) -> Park:
+        for park in self.parks:
+            if park.park_id == park_id:
+                return park
+        raise KeyError(f"unknown park {park_id!r}; known: {', '.join(p.park_id for p in self.parks)}")
+
+    def layer(self, key: str) -> Layer:
+        for layer in self.layers:
+            if layer.key == key:
+                return layer
+        raise KeyError(f"unknown layer {key!r}")
+
+    def add_layer(self, layer: Layer) -> None:
+        if layer.park_id:
+            self.park(layer.park_id).layers.append(layer)
+        else:
+            self.shared_layers.append(layer)
+        self.layers_changed.emit()
+
+    # -- projects -------------------------------------------------------------------------------
+    def status_of(self, project_id: str | None) -> str | None:
+        project = self.projects.get(project_id) if project_id else None
+        return project.status if project else None
+
+    def link_report(self) -> LinkReport:
+        unknown: list[tuple[str, int, str]] = []
+        linked: set[str] = set()
+        for layer in self.layers:
+            for row, pid in enumerate(layer.project_ids):
+                if pid is None:
+                    continue
+                if pid in self.projects:
+                    linked.add(pid)
+                else:
+                    unknown.append((layer.key, row, pid))
+        unmapped = [pid for pid in self.projects if pid not in linked]
+        return LinkReport(unknown=unknown, unmapped=unmapped)

@@ -1,0 +1,1 @@
+"""The only widget code: main window, canvas, layer tree, panels, dialogs."""

@@ -1,0 +1,1 @@
+"""Geometry to QPainterPath, map graphics items, briefing layout and export. QtGui only."""

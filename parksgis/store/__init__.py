@@ -1,0 +1,1 @@
+"""The status register: projects, append-only history, change sets (SQLite). No Qt here."""
