@@ -78,12 +78,21 @@ def test_a_broken_parks_json_falls_back_to_the_park_folders(layers):
     ({"parks": {"port": {}}}, "'parks' must be a list"),
     ({"parks": [{"name_zh": "无编号"}]}, r"parks\[0\] has no 'park_id'"),
     ({"parks": [{"park_id": "port"}, {"park_id": "port"}]}, "park_id 'port' appears twice"),
+    ({"parks": [{"park_id": "port", "folder": "../../etc"}]}, r"folder '../../etc' must be a folder name"),
+    ({"parks": [], "basemap": {"folder": "/usr"}}, "'basemap' must be an object whose 'folder'"),
 ])
 def test_parks_json_structure_problems_are_named(layers, content, problem):
     (layers / "parks.json").write_text(json.dumps(content), encoding="utf-8")
     _, reports = load_workspace(layers)
     message = report_for(reports, layers / "parks.json").errors[0].message
     assert re.search(problem, message), message
+
+
+def test_without_a_register_unknown_ids_are_not_warned_about_but_still_listed(layers):
+    (layers / "projects.csv").unlink()
+    workspace, reports = load_workspace(layers)
+    assert all(r.problems == [] for r in reports)
+    assert workspace.meta["register"] is None and len(workspace.link_report().unknown) > 30
 
 
 def test_a_park_listed_without_its_folder_is_reported(layers):
