@@ -206,9 +206,12 @@ def _header_of(table: Table, name: str) -> str | None:
     return next((h for h in table.headers if h and (header_field(h) or ("",))[0] == name), None)
 
 
-def apply_import(store, path, author: str | None = None) -> ImportPlan:
-    """Plan, then apply in one transaction; raises ImportProblemsError (nothing written) on problems."""
-    plan = plan_import(store, path)
+def apply_import(store, path, author: str | None = None, plan: ImportPlan | None = None) -> ImportPlan:
+    """Plan (or take ``plan``), then apply it in one transaction and one edit group.
+
+    Raises ImportProblemsError, writing nothing, when the file has any problem.
+    """
+    plan = plan or plan_import(store, path)
     if not plan.ok:
         raise ImportProblemsError(plan.file, plan.lines())
     if plan.changes:
