@@ -125,10 +125,10 @@ class RegisterStore:
         path = folder / REGISTER_FILE
         if path.exists():
             return cls.open(path, readonly=readonly)
-        from parksgis.store.spreadsheet import read_projects_file
+        from parksgis.io.projects import read_projects_csv
 
         csv_path = folder / "projects.csv"
-        projects = read_projects_file(csv_path) if csv_path.exists() else {}
+        projects = read_projects_csv(csv_path) if csv_path.exists() else {}
         if readonly or not os.access(folder, os.W_OK):
             store = cls.create(":memory:", projects)
             store.readonly = readonly
