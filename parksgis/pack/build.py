@@ -42,13 +42,13 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     packs the register as it stood at the end of that day.
     """
     out = Path(out)
-    workspace, source_label, source_register = _load_source(source)
+    workspace, source_label, folder = _load_source(source)
     if parks:
         known = [p.park_id for p in workspace.parks]
         unknown = [p for p in parks if p not in known]
         if unknown:
             raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
-    projects = _projects_for(workspace, source_register, as_of)
+    projects = _projects_for(workspace, folder, as_of)
     if parks:
         projects = {pid: p for pid, p in projects.items() if p.park in parks}
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
@@ -69,6 +69,7 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
 
 
 def _load_source(source):
+    """``(workspace, source label, layers folder or None)``."""
     if isinstance(source, Workspace):
         return source, str(source.meta.get("source", "workspace")), None
     path = Path(source)
@@ -77,21 +78,19 @@ def _load_source(source):
     from parksgis.io.workspace import load_workspace
 
     workspace, _reports = load_workspace(path)
-    register = path / "register.sqlite" if path.is_dir() else None
-    return workspace, str(path.resolve()), register
+    return workspace, str(path.resolve()), path if path.is_dir() else None
 
 
-def _projects_for(workspace, register_path, as_of):
-    if register_path is None or not register_path.exists() or as_of is None:
-        if as_of is not None and register_path is None:
-            raise PackError(workspace.meta.get("source", "workspace"),
-                            "--as-of needs a layers folder with a register (register.sqlite)")
+def _projects_for(workspace, folder, as_of):
+    """The register to pack: the folder's register (HQ's current values, not the seed CSV),
+    as it stood at the end of ``as_of`` when given; a bare workspace's projects otherwise."""
+    if folder is None:
         return dict(workspace.projects)
     from parksgis.store.register import RegisterStore
 
-    store = RegisterStore.open(register_path, readonly=True)
+    store = RegisterStore.for_folder(folder, readonly=True)
     try:
-        return dict(store.as_of(as_of))
+        return dict(store.as_of(as_of)) if as_of is not None else store.projects()
     finally:
         store.close()
 
@@ -121,12 +120,14 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
-        _write_baseline(conn, projects)
+        _write_baseline(conn, _registered_projects(tmp))
         create_merge_tables(conn)
-        for table in (fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
-            fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], created)
-        # one stamp for every table, so gpkg_contents does not differ between two builds' tables
-        conn.execute("UPDATE gpkg_contents SET last_change = ?", (created,))
+        # every table's last_change is the as-of day (the date the content describes), not the
+        # build's clock time, so two builds of the same input hash the same
+        stamp = f"{as_of or created[:10]}T00:00:00.000Z"
+        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
+            fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
+        conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,
             "created": created,
@@ -156,6 +157,7 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
 
 
 _DESCRIPTIONS = {
+    fmt.MANIFEST: "parksgis pack manifest: format version, source, as-of date, content hashes",
     fmt.LAYERS: "parksgis layer list and styles",
     fmt.PARKS: "parksgis parks",
     fmt.BASELINE: "parksgis register values as built (base of export-changes)",
@@ -202,12 +204,23 @@ def _write_parks_and_layers(conn, parks, names) -> None:
     conn.executemany(f"INSERT INTO {fmt.LAYERS} VALUES ({', '.join('?' * 12)})", rows)
 
 
+def _registered_projects(tmp: Path) -> dict:
+    """The projects as the register stored them (normalised), which is what the baseline records."""
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.open(tmp, readonly=True)
+    try:
+        return store.projects()
+    finally:
+        store.close()
+
+
 def _write_baseline(conn, projects) -> None:
     conn.execute(f"CREATE TABLE {fmt.BASELINE} (project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "base_value TEXT, PRIMARY KEY (project_id, field))")
     rows = [(pid, field, value_text(field, getattr(project, field)))
             for pid, project in sorted(projects.items())
-            for field in PROJECT_FIELDS if field not in ("project_id", "updated_at")]
+            for field in PROJECT_FIELDS if field != "project_id"]
     conn.executemany(f"INSERT INTO {fmt.BASELINE} VALUES (?, ?, ?)", rows)
 
 

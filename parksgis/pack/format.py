@@ -35,8 +35,9 @@ REGISTER_HISTORY = "parksgis_history"
 
 #: Tables that change after the build (edits, merges); everything else in the file is frozen and
 #: hashed, including the register's status scheme and schema version.
+#: (sqlite_sequence only counts the GDAL layer tables' AUTOINCREMENT ids, so it is frozen too.)
 MUTABLE = frozenset({MANIFEST, CONFLICTS, APPLIED, REGISTER_PROJECTS, REGISTER_HISTORY,
-                     "sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+                     "sqlite_stat1", "sqlite_stat4"})
 
 DISPLAY_CRS = "EPSG:4546"
 

@@ -107,7 +107,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     register = _open_register(path, reason is not None)
     workspace.projects = register.projects()
     workspace.scheme = register.scheme()
-    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + result.notes)
+    # verify's "will be migrated" note is replaced by what _migrate did
+    kept = [n for n in result.notes if not n.startswith("pack format version")]
+    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept)
     return workspace, handle
 
 

@@ -132,13 +132,15 @@ def check_register(conn, manifest: dict) -> list[str]:
     problems = []
     cols = fmt.columns(conn, fmt.REGISTER_PROJECTS)
     seen = set()
+    edited_projects = {pid for pid, _ in latest_by_id}
     for row in conn.execute(f"SELECT * FROM {fmt.REGISTER_PROJECTS}"):
         record = dict(zip(cols, row))
         pid = record["project_id"]
         seen.add(pid)
+        edited = pid in edited_projects
         for field_name, stored in record.items():
-            if field_name in ("project_id", "updated_at"):
-                continue
+            if field_name == "project_id" or (field_name == "updated_at" and edited):
+                continue  # updated_at is stamped on each edit and has no history of its own
             key = (pid, field_name)
             if key not in values and key not in latest_by_id:
                 problems.append(f"register: project {pid} is not in the pack's baseline")

@@ -69,10 +69,53 @@ def pack(tmp_path) -> Path:
     return out
 
 
-def run_cli(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def _run_cli(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     """``python -m parksgis ARGS`` in a fresh interpreter, as a user would run it."""
     import os
 
     full_env = dict(os.environ, PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True,
                           env=full_env, timeout=timeout, cwd=REPO)
+
+
+def _gpkg_connect(path) -> "sqlite3.Connection":
+    """A plain sqlite3 connection that can also run the GeoPackage R-tree triggers (as a tamperer
+    with any SQLite tool could): the ST_* functions GDAL would provide, good enough for updates."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    for name in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):
+        conn.create_function(name, 1, lambda geom: 0)
+    return conn
+
+
+def _rewrite_manifest(path, **entries) -> None:
+    """Change manifest entries and re-seal it, as a newer or older parksgis would have written it."""
+    from parksgis.pack import format as fmt
+
+    conn = _gpkg_connect(path)
+    manifest = fmt.read_manifest(conn)
+    for key, value in entries.items():
+        if value is None:
+            manifest.pop(key, None)
+        else:
+            manifest[key] = str(value)
+    fmt.write_manifest(conn, manifest)
+    conn.commit()
+    conn.close()
+
+
+# Helpers as fixtures: with --import-mode=importlib a test cannot import conftest.
+@pytest.fixture
+def run_cli():
+    return _run_cli
+
+
+@pytest.fixture
+def gpkg_connect():
+    return _gpkg_connect
+
+
+@pytest.fixture
+def rewrite_manifest():
+    return _rewrite_manifest
