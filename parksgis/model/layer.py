@@ -114,7 +114,8 @@ class Layer:
         import pandas as pd
 
         if "project_id" in self.frame.columns:
-            col = self.frame["project_id"]
+            # object dtype: pandas 3 stores text as "str" dtype, where None would come back as NaN
+            col = self.frame["project_id"].astype(object)
             return col.where(col.notna() & (col.astype(str) != ""), None)
         return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
 

@@ -13,16 +13,22 @@ def create_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
     The UI font is the bundled one, not the system's, so Chinese menus and panels draw the same on
     a machine with no Chinese fonts at all.
     """
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv[:1])
+    configure_app(app)
+    return app
+
+
+def configure_app(app: QtWidgets.QApplication) -> str:
+    """Names for QSettings and the bundled font as UI font; returns the font family."""
     from parksgis.render.fonts import ensure_fonts
 
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv[:1])
     app.setOrganizationName("parksgis")
     app.setApplicationName("parksgis")
     family = ensure_fonts()
     font = QtGui.QFont(app.font())
     font.setFamilies([family])
     app.setFont(font)
-    return app
+    return family
 
 
 def open_window(path=None, language: str | None = None, display_crs: str | None = None):

@@ -86,8 +86,13 @@ class FeatureFilterProxy(QtCore.QSortFilterProxyModel):
 
     def set_filter(self, text: str, status: str | None) -> None:
         source: FeatureTableModel = self.sourceModel()
-        self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+            self.endFilterChange()
+        else:
+            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
         return self.mask is None or bool(self.mask[source_row])

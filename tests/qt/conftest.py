@@ -82,3 +82,74 @@ def temp_settings(tmp_path, monkeypatch):
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "settings"))
     yield tmp_path / "settings"
+
+
+@pytest.fixture
+def window(qtbot, qapp, workspace):
+    """The main window in Chinese on the small workspace, shown at a fixed size, zoomed to the port."""
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+
+    configure_app(qapp)
+    win = MainWindow(language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.set_workspace(workspace)
+    win.canvas.zoom_to_layers(workspace.parks[0].layers)
+    qapp.processEvents()
+    yield win
+    from parksgis.qt.i18n import install_language
+    install_language("en")  # the next test starts from the source language
+
+
+def screen_pos(win, lon: float, lat: float):
+    """Viewport pixel of a lon/lat point, through the canvas's own transform."""
+    return win.canvas.view_to_widget(*win.geometry_.display_xy(lon, lat))
+
+
+def grab_canvas(win):
+    win.canvas.repaint()
+    return win.canvas.grab().toImage()
+
+
+def count_colour(image, hex_colour: str, tolerance: int = 8) -> int:
+    """Pixels of ``image`` within ``tolerance`` (per channel) of ``hex_colour``."""
+    import numpy as np
+
+    image = image.convertToFormat(image.Format.Format_RGB32)
+    width, height = image.width(), image.height()
+    data = np.frombuffer(image.constBits(), dtype=np.uint8).reshape(height, image.bytesPerLine())
+    pixels = data[:, : width * 4].reshape(height, width, 4)[:, :, :3].astype(int)  # B, G, R
+    r, g, b = int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
+    return int((np.abs(pixels - np.array([b, g, r])).max(axis=2) <= tolerance).sum())
+
+
+def ime_commit(widget, text: str) -> None:
+    """Type Chinese the way it really arrives: an input method commits the composed text.
+
+    (QTest.keyClicks only handles ASCII; a Chinese user's keystrokes go through the IME.)
+    """
+    from PySide6 import QtGui, QtWidgets
+
+    widget.setFocus()
+    event = QtGui.QInputMethodEvent()
+    event.setCommitString(text)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+class MapHelpers:
+    """What the tests need to act on the map: places, pixel positions, grabs and colour counts."""
+
+    SEWAGE_PLANT = SEWAGE_PLANT
+    ROAD_START, ROAD_END = ROAD_START, ROAD_END
+    screen_pos = staticmethod(screen_pos)
+    grab_canvas = staticmethod(grab_canvas)
+    count_colour = staticmethod(count_colour)
+    ime_commit = staticmethod(ime_commit)
+
+
+@pytest.fixture
+def maps() -> MapHelpers:
+    return MapHelpers()
