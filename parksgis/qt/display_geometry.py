@@ -1,84 +1,59 @@
-"""Features in the display CRS for the widgets: bounds to zoom to, box queries, highlight outlines.
+"""What the widgets ask of features in the display CRS, answered from the renderer's caches.
 
-The renderer draws the map; this keeps what the widgets need on top of it (zoom to a feature,
-box select, outline the selection) in one cached place per layer frame.
+The renderer projects every layer once (render/layer_cache.py); zooming to a feature, box
+selection and the hover/selection outlines reuse that projection and its spatial index, and
+outlines become a QPainterPath through render.geometry like everything else drawn.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 import shapely
 from pyproj import Transformer
 from PySide6 import QtCore, QtGui
 
+from parksgis.render.geometry import flatten, path_from_flat
+
 
 class DisplayGeometry:
-    """Projected copies of layer geometries, cached by frame identity, with an STRtree each."""
-
-    def __init__(self, display_crs: str = "EPSG:4546"):
-        self.display_crs = display_crs
-        self.to_display = Transformer.from_crs("EPSG:4326", display_crs, always_xy=True)
-        self.to_lonlat = Transformer.from_crs(display_crs, "EPSG:4326", always_xy=True)
-        self._cache: dict[int, tuple[object, np.ndarray, shapely.STRtree]] = {}
-
-    def geometries(self, layer) -> np.ndarray:
-        return self._entry(layer)[1]
-
-    def _entry(self, layer):
-        key = id(layer)
-        entry = self._cache.get(key)
-        if entry is None or entry[0] is not layer.frame:
-            raw = np.asarray(layer.frame.geometry.values, dtype=object)
-            projected = shapely.transform(raw, self._project) if len(raw) else raw
-            entry = (layer.frame, projected, shapely.STRtree(projected))
-            self._cache[key] = entry
-        return entry
-
-    def _project(self, xy: np.ndarray) -> np.ndarray:
-        x, y = self.to_display.transform(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
+    def __init__(self, renderer):
+        self.renderer = renderer
+        self.display_crs = renderer.display_crs
+        self.to_display = Transformer.from_crs("EPSG:4326", self.display_crs, always_xy=True)
+        self.to_lonlat = Transformer.from_crs(self.display_crs, "EPSG:4326", always_xy=True)
 
     def bounds(self, layer, rows=None) -> QtCore.QRectF | None:
-        geoms = self.geometries(layer)
-        if rows is not None:
-            geoms = geoms[list(rows)]
-        geoms = geoms[~shapely.is_empty(geoms) & ~shapely.is_missing(geoms)] if len(geoms) else geoms
-        if not len(geoms):
+        """Bounding rectangle of ``rows`` of ``layer`` (all rows by default), or None if empty."""
+        cache = self.renderer.geometry(layer)
+        boxes = cache.bounds if rows is None else cache.bounds[np.asarray(list(rows), dtype=np.int64)]
+        boxes = boxes[~np.isnan(boxes).any(axis=1)] if len(boxes) else boxes
+        if not len(boxes):
             return None
-        x0, y0, x1, y1 = shapely.total_bounds(geoms)
-        return QtCore.QRectF(x0, y0, x1 - x0, y1 - y0)
+        x0, y0 = boxes[:, 0].min(), boxes[:, 1].min()
+        return QtCore.QRectF(x0, y0, boxes[:, 2].max() - x0, boxes[:, 3].max() - y0)
 
     def query_box(self, layer, rect: QtCore.QRectF) -> list[int]:
-        box = shapely.box(rect.left(), rect.top(), rect.right(), rect.bottom())
-        return sorted(int(i) for i in self._entry(layer)[2].query(box, predicate="intersects"))
+        """Rows drawn inside ``rect`` (hidden statuses excluded, as on the map)."""
+        return [int(r) for r in self.renderer.visible_rows(layer, rect)]
 
     def outline_path(self, layer, rows) -> QtGui.QPainterPath:
-        """One path holding the outlines (rings, lines) of the given rows; points become small crosses."""
-        path = QtGui.QPainterPath()
-        geoms = self.geometries(layer)
-        for row in rows:
-            if not 0 <= row < len(geoms):
-                continue
-            geom = geoms[row]
-            if geom is None or geom.is_empty:
-                continue
-            lines = shapely.get_parts(shapely.boundary(geom)) if geom.area > 0 else shapely.get_parts(geom)
-            for part in lines:
-                coords = shapely.get_coordinates(part)
-                if len(coords) == 1:
-                    path.addEllipse(QtCore.QPointF(*coords[0]), 0.0, 0.0)  # marker drawn by caller
-                elif len(coords):
-                    path.addPath(pg.arrayToQPath(coords[:, 0], coords[:, 1], connect="all"))
-        return path
+        """Outlines of the areas and lines among ``rows`` as one path in display metres."""
+        geoms = self.renderer.geometry(layer).geoms
+        rows = np.asarray([r for r in rows if 0 <= r < len(geoms)], dtype=np.int64)
+        if not len(rows):
+            return QtGui.QPainterPath()
+        chosen = geoms[rows]
+        keep = ~(shapely.is_missing(chosen) | shapely.is_empty(chosen)) & (shapely.get_dimensions(chosen) > 0)
+        flat = flatten(chosen[keep], rows[keep])
+        return path_from_flat(flat.xy, flat.ring)
 
     def points(self, layer, rows) -> list[QtCore.QPointF]:
-        geoms = self.geometries(layer)
-        out = []
-        for row in rows:
-            if 0 <= row < len(geoms) and geoms[row] is not None and geoms[row].geom_type == "Point":
-                out.append(QtCore.QPointF(geoms[row].x, geoms[row].y))
-        return out
+        """Point features among ``rows`` (drawn as rings by the canvas)."""
+        geoms = self.renderer.geometry(layer).geoms
+        rows = [r for r in rows if 0 <= r < len(geoms)]
+        chosen = geoms[np.asarray(rows, dtype=np.int64)] if rows else geoms[:0]
+        chosen = chosen[shapely.get_dimensions(chosen) == 0] if len(chosen) else chosen
+        return [QtCore.QPointF(x, y) for x, y in shapely.get_coordinates(chosen)]
 
     def lonlat(self, x: float, y: float) -> tuple[float, float]:
         lon, lat = self.to_lonlat.transform(x, y)

@@ -44,18 +44,20 @@ class IdentifyPanel(QtWidgets.QWidget):
 
         self.card = QtWidgets.QGroupBox(self)
         form = QtWidgets.QFormLayout(self.card)
-        self.project_name = QtWidgets.QLabel(self.card, objectName="project_name", wordWrap=True)
-        self.project_name_en = QtWidgets.QLabel(self.card, objectName="project_name_en", wordWrap=True)
+        self.project_name = QtWidgets.QLabel(self.card, objectName="project_name")
+        self.project_name_en = QtWidgets.QLabel(self.card, objectName="project_name_en")
+        self.project_id = QtWidgets.QLabel(self.card, objectName="project_id")
         self.status_badge = QtWidgets.QLabel(self.card, objectName="status_badge")
         self.progress = QtWidgets.QProgressBar(self.card, objectName="progress")
         self.progress.setRange(0, 100)
         self.investment = QtWidgets.QLabel(self.card, objectName="investment")
         self.planned = QtWidgets.QLabel(self.card, objectName="planned")
         self.actual = QtWidgets.QLabel(self.card, objectName="actual")
-        self.owner = QtWidgets.QLabel(self.card, objectName="owner", wordWrap=True)
-        self.contractor = QtWidgets.QLabel(self.card, objectName="contractor", wordWrap=True)
+        self.owner = QtWidgets.QLabel(self.card, objectName="owner")
+        self.contractor = QtWidgets.QLabel(self.card, objectName="contractor")
         self._form_labels = {}
         for key, widget in [("name", self.project_name), ("name_en", self.project_name_en),
+                            ("id", self.project_id),
                             ("status", self.status_badge), ("progress", self.progress),
                             ("investment", self.investment), ("planned", self.planned),
                             ("actual", self.actual), ("owner", self.owner),
@@ -96,7 +98,8 @@ class IdentifyPanel(QtWidgets.QWidget):
 
     def retranslate(self) -> None:
         self.card.setTitle(self.tr("Project"))
-        names = {"name": self.tr("Name"), "name_en": self.tr("English name"), "status": self.tr("Status"),
+        names = {"name": self.tr("Name"), "name_en": self.tr("English name"), "id": self.tr("Project id"),
+                 "status": self.tr("Status"),
                  "progress": self.tr("Progress"), "investment": self.tr("Investment"),
                  "planned": self.tr("Planned"), "actual": self.tr("Actual"), "owner": self.tr("Owner"),
                  "contractor": self.tr("Contractor")}
@@ -140,7 +143,8 @@ class IdentifyPanel(QtWidgets.QWidget):
 
     def _fill_card(self, project) -> None:
         scheme = self.workspace.scheme
-        self.project_name.setText(f"{project.name_zh}  ({project.project_id})")
+        self.project_name.setText(project.name_zh or "—")
+        self.project_id.setText(project.project_id)
         self.project_name_en.setText(project.name_en or "—")
         if project.status in scheme:
             status = scheme[project.status]

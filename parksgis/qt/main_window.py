@@ -37,7 +37,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.workspace = None
         self.renderer = None
         self.geometry_ = None
-        self._layer_slots: list = []
         self.selection = Selection()
         self.canvas = MapCanvas(self.selection, self)
         self.setCentralWidget(self.canvas)
@@ -95,13 +94,17 @@ class MainWindow(QtWidgets.QMainWindow):
     def set_workspace(self, workspace, reports=()) -> None:
         from parksgis.render.map_renderer import MapRenderer
 
-        self._unwatch_layers()
         if self.workspace is not None:
             self.workspace.layers_changed.disconnect(self._on_layers_changed)
+            self.workspace.projects_changed.disconnect(self._on_projects_changed)
+        if self.renderer is not None:
+            self.renderer.close()
         self.workspace = workspace
         self.selection.clear()
         self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
-        self.geometry_ = DisplayGeometry(self.display_crs)
+        self.renderer.lang = self.lang
+        self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
+        self.geometry_ = DisplayGeometry(self.renderer)
         self.canvas.set_workspace(workspace, self.renderer, self.geometry_)
         self.layer_model.set_workspace(workspace)
         self.identify.set_workspace(workspace)
@@ -109,34 +112,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.legend.set_workspace(workspace)
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
-        workspace.projects_changed.connect(lambda *_: self.canvas.refresh())
-        self._watch_layers()
+        workspace.projects_changed.connect(self._on_projects_changed)
         for report in reports:
             self.problems.add_report(report)
         self.canvas.zoom_all()
 
-    def _watch_layers(self) -> None:
-        for layer in self.workspace.layers:
-            for signal in (layer.visible_changed, layer.opacity_changed, layer.style_changed,
-                           layer.data_changed):
-                slot = signal.connect(lambda *_: self.canvas.refresh())
-                self._layer_slots.append((signal, slot))
-
-    def _unwatch_layers(self) -> None:
-        for signal, slot in self._layer_slots:
-            signal.disconnect(slot)
-        self._layer_slots = []
-
     def _on_layers_changed(self) -> None:
-        self._unwatch_layers()
-        self._watch_layers()
         self.table.set_workspace(self.workspace)
         self.search.set_workspace(self.workspace, self.lang)
-        self.canvas.refresh()
+
+    def _on_projects_changed(self, *_args) -> None:
+        self.table.table.viewport().update()
 
     def _hide_statuses(self, hidden: set) -> None:
-        self.renderer.hidden_statuses = set(hidden)
-        self.canvas.refresh()
+        self.renderer.hidden_statuses = hidden  # the renderer emits changed: the canvas redraws
 
     def _show_found(self, features) -> None:
         self.selection.set(features)
@@ -215,6 +204,8 @@ class MainWindow(QtWidgets.QMainWindow):
             widget.set_lang(self.lang)
         if self.workspace is not None:
             self.search.set_workspace(self.workspace, self.lang)
+            self.renderer.lang = self.lang
+            self.canvas.refresh()
 
     def changeEvent(self, event) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:

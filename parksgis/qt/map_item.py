@@ -10,7 +10,9 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-SELECTION_COLOR = QtGui.QColor("#00e5ff")
+from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+
+SELECTION_COLOR = QtGui.QColor(HIGHLIGHT_COLOR)  # the same yellow as highlights in exports
 HOVER_COLOR = QtGui.QColor(255, 255, 255, 230)
 HUGE = 1e9  # the item paints whatever part of the plane is in view
 
@@ -69,23 +71,25 @@ class MapItem(pg.GraphicsObject):
         image.fill(QtGui.QColor("#f4f1ea"))
         image_painter = QtGui.QPainter(image)
         try:
-            self.renderer.paint(image_painter, QtCore.QRectF(0, 0, size.width(), size.height()), view)
+            self.renderer.paint(image_painter, view, QtCore.QRectF(0, 0, size.width(), size.height()))
         finally:
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
         for path, points, color, width in self._highlights:
-            pen = QtGui.QPen(color, width)
-            pen.setCosmetic(True)  # width in pixels whatever the zoom
-            painter.setPen(pen)
-            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            if points:
-                transform = painter.transform()
-                painter.save()
-                painter.resetTransform()
-                for point in points:
-                    painter.drawEllipse(transform.map(point), 9.0, 9.0)
-                painter.restore()
+            # a dark casing under the colour keeps the outline visible on any fill
+            for pen_color, pen_width in ((QtGui.QColor(0, 0, 0, 200), width + 2), (color, width)):
+                pen = QtGui.QPen(pen_color, pen_width)
+                pen.setCosmetic(True)  # width in pixels whatever the zoom
+                painter.setPen(pen)
+                painter.drawPath(path)
+                if points:
+                    transform = painter.transform()
+                    painter.save()
+                    painter.resetTransform()
+                    for point in points:
+                        painter.drawEllipse(transform.map(point), 9.0, 9.0)
+                    painter.restore()

@@ -5,6 +5,8 @@ import math
 from pyproj import Geod
 from PySide6 import QtCore, QtWidgets
 
+from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+
 
 Qt = QtCore.Qt
 SEWAGE_PLANT = (111.960, 21.720)  # as in conftest.make_workspace
@@ -22,7 +24,7 @@ def test_click_on_sewage_plant_identifies_its_project(qtbot, window, maps):
     click_map(qtbot, window, *SEWAGE_PLANT)
     assert window.selection.items == [("port/utilities", 0)]
     assert "临港污水处理厂" in window.identify.project_name.text()
-    assert "PORT-UTIL-01" in window.identify.project_name.text()
+    assert window.identify.project_id.text() == "PORT-UTIL-01"
     assert window.identify.status_badge.text().strip() == "立项"
     assert window.identify.progress.value() == 10
     assert window.identify.owner.text() == "高新区管委会"
@@ -70,7 +72,7 @@ def test_table_filter_and_selection_highlight_the_road(qtbot, window, maps):
     pos = maps.screen_pos(window, *mid)
     image = maps.grab_canvas(window)
     patch = image.copy(pos.x() - 6, pos.y() - 6, 13, 13)
-    assert maps.count_colour(patch, "#00e5ff", tolerance=30) > 5
+    assert maps.count_colour(patch, HIGHLIGHT_COLOR, tolerance=30) > 5
 
 
 def test_english_filter_and_status_filter(qtbot, window, maps):
