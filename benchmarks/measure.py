@@ -41,6 +41,8 @@ def bench_env() -> dict:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+    # the main window keeps QSettings (window state, recent files): not in the user's own config
+    env["XDG_CONFIG_HOME"] = str(REPO / "benchmarks" / "out" / "config")
     env.setdefault("OMP_NUM_THREADS", "1")  # two shared cores: no thread pools fighting the others
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
     return env
