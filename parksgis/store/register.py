@@ -47,7 +47,8 @@ class RegisterStore:
         self._db = db
         self.path = path
         self.readonly = readonly
-        #: False for an in-memory register (a read-only layers folder without register.sqlite)
+        #: False for an in-memory register (a read-only layers folder without register.sqlite);
+        #: ``path`` then names the projects.csv it was seeded from
         self.persistent = path != ":memory:"
         #: emitted after each committed write with the list of changed project ids
         self.changed = Signal()
@@ -132,6 +133,7 @@ class RegisterStore:
         if readonly or not os.access(folder, os.W_OK):
             store = cls.create(":memory:", projects)
             store.readonly = readonly
+            store.path = str(csv_path)  # messages name the file the projects came from
             return store
         return cls.create(path, projects)
 
