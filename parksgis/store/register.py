@@ -191,6 +191,23 @@ class RegisterStore:
         return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
                 for t in schema.TABLES}
 
+    def bind_workspace(self, workspace):
+        """Keep ``workspace.projects`` equal to this register, for the app's views.
+
+        Loads the current projects now; after every committed write (edit, import, undo) copies
+        the changed projects in and emits ``workspace.projects_changed`` with their ids, so map
+        colours, legend counts and tables follow. Returns the slot (``store.changed.disconnect``).
+        """
+        workspace.projects = self.projects()
+        workspace.scheme = self.scheme()
+
+        def sync(project_ids: list[str]) -> None:
+            for pid in project_ids:
+                workspace.projects[pid] = self.project(pid)
+            workspace.projects_changed.emit(project_ids)
+
+        return self.changed.connect(sync)
+
     # -- writing --------------------------------------------------------------------------------
     def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",
                changed_at: date | datetime | str | None = None) -> list[HistoryRow]:

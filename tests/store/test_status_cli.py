@@ -35,7 +35,7 @@ def test_import_dry_run_lists_problems_and_writes_nothing(folder, tmp_path, writ
         f"{sheet}: row 4, column 进度: project PORT-RD-WEI1: progress 150 is outside 0-100",
         f"{sheet}: row 4, column 实际开工: project PORT-RD-WEI1: '2014/2/30' is not a date (no such day)",
         f"{sheet}: row 5, column 项目编号: project PORT-RD-JING1 is also on row 2",
-        f"{sheet}: 4 rows, 5 problems, 1 projects with 3 changed fields; nothing was imported",
+        f"{sheet}: 4 rows (read as GBK/GB18030, not UTF-8), 5 problems, 1 projects with 3 changed fields; nothing was imported",
     ]
     assert not (folder / "register.sqlite").exists()  # a dry run creates nothing
 
