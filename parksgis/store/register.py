@@ -47,7 +47,8 @@ class RegisterStore:
         self._db = db
         self.path = path
         self.readonly = readonly
-        #: False for an in-memory register (a read-only layers folder without register.sqlite)
+        #: False for an in-memory register (a read-only layers folder without register.sqlite);
+        #: ``path`` then names the projects.csv it was seeded from
         self.persistent = path != ":memory:"
         #: emitted after each committed write with the list of changed project ids
         self.changed = Signal()
@@ -132,6 +133,7 @@ class RegisterStore:
         if readonly or not os.access(folder, os.W_OK):
             store = cls.create(":memory:", projects)
             store.readonly = readonly
+            store.path = str(csv_path)  # messages name the file the projects came from
             return store
         return cls.create(path, projects)
 
@@ -188,6 +190,23 @@ class RegisterStore:
         """Every row of every register table, sorted: equal dumps mean equal registers."""
         return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
                 for t in schema.TABLES}
+
+    def bind_workspace(self, workspace):
+        """Keep ``workspace.projects`` equal to this register, for the app's views.
+
+        Loads the current projects now; after every committed write (edit, import, undo) copies
+        the changed projects in and emits ``workspace.projects_changed`` with their ids, so map
+        colours, legend counts and tables follow. Returns the slot (``store.changed.disconnect``).
+        """
+        workspace.projects = self.projects()
+        workspace.scheme = self.scheme()
+
+        def sync(project_ids: list[str]) -> None:
+            for pid in project_ids:
+                workspace.projects[pid] = self.project(pid)
+            workspace.projects_changed.emit(project_ids)
+
+        return self.changed.connect(sync)
 
     # -- writing --------------------------------------------------------------------------------
     def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",

@@ -55,7 +55,8 @@ class ImportPlan:
 
     def summary(self) -> str:
         fields = sum(len([f for f in c if f != "updated_at"]) for c in self.changes.values())
-        return (f"{self.file}: {self.rows} rows, {len(self.problems)} problems, "
+        gbk = " (read as GBK/GB18030, not UTF-8)" if self.encoding == "gb18030" else ""
+        return (f"{self.file}: {self.rows} rows{gbk}, {len(self.problems)} problems, "
                 f"{len(self.changes)} projects with {fields} changed fields")
 
 

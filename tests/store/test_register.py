@@ -258,3 +258,17 @@ def test_add_projects_become_baseline(register):
     assert register.undo_last() == []
     with pytest.raises(ChangeError, match=r"project WX-R02: already in the register"):
         register.add_projects([Project("WX-R02", "wanxiang", "again")])
+
+
+def test_bind_workspace_keeps_the_workspace_in_step(register):
+    from parksgis.model.workspace import Workspace
+
+    workspace = Workspace()
+    register.bind_workspace(workspace)
+    assert workspace.projects == register.projects()
+    seen = []
+    workspace.projects_changed.connect(seen.append)
+    register.update("PT-R02", {"status": "under_construction"})
+    assert workspace.status_of("PT-R02") == "under_construction" and seen == [["PT-R02"]]
+    register.undo_last()
+    assert workspace.status_of("PT-R02") == "planned" and seen == [["PT-R02"], ["PT-R02"]]
