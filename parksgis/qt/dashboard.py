@@ -22,6 +22,7 @@ Qt = QtCore.Qt
 BAR_WIDTH = 0.6
 MAX_DAYS = 24  # the time chart keeps at most this many bars (evenly spaced days)
 NO_PROJECT = "__none__"
+MIN_HEIGHT = 320
 
 
 class StatusBars(pg.BarGraphItem):
@@ -68,6 +69,7 @@ class Dashboard(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("#ffffff")
+        self.view.setMinimumHeight(MIN_HEIGHT)  # four charts need room; the dock scrolls no less
         layout.addWidget(self.view)
         self.plots: dict[str, pg.PlotItem] = {}
         for i, name in enumerate(("by_park", "investment", "roads", "over_time")):
@@ -151,7 +153,8 @@ class Dashboard(QtWidgets.QWidget):
         table = figures.projects_by_status_per_park(projects, scheme)
         parks = [p.park_id for p in self.workspace.parks if p.park_id in table]
         parks += [p for p in table if p not in parks]
-        names = {p.park_id: p.name(self.lang) for p in self.workspace.parks}
+        # the short part of a long name (…产业转移高新工业园 · 港口片区 → 港口片区) fits under a bar
+        names = {p.park_id: p.name(self.lang).split("·")[-1].strip() for p in self.workspace.parks}
         xs = list(range(len(parks)))
         codes = list(scheme.codes) + sorted({c for row in table.values() for c in row} - set(scheme.codes))
         heights = {c: [table[p].get(c, 0) for p in parks] for c in codes}
