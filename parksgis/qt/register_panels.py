@@ -69,6 +69,12 @@ class RegisterPanels(QtCore.QObject):
             actions.tools_menu.addAction(self.editor.undo_action)
             for dock in self.docks.values():
                 actions.panels_menu.addAction(dock.toggleViewAction())
+        # a read-only pack (or an unsaved folder register) says so for as long as it is open
+        self.notice = QtWidgets.QLabel(window, objectName="register_notice")
+        self.notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 1px 6px;")
+        self.notice.hide()
+        window.statusBar().addPermanentWidget(self.notice)
+        self.link.state_changed.connect(self._update_notice)
         self.editor.message.connect(self._show_message)
         self.dashboard.message.connect(self._show_message)
         self.as_of.zoom_to_features.connect(window.canvas.zoom_to_features)
@@ -91,6 +97,16 @@ class RegisterPanels(QtCore.QObject):
 
     def close(self) -> None:
         self.link.close()
+
+    def _update_notice(self) -> None:
+        workspace = self.link.workspace
+        text = None
+        if workspace is not None and getattr(workspace, "pack_handle", None) is not None:
+            text = self.link.read_only_reason
+        text = text or self.link.save_note or ""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.notice.setVisible(bool(text))
 
     def _compare_toggled(self, on: bool) -> None:
         if on:
