@@ -28,8 +28,11 @@ def register_today() -> date:
     return local_date(utc_stamp())
 
 
+TR_CONTEXT = "RegisterLink"
+
+
 def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("RegisterLink", text)
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class RegisterLink(QtCore.QObject):

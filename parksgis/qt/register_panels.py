@@ -35,8 +35,11 @@ class TitledDock(QtWidgets.QDockWidget):
         super().changeEvent(event)
 
 
+TR_CONTEXT = "RegisterPanels"
+
+
 def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("RegisterPanels", text)
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class RegisterPanels(QtCore.QObject):
