@@ -63,6 +63,7 @@ class Dashboard(QtWidgets.QWidget):
         self.workspace = None
         self.lang = "zh"
         self._segments: list[figures.RoadSegment] = []
+        self._stale = True
         #: chart name -> its StatusBars, in stacking order (what tests read)
         self.bars: dict[str, list[StatusBars]] = {}
         layout = QtWidgets.QVBoxLayout(self)
@@ -109,7 +110,18 @@ class Dashboard(QtWidgets.QWidget):
         self.refresh()
 
     # -- drawing --------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        """Redraw now when shown; a hidden dashboard (a tab behind the table) waits until shown,
+        because replaying history for the time chart costs more than an edit should."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         for plot in self.plots.values():
             plot.clear()
         self.bars = {name: [] for name in self.plots}

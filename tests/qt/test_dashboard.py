@@ -111,3 +111,17 @@ def test_clicking_a_bar_selects_its_projects_on_the_map(qtbot, register_window):
     assert len(expected) == 6 and len(features) >= 6
     assert set(win.selection) == features
     assert "6" in win.statusBar().currentMessage()
+
+
+def test_hidden_dashboard_catches_up_when_shown(qtbot, register_window):
+    win = register_window
+    panels = win.register_panels
+    toggle = panels.docks["dashboard"].toggleViewAction()  # Panels menu → Dashboard
+    toggle.trigger()
+    assert not panels.dashboard.isVisible()
+    panels.link.update("ENV-PCB", {"status": "under_construction"})
+    assert panels.dashboard._stale  # nothing recomputed while hidden
+    toggle.trigger()
+    assert panels.dashboard.isVisible()
+    check_against_register(panels.dashboard, panels.link.store, win.workspace)
+    assert bar_heights(panels.dashboard, "by_park")[("under_construction", 2)] == 2  # environmental

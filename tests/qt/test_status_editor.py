@@ -58,6 +58,13 @@ def click_feature(qtbot, win, layer, row):
     return pos
 
 
+def pixel_of(win, layer, row):
+    """Where the plot is now (the identify dock widens when the editor appears: the map moves)."""
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+
+
 def colour_near(maps, win, pos, hex_colour):
     """Pixels of ``hex_colour`` in a 21 px square around ``pos`` (labels may cover the middle)."""
     patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
@@ -85,7 +92,8 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     editor = win.register_panels.editor
     approved, completed = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
     layer, row = feature_of(win, PROJECT)
-    pos = click_feature(qtbot, win, layer, row)
+    click_feature(qtbot, win, layer, row)
+    pos = pixel_of(win, layer, row)
     assert win.selection.current == (layer.key, row)
     assert editor.isVisibleTo(win.identify) and editor.project_id == PROJECT
     assert editor.status_combo.currentData() == "approved"
