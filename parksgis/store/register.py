@@ -28,6 +28,7 @@ from parksgis.store.values import local_date, project_from_row, same_value, to_d
 REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, and undos themselves.
 _NOT_UNDOABLE = ("seed", "undo")
+_HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
 #: Test seam for the kill-part-way test: pause after writing this many projects of one write.
 _PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
 
@@ -169,13 +170,14 @@ class RegisterStore:
 
     def history(self, project_id: str | None = None) -> list[HistoryRow]:
         """History rows in (changed_at, id) order, of one project or of all."""
-        sql = "SELECT * FROM parksgis_history"
+        sql = f"SELECT {_HISTORY_COLUMNS} FROM parksgis_history"
         args: tuple = ()
         if project_id is not None:
             sql += " WHERE project_id = ?"
             args = (project_id,)
-        rows = self._db.execute(sql + " ORDER BY changed_at, id", args)
-        return [HistoryRow(**{k: r[k] for k in r.keys()}) for r in rows]
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples: history is read whole for every as-of date
+        return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
 
     def as_of(self, day: date | datetime | str) -> dict[str, Project]:
         """Every project as it stood at the end of ``day`` (rule: :mod:`parksgis.store.timeline`)."""
@@ -298,10 +300,15 @@ class RegisterStore:
             raise RegisterError(self.path, f"cannot write the register ({exc})") from None
         try:
             yield
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise RegisterError(self.path, f"write failed ({exc}); nothing was changed") from None
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
         with self._transaction():

@@ -94,6 +94,11 @@ def _parse_table(table: Table, scheme: StatusScheme) -> tuple[list[_ParsedRow], 
         else:
             mapped[target[0]] = header
             columns.append((index, header, *target))
+    width = len(table.headers)
+    overflow = next((row for row, cells in table.rows if any(c is not None for c in cells[width:])), None)
+    if overflow is not None:
+        problems.append(RowProblem(overflow, f"#{width + 1}", "unknown-header",
+                                   f"values right of the last header (column {width + 1}) have no header"))
     id_column = next((c for c in columns if c[2] == "project_id"), None)
     if id_column is None:
         problems.append(RowProblem(table.header_row, None, "missing-id-column",
