@@ -285,3 +285,16 @@ def test_a_failing_write_rolls_back_and_says_so(register):
     assert register.dump() == before
     register._db.execute("DROP TRIGGER fail")
     assert register.update("PT-R02", {"status": "approved"})  # the connection is still usable
+
+
+def test_a_register_locked_by_another_writer_is_reported(register):
+    other = sqlite3.connect(register.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    register._db.execute("PRAGMA busy_timeout = 100")  # do not wait the usual 10 s in a test
+    try:
+        with pytest.raises(RegisterError, match=r"register.sqlite: cannot write the register \(database is locked\)"):
+            register.update("PT-R02", {"status": "approved"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert register.update("PT-R02", {"status": "approved"})

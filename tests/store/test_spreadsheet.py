@@ -219,3 +219,8 @@ def test_xlsx_export_keeps_formula_like_text_as_text(register, tmp_path):
     cell = openpyxl.load_workbook(out).active["P4"]
     assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\")", "s")
     assert plan_import(register, out).changes == {}
+
+
+def test_export_into_a_missing_folder_fails_clearly(register, tmp_path):
+    with pytest.raises(SpreadsheetError, match=r"nowhere/r.csv: folder does not exist"):
+        export_register(register, tmp_path / "nowhere" / "r.csv")
