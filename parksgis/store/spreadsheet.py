@@ -15,8 +15,9 @@ from datetime import date, datetime
 
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.store.columns import (EXPORT_HEADERS, IGNORED_HEADERS, _key, format_number, header_field,
-                                    parse_date, parse_number, status_code)
+from parksgis.io.projects import format_cell
+from parksgis.store.columns import (EXPORT_HEADERS, IGNORED_HEADERS, match_key, header_field, parse_date,
+                                    parse_number, status_code)
 from parksgis.store.errors import ImportProblemsError
 from parksgis.store.tables import Table, read_table, write_csv, write_xlsx
 from parksgis.store.values import REQUIRED_FIELDS, same_value
@@ -82,7 +83,7 @@ def _parse_table(table: Table, scheme: StatusScheme) -> tuple[list[_ParsedRow], 
                 problems.append(RowProblem(table.header_row, f"#{index + 1}", "unknown-header",
                                            f"column {index + 1} has values but no header"))
             continue
-        if _key(header) in IGNORED_HEADERS:
+        if match_key(header) in IGNORED_HEADERS:
             continue
         target = header_field(header)
         if target is None:
@@ -261,8 +262,6 @@ def export_register(store, path, lang: str = "zh") -> int:
 def _export_value(name: str, value, scheme: StatusScheme, lang: str, xlsx: bool):
     if name == "status":
         return scheme[value].label_zh if lang == "zh" and value in scheme else value
-    if name in NUMBER_FIELDS:
-        return value if xlsx else format_number(value)
-    if name in DATE_FIELDS:
-        return value if xlsx else (value.isoformat() if value else "")
-    return value or None if xlsx else value
+    if xlsx:  # numbers and dates as real cells; empty text as an empty cell
+        return value if value != "" else None
+    return format_cell(value)  # the projects.csv spelling: ISO dates, 35 not 35.0
