@@ -298,3 +298,12 @@ def test_a_register_locked_by_another_writer_is_reported(register):
         other.execute("ROLLBACK")
         other.close()
     assert register.update("PT-R02", {"status": "approved"})
+
+
+@pytest.mark.parametrize("immutable", [False, True])
+def test_read_only_opening_of_paths_with_spaces_chinese_and_url_characters(tmp_path, sample_projects, immutable):
+    folder = tmp_path / "现场 数据 #1?%20"
+    folder.mkdir()
+    RegisterStore.create(folder / "登记 簿.sqlite", sample_projects()).close()
+    with RegisterStore.open(folder / "登记 簿.sqlite", readonly=True, immutable=immutable) as store:
+        assert len(store.projects()) == 6
