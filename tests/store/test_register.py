@@ -307,3 +307,23 @@ def test_read_only_opening_of_paths_with_spaces_chinese_and_url_characters(tmp_p
     RegisterStore.create(folder / "登记 簿.sqlite", sample_projects()).close()
     with RegisterStore.open(folder / "登记 簿.sqlite", readonly=True, immutable=immutable) as store:
         assert len(store.projects()) == 6
+
+
+def test_create_refuses_bad_input_and_leaves_no_file(tmp_path, sample_projects):
+    projects = sample_projects()
+    projects[1].status = "finished"
+    with pytest.raises(ChangeError, match=r"new.sqlite: project PT-R02, field status: unknown status 'finished'"):
+        RegisterStore.create(tmp_path / "new.sqlite", projects)
+    assert os.listdir(tmp_path) == []
+    text = tmp_path / "notes.gpkg"
+    text.write_text("not sqlite")
+    with pytest.raises(RegisterError, match=r"notes.gpkg: not an SQLite file or GeoPackage \(SQLite says: file is "
+                                            r"not a database\)"):
+        RegisterStore.create(text, sample_projects())
+
+
+def test_create_does_not_change_the_callers_projects(tmp_path, sample_projects):
+    projects = sample_projects()
+    projects[0].progress_pct = "40"  # as a CSV might give it
+    RegisterStore.create(tmp_path / "r.sqlite", projects).close()
+    assert projects[0].progress_pct == "40"
