@@ -101,7 +101,7 @@ def _import(args) -> int:
             print(f"{plan.summary()} (dry run: nothing written)")
             return 0
         plan = apply_import(store, args.file, author=args.author, plan=plan)
-        print(f"{plan.summary()}; {len(plan.written)} history rows written (source {plan.source})")
+        print(f"{plan.summary()}; {_count(len(plan.written), 'history row')} written (source {plan.source})")
     return 0
 
 
@@ -159,7 +159,7 @@ def _compare(args) -> int:
     kinds: dict[str, int] = {}
     for c in changes:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
-    print(f"{day1} -> {day2}: {len(changes)} status changes" +
+    print(f"{day1} -> {day2}: {_count(len(changes), 'status change')}" +
           (" (" + ", ".join(f"{k} {n}" for k, n in kinds.items()) + ")" if kinds else ""))
     return 0
 
@@ -171,6 +171,10 @@ def _undo(args) -> int:
         print("nothing to undo")
         return 1
     projects = sorted({r.project_id for r in rows})
-    print(f"undone: edit {rows[0].reverts}, {len(rows)} fields of {len(projects)} projects "
+    print(f"undone: edit {rows[0].reverts}, {_count(len(rows), 'field')} of {_count(len(projects), 'project')} "
           f"({', '.join(projects[:10])}{' ...' if len(projects) > 10 else ''})")
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
