@@ -7,8 +7,8 @@
     parksgis status compare SRC DATE1 DATE2
     parksgis status undo SRC [--author NAME]
 
-SRC is a layers folder (its ``register.sqlite``, created from ``projects.csv`` on first use) or a
-layer pack ``.gpkg`` / a register ``.sqlite`` file. Exit codes: 0 ok, 1 problems, 2 usage.
+SRC is a layers folder (its register.sqlite, created from projects.csv on first use) or a
+layer pack .gpkg or a register .sqlite file. Exit codes: 0 ok, 1 problems, 2 usage.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ def add_parser(subparsers) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = sub.add_parser("import", help="apply a CSV/XLSX status sheet to the register (all or nothing)")
-    p.add_argument("file", help="spreadsheet: .csv (UTF-8 or GBK) or .xlsx")
+    p.add_argument("file", metavar="FILE", help="spreadsheet: .csv (UTF-8 or GBK) or .xlsx")
     p.add_argument("--into", required=True, metavar="SRC", help="layers folder or pack .gpkg")
     p.add_argument("--dry-run", action="store_true", help="list problems and changes, write nothing")
-    p.add_argument("--author", help="name recorded in history (default: the OS user)")
+    p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
 
     p = sub.add_parser("export", help="write the register to CSV (UTF-8 with BOM) or XLSX")
     p.add_argument("src", metavar="SRC")
@@ -54,7 +54,7 @@ def add_parser(subparsers) -> None:
 
     p = sub.add_parser("undo", help="revert the last edit or import")
     p.add_argument("src", metavar="SRC")
-    p.add_argument("--author", help="name recorded in history (default: the OS user)")
+    p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
     parser.set_defaults(run=run)
 
 
