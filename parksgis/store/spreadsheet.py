@@ -143,9 +143,8 @@ def _parse_table(table: Table, scheme: StatusScheme, first_seen: dict[str, tuple
                 continue
             try:
                 values[name] = _cell_value(name, cells[index], scale, scheme)
-            except ValueError as exc:
-                code, _, message = str(exc).partition("|")
-                problem(row, header, code, f"project {project_id}: {message}")
+            except _CellProblem as exc:
+                problem(row, header, exc.code, f"project {project_id}: {exc.message}")
         parsed.append(_ParsedRow(table, row, project_id, values))
     return parsed, problems, columns
 
@@ -162,35 +161,44 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+class _CellProblem(Exception):
+    """Why one cell has no register value: a stable code and a message."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 def _cell_value(name: str, value, scale: float, scheme: StatusScheme):
-    """The register value of one cell; ValueError('code|message') when it has none."""
+    """The register value of one cell; raises _CellProblem when it has none."""
     if name in DATE_FIELDS:
         try:
             return parse_date(value)
         except ValueError as exc:
-            raise ValueError(f"bad-date|{exc}") from None
+            raise _CellProblem("bad-date", str(exc)) from None
     if name in NUMBER_FIELDS:
         try:
             number = parse_number(value)
         except ValueError as exc:
-            raise ValueError(f"bad-number|{exc}") from None
+            raise _CellProblem("bad-number", str(exc)) from None
         if number is None:
             return None
         number *= scale
         if name == "progress_pct" and not 0 <= number <= 100:
-            raise ValueError(f"progress-range|progress {number:g} is outside 0-100")
+            raise _CellProblem("progress-range", f"progress {number:g} is outside 0-100")
         if number < 0:
-            raise ValueError(f"bad-number|{number:g} is negative")
+            raise _CellProblem("bad-number", f"investment {number:g} is negative")
         return number
     text = _text(value)
     if not text and name in REQUIRED_FIELDS:
-        raise ValueError(f"empty-value|{name} may not be empty")
+        raise _CellProblem("empty-value", f"{name} may not be empty")
     if name == "status":
         code = status_code(text, scheme)
         if code is None:
             known = ", ".join(f"{s.label_zh}/{s.code}" for s in scheme)
-            raise ValueError(f"unknown-status|unknown status {text!r} (known: {known}, and synonyms "
-                             "such as 施工中, 已完工, 暂缓)")
+            raise _CellProblem("unknown-status", f"unknown status {text!r} (known: {known}, and synonyms "
+                                                 "such as 施工中, 已完工, 暂缓)")
         return code
     return text
 

@@ -250,3 +250,9 @@ def test_workbook_with_one_sheet_per_park(register, tmp_path):
     apply_import(register, path)
     assert [register.project(p).status for p in ("PT-R02", "PT-S01", "WX-B01")] == [
         "under_construction", "completed", "under_construction"]
+
+
+def test_negative_investment_is_a_problem(register, tmp_path, write_csv):
+    path = write_csv(tmp_path / "sheet.csv", [["项目编号", "投资(万元)"], ["PT-R02", "-300"]])
+    assert plan_import(register, path).lines() == [
+        f"{path}: row 2, column 投资(万元): project PT-R02: investment -300 is negative"]
