@@ -144,3 +144,28 @@ def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, 
         assert store.project("PORT-FILL-3").status == "under_construction"
         assert store.project("PORT-FILL-4").status == "suspended"
     assert merge_changes(hq, [tmp_path / "week1.json"]).merged == []  # re-applying: no-op
+
+
+@pytest.mark.slow  # waits out the register's busy timeout (10 s) before giving up
+def test_pack_locked_by_another_program_gives_a_clear_message(qtbot, pack_window, port_pack):
+    import sqlite3
+
+    from parksgis.io.workspace import load_workspace
+
+    win = pack_window
+    show(win, *load_workspace(port_pack))
+    editor = win.register_panels.editor
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    other = sqlite3.connect(port_pack, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another app instance in the middle of saving
+    try:
+        choose_status(qtbot, editor, "completed")
+        assert editor.notice.isVisibleTo(editor)
+        assert "another program is saving to this pack" in editor.notice.text()
+        assert win.workspace.projects["PORT-FILL-3"].status == "approved"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)  # try again: saved
+    assert win.workspace.projects["PORT-FILL-3"].status == "completed"
+    assert not editor.notice.isVisibleTo(editor)
