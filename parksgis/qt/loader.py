@@ -68,10 +68,13 @@ def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callabl
     dialog.canceled.connect(loop.quit)
     entry = (thread, worker)
     _running.add(entry)
-    worker.done.connect(thread.quit)
+    # Direct: QThread.quit is thread-safe. Queued to the UI thread (the QThread object's home), it
+    # could arrive after the loop below has quit, and thread.wait() would then wait forever.
+    worker.done.connect(thread.quit, QtCore.Qt.ConnectionType.DirectConnection)
     thread.start()
     dialog.setValue(0)
-    loop.exec()
+    if not outcome:  # setValue may process events: a quick job can be done (and quit) already,
+        loop.exec()  # and a quit() before exec() is lost, so exec() would wait forever
     dialog.reset()
     dialog.deleteLater()
     if "error" not in outcome:
