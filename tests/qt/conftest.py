@@ -153,3 +153,29 @@ class MapHelpers:
 @pytest.fixture
 def maps() -> MapHelpers:
     return MapHelpers()
+
+
+def drag(widget, start, end, modifiers=None, steps: int = 6) -> None:
+    """A left-button drag with real mouse events (QTest.mouseMove cannot hold a button down)."""
+    from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+    Qt = QtCore.Qt
+    mods = modifiers if modifiers is not None else Qt.KeyboardModifier.NoModifier
+
+    def send(kind, pos, buttons):
+        point = QtCore.QPointF(pos)
+        event = QtGui.QMouseEvent(kind, point, QtCore.QPointF(widget.mapToGlobal(pos)),
+                                  Qt.MouseButton.LeftButton if kind != QtCore.QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+                                  buttons, mods)
+        QtWidgets.QApplication.sendEvent(widget, event)
+
+    send(QtCore.QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for i in range(1, steps + 1):
+        pos = QtCore.QPoint(start.x() + (end.x() - start.x()) * i // steps,
+                            start.y() + (end.y() - start.y()) * i // steps)
+        send(QtCore.QEvent.Type.MouseMove, pos, Qt.MouseButton.LeftButton)
+        QtTest.QTest.qWait(5)
+    send(QtCore.QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+MapHelpers.drag = staticmethod(drag)
