@@ -174,8 +174,27 @@ def drag(widget, start, end, modifiers=None, steps: int = 6) -> None:
         pos = QtCore.QPoint(start.x() + (end.x() - start.x()) * i // steps,
                             start.y() + (end.y() - start.y()) * i // steps)
         send(QtCore.QEvent.Type.MouseMove, pos, Qt.MouseButton.LeftButton)
-        QtTest.QTest.qWait(5)
+        QtTest.QTest.qWait(15)  # pyqtgraph drops moves faster than 100 Hz
     send(QtCore.QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 MapHelpers.drag = staticmethod(drag)
+
+
+def move_mouse(widget, pos) -> None:
+    """A mouse move with no button held, delivered to ``widget``.
+
+    Waits 20 ms first: pyqtgraph's scene drops moves closer together than its mouse rate limit
+    (100 Hz), as a real mouse's are not.
+    """
+    from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+    QtTest.QTest.qWait(20)
+    Qt = QtCore.Qt
+    event = QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, QtCore.QPointF(pos),
+                              QtCore.QPointF(widget.mapToGlobal(pos)), Qt.MouseButton.NoButton,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+MapHelpers.move_mouse = staticmethod(move_mouse)

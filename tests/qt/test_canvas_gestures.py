@@ -78,7 +78,7 @@ def test_measure_area_in_mu_and_hectares(qtbot, window, maps):
 
 def test_coordinates_in_status_bar(qtbot, window, maps):
     pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)
-    qtbot.mouseMove(window.canvas.viewport(), pos)
+    maps.move_mouse(window.canvas.viewport(), pos)
     text = window.coords_label.text()
     lon = float(text.split("°E")[0])
     lat = float(text.split("°E")[1].split("°N")[0])
@@ -91,9 +91,9 @@ def test_hover_highlights_without_rendering(qtbot, window, maps):
     frames = window.canvas.map_item.frames_rendered
     target = maps.screen_pos(window, *maps.SEWAGE_PLANT)
     # come from elsewhere: Qt drops a move to where the (test) cursor already is
-    qtbot.mouseMove(window.canvas.viewport(), target - QtCore.QPoint(40, 40))
+    maps.move_mouse(window.canvas.viewport(), target - QtCore.QPoint(40, 40))
     assert window.canvas.hover is None
-    qtbot.mouseMove(window.canvas.viewport(), target)
+    maps.move_mouse(window.canvas.viewport(), target)
     assert window.canvas.hover == ("port/utilities", 0)
     maps.grab_canvas(window)
     assert window.canvas.map_item.frames_rendered == frames  # hover is an overlay, not a new frame
