@@ -96,6 +96,7 @@ def window(qtbot, qapp, workspace):
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.wait(10)  # the first-show dock layout is applied from the event loop
     win.set_workspace(workspace)
     win.canvas.zoom_to_layers(workspace.parks[0].layers)
     qapp.processEvents()
