@@ -64,6 +64,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
         self.statusBar().addWidget(self.measure_label, 1)
         self.statusBar().addPermanentWidget(self.coords_label)
+        # text from the start: a status bar that grows on the first mouse move shrinks the map by
+        # a pixel, and a new map size costs a new frame
+        self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
