@@ -31,7 +31,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, language: str | None = None, display_crs: str | None = None):
         super().__init__()
         self.setObjectName("parksgis_main_window")
-        self.settings = QtCore.QSettings("parksgis", "parksgis")
+        # an ini file everywhere (also on Windows): easy to inspect, copy or reset
+        self.settings = QtCore.QSettings(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                                         "parksgis", "parksgis")
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
         self.workspace = None
