@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parksgis.pack import format as fmt
-from parksgis.pack.access import check_header, connect, read_only_reason, translate
+from parksgis.pack.access import SQLITE_ERRORS, check_header, connect, read_only_reason, translate
 from parksgis.pack.errors import PackCorruptError, PackError
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
@@ -44,8 +44,11 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
         return result
     try:
         _verify(conn, result, hashes=hashes, integrity=integrity)
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         result.problems.append(translate(path, exc, "read").detail)
+    except (ValueError, KeyError, TypeError) as exc:
+        # damaged values that parse as nothing sensible (a date, a number, JSON)
+        result.problems.append(f"damaged content: {type(exc).__name__}: {exc}")
     finally:
         conn.close()
     return result
@@ -189,7 +192,7 @@ def pack_info(path) -> dict:
         if fmt.CONFLICTS in fmt.user_tables(conn):
             conflicts = conn.execute(f"SELECT count(*) FROM {fmt.CONFLICTS} "
                                      "WHERE status = 'open'").fetchone()[0]
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise translate(path, exc, "read") from None
     finally:
         conn.close()
