@@ -43,6 +43,8 @@ class Workspace:
         self.scheme = scheme
         self.kpis: dict = dict(kpis or {})
         self.meta: dict = dict(meta or {})
+        #: the open pack (parksgis.pack.PackHandle) when this workspace came from a .gpkg, else None
+        self.pack_handle = None
         self.layers_changed = Signal()    # a layer was added, removed or reordered
         self.projects_changed = Signal()  # emitted with the list of changed project ids
 
@@ -82,13 +84,14 @@ class Workspace:
     def link_report(self) -> LinkReport:
         unknown: list[tuple[str, int, str]] = []
         linked: set[str] = set()
+        known_ids = list(self.projects)
         for layer in self.layers:
-            for row, pid in enumerate(layer.project_ids):
-                if pid is None:
-                    continue
-                if pid in self.projects:
-                    linked.add(pid)
-                else:
-                    unknown.append((layer.key, row, pid))
+            ids = layer.project_ids
+            present = ids.notna().to_numpy()
+            known = ids.isin(known_ids).to_numpy()
+            linked.update(ids[present & known].unique())
+            # vectorised: layers of a million plots are linked without a Python loop per row
+            for row in (present & ~known).nonzero()[0]:
+                unknown.append((layer.key, int(row), ids.iloc[row]))
         unmapped = [pid for pid in self.projects if pid not in linked]
         return LinkReport(unknown=unknown, unmapped=unmapped)
