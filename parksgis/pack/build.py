@@ -69,28 +69,40 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
 
 
 def _load_source(source):
-    """``(workspace, source label, layers folder or None)``."""
+    """``(workspace, source label, layers folder or None)``.
+
+    A layer file that cannot be read stops the build: a pack silently missing a layer (or
+    holding it empty) is exactly the kind of loss field offices find out about too late.
+    """
     if isinstance(source, Workspace):
         return source, str(source.meta.get("source", "workspace")), None
     path = Path(source)
-    if not path.exists():
-        raise PackError(path, "source layers folder does not exist")
+    if not path.is_dir():
+        raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
+                              "projects.csv)")
     from parksgis.io.workspace import load_workspace
 
-    workspace, _reports = load_workspace(path)
-    return workspace, str(path.resolve()), path if path.is_dir() else None
+    workspace, reports = load_workspace(path)
+    for report in reports:
+        if not report.ok:
+            first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
+            raise PackError(path, f"not built, a layer or file failed to load: {first}")
+    return workspace, str(path.resolve()), path
 
 
 def _projects_for(workspace, folder, as_of):
-    """The register to pack: the folder's register (HQ's current values, not the seed CSV),
-    as it stood at the end of ``as_of`` when given; a bare workspace's projects otherwise."""
-    if folder is None:
+    """The register to pack: the loaded one (the folder's register.sqlite when HQ has edited,
+    else projects.csv), as it stood at the end of ``as_of`` when given."""
+    if as_of is None:
         return dict(workspace.projects)
+    register = folder / "register.sqlite" if folder is not None else None
+    if register is None or not register.exists():
+        return dict(workspace.projects)  # no history to go back in: the values are the baseline
     from parksgis.store.register import RegisterStore
 
-    store = RegisterStore.for_folder(folder, readonly=True)
+    store = RegisterStore.open(register, readonly=True)
     try:
-        return dict(store.as_of(as_of)) if as_of is not None else store.projects()
+        return dict(store.as_of(as_of))
     finally:
         store.close()
 
