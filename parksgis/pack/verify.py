@@ -9,7 +9,6 @@ That last check catches a changed register value even though edits legitimately 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 

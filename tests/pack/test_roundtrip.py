@@ -119,6 +119,21 @@ def test_take_target_for_all_and_resolution_in_the_same_merge(pack, hq, tmp_path
         assert store.project("P-2").status == "suspended"
 
 
+def test_app_resolves_one_conflict_through_the_api(pack, hq, tmp_path):
+    target, register_path = hq
+    field_edits(pack)
+    export_changes(pack, tmp_path / "c.json")
+    hq_edits(register_path)
+    [conflict] = merge_changes(target, [tmp_path / "c.json"]).conflicts
+    [resolved] = resolve_conflicts(target, choices={conflict.conflict_id: "field"}, author="审核")
+    assert (resolved.status, resolved.resolution) == ("resolved", "field")
+    with RegisterStore.open(register_path) as store:
+        assert store.project("P-2").status == "approved"
+        last = store.history("P-2")[-1]
+    assert (last.author, last.source) == ("审核", f"resolve:{conflict.conflict_id}")
+    assert open_conflicts(target) == []
+
+
 def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_path):
     target, _register = hq
     _ws, handle = open_pack(pack)
