@@ -242,7 +242,7 @@ def create_merge_tables(conn) -> None:
                  "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
                  "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
-                 "resolution TEXT, resolved_at TEXT, detected_at TEXT NOT NULL)")
+                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
     conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
                  "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")

@@ -132,6 +132,11 @@ def test_app_resolves_one_conflict_through_the_api(pack, hq, tmp_path):
         last = store.history("P-2")[-1]
     assert (last.author, last.source) == ("审核", f"resolve:{conflict.conflict_id}")
     assert open_conflicts(target) == []
+    import sqlite3
+
+    with sqlite3.connect(register_path) as conn:
+        assert conn.execute("SELECT status, resolution, resolved_by FROM parksgis_conflicts"
+                            ).fetchall() == [("resolved", "field", "审核")]
 
 
 def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_path):
