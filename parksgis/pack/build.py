@@ -12,7 +12,7 @@ import os
 import re
 import sqlite3
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from parksgis.model.layer import LayerKind
@@ -21,6 +21,7 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.values import value_text
+from parksgis.store.values import REGISTER_TZ, local_date
 
 
 def table_name(layer) -> str:
@@ -48,6 +49,8 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
         unknown = [p for p in parks if p not in known]
         if unknown:
             raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
+    if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
+        raise PackError(source_label, f"--as-of {as_of} is in the future")
     projects = _projects_for(workspace, folder, as_of)
     if parks:
         projects = {pid: p for pid, p in projects.items() if p.park in parks}
@@ -125,7 +128,9 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                 layer_options={"DESCRIPTION": layer.title_zh})
 
-    _create_register(tmp, projects, workspace.scheme, as_of or created[:10])
+    # "today" where the parks are (China Standard Time), like every date of the register
+    today = local_date(created).isoformat()
+    _create_register(tmp, projects, workspace.scheme, as_of or today)
     history_baseline = _history_length(tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -136,7 +141,7 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
-        stamp = f"{as_of or created[:10]}T00:00:00.000Z"
+        stamp = f"{as_of or today}T00:00:00.000Z"
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
@@ -144,7 +149,7 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
             "format_version": fmt.FORMAT_VERSION,
             "created": created,
             "source": source_label,
-            "as_of": str(as_of) if as_of else created[:10],
+            "as_of": str(as_of or today),
             "display_crs": fmt.DISPLAY_CRS,
             "title": title or "",
             "pack_id": str(uuid.uuid4()),
@@ -184,8 +189,9 @@ def _create_register(tmp: Path, projects, scheme, seed_day) -> None:
     # seed rows dated by day (not by second) and by a fixed author: two builds of the same input
     # on the same day hold the same history rows, hence the same hashes
     seeds = {pid: dataclasses.replace(p) for pid, p in projects.items()}
-    RegisterStore.create(tmp, seeds, scheme, author="parksgis pack build",
-                         baseline=str(seed_day)).close()
+    # dated at the start of the day (CST), which is never in the future for as-of <= today
+    start = datetime.combine(date.fromisoformat(str(seed_day)), time(0), REGISTER_TZ)
+    RegisterStore.create(tmp, seeds, scheme, author="parksgis pack build", baseline=start).close()
 
 
 def _history_length(tmp: Path) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from parksgis.pack import format as fmt
 from parksgis.pack.access import SQLITE_ERRORS, check_header, connect, read_only_reason, translate
-from parksgis.pack.errors import PackCorruptError, PackError
+from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
@@ -25,6 +25,7 @@ class VerifyResult:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     manifest: dict | None = None
+    locked: bool = False  # another program held the lock too long to read: not a damaged pack
 
     @property
     def ok(self) -> bool:
@@ -40,11 +41,14 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
         conn = connect(path, read_only=read_only_reason(path) is not None)
     except PackError as exc:
         result.problems.append(exc.detail)
+        result.locked = isinstance(exc, PackLockedError)
         return result
     try:
         _verify(conn, result, hashes=hashes, integrity=integrity)
     except SQLITE_ERRORS as exc:
-        result.problems.append(translate(path, exc, "read").detail)
+        error = translate(path, exc, "read")
+        result.problems.append(error.detail)
+        result.locked = isinstance(error, PackLockedError)
     except (ValueError, KeyError, TypeError) as exc:
         # damaged values that parse as nothing sensible (a date, a number, JSON)
         result.problems.append(f"damaged content: {type(exc).__name__}: {exc}")

@@ -153,6 +153,15 @@ def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_p
     assert result.conflicts == []
 
 
+def test_merge_straight_from_a_pack_file(pack, hq):
+    target, register_path = hq
+    field_edits(pack)
+    result = merge_changes(target, [pack])  # no e-mail step: the pack itself is the change file
+    assert sorted((c["project_id"], c["field"]) for c in result.merged) == [
+        ("P-1", "progress_pct"), ("P-1", "status"), ("P-2", "status"), ("W-1", "note")]
+    assert merge_changes(target, [pack]).repeated == result.merged
+
+
 def test_two_field_offices_editing_one_field_conflict(tmp_path, workspace, hq):
     target, _register = hq
     for name, status in (("a.gpkg", "completed"), ("b.gpkg", "suspended")):
