@@ -37,3 +37,11 @@ class ImportProblemsError(ParksgisError):
         first = self.lines[0] if self.lines else f"{file}: problems"
         more = f" (and {len(self.lines) - 1} more problems)" if len(self.lines) > 1 else ""
         super().__init__(f"{first}{more}; nothing was imported")
+
+
+class SpreadsheetError(ParksgisError):
+    """A spreadsheet file cannot be read or written at all (missing, wrong type, bad encoding)."""
+
+    def __init__(self, path, message: str):
+        self.path = str(path)
+        super().__init__(f"{self.path}: {message}")
