@@ -168,3 +168,37 @@ def test_second_window_in_the_same_program_is_read_only_until_the_first_closes(p
     _ws, third = open_pack(pack)
     assert not third.read_only
     third.close()
+
+
+SPILL = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before COMMIT
+conn.execute("BEGIN IMMEDIATE")
+for i in range(300):
+    conn.execute("UPDATE parksgis_projects SET note = ?", ("x" * 2000 + str(i),))
+    conn.execute("INSERT INTO parksgis_history (edit_id, project_id, changed_at, field, old, new, "
+                 "author, source) VALUES (99, 'P-1', '2030-01-01', 'note', '', ?, 'k', 'app')",
+                 ("y" * 3000,))
+print("parksgis-test: paused with a hot journal", file=sys.stderr, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.slow
+def test_killed_writer_with_pages_already_in_the_file_is_rolled_back_on_open(pack):
+    before = pack.read_bytes()
+    child = _start(SPILL, str(pack), env={})
+    try:
+        _wait_for_pause(child)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    journal = Path(f"{pack}-journal")
+    assert journal.exists() and pack.read_bytes() != before  # a real hot journal
+    result = verify_pack(pack)  # rolls the journal back, then checks
+    assert result.ok, result.problems
+    assert not journal.exists() and pack.read_bytes() == before  # byte for byte the last commit
+    workspace, handle = open_pack(pack)
+    handle.close()
+    assert workspace.projects["P-1"].note == ""
