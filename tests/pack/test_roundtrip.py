@@ -216,3 +216,14 @@ def test_read_only_pack_refuses_edits(pack):
     with pytest.raises(PackReadOnlyError, match="read-only: opened read-only on request"):
         handle.update("P-1", {"status": "completed"})
     handle.close()
+
+
+def test_undone_edit_is_not_exported(pack, tmp_path):
+    _ws, handle = open_pack(pack)
+    handle.update("P-2", {"status": "approved"}, author="李工")
+    handle.update("W-1", {"status": "completed"}, author="李工")
+    handle.register.undo_last(author="李工")  # W-1 back to approved
+    handle.close()
+    assert verify_pack(pack).ok
+    document = export_changes(pack, tmp_path / "c.json")
+    assert [(c["project_id"], c["new"]) for c in document["changes"]] == [("P-2", "approved")]
