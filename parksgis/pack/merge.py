@@ -98,6 +98,9 @@ def _now() -> str:
 def _open_target(target) -> _MergeRegister:
     target = Path(target)
     if target.is_dir():
+        if not (target / "register.sqlite").exists() and not (target / "projects.csv").exists():
+            raise PackError(target, "not a layers folder: it has no register.sqlite and no "
+                                    "projects.csv to merge into")
         store = _MergeRegister.for_folder(target)
         if not store.persistent or store.readonly:
             raise PackReadOnlyError(target, "the layers folder is not writable; cannot merge into it")

@@ -8,7 +8,7 @@ import pytest
 
 from parksgis import cli
 from parksgis.errors import ParksgisError
-from parksgis.pack import (ChangeFileError, PackReadOnlyError, build_pack, export_changes,
+from parksgis.pack import (ChangeFileError, PackError, PackReadOnlyError, build_pack, export_changes,
                            merge_changes, open_conflicts, open_pack, resolve_conflicts, verify_pack)
 from parksgis.store.register import RegisterStore
 
@@ -209,6 +209,14 @@ def test_bad_change_files_and_choices_change_nothing(pack, hq, tmp_path, capsys)
     assert "no open conflict 'nope'" in capsys.readouterr().err
     with RegisterStore.open(register_path) as store:
         assert store.dump() == before  # the bad resolution rolled the whole merge back
+
+
+def test_merge_into_a_folder_without_a_register_is_refused(pack, tmp_path):
+    field_edits(pack)
+    with pytest.raises(PackError, match="not a layers folder: it has no register.sqlite and no "
+                                        "projects.csv"):
+        merge_changes(tmp_path, [pack])
+    assert not (tmp_path / "register.sqlite").exists()
 
 
 def test_read_only_pack_refuses_edits(pack):
