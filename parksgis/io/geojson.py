@@ -95,7 +95,7 @@ class _FeatureTable:
                 self._reject(i, report, "invalid-geometry", "'geometry' is not an object")
                 continue
             kind = geometry.get("type")
-            if kind in ragged:
+            if type(kind) is str and kind in ragged:
                 coords = geometry.get("coordinates")
                 if coords == []:
                     self.empties.append((i, kind))
@@ -212,7 +212,7 @@ def _json_text(value) -> str:
     try:
         return orjson.dumps(value).decode()
     except orjson.JSONEncodeError:  # nested deeper than orjson writes (255 levels)
-        return repr(value)[:10000]
+        return "(nested more than 255 levels deep; not kept)"
 
 
 __all__ = ["read_geojson", "LayerReadError"]

@@ -77,7 +77,10 @@ def _fill(kind: str, coords, pos: list, offs: list) -> None:
         offs[1].append(len(offs[0]) - 1)
     else:  # MultiPolygon
         for polygon in _array(coords, "MultiPolygon coordinates"):
-            for ring in _array(polygon, "a MultiPolygon part"):
+            if not _array(polygon, "a MultiPolygon part"):
+                # shapely 2.x from_ragged_array segfaults on a polygon with no rings
+                raise BadCoordinates("a MultiPolygon part has no rings")
+            for ring in polygon:
                 _ring(ring, pos)
                 offs[0].append(len(pos))
             offs[1].append(len(offs[0]) - 1)
