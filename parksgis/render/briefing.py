@@ -42,6 +42,7 @@ class BriefingPage:
     changes: list[str] = field(default_factory=list)  # compare mode: one line per changed project
     # filled in by paint(): where things went, in device pixels
     map_rects: list[QRectF] = field(default_factory=list)
+    map_views: list[QRectF] = field(default_factory=list)  # display CRS metres shown in each map_rect
     scale_bar: tuple[float, float, float, float] | None = None  # x0, y, length px, length m
     title_rect: QRectF | None = None
 
@@ -101,7 +102,7 @@ class BriefingPage:
         fm = QFontMetricsF(caption_font, painter.device())
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
-        self.map_rects = []
+        self.map_rects, self.map_views = [], []
         saved = (renderer.status_snapshot, renderer.highlight)
         for i, panel in enumerate(self.panels):
             rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
@@ -126,6 +127,7 @@ class BriefingPage:
             self._paint_north_arrow(painter, rect, u)
             self._paint_scale_bar(painter, rect, scale, u)
             self.map_rects.append(rect)
+            self.map_views.append(view)
         renderer.set_status_of(saved[0])
         renderer.highlight = saved[1]
 

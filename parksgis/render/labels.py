@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QTransform
 
 from parksgis.model.layer import LayerKind
-from parksgis.render.fonts import map_font
+from parksgis.render.fonts import map_font, text_outline
 
 if TYPE_CHECKING:
     from parksgis.render.map_renderer import MapRenderer
@@ -104,16 +104,21 @@ class LabelPlacer:
             return
         painter.setFont(font)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        halo = QPen(QColor(255, 255, 255, 220), 3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        # a white halo keeps labels legible on any fill
+        stroker = QPainterPathStroker()
+        stroker.setWidth(3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        halo_paths: list[QPainterPath] = []
         ascent = metrics.ascent()
-        # QPainterPath.addText sizes points at 96 dpi; scale so the halo matches the device's text
-        path_font = map_font(self.point_size * max(painter.device().logicalDpiY(), 1) / 96.0)
+        pixel_size = self.point_size * max(painter.device().logicalDpiY(), 1) / 72.0
         for text, rect in self.placed:
-            origin = QPointF(rect.left(), rect.top() + ascent)
-            outline = QPainterPath()
-            outline.addText(origin, path_font, text)
-            painter.strokePath(outline, halo)  # white halo keeps labels legible on any fill
+            outline = text_outline(text, QPointF(rect.left(), rect.top() + ascent), pixel_size)
+            halo_paths.append(stroker.createStroke(outline))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        for halo in halo_paths:
+            painter.drawPath(halo)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QColor("#1a1a1a"))
         for text, rect in self.placed:
             painter.drawText(QPointF(rect.left(), rect.top() + ascent), text)
