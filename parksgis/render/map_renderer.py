@@ -21,7 +21,7 @@ from parksgis.model.workspace import Workspace
 from parksgis.render.geometry import flatten, path_from_flat
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
-from parksgis.render.styles import GroupStyle
+from parksgis.render.styles import GroupStyle, ProjectIndex
 
 # Bottom to top; within a kind the workspace order is kept.
 KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
@@ -75,6 +75,7 @@ class MapRenderer:
         self._highlight: list[tuple[str, int]] = []
         self._geometry: dict[int, LayerGeometry] = {}
         self._style: dict[int, LayerStyle] = {}
+        self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
         self.labels = LabelPlacer()
         self.show_labels = True
@@ -123,6 +124,8 @@ class MapRenderer:
     def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
         keys = [id(layer)] if layer is not None else list(self._style) + list(self._geometry)
+        if layer is None:
+            self._index = None  # statuses or names may have changed
         for key in keys:
             self._style.pop(key, None)
             if geometry:
@@ -179,7 +182,9 @@ class MapRenderer:
     def style(self, layer: Layer) -> LayerStyle:
         key = id(layer)
         if key not in self._style:
-            self._style[key] = LayerStyle(layer, self.geometry(layer), self.projects,
+            if self._index is None or self._index.projects is not self.projects:
+                self._index = ProjectIndex(self.projects)
+            self._style[key] = LayerStyle(layer, self.geometry(layer), self._index,
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
@@ -218,10 +223,10 @@ class MapRenderer:
             if not layer.visible or len(layer.frame) == 0:
                 continue
             geometry, style = self.geometry(layer), self.style(layer)
-            rows = geometry.tree.query(point, predicate="dwithin", distance=tolerance_m)
+            rows = geometry.query(point, tolerance_m)
             rows = rows[style.shown[rows]] if len(rows) else rows
             if len(rows):
-                geoms = geometry.geoms[rows]
+                geoms = geometry.projected(rows)
                 if style.area_styles and not any(g.fill for g in style.area_styles):
                     # outline-only areas (park boundaries) are hit on their outline, not inside
                     geoms = np.where(shapely.get_dimensions(geoms) == 2, shapely.boundary(geoms), geoms)
@@ -236,7 +241,7 @@ class MapRenderer:
         """Rows of ``layer`` drawn in ``view_rect`` (shown statuses only), sorted."""
         geometry, style = self.geometry(layer), self.style(layer)
         box = shapely.box(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
-        rows = np.sort(geometry.tree.query(box, predicate="intersects"))
+        rows = geometry.query(box)
         return rows[style.shown[rows]] if len(rows) else rows
 
     # -- drawing --------------------------------------------------------------------------------
@@ -320,7 +325,7 @@ class MapRenderer:
             rows = np.array(sorted(r for r in by_layer.get(layer.key, []) if r < len(layer.frame)), dtype=np.int64)
             if not layer.visible or len(rows) == 0:
                 continue
-            geoms = self.geometry(layer).geoms[rows]
+            geoms = self.geometry(layer).projected(rows)
             flat = flatten(geoms[shapely.get_dimensions(geoms) > 0], rows[shapely.get_dimensions(geoms) > 0])
             path = path_from_flat(flat.xy, flat.ring)
             points = shapely.get_coordinates(geoms[shapely.get_dimensions(geoms) == 0])
