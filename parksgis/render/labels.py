@@ -41,15 +41,18 @@ class LabelPlacer:
             rank = LABELLED_KINDS.get(layer.kind)
             if rank is None or not layer.visible or len(layer.frame) == 0:
                 continue
-            geometry, style = renderer.geometry(layer), renderer.style(layer)
+            geometry = renderer.geometry(layer)
+            if len(geometry.point_rows) == 0 and geometry.largest * scale < min(MIN_AREA_PX[1], MIN_LINE_PX):
+                continue  # every feature is too small on screen to carry a label
+            style = renderer.style(layer)
             # plain numpy over all features: cheaper than a tree query when most are tiny
             b = geometry.bounds
-            w, h = (b[:, 2] - b[:, 0]) * scale, (b[:, 3] - b[:, 1]) * scale
+            w, h = geometry.width * scale, geometry.height * scale
             dims = geometry.dims
             big = np.where(dims == 2, (w >= MIN_AREA_PX[0]) & (h >= MIN_AREA_PX[1]),
                            np.where(dims == 1, np.maximum(w, h) >= MIN_LINE_PX, dims == 0))
             minx, miny, maxx, maxy = box
-            ok = (big & style.shown & (style.names[lang] != "") & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
+            ok = (big & style.shown & style.named(lang) & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
                   & (b[:, 1] <= maxy) & (b[:, 3] >= miny))
             rows = np.flatnonzero(ok)
             if len(rows) == 0:

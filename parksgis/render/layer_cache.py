@@ -52,6 +52,13 @@ class LayerGeometry:
         for subset in (self.area_rows, self.line_rows):
             tiles[subset] = tile_ids(self.bounds[subset], len(subset))
         self.tiles = tiles
+        #: width and height of each feature's box (m), and the largest of them: label candidates
+        self.width = np.nan_to_num(self.bounds[:, 2] - self.bounds[:, 0])
+        self.height = np.nan_to_num(self.bounds[:, 3] - self.bounds[:, 1])
+        self.largest = float(np.max(np.maximum(self.width, self.height))) if n else 0.0
+        sizes = np.maximum(self.width[self.area_rows], self.height[self.area_rows])
+        #: median width of the areas (m): when that is a few pixels, outlines are skipped
+        self.typical_area_size = float(np.median(sizes)) if len(sizes) else 0.0
         self._anchors = np.full((n, 2), np.nan)
 
     # -- projection -----------------------------------------------------------------------------
@@ -160,6 +167,7 @@ class LayerStyle:
         if hidden_statuses and len(self.statuses):
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
         self._names: dict[str, np.ndarray] = {}
+        self._named: dict[str, np.ndarray] = {}
 
     @staticmethod
     def _build(layer, geometry, rows, flat, dim, args, hidden):
@@ -187,7 +195,13 @@ class LayerStyle:
                     names = names.where(~ok, values.astype(str))
             from_project = self.project_ids.map(self._index.name(lang)).fillna("")
             self._names[lang] = names.where(names != "", from_project).to_numpy(dtype=object)
+            self._named[lang] = self._names[lang] != ""
         return self._names[lang]
+
+    def named(self, lang: str) -> np.ndarray:
+        """True for features that have a label text in ``lang``."""
+        self._names_for(lang)
+        return self._named[lang]
 
 
 class _Names:

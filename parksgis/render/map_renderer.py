@@ -27,6 +27,9 @@ from parksgis.render.styles import GroupStyle, ProjectIndex
 KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
               LayerKind.ROADS, LayerKind.UTILITY_LINES, LayerKind.UTILITIES]
 HIGHLIGHT_COLOR = "#ffd400"
+# Level of detail: areas whose typical width is below this many pixels are filled without an
+# outline (outlines of tiny polygons cost as much as the fills and only darken the map).
+OUTLINE_MIN_PX = 4.0
 
 
 def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
@@ -264,12 +267,15 @@ class MapRenderer:
             style = self.style(layer)
             painter.setOpacity(layer.opacity)
             painter.setTransform(transform * base)
+            outlines = self.geometry(layer).typical_area_size * transform.m11() >= OUTLINE_MIN_PX
             for styles, tiled in ((style.area_styles, style.area_paths), (style.line_styles, style.line_paths)):
                 for group, paths in zip(styles, tiled):
                     visible = paths.visible(*bounds) if paths.paths else []
                     if not visible:
                         continue
                     self._apply(painter, group, px)
+                    if group.fill and not outlines:
+                        painter.setPen(Qt.PenStyle.NoPen)
                     for path in visible:
                         painter.drawPath(path)
             if len(style.point_group):
