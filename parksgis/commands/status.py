@@ -100,7 +100,7 @@ def _import(args) -> int:
                 print(f"{pid}: {shown}")
             print(f"{plan.summary()} (dry run: nothing written)")
             return 0
-        plan = apply_import(store, args.file, author=args.author)
+        plan = apply_import(store, args.file, author=args.author, plan=plan)
         print(f"{plan.summary()}; {len(plan.written)} history rows written (source {plan.source})")
     return 0
 

@@ -86,14 +86,26 @@ STATUS_SYNONYMS = {
 
 def status_code(value, scheme: StatusScheme) -> str | None:
     """The scheme code ``value`` means (code, zh/en label or a synonym), None when unknown."""
-    key = _key(value)
-    for status in scheme:
-        if key in (_key(status.code), _key(status.label_zh), _key(status.label_en)):
-            return status.code
-    for code, words in STATUS_SYNONYMS.items():
-        if code in scheme and key in {_key(w) for w in words}:
-            return code
-    return None
+    return _status_words(scheme).get(_key(value))
+
+
+_STATUS_WORDS: dict[int, tuple[StatusScheme, dict[str, str]]] = {}
+
+
+def _status_words(scheme: StatusScheme) -> dict[str, str]:
+    """Word key -> code for a scheme (cached: an import looks up thousands of cells)."""
+    cached = _STATUS_WORDS.get(id(scheme))
+    if cached is not None and cached[0] is scheme:
+        return cached[1]
+    words: dict[str, str] = {}
+    for code, synonyms in STATUS_SYNONYMS.items():
+        if code in scheme:
+            words.update({_key(w): code for w in synonyms})
+    for status in scheme:  # the scheme's own codes and labels win over synonyms
+        words.update({_key(status.code): status.code, _key(status.label_zh): status.code,
+                      _key(status.label_en): status.code})
+    _STATUS_WORDS[id(scheme)] = (scheme, words)
+    return words
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"

@@ -55,7 +55,8 @@ class ImportPlan:
 
     def summary(self) -> str:
         fields = sum(len([f for f in c if f != "updated_at"]) for c in self.changes.values())
-        return (f"{self.file}: {self.rows} rows, {len(self.problems)} problems, "
+        gbk = " (read as GBK/GB18030, not UTF-8)" if self.encoding == "gb18030" else ""
+        return (f"{self.file}: {self.rows} rows{gbk}, {len(self.problems)} problems, "
                 f"{len(self.changes)} projects with {fields} changed fields")
 
 
@@ -93,6 +94,11 @@ def _parse_table(table: Table, scheme: StatusScheme) -> tuple[list[_ParsedRow], 
         else:
             mapped[target[0]] = header
             columns.append((index, header, *target))
+    width = len(table.headers)
+    overflow = next((row for row, cells in table.rows if any(c is not None for c in cells[width:])), None)
+    if overflow is not None:
+        problems.append(RowProblem(overflow, f"#{width + 1}", "unknown-header",
+                                   f"values right of the last header (column {width + 1}) have no header"))
     id_column = next((c for c in columns if c[2] == "project_id"), None)
     if id_column is None:
         problems.append(RowProblem(table.header_row, None, "missing-id-column",
@@ -206,9 +212,12 @@ def _header_of(table: Table, name: str) -> str | None:
     return next((h for h in table.headers if h and (header_field(h) or ("",))[0] == name), None)
 
 
-def apply_import(store, path, author: str | None = None) -> ImportPlan:
-    """Plan, then apply in one transaction; raises ImportProblemsError (nothing written) on problems."""
-    plan = plan_import(store, path)
+def apply_import(store, path, author: str | None = None, plan: ImportPlan | None = None) -> ImportPlan:
+    """Plan (or take ``plan``), then apply it in one transaction and one edit group.
+
+    Raises ImportProblemsError, writing nothing, when the file has any problem.
+    """
+    plan = plan or plan_import(store, path)
     if not plan.ok:
         raise ImportProblemsError(plan.file, plan.lines())
     if plan.changes:

@@ -131,6 +131,8 @@ def write_xlsx(path, headers: list[str], rows: list[list], sheet_title: str = "r
             for cell in row:
                 if isinstance(cell.value, (date, datetime)):
                     cell.number_format = "yyyy-mm-dd"
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # a note like "=2+3" is text, never a formula Excel runs
         sheet.freeze_panes = "B2"
         book.save(tmp)
     _atomic(path, write)

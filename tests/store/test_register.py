@@ -258,3 +258,30 @@ def test_add_projects_become_baseline(register):
     assert register.undo_last() == []
     with pytest.raises(ChangeError, match=r"project WX-R02: already in the register"):
         register.add_projects([Project("WX-R02", "wanxiang", "again")])
+
+
+def test_bind_workspace_keeps_the_workspace_in_step(register):
+    from parksgis.model.workspace import Workspace
+
+    workspace = Workspace()
+    register.bind_workspace(workspace)
+    assert workspace.projects == register.projects()
+    seen = []
+    workspace.projects_changed.connect(seen.append)
+    register.update("PT-R02", {"status": "under_construction"})
+    assert workspace.status_of("PT-R02") == "under_construction" and seen == [["PT-R02"]]
+    register.undo_last()
+    assert workspace.status_of("PT-R02") == "planned" and seen == [["PT-R02"], ["PT-R02"]]
+
+
+def test_a_failing_write_rolls_back_and_says_so(register):
+    # a real SQLite failure part-way through a write (as a full disk would cause)
+    register._db.execute("CREATE TRIGGER fail BEFORE INSERT ON parksgis_history WHEN NEW.project_id = 'WX-B01' "
+                         "BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END")
+    before = register.dump()
+    with pytest.raises(RegisterError, match=r"register.sqlite: write failed \(simulated I/O failure\); "
+                                            r"nothing was changed"):
+        register.update_many({"PT-R02": {"status": "approved"}, "WX-B01": {"status": "planned"}})
+    assert register.dump() == before
+    register._db.execute("DROP TRIGGER fail")
+    assert register.update("PT-R02", {"status": "approved"})  # the connection is still usable

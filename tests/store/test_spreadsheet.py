@@ -202,3 +202,20 @@ def test_read_projects_file_reports_problems(tmp_path, write_csv):
     with pytest.raises(ImportProblemsError, match=r"projects.csv: row 3, column project_id: project A is also "
                                                   r"on row 2; nothing was imported"):
         read_projects_file(path)
+
+
+def test_values_right_of_the_last_header_are_a_problem(register, tmp_path, write_csv):
+    path = write_csv(tmp_path / "sheet.csv", [["项目编号", "状态"], ["PT-R02", "在建", "stray"]])
+    assert plan_import(register, path).lines() == [
+        f"{path}: row 2, column #3: values right of the last header (column 3) have no header"]
+
+
+def test_xlsx_export_keeps_formula_like_text_as_text(register, tmp_path):
+    import openpyxl
+
+    register.update("PT-R02", {"note": "=HYPERLINK(\"http://x\")"})
+    out = tmp_path / "r.xlsx"
+    export_register(register, out)
+    cell = openpyxl.load_workbook(out).active["P4"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\")", "s")
+    assert plan_import(register, out).changes == {}
