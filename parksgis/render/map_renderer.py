@@ -140,6 +140,11 @@ class MapRenderer:
         self._projects = None if projects is None else dict(projects)
         self.invalidate()
 
+    @property
+    def status_snapshot(self) -> dict | None:
+        """The projects set by :meth:`set_status_of`, or None while following the workspace."""
+        return self._projects
+
     def set_status_of(self, projects: dict | None) -> None:
         """Colour by ``projects`` (e.g. ``RegisterStore.as_of(date)``); None follows the workspace."""
         self.projects = projects

@@ -21,7 +21,7 @@ CATEGORY_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E
                    "#999999"]
 SINGLE_COLORS = {LayerKind.PLOTS: "#c9b79c", LayerKind.ROADS: "#7f7f7f", LayerKind.UTILITIES: "#3b7dd8",
                  LayerKind.UTILITY_LINES: "#3b7dd8", LayerKind.BERTHS: "#4a6fa5",
-                 LayerKind.BOUNDARY: "#b2182b", LayerKind.BASEMAP: "#e6e2da", LayerKind.OTHER: "#8c8c8c"}
+                 LayerKind.BOUNDARY: "#b2182b", LayerKind.BASEMAP: "#eeebe4", LayerKind.OTHER: "#8c8c8c"}
 BASEMAP_WATER = "#cfe3f0"
 BASEMAP_LINE = "#b5b0a8"
 
