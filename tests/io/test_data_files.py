@@ -284,3 +284,18 @@ def test_every_data_file_has_an_asserted_outcome(data, expected):
     assert layer_files - covered == set()
     assert shapefile_dirs <= covered
     assert len(expected) >= 20
+
+
+def test_multipolygon_part_without_rings_is_an_error_not_a_crash(tmp_path):
+    # shapely.from_ragged_array segfaults on a polygon with zero rings: found by the fuzz test.
+    path = tmp_path / "hollow.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ['
+                    '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
+                    '"coordinates": [[]]}},'
+                    '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
+                    '"coordinates": [[], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]}}]}')
+    frame, report = read_layer(path)
+    assert len(frame) == 0
+    assert [(p.feature, p.message) for p in report.problems] == [
+        (0, "a MultiPolygon part has no rings; feature dropped"),
+        (1, "a MultiPolygon part has no rings; feature dropped")]
