@@ -137,10 +137,9 @@ _STARTED = ("under_construction", "completed", "in_operation")
 def progress_over_time(projects: dict[str, Project], history, days,
                        scheme: StatusScheme = DEFAULT_SCHEME) -> list[ProgressPoint]:
     """Status counts, mean progress and started investment at the end of each day, from history."""
-    history = list(history)
+    days = list(days)
     points = []
-    for day in days:
-        state = timeline.replay(projects, history, day)
+    for day, state in zip(days, timeline.replay_days(projects, list(history), days)):
         counts = _zeros(scheme)
         for p in state.values():
             counts[p.status] = counts.get(p.status, 0) + 1

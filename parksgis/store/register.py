@@ -7,6 +7,7 @@ transaction: a crash or a kill part-way leaves the register exactly as it was be
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import os
 import sqlite3
@@ -74,19 +75,27 @@ class RegisterStore:
             return store
         if os.path.exists(path):
             db = _connect(path)
-            store = cls(db, path, readonly=False)
-            if schema.has_register(db):
+            try:
+                if schema.has_register(db):
+                    raise RegisterError(path, "already holds a parksgis register; open it instead")
+                store = cls(db, path, readonly=False)
+                store._initialise(items, scheme, author, baseline)
+            except sqlite3.DatabaseError as exc:
                 db.close()
-                raise RegisterError(path, "already holds a parksgis register; open it instead")
-            store._initialise(items, scheme, author, baseline)
+                raise RegisterError(path, f"not an SQLite file or GeoPackage (SQLite says: {exc})") from None
+            except BaseException:
+                db.close()
+                raise
             return store
         folder = os.path.dirname(os.path.abspath(path))
         fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
         os.close(fd)
         try:
             db = _connect(tmp)
-            cls(db, tmp, readonly=False)._initialise(items, scheme, author, baseline)
-            db.close()
+            try:
+                cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
+            finally:
+                db.close()
             os.replace(tmp, path)
         except BaseException:
             if os.path.exists(tmp):
@@ -325,6 +334,7 @@ class RegisterStore:
         for project in projects:
             if not project.project_id or not str(project.project_id).strip():
                 raise ChangeError(self.path, "a project has an empty project_id")
+            project = dataclasses.replace(project)  # normalised below; the caller's stays as given
             for field in PROJECT_FIELDS[1:]:
                 if field != "updated_at":
                     setattr(project, field, check_change(self.path, project.project_id, field,

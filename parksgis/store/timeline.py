@@ -77,16 +77,27 @@ def status_change_kind(before: str, after: str) -> str:
 def replay(current: dict[str, Project], rows: list[HistoryRow],
            day: date | datetime | str) -> dict[str, Project]:
     """Every project as it stood at the end of ``day`` (see the module docstring for the rule)."""
-    cutoff = end_of_day_stamp(day)
-    # One pass in (changed_at, id) order: a key's rows before the cut-off overwrite each other
-    # (last wins); a key whose first row comes after the cut-off takes its baseline from that row.
+    return replay_days(current, rows, [day])[0]
+
+
+def replay_days(current: dict[str, Project], rows: list[HistoryRow], days) -> list[dict[str, Project]]:
+    """:func:`replay` for several days at once, sorting and sweeping the history only once."""
+    ordered = sorted(rows, key=lambda r: (r.changed_at, r.id))
     texts: dict[tuple[str, str], str | None] = {}
-    for row in sorted(rows, key=lambda r: (r.changed_at, r.id)):
-        key = (row.project_id, row.field)
-        if row.changed_at < cutoff:
-            texts[key] = row.new
-        elif key not in texts:
-            texts[key] = row.new if row.source == "seed" else row.old
+    for row in ordered:  # the baseline: the seed value, else the old value of the first change
+        texts.setdefault((row.project_id, row.field), row.new if row.source == "seed" else row.old)
+    snapshots: list = [None] * len(days)
+    position = 0
+    for cutoff, index in sorted((end_of_day_stamp(day), i) for i, day in enumerate(days)):
+        while position < len(ordered) and ordered[position].changed_at < cutoff:
+            row = ordered[position]
+            texts[(row.project_id, row.field)] = row.new  # rows in order: the last one wins
+            position += 1
+        snapshots[index] = _materialise(current, texts)
+    return snapshots
+
+
+def _materialise(current: dict[str, Project], texts: dict) -> dict[str, Project]:
     changed: dict[str, dict] = {}
     for (pid, field), text in texts.items():
         project = current.get(pid)

@@ -219,3 +219,40 @@ def test_xlsx_export_keeps_formula_like_text_as_text(register, tmp_path):
     cell = openpyxl.load_workbook(out).active["P4"]
     assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\")", "s")
     assert plan_import(register, out).changes == {}
+
+
+def test_export_into_a_missing_folder_fails_clearly(register, tmp_path):
+    with pytest.raises(SpreadsheetError, match=r"nowhere/r.csv: folder does not exist"):
+        export_register(register, tmp_path / "nowhere" / "r.csv")
+
+
+def test_workbook_with_one_sheet_per_park(register, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    port = book.active
+    port.title = "港口片区"
+    for row in (["项目编号", "状态"], ["PT-R02", "在建"], ["PT-S01", "已完工"]):
+        port.append(row)
+    notes = book.create_sheet("说明")
+    notes.append(["本表由园区管委会每周更新"])
+    wanxiang = book.create_sheet("万象")
+    for row in (["序号", "项目编号", "状态", "进度"], [1, "WX-B01", "在建", 5], [2, "PT-R02", "暂缓", None]):
+        wanxiang.append(row)
+    path = tmp_path / "parks.xlsx"
+    book.save(path)
+    plan = plan_import(register, path)
+    assert plan.lines() == [f"{path}: sheet 万象, row 3, column 项目编号: project PT-R02 is also on sheet 港口片区, row 2"]
+    assert plan.summary() == (f"{path}: 4 rows from sheets 港口片区, 万象 (skipped, no header row: 说明), "
+                              "1 problem, 3 projects with 4 changed fields")
+    wanxiang.delete_rows(3)
+    book.save(path)
+    apply_import(register, path)
+    assert [register.project(p).status for p in ("PT-R02", "PT-S01", "WX-B01")] == [
+        "under_construction", "completed", "under_construction"]
+
+
+def test_negative_investment_is_a_problem(register, tmp_path, write_csv):
+    path = write_csv(tmp_path / "sheet.csv", [["项目编号", "投资(万元)"], ["PT-R02", "-300"]])
+    assert plan_import(register, path).lines() == [
+        f"{path}: row 2, column 投资(万元): project PT-R02: investment -300 is negative"]

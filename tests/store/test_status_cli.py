@@ -35,7 +35,7 @@ def test_import_dry_run_lists_problems_and_writes_nothing(folder, tmp_path, writ
         f"{sheet}: row 4, column 进度: project PORT-RD-WEI1: progress 150 is outside 0-100",
         f"{sheet}: row 4, column 实际开工: project PORT-RD-WEI1: '2014/2/30' is not a date (no such day)",
         f"{sheet}: row 5, column 项目编号: project PORT-RD-JING1 is also on row 2",
-        f"{sheet}: 4 rows (read as GBK/GB18030, not UTF-8), 5 problems, 1 projects with 3 changed fields; nothing was imported",
+        f"{sheet}: 4 rows (read as GBK/GB18030, not UTF-8), 5 problems, 1 project with 3 changed fields; nothing was imported",
     ]
     assert not (folder / "register.sqlite").exists()  # a dry run creates nothing
 
@@ -46,10 +46,10 @@ def test_import_apply_show_undo(folder, tmp_path, write_csv, capsys):
     assert main(["status", "import", sheet, "--into", str(folder), "--dry-run"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "PORT-RD-JING1: status=under_construction, progress_pct=5.0",
-        f"{sheet}: 1 rows, 0 problems, 1 projects with 2 changed fields (dry run: nothing written)"]
+        f"{sheet}: 1 row, 0 problems, 1 project with 2 changed fields (dry run: nothing written)"]
     assert main(["status", "import", sheet, "--into", str(folder), "--author", "李工"]) == 0
     assert capsys.readouterr().out.strip() == (
-        f"{sheet}: 1 rows, 0 problems, 1 projects with 2 changed fields; 2 history rows written "
+        f"{sheet}: 1 row, 0 problems, 1 project with 2 changed fields; 2 history rows written "
         "(source week30.csv)")
     assert main(["status", "import", sheet, "--into", str(folder)]) == 0  # again: nothing changes
     assert "0 history rows written" in capsys.readouterr().out
@@ -58,7 +58,7 @@ def test_import_apply_show_undo(folder, tmp_path, write_csv, capsys):
     assert "status               under_construction (在建)" in out
     assert "status           planned -> under_construction  [李工, week30.csv]" in out
     assert main(["status", "undo", str(folder)]) == 0
-    assert "undone: edit 2, 2 fields of 1 projects (PORT-RD-JING1)" in capsys.readouterr().out
+    assert "undone: edit 2, 2 fields of 1 project (PORT-RD-JING1)" in capsys.readouterr().out
     with RegisterStore.for_folder(folder) as store:
         assert store.project("PORT-RD-JING1").status == "planned"
     assert main(["status", "undo", str(folder)]) == 1
