@@ -23,6 +23,10 @@ BUSY_TIMEOUT_S = 2.0
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: What reading a damaged SQLite file can raise: SQLite's errors, and UnicodeDecodeError when
+#: the damage puts bytes that are not UTF-8 into the schema (even SQLite's message then fails).
+SQLITE_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+
 
 def mount_of(path: Path, mounts_file: str = "/proc/mounts") -> tuple[str, str] | None:
     """``(mount point, fs type)`` of the mount holding ``path`` (longest prefix), if known."""
@@ -91,17 +95,22 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     uri += "?mode=ro&immutable=1" if read_only else "?mode=rw"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        from parksgis.pack.format import decode_text
+
+        conn.text_factory = decode_text
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() == "wal":
                 conn.execute("PRAGMA journal_mode = DELETE")
         return conn
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise translate(path, exc) from None
 
 
-def translate(path: Path, exc: sqlite3.Error, doing: str = "open") -> Exception:
+def translate(path: Path, exc: Exception, doing: str = "open") -> Exception:
     """Our exception for an SQLite error: locked → PackLockedError, anything else → corrupt."""
+    if isinstance(exc, UnicodeDecodeError):
+        return PackCorruptError(path, f"cannot {doing} the pack: damaged schema or text (not UTF-8)")
     text = str(exc)
     if "locked" in text or "busy" in text:
         return PackLockedError(path, f"the pack is locked by another program (a save or merge is "

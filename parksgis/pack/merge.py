@@ -208,15 +208,16 @@ def _resolve(store, db, take, choices: dict[str, str], author) -> list[Conflict]
         raise PackError(store.path, f"no open conflict {unknown[0]!r}; open: "
                                     f"{', '.join(open_now) or 'none'}")
     resolved = []
+    author = author or default_author()
     for conflict_id, conflict in open_now.items():
         choice = choices.get(conflict_id, take)
         if choice is None:
             continue
         if choice == "field":
-            _apply(store, conflict.project_id, conflict.field, conflict.field_value,
-                   author or default_author(), f"resolve:{conflict_id}")
-        db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ? "
-                   "WHERE conflict_id = ?", (choice, _now(), conflict_id))
+            _apply(store, conflict.project_id, conflict.field, conflict.field_value, author,
+                   f"resolve:{conflict_id}")
+        db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ?, "
+                   "resolved_by = ? WHERE conflict_id = ?", (choice, _now(), author, conflict_id))
         db.execute(f"UPDATE {fmt.APPLIED} SET outcome = ? WHERE change_id = ?",
                    (f"resolved-{choice}", conflict_id))
         conflict.status, conflict.resolution = "resolved", choice

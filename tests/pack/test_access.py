@@ -129,3 +129,19 @@ def test_sigkill_during_merge_leaves_target_unchanged(pack, tmp_path, workspace)
     result = merge_changes(hq, [tmp_path / "c.json"])  # and the merge still works afterwards
     assert [c["project_id"] for c in result.merged] == ["P-1"]
     assert [c.project_id for c in result.conflicts] == ["P-2"]
+
+
+def test_pack_locked_by_another_connection_gives_a_clear_message(pack):
+    import sqlite3
+
+    holder = sqlite3.connect(pack, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of committing
+    try:
+        with pytest.raises(PackLockedError, match="another program is writing to this pack right "
+                                                  "now; try again in a moment"):
+            open_pack(pack)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _ws, handle = open_pack(pack)  # free again
+    handle.close()

@@ -119,6 +119,26 @@ def test_take_target_for_all_and_resolution_in_the_same_merge(pack, hq, tmp_path
         assert store.project("P-2").status == "suspended"
 
 
+def test_app_resolves_one_conflict_through_the_api(pack, hq, tmp_path):
+    target, register_path = hq
+    field_edits(pack)
+    export_changes(pack, tmp_path / "c.json")
+    hq_edits(register_path)
+    [conflict] = merge_changes(target, [tmp_path / "c.json"]).conflicts
+    [resolved] = resolve_conflicts(target, choices={conflict.conflict_id: "field"}, author="审核")
+    assert (resolved.status, resolved.resolution) == ("resolved", "field")
+    with RegisterStore.open(register_path) as store:
+        assert store.project("P-2").status == "approved"
+        last = store.history("P-2")[-1]
+    assert (last.author, last.source) == ("审核", f"resolve:{conflict.conflict_id}")
+    assert open_conflicts(target) == []
+    import sqlite3
+
+    with sqlite3.connect(register_path) as conn:
+        assert conn.execute("SELECT status, resolution, resolved_by FROM parksgis_conflicts"
+                            ).fetchall() == [("resolved", "field", "审核")]
+
+
 def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_path):
     target, _register = hq
     _ws, handle = open_pack(pack)
@@ -131,6 +151,15 @@ def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_p
     result = merge_changes(target, [tmp_path / "week2.json"])
     assert [(c["field"], c["new"]) for c in result.merged] == [("status", "in_operation")]
     assert result.conflicts == []
+
+
+def test_merge_straight_from_a_pack_file(pack, hq):
+    target, register_path = hq
+    field_edits(pack)
+    result = merge_changes(target, [pack])  # no e-mail step: the pack itself is the change file
+    assert sorted((c["project_id"], c["field"]) for c in result.merged) == [
+        ("P-1", "progress_pct"), ("P-1", "status"), ("P-2", "status"), ("W-1", "note")]
+    assert merge_changes(target, [pack]).repeated == result.merged
 
 
 def test_two_field_offices_editing_one_field_conflict(tmp_path, workspace, hq):
