@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -100,6 +101,11 @@ class SizeRun:
                 if "error" in data or data.get("na"):
                     self.na.setdefault("first_frame_pack", data.get("error", ""))
                     break
+        for key in ("first_frame_geojson", "first_frame_pack"):
+            total, load = self.values.get(key), self.values.get(key + "_load")
+            if total and load:
+                self.notes[key] = (f"load_workspace {statistics.median(load):.2f} s + main window to "
+                                   f"first frame {statistics.median(total) - statistics.median(load):.2f} s")
         log("  parksgis session (zoom, pan, identify, export)")
         data = self.stage("session")
         if "error" in data:
