@@ -139,7 +139,10 @@ def build(source: str, output: Path) -> Path:
     options.notdef_outline = True
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
-    options.layout_features = ["*"]
+    # Only what horizontal and vertical Chinese text needs. Keeping 'locl' (Japanese/Korean/
+    # Traditional forms) let the shaper swap in glyphs without a cmap entry (e.g. the digits of
+    # "EPSG:4546"), which PDF viewers then cannot map back to text.
+    options.layout_features = ["ccmp", "kern", "vert", "vrt2", "vkrn", "mark", "mkmk"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(wanted_codepoints()))
     subsetter.subset(font)

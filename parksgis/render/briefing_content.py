@@ -97,7 +97,7 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[Legen
         if len(rows) == 0:
             continue
         statuses = renderer.style(layer).statuses[rows]
-        pids = layer.project_ids.to_numpy(dtype=object)[rows]
+        pids = renderer.style(layer).project_ids.to_numpy(dtype=object)[rows]
         for status, pid in zip(statuses, pids):
             if status == NO_STATUS:
                 unlinked += 1
@@ -123,7 +123,7 @@ def road_km(renderer: MapRenderer, park_ids: list[str]) -> dict[str, tuple[float
     for layer in renderer.workspace.layers:
         if layer.kind != LayerKind.ROADS or layer.park_id not in park_ids or len(layer.frame) == 0:
             continue
-        lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0
+        lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0  # Gauss-Kruger metres
         statuses = renderer.style(layer).statuses
         work = (layer.frame["work"].fillna("new").astype(str).to_numpy() if "work" in layer.frame.columns
                 else np.full(len(layer.frame), "new"))

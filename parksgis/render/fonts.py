@@ -7,7 +7,8 @@ whatever CJK font the machine happens to have.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainterPath, QRawFont
 
 from parksgis.assets import get_asset
 from parksgis.errors import ParksgisError
@@ -16,6 +17,7 @@ FONT_FILE = ("fonts", "NotoSansSC-parksgis.ttf")
 FAMILY = "Noto Sans SC parksgis"
 
 _loaded_family: str | None = None
+_raw_fonts: dict[float, QRawFont] = {}
 
 
 def ensure_fonts() -> str:
@@ -64,3 +66,25 @@ def missing_glyphs(text: str, font: QFont | None = None) -> list[str]:
         if not raw.supportsCharacter(ord(char)):
             missing.append(char)
     return missing
+
+
+def text_outline(text: str, origin: QPointF, pixel_size: float) -> QPainterPath:
+    """Outline of ``text`` in the bundled font, baseline starting at ``origin``.
+
+    Built from a QRawFont of the font file, laid out by glyph advances. Unlike
+    QPainterPath.addText, whose outlines change by 1/64 px once Qt's shared font-engine cache
+    warms up, this gives the same path on every call, so label halos (and PNGs) are reproducible.
+    """
+    ensure_fonts()
+    key = round(pixel_size, 3)
+    raw = _raw_fonts.get(key)
+    if raw is None:
+        raw = _raw_fonts[key] = QRawFont(str(get_asset(*FONT_FILE)), key, QFont.HintingPreference.PreferNoHinting)
+    glyphs = raw.glyphIndexesForString(text)
+    advances = raw.advancesForGlyphIndexes(glyphs)
+    path = QPainterPath()
+    x = origin.x()
+    for glyph, advance in zip(glyphs, advances):
+        path.addPath(raw.pathForGlyph(glyph).translated(x, origin.y()))
+        x += advance.x()
+    return path

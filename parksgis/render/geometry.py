@@ -61,7 +61,11 @@ def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
     """Vertices of polygons (their rings) or lines ``geoms`` belonging to feature ``rows``."""
     if len(geoms) == 0:
         return FlatCoordinates()
-    parts, part_of = shapely.get_parts(geoms, return_index=True)
+    types = shapely.get_type_id(geoms)
+    if np.all(types == types[0]) and types[0] in (1, 3):  # no multi-part geometries: skip exploding
+        parts, part_of = geoms, np.arange(len(geoms))
+    else:
+        parts, part_of = shapely.get_parts(geoms, return_index=True)
     polygonal = shapely.get_type_id(parts) == 3
     if polygonal.any():
         rings, ring_of = shapely.get_rings(parts[polygonal], return_index=True)

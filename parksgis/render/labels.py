@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QTransform
 
 from parksgis.model.layer import LayerKind
-from parksgis.render.fonts import map_font
+from parksgis.render.fonts import map_font, text_outline
 
 if TYPE_CHECKING:
     from parksgis.render.map_renderer import MapRenderer
@@ -41,15 +41,18 @@ class LabelPlacer:
             rank = LABELLED_KINDS.get(layer.kind)
             if rank is None or not layer.visible or len(layer.frame) == 0:
                 continue
-            geometry, style = renderer.geometry(layer), renderer.style(layer)
+            geometry = renderer.geometry(layer)
+            if len(geometry.point_rows) == 0 and geometry.largest * scale < min(MIN_AREA_PX[1], MIN_LINE_PX):
+                continue  # every feature is too small on screen to carry a label
+            style = renderer.style(layer)
             # plain numpy over all features: cheaper than a tree query when most are tiny
             b = geometry.bounds
-            w, h = (b[:, 2] - b[:, 0]) * scale, (b[:, 3] - b[:, 1]) * scale
+            w, h = geometry.width * scale, geometry.height * scale
             dims = geometry.dims
             big = np.where(dims == 2, (w >= MIN_AREA_PX[0]) & (h >= MIN_AREA_PX[1]),
                            np.where(dims == 1, np.maximum(w, h) >= MIN_LINE_PX, dims == 0))
             minx, miny, maxx, maxy = box
-            ok = (big & style.shown & (style.names[lang] != "") & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
+            ok = (big & style.shown & style.named(lang) & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
                   & (b[:, 1] <= maxy) & (b[:, 3] >= miny))
             rows = np.flatnonzero(ok)
             if len(rows) == 0:
@@ -104,16 +107,21 @@ class LabelPlacer:
             return
         painter.setFont(font)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        halo = QPen(QColor(255, 255, 255, 220), 3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        # a white halo keeps labels legible on any fill
+        stroker = QPainterPathStroker()
+        stroker.setWidth(3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        halo_paths: list[QPainterPath] = []
         ascent = metrics.ascent()
-        # QPainterPath.addText sizes points at 96 dpi; scale so the halo matches the device's text
-        path_font = map_font(self.point_size * max(painter.device().logicalDpiY(), 1) / 96.0)
+        pixel_size = self.point_size * max(painter.device().logicalDpiY(), 1) / 72.0
         for text, rect in self.placed:
-            origin = QPointF(rect.left(), rect.top() + ascent)
-            outline = QPainterPath()
-            outline.addText(origin, path_font, text)
-            painter.strokePath(outline, halo)  # white halo keeps labels legible on any fill
+            outline = text_outline(text, QPointF(rect.left(), rect.top() + ascent), pixel_size)
+            halo_paths.append(stroker.createStroke(outline))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        for halo in halo_paths:
+            painter.drawPath(halo)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QColor("#1a1a1a"))
         for text, rect in self.placed:
             painter.drawText(QPointF(rect.left(), rect.top() + ascent), text)

@@ -21,12 +21,15 @@ from parksgis.model.workspace import Workspace
 from parksgis.render.geometry import flatten, path_from_flat
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
-from parksgis.render.styles import GroupStyle
+from parksgis.render.styles import GroupStyle, ProjectIndex
 
 # Bottom to top; within a kind the workspace order is kept.
 KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
               LayerKind.ROADS, LayerKind.UTILITY_LINES, LayerKind.UTILITIES]
 HIGHLIGHT_COLOR = "#ffd400"
+# Level of detail: areas whose typical width is below this many pixels are filled without an
+# outline (outlines of tiny polygons cost as much as the fills and only darken the map).
+OUTLINE_MIN_PX = 4.0
 
 
 def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
@@ -75,6 +78,7 @@ class MapRenderer:
         self._highlight: list[tuple[str, int]] = []
         self._geometry: dict[int, LayerGeometry] = {}
         self._style: dict[int, LayerStyle] = {}
+        self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
         self.labels = LabelPlacer()
         self.show_labels = True
@@ -123,6 +127,8 @@ class MapRenderer:
     def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
         keys = [id(layer)] if layer is not None else list(self._style) + list(self._geometry)
+        if layer is None:
+            self._index = None  # statuses or names may have changed
         for key in keys:
             self._style.pop(key, None)
             if geometry:
@@ -179,7 +185,9 @@ class MapRenderer:
     def style(self, layer: Layer) -> LayerStyle:
         key = id(layer)
         if key not in self._style:
-            self._style[key] = LayerStyle(layer, self.geometry(layer), self.projects,
+            if self._index is None or self._index.projects is not self.projects:
+                self._index = ProjectIndex(self.projects)
+            self._style[key] = LayerStyle(layer, self.geometry(layer), self._index,
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
@@ -218,10 +226,10 @@ class MapRenderer:
             if not layer.visible or len(layer.frame) == 0:
                 continue
             geometry, style = self.geometry(layer), self.style(layer)
-            rows = geometry.tree.query(point, predicate="dwithin", distance=tolerance_m)
+            rows = geometry.query(point, tolerance_m)
             rows = rows[style.shown[rows]] if len(rows) else rows
             if len(rows):
-                geoms = geometry.geoms[rows]
+                geoms = geometry.projected(rows)
                 if style.area_styles and not any(g.fill for g in style.area_styles):
                     # outline-only areas (park boundaries) are hit on their outline, not inside
                     geoms = np.where(shapely.get_dimensions(geoms) == 2, shapely.boundary(geoms), geoms)
@@ -236,7 +244,7 @@ class MapRenderer:
         """Rows of ``layer`` drawn in ``view_rect`` (shown statuses only), sorted."""
         geometry, style = self.geometry(layer), self.style(layer)
         box = shapely.box(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
-        rows = np.sort(geometry.tree.query(box, predicate="intersects"))
+        rows = geometry.query(box)
         return rows[style.shown[rows]] if len(rows) else rows
 
     # -- drawing --------------------------------------------------------------------------------
@@ -259,12 +267,15 @@ class MapRenderer:
             style = self.style(layer)
             painter.setOpacity(layer.opacity)
             painter.setTransform(transform * base)
+            outlines = self.geometry(layer).typical_area_size * transform.m11() >= OUTLINE_MIN_PX
             for styles, tiled in ((style.area_styles, style.area_paths), (style.line_styles, style.line_paths)):
                 for group, paths in zip(styles, tiled):
                     visible = paths.visible(*bounds) if paths.paths else []
                     if not visible:
                         continue
                     self._apply(painter, group, px)
+                    if group.fill and not outlines:
+                        painter.setPen(Qt.PenStyle.NoPen)
                     for path in visible:
                         painter.drawPath(path)
             if len(style.point_group):
@@ -320,7 +331,7 @@ class MapRenderer:
             rows = np.array(sorted(r for r in by_layer.get(layer.key, []) if r < len(layer.frame)), dtype=np.int64)
             if not layer.visible or len(rows) == 0:
                 continue
-            geoms = self.geometry(layer).geoms[rows]
+            geoms = self.geometry(layer).projected(rows)
             flat = flatten(geoms[shapely.get_dimensions(geoms) > 0], rows[shapely.get_dimensions(geoms) > 0])
             path = path_from_flat(flat.xy, flat.ring)
             points = shapely.get_coordinates(geoms[shapely.get_dimensions(geoms) == 0])
