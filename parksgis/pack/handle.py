@@ -74,11 +74,12 @@ class PackHandle:
 
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
-              mounts_file: str = "/proc/mounts") -> tuple[Workspace, PackHandle]:
+              mounts_file: str = "/proc/mounts", layers: bool = True) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
     PackLockedError. ``verify_hashes`` defaults to True up to :data:`HASH_ON_OPEN_LIMIT` bytes.
+    ``layers=False`` skips reading the map layers (export and merge need only the register).
     """
     path = Path(path)
     if not path.is_file():
@@ -119,7 +120,7 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     try:
         if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
             manifest = _migrate(path, manifest, reason, notes)
-        workspace = _read_workspace(path, manifest, immutable)
+        workspace = _read_workspace(path, manifest, immutable, layers)
         register = _open_register(path, reason is not None, immutable)
     except BaseException:
         if lock is not None:
@@ -171,7 +172,7 @@ def _read_frame(path: Path, table: str, immutable: bool):
         raise PackCorruptError(path, f"layer {table}: cannot be read ({exc})") from None
 
 
-def _read_workspace(path: Path, manifest: dict, immutable: bool) -> Workspace:
+def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bool) -> Workspace:
     conn = connect(path, read_only=True, immutable=immutable)
     try:
         parks = [Park(pid, zh, en or "") for pid, zh, en in conn.execute(
@@ -184,6 +185,8 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool) -> Workspace:
     by_id = {p.park_id: p for p in parks}
     shared = []
     for table, name, park_id, kind, title_zh, title_en, style, visible, opacity, count in rows:
+        if not with_layers:
+            break
         frame = _read_frame(path, table, immutable)
         if len(frame) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")

@@ -112,7 +112,7 @@ def _open_target(target) -> _MergeRegister:
         raise PackReadOnlyError(target, f"cannot merge into it ({reason})")
     from parksgis.pack.handle import open_pack
 
-    _workspace, handle = open_pack(target)  # verifies (and migrates) the pack first
+    _workspace, handle = open_pack(target, layers=False)  # verifies (and migrates) it first
     handle.close()
     return _MergeRegister.open(target)
 
