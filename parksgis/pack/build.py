@@ -56,6 +56,14 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_file():
+        from parksgis.pack.access import EditLock
+
+        lock = EditLock(out)
+        lock.release()
+        if lock.held_elsewhere:  # replacing it would strand that program's edits in the old file
+            raise PackError(out, "the pack is open for editing in another program; close it "
+                                 "there before building over it")
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
