@@ -110,13 +110,25 @@ class Layer:
 
     @property
     def project_ids(self):
-        """The ``project_id`` column as a pandas Series of str/None (all None when absent)."""
+        """The ``project_id`` column as an object Series of str/None (all None when absent).
+
+        Ids are compared as text, trimmed; empty text and nulls are context features (None).
+        """
         import pandas as pd
 
-        if "project_id" in self.frame.columns:
-            col = self.frame["project_id"]
-            return col.where(col.notna() & (col.astype(str) != ""), None)
-        return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
+        if "project_id" not in self.frame.columns:
+            return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
+        col = self.frame["project_id"]
+        present = col.notna().to_numpy()
+        out = pd.Series([None] * len(col), index=col.index, dtype=object)
+        values = col[present]
+        if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all():
+            values = values.astype("int64")  # 101.0 (an int column with gaps) names project "101"
+        text = values.astype(str).str.strip()
+        keep = (text != "").to_numpy()
+        # object dtype so missing ids stay None (a pandas string column would turn them into NaN)
+        out.iloc[present.nonzero()[0][keep]] = text[keep].to_numpy(dtype=object)
+        return out
 
     def feature_name(self, row: int, lang: str = "zh") -> str:
         """A display name for feature ``row`` (positional): name_zh/name_en/name, else its index."""

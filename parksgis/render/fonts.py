@@ -1,0 +1,90 @@
+"""The bundled CJK font: load it once into Qt and check text for characters it cannot draw.
+
+A briefing must look the same on a bare Linux box as on Windows, so every label and title is
+drawn with the bundled TrueType subset of Noto Sans SC (see assets/fonts/README.md), never with
+whatever CJK font the machine happens to have.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainterPath, QRawFont
+
+from parksgis.assets import get_asset
+from parksgis.errors import ParksgisError
+
+FONT_FILE = ("fonts", "NotoSansSC-parksgis.ttf")
+FAMILY = "Noto Sans SC parksgis"
+
+_loaded_family: str | None = None
+_raw_fonts: dict[float, QRawFont] = {}
+
+
+def ensure_fonts() -> str:
+    """Load the bundled font into QFontDatabase (once per process) and return its family name.
+
+    Needs a QGuiApplication; raises ParksgisError when none exists or the file is missing.
+    """
+    global _loaded_family
+    if _loaded_family is not None:
+        return _loaded_family
+    if QGuiApplication.instance() is None:
+        raise ParksgisError("ensure_fonts() needs a QGuiApplication (create one first)")
+    path = get_asset(*FONT_FILE)
+    if not path.is_file():
+        raise ParksgisError(f"{path}: bundled CJK font is missing (run scripts/make_cjk_font.py)")
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise ParksgisError(f"{path}: Qt could not load the bundled CJK font")
+    _loaded_family = families[0]
+    return _loaded_family
+
+
+def map_font(point_size: float = 9.0, bold: bool = False) -> QFont:
+    """The bundled family at ``point_size``; no fallback substitution, so output is the same everywhere."""
+    font = QFont(ensure_fonts())
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    # Hinting differs between platforms' rasterisers; none keeps glyph shapes identical.
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+def missing_glyphs(text: str, font: QFont | None = None) -> list[str]:
+    """Characters of ``text`` that ``font`` (default: the bundled font) has no glyph for.
+
+    Whitespace and control characters are ignored; each missing character is listed once, in
+    order of first appearance.
+    """
+    raw = QRawFont.fromFont(font if font is not None else map_font())
+    missing: list[str] = []
+    for char in text:
+        if char.isspace() or ord(char) < 0x20 or char in missing:
+            continue
+        if not raw.supportsCharacter(ord(char)):
+            missing.append(char)
+    return missing
+
+
+def text_outline(text: str, origin: QPointF, pixel_size: float) -> QPainterPath:
+    """Outline of ``text`` in the bundled font, baseline starting at ``origin``.
+
+    Built from a QRawFont of the font file, laid out by glyph advances. Unlike
+    QPainterPath.addText, whose outlines change by 1/64 px once Qt's shared font-engine cache
+    warms up, this gives the same path on every call, so label halos (and PNGs) are reproducible.
+    """
+    ensure_fonts()
+    key = round(pixel_size, 3)
+    raw = _raw_fonts.get(key)
+    if raw is None:
+        raw = _raw_fonts[key] = QRawFont(str(get_asset(*FONT_FILE)), key, QFont.HintingPreference.PreferNoHinting)
+    glyphs = raw.glyphIndexesForString(text)
+    advances = raw.advancesForGlyphIndexes(glyphs)
+    path = QPainterPath()
+    x = origin.x()
+    for glyph, advance in zip(glyphs, advances):
+        path.addPath(raw.pathForGlyph(glyph).translated(x, origin.y()))
+        x += advance.x()
+    return path

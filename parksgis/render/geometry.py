@@ -1,0 +1,152 @@
+"""Geometry to QPainterPath, vectorised: project once, split into spatial tiles x style groups.
+
+Measured (shared/notes/MEASURED.md): one item per feature is unusable at 100k plots, one big path
+is slow to cull and to antialias, and ~80 polygons per path in spatial tiles x colour groups is
+the fastest way to draw. Everything here works on flat numpy arrays; there is no per-feature or
+per-vertex Python loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+from pyqtgraph.functions import arrayToQPath
+from PySide6.QtGui import QPainterPath
+
+#: aim for this many features in one (tile, style) path
+FEATURES_PER_PATH = 80
+
+_transformers: dict[str, Transformer] = {}
+
+
+def transformer_to(display_crs: str) -> Transformer:
+    """WGS84 lon/lat -> ``display_crs`` (cached: building a Transformer costs ~10 ms)."""
+    key = CRS.from_user_input(display_crs).to_wkt()
+    if key not in _transformers:
+        _transformers[key] = Transformer.from_crs("EPSG:4326", key, always_xy=True)
+    return _transformers[key]
+
+
+def project_geometries(geoms: np.ndarray, display_crs: str) -> np.ndarray:
+    """Project a shapely geometry array from EPSG:4326 in one call on the flat coordinate array."""
+    transformer = transformer_to(display_crs)
+
+    def _project(xy: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geoms, _project)
+
+
+@dataclass
+class FlatCoordinates:
+    """Vertices of one dimension (areas or lines) of a layer, in feature order.
+
+    ``feature`` is the feature row of each vertex and ``ring`` a global id of its ring or line,
+    so a path can break between rings without looking at geometry objects again.
+    """
+
+    xy: np.ndarray = field(default_factory=lambda: np.empty((0, 2)))
+    feature: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    ring: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.feature)
+
+
+def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
+    """Vertices of polygons (their rings) or lines ``geoms`` belonging to feature ``rows``."""
+    if len(geoms) == 0:
+        return FlatCoordinates()
+    types = shapely.get_type_id(geoms)
+    if np.all(types == types[0]) and types[0] in (1, 3):  # no multi-part geometries: skip exploding
+        parts, part_of = geoms, np.arange(len(geoms))
+    else:
+        parts, part_of = shapely.get_parts(geoms, return_index=True)
+    polygonal = shapely.get_type_id(parts) == 3
+    if polygonal.any():
+        rings, ring_of = shapely.get_rings(parts[polygonal], return_index=True)
+        owner_of_ring = part_of[polygonal][ring_of]
+        lines = parts[~polygonal]
+        owner_of_line = part_of[~polygonal]
+        linework = np.concatenate([rings, lines])
+        owner = np.concatenate([owner_of_ring, owner_of_line])
+        order = np.argsort(owner, kind="stable")  # keep each feature's vertices together
+        linework, owner = linework[order], owner[order]
+    else:
+        linework, owner = parts, part_of
+    xy, line_of = shapely.get_coordinates(linework, return_index=True)
+    return FlatCoordinates(xy=xy, feature=rows[owner[line_of]], ring=line_of)
+
+
+def path_from_flat(xy: np.ndarray, ring: np.ndarray) -> QPainterPath:
+    """One QPainterPath of many rings; a new subpath starts where the ring id changes."""
+    if len(xy) == 0:
+        return QPainterPath()
+    connect = np.zeros(len(ring), dtype=np.int32)
+    connect[:-1] = ring[1:] == ring[:-1]
+    return arrayToQPath(np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1]),
+                        connect=connect, finiteCheck=False)
+
+
+def tile_ids(bounds: np.ndarray, n_features: int) -> np.ndarray:
+    """A spatial tile per feature (grid over the layer's extent, by bbox centre).
+
+    The grid is sized so that a tile x style path holds about FEATURES_PER_PATH features.
+    """
+    if n_features == 0:
+        return np.empty(0, dtype=np.int64)
+    cx = (bounds[:, 0] + bounds[:, 2]) / 2
+    cy = (bounds[:, 1] + bounds[:, 3]) / 2
+    side = max(1, int(np.ceil(np.sqrt(n_features / (FEATURES_PER_PATH * 4)))))
+    x0, x1 = np.nanmin(cx), np.nanmax(cx)
+    y0, y1 = np.nanmin(cy), np.nanmax(cy)
+    ix = np.clip(((cx - x0) / max(x1 - x0, 1e-9) * side).astype(np.int64), 0, side - 1)
+    iy = np.clip(((cy - y0) / max(y1 - y0, 1e-9) * side).astype(np.int64), 0, side - 1)
+    return iy * side + ix
+
+
+@dataclass
+class TiledPaths:
+    """Paths of one style group: one per spatial tile, with each path's bounds for culling."""
+
+    paths: list[QPainterPath]
+    bounds: np.ndarray  # (n, 4) minx, miny, maxx, maxy
+
+    def visible(self, minx: float, miny: float, maxx: float, maxy: float) -> list[QPainterPath]:
+        b = self.bounds
+        keep = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+        return [self.paths[i] for i in np.flatnonzero(keep)]
+
+
+def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
+                      tile_of_feature: np.ndarray, n_groups: int) -> list[TiledPaths]:
+    """Split ``flat`` into one TiledPaths per style group (index = group id).
+
+    Features whose group is negative (hidden) are left out.
+    """
+    result = [TiledPaths([], np.empty((0, 4))) for _ in range(n_groups)]
+    if len(flat) == 0:
+        return result
+    group = group_of_feature[flat.feature]
+    n_tiles = int(tile_of_feature.max()) + 1 if len(tile_of_feature) else 1
+    combo = group * n_tiles + tile_of_feature[flat.feature]
+    keep = group >= 0
+    order = np.argsort(combo[keep], kind="stable")
+    xy, ring, combo = flat.xy[keep][order], flat.ring[keep][order], combo[keep][order]
+    if len(combo) == 0:
+        return result
+    starts = np.flatnonzero(np.r_[True, combo[1:] != combo[:-1]])
+    ends = np.r_[starts[1:], len(combo)]
+    mins = np.column_stack([np.minimum.reduceat(xy[:, 0], starts), np.minimum.reduceat(xy[:, 1], starts)])
+    maxs = np.column_stack([np.maximum.reduceat(xy[:, 0], starts), np.maximum.reduceat(xy[:, 1], starts)])
+    per_group: dict[int, list[int]] = {}
+    for i, start in enumerate(starts):
+        per_group.setdefault(int(combo[start] // n_tiles), []).append(i)
+    for g, idx in per_group.items():
+        paths = [path_from_flat(xy[starts[i]:ends[i]], ring[starts[i]:ends[i]]) for i in idx]
+        result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]))
+    return result

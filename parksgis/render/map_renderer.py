@@ -1,0 +1,344 @@
+"""MapRenderer: draws a workspace's visible layers with a QPainter, for the canvas and exports.
+
+Geometry is projected once per layer to the display CRS and cut into spatial tiles x style
+paths (shared/notes/MEASURED.md: the fastest way to draw 100k plots). Styled paths are cached
+and rebuilt only when a layer's data, its style, the project statuses or the hidden statuses
+change; visibility and opacity changes only ask for a repaint. QtGui only: no widgets.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
+
+from parksgis.model.events import Signal
+from parksgis.model.layer import Layer, LayerKind
+from parksgis.model.workspace import Workspace
+from parksgis.render.geometry import flatten, path_from_flat
+from parksgis.render.labels import LabelPlacer
+from parksgis.render.layer_cache import LayerGeometry, LayerStyle
+from parksgis.render.styles import GroupStyle, ProjectIndex
+
+# Bottom to top; within a kind the workspace order is kept.
+KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
+              LayerKind.ROADS, LayerKind.UTILITY_LINES, LayerKind.UTILITIES]
+HIGHLIGHT_COLOR = "#ffd400"
+# Level of detail: areas whose typical width is below this many pixels are filled without an
+# outline (outlines of tiny polygons cost as much as the fills and only darken the map).
+OUTLINE_MIN_PX = 4.0
+
+
+def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
+    """Display-CRS metres -> device pixels: one scale for x and y (north up), view centred."""
+    scale = min(device_rect.width() / max(view_rect.width(), 1e-9),
+                device_rect.height() / max(view_rect.height(), 1e-9))
+    cx, cy = view_rect.center().x(), view_rect.center().y()
+    dx, dy = device_rect.center().x(), device_rect.center().y()
+    # y grows north in the map and down on the device
+    return QTransform(scale, 0, 0, -scale, dx - scale * cx, dy + scale * cy)
+
+
+def symbol_outline(symbol: str) -> np.ndarray:
+    """Closed outline (k, 2) of a point symbol of size 1 centred on the origin (y down)."""
+    if symbol == "square":
+        pts = [(-0.42, -0.42), (0.42, -0.42), (0.42, 0.42), (-0.42, 0.42)]
+    elif symbol == "triangle":
+        pts = [(0.0, -0.55), (0.5, 0.4), (-0.5, 0.4)]
+    elif symbol == "diamond":
+        pts = [(0.0, -0.5), (0.5, 0.0), (0.0, 0.5), (-0.5, 0.0)]
+    else:  # circle: a 16-gon is round at symbol sizes
+        angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+        pts = np.column_stack([np.cos(angles), np.sin(angles)]) * 0.5
+    pts = np.asarray(pts, dtype=float)
+    return np.vstack([pts, pts[:1]])
+
+
+def symbols_path(x: np.ndarray, y: np.ndarray, symbol: str, size: float) -> QPainterPath:
+    """One path of a symbol at every (x, y) device position, built without a Python loop."""
+    outline = symbol_outline(symbol) * size
+    k = len(outline)
+    vx = (x[:, None] + outline[None, :, 0]).ravel()
+    vy = (y[:, None] + outline[None, :, 1]).ravel()
+    return path_from_flat(np.column_stack([vx, vy]), np.repeat(np.arange(len(x)), k))
+
+
+class MapRenderer:
+    """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed."""
+
+    def __init__(self, workspace: Workspace, display_crs: str = "EPSG:4546"):
+        self.workspace = workspace
+        self.display_crs = display_crs
+        self.changed = Signal()
+        self._projects: dict | None = None  # None: follow workspace.projects
+        self._hidden: frozenset = frozenset()
+        self._highlight: list[tuple[str, int]] = []
+        self._geometry: dict[int, LayerGeometry] = {}
+        self._style: dict[int, LayerStyle] = {}
+        self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
+        self._connections: dict[int, list[tuple[Signal, object]]] = {}
+        self.labels = LabelPlacer()
+        self.show_labels = True
+        self.lang = "zh"
+        workspace.layers_changed.connect(self._on_layers_changed)
+        workspace.projects_changed.connect(self._on_projects_changed)
+        self._connect_layers()
+
+    # -- model following ------------------------------------------------------------------------
+    def _connect_layers(self) -> None:
+        current = {id(layer): layer for layer in self.workspace.layers}
+        for key in list(self._connections):
+            if key not in current:
+                for signal, slot in self._connections.pop(key):
+                    signal.disconnect(slot)
+                self._geometry.pop(key, None)
+                self._style.pop(key, None)
+        for key, layer in current.items():
+            if key in self._connections:
+                continue
+            pairs = [(layer.visible_changed, lambda *_: self.changed.emit()),
+                     (layer.opacity_changed, lambda *_: self.changed.emit()),
+                     (layer.style_changed, lambda *_, l=layer: self.invalidate(l)),
+                     (layer.data_changed, lambda *_, l=layer: self.invalidate(l, geometry=True))]
+            for signal, slot in pairs:
+                signal.connect(slot)
+            self._connections[key] = pairs
+
+    def _on_layers_changed(self, *_):
+        self._connect_layers()
+        self.changed.emit()
+
+    def _on_projects_changed(self, *_):
+        if self._projects is None:
+            self.invalidate()
+
+    def close(self) -> None:
+        """Stop following the model (the renderer is being thrown away)."""
+        for pairs in self._connections.values():
+            for signal, slot in pairs:
+                signal.disconnect(slot)
+        self._connections.clear()
+        self.workspace.layers_changed.disconnect(self._on_layers_changed)
+        self.workspace.projects_changed.disconnect(self._on_projects_changed)
+
+    def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
+        """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
+        keys = [id(layer)] if layer is not None else list(self._style) + list(self._geometry)
+        if layer is None:
+            self._index = None  # statuses or names may have changed
+        for key in keys:
+            self._style.pop(key, None)
+            if geometry:
+                self._geometry.pop(key, None)
+        self.changed.emit()
+
+    # -- state the views set --------------------------------------------------------------------
+    @property
+    def projects(self) -> dict:
+        """Projects whose statuses colour the map: an as-of snapshot if set, else the workspace's."""
+        return self.workspace.projects if self._projects is None else self._projects
+
+    @projects.setter
+    def projects(self, projects: dict | None) -> None:
+        self._projects = None if projects is None else dict(projects)
+        self.invalidate()
+
+    @property
+    def status_snapshot(self) -> dict | None:
+        """The projects set by :meth:`set_status_of`, or None while following the workspace."""
+        return self._projects
+
+    def set_status_of(self, projects: dict | None) -> None:
+        """Colour by ``projects`` (e.g. ``RegisterStore.as_of(date)``); None follows the workspace."""
+        self.projects = projects
+
+    @property
+    def hidden_statuses(self) -> frozenset:
+        return self._hidden
+
+    @hidden_statuses.setter
+    def hidden_statuses(self, codes: Iterable[str]) -> None:
+        codes = frozenset(codes)
+        if codes != self._hidden:
+            self._hidden = codes
+            self.invalidate()
+
+    @property
+    def highlight(self) -> list[tuple[str, int]]:
+        return list(self._highlight)
+
+    @highlight.setter
+    def highlight(self, items: Iterable[tuple[str, int]]) -> None:
+        self._highlight = sorted(set((str(k), int(r)) for k, r in items))
+        self.changed.emit()
+
+    # -- caches ---------------------------------------------------------------------------------
+    def geometry(self, layer: Layer) -> LayerGeometry:
+        key = id(layer)
+        if key not in self._geometry:
+            self._geometry[key] = LayerGeometry(layer, self.display_crs)
+        return self._geometry[key]
+
+    def style(self, layer: Layer) -> LayerStyle:
+        key = id(layer)
+        if key not in self._style:
+            if self._index is None or self._index.projects is not self.projects:
+                self._index = ProjectIndex(self.projects)
+            self._style[key] = LayerStyle(layer, self.geometry(layer), self._index,
+                                          self.workspace.scheme, self._hidden)
+        return self._style[key]
+
+    def draw_order(self) -> list[Layer]:
+        layers = self.workspace.layers
+        rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
+        return sorted(layers, key=lambda l: rank.get(l.kind, 1))
+
+    def prepare(self) -> None:
+        """Build every visible layer's caches now (e.g. before the first frame)."""
+        for layer in self.workspace.layers:
+            if layer.visible:
+                self.style(layer)
+
+    # -- queries --------------------------------------------------------------------------------
+    def extent(self, layers: Iterable[Layer | str] | None = None) -> QRectF:
+        """Bounding rectangle (display CRS metres) of ``layers`` (default: all); empty if none."""
+        chosen = self._layers(layers)
+        boxes = [b for b in (self.geometry(l).extent for l in chosen) if b is not None]
+        if not boxes:
+            return QRectF()
+        b = np.array(boxes)
+        x0, y0, x1, y1 = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
+        return QRectF(x0, y0, max(x1 - x0, 1.0), max(y1 - y0, 1.0))
+
+    def _layers(self, layers) -> list[Layer]:
+        if layers is None:
+            return list(self.workspace.layers)
+        return [self.workspace.layer(l) if isinstance(l, str) else l for l in layers]
+
+    def pick(self, x: float, y: float, tolerance_m: float) -> list[tuple[Layer, int]]:
+        """Visible, shown features within ``tolerance_m`` of (x, y): topmost layer first, nearest first."""
+        point = shapely.Point(x, y)
+        hits: list[tuple[Layer, int]] = []
+        for layer in reversed(self.draw_order()):
+            if not layer.visible or len(layer.frame) == 0:
+                continue
+            geometry, style = self.geometry(layer), self.style(layer)
+            rows = geometry.query(point, tolerance_m)
+            rows = rows[style.shown[rows]] if len(rows) else rows
+            if len(rows):
+                geoms = geometry.projected(rows)
+                if style.area_styles and not any(g.fill for g in style.area_styles):
+                    # outline-only areas (park boundaries) are hit on their outline, not inside
+                    geoms = np.where(shapely.get_dimensions(geoms) == 2, shapely.boundary(geoms), geoms)
+                    near = shapely.distance(geoms, point) <= tolerance_m
+                    rows, geoms = rows[near], geoms[near]
+                dist = shapely.distance(geoms, point)
+                for row in rows[np.lexsort((rows, dist))]:
+                    hits.append((layer, int(row)))
+        return hits
+
+    def visible_rows(self, layer: Layer, view_rect: QRectF) -> np.ndarray:
+        """Rows of ``layer`` drawn in ``view_rect`` (shown statuses only), sorted."""
+        geometry, style = self.geometry(layer), self.style(layer)
+        box = shapely.box(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
+        rows = geometry.query(box)
+        return rows[style.shown[rows]] if len(rows) else rows
+
+    # -- drawing --------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, view_rect: QRectF, device_rect: QRectF,
+              antialias: bool = False, labels: bool | None = None) -> None:
+        """Draw visible layers: ``view_rect`` (display CRS metres, y = min northing) into
+        ``device_rect`` (painter coordinates). Pen widths follow the device's dpi."""
+        transform = view_transform(view_rect, device_rect)
+        inverse, _ = transform.inverted()
+        shown = inverse.mapRect(device_rect)  # what is really visible when aspects differ
+        bounds = (shown.left(), shown.top(), shown.right(), shown.bottom())
+        px = max(painter.device().logicalDpiX(), 1) / 96.0
+        painter.save()
+        painter.setClipRect(device_rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
+        base = painter.transform()
+        for layer in self.draw_order():
+            if not layer.visible or len(layer.frame) == 0:
+                continue
+            style = self.style(layer)
+            painter.setOpacity(layer.opacity)
+            painter.setTransform(transform * base)
+            outlines = self.geometry(layer).typical_area_size * transform.m11() >= OUTLINE_MIN_PX
+            for styles, tiled in ((style.area_styles, style.area_paths), (style.line_styles, style.line_paths)):
+                for group, paths in zip(styles, tiled):
+                    visible = paths.visible(*bounds) if paths.paths else []
+                    if not visible:
+                        continue
+                    self._apply(painter, group, px)
+                    if group.fill and not outlines:
+                        painter.setPen(Qt.PenStyle.NoPen)
+                    for path in visible:
+                        painter.drawPath(path)
+            if len(style.point_group):
+                painter.setTransform(base)
+                self._paint_points(painter, layer, style, transform, bounds, px)
+        painter.setOpacity(1.0)
+        painter.setTransform(base)
+        if self._highlight:
+            self._paint_highlight(painter, transform, base, px)
+        if self.show_labels if labels is None else labels:
+            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang)
+        painter.restore()
+
+    @staticmethod
+    def _apply(painter: QPainter, group: GroupStyle, px: float) -> None:
+        if group.stroke:
+            pen = QPen(QColor(group.stroke), group.width_px * px if group.width_px else 0)
+            pen.setCosmetic(True)  # widths in pixels, never stroked in metres (MEASURED.md)
+            if group.dash:
+                pen.setDashPattern(list(group.dash))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap if group.dash else Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            painter.setPen(pen)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(group.fill)) if group.fill else Qt.BrushStyle.NoBrush)
+
+    def _paint_points(self, painter, layer, style, transform, bounds, px) -> None:
+        geometry = self.geometry(layer)
+        xy = geometry.point_xy
+        inside = ((xy[:, 0] >= bounds[0]) & (xy[:, 0] <= bounds[2]) & (xy[:, 1] >= bounds[1])
+                  & (xy[:, 1] <= bounds[3]) & style.shown[geometry.point_feature])
+        m = transform
+        for g, group in enumerate(style.point_styles):
+            sel = inside & (style.point_group == g)
+            if not sel.any():
+                continue
+            dx = m.m11() * xy[sel, 0] + m.dx()
+            dy = m.m22() * xy[sel, 1] + m.dy()
+            self._apply(painter, group, px)
+            painter.drawPath(symbols_path(dx, dy, group.symbol or "circle", group.size_px * px))
+
+    def _paint_highlight(self, painter, transform, base, px) -> None:
+        pen_under = QPen(QColor("#000000"), 5 * px)
+        pen_over = QPen(QColor(HIGHLIGHT_COLOR), 3 * px)
+        for pen in (pen_under, pen_over):
+            pen.setCosmetic(True)
+        by_layer: dict[str, list[int]] = {}
+        for key, row in self._highlight:
+            by_layer.setdefault(key, []).append(row)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for layer in self.draw_order():
+            rows = np.array(sorted(r for r in by_layer.get(layer.key, []) if r < len(layer.frame)), dtype=np.int64)
+            if not layer.visible or len(rows) == 0:
+                continue
+            geoms = self.geometry(layer).projected(rows)
+            flat = flatten(geoms[shapely.get_dimensions(geoms) > 0], rows[shapely.get_dimensions(geoms) > 0])
+            path = path_from_flat(flat.xy, flat.ring)
+            points = shapely.get_coordinates(geoms[shapely.get_dimensions(geoms) == 0])
+            for pen in (pen_under, pen_over):
+                painter.setPen(pen)
+                painter.setTransform(transform * base)
+                painter.drawPath(path)
+                painter.setTransform(base)
+                for x, y in points:
+                    painter.drawEllipse(transform.map(QPointF(x, y)), 8 * px, 8 * px)

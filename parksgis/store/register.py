@@ -1,0 +1,418 @@
+"""The status register: projects, their append-only history and the status scheme, in one SQLite file.
+
+The file is a folder's ``<layers>/register.sqlite`` or a layer pack (.gpkg) — the tables are all
+named ``parksgis_*`` so they sit beside a GeoPackage's own. Every write is one ``BEGIN IMMEDIATE``
+transaction: a crash or a kill part-way leaves the register exactly as it was before the write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from urllib.request import pathname2url
+
+from parksgis.model.events import Signal
+from parksgis.model.project import PROJECT_FIELDS, Project
+from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
+from parksgis.store import schema, timeline
+from parksgis.store.changes import check_change
+from parksgis.store.errors import ChangeError, RegisterError, SchemaVersionError
+from parksgis.store.timeline import HistoryRow, StatusChange
+from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
+
+REGISTER_FILE = "register.sqlite"
+#: Sources whose edit groups undo never reverts: creation, and undos themselves.
+_NOT_UNDOABLE = ("seed", "undo")
+_HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
+#: Test seam for the kill-part-way test: pause after writing this many projects of one write.
+_PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
+
+
+def default_author() -> str:
+    """The OS user name (what the app uses until a name is set in its settings)."""
+    try:
+        return getpass.getuser() or "unknown"
+    except Exception:  # noqa: BLE001 - getuser raises when no user name can be found at all
+        return "unknown"
+
+
+class RegisterStore:
+    """A register opened on one file. Use :meth:`create`, :meth:`open` or :meth:`for_folder`."""
+
+    def __init__(self, db: sqlite3.Connection, path: str, readonly: bool):
+        self._db = db
+        self.path = path
+        self.readonly = readonly
+        #: False for an in-memory register (a read-only layers folder without register.sqlite);
+        #: ``path`` then names the projects.csv it was seeded from
+        self.persistent = path != ":memory:"
+        #: emitted after each committed write with the list of changed project ids
+        self.changed = Signal()
+        self._scheme: StatusScheme | None = None
+
+    # -- opening --------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path, projects: dict[str, Project] | list[Project] = (),
+               scheme: StatusScheme = DEFAULT_SCHEME, *, author: str | None = None,
+               baseline: date | datetime | str | None = None) -> "RegisterStore":
+        """A new register holding ``projects``, their values recorded in history as source 'seed'.
+
+        A new file is built under a temporary name and renamed into place, so it either exists
+        whole or not at all. An existing SQLite file (a GeoPackage) gets the tables added in one
+        transaction. ``baseline`` dates the seed rows (default: now).
+        """
+        path = str(path)
+        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        if path == ":memory:":
+            store = cls(_connect(path), path, readonly=False)
+            store._initialise(items, scheme, author, baseline)
+            return store
+        if os.path.exists(path):
+            db = _connect(path)
+            try:
+                if schema.has_register(db):
+                    raise RegisterError(path, "already holds a parksgis register; open it instead")
+                store = cls(db, path, readonly=False)
+                store._initialise(items, scheme, author, baseline)
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                raise RegisterError(path, f"not an SQLite file or GeoPackage (SQLite says: {exc})") from None
+            except BaseException:
+                db.close()
+                raise
+            return store
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
+        os.close(fd)
+        try:
+            db = _connect(tmp)
+            try:
+                cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
+            finally:
+                db.close()
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path, readonly: bool = False, immutable: bool | None = None) -> "RegisterStore":
+        """Open an existing register; an older schema is migrated, a newer one refused.
+
+        ``readonly`` opens with ``mode=ro``. ``immutable`` (default: when the file or its folder
+        cannot be written, e.g. a DVD or a read-only share) tells SQLite the file cannot change,
+        so it takes no locks and needs no journal: no lock trouble on network shares.
+        """
+        path = str(path)
+        if not os.path.isfile(path):
+            raise RegisterError(path, "no such register file")
+        if immutable is None:
+            folder = os.path.dirname(os.path.abspath(path))
+            immutable = readonly and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+        try:
+            db = _connect(path, readonly=readonly or immutable, immutable=immutable)
+            store = cls(db, path, readonly=readonly or immutable)
+            store._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise RegisterError(path, f"not a register (SQLite says: {exc})") from None
+        return store
+
+    @classmethod
+    def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
+        """The register of a layers folder: ``<folder>/register.sqlite``, created on first use.
+
+        It is seeded from ``<folder>/projects.csv``. When the folder cannot be written (an
+        installed copy of the sample parks) the register lives in memory (``persistent`` False).
+        """
+        folder = Path(folder)
+        path = folder / REGISTER_FILE
+        if path.exists():
+            return cls.open(path, readonly=readonly)
+        from parksgis.io.projects import read_projects_csv
+
+        csv_path = folder / "projects.csv"
+        projects = read_projects_csv(csv_path) if csv_path.exists() else {}
+        if readonly or not os.access(folder, os.W_OK):
+            store = cls.create(":memory:", projects)
+            store.readonly = readonly
+            store.path = str(csv_path)  # messages name the file the projects came from
+            return store
+        return cls.create(path, projects)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "RegisterStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"RegisterStore({self.path!r}{', readonly' if self.readonly else ''})"
+
+    # -- reading --------------------------------------------------------------------------------
+    def scheme(self) -> StatusScheme:
+        if self._scheme is None:
+            rows = self._db.execute("SELECT * FROM parksgis_status_scheme ORDER BY position").fetchall()
+            self._scheme = StatusScheme.from_records([dict(r) for r in rows]) if rows else DEFAULT_SCHEME
+        return self._scheme
+
+    def projects(self) -> dict[str, Project]:
+        rows = self._db.execute("SELECT * FROM parksgis_projects ORDER BY project_id")
+        return {row["project_id"]: project_from_row(row) for row in rows}
+
+    def project(self, project_id: str) -> Project:
+        row = self._db.execute("SELECT * FROM parksgis_projects WHERE project_id = ?",
+                               (project_id,)).fetchone()
+        if row is None:
+            raise ChangeError(self.path, f"project {project_id}: not in the register")
+        return project_from_row(row)
+
+    def history(self, project_id: str | None = None) -> list[HistoryRow]:
+        """History rows in (changed_at, id) order, of one project or of all."""
+        sql = f"SELECT {_HISTORY_COLUMNS} FROM parksgis_history"
+        args: tuple = ()
+        if project_id is not None:
+            sql += " WHERE project_id = ?"
+            args = (project_id,)
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples: history is read whole for every as-of date
+        return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
+
+    def as_of(self, day: date | datetime | str) -> dict[str, Project]:
+        """Every project as it stood at the end of ``day`` (rule: :mod:`parksgis.store.timeline`)."""
+        return timeline.replay(self.projects(), self.history(), day)
+
+    def compare(self, day1, day2) -> list[StatusChange]:
+        """Projects whose status differs between the end of ``day1`` and the end of ``day2``."""
+        current, rows = self.projects(), self.history()
+        return timeline.compare(timeline.replay(current, rows, day1), timeline.replay(current, rows, day2))
+
+    def dump(self) -> dict[str, list[tuple]]:
+        """Every row of every register table, sorted: equal dumps mean equal registers."""
+        return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
+                for t in schema.TABLES}
+
+    def bind_workspace(self, workspace):
+        """Keep ``workspace.projects`` equal to this register, for the app's views.
+
+        Loads the current projects now; after every committed write (edit, import, undo) copies
+        the changed projects in and emits ``workspace.projects_changed`` with their ids, so map
+        colours, legend counts and tables follow. Returns the slot (``store.changed.disconnect``).
+        """
+        workspace.projects = self.projects()
+        workspace.scheme = self.scheme()
+
+        def sync(project_ids: list[str]) -> None:
+            for pid in project_ids:
+                workspace.projects[pid] = self.project(pid)
+            workspace.projects_changed.emit(project_ids)
+
+        return self.changed.connect(sync)
+
+    # -- writing --------------------------------------------------------------------------------
+    def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",
+               changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
+        """Change fields of one project in one transaction; returns the history rows written."""
+        return self.update_many({project_id: changes}, author, source, changed_at)
+
+    def update_many(self, changes: dict[str, dict], author: str | None = None, source: str = "app",
+                    changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
+        """Change many projects in one transaction and one edit group (undone together).
+
+        Values equal to the current ones are skipped, so applying the same changes twice writes
+        nothing the second time. An ``updated_at`` in a change sets that bookkeeping field
+        instead of the default (the CST date of the change) and writes no history of its own.
+        A bad change raises :class:`ChangeError` and nothing is written.
+        """
+        stamp = utc_stamp(changed_at)
+        author = author or default_author()
+        scheme = self.scheme()
+        pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
+        written: list[HistoryRow] = []
+        with self._transaction():
+            edit_id = self._next_edit_id()
+            for count, (pid, fields) in enumerate(changes.items(), start=1):
+                current = self.project(pid)
+                updated_at = fields.get("updated_at")
+                diffs = {}
+                for field, value in fields.items():
+                    if field == "updated_at":
+                        continue
+                    value = check_change(self.path, pid, field, value, scheme)
+                    if not same_value(field, getattr(current, field), value):
+                        diffs[field] = value
+                if diffs:
+                    diffs["updated_at"] = updated_at or local_date(stamp).isoformat()
+                    written += self._write_project(current, diffs, edit_id, stamp, author, source)
+                if count == pause_after:
+                    _pause_for_test()
+        self._emit(written)
+        return written
+
+    def add_projects(self, projects, author: str | None = None,
+                     changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
+        """Add new projects; their values are recorded as a 'seed' (their baseline)."""
+        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        with self._transaction():
+            rows = self._insert_seed(items, author or default_author(), utc_stamp(changed_at))
+        self._emit(rows)
+        return rows
+
+    def undo_last(self, author: str | None = None) -> list[HistoryRow]:
+        """Revert the latest edit group not yet undone; the revert is itself history ('undo').
+
+        Returns the rows written (empty when there is nothing to undo). Undo again to revert
+        the group before that: undo works back through the edits like a stack.
+        """
+        stamp, author = utc_stamp(), author or default_author()
+        written: list[HistoryRow] = []
+        with self._transaction():
+            marks = ",".join("?" * len(_NOT_UNDOABLE))
+            row = self._db.execute(
+                f"SELECT MAX(edit_id) FROM parksgis_history WHERE source NOT IN ({marks}) AND edit_id "
+                "NOT IN (SELECT reverts FROM parksgis_history WHERE reverts IS NOT NULL)",
+                _NOT_UNDOABLE).fetchone()
+            if row[0] is None:
+                return []
+            target = row[0]
+            group = self._db.execute("SELECT * FROM parksgis_history WHERE edit_id = ? ORDER BY id DESC",
+                                     (target,)).fetchall()
+            edit_id = self._next_edit_id()
+            by_project: dict[str, dict] = {}
+            for r in group:
+                by_project.setdefault(r["project_id"], {})[r["field"]] = HistoryRow(**dict(r)).old_value
+            for pid, fields in by_project.items():
+                fields["updated_at"] = local_date(stamp).isoformat()
+                written += self._write_project(self.project(pid), fields, edit_id, stamp, author,
+                                               "undo", reverts=target)
+        self._emit(written)
+        return written
+
+    # -- internals ------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self):
+        if self.readonly:
+            raise RegisterError(self.path, "register is open read-only; nothing was changed")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise RegisterError(self.path, f"cannot write the register ({exc})") from None
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise RegisterError(self.path, f"write failed ({exc}); nothing was changed") from None
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
+    def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
+        with self._transaction():
+            schema.create_tables(self._db)
+            self._db.executemany(
+                "INSERT INTO parksgis_status_scheme (code, label_zh, label_en, color, position) "
+                "VALUES (:code, :label_zh, :label_en, :color, :position)", scheme.to_records())
+            self._insert_seed(projects, author or default_author(), utc_stamp(baseline))
+
+    def _insert_seed(self, projects: list[Project], author: str, stamp: str) -> list[HistoryRow]:
+        edit_id = self._next_edit_id()
+        scheme = self.scheme()
+        rows: list[HistoryRow] = []
+        for project in projects:
+            if not project.project_id or not str(project.project_id).strip():
+                raise ChangeError(self.path, "a project has an empty project_id")
+            project = dataclasses.replace(project)  # normalised below; the caller's stays as given
+            for field in PROJECT_FIELDS[1:]:
+                if field != "updated_at":
+                    setattr(project, field, check_change(self.path, project.project_id, field,
+                                                         getattr(project, field), scheme))
+            try:
+                self._db.execute(
+                    f"INSERT INTO parksgis_projects ({', '.join(PROJECT_FIELDS)}) VALUES "
+                    f"({', '.join('?' * len(PROJECT_FIELDS))})",
+                    [to_db(f, getattr(project, f)) for f in PROJECT_FIELDS])
+            except sqlite3.IntegrityError:
+                raise ChangeError(self.path, f"project {project.project_id}: already in the register") from None
+            for field in PROJECT_FIELDS[1:]:
+                text = to_text(field, getattr(project, field))
+                if field != "updated_at" and text not in (None, ""):
+                    rows.append(self._append(edit_id, project.project_id, stamp, field, None, text,
+                                             author, "seed"))
+        return rows
+
+    def _write_project(self, current: Project, fields: dict, edit_id: int, stamp: str, author: str,
+                       source: str, reverts: int | None = None) -> list[HistoryRow]:
+        sets = ", ".join(f"{f} = ?" for f in fields)
+        self._db.execute(f"UPDATE parksgis_projects SET {sets} WHERE project_id = ?",
+                         [to_db(f, v) for f, v in fields.items()] + [current.project_id])
+        return [self._append(edit_id, current.project_id, stamp, f, to_text(f, getattr(current, f)),
+                             to_text(f, v), author, source, reverts)
+                for f, v in fields.items() if f != "updated_at"]
+
+    def _append(self, edit_id, project_id, stamp, field, old, new, author, source,
+                reverts=None) -> HistoryRow:
+        cursor = self._db.execute(
+            "INSERT INTO parksgis_history (edit_id, project_id, changed_at, field, old, new, author, "
+            "source, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (edit_id, project_id, stamp, field, old, new, author, source, reverts))
+        return HistoryRow(cursor.lastrowid, edit_id, project_id, stamp, field, old, new, author, source,
+                          reverts)
+
+    def _next_edit_id(self) -> int:
+        return self._db.execute("SELECT COALESCE(MAX(edit_id), 0) + 1 FROM parksgis_history").fetchone()[0]
+
+    def _check_schema(self) -> None:
+        if not schema.has_register(self._db):
+            self._db.close()
+            raise RegisterError(self.path, "holds no parksgis register (no parksgis_meta table)")
+        found = schema.read_version(self._db)
+        if found > schema.SCHEMA_VERSION:
+            self._db.close()
+            raise SchemaVersionError(self.path, found, schema.SCHEMA_VERSION)
+        if found < schema.SCHEMA_VERSION:
+            if self.readonly:
+                self._db.close()
+                raise SchemaVersionError(self.path, found, schema.SCHEMA_VERSION, (
+                    f"register schema version {found} is older than this parksgis (version "
+                    f"{schema.SCHEMA_VERSION}) and needs a migration; open it writable once"))
+            with self._transaction():
+                schema.migrate(self._db, found)
+
+    def _emit(self, rows: list[HistoryRow]) -> None:
+        if rows:
+            self.changed.emit(sorted({r.project_id for r in rows}))
+
+
+def _connect(path: str, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    if path == ":memory:":
+        db = sqlite3.connect(path, isolation_level=None)
+    elif readonly or immutable:
+        flags = "immutable=1" if immutable else "mode=ro"
+        db = sqlite3.connect(f"file:{pathname2url(os.path.abspath(path))}?{flags}", uri=True,
+                             isolation_level=None)
+    else:
+        # isolation_level=None: we issue BEGIN IMMEDIATE/COMMIT ourselves, one per write.
+        db = sqlite3.connect(path, isolation_level=None, timeout=10)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def _pause_for_test() -> None:
+    import sys
+    import time
+
+    print("parksgis-test: paused inside the write transaction", file=sys.stderr, flush=True)
+    time.sleep(600)

@@ -1,0 +1,147 @@
+"""Read-only and network paths, a second writer, and SIGKILL part-way through a save or a merge."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from parksgis.pack import (PackLockedError, PackReadOnlyError, build_pack, export_changes,
+                           merge_changes, open_conflicts, open_pack, verify_pack)
+from parksgis.pack.access import read_only_reason
+from parksgis.store.register import RegisterStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_network_share_opens_read_only_with_a_reason(pack, tmp_path):
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//hq/packs {tmp_path} cifs rw,vers=3.0 0 0\n")
+    workspace, handle = open_pack(pack, mounts_file=str(mounts))
+    assert handle.read_only and workspace.projects["P-1"].status == "under_construction"
+    assert handle.read_only_reason == (f"read-only: the pack is on a network share (cifs at "
+                                       f"{tmp_path}); copy it to a local disk to edit it")
+    with pytest.raises(PackReadOnlyError, match=r"network share \(cifs"):
+        handle.update("P-1", {"status": "completed"})
+    handle.close()
+    assert not Path(f"{pack}-journal").exists()
+
+
+def test_unc_paths_and_local_disks():
+    assert read_only_reason(Path("//server/share/port.gpkg")).startswith(
+        "read-only: the pack is on a network share")
+    assert read_only_reason(Path("\\\\server\\share\\port.gpkg")).startswith(
+        "read-only: the pack is on a network share")
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anything")
+def test_unwritable_file_opens_read_only(pack):
+    pack.chmod(0o444)
+    _ws, handle = open_pack(pack)
+    assert handle.read_only_reason == ("read-only: the file is not writable (read-only media or "
+                                       "permissions)")
+    handle.close()
+
+
+def _start(code: str, *args: str, env: dict) -> subprocess.Popen:
+    full = dict(os.environ, PYTHONPATH=str(REPO), **env)
+    return subprocess.Popen([sys.executable, "-c", code, *args], stderr=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=full, cwd=REPO)
+
+
+def _wait_for_pause(proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if "parksgis-test: paused" in line:
+            return
+        if not line and proc.poll() is not None:
+            raise AssertionError(f"child ended before pausing: {proc.stderr.read()}")
+    raise AssertionError("child never paused")
+
+
+SAVE = """
+import sys
+from parksgis.pack import open_pack
+_ws, handle = open_pack(sys.argv[1])
+handle.update_many({"P-1": {"status": "completed"}, "P-2": {"status": "approved"}}, author="kill")
+"""
+
+
+@pytest.mark.slow
+def test_second_writer_is_told_and_sigkill_during_save_keeps_last_commit(pack):
+    _ws, handle = open_pack(pack)
+    handle.update("W-1", {"status": "under_construction"}, author="earlier")  # last commit
+    handle.close()
+    child = _start(SAVE, str(pack), env={"PARKSGIS_TEST_PAUSE_AFTER_PROJECTS": "1"})
+    try:
+        _wait_for_pause(child)
+        workspace, second = open_pack(pack)  # reading while the other writes is fine
+        assert workspace.projects["P-1"].status == "under_construction"
+        with pytest.raises(PackLockedError, match="another program is saving to this pack"):
+            second.update("R-1", {"status": "completed"}, author="second")
+        second.close()
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    result = verify_pack(pack)
+    assert result.ok, result.problems
+    workspace, handle = open_pack(pack)
+    status = {pid: p.status for pid, p in workspace.projects.items()}
+    assert status == {"P-1": "under_construction", "P-2": "planned", "R-1": "under_construction",
+                      "W-1": "under_construction"}
+    handle.update("P-1", {"status": "completed"}, author="after")  # the pack is usable again
+    handle.close()
+    assert verify_pack(pack).ok and not Path(f"{pack}-journal").exists()
+
+
+MERGE = "import sys; from parksgis.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+@pytest.mark.slow
+def test_sigkill_during_merge_leaves_target_unchanged(pack, tmp_path, workspace):
+    hq = tmp_path / "hq.gpkg"
+    build_pack(workspace, hq)
+    _ws, handle = open_pack(pack)
+    handle.update("P-1", {"status": "completed"}, author="李工")
+    handle.update("P-2", {"status": "approved"}, author="李工")
+    handle.close()
+    export_changes(pack, tmp_path / "c.json")
+    with RegisterStore.open(hq) as store:
+        store.update("P-2", {"status": "suspended"}, author="总部")  # will conflict
+        before = store.dump()
+    child = _start(MERGE, "pack", "merge", str(hq), str(tmp_path / "c.json"),
+                   env={"PARKSGIS_TEST_PAUSE_IN_MERGE": "1"})
+    try:
+        _wait_for_pause(child)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert verify_pack(hq).ok
+    with RegisterStore.open(hq) as store:
+        assert store.dump() == before
+    assert open_conflicts(hq) == []
+    result = merge_changes(hq, [tmp_path / "c.json"])  # and the merge still works afterwards
+    assert [c["project_id"] for c in result.merged] == ["P-1"]
+    assert [c.project_id for c in result.conflicts] == ["P-2"]
+
+
+def test_pack_locked_by_another_connection_gives_a_clear_message(pack):
+    import sqlite3
+
+    holder = sqlite3.connect(pack, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of committing
+    try:
+        with pytest.raises(PackLockedError, match="another program is writing to this pack right "
+                                                  "now; try again in a moment"):
+            open_pack(pack)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _ws, handle = open_pack(pack)  # free again
+    handle.close()

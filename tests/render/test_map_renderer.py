@@ -1,0 +1,173 @@
+"""MapRenderer draws the model, follows its signals and picks features — checked on real pixels."""
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from parksgis.model import DEFAULT_SCHEME
+from parksgis.render.map_renderer import MapRenderer, view_transform
+
+W, H = 640, 480
+
+
+def render(renderer, view=None, antialias=False, labels=False):
+    image = QImage(W, H, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    renderer.paint(painter, view or renderer.extent(), QRectF(0, 0, W, H), antialias=antialias, labels=labels)
+    painter.end()
+    return image
+
+
+def interior_pixel(renderer, image, layer, row, view=None):
+    geom = renderer.geometry(layer).geoms[row]
+    x, y = shapely.get_coordinates(shapely.point_on_surface(geom))[0]
+    point = view_transform(view or renderer.extent(), QRectF(0, 0, W, H)).map(QPointF(x, y))
+    return image.pixelColor(int(point.x()), int(point.y())).name()
+
+
+@pytest.fixture
+def renderer(qapp, small_workspace):
+    r = MapRenderer(small_workspace)
+    yield r
+    r.close()
+
+
+def plots(renderer):
+    return renderer.workspace.layer("port/plots")
+
+
+def test_plot_interior_has_its_status_colour(renderer):
+    image = render(renderer)
+    layer = plots(renderer)
+    for row, status in [(0, "completed"), (1, "under_construction"), (2, "planned")]:
+        assert interior_pixel(renderer, image, layer, row) == DEFAULT_SCHEME.color(status).lower()
+    assert interior_pixel(renderer, image, layer, 3) == DEFAULT_SCHEME.NO_PROJECT_COLOR  # unlinked: grey
+
+
+def test_extent_is_in_gauss_kruger_metres(renderer):
+    ext = renderer.extent()
+    assert 500_000 < ext.center().x() < 700_000 and 2_350_000 < ext.center().y() < 2_450_000
+    assert 300 < ext.width() < 2000
+
+
+def test_hidden_status_is_not_drawn_and_not_picked(renderer):
+    layer = plots(renderer)
+    renderer.hidden_statuses = {"completed"}
+    image = render(renderer)
+    assert interior_pixel(renderer, image, layer, 0) == "#ffffff"
+    assert interior_pixel(renderer, image, layer, 1) == DEFAULT_SCHEME.color("under_construction").lower()
+    x, y = shapely.get_coordinates(shapely.point_on_surface(renderer.geometry(layer).geoms[0]))[0]
+    assert (layer, 0) not in renderer.pick(x, y, 1.0)
+
+
+def test_renderer_follows_visibility_opacity_and_status_changes(renderer):
+    layer = plots(renderer)
+    repaints = []
+    renderer.changed.connect(lambda: repaints.append(1))
+    layer.visible = False
+    assert repaints and interior_pixel(renderer, render(renderer), layer, 0) == "#ffffff"
+    layer.visible = True
+    layer.opacity = 0.5
+    half = QColor(interior_pixel(renderer, render(renderer), layer, 0))
+    assert half.name() not in ("#ffffff", DEFAULT_SCHEME.color("completed").lower())
+    layer.opacity = 1.0
+    renderer.workspace.projects["P0"].status = "suspended"
+    renderer.workspace.projects_changed.emit(["P0"])
+    assert interior_pixel(renderer, render(renderer), layer, 0) == DEFAULT_SCHEME.color("suspended").lower()
+
+
+def test_as_of_projects_override_workspace_statuses(renderer):
+    import copy
+    snapshot = copy.deepcopy(renderer.workspace.projects)
+    snapshot["P0"].status = "planned"
+    renderer.set_status_of(snapshot)
+    assert interior_pixel(renderer, render(renderer), plots(renderer), 0) == DEFAULT_SCHEME.color("planned").lower()
+    renderer.set_status_of(None)
+    assert interior_pixel(renderer, render(renderer), plots(renderer), 0) == DEFAULT_SCHEME.color("completed").lower()
+
+
+def test_single_style_colours_all_plots_alike(renderer):
+    layer = plots(renderer)
+    layer.style = "single"
+    image = render(renderer)
+    colours = {interior_pixel(renderer, image, layer, row) for row in range(4)}
+    assert len(colours) == 1
+
+
+def test_pick_returns_topmost_nearest_feature(renderer):
+    layer = plots(renderer)
+    x, y = shapely.get_coordinates(shapely.point_on_surface(renderer.geometry(layer).geoms[5]))[0]
+    hits = renderer.pick(x, y, 1.0)
+    assert hits[0] == (layer, 5)
+    assert [layer.key for layer, _ in hits] == ["port/plots"]  # boundaries are hit on their outline only
+    bx, by = shapely.get_coordinates(renderer.geometry(renderer.workspace.layer("port/boundary")).geoms[0])[0]
+    assert renderer.pick(bx + 0.5, by + 10, 1.0)[0][0].key == "port/boundary"
+    layer.visible = False
+    assert (layer, 5) not in renderer.pick(x, y, 1.0)
+
+
+def test_highlight_outlines_the_selected_plot(renderer):
+    layer = plots(renderer)
+    before = render(renderer)
+    renderer.highlight = [("port/plots", 5)]
+    after = render(renderer)
+    yellow = [after.pixelColor(x, y).name() for x in range(W) for y in range(0, H, 2)].count("#ffd400")
+    assert yellow > 20
+    assert before.pixelColor(0, 0) == after.pixelColor(0, 0)
+
+
+def test_labels_do_not_overlap_and_are_chinese(renderer):
+    image = render(renderer, labels=True)
+    placed = renderer.labels.placed
+    assert any(text == "进港大道" for text, _ in placed)
+    for i, (_, a) in enumerate(placed):
+        for _, b in placed[i + 1:]:
+            assert not a.intersects(b)
+    assert image.pixelColor(0, 0).name() == "#ffffff"
+
+
+def test_zoomed_view_culls_tiles_and_still_draws(renderer):
+    layer = plots(renderer)
+    geom = renderer.geometry(layer).geoms[0]
+    minx, miny, maxx, maxy = shapely.bounds(geom)
+    view = QRectF(minx - 5, miny - 5, maxx - minx + 10, maxy - miny + 10)
+    image = render(renderer, view=view)
+    assert interior_pixel(renderer, image, layer, 0, view) == DEFAULT_SCHEME.color("completed").lower()
+    assert np.array_equal(renderer.visible_rows(layer, view)[:1], [0])
+
+
+def test_mixed_multipart_missing_and_empty_geometries_draw_and_pick(qapp):
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Project, Workspace
+
+    lon, lat = 111.95, 21.75
+    d = 0.001
+    geoms = [shapely.MultiPolygon([shapely.box(lon, lat, lon + d, lat + d), shapely.box(lon + 2 * d, lat, lon + 3 * d, lat + d)]),
+             None,
+             shapely.Polygon(),
+             shapely.MultiLineString([[(lon, lat - d), (lon + 3 * d, lat - d)], [(lon, lat - 2 * d), (lon + d, lat - 2 * d)]]),
+             shapely.MultiPoint([(lon, lat + 2 * d), (lon + d, lat + 2 * d)]),
+             shapely.Polygon(shapely.box(lon + 4 * d, lat, lon + 6 * d, lat + 2 * d).exterior.coords,
+                             [shapely.box(lon + 4.5 * d, lat + 0.5 * d, lon + 5.5 * d, lat + 1.5 * d).exterior.coords])]
+    frame = gpd.GeoDataFrame({"project_id": ["A", "A", None, "B", "C", "A"]}, geometry=geoms, crs="EPSG:4326")
+    empty = gpd.GeoDataFrame({"project_id": []}, geometry=[], crs="EPSG:4326")
+    projects = {k: Project(k, "p", k, status="completed") for k in "ABC"}
+    park = Park("p", "园", layers=[Layer("mixed", frame, LayerKind.OTHER, park_id="p"),
+                                  Layer("empty", empty, LayerKind.PLOTS, park_id="p")])
+    renderer = MapRenderer(Workspace(parks=[park], projects=projects))
+    render(renderer, labels=True)  # labels of multi-part, missing and empty geometries: no error
+    image = render(renderer)
+    layer = park.layers[0]
+    completed = DEFAULT_SCHEME.color("completed").lower()
+    assert interior_pixel(renderer, image, layer, 0) == completed       # a multipolygon part
+    hole = renderer.geometry(layer).geoms[5].interiors[0].centroid
+    point = view_transform(renderer.extent(), QRectF(0, 0, W, H)).map(QPointF(hole.x, hole.y))
+    assert image.pixelColor(int(point.x()), int(point.y())).name() == "#ffffff"  # holes stay open
+    x, y = shapely.get_coordinates(renderer.geometry(layer).geoms[4])[1]
+    assert renderer.pick(x, y, 2.0) == [(layer, 4)]
+    assert renderer.extent([park.layers[1]]).isEmpty()
+    renderer.close()
