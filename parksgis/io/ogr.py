@@ -117,7 +117,7 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     if guessed and forced_encoding == "GB18030":
         report.warning("gbk-encoding", "the Shapefile has no .cpg and its .dbf text is not "
                                        "UTF-8; decoded as GBK/GB18030 — add a .cpg saying GBK")
-    file_crs = frame.crs
+    file_crs = getattr(frame, "crs", None)
     if crs is not None and file_crs is not None and not crs.equals(file_crs):
         report.warning("crs-overridden", f"the file says {crs_mod.crs_label(file_crs)}; "
                                          f"--crs {crs_mod.crs_label(crs)} used instead")
@@ -127,11 +127,15 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     if isinstance(frame, geopandas.GeoDataFrame):
         geoms = np.asarray(frame.geometry.array, dtype=object)
         attrs = frame.drop(columns=[frame.geometry.name]).reset_index(drop=True)
-    else:  # a table without geometry: every row is attribute-only
+        checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
+        geoms, dropped = checker.run(geoms, np.arange(len(frame)),
+                                     np.zeros(len(frame), dtype=bool))
+    else:  # a plain table (CSV, DBF alone): one warning, not one per row
         geoms = np.full(len(frame), None, dtype=object)
+        dropped = np.zeros(len(frame), dtype=bool)
         attrs = frame.reset_index(drop=True)
-    checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
-    geoms, dropped = checker.run(geoms, np.arange(len(frame)), np.zeros(len(frame), dtype=bool))
+        report.warning("no-geometry-column", "the file has no geometry; every row is "
+                                             "attribute-only")
     keep = ~dropped
     if len(frame) == 0:
         report.warning("no-features", "the layer has no features")

@@ -99,3 +99,13 @@ def test_ascii_shapefile_without_cpg_is_not_called_gbk(tmp_path):
     assert max(raw[:32]) >= 0x80
     loaded, report = read_layer(tmp_path / "ascii.shp")
     assert report.problems == [] and loaded["name"].iloc[199] == "plot 199"
+
+
+def test_table_without_geometry_gives_one_warning(tmp_path):
+    path = tmp_path / "projects.csv"
+    path.write_text("project_id,name_zh\nPORT-U01,临港污水处理厂\nWX-B01,五金刀剪产品展示中心\n",
+                    encoding="utf-8")
+    frame, report = read_layer(path)
+    assert [p.code for p in report.problems] == ["no-geometry-column"]
+    assert frame["name_zh"].tolist() == ["临港污水处理厂", "五金刀剪产品展示中心"]
+    assert frame.geometry.isna().all() and report.bounds is None
