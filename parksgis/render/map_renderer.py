@@ -32,7 +32,7 @@ HIGHLIGHT_COLOR = "#ffd400"
 OUTLINE_MIN_PX = 4.0
 SYMBOLS_PER_PATH = 80
 DENSE_POINTS = 2000  # more point symbols than this in view: small squares, no outline
-DENSE_POINT_PX = 4.0
+DENSE_POINT_PX = 2.0
 
 
 def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
