@@ -205,7 +205,7 @@ class LayerStyle:
                     values = frame[col].reset_index(drop=True)
                     ok = values.notna() & (values.astype(str) != "")
                     names = names.where(~ok, values.astype(str))
-            from_project = self.project_ids.map(self._index.name(lang)).fillna("")
+            from_project = self.project_ids.map(self._index.name(lang)).astype(object).fillna("")
             self._names[lang] = names.where(names != "", from_project).to_numpy(dtype=object)
             self._named[lang] = self._names[lang] != ""
         return self._names[lang]
