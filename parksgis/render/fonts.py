@@ -14,6 +14,7 @@ from parksgis.assets import get_asset
 from parksgis.errors import ParksgisError
 
 FONT_FILE = ("fonts", "NotoSansSC-parksgis.ttf")
+BOLD_FONT_FILE = ("fonts", "NotoSansSC-parksgis-Bold.ttf")  # titles and headings
 FAMILY = "Noto Sans SC parksgis"
 
 _loaded_family: str | None = None
@@ -30,13 +31,15 @@ def ensure_fonts() -> str:
         return _loaded_family
     if QGuiApplication.instance() is None:
         raise ParksgisError("ensure_fonts() needs a QGuiApplication (create one first)")
-    path = get_asset(*FONT_FILE)
-    if not path.is_file():
-        raise ParksgisError(f"{path}: bundled CJK font is missing (run scripts/make_cjk_font.py)")
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        raise ParksgisError(f"{path}: Qt could not load the bundled CJK font")
+    families: list[str] = []
+    for parts in (FONT_FILE, BOLD_FONT_FILE):
+        path = get_asset(*parts)
+        if not path.is_file():
+            raise ParksgisError(f"{path}: bundled CJK font is missing (run scripts/make_cjk_font.py)")
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise ParksgisError(f"{path}: Qt could not load the bundled CJK font")
+        families += QFontDatabase.applicationFontFamilies(font_id)
     _loaded_family = families[0]
     return _loaded_family
 
