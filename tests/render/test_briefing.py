@@ -170,7 +170,11 @@ def test_png_rendering_is_byte_identical(qapp, squares, tmp_path):
 
 def test_english_page_and_kpis(qapp, squares):
     ws, _ = squares
+    ws.layer("port/plots").frame["name_en"] = ["Completed plot", "Plot under construction", "Planned plot", "Vacant"]
     renderer, page = make_page(ws, lang="en", title=None)
+    export.render_image(page, renderer, SIZE_PT, dpi=72)
+    assert "Completed plot" in [text for text, _ in renderer.labels.placed]
+    assert renderer.lang == "zh"  # the renderer's own language is restored after the page
     assert page.page.title == "Port area — construction progress"
     kpis = {k.label.strip(): k.value for k in page.page.kpis}
     assert kpis["Projects"] == "3" and kpis["Completed"] == "1"
