@@ -50,10 +50,21 @@ def summary_line(report) -> str:
         return f"{report.file}: NOT LOADED ({counts})"
     state = "OK" if errors == 0 else "LOADED WITH ERRORS"
     detail = ", ".join(x for x in (report.encoding, report.crs) if x)
-    return f"{report.file}: {state}: {report.features} features ({detail}); {counts}"
+    features = f"{report.features} feature{'s' * (report.features != 1)}"
+    return f"{report.file}: {state}: {features} ({detail}); {counts}"
 
 
 def run(args) -> int:
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `parksgis validate ... | head`: the reader left; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(args) -> int:
     import json
 
     from parksgis.io import crs as crs_mod

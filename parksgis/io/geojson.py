@@ -174,9 +174,15 @@ class _FeatureTable:
             key = (type(fid).__name__, fid) if isinstance(fid, (str, int, float)) else repr(fid)
             if key in first_seen:
                 report.warning("duplicate-feature-id",
-                               f"id {str(fid)[:60]!r} repeats feature {first_seen[key]}'s id", i)
+                               f"id {_shown(fid)} repeats feature {first_seen[key]}'s id", i)
             else:
                 first_seen[key] = i
+
+
+def _shown(value) -> str:
+    text = repr(value) if isinstance(value, str) else orjson.dumps(value).decode() \
+        if isinstance(value, (int, float, list, dict)) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _not_a_feature(value) -> str:

@@ -8,6 +8,7 @@ garbles Chinese, so we look at the ``.dbf`` bytes ourselves and decode GBK when 
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,17 @@ def _use_arrow() -> bool:
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:300]
+
+
+def _declared_encoding(path: Path) -> str | None:
+    """The encoding a Shapefile's .cpg names (e.g. ``gbk``), else None."""
+    for cpg in (path.with_suffix(".cpg"), path.with_suffix(".CPG")):
+        try:
+            text = cpg.read_bytes()[:40].decode("ascii", "replace").strip().lower()
+        except OSError:
+            continue
+        return {"936": "gbk", "65001": "utf-8", "utf8": "utf-8"}.get(text, text) or None
+    return None
 
 
 def _shapefile_encoding(path: Path) -> tuple[str | None, bool]:
@@ -63,13 +75,23 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
 
     forced_encoding, guessed = _shapefile_encoding(path)
     try:
-        layers = pyogrio.list_layers(path)
-        if len(layers) > 1:
-            names = ", ".join(str(n) for n in layers[:, 0][:10])
-            report.warning("multiple-layers", f"the file holds {len(layers)} layers ({names}); "
-                                              f"read the first, {layers[0, 0]!s}")
-        info = pyogrio.read_info(path, encoding=forced_encoding)
-        frame = pyogrio.read_dataframe(path, use_arrow=_use_arrow(), encoding=forced_encoding)
+        with warnings.catch_warnings():
+            # GDAL's own warnings (odd application_id, default layer chosen...) are noise
+            # here: what matters is reported below, in our words.
+            warnings.simplefilter("ignore")
+            layers = pyogrio.list_layers(path)
+            if len(layers) == 0:
+                raise LayerReadError(path, "the file holds no layers", "ogr-read-failed")
+            layer = str(layers[0, 0])
+            if len(layers) > 1:
+                names = ", ".join(str(n) for n in layers[:, 0][:10])
+                report.warning("multiple-layers", f"the file holds {len(layers)} layers "
+                                                  f"({names}); read the first, {layer}")
+            info = pyogrio.read_info(path, layer=layer, encoding=forced_encoding)
+            frame = pyogrio.read_dataframe(path, layer=layer, use_arrow=_use_arrow(),
+                                           encoding=forced_encoding)
+    except LayerReadError:
+        raise
     except (DataSourceError, DataLayerError) as exc:
         if "not recognized as being in a supported file format" in str(exc):
             raise LayerReadError(path, "not a layer format GDAL knows (GeoJSON, GeoPackage, "
@@ -79,8 +101,12 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     except Exception as exc:  # noqa: BLE001 - GDAL raises a zoo of types; the promise is one line
         raise LayerReadError(path, f"GDAL cannot read it: {type(exc).__name__}: "
                                    f"{_first_line(exc)}", "ogr-read-failed") from None
-    report.encoding = forced_encoding.lower() if forced_encoding else \
-        (str(info.get("encoding")).lower() if info.get("encoding") else None)
+    if forced_encoding:
+        report.encoding = forced_encoding.lower()
+    elif path.suffix.lower() == ".shp":
+        report.encoding = _declared_encoding(path) or str(info.get("encoding") or "").lower() or None
+    else:
+        report.encoding = str(info.get("encoding") or "utf-8").lower()
     if guessed and forced_encoding == "GB18030":
         report.warning("gbk-encoding", "the Shapefile has no .cpg and its .dbf text is not "
                                        "UTF-8; decoded as GBK/GB18030 — add a .cpg saying GBK")

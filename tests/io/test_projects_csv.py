@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parksgis.io.projects import ProjectsFileError, read_projects_csv, write_projects_csv
 from parksgis.io.report import ValidationReport
@@ -142,3 +144,20 @@ def test_write_keeps_the_existing_file_mode(tmp_path):
     write_projects_csv({}, out)
     assert out.stat().st_mode & 0o777 == 0o640
     assert out.read_text(encoding="utf-8") == HEADER + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(
+    st.binary(max_size=400),
+    st.lists(st.lists(st.text(max_size=12), max_size=6), max_size=5).map(
+        lambda rows: "\n".join([HEADER] + [",".join(r) for r in rows]).encode("utf-8")),
+))
+def test_nothing_but_our_error_escapes_the_reader(tmp_path, data):
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data)
+    try:
+        projects = read_projects_csv(path)
+    except ProjectsFileError as exc:
+        assert str(exc).startswith(str(path)) and "\n" not in str(exc).rstrip("\n")
+    else:
+        assert all(isinstance(p, Project) for p in projects.values())
