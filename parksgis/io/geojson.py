@@ -15,7 +15,6 @@ from contextlib import contextmanager
 import numpy as np
 import orjson
 
-from parksgis.errors import LayerReadError
 from parksgis.io import crs as crs_mod
 from parksgis.io import geojson_geometry as gg
 from parksgis.io.geojson_parse import GEOMETRY_TYPES, features_of, parse_geojson_bytes
@@ -217,5 +216,3 @@ def _json_text(value) -> str:
     except orjson.JSONEncodeError:  # nested deeper than orjson writes (255 levels)
         return "(nested more than 255 levels deep; not kept)"
 
-
-__all__ = ["read_geojson", "LayerReadError"]

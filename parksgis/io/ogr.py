@@ -56,16 +56,23 @@ def _shapefile_encoding(path: Path) -> tuple[str | None, bool]:
                None)
     if dbf is None:
         return None, False
-    data = dbf.read_bytes()
-    if len(data) > 29 and data[29] != 0:  # language driver id: GDAL knows the code page
+    with dbf.open("rb") as fh:
+        data = fh.read(16 << 20)  # enough to tell; a .dbf can be gigabytes
+    if len(data) < 32:
         return None, False
-    if data.isascii():
+    if data[29] != 0:  # language driver id: GDAL knows the code page
         return None, False
-    try:
-        data.decode("utf-8")
-        return "UTF-8", True
-    except UnicodeDecodeError:
-        return "GB18030", True
+    records = data[int.from_bytes(data[8:10], "little"):]  # text only, not the binary header
+    if records.isascii():
+        return None, False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            records.decode(encoding)
+            return encoding.upper(), True
+        except UnicodeDecodeError as exc:
+            if exc.start > len(records) - 4 and len(data) == 16 << 20:
+                return encoding.upper(), True  # cut mid-character by the 16 MB sample
+    return None, False
 
 
 def read_ogr(path: Path, report, *, crs=None, offset=None):

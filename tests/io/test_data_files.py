@@ -299,3 +299,29 @@ def test_multipolygon_part_without_rings_is_an_error_not_a_crash(tmp_path):
     assert [(p.feature, p.message) for p in report.problems] == [
         (0, "a MultiPolygon part has no rings; feature dropped"),
         (1, "a MultiPolygon part has no rings; feature dropped")]
+
+
+def test_projected_coordinates_labelled_as_degrees(data, tmp_path):
+    text = (data / "projected_no_crs.geojson").read_text()
+    path = tmp_path / "mislabelled.geojson"
+    path.write_text(text.replace('"type": "FeatureCollection",', '"type": "FeatureCollection", '
+                                 '"crs": {"type": "name", "properties": {"name": "EPSG:4490"}},'))
+    with pytest.raises(LayerReadError, match=r"the CRS given, EPSG:4490, is in degrees; pass "
+                                             r"--crs EPSG:4546"):
+        read_layer(path)
+
+
+def test_degrees_with_a_projected_crs_warn(data):
+    _, report = read_layer(data / "cgcs2000_4490.geojson", crs="EPSG:4546")
+    codes = [p.code for p in report.problems]
+    assert "crs-mismatch" in codes
+    assert any("look like lon/lat degrees but the CRS is EPSG:4546" in p.message
+               for p in report.problems)
+
+
+def test_offset_outside_china_warns(tmp_path):
+    path = tmp_path / "paris.geojson"
+    path.write_text('{"type": "Point", "coordinates": [2.35, 48.85]}')
+    frame, report = read_layer(path, offset="gcj02")
+    assert [p.code for p in report.problems] == ["offset-outside-china"]
+    assert (frame.geometry.x.iloc[0], frame.geometry.y.iloc[0]) == (2.35, 48.85)
