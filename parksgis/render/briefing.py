@@ -48,13 +48,13 @@ class BriefingPage:
 
     def texts(self, renderer: MapRenderer) -> list[str]:
         """All strings this page may draw, map labels included (for the glyph check)."""
-        out = self.page.texts() + [p.caption for p in self.panels] + self.changes
+        out = self.page.texts(renderer.workspace.scheme, self.lang) + [p.caption for p in self.panels] + self.changes
         for panel in self.panels:
             for layer in renderer.workspace.layers:
                 if layer.visible and len(layer.frame):
                     rows = renderer.visible_rows(layer, panel.view)
                     names = renderer.style(layer).names[self.lang][rows]
-                    out.extend(n for n in names if n)
+                    out.extend(n for n in dict.fromkeys(names) if n)
         return out
 
     def missing_glyphs(self, renderer: MapRenderer) -> list[str]:
@@ -253,8 +253,8 @@ def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 
 
 def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title: str, subtitle: str,
                  lang: str, generated: date) -> content.PageContent:
+    # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
     return content.PageContent(title=title, subtitle=subtitle, view=view,
-                               legend=content.legend_entries(renderer, view, lang),
                                kpis=content.kpi_lines(renderer, park_ids, lang),
                                notes=content.data_notes(renderer, lang, generated))
 

@@ -59,13 +59,9 @@ def missing_glyphs(text: str, font: QFont | None = None) -> list[str]:
     order of first appearance.
     """
     raw = QRawFont.fromFont(font if font is not None else map_font())
-    missing: list[str] = []
-    for char in text:
-        if char.isspace() or ord(char) < 0x20 or char in missing:
-            continue
-        if not raw.supportsCharacter(ord(char)):
-            missing.append(char)
-    return missing
+    unique = dict.fromkeys(text)  # each character once, in order of first appearance
+    return [char for char in unique
+            if not (char.isspace() or ord(char) < 0x20) and not raw.supportsCharacter(ord(char))]
 
 
 def text_outline(text: str, origin: QPointF, pixel_size: float) -> QPainterPath:

@@ -108,6 +108,18 @@ class LayerGeometry:
         exact = shapely.distance(self.projected(rows), shape) <= distance
         return rows[exact]
 
+    def in_rect(self, minx: float, miny: float, maxx: float, maxy: float) -> np.ndarray:
+        """Rows intersecting a display-CRS rectangle, sorted. Boxes inside it need no geometry
+        test; only features straddling its edge are tested exactly."""
+        b = self.bounds
+        overlap = self.present & (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+        inside = overlap & (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+        edge = np.flatnonzero(overlap & ~inside)
+        if len(edge):
+            hit = shapely.intersects(self.projected(edge), shapely.box(minx, miny, maxx, maxy))
+            inside[edge[hit]] = True
+        return np.flatnonzero(inside)
+
     def anchors_of(self, rows: np.ndarray) -> np.ndarray:
         """Label anchors (x, y) of ``rows``: inside areas, middle of lines, the point itself.
 
