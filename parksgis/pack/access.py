@@ -89,10 +89,16 @@ def check_header(path: Path) -> None:
                                      f"{pages * page_size}")
 
 
-def connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    """An SQLite connection in autocommit mode: ``BEGIN``/``COMMIT`` are issued explicitly."""
+def connect(path: Path, read_only: bool, immutable: bool | None = None) -> sqlite3.Connection:
+    """An SQLite connection in autocommit mode: ``BEGIN``/``COMMIT`` are issued explicitly.
+
+    ``immutable`` (default: same as ``read_only``, for callers that pass "the location is
+    read-only") skips locking; a pack merely opened read-only on a local disk keeps its locks,
+    so another program's half-finished write is never read.
+    """
+    immutable = read_only if immutable is None else immutable
     uri = "file:" + quote(str(Path(path).resolve()))
-    uri += "?mode=ro&immutable=1" if read_only else "?mode=rw"
+    uri += ("?mode=ro&immutable=1" if immutable else "?mode=ro") if read_only else "?mode=rw"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         from parksgis.pack.format import decode_text

@@ -61,6 +61,11 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
         manifest = _write(tmp, workspace, keep, projects, source_label, as_of, title)
+        from parksgis.pack.verify import verify_pack
+
+        check = verify_pack(tmp)
+        if not check.ok:  # never replace a good pack with one that would be refused on open
+            raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
         _fsync(tmp)
         os.replace(tmp, out)
         _fsync(out.parent)

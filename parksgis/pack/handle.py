@@ -80,8 +80,10 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     if not path.is_file():
         raise PackError(path, "no such pack file")
     check_header(path)
-    reason = "read-only: opened read-only on request" if read_only else read_only_reason(
-        path, mounts_file)
+    # a read-only location (network share, read-only media) also means: no locks (immutable)
+    location_reason = read_only_reason(path, mounts_file)
+    immutable = location_reason is not None
+    reason = location_reason or ("read-only: opened read-only on request" if read_only else None)
     notes: list[str] = []
     if verify_hashes is None:
         verify_hashes = path.stat().st_size <= HASH_ON_OPEN_LIMIT
@@ -91,7 +93,7 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     result = verify_pack(path, hashes=verify_hashes, integrity=verify_hashes)
     manifest = result.manifest
     if manifest is None and result.problems and result.problems[0].startswith("not a parksgis"):
-        return _open_plain(path, notes + ["no parksgis manifest: opened as plain layers, without "
+        return _open_plain(path, immutable, notes + ["no parksgis manifest: opened as plain layers, without "
                                           "a register; edits cannot be saved"])
     if manifest is not None and manifest.get("format_version", "").isdigit() and \
             int(manifest["format_version"]) > fmt.FORMAT_VERSION:
@@ -105,8 +107,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         raise PackCorruptError(path, f"refused: {result.problems[0]}{more}")
     if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
         manifest = _migrate(path, manifest, reason, notes)
-    workspace = _read_workspace(path, manifest, reason is not None)
-    register = _open_register(path, reason is not None)
+    workspace = _read_workspace(path, manifest, immutable)
+    register = _open_register(path, reason is not None, immutable)
     workspace.projects = register.projects()
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
@@ -131,30 +133,30 @@ def _migrate(path: Path, manifest: dict, reason, notes: list[str]) -> dict:
     return upgraded
 
 
-def _open_register(path: Path, read_only: bool):
+def _open_register(path: Path, read_only: bool, immutable: bool):
     from parksgis.store.errors import RegisterError
     from parksgis.store.register import RegisterStore
 
     try:
-        return RegisterStore.open(path, readonly=read_only, immutable=read_only)
+        return RegisterStore.open(path, readonly=read_only, immutable=immutable)
     except RegisterError as exc:
         if "locked" in str(exc):
             raise PackLockedError(path, "another program holds the pack's lock; try again") from None
         raise PackCorruptError(path, f"register: {exc}") from None
 
 
-def _read_frame(path: Path, table: str, read_only: bool):
+def _read_frame(path: Path, table: str, immutable: bool):
     import pyogrio
 
-    options = {"IMMUTABLE": "YES"} if read_only else {}
+    options = {"IMMUTABLE": "YES"} if immutable else {}
     try:
         return pyogrio.read_dataframe(path, layer=table, **options)
     except Exception as exc:  # noqa: BLE001 - GDAL raises many types; all mean "cannot read"
         raise PackCorruptError(path, f"layer {table}: cannot be read ({exc})") from None
 
 
-def _read_workspace(path: Path, manifest: dict, read_only: bool) -> Workspace:
-    conn = connect(path, read_only=read_only)
+def _read_workspace(path: Path, manifest: dict, immutable: bool) -> Workspace:
+    conn = connect(path, read_only=True, immutable=immutable)
     try:
         parks = [Park(pid, zh, en or "") for pid, zh, en in conn.execute(
             f"SELECT park_id, name_zh, name_en FROM {fmt.PARKS} ORDER BY position")]
@@ -166,7 +168,7 @@ def _read_workspace(path: Path, manifest: dict, read_only: bool) -> Workspace:
     by_id = {p.park_id: p for p in parks}
     shared = []
     for table, name, park_id, kind, title_zh, title_en, style, visible, opacity, count in rows:
-        frame = _read_frame(path, table, read_only)
+        frame = _read_frame(path, table, immutable)
         if len(frame) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")
         layer = Layer(name, frame, LayerKind.from_name(kind), park_id, source=path,
@@ -179,7 +181,7 @@ def _read_workspace(path: Path, manifest: dict, read_only: bool) -> Workspace:
     return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
 
 
-def _open_plain(path: Path, notes: list[str]) -> tuple[Workspace, PackHandle]:
+def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspace, PackHandle]:
     import pyogrio
 
     try:
@@ -190,7 +192,7 @@ def _open_plain(path: Path, notes: list[str]) -> tuple[Workspace, PackHandle]:
     for name, geometry_type in listed:
         if geometry_type is None:
             continue  # attribute table
-        frame = _read_frame(path, name, True)
+        frame = _read_frame(path, name, immutable)
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
             frame = frame.to_crs(4326)
         layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))

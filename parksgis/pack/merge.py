@@ -169,9 +169,10 @@ def _merge_one(store, db, pack_id: str, change: dict, result: MergeResult) -> st
     if exists and current == change["new"]:
         result.already.append(change)
         return "already"
-    # the value this pack's earlier change file set: a later export of the same pack builds on it
+    # the value this pack's earlier change file left in the target (applied, agreed or chosen):
+    # a later export of the same pack builds on it, so it counts as that change's base
     earlier = db.execute(f"SELECT new_value FROM {fmt.APPLIED} WHERE pack_id = ? AND project_id = ? "
-                         "AND field = ? AND outcome IN ('applied', 'resolved-field') "
+                         "AND field = ? AND outcome IN ('applied', 'already', 'resolved-field') "
                          "ORDER BY rowid DESC LIMIT 1", (pack_id, pid, field_name)).fetchone()
     if exists and (current == change["base"] or (earlier and current == earlier[0])):
         _apply(store, pid, field_name, change["new"], change.get("author") or "field office",

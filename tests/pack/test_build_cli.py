@@ -66,3 +66,25 @@ def test_broken_layer_file_stops_the_build(sample_layers, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not built, a layer or file failed to load" in err and "roads.geojson" in err
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_sample_round_trip_into_a_fresh_layers_folder(sample_layers, tmp_path, capsys):
+    """HQ's folder has only projects.csv: the merge creates register.sqlite and the app sees it."""
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite"))
+    pack = tmp_path / "port.gpkg"
+    assert cli.main(["pack", "build", str(folder), "-o", str(pack), "--park", "port"]) == 0
+    workspace, handle = open_pack(pack)
+    project_id = sorted(workspace.projects)[0]
+    new_status = "suspended" if workspace.projects[project_id].status != "suspended" else "completed"
+    handle.update(project_id, {"status": new_status}, author="现场")
+    handle.close()
+    changes = tmp_path / "changes.json"
+    assert cli.main(["pack", "export-changes", str(pack), "-o", str(changes)]) == 0
+    assert cli.main(["pack", "merge", str(folder), str(changes)]) == 0
+    assert "1 merged" in capsys.readouterr().out
+    assert (folder / "register.sqlite").exists()
+    from parksgis.io.workspace import load_workspace
+
+    reloaded, _ = load_workspace(folder)
+    assert reloaded.projects[project_id].status == new_status

@@ -61,6 +61,11 @@ for offset in sorted(rng.sample(range(len(data)), count)):
 
 @pytest.mark.slow
 def test_hundred_random_byte_flips(pack, tmp_path):
+    from parksgis.pack import open_pack
+
+    _ws, handle = open_pack(pack)  # a pack in use: edits since the build are content too
+    handle.update("P-1", {"status": "completed", "progress_pct": 100}, author="李工")
+    handle.close()
     env = dict(os.environ, PYTHONPATH=str(REPO))
     done = subprocess.run([sys.executable, "-c", CHILD, str(pack), str(tmp_path / "flipped.gpkg"),
                            "20261129", "100"], capture_output=True, text=True, env=env,

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from parksgis import cli
+from parksgis.errors import ParksgisError
 from parksgis.pack import (ChangeFileError, PackReadOnlyError, build_pack, export_changes,
                            merge_changes, open_conflicts, open_pack, resolve_conflicts, verify_pack)
 from parksgis.store.register import RegisterStore
@@ -184,6 +185,18 @@ def test_bad_change_files_and_choices_change_nothing(pack, hq, tmp_path, capsys)
     bad.write_text('{"format": "something-else"}', encoding="utf-8")
     with pytest.raises(ChangeFileError, match="not a parksgis change file: 'format' is not"):
         merge_changes(target, [bad])
+    bad.write_text(json.dumps({"format": "parksgis-changes", "version": 1, "pack": {"pack_id": "x"},
+                               "changes": [{"change_id": "c", "project_id": "P-1", "field": "colour",
+                                            "base": None, "new": "red"}]}), encoding="utf-8")
+    with pytest.raises(ChangeFileError, match=r"change 1 \(project P-1\): unknown field 'colour'"):
+        merge_changes(target, [bad])
+    bad.write_text(json.dumps({"format": "parksgis-changes", "version": 1, "pack": {"pack_id": "x"},
+                               "changes": [{"change_id": "c", "project_id": "P-1", "field": "status",
+                                            "base": "under_construction", "new": "flying"}]}),
+                   encoding="utf-8")
+    with pytest.raises(ParksgisError, match="P-1.*flying"):
+        merge_changes(target, [bad])  # the register refuses the value: nothing is merged
+    assert open_conflicts(target) == []
     bad.write_text("not json", encoding="utf-8")
     assert cli.main(["pack", "merge", str(target), str(bad)]) == 1
     assert "not a parksgis change file: not JSON" in capsys.readouterr().err
