@@ -122,3 +122,34 @@ def translate(path: Path, exc: Exception, doing: str = "open") -> Exception:
         return PackLockedError(path, f"the pack is locked by another program (a save or merge is "
                                      f"running there); try again in a moment ({doing})")
     return PackCorruptError(path, f"cannot {doing} the pack: {text}")
+
+
+class EditLock:
+    """Marks a pack as open for editing in this program, so a second window or program opens it
+    read-only with a notice instead of editing a copy of the register that goes stale.
+
+    A BSD ``flock`` on the pack file: separate from SQLite's own (fcntl) locks, so it never
+    blocks a save, and the system drops it when the process ends — a crash leaves no stale lock.
+    Where flock does not exist (Windows) only SQLite's locking guards the file.
+    """
+
+    def __init__(self, path: Path):
+        self._fd: int | None = None
+        self.held_elsewhere = False
+        try:
+            import fcntl
+        except ImportError:
+            return
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            self.held_elsewhere = True
+            return
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None

@@ -6,13 +6,12 @@ The pack is written to a temporary file next to the target and moved into place 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
 import sqlite3
 import uuid
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from parksgis.model.layer import LayerKind
@@ -21,7 +20,8 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.values import value_text
-from parksgis.store.values import REGISTER_TZ, local_date
+from parksgis.pack.packed_register import packed_register, write_register
+from parksgis.store.values import local_date
 
 
 def table_name(layer) -> str:
@@ -51,16 +51,15 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
             raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
-    projects = _projects_for(workspace, folder, as_of)
-    if parks:
-        projects = {pid: p for pid, p in projects.items() if p.park in parks}
+    today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
+    register = packed_register(workspace, folder, parks, as_of, today)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
-        manifest = _write(tmp, workspace, keep, projects, source_label, as_of, title)
+        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
 
         check = verify_pack(tmp)
@@ -98,24 +97,7 @@ def _load_source(source):
     return workspace, str(path.resolve()), path
 
 
-def _projects_for(workspace, folder, as_of):
-    """The register to pack: the loaded one (the folder's register.sqlite when HQ has edited,
-    else projects.csv), as it stood at the end of ``as_of`` when given."""
-    if as_of is None:
-        return dict(workspace.projects)
-    register = folder / "register.sqlite" if folder is not None else None
-    if register is None or not register.exists():
-        return dict(workspace.projects)  # no history to go back in: the values are the baseline
-    from parksgis.store.register import RegisterStore
-
-    store = RegisterStore.open(register, readonly=True)
-    try:
-        return dict(store.as_of(as_of))
-    finally:
-        store.close()
-
-
-def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) -> dict:
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -133,9 +115,8 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                 layer_options={"DESCRIPTION": layer.title_zh})
 
-    # "today" where the parks are (China Standard Time), like every date of the register
     today = local_date(created).isoformat()
-    _create_register(tmp, projects, workspace.scheme, as_of or today)
+    write_register(tmp, register)
     history_baseline = _history_length(tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -186,17 +167,6 @@ _DESCRIPTIONS = {
     fmt.CONFLICTS: "parksgis merge conflicts",
     fmt.APPLIED: "parksgis change ids merged here",
 }
-
-
-def _create_register(tmp: Path, projects, scheme, seed_day) -> None:
-    from parksgis.store.register import RegisterStore
-
-    # seed rows dated by day (not by second) and by a fixed author: two builds of the same input
-    # on the same day hold the same history rows, hence the same hashes
-    seeds = {pid: dataclasses.replace(p) for pid, p in projects.items()}
-    # dated at the start of the day (CST), which is never in the future for as-of <= today
-    start = datetime.combine(date.fromisoformat(str(seed_day)), time(0), REGISTER_TZ)
-    RegisterStore.create(tmp, seeds, scheme, author="parksgis pack build", baseline=start).close()
 
 
 def _history_length(tmp: Path) -> int:

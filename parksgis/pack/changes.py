@@ -34,7 +34,7 @@ def collect_changes(path) -> dict:
     path = Path(path)
     from parksgis.pack.handle import open_pack
 
-    workspace, handle = open_pack(path, read_only=True)
+    workspace, handle = open_pack(path, read_only=True, layers=False)
     try:
         manifest = handle.manifest
         if manifest is None:

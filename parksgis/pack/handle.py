@@ -15,7 +15,7 @@ from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
-from parksgis.pack.access import check_header, connect, read_only_reason
+from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
 from parksgis.pack.migrations import migrate, upgrade_manifest
@@ -34,6 +34,7 @@ class PackHandle:
     read_only: bool
     read_only_reason: str | None = None
     notes: list[str] = field(default_factory=list)
+    edit_lock: EditLock | None = None
 
     @property
     def is_pack(self) -> bool:
@@ -67,14 +68,18 @@ class PackHandle:
         if self.register is not None:
             self.register.close()
             self.register = None
+        if self.edit_lock is not None:
+            self.edit_lock.release()
+            self.edit_lock = None
 
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
-              mounts_file: str = "/proc/mounts") -> tuple[Workspace, PackHandle]:
+              mounts_file: str = "/proc/mounts", layers: bool = True) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
     PackLockedError. ``verify_hashes`` defaults to True up to :data:`HASH_ON_OPEN_LIMIT` bytes.
+    ``layers=False`` skips reading the map layers (export and merge need only the register).
     """
     path = Path(path)
     if not path.is_file():
@@ -93,8 +98,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     result = verify_pack(path, hashes=verify_hashes, integrity=verify_hashes)
     manifest = result.manifest
     if manifest is None and result.problems and result.problems[0].startswith("not a parksgis"):
-        return _open_plain(path, immutable, notes + ["no parksgis manifest: opened as plain layers, without "
-                                          "a register; edits cannot be saved"])
+        return _open_plain(path, immutable, notes + [
+            "no parksgis manifest: opened as plain layers, without a register; edits cannot be saved"])
     if manifest is not None and manifest.get("format_version", "").isdigit() and \
             int(manifest["format_version"]) > fmt.FORMAT_VERSION:
         raise PackVersionError(path, int(manifest["format_version"]), fmt.FORMAT_VERSION)
@@ -105,15 +110,27 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         more = f" (and {len(result.problems) - 1} more; run 'parksgis pack verify')" \
             if len(result.problems) > 1 else ""
         raise PackCorruptError(path, f"refused: {result.problems[0]}{more}")
-    if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
-        manifest = _migrate(path, manifest, reason, notes)
-    workspace = _read_workspace(path, manifest, immutable)
-    register = _open_register(path, reason is not None, immutable)
+    lock = None
+    if reason is None:
+        lock = EditLock(path)
+        if lock.held_elsewhere:
+            lock = None
+            reason = ("read-only: the pack is open for editing in another parksgis window or "
+                      "program; close it there to edit here")
+    try:
+        if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
+            manifest = _migrate(path, manifest, reason, notes)
+        workspace = _read_workspace(path, manifest, immutable, layers)
+        register = _open_register(path, reason is not None, immutable)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
     workspace.projects = register.projects()
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]
-    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept)
+    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock)
     workspace.pack_handle = handle
     return workspace, handle
 
@@ -155,7 +172,7 @@ def _read_frame(path: Path, table: str, immutable: bool):
         raise PackCorruptError(path, f"layer {table}: cannot be read ({exc})") from None
 
 
-def _read_workspace(path: Path, manifest: dict, immutable: bool) -> Workspace:
+def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bool) -> Workspace:
     conn = connect(path, read_only=True, immutable=immutable)
     try:
         parks = [Park(pid, zh, en or "") for pid, zh, en in conn.execute(
@@ -168,6 +185,8 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool) -> Workspace:
     by_id = {p.park_id: p for p in parks}
     shared = []
     for table, name, park_id, kind, title_zh, title_en, style, visible, opacity, count in rows:
+        if not with_layers:
+            break
         frame = _read_frame(path, table, immutable)
         if len(frame) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")

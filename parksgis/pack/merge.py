@@ -98,6 +98,9 @@ def _now() -> str:
 def _open_target(target) -> _MergeRegister:
     target = Path(target)
     if target.is_dir():
+        if not (target / "register.sqlite").exists() and not (target / "projects.csv").exists():
+            raise PackError(target, "not a layers folder: it has no register.sqlite and no "
+                                    "projects.csv to merge into")
         store = _MergeRegister.for_folder(target)
         if not store.persistent or store.readonly:
             raise PackReadOnlyError(target, "the layers folder is not writable; cannot merge into it")
@@ -109,7 +112,7 @@ def _open_target(target) -> _MergeRegister:
         raise PackReadOnlyError(target, f"cannot merge into it ({reason})")
     from parksgis.pack.handle import open_pack
 
-    _workspace, handle = open_pack(target)  # verifies (and migrates) the pack first
+    _workspace, handle = open_pack(target, layers=False)  # verifies (and migrates) it first
     handle.close()
     return _MergeRegister.open(target)
 

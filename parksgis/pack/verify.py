@@ -139,6 +139,7 @@ def check_register(conn, manifest: dict) -> list[str]:
     cols = fmt.columns(conn, fmt.REGISTER_PROJECTS)
     seen = set()
     edited_projects = {pid for pid, _ in latest_by_id}
+    base_projects = {pid for pid, _ in values}
     for row in conn.execute(f"SELECT * FROM {fmt.REGISTER_PROJECTS}"):
         record = dict(zip(cols, row))
         pid = record["project_id"]
@@ -148,11 +149,16 @@ def check_register(conn, manifest: dict) -> list[str]:
             if field_name == "project_id" or (field_name == "updated_at" and edited):
                 continue  # updated_at is stamped on each edit and has no history of its own
             key = (pid, field_name)
-            if key not in values and key not in latest_by_id:
-                problems.append(f"register: project {pid} is not in the pack's baseline")
-                break
             current = value_text(field_name, from_db(field_name, stored))
-            allowed = _expected_values(key, values, latest_by_id, last, baseline)
+            if pid not in base_projects:
+                if not edited:
+                    problems.append(f"register: project {pid} is neither in the pack's baseline "
+                                    "nor in its history")
+                    break
+                # added since the build (its seed rows are history): unrecorded fields are empty
+                allowed = {latest_by_id[key]} if key in latest_by_id else {None, ""}
+            else:
+                allowed = _expected_values(key, values, latest_by_id, last, baseline)
             if current not in allowed:
                 problems.append(f"register: project {pid} field {field_name} is {current!r}, but "
                                 f"the baseline and history give {sorted(map(repr, allowed))[0]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pyogrio
@@ -88,3 +89,43 @@ def test_sample_round_trip_into_a_fresh_layers_folder(sample_layers, tmp_path, c
 
     reloaded, _ = load_workspace(folder)
     assert reloaded.projects[project_id].status == new_status
+
+
+def test_pack_carries_the_history_so_as_of_views_work_in_the_field(sample_layers, tmp_path):
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite"))
+    assert cli.main(["pack", "build", str(folder), "-o", str(tmp_path / "all.gpkg")]) == 0
+    assert cli.main(["pack", "build", str(folder), "-o", str(tmp_path / "july.gpkg"),
+                     "--as-of", "2014-05-31"]) == 0
+    source = RegisterStore.for_folder(folder, readonly=True)
+
+    def values(projects):  # updated_at is re-stamped with the day of each replayed edit
+        return {pid: dataclasses.replace(p, updated_at="") for pid, p in projects.items()}
+
+    days = ["2014-01-01", "2014-03-01", "2014-05-31", "2014-07-24"]
+    try:
+        with RegisterStore.open(tmp_path / "all.gpkg", readonly=True) as packed:
+            edits = [r for r in packed.history() if r.source != "seed"]
+            assert len(edits) >= 30 and {r.author for r in edits} >= {"园区管委会"}
+            for day in days:
+                assert values(packed.as_of(day)) == values(source.as_of(day)), day
+            assert values(packed.projects()) == values(source.projects())
+        with RegisterStore.open(tmp_path / "july.gpkg", readonly=True) as packed:
+            assert values(packed.projects()) == values(source.as_of("2014-05-31"))
+            assert max(r.changed_at for r in packed.history()) < "2014-06-01"
+    finally:
+        source.close()
+
+
+def test_two_builds_of_a_folder_hash_the_same(sample_layers, tmp_path):
+    from parksgis.pack import build_pack
+
+    for keep_history in (True, False):
+        folder = tmp_path / f"layers-{keep_history}"
+        ignore = ["register.sqlite"] + ([] if keep_history else ["history.csv"])
+        shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns(*ignore))
+        first = build_pack(folder, tmp_path / "a.gpkg", as_of="2014-07-24")
+        second = build_pack(folder, tmp_path / "b.gpkg", as_of="2014-07-24")
+        hashes = [k for k in first if k.startswith(("sha256:", "built_sha256:"))
+                  and k != "sha256:manifest"]
+        assert [k for k in hashes if first[k] != second[k]] == []

@@ -8,7 +8,7 @@ import pytest
 
 from parksgis import cli
 from parksgis.errors import ParksgisError
-from parksgis.pack import (ChangeFileError, PackReadOnlyError, build_pack, export_changes,
+from parksgis.pack import (ChangeFileError, PackError, PackReadOnlyError, build_pack, export_changes,
                            merge_changes, open_conflicts, open_pack, resolve_conflicts, verify_pack)
 from parksgis.store.register import RegisterStore
 
@@ -211,8 +211,27 @@ def test_bad_change_files_and_choices_change_nothing(pack, hq, tmp_path, capsys)
         assert store.dump() == before  # the bad resolution rolled the whole merge back
 
 
+def test_merge_into_a_folder_without_a_register_is_refused(pack, tmp_path):
+    field_edits(pack)
+    with pytest.raises(PackError, match="not a layers folder: it has no register.sqlite and no "
+                                        "projects.csv"):
+        merge_changes(tmp_path, [pack])
+    assert not (tmp_path / "register.sqlite").exists()
+
+
 def test_read_only_pack_refuses_edits(pack):
     _ws, handle = open_pack(pack, read_only=True)
     with pytest.raises(PackReadOnlyError, match="read-only: opened read-only on request"):
         handle.update("P-1", {"status": "completed"})
     handle.close()
+
+
+def test_undone_edit_is_not_exported(pack, tmp_path):
+    _ws, handle = open_pack(pack)
+    handle.update("P-2", {"status": "approved"}, author="李工")
+    handle.update("W-1", {"status": "completed"}, author="李工")
+    handle.register.undo_last(author="李工")  # W-1 back to approved
+    handle.close()
+    assert verify_pack(pack).ok
+    document = export_changes(pack, tmp_path / "c.json")
+    assert [(c["project_id"], c["new"]) for c in document["changes"]] == [("P-2", "approved")]

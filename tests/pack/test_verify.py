@@ -155,3 +155,17 @@ def test_plain_geopackage_opens_as_layers_with_a_note(tmp_path):
     assert verify_pack(plain).problems == [
         "not a parksgis pack: there is no parksgis_manifest table (a plain GeoPackage opens as "
         "layers only)"]
+
+
+def test_project_added_in_the_field_is_not_a_false_alarm(pack, gpkg_connect):
+    from parksgis.model.project import Project
+
+    _ws, handle = open_pack(pack)
+    handle.register.add_projects([Project("P-9", "port", "九号地块", category="plot")], author="李工")
+    handle.close()
+    assert verify_pack(pack).ok
+    with gpkg_connect(pack) as conn:  # a project slipped in without history is still caught
+        conn.execute("INSERT INTO parksgis_projects (project_id, park, name_zh, status) "
+                     "VALUES ('X-1', 'port', '伪造', 'planned')")
+    assert verify_pack(pack).problems == [
+        "register: project X-1 is neither in the pack's baseline nor in its history"]
