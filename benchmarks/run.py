@@ -195,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed repeats per measurement")
     parser.add_argument("--peer-repeat", type=int, help="whole-process peer runs (default: min(repeat, 3))")
     parser.add_argument("--qgis", choices=("auto", "off"), default="auto")
+    parser.add_argument("--mpl", choices=("on", "off"), default="on",
+                        help="the geopandas+matplotlib peer (off for 1M: it takes minutes)")
     parser.add_argument("--out", type=Path, default=OUT, help="data, images and results go here")
     args = parser.parse_args(argv)
     peer_repeat = args.peer_repeat or min(args.repeat, 3)
@@ -210,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         pack = run.build_pack()
         run.measure_parksgis(pack)
         run.measure_process_render()
-        run.measure_mpl()
+        if args.mpl == "on":
+            run.measure_mpl()
         if use_qgis:
             run.measure_qgis()
         runs.append(run)

@@ -8,6 +8,8 @@ error telling the user which ``--crs`` to pass.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from parksgis.errors import LayerReadError, UsageError
@@ -125,9 +127,15 @@ def projected_without_crs(xy: np.ndarray, path, declared=None) -> LayerReadError
 
 def transformer_to_wgs84(crs):
     """A vectorised pyproj transformer from ``crs`` to WGS84 lon/lat (x=lon, y=lat)."""
+    return _transformer(crs.to_wkt())
+
+
+@lru_cache(maxsize=16)
+def _transformer(wkt: str):
+    # Building a transformer costs tens of ms; a workspace reprojects many layers from one CRS.
     from pyproj import Transformer
 
-    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    return Transformer.from_crs(wkt, "EPSG:4326", always_xy=True)
 
 
 def reproject_xy(xy: np.ndarray, crs) -> np.ndarray:

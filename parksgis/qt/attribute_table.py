@@ -119,6 +119,7 @@ class AttributeTable(QtWidgets.QWidget):
         self.lang = "zh"
         self._syncing = False
         self.layer_combo = QtWidgets.QComboBox(self, objectName="layer_combo")
+        self.layer_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_edit = QtWidgets.QLineEdit(self, objectName="filter_edit", clearButtonEnabled=True)
         self.status_combo = QtWidgets.QComboBox(self, objectName="status_combo")
         self.count_label = QtWidgets.QLabel(self, objectName="count_label")
@@ -185,6 +186,7 @@ class AttributeTable(QtWidgets.QWidget):
         self.table.setModel(self.proxy)
         self.table.selectionModel().selectionChanged.connect(self._select_to_model)
         self._apply_filter()
+        self.table.resizeColumnsToContents()
         self._select_from_model()
 
     def changeEvent(self, event) -> None:

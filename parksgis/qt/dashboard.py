@@ -80,6 +80,7 @@ class Dashboard(QtWidgets.QWidget):
             plot.hideButtons()
             plot.showGrid(y=True, alpha=0.2)
             self.plots[name] = plot
+        self._add_progress_axis()
         self.plots["by_park"].addLegend(offset=(-5, 5), labelTextSize="8pt")
         link.state_changed.connect(self.refresh)
 
@@ -218,26 +219,52 @@ class Dashboard(QtWidgets.QWidget):
 
     def _over_time(self, scheme, projects) -> None:
         plot = self.plots["over_time"]
-        plot.setTitle(self.tr("Projects by status over time"), size="9pt")
+        plot.setTitle(self.tr("Progress over time: projects by status, mean progress %"), size="9pt")
+        self.progress_line.setData([], [])
         history = self.link.history()
         days = figures.timeline_dates(history)
         if self.workspace.as_of is not None:
             days = [d for d in days if d <= self.workspace.as_of]
         if len(days) > MAX_DAYS:
             days = [days[int(i)] for i in np.linspace(0, len(days) - 1, MAX_DAYS)]
+        self.time_days = days
         if not days:
-            plot.setTitle(self.tr("Projects by status over time (no edits recorded yet)"), size="9pt")
+            plot.setTitle(self.tr("Progress over time (no edits recorded yet)"), size="9pt")
             return
         current = self.link.store.projects()
-        snapshots = [timeline.replay(current, history, day) for day in days]
+        points = figures.progress_over_time(current, history, days, scheme)
+        snapshots = timeline.replay_days(current, history, days)
         codes = list(scheme.codes)
         xs = list(range(len(days)))
-        heights = {c: [sum(p.status == c for p in snap.values()) for snap in snapshots] for c in codes}
+        heights = {c: [point.counts.get(c, 0) for point in points] for c in codes}
         ids = {c: [figures.projects_where(snap, status=c) for snap in snapshots] for c in codes}
-        self.time_days = days
         self._stack("over_time", codes, xs, heights, ids)
         self._ticks("over_time", [d.strftime("%m-%d") if len(days) > 1 else d.isoformat() for d in days])
         plot.setLabel("left", self.tr("projects"))
+        mean = [p.mean_progress_pct if p.mean_progress_pct is not None else np.nan for p in points]
+        self.progress_line.setData(np.asarray(xs, float), np.asarray(mean, float))
+
+    def _add_progress_axis(self) -> None:
+        """Mean progress (0–100 %) on a right-hand axis of the time chart: its own view box."""
+        plot = self.plots["over_time"]
+        self.progress_box = pg.ViewBox(enableMenu=False)
+        self.progress_box.setMouseEnabled(x=False, y=False)
+        self.progress_box.setZValue(10)  # a top-level scene item: over the layout and its bars
+        plot.showAxis("right")
+        plot.scene().addItem(self.progress_box)
+        plot.getAxis("right").linkToView(self.progress_box)
+        plot.getAxis("right").setLabel("%")
+        self.progress_box.setXLink(plot)
+        self.progress_box.setYRange(0, 100, padding=0.02)
+        self.progress_line = pg.PlotDataItem(pen=pg.mkPen("#222222", width=2), symbol="o", symbolSize=8, symbolPen="#ffffff",
+                                             symbolBrush="#222222")
+        self.progress_box.addItem(self.progress_line)
+
+        def follow() -> None:
+            self.progress_box.setGeometry(plot.vb.sceneBoundingRect())
+
+        plot.vb.sigResized.connect(follow)
+        follow()
 
     # -- clicks ---------------------------------------------------------------------------------------
     def _bar_clicked(self, bars: StatusBars, index: int) -> None:

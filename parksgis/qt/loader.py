@@ -15,17 +15,21 @@ _running: set = set()  # a thread must outlive its run: abandoned (cancelled) on
 
 
 class _Worker(QtCore.QObject):
-    done = QtCore.Signal(object, object)  # (result, exception)
+    # The outcome travels as an attribute, not a signal argument: PySide6 6.11 silently dropped
+    # a queued signal whose ``object`` argument was a tuple (the loaded (workspace, reports)).
+    done = QtCore.Signal()
 
     def __init__(self, job: Callable):
         super().__init__()
         self.job = job
+        self.outcome: dict = {}
 
     def run(self) -> None:
         try:
-            self.done.emit(self.job(), None)
+            self.outcome.update(result=self.job(), error=None)
         except Exception as exc:  # noqa: BLE001 - handed back to the UI thread, re-raised there
-            self.done.emit(None, exc)
+            self.outcome.update(result=None, error=exc)
+        self.done.emit()
 
 
 class _Receiver(QtCore.QObject):
@@ -34,11 +38,9 @@ class _Receiver(QtCore.QObject):
     def __init__(self, loop: QtCore.QEventLoop):
         super().__init__()
         self.loop = loop
-        self.outcome: dict = {}
 
-    @QtCore.Slot(object, object)
-    def on_done(self, result, error) -> None:
-        self.outcome.update(result=result, error=error)
+    @QtCore.Slot()
+    def on_done(self) -> None:
         self.loop.quit()
 
 
@@ -57,7 +59,7 @@ def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callabl
     worker.moveToThread(thread)
     loop = QtCore.QEventLoop()
     receiver = _Receiver(loop)
-    outcome = receiver.outcome
+    outcome = worker.outcome
     worker.done.connect(receiver.on_done)
     thread.started.connect(worker.run)
     dialog = QtWidgets.QProgressDialog(label, QtCore.QCoreApplication.translate("Loader", "Cancel"),
@@ -68,14 +70,17 @@ def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callabl
     dialog.canceled.connect(loop.quit)
     entry = (thread, worker)
     _running.add(entry)
-    worker.done.connect(thread.quit)
+    # direct: QThread.quit is thread-safe, and the UI thread may be blocked in wait() below
+    worker.done.connect(thread.quit, QtCore.Qt.ConnectionType.DirectConnection)
     thread.start()
-    dialog.setValue(0)
-    loop.exec()
+    dialog.setValue(0)  # a modal dialog processes events here: a quick job may already be done
+    if not outcome and not dialog.wasCanceled():
+        loop.exec()
     dialog.reset()
     dialog.deleteLater()
     if "error" not in outcome:
         raise Cancelled(label)  # the thread stays referenced in _running until the process ends
+    thread.quit()
     thread.wait()
     _running.discard(entry)
     if outcome["error"] is not None:

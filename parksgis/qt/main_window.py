@@ -59,6 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["table"], self.docks["problems"])
         self.docks["table"].raise_()
+
         self.coords_label = QtWidgets.QLabel(self, objectName="coords_label")
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
         self.statusBar().addWidget(self.measure_label, 1)
@@ -233,13 +234,25 @@ class MainWindow(QtWidgets.QMainWindow):
             event.acceptProposedAction()
             self.add_files(paths)
 
+    def default_layout(self) -> None:
+        """The map gets the room: side panels ~a fifth of the width, the table ~a quarter of the height."""
+        self.resizeDocks([self.docks["layers"], self.docks["legend"], self.docks["identify"]],
+                         [300, 300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["table"], self.docks["layers"]],
+                         [max(160, self.height() // 4), max(200, self.height() // 3)], Qt.Orientation.Vertical)
+
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self._layout_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True  # once: later shows keep what the user arranged
+            QtCore.QTimer.singleShot(0, self.default_layout)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -72,6 +72,9 @@ class RegisterPanels(QtCore.QObject):
             actions.tools_menu.addAction(self.editor.undo_action)
             for dock in self.docks.values():
                 actions.panels_menu.addAction(dock.toggleViewAction())
+            self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
+            self.author_action.setObjectName("author_action")
+            self.author_action.triggered.connect(self.ask_author)
         # a read-only pack (or an unsaved folder register) says so for as long as it is open
         self.notice = QtWidgets.QLabel(window, objectName="register_notice")
         self.notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 1px 6px;")
@@ -110,6 +113,15 @@ class RegisterPanels(QtCore.QObject):
         self.notice.setText(text)
         self.notice.setToolTip(text)
         self.notice.setVisible(bool(text))
+
+    def ask_author(self) -> None:
+        """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""
+        name, ok = QtWidgets.QInputDialog.getText(
+            self.window, _tr("Your name in the history"),
+            _tr("Name recorded with your status edits (empty: your system user name):"),
+            text=str(self.window.settings.value("author", "") or ""))
+        if ok:
+            self.window.settings.setValue("author", name.strip())
 
     def _compare_toggled(self, on: bool) -> None:
         if on:

@@ -48,13 +48,13 @@ class BriefingPage:
 
     def texts(self, renderer: MapRenderer) -> list[str]:
         """All strings this page may draw, map labels included (for the glyph check)."""
-        out = self.page.texts() + [p.caption for p in self.panels] + self.changes
+        out = self.page.texts(renderer.workspace.scheme, self.lang) + [p.caption for p in self.panels] + self.changes
         for panel in self.panels:
             for layer in renderer.workspace.layers:
                 if layer.visible and len(layer.frame):
                     rows = renderer.visible_rows(layer, panel.view)
                     names = renderer.style(layer).names[self.lang][rows]
-                    out.extend(n for n in names if n)
+                    out.extend(n for n in dict.fromkeys(names) if n)
         return out
 
     def missing_glyphs(self, renderer: MapRenderer) -> list[str]:
@@ -103,7 +103,8 @@ class BriefingPage:
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
         self.map_rects, self.map_views = [], []
-        saved = (renderer.status_snapshot, renderer.highlight)
+        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang)
+        renderer.lang = self.lang  # map labels in the page's language
         for i, panel in enumerate(self.panels):
             rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
                           area.height() - caption_h)
@@ -114,7 +115,8 @@ class BriefingPage:
             view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
             if panel.projects is not None:
                 renderer.set_status_of(panel.projects)
-            renderer.highlight = panel.highlight
+            if panel.highlight or renderer.highlight:
+                renderer.highlight = panel.highlight
             if i == n - 1:  # the legend explains the last (or only) map, as drawn
                 self.page.legend = content.legend_entries(renderer, view, self.lang)
             painter.fillRect(rect, QColor("#ffffff"))
@@ -128,8 +130,11 @@ class BriefingPage:
             self._paint_scale_bar(painter, rect, scale, u)
             self.map_rects.append(rect)
             self.map_views.append(view)
-        renderer.set_status_of(saved[0])
-        renderer.highlight = saved[1]
+        if any(panel.projects is not None for panel in self.panels):
+            renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
+        if renderer.highlight != saved[1]:
+            renderer.highlight = saved[1]
+        renderer.lang = saved[2]
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
@@ -253,8 +258,8 @@ def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 
 
 def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title: str, subtitle: str,
                  lang: str, generated: date) -> content.PageContent:
+    # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
     return content.PageContent(title=title, subtitle=subtitle, view=view,
-                               legend=content.legend_entries(renderer, view, lang),
                                kpis=content.kpi_lines(renderer, park_ids, lang),
                                notes=content.data_notes(renderer, lang, generated))
 

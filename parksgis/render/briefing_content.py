@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import shapely
 from PySide6.QtCore import QRectF
 
@@ -59,10 +60,12 @@ class PageContent:
     kpis: list[KpiLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def texts(self) -> list[str]:
-        """Every string the page draws besides map labels (for the glyph check)."""
-        out = [self.title, self.subtitle]
+    def texts(self, scheme=None, lang: str = "zh") -> list[str]:
+        """Every string the page draws besides map labels (for the glyph check); the legend,
+        made while drawing, is covered by all of ``scheme``'s labels."""
+        out = [self.title, self.subtitle, TEXT[lang]["no_project"]]
         out += [f"{e.label} {e.count}" for e in self.legend]
+        out += [s.label(lang) for s in (scheme or [])]
         out += [f"{k.label} {k.value}" for k in self.kpis]
         return out + self.notes
 
@@ -88,23 +91,23 @@ def format_length(metres: float, lang: str) -> str:
 def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[LegendEntry]:
     """The statuses drawn in ``view``, in scheme order, with how many projects show each."""
     scheme = renderer.workspace.scheme
-    projects_by_status: dict[str, set] = {}
-    unlinked = 0
+    shown = []
     for layer in renderer.workspace.layers:
         if not layer.visible or layer.kind not in STATUS_LAYER_KINDS or layer.style != "status":
             continue
         rows = renderer.visible_rows(layer, view)
-        if len(rows) == 0:
-            continue
-        statuses = renderer.style(layer).statuses[rows]
-        pids = renderer.style(layer).project_ids.to_numpy(dtype=object)[rows]
-        for status, pid in zip(statuses, pids):
-            if status == NO_STATUS:
-                unlinked += 1
-            else:
-                projects_by_status.setdefault(status, set()).add(pid)
-    entries = [LegendEntry(s.code, s.label(lang), s.color, len(projects_by_status[s.code]))
-               for s in scheme if s.code in projects_by_status]
+        if len(rows):
+            style = renderer.style(layer)
+            shown.append(pd.DataFrame({"status": style.statuses[rows],
+                                       "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
+    if not shown:
+        return []
+    features = pd.concat(shown, ignore_index=True)
+    unlinked = int((features["status"] == NO_STATUS).sum())
+    linked = features[features["status"] != NO_STATUS].drop_duplicates()
+    projects = linked.groupby("status").size().to_dict()
+    entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
+               for s in scheme if s.code in projects]
     if unlinked:
         entries.append(LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, unlinked))
     return entries

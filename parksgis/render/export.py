@@ -112,14 +112,26 @@ def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> Bri
     t = TEXT[options.lang]
     parks = [p.park_id for p in renderer.workspace.parks]
     view = bbox_view(renderer, bbox) if bbox else park_layers_extent(renderer, parks)
+    if view.isEmpty():  # a loose layer file: no parks, draw whatever there is
+        view = renderer.extent()
     if view.isEmpty():
-        raise ParksgisError("nothing to draw: the workspace has no park features")
+        raise ParksgisError("nothing to draw: the layers hold no features")
     if bbox:
         parks = parks_in_view(renderer, view)
     if bbox:
         where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
     else:
         where = f"全部园区({len(parks)}个)" if options.lang == "zh" else f"All {len(parks)} parks"
+    content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
+                           options.lang, options.generated)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+
+
+def view_page(renderer: MapRenderer, view: QRectF, options: PageOptions) -> BriefingPage:
+    """A page of exactly ``view`` (display CRS metres), e.g. what the window's canvas shows."""
+    t = TEXT[options.lang]
+    parks = parks_in_view(renderer, view)
+    where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks) or t["overview"]
     content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
                            options.lang, options.generated)
     return BriefingPage(content, [MapPanel(view)], lang=options.lang)

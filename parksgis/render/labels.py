@@ -26,6 +26,8 @@ MIN_LINE_PX = 60.0           # a line when its box's longer side is at least thi
 MAX_CANDIDATES = 2000
 MAX_LABELS = 400
 PADDING_PX = 3.0
+POINT_LABEL_GAP_PX = 9.0     # from a point symbol's centre to its label
+PARK_NAME_MAX_SHARE = 0.5    # park names are shown when a park is at most this share of the view
 
 
 class LabelPlacer:
@@ -36,8 +38,11 @@ class LabelPlacer:
         self.placed: list[tuple[str, QRectF]] = []  # last frame's labels (text, device box)
 
     def candidates(self, renderer: "MapRenderer", box, scale: float, lang: str):
-        out = []  # (priority, size, order, row, text, x, y, offset_px)
+        out = []  # (priority, size, order, row, text, x, y, placement)
         for order, layer in enumerate(renderer.draw_order()):
+            if layer.kind == LayerKind.BOUNDARY and layer.visible:
+                out += self._park_names(renderer, layer, order, box, scale, lang)
+                continue
             rank = LABELLED_KINDS.get(layer.kind)
             if rank is None or not layer.visible or len(layer.frame) == 0:
                 continue
@@ -63,11 +68,32 @@ class LabelPlacer:
                 rows, size = rows[keep], size[keep]
             anchors = geometry.anchors_of(rows)
             # a point's label sits beside its symbol, not on it
-            offsets = np.where(dims[rows] == 0, 9.0, 0.0)
-            for row, s, (x, y), off in zip(rows.tolist(), size.tolist(), anchors.tolist(), offsets.tolist()):
-                out.append((-rank, -s, order, row, style.names[lang][row], x, y, off))
+            placements = np.where(dims[rows] == 0, "right", "centre")
+            for row, s, (x, y), where in zip(rows.tolist(), size.tolist(), anchors.tolist(), placements):
+                out.append((-rank, -s, order, row, style.names[lang][row], x, y, str(where)))
         out.sort(key=lambda c: c[:4])
         return out[:MAX_CANDIDATES]
+
+    @staticmethod
+    def _park_names(renderer: "MapRenderer", layer, order: int, box, scale: float, lang: str):
+        """A park's name above its boundary, when the park is small in the view (an overview)."""
+        geometry = renderer.geometry(layer)
+        minx, miny, maxx, maxy = box
+        out = []
+        for row in np.flatnonzero(geometry.present):
+            b = geometry.bounds[row]
+            if b[0] > maxx or b[2] < minx or b[1] > maxy or b[3] < miny:
+                continue
+            if (b[2] - b[0]) > (maxx - minx) * PARK_NAME_MAX_SHARE:
+                continue  # the park fills the view: the page title already names it
+            try:
+                text = renderer.workspace.park(layer.park_id).name(lang) if layer.park_id else ""
+            except KeyError:
+                text = ""
+            text = text or renderer.style(layer).names[lang][row]
+            if text:
+                out.append((-9, -(b[2] - b[0]) * scale, order, int(row), text, (b[0] + b[2]) / 2, b[3], "above"))
+        return out
 
     def paint(self, renderer: "MapRenderer", painter: QPainter, view_rect: QRectF, transform: QTransform,
               bounds, lang: str) -> None:
@@ -80,13 +106,15 @@ class LabelPlacer:
         self.placed = []
         seen_text: set[str] = set()
         px = max(painter.device().logicalDpiX(), 1) / 96.0
-        for *_, text, x, y, offset in self.candidates(renderer, bounds, scale, lang):
+        for *_, text, x, y, placement in self.candidates(renderer, bounds, scale, lang):
             if text in seen_text:  # a road in segments is labelled once
                 continue
             centre = transform.map(QPointF(x, y))
             width, height = metrics.horizontalAdvance(text), metrics.height()
-            if offset:
-                rect = QRectF(centre.x() + offset * px, centre.y() - height / 2, width, height)
+            if placement == "right":
+                rect = QRectF(centre.x() + POINT_LABEL_GAP_PX * px, centre.y() - height / 2, width, height)
+            elif placement == "above":
+                rect = QRectF(centre.x() - width / 2, centre.y() - height - 3 * px, width, height)
             else:
                 rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
             if not device_area.contains(rect):

@@ -108,6 +108,18 @@ class LayerGeometry:
         exact = shapely.distance(self.projected(rows), shape) <= distance
         return rows[exact]
 
+    def in_rect(self, minx: float, miny: float, maxx: float, maxy: float) -> np.ndarray:
+        """Rows intersecting a display-CRS rectangle, sorted. Boxes inside it need no geometry
+        test; only features straddling its edge are tested exactly."""
+        b = self.bounds
+        overlap = self.present & (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+        inside = overlap & (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+        edge = np.flatnonzero(overlap & ~inside)
+        if len(edge):
+            hit = shapely.intersects(self.projected(edge), shapely.box(minx, miny, maxx, maxy))
+            inside[edge[hit]] = True
+        return np.flatnonzero(inside)
+
     def anchors_of(self, rows: np.ndarray) -> np.ndarray:
         """Label anchors (x, y) of ``rows``: inside areas, middle of lines, the point itself.
 
@@ -193,7 +205,7 @@ class LayerStyle:
                     values = frame[col].reset_index(drop=True)
                     ok = values.notna() & (values.astype(str) != "")
                     names = names.where(~ok, values.astype(str))
-            from_project = self.project_ids.map(self._index.name(lang)).fillna("")
+            from_project = self.project_ids.map(self._index.name(lang)).astype(object).fillna("")
             self._names[lang] = names.where(names != "", from_project).to_numpy(dtype=object)
             self._named[lang] = self._names[lang] != ""
         return self._names[lang]

@@ -86,7 +86,7 @@ class ProjectIndex:
 
 def feature_statuses(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:
     """Status code per feature (positional), NO_STATUS where no known project is linked."""
-    return project_ids.map(index.status).fillna(NO_STATUS).to_numpy(dtype=object)
+    return project_ids.map(index.status).astype(object).fillna(NO_STATUS).to_numpy(dtype=object)
 
 
 def first_column(frame, names) -> pd.Series | None:
@@ -125,7 +125,7 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
         style_mode = "single" if style_mode == "status" else style_mode
 
     if style_mode == "category":
-        values = project_ids.map(index.category).fillna("").astype(str).to_numpy(dtype=object)[rows]
+        values = project_ids.map(index.category).astype(object).fillna("").astype(str).to_numpy(dtype=object)[rows]
         uniques = sorted(set(values))
         colors = {c: (CATEGORY_COLORS[i % len(CATEGORY_COLORS)] if c else StatusScheme.NO_PROJECT_COLOR)
                   for i, c in enumerate(uniques)}

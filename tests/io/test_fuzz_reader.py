@@ -96,7 +96,7 @@ def check_loaded(path):
 
 @SETTINGS
 @given(raw=st.binary(max_size=600), suffix=st.sampled_from([".geojson", ".json", ".gpkg",
-                                                             ".shp", ".fgb", ".dat"]))
+                                                             ".shp", ".fgb", ".dat", ".csv", ".kml"]))
 def test_random_bytes(tmp_path, raw, suffix):
     path = tmp_path / f"random{suffix}"
     path.write_bytes(raw)

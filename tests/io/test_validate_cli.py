@@ -124,11 +124,19 @@ def test_summary_lines(cli):
                                "invalid-geometry-repaired: invalid geometry (Self-intersection")
     assert lines[1] == ("bowtie_polygon.geojson: OK: 2 features (utf-8, EPSG:4326); "
                         "0 errors, 1 warning")
-    assert lines[3] == ("unknown_type.geojson: LOADED WITH ERRORS: 1 feature (utf-8, "
-                        "EPSG:4326); 1 error, 0 warnings")
+    assert lines[3] == ("unknown_type.geojson: LOADED WITH ERRORS: 1 feature, 1 dropped "
+                        "(utf-8, EPSG:4326); 1 error, 0 warnings")
     assert lines[4] == ("truncated.geojson: error truncated-json: JSON ends too early "
                         "(truncated file?) at line 1, column 434")
     assert lines[5] == "truncated.geojson: NOT LOADED (1 error, 0 warnings)"
+
+
+def test_summary_counts_attribute_only_rows(cli):
+    result = cli("validate", "null_geometry.geojson", "empty_geometry.geojson")
+    lines = result.stdout.splitlines()
+    assert lines[1] == ("null_geometry.geojson: OK: 2 features, 1 without geometry (utf-8, "
+                        "EPSG:4326); 0 errors, 1 warning")
+    assert lines[3].startswith("empty_geometry.geojson: OK: 2 features, 1 without geometry")
 
 
 def test_validate_does_not_load_qt(cli, data):

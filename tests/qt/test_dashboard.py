@@ -95,6 +95,8 @@ def test_figures_equal_register_sums_and_follow_an_edit(register_window):
     time_bars = bar_heights(dashboard, "over_time")
     assert time_bars[("completed", 0)] == 1
     assert sum(time_bars.values()) == len(store.projects())
+    progress = [p.progress_pct for p in store.projects().values() if p.progress_pct is not None]
+    assert dashboard.progress_line.yData[-1] == pytest.approx(sum(progress) / len(progress))
 
 
 def test_clicking_a_bar_selects_its_projects_on_the_map(qtbot, register_window):

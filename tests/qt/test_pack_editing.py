@@ -114,3 +114,58 @@ def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, 
     assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()
     qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing happens
     assert [r for r in handle.register.history() if r.source != "seed"] == []
+
+
+def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, port_pack, tmp_path):
+    """Build → edit in the app → export → HQ edits one of the same fields → merge → resolve."""
+    from parksgis.io.workspace import load_workspace
+    from parksgis.pack import export_changes, merge_changes, resolve_conflicts
+    from parksgis.store.register import RegisterStore
+
+    win = pack_window
+    show(win, *load_workspace(port_pack))
+    editor = win.register_panels.editor
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    choose_status(qtbot, editor, "under_construction")
+    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    choose_status(qtbot, editor, "suspended")
+    export_changes(port_pack, tmp_path / "week1.json")
+
+    hq = tmp_path / "layers"  # the folder the pack was built from
+    with RegisterStore.for_folder(hq) as store:
+        store.update("PORT-FILL-4", {"status": "completed"}, author="总部")
+    result = merge_changes(hq, [tmp_path / "week1.json"])
+    assert [(c["project_id"], c["new"]) for c in result.merged] == [("PORT-FILL-3", "under_construction")]
+    [conflict] = result.conflicts
+    assert (conflict.project_id, conflict.base, conflict.field_value, conflict.target_value) == (
+        "PORT-FILL-4", "approved", "suspended", "completed")
+    resolve_conflicts(hq, take="field")
+    with RegisterStore.for_folder(hq) as store:
+        assert store.project("PORT-FILL-3").status == "under_construction"
+        assert store.project("PORT-FILL-4").status == "suspended"
+    assert merge_changes(hq, [tmp_path / "week1.json"]).merged == []  # re-applying: no-op
+
+
+@pytest.mark.slow  # waits out the register's busy timeout (10 s) before giving up
+def test_pack_locked_by_another_program_gives_a_clear_message(qtbot, pack_window, port_pack):
+    import sqlite3
+
+    from parksgis.io.workspace import load_workspace
+
+    win = pack_window
+    show(win, *load_workspace(port_pack))
+    editor = win.register_panels.editor
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    other = sqlite3.connect(port_pack, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another app instance in the middle of saving
+    try:
+        choose_status(qtbot, editor, "completed")
+        assert editor.notice.isVisibleTo(editor)
+        assert "another program is saving to this pack" in editor.notice.text()
+        assert win.workspace.projects["PORT-FILL-3"].status == "approved"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)  # try again: saved
+    assert win.workspace.projects["PORT-FILL-3"].status == "completed"
+    assert not editor.notice.isVisibleTo(editor)

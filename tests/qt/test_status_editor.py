@@ -171,3 +171,22 @@ def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, t
     editor = win.register_panels.editor
     assert editor.notice.isVisibleTo(editor) and "register" in editor.notice.text()
     assert not editor.apply_button.isEnabled() and not editor.form_box.isEnabled()
+
+
+def test_author_name_set_from_the_settings_menu_goes_into_history(qtbot, register_window):
+    from PySide6 import QtWidgets
+
+    win = register_window
+
+    def type_name():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        edit = dialog.findChild(QtWidgets.QLineEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, "Li Gong")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QtCore.QTimer.singleShot(100, type_name)
+    win.register_panels.author_action.trigger()
+    assert win.settings.value("author") == "Li Gong"
+    [row] = win.register_panels.link.update("PORT-FILL-3", {"status": "completed"})
+    assert row.author == "Li Gong"

@@ -170,7 +170,11 @@ def test_png_rendering_is_byte_identical(qapp, squares, tmp_path):
 
 def test_english_page_and_kpis(qapp, squares):
     ws, _ = squares
+    ws.layer("port/plots").frame["name_en"] = ["Completed plot", "Plot under construction", "Planned plot", "Vacant"]
     renderer, page = make_page(ws, lang="en", title=None)
+    export.render_image(page, renderer, SIZE_PT, dpi=72)
+    assert "Completed plot" in [text for text, _ in renderer.labels.placed]
+    assert renderer.lang == "zh"  # the renderer's own language is restored after the page
     assert page.page.title == "Port area — construction progress"
     kpis = {k.label.strip(): k.value for k in page.page.kpis}
     assert kpis["Projects"] == "3" and kpis["Completed"] == "1"
@@ -183,3 +187,19 @@ def test_english_page_and_kpis(qapp, squares):
 @pytest.mark.parametrize("metres, expected", [(0.7, 0.5), (3, 2), (999, 500), (1000, 1000), (7300, 5000)])
 def test_nice_length(metres, expected):
     assert nice_length(metres) == expected
+
+
+def test_view_page_and_a_loose_layer_file(qapp, squares, tmp_path):
+    from parksgis.model import Layer, LayerKind, Workspace
+
+    ws, squares_m = squares
+    renderer = MapRenderer(ws)
+    minx, miny, maxx, maxy = squares_m[0].bounds
+    page = export.view_page(renderer, QRectF(minx, miny, maxx - minx, maxy - miny), export.PageOptions())
+    export.write_pages([page], renderer, tmp_path / "v.png", SIZE_PT, dpi=72)
+    assert [e.code for e in page.page.legend] == ["completed"]  # only the first square is in view
+    loose = Workspace(shared_layers=[Layer("plots", ws.layer("port/plots").frame, LayerKind.PLOTS)])
+    renderer = MapRenderer(loose)
+    page = export.overview_page(renderer, export.PageOptions(lang="en"))
+    export.write_pages([page], renderer, tmp_path / "loose.svg", SIZE_PT, dpi=72)
+    assert [e.code for e in page.page.legend] == [""]  # no register: every feature is unlinked
