@@ -74,7 +74,11 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
         if not check.ok:  # never replace a good pack with one that would be refused on open
             raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
         _fsync(tmp)
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:  # Windows: the old pack is open in another program
+            raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
+                                 "in another program?") from None
         _fsync(out.parent)
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):

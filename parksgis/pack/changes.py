@@ -94,6 +94,8 @@ def export_changes(pack, out) -> dict:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
+    except OSError as exc:
+        raise PackError(out, f"cannot write the change file: {exc.strerror or exc}") from None
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -235,3 +235,8 @@ def test_undone_edit_is_not_exported(pack, tmp_path):
     assert verify_pack(pack).ok
     document = export_changes(pack, tmp_path / "c.json")
     assert [(c["project_id"], c["new"]) for c in document["changes"]] == [("P-2", "approved")]
+
+
+def test_export_to_an_unwritable_place_is_one_clear_error(pack, tmp_path):
+    with pytest.raises(PackError, match="cannot write the change file: No such file or directory"):
+        export_changes(pack, tmp_path / "missing-folder" / "c.json")
