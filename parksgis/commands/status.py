@@ -7,8 +7,8 @@
     parksgis status compare SRC DATE1 DATE2
     parksgis status undo SRC [--author NAME]
 
-SRC is a layers folder (its ``register.sqlite``, created from ``projects.csv`` on first use) or a
-layer pack ``.gpkg`` / a register ``.sqlite`` file. Exit codes: 0 ok, 1 problems, 2 usage.
+SRC is a layers folder (its register.sqlite, created from projects.csv on first use) or a
+layer pack .gpkg or a register .sqlite file. Exit codes: 0 ok, 1 problems, 2 usage.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ def add_parser(subparsers) -> None:
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = sub.add_parser("import", help="apply a CSV/XLSX status sheet to the register (all or nothing)")
-    p.add_argument("file", help="spreadsheet: .csv (UTF-8 or GBK) or .xlsx")
+    p.add_argument("file", metavar="FILE", help="spreadsheet: .csv (UTF-8 or GBK) or .xlsx")
     p.add_argument("--into", required=True, metavar="SRC", help="layers folder or pack .gpkg")
     p.add_argument("--dry-run", action="store_true", help="list problems and changes, write nothing")
-    p.add_argument("--author", help="name recorded in history (default: the OS user)")
+    p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
 
     p = sub.add_parser("export", help="write the register to CSV (UTF-8 with BOM) or XLSX")
     p.add_argument("src", metavar="SRC")
@@ -54,7 +54,7 @@ def add_parser(subparsers) -> None:
 
     p = sub.add_parser("undo", help="revert the last edit or import")
     p.add_argument("src", metavar="SRC")
-    p.add_argument("--author", help="name recorded in history (default: the OS user)")
+    p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
     parser.set_defaults(run=run)
 
 
@@ -100,8 +100,8 @@ def _import(args) -> int:
                 print(f"{pid}: {shown}")
             print(f"{plan.summary()} (dry run: nothing written)")
             return 0
-        plan = apply_import(store, args.file, author=args.author)
-        print(f"{plan.summary()}; {len(plan.written)} history rows written (source {plan.source})")
+        plan = apply_import(store, args.file, author=args.author, plan=plan)
+        print(f"{plan.summary()}; {_count(len(plan.written), 'history row')} written (source {plan.source})")
     return 0
 
 
@@ -159,7 +159,7 @@ def _compare(args) -> int:
     kinds: dict[str, int] = {}
     for c in changes:
         kinds[c.kind] = kinds.get(c.kind, 0) + 1
-    print(f"{day1} -> {day2}: {len(changes)} status changes" +
+    print(f"{day1} -> {day2}: {_count(len(changes), 'status change')}" +
           (" (" + ", ".join(f"{k} {n}" for k, n in kinds.items()) + ")" if kinds else ""))
     return 0
 
@@ -171,6 +171,10 @@ def _undo(args) -> int:
         print("nothing to undo")
         return 1
     projects = sorted({r.project_id for r in rows})
-    print(f"undone: edit {rows[0].reverts}, {len(rows)} fields of {len(projects)} projects "
+    print(f"undone: edit {rows[0].reverts}, {_count(len(rows), 'field')} of {_count(len(projects), 'project')} "
           f"({', '.join(projects[:10])}{' ...' if len(projects) > 10 else ''})")
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -60,7 +60,12 @@ def parse_geojson_bytes(raw: bytes, path) -> tuple[object, str, list[tuple[str, 
         raise LayerReadError(path, f"JSON ends too early (truncated file?) at {_where(first_error)}",
                              "truncated-json")
     reason = message.split(":", 1)[0]
-    raise LayerReadError(path, f"not valid JSON: {reason} at {_where(first_error)}", "not-json")
+    start = content.lstrip()[:64]
+    if isinstance(start, bytes):
+        start = start.decode("utf-8", "ignore")
+    start = " ".join(start.split())[:24]
+    raise LayerReadError(path, f"not valid JSON ({reason} at {_where(first_error)}); the text "
+                               f"starts {start!r}", "not-json")
 
 
 def _where(error: orjson.JSONDecodeError) -> str:

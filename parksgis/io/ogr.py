@@ -8,6 +8,7 @@ garbles Chinese, so we look at the ``.dbf`` bytes ourselves and decode GBK when 
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,17 @@ def _first_line(exc: Exception) -> str:
     return (text[0] if text else type(exc).__name__)[:300]
 
 
+def _declared_encoding(path: Path) -> str | None:
+    """The encoding a Shapefile's .cpg names (e.g. ``gbk``), else None."""
+    for cpg in (path.with_suffix(".cpg"), path.with_suffix(".CPG")):
+        try:
+            text = cpg.read_bytes()[:40].decode("ascii", "replace").strip().lower()
+        except OSError:
+            continue
+        return {"936": "gbk", "65001": "utf-8", "utf8": "utf-8"}.get(text, text) or None
+    return None
+
+
 def _shapefile_encoding(path: Path) -> tuple[str | None, bool]:
     """(encoding to force, is_guess) for a .shp without .cpg whose .dbf text is not ASCII."""
     if path.suffix.lower() != ".shp":
@@ -44,16 +56,23 @@ def _shapefile_encoding(path: Path) -> tuple[str | None, bool]:
                None)
     if dbf is None:
         return None, False
-    data = dbf.read_bytes()
-    if len(data) > 29 and data[29] != 0:  # language driver id: GDAL knows the code page
+    with dbf.open("rb") as fh:
+        data = fh.read(16 << 20)  # enough to tell; a .dbf can be gigabytes
+    if len(data) < 32:
         return None, False
-    if data.isascii():
+    if data[29] != 0:  # language driver id: GDAL knows the code page
         return None, False
-    try:
-        data.decode("utf-8")
-        return "UTF-8", True
-    except UnicodeDecodeError:
-        return "GB18030", True
+    records = data[int.from_bytes(data[8:10], "little"):]  # text only, not the binary header
+    if records.isascii():
+        return None, False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            records.decode(encoding)
+            return encoding.upper(), True
+        except UnicodeDecodeError as exc:
+            if exc.start > len(records) - 4 and len(data) == 16 << 20:
+                return encoding.upper(), True  # cut mid-character by the 16 MB sample
+    return None, False
 
 
 def read_ogr(path: Path, report, *, crs=None, offset=None):
@@ -63,13 +82,23 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
 
     forced_encoding, guessed = _shapefile_encoding(path)
     try:
-        layers = pyogrio.list_layers(path)
-        if len(layers) > 1:
-            names = ", ".join(str(n) for n in layers[:, 0][:10])
-            report.warning("multiple-layers", f"the file holds {len(layers)} layers ({names}); "
-                                              f"read the first, {layers[0, 0]!s}")
-        info = pyogrio.read_info(path, encoding=forced_encoding)
-        frame = pyogrio.read_dataframe(path, use_arrow=_use_arrow(), encoding=forced_encoding)
+        with warnings.catch_warnings():
+            # GDAL's own warnings (odd application_id, default layer chosen...) are noise
+            # here: what matters is reported below, in our words.
+            warnings.simplefilter("ignore")
+            layers = pyogrio.list_layers(path)
+            if len(layers) == 0:
+                raise LayerReadError(path, "the file holds no layers", "ogr-read-failed")
+            layer = str(layers[0, 0])
+            if len(layers) > 1:
+                names = ", ".join(str(n) for n in layers[:, 0][:10])
+                report.warning("multiple-layers", f"the file holds {len(layers)} layers "
+                                                  f"({names}); read the first, {layer}")
+            info = pyogrio.read_info(path, layer=layer, encoding=forced_encoding)
+            frame = pyogrio.read_dataframe(path, layer=layer, use_arrow=_use_arrow(),
+                                           encoding=forced_encoding)
+    except LayerReadError:
+        raise
     except (DataSourceError, DataLayerError) as exc:
         if "not recognized as being in a supported file format" in str(exc):
             raise LayerReadError(path, "not a layer format GDAL knows (GeoJSON, GeoPackage, "
@@ -79,12 +108,16 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     except Exception as exc:  # noqa: BLE001 - GDAL raises a zoo of types; the promise is one line
         raise LayerReadError(path, f"GDAL cannot read it: {type(exc).__name__}: "
                                    f"{_first_line(exc)}", "ogr-read-failed") from None
-    report.encoding = forced_encoding.lower() if forced_encoding else \
-        (str(info.get("encoding")).lower() if info.get("encoding") else None)
+    if forced_encoding:
+        report.encoding = forced_encoding.lower()
+    elif path.suffix.lower() == ".shp":
+        report.encoding = _declared_encoding(path) or str(info.get("encoding") or "").lower() or None
+    else:
+        report.encoding = str(info.get("encoding") or "utf-8").lower()
     if guessed and forced_encoding == "GB18030":
         report.warning("gbk-encoding", "the Shapefile has no .cpg and its .dbf text is not "
                                        "UTF-8; decoded as GBK/GB18030 — add a .cpg saying GBK")
-    file_crs = frame.crs
+    file_crs = getattr(frame, "crs", None)
     if crs is not None and file_crs is not None and not crs.equals(file_crs):
         report.warning("crs-overridden", f"the file says {crs_mod.crs_label(file_crs)}; "
                                          f"--crs {crs_mod.crs_label(crs)} used instead")
@@ -94,11 +127,15 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     if isinstance(frame, geopandas.GeoDataFrame):
         geoms = np.asarray(frame.geometry.array, dtype=object)
         attrs = frame.drop(columns=[frame.geometry.name]).reset_index(drop=True)
-    else:  # a table without geometry: every row is attribute-only
+        checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
+        geoms, dropped = checker.run(geoms, np.arange(len(frame)),
+                                     np.zeros(len(frame), dtype=bool))
+    else:  # a plain table (CSV, DBF alone): one warning, not one per row
         geoms = np.full(len(frame), None, dtype=object)
+        dropped = np.zeros(len(frame), dtype=bool)
         attrs = frame.reset_index(drop=True)
-    checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
-    geoms, dropped = checker.run(geoms, np.arange(len(frame)), np.zeros(len(frame), dtype=bool))
+        report.warning("no-geometry-column", "the file has no geometry; every row is "
+                                             "attribute-only")
     keep = ~dropped
     if len(frame) == 0:
         report.warning("no-features", "the layer has no features")

@@ -136,7 +136,8 @@ def _load_folder(folder: Path, crs, offset):
             park.layers = _load_layers(park_folder, park.park_id, crs, offset, reports)
         parks.append(park)
 
-    shared = _load_layers(folder / BASEMAP_FOLDER, None, crs, offset, reports, basemap=True)
+    basemap = ((manifest or {}).get("basemap") or {}).get("folder") or BASEMAP_FOLDER
+    shared = _load_layers(folder / basemap, None, crs, offset, reports, basemap=True)
     shared += _load_layers(folder, None, crs, offset, reports)  # loose files next to parks.json
 
     projects, scheme, register_source = _read_register(folder, reports)
@@ -151,7 +152,8 @@ def _load_folder(folder: Path, crs, offset):
         raise WorkspaceError(folder, "holds no parks.json, no park folders, no layer files and no "
                                      "projects.csv: nothing to open", "empty")
     workspace = Workspace(parks, shared, projects, scheme, kpis=(manifest or {}).get("kpis") or {}, meta=meta)
-    _report_unknown_projects(workspace)
+    if register_source is not None:  # with no register at all, every id would be "unknown": noise
+        _report_unknown_projects(workspace)
     return workspace, reports
 
 
@@ -188,9 +190,16 @@ def _parks_json_problem(data) -> str | None:
             return f"parks[{i}] has no 'park_id'"
         if park["park_id"] in seen:
             return f"park_id {park['park_id']!r} appears twice"
+        sub = str(park.get("folder") or park["park_id"])
+        if sub in (".", "..") or "/" in sub or "\\" in sub:
+            return f"park {park['park_id']!r}: folder {sub!r} must be a folder name next to parks.json"
         seen.add(park["park_id"])
     if "kpis" in data and not isinstance(data["kpis"], dict):
         return "'kpis' must be an object"
+    basemap = data.get("basemap", {})
+    if not isinstance(basemap, dict) or not isinstance(basemap.get("folder", ""), str) \
+            or any(c in basemap.get("folder", "") for c in "/\\") or basemap.get("folder") == "..":
+        return "'basemap' must be an object whose 'folder' is a folder name"
     return None
 
 
@@ -277,8 +286,6 @@ def _report_unknown_projects(workspace: Workspace) -> None:
 
     Unmapped projects (no feature) are not file problems; :meth:`Workspace.link_report` lists them.
     """
-    if not workspace.projects and not any(_has_ids(layer) for layer in workspace.layers):
-        return
     by_layer: dict[str, list[tuple[int, str]]] = {}
     for key, row, pid in workspace.link_report().unknown:
         by_layer.setdefault(key, []).append((row, pid))
@@ -288,6 +295,3 @@ def _report_unknown_projects(workspace: Workspace) -> None:
                 # row is the layer's row: the file's feature number unless the reader dropped some
                 layer.report.warning("unknown-project", f"project_id {pid!r} is not in the register", row)
 
-
-def _has_ids(layer: Layer) -> bool:
-    return "project_id" in layer.frame.columns

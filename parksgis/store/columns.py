@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from parksgis.model.status import StatusScheme
 
 
-def _key(text: str) -> str:
+def match_key(text: str) -> str:
     """Header/value key: NFKC (full-width -> ASCII), lower case, no spaces, '_' or '-'."""
     text = unicodedata.normalize("NFKC", str(text)).strip().lower()
     return re.sub(r"[\s_\-]+", "", text)
@@ -46,14 +46,14 @@ _HEADERS = {
 _SCALED_HEADERS = {"投资(亿元)": ("investment_wan_yuan", 10_000.0), "总投资(亿元)": ("investment_wan_yuan", 10_000.0),
                    "investment (100m yuan)": ("investment_wan_yuan", 10_000.0)}
 #: Row-number columns spreadsheets often carry; they are skipped without a problem.
-IGNORED_HEADERS = {_key(h) for h in ("序号", "no", "no.", "#", "行号")}
+IGNORED_HEADERS = {match_key(h) for h in ("序号", "no", "no.", "#", "行号")}
 
 HEADER_FIELDS: dict[str, tuple[str, float]] = {}
 for _field, _names in _HEADERS.items():
     for _name in _names:
-        HEADER_FIELDS[_key(_name)] = (_field, 1.0)
+        HEADER_FIELDS[match_key(_name)] = (_field, 1.0)
 for _name, _target in _SCALED_HEADERS.items():
-    HEADER_FIELDS[_key(_name)] = _target
+    HEADER_FIELDS[match_key(_name)] = _target
 
 #: Headers written by export, per language (the first Chinese spelling / the field name).
 EXPORT_HEADERS = {
@@ -67,7 +67,7 @@ EXPORT_HEADERS = {
 
 def header_field(header) -> tuple[str, float] | None:
     """(field, scale) a header names, None when unknown."""
-    return HEADER_FIELDS.get(_key(header)) if header is not None else None
+    return HEADER_FIELDS.get(match_key(header)) if header is not None else None
 
 
 # Status words people write -> scheme code. Scheme codes and both labels are accepted as well.
@@ -86,14 +86,26 @@ STATUS_SYNONYMS = {
 
 def status_code(value, scheme: StatusScheme) -> str | None:
     """The scheme code ``value`` means (code, zh/en label or a synonym), None when unknown."""
-    key = _key(value)
-    for status in scheme:
-        if key in (_key(status.code), _key(status.label_zh), _key(status.label_en)):
-            return status.code
-    for code, words in STATUS_SYNONYMS.items():
-        if code in scheme and key in {_key(w) for w in words}:
-            return code
-    return None
+    return _status_words(scheme).get(match_key(value))
+
+
+_STATUS_WORDS: dict[int, tuple[StatusScheme, dict[str, str]]] = {}
+
+
+def _status_words(scheme: StatusScheme) -> dict[str, str]:
+    """Word key -> code for a scheme (cached: an import looks up thousands of cells)."""
+    cached = _STATUS_WORDS.get(id(scheme))
+    if cached is not None and cached[0] is scheme:
+        return cached[1]
+    words: dict[str, str] = {}
+    for code, synonyms in STATUS_SYNONYMS.items():
+        if code in scheme:
+            words.update({match_key(w): code for w in synonyms})
+    for status in scheme:  # the scheme's own codes and labels win over synonyms
+        words.update({match_key(status.code): status.code, match_key(status.label_zh): status.code,
+                      match_key(status.label_en): status.code})
+    _STATUS_WORDS[id(scheme)] = (scheme, words)
+    return words
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -146,10 +158,3 @@ def parse_number(value, percent_cell: bool = False) -> float | None:
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(f"{value!r} is not a number")
     return number
-
-
-def format_number(value: float | None) -> str:
-    """Text of a number for CSV: integers without '.0', others exactly (repr round-trips)."""
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))

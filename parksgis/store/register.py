@@ -7,27 +7,29 @@ transaction: a crash or a kill part-way leaves the register exactly as it was be
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.request import pathname2url
 
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.store import schema, timeline
+from parksgis.store import recorded_history, schema, timeline
 from parksgis.store.changes import check_change
 from parksgis.store.errors import ChangeError, RegisterError, SchemaVersionError
 from parksgis.store.timeline import HistoryRow, StatusChange
 from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
-#: Sources whose edit groups undo never reverts: creation, and undos themselves.
-_NOT_UNDOABLE = ("seed", "undo")
+#: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
+_NOT_UNDOABLE = ("seed", "undo", recorded_history.HISTORY_FILE)
+_HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
 #: Test seam for the kill-part-way test: pause after writing this many projects of one write.
 _PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
 
@@ -47,7 +49,8 @@ class RegisterStore:
         self._db = db
         self.path = path
         self.readonly = readonly
-        #: False for an in-memory register (a read-only layers folder without register.sqlite)
+        #: False for an in-memory register (a read-only layers folder without register.sqlite);
+        #: ``path`` then names the projects.csv it was seeded from
         self.persistent = path != ":memory:"
         #: emitted after each committed write with the list of changed project ids
         self.changed = Signal()
@@ -72,19 +75,27 @@ class RegisterStore:
             return store
         if os.path.exists(path):
             db = _connect(path)
-            store = cls(db, path, readonly=False)
-            if schema.has_register(db):
+            try:
+                if schema.has_register(db):
+                    raise RegisterError(path, "already holds a parksgis register; open it instead")
+                store = cls(db, path, readonly=False)
+                store._initialise(items, scheme, author, baseline)
+            except sqlite3.DatabaseError as exc:
                 db.close()
-                raise RegisterError(path, "already holds a parksgis register; open it instead")
-            store._initialise(items, scheme, author, baseline)
+                raise RegisterError(path, f"not an SQLite file or GeoPackage (SQLite says: {exc})") from None
+            except BaseException:
+                db.close()
+                raise
             return store
         folder = os.path.dirname(os.path.abspath(path))
         fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
         os.close(fd)
         try:
             db = _connect(tmp)
-            cls(db, tmp, readonly=False)._initialise(items, scheme, author, baseline)
-            db.close()
+            try:
+                cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
+            finally:
+                db.close()
             os.replace(tmp, path)
         except BaseException:
             if os.path.exists(tmp):
@@ -118,22 +129,38 @@ class RegisterStore:
     def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
         """The register of a layers folder: ``<folder>/register.sqlite``, created on first use.
 
-        It is seeded from ``<folder>/projects.csv``. When the folder cannot be written (an
+        It is seeded from ``<folder>/projects.csv`` and the dated changes of ``history.csv`` that led
+        there (see :mod:`parksgis.store.recorded_history`). When the folder cannot be written (an
         installed copy of the sample parks) the register lives in memory (``persistent`` False).
         """
         folder = Path(folder)
         path = folder / REGISTER_FILE
         if path.exists():
             return cls.open(path, readonly=readonly)
-        from parksgis.store.spreadsheet import read_projects_file
+        from parksgis.io.projects import read_projects_csv
 
         csv_path = folder / "projects.csv"
-        projects = read_projects_file(csv_path) if csv_path.exists() else {}
+        projects = read_projects_csv(csv_path) if csv_path.exists() else {}
+        history_path = folder / recorded_history.HISTORY_FILE
+        changes = recorded_history.read_history_csv(history_path) if history_path.exists() else []
+        if changes:
+            projects = recorded_history.values_before(history_path, projects, changes)
+        baseline = min(c.changed_at for c in changes) - timedelta(days=1) if changes else None
         if readonly or not os.access(folder, os.W_OK):
-            store = cls.create(":memory:", projects)
+            store = cls.create(":memory:", projects, baseline=baseline)
+            recorded_history.replay(store, changes)
             store.readonly = readonly
+            store.path = str(csv_path)  # messages name the file the projects came from
             return store
-        return cls.create(path, projects)
+        # seed and replay under a temporary name: a register.sqlite exists whole or not at all
+        building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
+        try:
+            with cls.create(building, projects, baseline=baseline) as store:
+                recorded_history.replay(store, changes)
+            os.replace(building, path)
+        finally:
+            building.unlink(missing_ok=True)
+        return cls.open(path, readonly=readonly)
 
     def close(self) -> None:
         self._db.close()
@@ -167,13 +194,14 @@ class RegisterStore:
 
     def history(self, project_id: str | None = None) -> list[HistoryRow]:
         """History rows in (changed_at, id) order, of one project or of all."""
-        sql = "SELECT * FROM parksgis_history"
+        sql = f"SELECT {_HISTORY_COLUMNS} FROM parksgis_history"
         args: tuple = ()
         if project_id is not None:
             sql += " WHERE project_id = ?"
             args = (project_id,)
-        rows = self._db.execute(sql + " ORDER BY changed_at, id", args)
-        return [HistoryRow(**{k: r[k] for k in r.keys()}) for r in rows]
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples: history is read whole for every as-of date
+        return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
 
     def as_of(self, day: date | datetime | str) -> dict[str, Project]:
         """Every project as it stood at the end of ``day`` (rule: :mod:`parksgis.store.timeline`)."""
@@ -188,6 +216,23 @@ class RegisterStore:
         """Every row of every register table, sorted: equal dumps mean equal registers."""
         return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
                 for t in schema.TABLES}
+
+    def bind_workspace(self, workspace):
+        """Keep ``workspace.projects`` equal to this register, for the app's views.
+
+        Loads the current projects now; after every committed write (edit, import, undo) copies
+        the changed projects in and emits ``workspace.projects_changed`` with their ids, so map
+        colours, legend counts and tables follow. Returns the slot (``store.changed.disconnect``).
+        """
+        workspace.projects = self.projects()
+        workspace.scheme = self.scheme()
+
+        def sync(project_ids: list[str]) -> None:
+            for pid in project_ids:
+                workspace.projects[pid] = self.project(pid)
+            workspace.projects_changed.emit(project_ids)
+
+        return self.changed.connect(sync)
 
     # -- writing --------------------------------------------------------------------------------
     def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",
@@ -279,10 +324,15 @@ class RegisterStore:
             raise RegisterError(self.path, f"cannot write the register ({exc})") from None
         try:
             yield
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise RegisterError(self.path, f"write failed ({exc}); nothing was changed") from None
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
         with self._transaction():
@@ -299,6 +349,7 @@ class RegisterStore:
         for project in projects:
             if not project.project_id or not str(project.project_id).strip():
                 raise ChangeError(self.path, "a project has an empty project_id")
+            project = dataclasses.replace(project)  # normalised below; the caller's stays as given
             for field in PROJECT_FIELDS[1:]:
                 if field != "updated_at":
                     setattr(project, field, check_change(self.path, project.project_id, field,

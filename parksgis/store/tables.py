@@ -1,7 +1,8 @@
 """Reading and writing plain tables: CSV (UTF-8, UTF-8 with BOM, GBK/GB18030) and XLSX (openpyxl).
 
 A table is a header row plus data rows, each with the row number a user sees in Excel (header
-row 1 -> first data row 2), so every problem can name the row to fix. Writes are atomic.
+row 1 -> first data row 2), so every problem can name the row to fix. A workbook gives one table
+per worksheet (engineers often keep one sheet per park). Writes are atomic.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import csv
 import io
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,28 +30,53 @@ class Table:
     rows: list[tuple[int, list]]   # (row number as seen in Excel, cells padded to the headers)
     header_row: int = 1
     encoding: str | None = None    # CSV only: 'utf-8', 'utf-8-sig' or 'gb18030'
-    extra: dict = field(default_factory=dict)
+    sheet: str | None = None       # XLSX worksheet name, when the workbook has several tables
 
 
-def read_table(path) -> Table:
-    """The table in a CSV or XLSX file (first worksheet). Raises SpreadsheetError."""
+def read_tables(path) -> tuple[list[Table], list[str]]:
+    """The tables of a CSV file (one) or an XLSX workbook (one per worksheet with a header row),
+    and the names of the worksheets skipped for having none (a notes sheet, an empty sheet).
+    Raises SpreadsheetError when the file cannot be read or holds no table at all."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise SpreadsheetError(path, f"not a spreadsheet (expected {', '.join(SUFFIXES)})")
     if not path.is_file():
         raise SpreadsheetError(path, "no such file")
-    raw_rows, encoding = (_read_xlsx(path) if suffix in (".xlsx", ".xlsm") else _read_csv(path))
+    if suffix in (".xlsx", ".xlsm"):
+        sheets = _read_xlsx(path)
+        encoding = None
+    else:
+        raw_rows, encoding = _read_csv(path)
+        sheets = [(None, raw_rows)]
+    tables, skipped = [], []
+    for name, raw_rows in sheets:
+        table = _table(path, raw_rows, encoding)
+        if table is None:
+            skipped.append(name)
+        else:
+            table.sheet = name if len(sheets) > 1 else None
+            tables.append(table)
+    if not tables:
+        raise SpreadsheetError(path, "no header row found (expected headers such as 项目编号 or project_id "
+                                     f"in the first {_HEADER_SEARCH_ROWS} rows)")
+    return tables, [s for s in skipped if s is not None]
+
+
+def read_table(path) -> Table:
+    """The first table of a CSV or XLSX file (see :func:`read_tables`)."""
+    return read_tables(path)[0][0]
+
+
+def _table(path: Path, raw_rows: list[list], encoding) -> Table | None:
     header_index = next((i for i, row in enumerate(raw_rows[:_HEADER_SEARCH_ROWS])
                          if any(header_field(c) for c in row if isinstance(c, str))), None)
     if header_index is None:
-        raise SpreadsheetError(path, "no header row found (expected headers such as 项目编号 or project_id "
-                                     f"in the first {_HEADER_SEARCH_ROWS} rows)")
+        return None
     headers = ["" if c is None else str(c).strip() for c in raw_rows[header_index]]
     rows = []
-    for offset, cells in enumerate(raw_rows[header_index + 1:], start=header_index + 2):
-        cells = list(cells) + [None] * (len(headers) - len(cells))
-        rows.append((offset, cells))
+    for number, cells in enumerate(raw_rows[header_index + 1:], start=header_index + 2):
+        rows.append((number, list(cells) + [None] * (len(headers) - len(cells))))
     return Table(str(path), headers, rows, header_index + 1, encoding)
 
 
@@ -77,7 +103,7 @@ def _read_csv(path: Path) -> tuple[list[list], str]:
     return [[c if c.strip() else None for c in row] for row in rows], encoding
 
 
-def _read_xlsx(path: Path) -> tuple[list[list], None]:
+def _read_xlsx(path: Path) -> list[tuple[str, list[list]]]:
     import openpyxl
 
     try:
@@ -85,22 +111,20 @@ def _read_xlsx(path: Path) -> tuple[list[list], None]:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise SpreadsheetError(path, f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
     try:
-        sheet = book.worksheets[0]
-        rows = []
-        for row in sheet.iter_rows():
-            cells = []
-            for cell in row:
-                value = getattr(cell, "value", None)
-                fmt = getattr(cell, "number_format", "") or ""
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
-                    value = round(value * 100.0, 10)  # a cell shown as 35% holds 0.35
-                if isinstance(value, str) and not value.strip():
-                    value = None
-                cells.append(value)
-            rows.append(cells)
+        return [(sheet.title, [[_xlsx_value(cell) for cell in row] for row in sheet.iter_rows()])
+                for sheet in book.worksheets]
     finally:
         book.close()
-    return rows, None
+
+
+def _xlsx_value(cell):
+    value = getattr(cell, "value", None)
+    fmt = getattr(cell, "number_format", "") or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+        return round(value * 100.0, 10)  # a cell shown as 35% holds 0.35
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
 
 
 def write_csv(path, headers: list[str], rows: list[list]) -> None:
@@ -131,6 +155,8 @@ def write_xlsx(path, headers: list[str], rows: list[list], sheet_title: str = "r
             for cell in row:
                 if isinstance(cell.value, (date, datetime)):
                     cell.number_format = "yyyy-mm-dd"
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # a note like "=2+3" is text, never a formula Excel runs
         sheet.freeze_panes = "B2"
         book.save(tmp)
     _atomic(path, write)

@@ -20,6 +20,9 @@ EDITABLE_FIELDS = tuple(f for f in PROJECT_FIELDS if f not in ("project_id", "up
 TEXT_FIELDS = tuple(f for f in PROJECT_FIELDS if f not in DATE_FIELDS and f not in NUMBER_FIELDS)
 #: Fields that may not be blank.
 REQUIRED_FIELDS = ("park", "name_zh", "status")
+#: Decimal places kept: progress to 0.01 %, investment to 1 yuan (0.0001 万元). Excel keeps only
+#: 15 significant digits, so unrounded floats (0.1 + 0.2) would not survive an XLSX round trip.
+NUMBER_DECIMALS = {"progress_pct": 2, "investment_wan_yuan": 4}
 
 
 def to_db(field: str, value):
@@ -29,7 +32,7 @@ def to_db(field: str, value):
     if field in DATE_FIELDS:
         return value.isoformat() if isinstance(value, date) else str(value)
     if field in NUMBER_FIELDS:
-        return float(value)
+        return round(float(value), NUMBER_DECIMALS.get(field, 6))
     return str(value).strip()
 
 

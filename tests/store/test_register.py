@@ -258,3 +258,72 @@ def test_add_projects_become_baseline(register):
     assert register.undo_last() == []
     with pytest.raises(ChangeError, match=r"project WX-R02: already in the register"):
         register.add_projects([Project("WX-R02", "wanxiang", "again")])
+
+
+def test_bind_workspace_keeps_the_workspace_in_step(register):
+    from parksgis.model.workspace import Workspace
+
+    workspace = Workspace()
+    register.bind_workspace(workspace)
+    assert workspace.projects == register.projects()
+    seen = []
+    workspace.projects_changed.connect(seen.append)
+    register.update("PT-R02", {"status": "under_construction"})
+    assert workspace.status_of("PT-R02") == "under_construction" and seen == [["PT-R02"]]
+    register.undo_last()
+    assert workspace.status_of("PT-R02") == "planned" and seen == [["PT-R02"], ["PT-R02"]]
+
+
+def test_a_failing_write_rolls_back_and_says_so(register):
+    # a real SQLite failure part-way through a write (as a full disk would cause)
+    register._db.execute("CREATE TRIGGER fail BEFORE INSERT ON parksgis_history WHEN NEW.project_id = 'WX-B01' "
+                         "BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END")
+    before = register.dump()
+    with pytest.raises(RegisterError, match=r"register.sqlite: write failed \(simulated I/O failure\); "
+                                            r"nothing was changed"):
+        register.update_many({"PT-R02": {"status": "approved"}, "WX-B01": {"status": "planned"}})
+    assert register.dump() == before
+    register._db.execute("DROP TRIGGER fail")
+    assert register.update("PT-R02", {"status": "approved"})  # the connection is still usable
+
+
+def test_a_register_locked_by_another_writer_is_reported(register):
+    other = sqlite3.connect(register.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    register._db.execute("PRAGMA busy_timeout = 100")  # do not wait the usual 10 s in a test
+    try:
+        with pytest.raises(RegisterError, match=r"register.sqlite: cannot write the register \(database is locked\)"):
+            register.update("PT-R02", {"status": "approved"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert register.update("PT-R02", {"status": "approved"})
+
+
+@pytest.mark.parametrize("immutable", [False, True])
+def test_read_only_opening_of_paths_with_spaces_chinese_and_url_characters(tmp_path, sample_projects, immutable):
+    folder = tmp_path / "现场 数据 #1?%20"
+    folder.mkdir()
+    RegisterStore.create(folder / "登记 簿.sqlite", sample_projects()).close()
+    with RegisterStore.open(folder / "登记 簿.sqlite", readonly=True, immutable=immutable) as store:
+        assert len(store.projects()) == 6
+
+
+def test_create_refuses_bad_input_and_leaves_no_file(tmp_path, sample_projects):
+    projects = sample_projects()
+    projects[1].status = "finished"
+    with pytest.raises(ChangeError, match=r"new.sqlite: project PT-R02, field status: unknown status 'finished'"):
+        RegisterStore.create(tmp_path / "new.sqlite", projects)
+    assert os.listdir(tmp_path) == []
+    text = tmp_path / "notes.gpkg"
+    text.write_text("not sqlite")
+    with pytest.raises(RegisterError, match=r"notes.gpkg: not an SQLite file or GeoPackage \(SQLite says: file is "
+                                            r"not a database\)"):
+        RegisterStore.create(text, sample_projects())
+
+
+def test_create_does_not_change_the_callers_projects(tmp_path, sample_projects):
+    projects = sample_projects()
+    projects[0].progress_pct = "40"  # as a CSV might give it
+    RegisterStore.create(tmp_path / "r.sqlite", projects).close()
+    assert projects[0].progress_pct == "40"

@@ -85,3 +85,11 @@ def test_compare_classifies_changes(fixture_history):
     assert [c.project_id for c in fixture_history.compare("2014-02-28", "2014-03-01")
             if c.kind == STARTED] == ["PT-R02", "WX-B01"]
     assert fixture_history.compare("2014-09-01", "2014-09-01") == []
+
+
+def test_replay_days_equals_one_replay_per_day(fixture_history):
+    from parksgis.store.timeline import replay, replay_days
+
+    current, rows = fixture_history.projects(), fixture_history.history()
+    days = [date.fromisoformat(d) for d in reversed(sorted(EXPECTED))]  # any order
+    assert replay_days(current, rows, days) == [replay(current, rows, d) for d in days]

@@ -1,0 +1,192 @@
+"""``parksgis render``: a briefing page (PNG, PDF or SVG) of a park, a bbox or all parks, headless.
+
+    parksgis render SRC -o OUT.png|pdf|svg [--park ID | --bbox W,S,E,N] [--as-of DATE]
+                    [--size WxH | --paper A4|A3 [--landscape]] [--dpi N] [--title TEXT]
+                    [--lang zh|en] [--compare DATE1 DATE2] [--generated DATE]
+
+Never builds the main window; with no display Qt runs offscreen. Exit codes: 0 ok, 1 the data
+could not be drawn or written, 2 bad options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from parksgis.errors import UsageError
+
+OUTPUT_SUFFIXES = (".png", ".pdf", ".svg")
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "render", help="write a briefing page (PNG/PDF/SVG) of a park, a bbox or all parks",
+        description="A briefing page: title, map, legend of statuses, scale bar, north arrow, KPIs "
+                    "and data note. Headless: no window is opened.",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
+    parser.add_argument("src", metavar="SRC", help="layers folder, layer file or pack .gpkg")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png, OUT.pdf or OUT.svg")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--park", metavar="ID", help="one park (default: all parks)")
+    where.add_argument("--bbox", metavar="W,S,E,N", help="WGS84 lon/lat box")
+    add_page_options(parser)
+    parser.add_argument("--title", help="page title (default: park name + 建设进展)")
+    parser.add_argument("--compare", nargs=2, metavar=("DATE1", "DATE2"),
+                        help="two maps side by side, statuses at DATE1 and DATE2, changes marked")
+    parser.set_defaults(run=run)
+
+
+def add_page_options(parser) -> None:
+    """Options shared with ``parksgis atlas``."""
+    parser.add_argument("--as-of", metavar="DATE", help="statuses as of DATE (YYYY-MM-DD; needs a register)")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--size", metavar="WxH", help="page size in pixels at --dpi, e.g. 1920x1080")
+    size.add_argument("--paper", type=str.upper, choices=("A4", "A3"), help="paper size (default A4 landscape)")
+    parser.add_argument("--landscape", action="store_true", help="landscape paper (with --paper)")
+    parser.add_argument("--dpi", type=int, default=None, help="dots per inch (default 150; PDF 300)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="page language (default zh)")
+    parser.add_argument("--generated", metavar="DATE",
+                        help="date printed as generated (default: SOURCE_DATE_EPOCH, else today)")
+
+
+# -- argument checks (no Qt needed) -------------------------------------------------------------
+def parse_date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def parse_bbox(text: str) -> tuple[float, float, float, float]:
+    parts = text.split(",")
+    try:
+        w, s, e, n = (float(p) for p in parts)
+    except ValueError:
+        raise UsageError(f"--bbox: {text!r} is not W,S,E,N (four numbers, lon/lat degrees)") from None
+    if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+        raise UsageError(f"--bbox: {text!r} needs -180 <= W < E <= 180 and -90 <= S < N <= 90 (lon/lat degrees)")
+    return w, s, e, n
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size: {text!r} is not WIDTHxHEIGHT in pixels, e.g. 1920x1080") from None
+    if not (100 <= w <= 20000 and 100 <= h <= 20000):
+        raise UsageError(f"--size: {text!r}: each side must be 100 to 20000 pixels")
+    return w, h
+
+
+def check_output(path: str, allowed=OUTPUT_SUFFIXES) -> Path:
+    out = Path(path)
+    if out.suffix.lower() not in allowed:
+        raise UsageError(f"-o {path}: the file must end in {', '.join(allowed)}")
+    return out
+
+
+def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
+    """(page size in points, dpi) from --size/--paper/--landscape/--dpi."""
+    from parksgis.render.export import page_size_pt
+
+    dpi = args.dpi or (300 if fmt == ".pdf" else 150)
+    if not 30 <= dpi <= 1200:
+        raise UsageError(f"--dpi: {dpi} is outside 30..1200")
+    if args.size:
+        return page_size_pt(size_px=parse_size(args.size), dpi=dpi), dpi
+    if args.paper:
+        return page_size_pt(args.paper, landscape=args.landscape), dpi
+    return page_size_pt("A4", landscape=True), dpi
+
+
+# -- shared with atlas --------------------------------------------------------------------------
+def start_qt():
+    """A QGuiApplication for headless drawing (offscreen when there is no display)."""
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(["parksgis"])
+
+
+def open_workspace(src: str):
+    from parksgis.io.workspace import load_workspace
+
+    workspace, reports = load_workspace(src)
+    problems = sum(1 for r in reports if not r.ok)
+    if problems:
+        print(f"parksgis: warning: {problems} layer file(s) with errors were left out "
+              f"(see `parksgis validate {src}`)", file=sys.stderr)
+    return workspace
+
+
+def open_register(src: str):
+    """The register of SRC for --as-of/--compare: a folder's register.sqlite or a pack."""
+    from parksgis.store.register import REGISTER_FILE, RegisterStore
+
+    path = Path(src)
+    file = path / REGISTER_FILE if path.is_dir() else path
+    if not file.is_file() or file.suffix.lower() not in (".sqlite", ".gpkg"):
+        raise UsageError(f"{src}: --as-of/--compare need a status register with history "
+                         f"({REGISTER_FILE} in the layers folder, or a pack .gpkg); "
+                         "the app or `parksgis status import` creates it")
+    return RegisterStore.open(file, readonly=True)
+
+
+def warn_missing_glyphs(pages, renderer) -> None:
+    missing: list[str] = []
+    for page in pages:
+        missing += [c for c in page.missing_glyphs(renderer) if c not in missing]
+    if missing:
+        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+        print(f"parksgis: warning: the bundled font has no glyph for {listed}; drawn as boxes",
+              file=sys.stderr)
+
+
+def page_options(args, as_of_label: str | None):
+    from parksgis.render.export import PageOptions, generated_date
+
+    generated = generated_date(parse_date(args.generated, "--generated").isoformat() if args.generated else None)
+    return PageOptions(lang=args.lang, title=getattr(args, "title", None), as_of=as_of_label, generated=generated)
+
+
+def run(args) -> int:
+    out = check_output(args.output)
+    bbox = parse_bbox(args.bbox) if args.bbox else None
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
+    compare = [parse_date(d, "--compare") for d in args.compare] if args.compare else None
+    if as_of and compare:
+        raise UsageError("--as-of and --compare cannot be used together")
+    if not Path(args.src).exists():
+        raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
+    size_pt, dpi = page_geometry(args, out.suffix.lower())
+    start_qt()
+    from parksgis.render import export
+    from parksgis.render.map_renderer import MapRenderer
+
+    workspace = open_workspace(args.src)
+    renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")
+    store = open_register(args.src) if (as_of or compare) else None
+    try:
+        if as_of:
+            renderer.set_status_of(store.as_of(as_of))
+        label = as_of.isoformat() if as_of else workspace.meta.get("as_of")
+        options = page_options(args, str(label) if label else None)
+        if args.park:
+            page = export.park_page(renderer, args.park, options)
+        else:
+            page = export.overview_page(renderer, options, bbox=bbox)
+        if compare:
+            d1, d2 = compare
+            page = export.compare_page(renderer, page, (d1.isoformat(), store.as_of(d1)),
+                                       (d2.isoformat(), store.as_of(d2)), store.compare(d1, d2), options)
+    finally:
+        if store is not None:
+            store.close()
+    warn_missing_glyphs([page], renderer)
+    export.write_pages([page], renderer, out, size_pt, dpi)
+    print(out)
+    return 0

@@ -1,0 +1,265 @@
+"""A briefing page (汇报材料): title, map(s), legend, scale bar, north arrow, KPI box, data note.
+
+The page is laid out in points and drawn in device pixels (``u`` = pixels per point), so the
+same code draws a 96-dpi PNG, a 300-dpi PNG, a PDF and an SVG. What the page says comes from
+briefing_content.py; where it was drawn is kept (``map_rects``, ``scale_bar``) for tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+
+from parksgis.render import briefing_content as content
+from parksgis.render.fonts import map_font, missing_glyphs
+from parksgis.render.map_renderer import MapRenderer, view_transform
+
+MARGIN_PT = 24.0
+GAP_PT = 10.0
+INK = QColor("#1a1a1a")
+MUTED = QColor("#555555")
+FRAME = QColor("#8c8c8c")
+
+
+@dataclass
+class MapPanel:
+    """One map on the page: its view, the statuses it is coloured by, and a caption."""
+
+    view: QRectF
+    projects: dict | None = None      # None: the renderer's current projects
+    caption: str = ""
+    highlight: list = field(default_factory=list)  # (layer key, row) of changed features
+
+
+@dataclass
+class BriefingPage:
+    page: content.PageContent
+    panels: list[MapPanel]
+    lang: str = "zh"
+    changes: list[str] = field(default_factory=list)  # compare mode: one line per changed project
+    # filled in by paint(): where things went, in device pixels
+    map_rects: list[QRectF] = field(default_factory=list)
+    map_views: list[QRectF] = field(default_factory=list)  # display CRS metres shown in each map_rect
+    scale_bar: tuple[float, float, float, float] | None = None  # x0, y, length px, length m
+    title_rect: QRectF | None = None
+
+    def texts(self, renderer: MapRenderer) -> list[str]:
+        """All strings this page may draw, map labels included (for the glyph check)."""
+        out = self.page.texts(renderer.workspace.scheme, self.lang) + [p.caption for p in self.panels] + self.changes
+        for panel in self.panels:
+            for layer in renderer.workspace.layers:
+                if layer.visible and len(layer.frame):
+                    rows = renderer.visible_rows(layer, panel.view)
+                    names = renderer.style(layer).names[self.lang][rows]
+                    out.extend(n for n in dict.fromkeys(names) if n)
+        return out
+
+    def missing_glyphs(self, renderer: MapRenderer) -> list[str]:
+        return missing_glyphs("".join(self.texts(renderer)))
+
+    # -- drawing --------------------------------------------------------------------------------
+    def paint(self, painter: QPainter, renderer: MapRenderer, width_px: float, height_px: float) -> None:
+        u = max(painter.device().logicalDpiX(), 1) / 72.0  # device pixels per point
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        m = MARGIN_PT * u
+        title_font, sub_font = map_font(17, bold=True), map_font(10.5)
+        painter.setPen(INK)
+        painter.setFont(title_font)
+        fm_title = QFontMetricsF(title_font, painter.device())
+        fm_sub = QFontMetricsF(sub_font, painter.device())
+        self.title_rect = QRectF(m, m, fm_title.horizontalAdvance(self.page.title), fm_title.height())
+        painter.drawText(QPointF(m, m + fm_title.ascent()), self.page.title)
+        painter.setFont(sub_font)
+        painter.setPen(MUTED)
+        painter.drawText(QPointF(m, m + fm_title.height() + 2 * u + fm_sub.ascent()), self.page.subtitle)
+        top = m + fm_title.height() + fm_sub.height() + 10 * u
+
+        note_font = map_font(7.5)
+        fm_note = QFontMetricsF(note_font, painter.device())
+        bottom = height_px - m - fm_note.height() * len(self.page.notes) - 6 * u
+        sidebar_w = min(max(0.27 * width_px, 150 * u), 215 * u)
+        maps = QRectF(m, top, width_px - 2 * m - sidebar_w - GAP_PT * u, bottom - top)
+        self._paint_maps(painter, renderer, maps, u)
+        self._paint_sidebar(painter, QRectF(maps.right() + GAP_PT * u, top, sidebar_w, bottom - top), u)
+
+        painter.setFont(note_font)
+        painter.setPen(MUTED)
+        y = bottom + 6 * u
+        for note in self.page.notes:
+            painter.drawText(QPointF(m, y + fm_note.ascent()), note)
+            y += fm_note.height()
+        painter.restore()
+
+    def _paint_maps(self, painter: QPainter, renderer: MapRenderer, area: QRectF, u: float) -> None:
+        n = len(self.panels)
+        gap = GAP_PT * u
+        caption_font = map_font(10, bold=True)
+        fm = QFontMetricsF(caption_font, painter.device())
+        caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
+        width = (area.width() - gap * (n - 1)) / n
+        self.map_rects, self.map_views = [], []
+        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang)
+        renderer.lang = self.lang  # map labels in the page's language
+        for i, panel in enumerate(self.panels):
+            rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
+                          area.height() - caption_h)
+            if panel.caption:
+                painter.setFont(caption_font)
+                painter.setPen(INK)
+                painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
+            view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
+            if panel.projects is not None:
+                renderer.set_status_of(panel.projects)
+            if panel.highlight or renderer.highlight:
+                renderer.highlight = panel.highlight
+            if i == n - 1:  # the legend explains the last (or only) map, as drawn
+                self.page.legend = content.legend_entries(renderer, view, self.lang)
+            painter.fillRect(rect, QColor("#ffffff"))
+            renderer.paint(painter, view, rect, antialias=True, labels=True)
+            pen = QPen(FRAME, 0.75 * u)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+            scale = view_transform(view, rect).m11()
+            self._paint_north_arrow(painter, rect, u)
+            self._paint_scale_bar(painter, rect, scale, u)
+            self.map_rects.append(rect)
+            self.map_views.append(view)
+        if any(panel.projects is not None for panel in self.panels):
+            renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
+        if renderer.highlight != saved[1]:
+            renderer.highlight = saved[1]
+        renderer.lang = saved[2]
+
+    def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
+        # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
+        cx, top, h = rect.right() - 20 * u, rect.top() + 10 * u, 22 * u
+        left = QPolygonF([QPointF(cx, top), QPointF(cx - 7 * u, top + h), QPointF(cx, top + h * 0.72)])
+        right = QPolygonF([QPointF(cx, top), QPointF(cx + 7 * u, top + h), QPointF(cx, top + h * 0.72)])
+        painter.setPen(QPen(INK, 0.8 * u))
+        painter.setBrush(INK)
+        painter.drawPolygon(left)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawPolygon(right)
+        font = map_font(9, bold=True)
+        painter.setFont(font)
+        fm = QFontMetricsF(font, painter.device())
+        label = "北" if self.lang == "zh" else "N"
+        painter.setPen(INK)
+        painter.drawText(QPointF(cx - fm.horizontalAdvance(label) / 2, top + h + 2 * u + fm.ascent()), label)
+
+    def _paint_scale_bar(self, painter: QPainter, rect: QRectF, scale: float, u: float) -> None:
+        length_m = content.nice_length(rect.width() * 0.28 / scale)
+        length_px = length_m * scale
+        font = map_font(8)
+        fm = QFontMetricsF(font, painter.device())
+        x0, bar_h = rect.left() + 12 * u, 4 * u
+        y = rect.bottom() - 10 * u - bar_h
+        box = QRectF(x0 - 6 * u, y - fm.height() - 6 * u, length_px + 12 * u + fm.horizontalAdvance("00000"),
+                     fm.height() + bar_h + 12 * u)
+        painter.fillRect(box, QColor(255, 255, 255, 215))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for k in range(4):  # alternating black and white quarters
+            painter.setBrush(INK if k % 2 == 0 else QColor("#ffffff"))
+            painter.drawRect(QRectF(x0 + k * length_px / 4, y, length_px / 4, bar_h))
+        painter.setPen(QPen(INK, 0.6 * u))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(x0, y, length_px, bar_h))
+        painter.setFont(font)
+        painter.drawText(QPointF(x0 - fm.horizontalAdvance("0") / 2, y - 3 * u), "0")
+        label = content.format_length(length_m, self.lang)
+        painter.drawText(QPointF(x0 + length_px - fm.horizontalAdvance(label) / 2, y - 3 * u), label)
+        self.scale_bar = (x0, y + bar_h / 2, length_px, length_m)
+
+    def _paint_sidebar(self, painter: QPainter, rect: QRectF, u: float) -> None:
+        t = content.TEXT[self.lang]
+        head, body = map_font(10, bold=True), map_font(8.5)
+        fm_head = QFontMetricsF(head, painter.device())
+        fm = QFontMetricsF(body, painter.device())
+        y = rect.top()
+
+        def heading(text: str) -> None:
+            nonlocal y
+            painter.setFont(head)
+            painter.setPen(INK)
+            painter.drawText(QPointF(rect.left(), y + fm_head.ascent()), text)
+            y += fm_head.height() + 4 * u
+
+        def row(label: str, value: str, swatch: str | None = None) -> None:
+            nonlocal y
+            painter.setFont(body)
+            x = rect.left()
+            if swatch:
+                side = fm.height() * 0.8
+                painter.setPen(QPen(QColor(swatch).darker(140), 0.6 * u))
+                painter.setBrush(QColor(swatch))
+                painter.drawRect(QRectF(x, y + (fm.height() - side) / 2, side, side))
+                x += side + 5 * u
+            painter.setPen(INK)
+            value_w = fm.horizontalAdvance(value)
+            if fm.horizontalAdvance(label) + value_w + 8 * u > rect.right() - x:
+                painter.drawText(QPointF(x, y + fm.ascent()), label)
+                y += fm.height()
+            else:
+                painter.drawText(QPointF(x, y + fm.ascent()), label)
+            painter.drawText(QPointF(rect.right() - value_w, y + fm.ascent()), value)
+            y += fm.height() + 2 * u
+
+        heading(t["legend"])
+        for entry in self.page.legend:
+            row(entry.label, str(entry.count), swatch=entry.color)
+        y += 10 * u
+        heading(t["kpis"])
+        box_top = y - fm_head.height() - 8 * u
+        for line in self.page.kpis:
+            row(line.label, line.value)
+        painter.setFont(map_font(7))
+        painter.setPen(MUTED)
+        painter.drawText(QPointF(rect.left(), y + fm.ascent()), t["targets_note"])
+        y += fm.height() + 4 * u
+        painter.setPen(QPen(FRAME, 0.6 * u))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(rect.left() - 4 * u, box_top, rect.width() + 8 * u, y - box_top))
+        if self.changes:
+            y += 10 * u
+            heading(t["changes"])
+            for line in self.changes:
+                if y + fm.height() > rect.bottom():
+                    break
+                painter.setFont(body)
+                painter.setPen(INK)
+                painter.drawText(QPointF(rect.left(), y + fm.ascent()),
+                                 fm.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()))
+                y += fm.height() + 1 * u
+
+
+def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 0.0,
+             bottom_px: float = 0.0) -> QRectF:
+    """The view (display CRS) that shows ``target``, padded, inside ``device`` less ``top_px`` and
+    ``bottom_px`` (kept free for the north arrow and the scale bar), widened to ``device``'s aspect."""
+    inner_h = max(device.height() - top_px - bottom_px, device.height() * 0.5)
+    w, h = target.width() * (1 + 2 * pad), target.height() * (1 + 2 * pad)
+    aspect = device.width() / max(inner_h, 1e-9)
+    if w / max(h, 1e-9) < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    scale = device.width() / w  # pixels per metre
+    full_h = device.height() / scale
+    c = target.center()
+    bottom = c.y() - h / 2 - (bottom_px if inner_h > device.height() * 0.5 else 0.0) / scale
+    return QRectF(c.x() - w / 2, bottom, w, full_h)
+
+
+def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title: str, subtitle: str,
+                 lang: str, generated: date) -> content.PageContent:
+    # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
+    return content.PageContent(title=title, subtitle=subtitle, view=view,
+                               kpis=content.kpi_lines(renderer, park_ids, lang),
+                               notes=content.data_notes(renderer, lang, generated))
+

@@ -1,0 +1,184 @@
+"""What a briefing page says: scope, legend entries with counts, KPIs, scale bar, notes.
+
+Pure numbers and strings (no drawing), so tests can check the legend and the KPIs directly and
+the layout (briefing.py) only places them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import shapely
+from PySide6.QtCore import QRectF
+
+from parksgis.model.layer import LayerKind
+from parksgis.render.map_renderer import MapRenderer
+from parksgis.render.styles import NO_STATUS
+
+STARTED = ("under_construction", "completed", "in_operation")
+STATUS_LAYER_KINDS = (LayerKind.PLOTS, LayerKind.ROADS, LayerKind.UTILITIES, LayerKind.UTILITY_LINES,
+                      LayerKind.BERTHS, LayerKind.OTHER)
+TEXT = {
+    "zh": dict(no_project="未关联项目", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
+               upgraded_roads="升级道路", started="已开工", target="目标", km="公里", kpis="主要指标",
+               legend="图例(项目数)", as_of="状态截至", generated="生成日期", crs="坐标系",
+               source="来源", overview="珠海(阳江)共建产业园", progress="建设进展", changes="变化",
+               targets_note="道路目标为2014年全部园区合计", scale="比例尺"),
+    "en": dict(no_project="Not linked to a project", projects="Projects", investment="Planned investment",
+               yi="100M yuan", new_roads="New roads", upgraded_roads="Upgraded roads", started="started",
+               target="target", km="km", kpis="Key figures", legend="Legend (projects)", as_of="Status as of",
+               generated="Generated", crs="CRS", source="Source",
+               overview="Zhuhai–Yangjiang co-built industrial parks", progress="construction progress",
+               changes="Changes", targets_note="Road targets: all parks, 2014", scale="Scale"),
+}
+
+
+@dataclass
+class LegendEntry:
+    code: str          # status code; NO_STATUS for features without a project
+    label: str
+    color: str
+    count: int         # distinct projects (features, for NO_STATUS) shown in the map
+
+
+@dataclass
+class KpiLine:
+    label: str
+    value: str
+
+
+@dataclass
+class PageContent:
+    title: str
+    subtitle: str
+    view: QRectF                       # display CRS metres
+    legend: list[LegendEntry] = field(default_factory=list)
+    kpis: list[KpiLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def texts(self, scheme=None, lang: str = "zh") -> list[str]:
+        """Every string the page draws besides map labels (for the glyph check); the legend,
+        made while drawing, is covered by all of ``scheme``'s labels."""
+        out = [self.title, self.subtitle, TEXT[lang]["no_project"]]
+        out += [f"{e.label} {e.count}" for e in self.legend]
+        out += [s.label(lang) for s in (scheme or [])]
+        out += [f"{k.label} {k.value}" for k in self.kpis]
+        return out + self.notes
+
+
+def nice_length(max_metres: float) -> float:
+    """The largest 1, 2 or 5 x 10^k metres not longer than ``max_metres`` (a round scale bar)."""
+    if max_metres <= 0:
+        return 1.0
+    exp = math.floor(math.log10(max_metres))
+    for step in (5, 2, 1):
+        if step * 10 ** exp <= max_metres:
+            return float(step * 10 ** exp)
+    return float(10 ** exp)
+
+
+def format_length(metres: float, lang: str) -> str:
+    if metres >= 1000:
+        km = metres / 1000
+        return f"{km:g} {'公里' if lang == 'zh' else 'km'}"
+    return f"{metres:g} {'米' if lang == 'zh' else 'm'}"
+
+
+def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[LegendEntry]:
+    """The statuses drawn in ``view``, in scheme order, with how many projects show each."""
+    scheme = renderer.workspace.scheme
+    shown = []
+    for layer in renderer.workspace.layers:
+        if not layer.visible or layer.kind not in STATUS_LAYER_KINDS or layer.style != "status":
+            continue
+        rows = renderer.visible_rows(layer, view)
+        if len(rows):
+            style = renderer.style(layer)
+            shown.append(pd.DataFrame({"status": style.statuses[rows],
+                                       "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
+    if not shown:
+        return []
+    features = pd.concat(shown, ignore_index=True)
+    unlinked = int((features["status"] == NO_STATUS).sum())
+    linked = features[features["status"] != NO_STATUS].drop_duplicates()
+    projects = linked.groupby("status").size().to_dict()
+    entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
+               for s in scheme if s.code in projects]
+    if unlinked:
+        entries.append(LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, unlinked))
+    return entries
+
+
+def _kpi_value(kpis: dict, key: str):
+    value = kpis.get(key)
+    if isinstance(value, dict):
+        value = value.get("value")
+    return value
+
+
+def road_km(renderer: MapRenderer, park_ids: list[str]) -> dict[str, tuple[float, float]]:
+    """(started km, mapped km) of new and of upgraded roads in ``park_ids``, from the geometry."""
+    out = {"new": [0.0, 0.0], "upgrade": [0.0, 0.0]}
+    for layer in renderer.workspace.layers:
+        if layer.kind != LayerKind.ROADS or layer.park_id not in park_ids or len(layer.frame) == 0:
+            continue
+        lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0  # Gauss-Kruger metres
+        statuses = renderer.style(layer).statuses
+        work = (layer.frame["work"].fillna("new").astype(str).to_numpy() if "work" in layer.frame.columns
+                else np.full(len(layer.frame), "new"))
+        upgrade = np.char.find(np.char.lower(work.astype(str)), "upgrad") >= 0
+        started = np.isin(statuses.astype(str), STARTED)
+        for key, mask in (("new", ~upgrade), ("upgrade", upgrade)):
+            out[key][0] += float(lengths[mask & started].sum())
+            out[key][1] += float(lengths[mask].sum())
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[KpiLine]:
+    """Projects by status, planned investment (亿元) and road km against the 2014 targets."""
+    t = TEXT[lang]
+    scheme = renderer.workspace.scheme
+    projects = [p for p in renderer.projects.values() if p.park in park_ids]
+    lines = [KpiLine(t["projects"], f"{len(projects)}")]
+    for status in scheme:
+        n = sum(1 for p in projects if p.status == status.code)
+        if n:
+            lines.append(KpiLine(f"  {status.label(lang)}", f"{n}"))
+    investment = sum(p.investment_wan_yuan or 0 for p in projects) / 10_000
+    lines.append(KpiLine(t["investment"], f"{investment:,.1f} {t['yi']}"))
+    kpis = renderer.workspace.kpis
+    km = road_km(renderer, park_ids)
+    for key, label, target_key in (("new", t["new_roads"], "new_roads_km"),
+                                   ("upgrade", t["upgraded_roads"], "upgraded_roads_km")):
+        started, mapped = km[key]
+        target = _kpi_value(kpis, target_key)
+        value = f"{t['started']} {started:.1f} / {mapped:.1f} {t['km']}"
+        if target is not None:
+            value += f" ({t['target']} {float(target):g})"
+        lines.append(KpiLine(label, value))
+    return lines
+
+
+def data_notes(renderer: MapRenderer, lang: str, generated: date) -> list[str]:
+    """Source, CRS, the data note (e.g. "geometry illustrative") and the date generated."""
+    t = TEXT[lang]
+    meta = renderer.workspace.meta
+    notes = []
+    note = meta.get("data_note")
+    if isinstance(note, dict):
+        note = note.get(lang) or note.get("zh") or note.get("en")
+    notes.append(note or ("几何图形为示意" if lang == "zh" else "Geometry illustrative"))
+    source = meta.get("source_info") or meta.get("source")  # the publication, else the folder
+    if isinstance(source, dict):
+        publisher = source.get(f"publisher_{lang}") or source.get("publisher_zh") or ""
+        title = source.get(f"title_{lang}") or source.get("title_zh") or ""
+        source = " ".join(s for s in (publisher, f"《{title}》" if title and lang == "zh" else title,
+                                      str(source.get("date") or "")) if s)
+    if source:
+        notes.append(f"{t['source']}: {source}")
+    notes.append(f"{t['crs']}: {renderer.display_crs}    {t['generated']}: {generated.isoformat()}")
+    return notes

@@ -1,0 +1,253 @@
+"""Briefing pages for a park, a bbox, the overview or a before/after pair, written as PNG/PDF/SVG.
+
+Files are written to a temporary name beside the target and renamed, so a failed export never
+leaves a half-written file. PNGs carry no timestamp: the same input and options give the same
+bytes (the "generated" date printed on the page is an option, see ``generated_date``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from parksgis.errors import ParksgisError, UsageError
+from parksgis.model.layer import LayerKind
+from parksgis.render.briefing import BriefingPage, MapPanel, page_content
+from parksgis.render.briefing_content import TEXT
+from parksgis.render.geometry import transformer_to
+from parksgis.render.map_renderer import MapRenderer
+
+PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
+FORMATS = ("png", "pdf", "svg")
+MM_TO_PT = 72.0 / 25.4
+
+
+@dataclass
+class PageOptions:
+    lang: str = "zh"
+    title: str | None = None
+    as_of: str | None = None          # the date the statuses are "as of", shown in the subtitle
+    generated: date = field(default_factory=lambda: generated_date())
+
+
+def generated_date(value: str | None = None) -> date:
+    """The date printed as "generated": ``value``, else SOURCE_DATE_EPOCH, else today (UTC)."""
+    if value:
+        return date.fromisoformat(value)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(timezone.utc).date()
+
+
+def page_size_pt(paper: str | None = None, landscape: bool = False, size_px: tuple[int, int] | None = None,
+                 dpi: float = 150.0) -> tuple[float, float]:
+    """Page size in points from a paper name (A4/A3) or a pixel size at ``dpi``."""
+    if size_px is not None:
+        return size_px[0] * 72.0 / dpi, size_px[1] * 72.0 / dpi
+    w, h = PAPER_MM[(paper or "A4").upper()]
+    if landscape:
+        w, h = h, w
+    return w * MM_TO_PT, h * MM_TO_PT
+
+
+# -- what a page shows --------------------------------------------------------------------------
+def park_layers_extent(renderer: MapRenderer, park_ids: list[str]) -> QRectF:
+    layers = [l for l in renderer.workspace.layers if l.park_id in park_ids and l.kind != LayerKind.BASEMAP]
+    return renderer.extent(layers)
+
+
+def bbox_view(renderer: MapRenderer, bbox: tuple[float, float, float, float]) -> QRectF:
+    """A WGS84 (W, S, E, N) box as a display-CRS rectangle (edges densified before projecting)."""
+    w, s, e, n = bbox
+    t = np.linspace(0, 1, 21)
+    lon = np.concatenate([w + (e - w) * t, np.full(21, e), e - (e - w) * t, np.full(21, w)])
+    lat = np.concatenate([np.full(21, s), s + (n - s) * t, np.full(21, n), n - (n - s) * t])
+    x, y = transformer_to(renderer.display_crs).transform(lon, lat)
+    return QRectF(float(np.min(x)), float(np.min(y)), float(np.ptp(x)), float(np.ptp(y)))
+
+
+def parks_in_view(renderer: MapRenderer, view: QRectF) -> list[str]:
+    return [p.park_id for p in renderer.workspace.parks
+            if not park_layers_extent(renderer, [p.park_id]).isEmpty()
+            and park_layers_extent(renderer, [p.park_id]).intersects(view)]
+
+
+def _subtitle(where: str, options: PageOptions) -> str:
+    t = TEXT[options.lang]
+    return f"{where} · {t['as_of']} {options.as_of}" if options.as_of else where
+
+
+def _title(name: str, options: PageOptions) -> str:
+    if options.title:
+        return options.title
+    t = TEXT[options.lang]
+    return f"{name} {t['progress']}" if options.lang == "zh" else f"{name} — {t['progress']}"
+
+
+def park_page(renderer: MapRenderer, park_id: str, options: PageOptions) -> BriefingPage:
+    try:
+        park = renderer.workspace.park(park_id)
+    except KeyError as exc:
+        raise UsageError(f"--park: {exc.args[0]}") from None
+    view = park_layers_extent(renderer, [park_id])
+    if view.isEmpty():
+        raise ParksgisError(f"park {park_id}: no features to draw")
+    name = park.name(options.lang)
+    info = renderer.workspace.meta.get("parks", {}).get(park_id, {})
+    focus = info.get(f"focus_{options.lang}") or info.get("focus_zh") or name  # what the park is for
+    content = page_content(renderer, view, [park_id], _title(name, options), _subtitle(focus, options),
+                           options.lang, options.generated)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+
+
+def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> BriefingPage:
+    t = TEXT[options.lang]
+    parks = [p.park_id for p in renderer.workspace.parks]
+    view = bbox_view(renderer, bbox) if bbox else park_layers_extent(renderer, parks)
+    if view.isEmpty():  # a loose layer file: no parks, draw whatever there is
+        view = renderer.extent()
+    if view.isEmpty():
+        raise ParksgisError("nothing to draw: the layers hold no features")
+    if bbox:
+        parks = parks_in_view(renderer, view)
+    if bbox:
+        where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
+    else:
+        where = f"全部园区({len(parks)}个)" if options.lang == "zh" else f"All {len(parks)} parks"
+    content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
+                           options.lang, options.generated)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+
+
+def view_page(renderer: MapRenderer, view: QRectF, options: PageOptions) -> BriefingPage:
+    """A page of exactly ``view`` (display CRS metres), e.g. what the window's canvas shows."""
+    t = TEXT[options.lang]
+    parks = parks_in_view(renderer, view)
+    where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks) or t["overview"]
+    content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
+                           options.lang, options.generated)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+
+
+def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, dict],
+                 after: tuple[str, dict], changes: list, options: PageOptions) -> BriefingPage:
+    """Two maps side by side (status at ``before`` and ``after``) with changed projects outlined."""
+    lang = base.lang
+    t = TEXT[lang]
+    scheme = renderer.workspace.scheme
+    changed = {c.project_id for c in changes}
+    highlight = []
+    for layer in renderer.workspace.layers:
+        pids = layer.project_ids.to_numpy(dtype=object)
+        highlight += [(layer.key, int(r)) for r in np.flatnonzero([p in changed for p in pids])]
+    view = base.panels[0].view
+    panels = [MapPanel(view, before[1], f"{t['as_of']} {before[0]}", highlight),
+              MapPanel(view, after[1], f"{t['as_of']} {after[0]}", highlight)]
+    saved = renderer.status_snapshot
+    renderer.set_status_of(after[1])
+    try:
+        parks = sorted({p.park for p in after[1].values()} & {p.park_id for p in renderer.workspace.parks})
+        scope = [p for p in parks if not park_layers_extent(renderer, [p]).isEmpty()
+                 and park_layers_extent(renderer, [p]).intersects(view)]
+        content = page_content(renderer, view, scope, base.page.title,
+                               f"{before[0]} → {after[0]}", lang, options.generated)
+    finally:
+        renderer.set_status_of(saved)
+    lines = []
+    for c in sorted(changes, key=lambda c: (c.park, c.project_id)):
+        project = after[1].get(c.project_id)
+        name = project.name(lang) if project else c.project_id
+        label = lambda code: scheme[code].label(lang) if code in scheme else (code or "-")  # noqa: E731
+        lines.append(f"{name}: {label(c.before)} → {label(c.after)}")
+    return BriefingPage(content, panels, lang=lang, changes=lines)
+
+
+# -- writing ------------------------------------------------------------------------------------
+def _temp_beside(path: Path) -> str:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    return tmp
+
+
+def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Path,
+                size_pt: tuple[float, float], dpi: float = 150.0) -> Path:
+    """Write ``pages`` to ``path`` (.png / .svg: one page; .pdf: any number), atomically."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(f"{path}: output must end in .png, .pdf or .svg")
+    if fmt != "pdf" and len(pages) != 1:
+        raise UsageError(f"{path}: {fmt.upper()} holds one page; use .pdf for {len(pages)} pages")
+    if not path.parent.is_dir():
+        raise ParksgisError(f"{path}: folder {path.parent} does not exist")
+    tmp = _temp_beside(path)
+    try:
+        {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, tmp, size_pt, dpi)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float) -> QImage:
+    width, height = round(size_pt[0] * dpi / 72.0), round(size_pt[1] * dpi / 72.0)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    page.paint(painter, renderer, width, height)
+    painter.end()
+    return image
+
+
+def _write_png(pages, renderer, tmp, size_pt, dpi) -> None:
+    image = render_image(pages[0], renderer, size_pt, dpi)
+    if not image.save(tmp, "PNG"):
+        raise ParksgisError(f"{tmp}: could not write PNG")
+
+
+def _write_pdf(pages, renderer, tmp, size_pt, dpi) -> None:
+    writer = QPdfWriter(tmp)
+    writer.setResolution(int(dpi))
+    writer.setCreator("parksgis")
+    writer.setTitle(pages[0].page.title)
+    layout = QPageLayout(QPageSize(QSizeF(*size_pt), QPageSize.Unit.Point, "",
+                                   QPageSize.SizeMatchPolicy.ExactMatch),
+                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    writer.setPageLayout(layout)
+    width, height = writer.width(), writer.height()
+    painter = QPainter(writer)
+    for i, page in enumerate(pages):
+        if i:
+            writer.newPage()
+        page.paint(painter, renderer, width, height)
+    painter.end()
+
+
+def _write_svg(pages, renderer, tmp, size_pt, dpi) -> None:
+    from PySide6.QtSvg import QSvgGenerator  # part of PySide6-Essentials
+
+    width, height = round(size_pt[0] * dpi / 72.0), round(size_pt[1] * dpi / 72.0)
+    generator = QSvgGenerator()
+    generator.setFileName(tmp)
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setResolution(int(dpi))
+    generator.setTitle(pages[0].page.title)
+    painter = QPainter(generator)
+    pages[0].paint(painter, renderer, width, height)
+    painter.end()
