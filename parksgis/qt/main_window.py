@@ -119,6 +119,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
+        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
+        if panels is not None:
+            panels.set_workspace(workspace, self.renderer)
         for report in reports:
             self.problems.add_report(report)
         self.canvas.zoom_all()
@@ -206,8 +209,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("language", language)
         self.actions_.language_actions[language].setChecked(True)
         i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
-        for widget in (self.layer_model, self.identify, self.table, self.legend):
-            widget.set_lang(self.lang)
+        for widget in (self.layer_model, self.identify, self.table, self.legend,
+                       getattr(self, "register_panels", None)):
+            if widget is not None:
+                widget.set_lang(self.lang)
         if self.workspace is not None:
             self.search.set_workspace(self.workspace, self.lang)
             self.renderer.lang = self.lang

@@ -24,12 +24,16 @@ def drop_files(window, paths):
     QtWidgets.QApplication.sendEvent(window, drop)
 
 
-def test_opens_the_sample_parks(qtbot, window, sample_layers):
-    assert window.open_path(sample_layers)
+def test_opens_the_sample_parks(qtbot, window, sample_layers, tmp_path):
+    import shutil
+
+    folder = tmp_path / "layers"  # a copy: opening creates the folder's register.sqlite
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    assert window.open_path(folder)
     parks = [window.layer_model.index(i, 0).data() for i in range(window.layer_model.rowCount())]
     assert len(window.workspace.parks) == 3
     assert any("港口" in name for name in parks)
-    assert window.recent_files()[0] == str(sample_layers)
+    assert window.recent_files()[0] == str(folder)
     assert window.problems.topLevelItemCount() == 0
 
 
@@ -97,3 +101,22 @@ def test_display_crs_setting(qtbot, window, maps):
     pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)
     qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert window.identify.project_id.text() == "PORT-UTIL-01"
+
+
+def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, sample_layers):
+    """What ``parksgis gui FOLDER`` shows: the map plus the register's editor on a writable copy."""
+    import shutil
+
+    from parksgis.qt.app import configure_app, open_window
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    window = open_window(folder, language="zh_CN")
+    qtbot.addWidget(window)
+    assert len(window.workspace.parks) == 3
+    panels = window.register_panels
+    assert panels.link.store is not None
+    assert (folder / "register.sqlite").exists()
+    panels.close()
+    window.close()
