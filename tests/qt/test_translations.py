@@ -29,7 +29,8 @@ def _translations() -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             if translation.get("type") in ("unfinished", "vanished"):
                 continue
-            text = translation.text or "".join(n.text or "" for n in translation.iter("numerusform"))
+            forms = [n.text or "" for n in translation.iter("numerusform")]
+            text = "".join(forms) if forms else (translation.text or "")
             out[(context.findtext("name"), message.findtext("source"))] = text
     return out
 
