@@ -105,7 +105,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
         if self.renderer is not None:
             self.renderer.close()
+        old_pack = getattr(self.workspace, "pack_handle", None)
         self.workspace = workspace
+        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
+        if panels is not None:
+            panels.link.set_workspace(None)  # let go of the old register before its pack closes
+        if old_pack is not None:
+            old_pack.close()  # the pack file is released (no lock left behind)
         self.selection.clear()
         self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
         self.renderer.lang = self.lang
@@ -119,7 +125,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
-        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
         if panels is not None:
             panels.set_workspace(workspace, self.renderer)
         for report in reports:
@@ -161,7 +166,13 @@ class MainWindow(QtWidgets.QMainWindow):
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
-        return workspace_loading.add_files(self, [Path(p) for p in paths])
+        """Loose layer files are added; a dropped folder or .gpkg pack opens in place of the workspace."""
+        paths = [Path(p) for p in paths]
+        opened = [p for p in paths if p.is_dir() or p.suffix.lower() == ".gpkg"]
+        if opened:
+            self.open_path(opened[-1])
+        loose = [p for p in paths if p not in opened]
+        return workspace_loading.add_files(self, loose) if loose else 0
 
     def choose_folder(self) -> None:
         path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Open a folder of layers"))
@@ -268,4 +279,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        panels = getattr(self, "register_panels", None)
+        if panels is not None:
+            panels.close()
+        pack = getattr(self.workspace, "pack_handle", None)
+        if pack is not None:
+            pack.close()  # no edit lock left on the pack file
         super().closeEvent(event)

@@ -120,3 +120,16 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
     assert (folder / "register.sqlite").exists()
     panels.close()
     window.close()
+
+
+def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_path):
+    from parksgis.pack import build_pack
+
+    pack = tmp_path / "port.gpkg"
+    build_pack(sample_layers, pack, parks=["port"])
+    drop_files(window, [pack])
+    assert [park.park_id for park in window.workspace.parks] == ["port"]
+    assert window.workspace.pack_handle is not None
+    assert window.recent_files()[0] == str(pack)
+    window.close()
+    assert window.workspace.pack_handle.register is None  # closing the window releases the pack
