@@ -316,12 +316,12 @@
     <context>
         <name>Loader</name>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="65" />
+            <location filename="../../parksgis/qt/loader.py" line="71" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="67" />
+            <location filename="../../parksgis/qt/loader.py" line="73" />
             <source>Loading</source>
             <translation type="unfinished" />
         </message>
@@ -409,17 +409,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="173" />
+            <location filename="../../parksgis/qt/main_window.py" line="184" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -429,17 +429,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="229" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="229" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="174" />
+            <location filename="../../parksgis/qt/main_window.py" line="185" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -464,22 +464,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="167" />
+            <location filename="../../parksgis/qt/main_window.py" line="178" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="148" />
+            <location filename="../../parksgis/qt/main_window.py" line="153" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="229" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -509,12 +509,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="227" />
+            <location filename="../../parksgis/qt/main_window.py" line="238" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -731,17 +731,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="30" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="67" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="97" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />
