@@ -84,5 +84,6 @@ def test_search_by_english_name_and_by_id(qtbot, window):
     assert window.selection.items == [("port/roads", 0)]
     window.search.clear()
     qtbot.keyClicks(window.search, "zzz-nothing")
+    assert window.search.text() == "zzz-nothing" and window.canvas.tool == "pan"  # Z is not the tool here
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
     assert "zzz-nothing" in window.statusBar().currentMessage()
