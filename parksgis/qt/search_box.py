@@ -16,18 +16,20 @@ def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[st
         if layer.kind.value == "basemap":
             continue
         frame = layer.frame
-        pids = layer.project_ids
-        for row in range(len(frame)):
-            pid = pids.iloc[row]
+        for row, pid in enumerate(layer.project_ids.tolist()):
             if pid:
                 by_project.setdefault(pid, []).append((layer.key, row))
-            names = [str(frame[c].iloc[row]) for c in ("name_zh", "name_en", "name") if c in frame.columns
-                     and isinstance(frame[c].iloc[row], str) and frame[c].iloc[row]]
-            if names:
-                ids = [str(frame[c].iloc[row]) for c in frame.columns
-                       if c.endswith("_id") and c != "project_id" and frame[c].iloc[row] is not None]
-                entries.append((" · ".join(dict.fromkeys(names + ids)) + f" [{layer.title(lang)}]",
-                                [(layer.key, row)]))
+        names = [c for c in ("name_zh", "name_en", "name") if c in frame.columns]
+        if not names:
+            continue
+        ids = [c for c in frame.columns if c.endswith("_id") and c != "project_id" or c == "id"]
+        # whole columns as text at once; one light loop joins each row's parts
+        columns = [frame[c].astype(object).where(frame[c].notna(), "").astype(str).tolist()
+                   for c in names + ids]
+        suffix = f" [{layer.title(lang)}]"
+        for row, parts in enumerate(zip(*columns)):
+            if any(parts[: len(names)]):
+                entries.append((" · ".join(dict.fromkeys(p for p in parts if p)) + suffix, [(layer.key, row)]))
     for pid, project in workspace.projects.items():
         text = " · ".join(x for x in (project.name_zh, project.name_en, pid) if x)
         entries.append((text, by_project.get(pid, [])))
