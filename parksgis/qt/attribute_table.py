@@ -101,10 +101,13 @@ class FeatureFilterProxy(QtCore.QSortFilterProxyModel):
 
     def set_filter(self, text: str, status: str | None) -> None:
         source: FeatureTableModel = self.sourceModel()
+        mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+        if mask is None and self.mask is None:
+            return  # still unfiltered: no pass over every row
         modern = hasattr(self, "beginFilterChange")  # Qt >= 6.10 deprecates invalidateRowsFilter()
         if modern:
             self.beginFilterChange()
-        self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+        self.mask = mask
         if modern:
             self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
         else:
@@ -209,6 +212,7 @@ class AttributeTable(QtWidgets.QWidget):
         model = FeatureTableModel(self.workspace, layer, self.proxy)
         model.lang = self.lang
         old = self.proxy.sourceModel()
+        self.proxy.mask = None  # a new layer starts unfiltered (the filter is applied below)
         self.proxy.setSourceModel(model)
         if old is not None:
             old.deleteLater()

@@ -65,13 +65,35 @@ class SearchBox(QtWidgets.QLineEdit):
         super().changeEvent(event)
 
     def set_workspace(self, workspace, lang: str = "zh") -> None:
+        """Remember what to search; the list is built when the box is first used (100k features
+        would otherwise add a second to every open)."""
+        self._source = (workspace, lang)
         self.items.clear()
-        for text, features in search_entries(workspace, lang):
+
+    def ensure_items(self) -> None:
+        source = getattr(self, "_source", None)
+        if source is None:
+            return
+        self._source = None
+        for text, features in search_entries(*source):
             item = QtGui.QStandardItem(text)
             item.setData(features, FEATURES_ROLE)
             self.items.appendRow(item)
 
+    def focusInEvent(self, event) -> None:
+        self.ensure_items()
+        super().focusInEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        self.ensure_items()
+        super().inputMethodEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        self.ensure_items()
+        super().keyPressEvent(event)
+
     def matches(self, text: str) -> list[QtGui.QStandardItem]:
+        self.ensure_items()
         text = text.strip().lower()
         return [self.items.item(i) for i in range(self.items.rowCount())
                 if text and text in self.items.item(i).text().lower()]
