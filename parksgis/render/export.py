@@ -119,10 +119,14 @@ def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> Bri
     if bbox:
         parks = parks_in_view(renderer, view)
     if bbox:
-        where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
-    else:
+        where = (" · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
+                 or ("选定范围" if options.lang == "zh" else "Selected area"))
+    elif parks:
         where = f"全部园区({len(parks)}个)" if options.lang == "zh" else f"All {len(parks)} parks"
-    content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
+    else:  # a loose layer file: name the file
+        where = Path(str(renderer.workspace.meta.get("source") or "")).name or t["overview"]
+    name = t["overview"] if renderer.workspace.parks else where
+    content = page_content(renderer, view, parks, _title(name, options), _subtitle(where, options),
                            options.lang, options.generated)
     return BriefingPage(content, [MapPanel(view)], lang=options.lang)
 
