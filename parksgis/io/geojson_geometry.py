@@ -77,15 +77,54 @@ def _fill(kind: str, coords, pos: list, offs: list) -> None:
         offs[1].append(len(offs[0]) - 1)
     else:  # MultiPolygon
         for polygon in _array(coords, "MultiPolygon coordinates"):
-            for ring in _array(polygon, "a MultiPolygon part"):
+            if not _array(polygon, "a MultiPolygon part"):
+                # shapely 2.x from_ragged_array segfaults on a polygon with no rings
+                raise BadCoordinates("a MultiPolygon part has no rings")
+            for ring in polygon:
                 _ring(ring, pos)
                 offs[0].append(len(pos))
             offs[1].append(len(offs[0]) - 1)
         offs[2].append(len(offs[1]) - 1)
 
 
+def _collect_polygons(items: list, errors: dict):
+    """``_collect`` for Polygon, inlined: plots are most of what parksgis reads."""
+    pos: list = []
+    rings = [0]
+    polygons = [0]
+    rows: list[int] = []
+    starts: list[int] = []
+    extend, ring_end = pos.extend, rings.append
+    for row, coords in items:
+        mark, ring_mark = len(pos), len(rings)
+        if type(coords) is list:
+            for ring in coords:
+                if type(ring) is not list:
+                    problem = "a polygon ring is not an array of positions"
+                    break
+                n = len(ring)
+                if n < 4 and (n < 3 or ring[0] == ring[-1]):
+                    problem = f"a polygon ring needs at least 4 positions (3 distinct); one has {n}"
+                    break
+                extend(ring)
+                ring_end(len(pos))
+            else:
+                polygons.append(len(rings) - 1)
+                rows.append(row)
+                starts.append(mark)
+                continue
+        else:
+            problem = "Polygon coordinates is not an array"
+        del pos[mark:], rings[ring_mark:]
+        errors[row] = problem
+    starts.append(len(pos))
+    return pos, [rings, polygons], rows, starts
+
+
 def _collect(kind: str, items: list, errors: dict):
     """Fill positions/offsets for ``items`` [(row, coords)]; structural failures go to errors."""
+    if kind == "Polygon":
+        return _collect_polygons(items, errors)
     levels = RAGGED_TYPES[kind][1]
     pos: list = []
     offs = [[0] for _ in range(levels)]

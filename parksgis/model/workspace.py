@@ -47,6 +47,9 @@ class Workspace:
         self.pack_handle = None
         self.layers_changed = Signal()    # a layer was added, removed or reordered
         self.projects_changed = Signal()  # emitted with the list of changed project ids
+        #: the day ``projects`` show the register as of (a datetime.date), None for today
+        self._as_of = None
+        self.as_of_changed = Signal()     # emitted with the new day (or None)
 
     # -- layers ---------------------------------------------------------------------------------
     @property
@@ -77,6 +80,25 @@ class Workspace:
         self.layers_changed.emit()
 
     # -- projects -------------------------------------------------------------------------------
+    @property
+    def as_of(self):
+        """The day whose statuses ``projects`` show; None when they are the register's current ones."""
+        return self._as_of
+
+    def show_as_of(self, day, projects: dict[str, Project]) -> None:
+        """Show ``projects`` — the register as it stood on ``day`` (None: today, the current ones).
+
+        Every view reads ``projects``, so swapping them here moves map, legend, table and
+        dashboard to that day at once; ``projects_changed`` names the projects that differ.
+        """
+        changed = sorted(pid for pid in set(self.projects) | set(projects)
+                         if self.projects.get(pid) != projects.get(pid))
+        self._as_of = day
+        self.projects = dict(projects)
+        self.as_of_changed.emit(day)
+        if changed:
+            self.projects_changed.emit(changed)
+
     def status_of(self, project_id: str | None) -> str | None:
         project = self.projects.get(project_id) if project_id else None
         return project.status if project else None

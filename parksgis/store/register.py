@@ -13,22 +13,22 @@ import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.request import pathname2url
 
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.store import schema, timeline
+from parksgis.store import recorded_history, schema, timeline
 from parksgis.store.changes import check_change
 from parksgis.store.errors import ChangeError, RegisterError, SchemaVersionError
 from parksgis.store.timeline import HistoryRow, StatusChange
 from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
-#: Sources whose edit groups undo never reverts: creation, and undos themselves.
-_NOT_UNDOABLE = ("seed", "undo")
+#: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
+_NOT_UNDOABLE = ("seed", "undo", recorded_history.HISTORY_FILE)
 _HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
 #: Test seam for the kill-part-way test: pause after writing this many projects of one write.
 _PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
@@ -129,7 +129,8 @@ class RegisterStore:
     def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
         """The register of a layers folder: ``<folder>/register.sqlite``, created on first use.
 
-        It is seeded from ``<folder>/projects.csv``. When the folder cannot be written (an
+        It is seeded from ``<folder>/projects.csv`` and the dated changes of ``history.csv`` that led
+        there (see :mod:`parksgis.store.recorded_history`). When the folder cannot be written (an
         installed copy of the sample parks) the register lives in memory (``persistent`` False).
         """
         folder = Path(folder)
@@ -140,12 +141,26 @@ class RegisterStore:
 
         csv_path = folder / "projects.csv"
         projects = read_projects_csv(csv_path) if csv_path.exists() else {}
+        history_path = folder / recorded_history.HISTORY_FILE
+        changes = recorded_history.read_history_csv(history_path) if history_path.exists() else []
+        if changes:
+            projects = recorded_history.values_before(history_path, projects, changes)
+        baseline = min(c.changed_at for c in changes) - timedelta(days=1) if changes else None
         if readonly or not os.access(folder, os.W_OK):
-            store = cls.create(":memory:", projects)
+            store = cls.create(":memory:", projects, baseline=baseline)
+            recorded_history.replay(store, changes)
             store.readonly = readonly
             store.path = str(csv_path)  # messages name the file the projects came from
             return store
-        return cls.create(path, projects)
+        # seed and replay under a temporary name: a register.sqlite exists whole or not at all
+        building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
+        try:
+            with cls.create(building, projects, baseline=baseline) as store:
+                recorded_history.replay(store, changes)
+            os.replace(building, path)
+        finally:
+            building.unlink(missing_ok=True)
+        return cls.open(path, readonly=readonly)
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,1 @@
+"""Peer renderers timed on the same files as parksgis: geopandas + matplotlib, and QGIS."""

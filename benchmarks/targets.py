@@ -1,0 +1,80 @@
+"""The rows of the results table, their peers, and the issue's targets (issue 7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    unit: str = "s"                     # "s" (shown as ms below 1 s) or "MB"
+    #: peer value from the geopandas+matplotlib JSON (+ "wall_s"/"rss_mb" of its process)
+    mpl: Callable[[dict], float | None] | None = None
+    #: peer value from the QGIS line (+ "wall_s"/"rss_mb")
+    qgis: Callable[[dict], float | None] | None = None
+    peer_note: str = ""
+
+
+def _get(*keys):
+    def pick(d: dict):
+        values = [d.get(k) for k in keys]
+        return None if any(v is None for v in values) else sum(values)
+    return pick
+
+
+ROWS = [
+    Row("read_plots", "read plots.geojson", mpl=_get("read_plots_s"),
+        peer_note="geopandas.read_file"),
+    Row("open_folder", "open layers folder (3 layers + register)", mpl=_get("read_s"),
+        qgis=_get("load_s"), peer_note="QGIS load is lazy (ogr provider: extent only)"),
+    Row("pack_build", "pack build (whole process)"),
+    Row("open_pack", "open pack"),
+    Row("first_frame_geojson", "open GeoJSON folder → first frame", mpl=_get("read_s", "plot_s", "draw_s"),
+        qgis=_get("load_s", "render_s")),
+    Row("first_frame_pack", "open pack → first frame"),
+    Row("render_full_noaa", "re-render full extent, no AA"),
+    Row("render_full_aa", "re-render full extent, AA (settle)", mpl=_get("draw_s"), qgis=_get("render2_s"),
+        peer_note="mpl: Agg draw of built artists; QGIS: 2nd render in process, AA"),
+    Row("render_zoom8_noaa", "re-render zoomed to 1/8, no AA"),
+    Row("render_zoom8_aa", "re-render zoomed to 1/8, AA"),
+    Row("pan_frame", "pan frame while dragging"),
+    Row("identify", "click → identify"),
+    Row("export_a3_png", "export A3 300 dpi PNG"),
+    Row("process_render", "whole-process render → 1920×1080 PNG", mpl=_get("wall_s"), qgis=_get("wall_s")),
+    Row("rss_session", "peak RSS, interactive session", unit="MB"),
+    Row("rss_render", "peak RSS, whole-process render", unit="MB", mpl=_get("rss_mb"), qgis=_get("rss_mb")),
+]
+ROW_KEYS = [row.key for row in ROWS]
+
+
+@dataclass(frozen=True)
+class Target:
+    text: str
+    #: met(value, qgis_value) -> bool; qgis_value may be None
+    met: Callable[[float, float | None], bool | None]
+
+
+def _at_most(limit: float) -> Callable[[float, float | None], bool]:
+    return lambda value, _qgis: value <= limit
+
+
+def _half_of_qgis(value: float, qgis: float | None) -> bool | None:
+    return None if qgis is None else value <= 0.5 * qgis
+
+
+#: targets by (row key, N); the issue states them for N = 100k (RSS also at 1M)
+TARGETS: dict[tuple[str, int], Target] = {
+    ("pan_frame", 100_000): Target("≤ 16 ms", _at_most(0.016)),
+    ("render_full_noaa", 100_000): Target("≤ 80 ms", _at_most(0.080)),
+    ("render_zoom8_noaa", 100_000): Target("≤ 15 ms", _at_most(0.015)),
+    ("render_full_aa", 100_000): Target("≤ 200 ms", _at_most(0.200)),
+    ("identify", 100_000): Target("≤ 30 ms", _at_most(0.030)),
+    ("first_frame_geojson", 100_000): Target("≤ 1.5 s", _at_most(1.5)),
+    ("first_frame_pack", 100_000): Target("≤ 1.0 s", _at_most(1.0)),
+    ("process_render", 100_000): Target("≤ 0.5 × QGIS", _half_of_qgis),
+    ("rss_session", 100_000): Target("≤ 400 MB", _at_most(400)),
+    ("rss_session", 1_000_000): Target("≤ 2.5 GB", _at_most(2500)),
+}

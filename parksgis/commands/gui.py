@@ -1,0 +1,31 @@
+"""``parksgis gui [PATH]``: the map window on a folder of layers, a layer file or a pack.
+
+With no PATH (and with no command at all) the window opens on the bundled sample parks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parksgis.errors import UsageError
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("gui", help="open the map window (default command)",
+                                   description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", help="folder of layers, a layer file or a .gpkg pack "
+                                                "(default: the bundled sample parks)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system locale)")
+    parser.add_argument("--crs", help="display CRS (default EPSG:4546, CGCS2000 GK CM 111E)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    path = Path(args.path) if args.path else None
+    if path is not None and not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    from parksgis.qt.app import create_app, open_window
+
+    app = create_app()
+    window = open_window(path, language=args.lang, display_crs=args.crs)  # noqa: F841 - keep alive
+    return app.exec()

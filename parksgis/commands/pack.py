@@ -1,0 +1,184 @@
+"""``parksgis pack build|info|verify|export-changes|merge|conflicts``: layer packs for field offices."""
+
+from __future__ import annotations
+
+import json
+
+from parksgis.errors import UsageError
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "pack", help="build, check and merge offline layer packs (one GeoPackage per field office)",
+        description="Layer packs: one GeoPackage with layers, register, styles and a manifest. "
+                    "See docs/README-pack.md for the field-office round trip.")
+    sub = parser.add_subparsers(dest="pack_command", metavar="ACTION")
+    parser.set_defaults(run=lambda args: _usage(parser))
+
+    build = sub.add_parser("build", help="build a pack from a layers folder")
+    build.add_argument("source", metavar="SRC", help="layers folder (parks.json, projects.csv, ...)")
+    build.add_argument("-o", "--output", required=True, metavar="PACK.gpkg")
+    build.add_argument("--park", action="append", metavar="ID", help="only this park (repeatable)")
+    build.add_argument("--as-of", metavar="DATE", help="register as it stood at the end of DATE")
+    build.add_argument("--title", metavar="TEXT", help="title shown when the pack is opened")
+    build.set_defaults(run=run_build)
+
+    info = sub.add_parser("info", help="parks, layers, feature counts, as-of date, version")
+    info.add_argument("pack", metavar="PACK")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.set_defaults(run=run_info)
+
+    verify = sub.add_parser("verify", help="integrity check, content hashes, format version "
+                                           "(exit 0 good, 1 bad)")
+    verify.add_argument("pack", metavar="PACK")
+    verify.set_defaults(run=run_verify)
+
+    export = sub.add_parser("export-changes", help="field edits since the build, as a small JSON")
+    export.add_argument("pack", metavar="PACK")
+    export.add_argument("-o", "--output", required=True, metavar="CHANGES.json")
+    export.set_defaults(run=run_export)
+
+    merge = sub.add_parser("merge", help="apply change files to a layers folder or pack "
+                                         "(exit 1 while conflicts remain open)")
+    merge.add_argument("target", metavar="TARGET", help="layers folder or .gpkg pack")
+    merge.add_argument("changes", metavar="CHANGES", nargs="+", help="change files (or packs)")
+    merge.add_argument("--take", choices=("field", "target"),
+                       help="resolve every conflict with the field office's or the target's value")
+    merge.add_argument("--conflict", action="append", default=[], metavar="ID=field|target",
+                       help="resolve one conflict (repeatable)")
+    merge.add_argument("--author", help="name recorded for resolutions (default: OS user)")
+    merge.set_defaults(run=run_merge)
+
+    conflicts = sub.add_parser("conflicts", help="list (or resolve) open conflicts of a target")
+    conflicts.add_argument("target", metavar="TARGET")
+    conflicts.add_argument("--take", choices=("field", "target"))
+    conflicts.add_argument("--conflict", action="append", default=[], metavar="ID=field|target")
+    conflicts.add_argument("--author")
+    conflicts.set_defaults(run=run_conflicts)
+
+
+def _usage(parser) -> int:
+    parser.print_usage()
+    raise UsageError("choose an action: build, info, verify, export-changes, merge, conflicts")
+
+
+def run_build(args) -> int:
+    from datetime import date
+
+    from parksgis.pack import build_pack
+
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            raise UsageError(f"--as-of wants a date like 2014-07-24, not {args.as_of!r}") from None
+    manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
+    tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
+    print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
+          f"{len(tables)} tables hashed")
+    return 0
+
+
+def run_info(args) -> int:
+    from parksgis.pack import pack_info
+
+    info = pack_info(args.pack)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=1))
+        return 0
+    print(f"pack:        {info['path']}")
+    print(f"title:       {info['title']}")
+    print(f"format:      version {info['format_version']}")
+    print(f"pack id:     {info['pack_id']}")
+    print(f"built:       {info['created']} from {info['source']}")
+    print(f"as of:       {info['as_of']}   display CRS: {info['display_crs']}")
+    print("parks:       " + ", ".join(f"{p['park_id']} {p['name_zh']}" for p in info["parks"]))
+    print(f"register:    {info['projects']} projects, {info['edits_since_build']} field edits "
+          f"since the build, {info['open_conflicts']} open conflicts")
+    print("layers:")
+    for layer in info["layers"]:
+        print(f"  {layer['table']:<28} {layer['kind']:<14} {layer['features']:>7} features  "
+              f"{layer['title_zh'] or ''}")
+    return 0
+
+
+def run_verify(args) -> int:
+    from parksgis.pack import verify_pack
+
+    result = verify_pack(args.pack)
+    for line in result.problems:
+        print(f"{args.pack}: {line}")
+    for line in result.notes:
+        print(f"{args.pack}: note: {line}")
+    if result.ok:
+        print(f"{args.pack}: ok (format version {result.manifest.get('format_version')}, "
+              "integrity, content hashes and register checked)")
+        return 0
+    return 1
+
+
+def run_export(args) -> int:
+    from parksgis.pack import export_changes
+
+    document = export_changes(args.pack, args.output)
+    count = len(document["changes"])
+    print(f"{args.output}: {count} changed field{'s' if count != 1 else ''} from pack "
+          f"{document['pack']['pack_id']}")
+    return 0
+
+
+def _choices(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        cid, sep, choice = item.partition("=")
+        if not sep or choice not in ("field", "target"):
+            raise UsageError(f"--conflict wants ID=field or ID=target, not {item!r}")
+        out[cid] = choice
+    return out
+
+
+def _fmt(value) -> str:
+    return "(empty)" if value in (None, "") else str(value)
+
+
+def run_merge(args) -> int:
+    from parksgis.pack import merge_changes
+
+    result = merge_changes(args.target, args.changes, take=args.take,
+                           choices=_choices(args.conflict), author=args.author)
+    for change in result.merged:
+        print(f"merged    {change['project_id']} {change['field']}: {_fmt(change['base'])} -> "
+              f"{_fmt(change['new'])} ({change.get('author', '')})")
+    for change in result.already:
+        print(f"unchanged {change['project_id']} {change['field']}: already {_fmt(change['new'])}")
+    for c in result.conflicts:
+        print(f"conflict  {c.conflict_id} {c.project_id} {c.field}: base {_fmt(c.base)}, "
+              f"field {_fmt(c.field_value)}, target {_fmt(c.target_value)}")
+    for c in result.resolved:
+        print(f"resolved  {c.conflict_id} {c.project_id} {c.field}: took {c.resolution} value "
+              f"{_fmt(c.field_value if c.resolution == 'field' else c.target_value)}")
+    summary = (f"{len(result.merged)} merged, {len(result.already)} already there, "
+               f"{len(result.repeated)} merged before, {len(result.conflicts)} new conflicts, "
+               f"{len(result.resolved)} resolved")
+    if result.still_open:
+        print(f"{summary}; {len(result.still_open)} conflicts open — nothing was applied for them: "
+              "resolve with --take field|target or --conflict ID=field|target")
+        return 1
+    print(f"{summary}; no open conflicts")
+    return 0
+
+
+def run_conflicts(args) -> int:
+    from parksgis.pack import open_conflicts, resolve_conflicts
+
+    choices = _choices(args.conflict)
+    if args.take or choices:
+        for c in resolve_conflicts(args.target, take=args.take, choices=choices, author=args.author):
+            print(f"resolved  {c.conflict_id} {c.project_id} {c.field}: took {c.resolution}")
+    remaining = open_conflicts(args.target)
+    for c in remaining:
+        print(f"conflict  {c.conflict_id} {c.project_id} {c.field}: base {_fmt(c.base)}, "
+              f"field {_fmt(c.field_value)}, target {_fmt(c.target_value)}")
+    print(f"{len(remaining)} conflicts open")
+    return 1 if remaining else 0

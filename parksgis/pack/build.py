@@ -1,0 +1,242 @@
+"""``parksgis pack build``: one GeoPackage with every layer, the register, styles and a manifest.
+
+The pack is written to a temporary file next to the target and moved into place with
+``os.replace`` only after it verifies, so an interrupted build never leaves a half-written pack.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import uuid
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from parksgis.model.layer import LayerKind
+from parksgis.model.project import PROJECT_FIELDS
+from parksgis.model.workspace import Workspace
+from parksgis.pack import format as fmt
+from parksgis.pack.errors import PackError
+from parksgis.pack.values import value_text
+from parksgis.pack.packed_register import packed_register, write_register
+from parksgis.store.values import local_date
+
+
+def table_name(layer) -> str:
+    """``port__plots`` for a park layer, ``basemap__coastline`` for a shared one."""
+    prefix = layer.park_id or ("basemap" if layer.kind == LayerKind.BASEMAP else "shared")
+    raw = f"{prefix}__{layer.name}".lower()
+    return re.sub(r"[^a-z0-9_]+", "_", raw)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str | None = None,
+               title: str | None = None) -> dict:
+    """Build ``out`` from a layers folder (or a loaded :class:`Workspace`); returns the manifest.
+
+    ``parks`` limits the pack to those park ids (shared basemap layers always go in); ``as_of``
+    packs the register as it stood at the end of that day.
+    """
+    out = Path(out)
+    workspace, source_label, folder = _load_source(source)
+    if parks:
+        known = [p.park_id for p in workspace.parks]
+        unknown = [p for p in parks if p not in known]
+        if unknown:
+            raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
+    if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
+        raise PackError(source_label, f"--as-of {as_of} is in the future")
+    today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
+    register = packed_register(workspace, folder, parks, as_of, today)
+    keep = [p for p in workspace.parks if not parks or p.park_id in parks]
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # ends in .gpkg so GDAL does not warn about the extension while writing it
+    tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
+    try:
+        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
+        from parksgis.pack.verify import verify_pack
+
+        check = verify_pack(tmp)
+        if not check.ok:  # never replace a good pack with one that would be refused on open
+            raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
+        _fsync(tmp)
+        os.replace(tmp, out)
+        _fsync(out.parent)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            if leftover.exists():
+                leftover.unlink()
+    return manifest
+
+
+def _load_source(source):
+    """``(workspace, source label, layers folder or None)``.
+
+    A layer file that cannot be read stops the build: a pack silently missing a layer (or
+    holding it empty) is exactly the kind of loss field offices find out about too late.
+    """
+    if isinstance(source, Workspace):
+        return source, str(source.meta.get("source", "workspace")), None
+    path = Path(source)
+    if not path.is_dir():
+        raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
+                              "projects.csv)")
+    from parksgis.io.workspace import load_workspace
+
+    workspace, reports = load_workspace(path)
+    for report in reports:
+        if not report.ok:
+            first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
+            raise PackError(path, f"not built, a layer or file failed to load: {first}")
+    return workspace, str(path.resolve()), path
+
+
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
+    import pyogrio
+
+    created = utc_now()
+    layers = [layer for layer in workspace.shared_layers]
+    for park in parks:
+        layers.extend(park.layers)
+    names: dict[str, object] = {}
+    for layer in layers:
+        name = table_name(layer)
+        if name in names or name.startswith("parksgis_"):
+            raise PackError(tmp, f"layer {layer.key!r} would share table {name!r} with another layer")
+        names[name] = layer
+        frame = layer.frame.to_crs(4326) if layer.frame.crs is not None else layer.frame
+        # OGR_CURRENT_DATE fixes gpkg_contents.last_change, which would otherwise differ per build
+        pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                layer_options={"DESCRIPTION": layer.title_zh})
+
+    today = local_date(created).isoformat()
+    write_register(tmp, register)
+    history_baseline = _history_length(tmp)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
+        conn.execute("BEGIN")
+        _write_parks_and_layers(conn, parks, names)
+        _write_baseline(conn, _registered_projects(tmp))
+        create_merge_tables(conn)
+        # every table's last_change is the as-of day (the date the content describes), not the
+        # build's clock time, so two builds of the same input hash the same
+        stamp = f"{as_of or today}T00:00:00.000Z"
+        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
+            fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
+        conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
+        manifest = {
+            "format_version": fmt.FORMAT_VERSION,
+            "created": created,
+            "source": source_label,
+            "as_of": str(as_of or today),
+            "display_crs": fmt.DISPLAY_CRS,
+            "title": title or "",
+            "pack_id": str(uuid.uuid4()),
+            "parks": json.dumps([p.park_id for p in parks]),
+            "history_baseline": str(history_baseline),
+            "kpis": json.dumps(workspace.kpis, ensure_ascii=False, sort_keys=True, default=str),
+            "meta": json.dumps({k: v for k, v in workspace.meta.items() if k != "source"},
+                               ensure_ascii=False, sort_keys=True, default=str),
+        }
+        fmt.write_manifest(conn, manifest)
+        manifest.update(fmt.frozen_digests(conn, history_baseline))
+        for table in (fmt.REGISTER_PROJECTS, fmt.REGISTER_HISTORY):
+            manifest[f"built_sha256:{table}"] = fmt.table_digest(conn, table)[0]
+        fmt.write_manifest(conn, manifest)
+        conn.execute("COMMIT")
+        problems = conn.execute("PRAGMA integrity_check").fetchall()
+        if problems != [("ok",)]:
+            raise PackError(tmp, f"integrity check failed after build: {problems[0][0]}")
+    finally:
+        conn.close()
+    return manifest
+
+
+_DESCRIPTIONS = {
+    fmt.MANIFEST: "parksgis pack manifest: format version, source, as-of date, content hashes",
+    fmt.LAYERS: "parksgis layer list and styles",
+    fmt.PARKS: "parksgis parks",
+    fmt.BASELINE: "parksgis register values as built (base of export-changes)",
+    fmt.CONFLICTS: "parksgis merge conflicts",
+    fmt.APPLIED: "parksgis change ids merged here",
+}
+
+
+def _history_length(tmp: Path) -> int:
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.open(tmp, readonly=True)
+    try:
+        return len(store.history())
+    finally:
+        store.close()
+
+
+def _write_parks_and_layers(conn, parks, names) -> None:
+    conn.execute(f"CREATE TABLE {fmt.PARKS} (park_id TEXT PRIMARY KEY NOT NULL, name_zh TEXT, "
+                 "name_en TEXT, position INTEGER NOT NULL)")
+    conn.executemany(f"INSERT INTO {fmt.PARKS} VALUES (?, ?, ?, ?)",
+                     [(p.park_id, p.name_zh, p.name_en, i) for i, p in enumerate(parks)])
+    conn.execute(f"CREATE TABLE {fmt.LAYERS} (table_name TEXT PRIMARY KEY NOT NULL, "
+                 "name TEXT NOT NULL, park_id TEXT, kind TEXT NOT NULL, title_zh TEXT, title_en TEXT, "
+                 "style TEXT, visible INTEGER, opacity REAL, position INTEGER NOT NULL, "
+                 "source TEXT, feature_count INTEGER NOT NULL)")
+    rows = []
+    for i, (table, layer) in enumerate(names.items()):
+        source = layer.source.name if layer.source is not None else None
+        rows.append((table, layer.name, layer.park_id, layer.kind.value, layer.title_zh,
+                     layer.title_en, layer.style, int(layer.visible), float(layer.opacity), i,
+                     source, len(layer.frame)))
+    conn.executemany(f"INSERT INTO {fmt.LAYERS} VALUES ({', '.join('?' * 12)})", rows)
+
+
+def _registered_projects(tmp: Path) -> dict:
+    """The projects as the register stored them (normalised), which is what the baseline records."""
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.open(tmp, readonly=True)
+    try:
+        return store.projects()
+    finally:
+        store.close()
+
+
+def _write_baseline(conn, projects) -> None:
+    conn.execute(f"CREATE TABLE {fmt.BASELINE} (project_id TEXT NOT NULL, field TEXT NOT NULL, "
+                 "base_value TEXT, PRIMARY KEY (project_id, field))")
+    rows = [(pid, field, value_text(field, getattr(project, field)))
+            for pid, project in sorted(projects.items())
+            for field in PROJECT_FIELDS if field != "project_id"]
+    conn.executemany(f"INSERT INTO {fmt.BASELINE} VALUES (?, ?, ?)", rows)
+
+
+def create_merge_tables(conn) -> None:
+    """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.CONFLICTS} (conflict_id TEXT PRIMARY KEY NOT NULL, "
+                 "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
+                 "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
+                 "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
+                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
+                 "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
+                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,160 @@
+"""What a pack file holds: format version, table names, the manifest and the content hashes.
+
+A pack is an ordinary GeoPackage. Our tables are attribute tables named ``parksgis_*`` and
+listed in ``gpkg_contents`` (data_type ``attributes``) so GDAL and QGIS show them too.
+
+Content hashes are SHA-256 over a canonical serialisation of a table's rows (column names, then
+every row ordered by all columns, each value tagged with its SQLite type). They depend on the
+rows only, not on page layout, free space or file timestamps, so building twice from the same
+input gives the same hashes, and any change to a stored value changes the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import struct
+
+#: Version of the pack layout this parksgis writes. Older packs are migrated (see migrations.py);
+#: newer ones are refused with PackVersionError.
+FORMAT_VERSION = 2
+
+MANIFEST = "parksgis_manifest"
+LAYERS = "parksgis_layers"        # one row per spatial table: park, kind, titles, style, order
+PARKS = "parksgis_parks"          # park id, names, 2014 KPIs
+BASELINE = "parksgis_changes"     # register field values as built: what export-changes diffs against
+CONFLICTS = "parksgis_conflicts"  # merge conflicts: both values kept, open or resolved
+APPLIED = "parksgis_applied_changes"  # change ids merged into this register (re-merge is a no-op)
+
+#: The register tables that edits change (see parksgis.store.schema). verify() checks them by
+#: replaying history onto the build baseline instead of by hash; history rows from before the
+#: build are hashed like frozen content.
+REGISTER_PROJECTS = "parksgis_projects"
+REGISTER_HISTORY = "parksgis_history"
+
+#: Tables that change after the build (edits, merges); everything else in the file is frozen and
+#: hashed, including the register's status scheme and schema version.
+#: (sqlite_sequence only counts the GDAL layer tables' AUTOINCREMENT ids, so it is frozen too.)
+MUTABLE = frozenset({MANIFEST, CONFLICTS, APPLIED, REGISTER_PROJECTS, REGISTER_HISTORY,
+                     "sqlite_stat1", "sqlite_stat4"})
+
+DISPLAY_CRS = "EPSG:4546"
+
+
+def decode_text(data: bytes) -> str:
+    """SQLite text as str; bytes that are not UTF-8 (damage) survive as surrogates, not errors."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _tag(value) -> bytes:
+    """A value with its SQLite storage class, so 1, 1.0, '1' and b'1' all serialise differently."""
+    if value is None:
+        return b"N;"
+    if isinstance(value, int):
+        return b"I" + str(value).encode() + b";"
+    if isinstance(value, float):
+        return b"F" + struct.pack(">d", value) + b";"
+    if isinstance(value, str):
+        data = value.encode("utf-8", "surrogateescape")  # invalid UTF-8 hashes as its bytes
+        return b"T" + str(len(data)).encode() + b":" + data
+    data = bytes(value)
+    return b"B" + str(len(data)).encode() + b":" + data
+
+
+def columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({quote(table)})")]
+
+
+def table_digest(conn: sqlite3.Connection, table: str, where: str = "") -> tuple[str, int]:
+    """``(sha256 hex, row count)`` of a table's rows in canonical form."""
+    cols = columns(conn, table)
+    digest = hashlib.sha256()
+    digest.update(json.dumps([table, cols], ensure_ascii=False).encode())
+    order = ", ".join(str(i + 1) for i in range(len(cols)))
+    sql = f"SELECT * FROM {quote(table)} {where} ORDER BY {order}"
+    count = 0
+    for row in conn.execute(sql):
+        count += 1
+        digest.update(b"R")
+        for value in row:
+            digest.update(_tag(value))
+    return digest.hexdigest(), count
+
+
+def schema_digest(conn: sqlite3.Connection, skip: set[str]) -> str:
+    """SHA-256 of the table, index, trigger and view definitions (not their page numbers)."""
+    digest = hashlib.sha256()
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                        "ORDER BY type, name").fetchall()
+    for kind, name, table, sql in rows:
+        if table in skip or name in skip:
+            continue
+        digest.update(_tag(kind) + _tag(name) + _tag(table) + _tag(sql))
+    return digest.hexdigest()
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every real table (virtual R-tree tables are read through their shadow tables instead)."""
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
+                        "ORDER BY name").fetchall()
+    return [name for name, sql in rows if not (sql or "").upper().startswith("CREATE VIRTUAL")]
+
+
+def frozen_digests(conn: sqlite3.Connection, history_baseline: int) -> dict[str, str]:
+    """``{"sha256:<table>": hex, "rows:<table>": n, "sha256:schema": hex}`` of the frozen content.
+
+    The schema digest covers every table, index and trigger, mutable tables too: their rows
+    change, their definitions do not.
+    """
+    skip = set(MUTABLE)
+    out: dict[str, str] = {"sha256:schema": schema_digest(conn, set())}
+    sha, count = table_digest(conn, REGISTER_HISTORY, f"WHERE id <= {int(history_baseline)}")
+    out[f"sha256:{REGISTER_HISTORY}"] = sha
+    out[f"rows:{REGISTER_HISTORY}"] = str(count)
+    for table in user_tables(conn):
+        if table in skip:
+            continue
+        sha, count = table_digest(conn, table)
+        out[f"sha256:{table}"] = sha
+        out[f"rows:{table}"] = str(count)
+    return out
+
+
+def read_manifest(conn: sqlite3.Connection) -> dict[str, str] | None:
+    """The manifest as a dict of text, or None when the file has no parksgis manifest."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                         (MANIFEST,)).fetchone()
+    if not found:
+        return None
+    return {key: value for key, value in conn.execute(f"SELECT key, value FROM {MANIFEST}")}
+
+
+def manifest_digest(manifest: dict) -> str:
+    """SHA-256 of the manifest's own entries (all but this one), so a changed manifest shows."""
+    body = {k: v for k, v in manifest.items() if k != "sha256:manifest"}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def write_manifest(conn: sqlite3.Connection, manifest: dict) -> None:
+    entries = {k: str(v) for k, v in manifest.items() if v is not None}
+    entries["sha256:manifest"] = manifest_digest(entries)
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {MANIFEST} (key TEXT PRIMARY KEY NOT NULL, "
+                 "value TEXT NOT NULL)")
+    conn.execute(f"DELETE FROM {MANIFEST}")
+    conn.executemany(f"INSERT INTO {MANIFEST} (key, value) VALUES (?, ?)", sorted(entries.items()))
+    manifest.clear()
+    manifest.update(entries)
+
+
+def register_attribute_table(conn: sqlite3.Connection, table: str, description: str,
+                             stamp: str) -> None:
+    """List a plain table in ``gpkg_contents`` so GDAL and QGIS open it as a layer without geometry."""
+    conn.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, "
+                 "description, last_change) VALUES (?, 'attributes', ?, ?, ?)",
+                 (table, table, description, stamp))

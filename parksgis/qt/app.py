@@ -1,0 +1,42 @@
+"""Starting the Qt side: the application object, the bundled font, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6 import QtGui, QtWidgets
+
+
+def create_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
+    """The QApplication (reused if one exists) with the bundled CJK font as the UI font.
+
+    The UI font is the bundled one, not the system's, so Chinese menus and panels draw the same on
+    a machine with no Chinese fonts at all.
+    """
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or sys.argv[:1])
+    configure_app(app)
+    return app
+
+
+def configure_app(app: QtWidgets.QApplication) -> str:
+    """Names for QSettings and the bundled font as UI font; returns the font family."""
+    from parksgis.render.fonts import ensure_fonts
+
+    app.setOrganizationName("parksgis")
+    app.setApplicationName("parksgis")
+    family = ensure_fonts()
+    font = QtGui.QFont(app.font())
+    font.setFamilies([family])
+    app.setFont(font)
+    return family
+
+
+def open_window(path=None, language: str | None = None, display_crs: str | None = None):
+    """A shown main window on ``path`` (default: the bundled sample parks)."""
+    from parksgis.assets import sample_layers
+    from parksgis.qt.main_window import MainWindow
+
+    window = MainWindow(language=language, display_crs=display_crs)
+    window.show()
+    window.open_path(path if path is not None else sample_layers())
+    return window

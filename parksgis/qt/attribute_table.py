@@ -1,0 +1,259 @@
+"""The attribute table: a table model reading the layer frame in place, sort, filter, map sync.
+
+Filtering is vectorised (one boolean mask per filter change, from pandas string ops) so a 100k-row
+layer filters without a Python call per row; the proxy only looks the row up in the mask.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+Qt = QtCore.Qt
+NO_PROJECT = "__none__"
+
+
+class FeatureTableModel(QtCore.QAbstractTableModel):
+    """Columns: the frame's attributes (no geometry) plus the linked project's status."""
+
+    def __init__(self, workspace, layer, parent=None):
+        super().__init__(parent)
+        self.workspace, self.layer, self.lang = workspace, layer, "zh"
+        frame = layer.frame
+        self.columns = [c for c in frame.columns if c != frame.geometry.name]
+
+    def rowCount(self, parent=QtCore.QModelIndex()):
+        return 0 if parent.isValid() else len(self.layer.frame)
+
+    def columnCount(self, parent=QtCore.QModelIndex()):
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def status_code(self, row: int):
+        return self.workspace.status_of(self.layer.project_ids.iloc[row])
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            return None
+        row, col = index.row(), index.column()
+        if col == len(self.columns):
+            code = self.status_code(row)
+            if role == Qt.ItemDataRole.UserRole:
+                return code or ""
+            return self.workspace.scheme[code].label(self.lang) if code in self.workspace.scheme else ""
+        value = self.layer.frame[self.columns[col]].iloc[row]
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.UserRole:  # the sort key: numbers sort as numbers
+            return value.item() if hasattr(value, "item") else value
+        return str(value)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == len(self.columns):
+            return QtCore.QCoreApplication.translate("FeatureTableModel", "Status")
+        return str(self.columns[section])
+
+    def match_mask(self, text: str, status: str | None) -> np.ndarray:
+        """Rows whose text columns or linked project name contain ``text`` and have ``status``."""
+        frame, n = self.layer.frame, len(self.layer.frame)
+        mask = np.ones(n, dtype=bool)
+        pids = self.layer.project_ids
+        if text:
+            hit = np.zeros(n, dtype=bool)
+            for column in self.columns:
+                values = frame[column]
+                if values.dtype == object or str(values.dtype).startswith("str"):
+                    hit |= values.astype(str).str.contains(text, case=False, regex=False).to_numpy()
+            names = {pid: f"{p.name_zh}\n{p.name_en}" for pid, p in self.workspace.projects.items()}
+            hit |= pids.map(lambda pid: text.lower() in names.get(pid, "").lower()).to_numpy(dtype=bool)
+            mask &= hit
+        if status:
+            codes = pids.map(lambda pid: self.workspace.status_of(pid) or NO_PROJECT)
+            mask &= (codes == status).to_numpy()
+        return mask
+
+
+class FeatureFilterProxy(QtCore.QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.mask: np.ndarray | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filter(self, text: str, status: str | None) -> None:
+        source: FeatureTableModel = self.sourceModel()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+            self.endFilterChange()
+        else:
+            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent):
+        return self.mask is None or bool(self.mask[source_row])
+
+    def lessThan(self, left, right):
+        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
+        if a is None or b is None:
+            return a is None and b is not None
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+class AttributeTable(QtWidgets.QWidget):
+    """Layer picker, text and status filters, and the table; selection follows the Selection model."""
+
+    zoom_to_features = QtCore.Signal(list)
+
+    def __init__(self, selection, parent=None):
+        super().__init__(parent)
+        self.selection = selection
+        self.workspace = None
+        self.lang = "zh"
+        self._syncing = False
+        self.layer_combo = QtWidgets.QComboBox(self, objectName="layer_combo")
+        self.layer_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.filter_edit = QtWidgets.QLineEdit(self, objectName="filter_edit", clearButtonEnabled=True)
+        self.status_combo = QtWidgets.QComboBox(self, objectName="status_combo")
+        self.count_label = QtWidgets.QLabel(self, objectName="count_label")
+        self.table = QtWidgets.QTableView(self, objectName="table")
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.proxy = FeatureFilterProxy(self)
+        top = QtWidgets.QHBoxLayout()
+        for widget, stretch in [(self.layer_combo, 0), (self.filter_edit, 1), (self.status_combo, 0),
+                                (self.count_label, 0)]:
+            top.addWidget(widget, stretch)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        self.layer_combo.currentIndexChanged.connect(self._on_layer_chosen)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.status_combo.currentIndexChanged.connect(self._apply_filter)
+        self.table.doubleClicked.connect(self._on_double_click)
+        selection.changed.connect(self._select_from_model)
+        self.retranslate()
+
+    @property
+    def layer(self):
+        model = self.proxy.sourceModel()
+        return model.layer if isinstance(model, FeatureTableModel) else None
+
+    def set_workspace(self, workspace) -> None:
+        self.workspace = workspace
+        self._fill_layer_combo()
+
+    def _fill_layer_combo(self) -> None:
+        current = self.layer.key if self.layer is not None else None
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for layer in self.workspace.layers:
+            park = f"{self.workspace.park(layer.park_id).name(self.lang)} · " if layer.park_id else ""
+            self.layer_combo.addItem(park + layer.title(self.lang), layer.key)
+        self.layer_combo.blockSignals(False)
+        keys = [lay.key for lay in self.workspace.layers]
+        self.show_layer(self.workspace.layer(current) if current in keys else
+                        next((lay for lay in self.workspace.layers if lay.kind.value == "roads"),
+                             self.workspace.layers[0] if keys else None))
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        if self.workspace is not None:
+            self._fill_layer_combo()
+        self.retranslate()
+
+    def show_layer(self, layer) -> None:
+        if layer is None:
+            return
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.setCurrentIndex(self.layer_combo.findData(layer.key))
+        self.layer_combo.blockSignals(False)
+        model = FeatureTableModel(self.workspace, layer, self.proxy)
+        model.lang = self.lang
+        old = self.proxy.sourceModel()
+        self.proxy.setSourceModel(model)
+        if old is not None:
+            old.deleteLater()
+        self.table.setModel(self.proxy)
+        self.table.selectionModel().selectionChanged.connect(self._select_to_model)
+        self._apply_filter()
+        self.table.resizeColumnsToContents()
+        self._select_from_model()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (中文 / English)"))
+        current = self.status_combo.currentData()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        if self.workspace is not None:
+            for status in self.workspace.scheme:
+                self.status_combo.addItem(status.label(self.lang), status.code)
+        self.status_combo.addItem(self.tr("No project"), NO_PROJECT)
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(current)))
+        self.status_combo.blockSignals(False)
+        self._update_count()
+
+    def _on_layer_chosen(self, index: int) -> None:
+        key = self.layer_combo.itemData(index)
+        if key and self.workspace is not None:
+            self.show_layer(self.workspace.layer(key))
+
+    def _apply_filter(self, *_args) -> None:
+        if self.layer is None:
+            return
+        self.proxy.set_filter(self.filter_edit.text(), self.status_combo.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.layer is not None:
+            self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
+                                     .replace("%2", str(len(self.layer.frame))))
+
+    def _source_rows(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return sorted(self.proxy.mapToSource(i).row() for i in rows)
+
+    def _select_to_model(self, *_args) -> None:
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        try:
+            others = [item for item in self.selection.items if item[0] != self.layer.key]
+            self.selection.set(others + [(self.layer.key, row) for row in self._source_rows()])
+        finally:
+            self._syncing = False
+
+    def _select_from_model(self) -> None:
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        try:
+            chosen = QtCore.QItemSelection()
+            for row in self.selection.rows_of(self.layer.key):
+                index = self.proxy.mapFromSource(self.proxy.sourceModel().index(row, 0))
+                if index.isValid():
+                    chosen.select(index, index)
+            flags = (QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QtCore.QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().select(chosen, flags)
+        finally:
+            self._syncing = False
+
+    def _on_double_click(self, index) -> None:
+        row = self.proxy.mapToSource(index).row()
+        self.zoom_to_features.emit([(self.layer.key, row)])

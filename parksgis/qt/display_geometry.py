@@ -1,0 +1,64 @@
+"""What the widgets ask of features in the display CRS, answered from the renderer's caches.
+
+The renderer projects every layer once (render/layer_cache.py); zooming to a feature, box
+selection and the hover/selection outlines reuse that projection and its spatial index, and
+outlines become a QPainterPath through render.geometry like everything else drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+from PySide6 import QtCore, QtGui
+
+from parksgis.render.geometry import flatten, path_from_flat
+
+
+class DisplayGeometry:
+    def __init__(self, renderer):
+        self.renderer = renderer
+        self.display_crs = renderer.display_crs
+        self.to_display = Transformer.from_crs("EPSG:4326", self.display_crs, always_xy=True)
+        self.to_lonlat = Transformer.from_crs(self.display_crs, "EPSG:4326", always_xy=True)
+
+    def bounds(self, layer, rows=None) -> QtCore.QRectF | None:
+        """Bounding rectangle of ``rows`` of ``layer`` (all rows by default), or None if empty."""
+        cache = self.renderer.geometry(layer)
+        boxes = cache.bounds if rows is None else cache.bounds[np.asarray(list(rows), dtype=np.int64)]
+        boxes = boxes[~np.isnan(boxes).any(axis=1)] if len(boxes) else boxes
+        if not len(boxes):
+            return None
+        x0, y0 = boxes[:, 0].min(), boxes[:, 1].min()
+        return QtCore.QRectF(x0, y0, boxes[:, 2].max() - x0, boxes[:, 3].max() - y0)
+
+    def query_box(self, layer, rect: QtCore.QRectF) -> list[int]:
+        """Rows drawn inside ``rect`` (hidden statuses excluded, as on the map)."""
+        return [int(r) for r in self.renderer.visible_rows(layer, rect)]
+
+    def outline_path(self, layer, rows) -> QtGui.QPainterPath:
+        """Outlines of the areas and lines among ``rows`` as one path in display metres."""
+        geoms = self.renderer.geometry(layer).geoms
+        rows = np.asarray([r for r in rows if 0 <= r < len(geoms)], dtype=np.int64)
+        if not len(rows):
+            return QtGui.QPainterPath()
+        chosen = geoms[rows]
+        keep = ~(shapely.is_missing(chosen) | shapely.is_empty(chosen)) & (shapely.get_dimensions(chosen) > 0)
+        flat = flatten(chosen[keep], rows[keep])
+        return path_from_flat(flat.xy, flat.ring)
+
+    def points(self, layer, rows) -> list[QtCore.QPointF]:
+        """Point features among ``rows`` (drawn as rings by the canvas)."""
+        geoms = self.renderer.geometry(layer).geoms
+        rows = [r for r in rows if 0 <= r < len(geoms)]
+        chosen = geoms[np.asarray(rows, dtype=np.int64)] if rows else geoms[:0]
+        chosen = chosen[shapely.get_dimensions(chosen) == 0] if len(chosen) else chosen
+        return [QtCore.QPointF(x, y) for x, y in shapely.get_coordinates(chosen)]
+
+    def lonlat(self, x: float, y: float) -> tuple[float, float]:
+        lon, lat = self.to_lonlat.transform(x, y)
+        return float(lon), float(lat)
+
+    def display_xy(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = self.to_display.transform(lon, lat)
+        return float(x), float(y)

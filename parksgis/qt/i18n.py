@@ -1,0 +1,49 @@
+"""UI language: Qt translators for our strings (assets/i18n/*.qm) and Qt's own (dialog buttons).
+
+Strings in the code are English; ``parksgis_zh_CN.qm`` translates them. Installing a translator
+makes Qt send a LanguageChange event to every widget, and each widget retranslates itself.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore
+
+from parksgis.assets import get_asset
+
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+_installed: list[QtCore.QTranslator] = []
+
+
+def default_language() -> str:
+    """zh_CN on a Chinese system locale (mainland, Taiwan, Hong Kong alike), English elsewhere."""
+    return "zh_CN" if QtCore.QLocale.system().name().startswith("zh") else "en"
+
+
+def data_lang(language: str) -> str:
+    """The language of names in the data (name_zh / name_en, status labels) for a UI language."""
+    return "zh" if language.startswith("zh") else "en"
+
+
+def install_language(language: str) -> bool:
+    """Replace the installed translators with ``language``'s; True when our .qm file was found."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
+    app = QtCore.QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    ours = QtCore.QTranslator(app)
+    found = ours.load(str(get_asset("i18n", f"parksgis_{language}.qm")))
+    qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QtCore.QTranslator(app)
+    if language != "en" and qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    if found:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    elif language == "en":
+        # English is the source language: with no translator at all Qt still needs telling
+        QtCore.QCoreApplication.sendEvent(app, QtCore.QEvent(QtCore.QEvent.Type.LanguageChange))
+        found = True
+    return found

@@ -1,0 +1,261 @@
+"""The main window: canvas in the middle, layer tree and legend left, identify right, table below.
+
+It wires the widgets to one Workspace and one Selection; widgets talk to the model, never to
+each other, except for "zoom to" requests which all go to the canvas.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from parksgis.model.selection import Selection
+from parksgis.qt import i18n
+from parksgis.qt.attribute_table import AttributeTable
+from parksgis.qt.canvas import MapCanvas
+from parksgis.qt.display_geometry import DisplayGeometry
+from parksgis.qt.identify_panel import IdentifyPanel
+from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
+from parksgis.qt.problems_panel import ProblemsPanel
+from parksgis.qt.search_box import SearchBox
+from parksgis.qt.status_legend import StatusLegend
+from parksgis.qt.window_actions import WindowActions
+from parksgis.qt import workspace_loading
+
+Qt = QtCore.Qt
+MAX_RECENT = 8
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, language: str | None = None, display_crs: str | None = None):
+        super().__init__()
+        self.setObjectName("parksgis_main_window")
+        self.settings = QtCore.QSettings("parksgis", "parksgis")
+        self.language = language or str(self.settings.value("language", i18n.default_language()))
+        self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
+        self.workspace = None
+        self.renderer = None
+        self.geometry_ = None
+        self.selection = Selection()
+        self.canvas = MapCanvas(self.selection, self)
+        self.setCentralWidget(self.canvas)
+        self.search = SearchBox(self)
+        self.layer_model = LayerTreeModel(parent=self)
+        self.layer_tree = LayerTreeView(self.layer_model, self)
+        self.legend = StatusLegend(self)
+        self.identify = IdentifyPanel(self.selection, self)
+        self.table = AttributeTable(self.selection, self)
+        self.problems = ProblemsPanel(self)
+        self.docks = {}
+        for name, widget, area in [("layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea),
+                                   ("legend", self.legend, Qt.DockWidgetArea.LeftDockWidgetArea),
+                                   ("identify", self.identify, Qt.DockWidgetArea.RightDockWidgetArea),
+                                   ("table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea),
+                                   ("problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)]:
+            dock = QtWidgets.QDockWidget(self, objectName=f"{name}_dock")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["table"], self.docks["problems"])
+        self.docks["table"].raise_()
+
+        self.coords_label = QtWidgets.QLabel(self, objectName="coords_label")
+        self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
+        self.statusBar().addWidget(self.measure_label, 1)
+        self.statusBar().addPermanentWidget(self.coords_label)
+        self.actions_ = WindowActions(self)
+        for dock in self.docks.values():
+            self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.actions_.language_actions[self.language].setChecked(True)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._restore_state()
+        i18n.install_language(self.language)
+        self.retranslate()
+
+    # -- wiring -----------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.canvas.mouse_moved.connect(self._show_coordinates)
+        self.canvas.measure_changed.connect(self.measure_label.setText)
+        self.layer_tree.zoom_to_layers.connect(self.canvas.zoom_to_layers)
+        self.layer_tree.open_table.connect(self.open_attribute_table)
+        self.table.zoom_to_features.connect(self.canvas.zoom_to_features)
+        self.legend.hidden_changed.connect(self._hide_statuses)
+        self.search.found.connect(self._show_found)
+        self.search.not_found.connect(
+            lambda text: self.statusBar().showMessage(self.tr("Nothing on the map for “%1”").replace("%1", text), 5000))
+        self.problems.count_changed.connect(self._problems_count)
+
+    @property
+    def lang(self) -> str:
+        return i18n.data_lang(self.language)
+
+    def set_workspace(self, workspace, reports=()) -> None:
+        from parksgis.render.map_renderer import MapRenderer
+
+        if self.workspace is not None:
+            self.workspace.layers_changed.disconnect(self._on_layers_changed)
+            self.workspace.projects_changed.disconnect(self._on_projects_changed)
+        if self.renderer is not None:
+            self.renderer.close()
+        self.workspace = workspace
+        self.selection.clear()
+        self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
+        self.renderer.lang = self.lang
+        self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
+        self.geometry_ = DisplayGeometry(self.renderer)
+        self.canvas.set_workspace(workspace, self.renderer, self.geometry_)
+        self.layer_model.set_workspace(workspace)
+        self.identify.set_workspace(workspace)
+        self.table.set_workspace(workspace)
+        self.legend.set_workspace(workspace)
+        self.search.set_workspace(workspace, self.lang)
+        workspace.layers_changed.connect(self._on_layers_changed)
+        workspace.projects_changed.connect(self._on_projects_changed)
+        for report in reports:
+            self.problems.add_report(report)
+        self.canvas.zoom_all()
+
+    def _on_layers_changed(self) -> None:
+        self.table.set_workspace(self.workspace)
+        self.search.set_workspace(self.workspace, self.lang)
+
+    def _on_projects_changed(self, *_args) -> None:
+        self.table.table.viewport().update()
+
+    def _hide_statuses(self, hidden: set) -> None:
+        self.renderer.hidden_statuses = hidden  # the renderer emits changed: the canvas redraws
+
+    def _show_found(self, features) -> None:
+        self.selection.set(features)
+        self.canvas.zoom_to_features(features)
+
+    def _show_coordinates(self, x: float, y: float) -> None:
+        lon, lat = self.geometry_.lonlat(x, y)
+        self.coords_label.setText(f"{lon:.5f}°E {lat:.5f}°N   X {x:,.1f}  Y {y:,.1f}  ({self.display_crs})")
+
+    def _problems_count(self, count: int) -> None:
+        self.docks["problems"].setWindowTitle(self.tr("Problems (%1)").replace("%1", str(count)))
+
+    # -- commands ---------------------------------------------------------------------------------
+    def zoom_to_selection(self) -> None:
+        if len(self.selection):
+            self.canvas.zoom_to_features(self.selection.items)
+
+    def open_attribute_table(self, layer) -> None:
+        self.table.show_layer(layer)
+        self.docks["table"].show()
+        self.docks["table"].raise_()
+
+    def open_path(self, path) -> bool:
+        return workspace_loading.open_path(self, Path(path))
+
+    def add_files(self, paths) -> int:
+        return workspace_loading.add_files(self, [Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Open a folder of layers"))
+        if path:
+            self.open_path(path)
+
+    def choose_files(self) -> None:
+        paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
+            self, self.tr("Add layer files"), "",
+            self.tr("Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)"))
+        if paths:
+            self.add_files(paths)
+
+    def show_settings(self) -> None:
+        from parksgis.qt.settings_dialog import DisplayCrsDialog
+
+        dialog = DisplayCrsDialog(self.display_crs, self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self.set_display_crs(dialog.crs())
+
+    def set_display_crs(self, crs: str) -> None:
+        self.display_crs = crs
+        self.settings.setValue("display_crs", crs)
+        if self.workspace is not None:
+            self.set_workspace(self.workspace)
+
+    def show_about(self) -> None:
+        from parksgis import __version__
+
+        QtWidgets.QMessageBox.about(self, self.tr("About parksgis"), self.tr(
+            "parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial "
+            "parks, linked to their construction projects.").replace("%1", __version__))
+
+    def remember(self, path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    # -- language ---------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.settings.setValue("language", language)
+        self.actions_.language_actions[language].setChecked(True)
+        i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
+        for widget in (self.layer_model, self.identify, self.table, self.legend):
+            widget.set_lang(self.lang)
+        if self.workspace is not None:
+            self.search.set_workspace(self.workspace, self.lang)
+            self.renderer.lang = self.lang
+            self.canvas.refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
+        self.actions_.retranslate()
+        titles = {"layers": self.tr("Layers"), "legend": self.tr("Status"), "identify": self.tr("Identify"),
+                  "table": self.tr("Attribute table"), "problems": self.tr("Problems")}
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(titles[name])
+        if self.problems.topLevelItemCount():
+            self._problems_count(self.problems.topLevelItemCount())
+
+    # -- drops and persistence ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    def default_layout(self) -> None:
+        """The map gets the room: side panels ~a fifth of the width, the table ~a quarter of the height."""
+        self.resizeDocks([self.docks["layers"], self.docks["legend"], self.docks["identify"]],
+                         [300, 300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["table"], self.docks["layers"]],
+                         [max(160, self.height() // 4), max(200, self.height() // 3)], Qt.Orientation.Vertical)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        self._layout_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True  # once: later shows keep what the user arranged
+            QtCore.QTimer.singleShot(0, self.default_layout)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,95 @@
+"""The one graphics item that draws the whole map: MapRenderer into a cached image, then highlights.
+
+One item for all features (MEASURED.md: one item per feature is unusable beyond a few hundred).
+While a pan or zoom gesture runs, the last frame is blitted where its view now lies and the
+renderer is not called; when the gesture ends the canvas asks for a fresh frame.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+
+SELECTION_COLOR = QtGui.QColor(HIGHLIGHT_COLOR)  # the same yellow as highlights in exports
+HOVER_COLOR = QtGui.QColor(255, 255, 255, 230)
+HUGE = 1e9  # the item paints whatever part of the plane is in view
+
+
+class MapItem(pg.GraphicsObject):
+    def __init__(self, renderer=None):
+        super().__init__()
+        self.renderer = renderer
+        self.gesture_active = False
+        self.frames_rendered = 0
+        self._image: QtGui.QImage | None = None
+        self._image_view = QtCore.QRectF()
+        self._highlights: list[tuple[QtGui.QPainterPath, list[QtCore.QPointF], QtGui.QColor, float]] = []
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return QtCore.QRectF(-HUGE, -HUGE, 2 * HUGE, 2 * HUGE)
+
+    def set_renderer(self, renderer) -> None:
+        self.renderer = renderer
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """The map content changed (visibility, style, status): render again on the next paint."""
+        self._image = None
+        self.update()
+
+    def set_highlights(self, highlights) -> None:
+        """``highlights``: [(outline path, point list, colour, pen width px)], drawn over the map."""
+        self._highlights = list(highlights)
+        self.update()
+
+    def cached_image(self) -> QtGui.QImage | None:
+        return self._image
+
+    def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
+        view_box = self.getViewBox()
+        if view_box is None or self.renderer is None:
+            return
+        view = view_box.viewRect()
+        device = painter.transform().mapRect(view).toAlignedRect()
+        if device.width() <= 0 or device.height() <= 0:
+            return
+        stale = (self._image is None or self._image_view != view
+                 or self._image.size() != device.size())
+        if stale and (not self.gesture_active or self._image is None):
+            self._render(view, device.size())
+        painter.save()
+        target = painter.transform().mapRect(self._image_view)
+        painter.resetTransform()
+        painter.drawImage(target, self._image)
+        painter.restore()
+        self._paint_highlights(painter)
+
+    def _render(self, view: QtCore.QRectF, size: QtCore.QSize) -> None:
+        image = QtGui.QImage(size, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QtGui.QColor("#f4f1ea"))
+        image_painter = QtGui.QPainter(image)
+        try:
+            self.renderer.paint(image_painter, view, QtCore.QRectF(0, 0, size.width(), size.height()))
+        finally:
+            image_painter.end()
+        self._image, self._image_view = image, QtCore.QRectF(view)
+        self.frames_rendered += 1
+
+    def _paint_highlights(self, painter: QtGui.QPainter) -> None:
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        for path, points, color, width in self._highlights:
+            # a dark casing under the colour keeps the outline visible on any fill
+            for pen_color, pen_width in ((QtGui.QColor(0, 0, 0, 200), width + 2), (color, width)):
+                pen = QtGui.QPen(pen_color, pen_width)
+                pen.setCosmetic(True)  # width in pixels whatever the zoom
+                painter.setPen(pen)
+                painter.drawPath(path)
+                if points:
+                    transform = painter.transform()
+                    painter.save()
+                    painter.resetTransform()
+                    for point in points:
+                        painter.drawEllipse(transform.map(point), 9.0, 9.0)
+                    painter.restore()

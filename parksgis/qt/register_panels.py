@@ -1,0 +1,142 @@
+"""The register's place in the main window: status editor, "as of" bar, changes list, dashboard.
+
+One hook keeps the main window's part small: ``install(window)`` once, then
+``window.register_panels.set_workspace(workspace, renderer)`` whenever the window shows a new
+workspace. Everything here talks to the model (Workspace, Selection) and to the register link;
+the only window widgets used are the identify panel (the editor sits under its project card),
+the canvas (zoom requests), the status bar and the Panels menu.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from parksgis.qt.as_of_bar import AsOfBar
+from parksgis.qt.dashboard import Dashboard
+from parksgis.qt.register_link import RegisterLink
+from parksgis.qt.status_editor import StatusEditor
+
+Qt = QtCore.Qt
+MESSAGE_MS = 6000
+
+
+class TitledDock(QtWidgets.QDockWidget):
+    """A dock whose title is re-translated on a language change."""
+
+    def __init__(self, name: str, title, widget, parent):
+        super().__init__(parent, objectName=f"{name}_dock")
+        self._title = title
+        self.setWidget(widget)
+        self.setWindowTitle(title())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.setWindowTitle(self._title())
+        super().changeEvent(event)
+
+
+TR_CONTEXT = "RegisterPanels"
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
+
+
+class RegisterPanels(QtCore.QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.link = RegisterLink(window.settings, self)
+        self.editor = StatusEditor(window.selection, self.link, window.identify)
+        layout = window.identify.layout()
+        layout.insertWidget(layout.indexOf(window.identify.card) + 1, self.editor)
+        window.addAction(self.editor.undo_action)  # Ctrl+Z works wherever the focus is
+        self.as_of = AsOfBar(window.selection, self.link, window)
+        self.toolbar = window.addToolBar(_tr("Status as of"))
+        self.toolbar.setObjectName("as_of_toolbar")
+        self.toolbar.addWidget(self.as_of)
+        self.dashboard = Dashboard(window.selection, self.link, window)
+        self.docks = {
+            "changes": TitledDock("changes", lambda: _tr("Status changes"), self.as_of.changes_list, window),
+            "dashboard": TitledDock("dashboard", lambda: _tr("Dashboard"), self.dashboard, window),
+        }
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["changes"])
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["dashboard"])
+        if "table" in getattr(window, "docks", {}):
+            window.tabifyDockWidget(window.docks["table"], self.docks["dashboard"])
+            window.docks["table"].raise_()
+        self.docks["changes"].hide()
+        actions = getattr(window, "actions_", None)
+        if actions is not None:
+            actions.tools_menu.addSeparator()
+            actions.tools_menu.addAction(self.editor.undo_action)
+            for dock in self.docks.values():
+                actions.panels_menu.addAction(dock.toggleViewAction())
+            self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
+            self.author_action.setObjectName("author_action")
+            self.author_action.triggered.connect(self.ask_author)
+        # a read-only pack (or an unsaved folder register) says so for as long as it is open
+        self.notice = QtWidgets.QLabel(window, objectName="register_notice")
+        self.notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 1px 6px;")
+        self.notice.hide()
+        window.statusBar().addPermanentWidget(self.notice)
+        self.link.state_changed.connect(self._update_notice)
+        self.editor.message.connect(self._show_message)
+        self.dashboard.message.connect(self._show_message)
+        self.as_of.zoom_to_features.connect(window.canvas.zoom_to_features)
+        self.as_of.compare_check.toggled.connect(self._compare_toggled)
+
+    def set_workspace(self, workspace, renderer) -> None:
+        """Open the workspace's register and point every register view at it."""
+        if self.link.workspace is workspace and self.as_of.renderer is renderer:
+            return
+        self.link.set_workspace(workspace)
+        self.editor.set_workspace(workspace)
+        self.as_of.set_workspace(workspace, renderer)
+        self.dashboard.set_workspace(workspace)
+        for note in filter(None, [self.link.save_note]):
+            self._show_message(note)
+
+    def set_lang(self, lang: str) -> None:
+        for widget in (self.editor, self.as_of, self.dashboard):
+            widget.set_lang(lang)
+
+    def close(self) -> None:
+        self.link.close()
+
+    def _update_notice(self) -> None:
+        workspace = self.link.workspace
+        text = None
+        if workspace is not None and getattr(workspace, "pack_handle", None) is not None:
+            text = self.link.read_only_reason
+        text = text or self.link.save_note or ""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.notice.setVisible(bool(text))
+
+    def ask_author(self) -> None:
+        """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""
+        name, ok = QtWidgets.QInputDialog.getText(
+            self.window, _tr("Your name in the history"),
+            _tr("Name recorded with your status edits (empty: your system user name):"),
+            text=str(self.window.settings.value("author", "") or ""))
+        if ok:
+            self.window.settings.setValue("author", name.strip())
+
+    def _compare_toggled(self, on: bool) -> None:
+        if on:
+            self.docks["changes"].show()
+            self.docks["changes"].raise_()
+
+    def _show_message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
+
+
+def install(window) -> RegisterPanels:
+    """Add the register panels to ``window`` once (``window.register_panels``) and return them."""
+    panels = getattr(window, "register_panels", None)
+    if panels is None:
+        panels = window.register_panels = RegisterPanels(window)
+        if getattr(window, "workspace", None) is not None:
+            panels.set_workspace(window.workspace, window.renderer)
+    return panels

@@ -1,0 +1,88 @@
+"""Search by project or feature name (Chinese or English, partial) or id; pick a hit to zoom to it."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+Qt = QtCore.Qt
+FEATURES_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[str, int]]]]:
+    """(display text, features) for every named feature and every project; text holds zh, en and id."""
+    entries: list[tuple[str, list[tuple[str, int]]]] = []
+    by_project: dict[str, list[tuple[str, int]]] = {}
+    for layer in workspace.layers:
+        if layer.kind.value == "basemap":
+            continue
+        frame = layer.frame
+        pids = layer.project_ids
+        for row in range(len(frame)):
+            pid = pids.iloc[row]
+            if pid:
+                by_project.setdefault(pid, []).append((layer.key, row))
+            names = [str(frame[c].iloc[row]) for c in ("name_zh", "name_en", "name") if c in frame.columns
+                     and isinstance(frame[c].iloc[row], str) and frame[c].iloc[row]]
+            if names:
+                ids = [str(frame[c].iloc[row]) for c in frame.columns
+                       if c.endswith("_id") and c != "project_id" and frame[c].iloc[row] is not None]
+                entries.append((" · ".join(dict.fromkeys(names + ids)) + f" [{layer.title(lang)}]",
+                                [(layer.key, row)]))
+    for pid, project in workspace.projects.items():
+        text = " · ".join(x for x in (project.name_zh, project.name_en, pid) if x)
+        entries.append((text, by_project.get(pid, [])))
+    return entries
+
+
+class SearchBox(QtWidgets.QLineEdit):
+    """A line edit with a contains-completer; Enter takes the first hit."""
+
+    found = QtCore.Signal(list)      # features to select and zoom to
+    not_found = QtCore.Signal(str)   # the text, or a project with no features
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("search_box")
+        self.setClearButtonEnabled(True)
+        self.items = QtGui.QStandardItemModel(self)
+        self.completer_ = QtWidgets.QCompleter(self.items, self)
+        self.completer_.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_.setMaxVisibleItems(12)
+        self.setCompleter(self.completer_)
+        self.completer_.activated[QtCore.QModelIndex].connect(self._on_activated)
+        self.returnPressed.connect(self.take_first)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Search project or feature (中文 / English / id)"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_workspace(self, workspace, lang: str = "zh") -> None:
+        self.items.clear()
+        for text, features in search_entries(workspace, lang):
+            item = QtGui.QStandardItem(text)
+            item.setData(features, FEATURES_ROLE)
+            self.items.appendRow(item)
+
+    def matches(self, text: str) -> list[QtGui.QStandardItem]:
+        text = text.strip().lower()
+        return [self.items.item(i) for i in range(self.items.rowCount())
+                if text and text in self.items.item(i).text().lower()]
+
+    def take_first(self) -> None:
+        hits = self.matches(self.text())
+        self._go(hits[0].text(), hits[0].data(FEATURES_ROLE)) if hits else self.not_found.emit(self.text())
+
+    def _on_activated(self, index: QtCore.QModelIndex) -> None:
+        self._go(index.data(), index.data(FEATURES_ROLE))
+
+    def _go(self, text: str, features) -> None:
+        if features:
+            self.found.emit(list(features))
+        else:
+            self.not_found.emit(text)

@@ -1,0 +1,92 @@
+"""Opening a folder / file / pack and adding dropped files, off the UI thread.
+
+A file that cannot be read becomes an error row in the problems panel; the files that can be read
+are added and the map keeps working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore
+
+from parksgis.errors import ParksgisError
+from parksgis.model.layer import Layer, LayerKind
+from parksgis.qt.loader import Cancelled, run_with_progress
+
+
+TR_CONTEXT = "WorkspaceLoading"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text, "", n)
+
+
+def open_path(window, path: Path) -> bool:
+    """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
+    from parksgis.io.workspace import load_workspace
+
+    try:
+        workspace, reports = run_with_progress(window, _tr("Opening %1…").replace("%1", path.name),
+                                               lambda: load_workspace(path))
+    except Cancelled:
+        window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
+        return False
+    except ParksgisError as exc:
+        window.problems.add_problem("error", path, None, getattr(exc, "code", "unreadable"), str(exc))
+        window.docks["problems"].raise_()
+        return False
+    window.set_workspace(workspace, reports)
+    window.remember(path)
+    _raise_problems_if_any(window, reports)
+    return True
+
+
+def read_file_layer(path: Path):
+    """A Layer for one dropped file (kind from its name: plots.geojson → plots) and its report."""
+    from parksgis.io import read_layer
+
+    frame, report = read_layer(path)
+    kind = LayerKind.from_name(path.stem)
+    layer = Layer(path.stem, frame, kind, park_id=None, source=path, report=report)
+    return layer, report
+
+
+def add_files(window, paths: list[Path]) -> int:
+    """Add each readable file as a layer; list every problem; return how many layers were added."""
+    def job():
+        out = []
+        for path in paths:
+            try:
+                out.append((path, *read_file_layer(path), None))
+            except ParksgisError as exc:
+                out.append((path, None, None, exc))
+        return out
+
+    try:
+        results = run_with_progress(window, _tr("Reading %n file(s)…", len(paths)), job)
+    except Cancelled:
+        return 0
+    added, reports = 0, []
+    taken = {layer.key for layer in window.workspace.layers} if window.workspace else set()
+    for path, layer, report, error in results:
+        if error is not None:
+            window.problems.add_problem("error", path, None, getattr(error, "code", "unreadable"), str(error))
+            continue
+        reports.append(report)
+        window.problems.add_report(report)
+        while layer.key in taken:  # two roads.geojson from different folders both stay
+            layer.name += "_"
+        taken.add(layer.key)
+        window.workspace.add_layer(layer)
+        window.remember(path)
+        added += 1
+    if added < len(paths) or any(r.problems for r in reports):
+        window.docks["problems"].show()
+        window.docks["problems"].raise_()
+    return added
+
+
+def _raise_problems_if_any(window, reports) -> None:
+    if any(report.problems for report in reports):
+        window.docks["problems"].raise_()

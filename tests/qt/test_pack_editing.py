@@ -1,0 +1,171 @@
+"""A layer pack in the window: status edits go into the pack and come out in export-changes;
+a pack opened read-only says so and cannot be edited."""
+
+import json
+import shutil
+
+import pytest
+import shapely
+from PySide6 import QtCore
+
+Qt = QtCore.Qt
+
+
+@pytest.fixture
+def port_pack(tmp_path):
+    from parksgis.assets import sample_layers
+    from parksgis.pack import build_pack
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    pack = tmp_path / "port.gpkg"
+    build_pack(folder, pack, parks=["port"], title="港口片区现场包")
+    return pack
+
+
+@pytest.fixture
+def pack_window(qtbot, qapp):
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.register_panels import install
+
+    configure_app(qapp)
+    win = MainWindow(language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    install(win)
+    yield win
+    win.register_panels.close()
+    if win.workspace is not None and win.workspace.pack_handle is not None:
+        win.workspace.pack_handle.close()
+    from parksgis.qt.i18n import install_language
+    install_language("en")
+
+
+def show(win, workspace, reports=()):
+    win.set_workspace(workspace, reports)
+    win.register_panels.set_workspace(workspace, win.renderer)
+
+
+def click_project(qtbot, win, layer_key, project_id):
+    layer = win.workspace.layer(layer_key)
+    row = layer.project_ids.tolist().index(project_id)
+    win.canvas.zoom_to_features([(layer.key, row)])
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+    qtbot.mouseMove(win.canvas.viewport(), pos)
+    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert win.selection.current == (layer.key, row)
+
+
+def choose_status(qtbot, editor, code):
+    combo = editor.status_combo
+    combo.setFocus()
+    target = combo.findData(code)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+
+
+def test_edits_in_a_pack_are_exported_as_changes(qtbot, pack_window, port_pack, tmp_path):
+    from parksgis.io.workspace import load_workspace
+    from parksgis.pack import export_changes, verify_pack
+
+    win = pack_window
+    workspace, reports = load_workspace(port_pack)  # what `parksgis gui port.gpkg` opens
+    show(win, workspace, reports)
+    editor = win.register_panels.editor
+    win.settings.setValue("author", "现场办公室")
+
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    assert not editor.notice.isVisibleTo(editor)
+    assert not win.register_panels.notice.isVisibleTo(win)
+    choose_status(qtbot, editor, "under_construction")
+    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    choose_status(qtbot, editor, "completed")
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)  # changed my mind about 4
+    choose_status(qtbot, editor, "suspended")
+
+    document = export_changes(port_pack, tmp_path / "changes.json")
+    got = {(c["project_id"], c["field"]): (c["base"], c["new"], c["author"]) for c in document["changes"]}
+    assert got == {("PORT-FILL-3", "status"): ("approved", "under_construction", "现场办公室"),
+                   ("PORT-FILL-4", "status"): ("approved", "suspended", "现场办公室")}
+    assert json.loads((tmp_path / "changes.json").read_text("utf-8"))["changes"] == document["changes"]
+    assert verify_pack(port_pack).ok
+
+
+def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, port_pack):
+    from parksgis.pack import open_pack
+
+    win = pack_window
+    workspace, handle = open_pack(port_pack, read_only=True)
+    workspace.pack_handle = handle
+    show(win, workspace)
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    editor = win.register_panels.editor
+    assert editor.notice.isVisibleTo(editor)
+    assert "read-only" in editor.notice.text()
+    bar_notice = win.register_panels.notice  # also in the status bar, whatever is selected
+    assert bar_notice.isVisibleTo(win) and bar_notice.text() == handle.read_only_reason
+    assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing happens
+    assert [r for r in handle.register.history() if r.source != "seed"] == []
+
+
+def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, port_pack, tmp_path):
+    """Build → edit in the app → export → HQ edits one of the same fields → merge → resolve."""
+    from parksgis.io.workspace import load_workspace
+    from parksgis.pack import export_changes, merge_changes, resolve_conflicts
+    from parksgis.store.register import RegisterStore
+
+    win = pack_window
+    show(win, *load_workspace(port_pack))
+    editor = win.register_panels.editor
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    choose_status(qtbot, editor, "under_construction")
+    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    choose_status(qtbot, editor, "suspended")
+    export_changes(port_pack, tmp_path / "week1.json")
+
+    hq = tmp_path / "layers"  # the folder the pack was built from
+    with RegisterStore.for_folder(hq) as store:
+        store.update("PORT-FILL-4", {"status": "completed"}, author="总部")
+    result = merge_changes(hq, [tmp_path / "week1.json"])
+    assert [(c["project_id"], c["new"]) for c in result.merged] == [("PORT-FILL-3", "under_construction")]
+    [conflict] = result.conflicts
+    assert (conflict.project_id, conflict.base, conflict.field_value, conflict.target_value) == (
+        "PORT-FILL-4", "approved", "suspended", "completed")
+    resolve_conflicts(hq, take="field")
+    with RegisterStore.for_folder(hq) as store:
+        assert store.project("PORT-FILL-3").status == "under_construction"
+        assert store.project("PORT-FILL-4").status == "suspended"
+    assert merge_changes(hq, [tmp_path / "week1.json"]).merged == []  # re-applying: no-op
+
+
+@pytest.mark.slow  # waits out the register's busy timeout (10 s) before giving up
+def test_pack_locked_by_another_program_gives_a_clear_message(qtbot, pack_window, port_pack):
+    import sqlite3
+
+    from parksgis.io.workspace import load_workspace
+
+    win = pack_window
+    show(win, *load_workspace(port_pack))
+    editor = win.register_panels.editor
+    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    other = sqlite3.connect(port_pack, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another app instance in the middle of saving
+    try:
+        choose_status(qtbot, editor, "completed")
+        assert editor.notice.isVisibleTo(editor)
+        assert "another program is saving to this pack" in editor.notice.text()
+        assert win.workspace.projects["PORT-FILL-3"].status == "approved"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)  # try again: saved
+    assert win.workspace.projects["PORT-FILL-3"].status == "completed"
+    assert not editor.notice.isVisibleTo(editor)

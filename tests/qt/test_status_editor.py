@@ -1,0 +1,192 @@
+"""Editing a project's status from the identify panel: map colour, legend count and history follow;
+Undo (button and Ctrl+Z) restores all three. Runs on a copy of the sample parks in tmp_path."""
+
+import shutil
+
+import pytest
+import shapely
+from PySide6 import QtCore
+
+from parksgis.model.status import DEFAULT_SCHEME
+
+Qt = QtCore.Qt
+PROJECT = "PORT-FILL-3"  # 3号地块场平, approved in the sample register, one plot in port/plots
+
+
+@pytest.fixture
+def register_window(qtbot, qapp, tmp_path):
+    """The main window on a copy of layers/ (its register.sqlite is created in tmp_path)."""
+    from parksgis.assets import sample_layers
+    from parksgis.io.workspace import load_workspace
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.register_panels import install
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    win = MainWindow(language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    panels = install(win)
+    workspace, reports = load_workspace(folder)
+    win.set_workspace(workspace, reports)
+    panels.set_workspace(workspace, win.renderer)
+    qapp.processEvents()
+    yield win
+    panels.close()
+    from parksgis.qt.i18n import install_language
+    install_language("en")
+
+
+def feature_of(win, project_id):
+    layer = win.workspace.layer("port/plots")
+    row = int(layer.project_ids.tolist().index(project_id))
+    return layer, row
+
+
+def click_feature(qtbot, win, layer, row):
+    """Zoom to the plot and click a point inside it; returns the viewport pixel clicked."""
+    win.canvas.zoom_to_features([(layer.key, row)])
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+    qtbot.mouseMove(win.canvas.viewport(), pos)
+    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    return pos
+
+
+def pixel_of(win, layer, row):
+    """Where the plot is now (the identify dock widens when the editor appears: the map moves)."""
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+
+
+def colour_near(maps, win, pos, hex_colour):
+    """Pixels of ``hex_colour`` in a 21 px square around ``pos`` (labels may cover the middle)."""
+    patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
+    return maps.count_colour(patch, hex_colour, tolerance=10)
+
+
+def legend_count(win, code):
+    text = win.legend.item_for(code).text()
+    return int(text.rsplit("(", 1)[1].rstrip(")"))
+
+
+def choose_status(qtbot, editor, code):
+    """Pick a status in the combo with the keyboard, as a user does, then click Apply."""
+    combo = editor.status_combo
+    combo.setFocus()
+    target = combo.findData(code)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+
+
+def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_window, maps):
+    win = register_window
+    editor = win.register_panels.editor
+    approved, completed = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
+    layer, row = feature_of(win, PROJECT)
+    click_feature(qtbot, win, layer, row)
+    pos = pixel_of(win, layer, row)
+    assert win.selection.current == (layer.key, row)
+    assert editor.isVisibleTo(win.identify) and editor.project_id == PROJECT
+    assert editor.status_combo.currentData() == "approved"
+    assert not editor.notice.isVisibleTo(editor)
+    before = {code: legend_count(win, code) for code in ("approved", "completed")}
+    assert colour_near(maps, win, pos, approved) > 100
+    assert colour_near(maps, win, pos, completed) == 0
+    assert editor.history_list.count() == 0
+
+    choose_status(qtbot, editor, "completed")
+
+    assert win.workspace.projects[PROJECT].status == "completed"
+    assert colour_near(maps, win, pos, completed) > 100
+    assert colour_near(maps, win, pos, approved) == 0
+    assert legend_count(win, "completed") == before["completed"] + 1
+    assert legend_count(win, "approved") == before["approved"] - 1
+    store = win.register_panels.link.store
+    edits = [r for r in store.history(PROJECT) if r.source == "app"]
+    assert [(r.field, r.old, r.new) for r in edits] == [("status", "approved", "completed")]
+    assert edits[0].author  # the OS user when no author is set
+    assert editor.history_list.count() == 1 and "status" in editor.history_list.item(0).text()
+
+    qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
+
+    assert win.workspace.projects[PROJECT].status == "approved"
+    assert colour_near(maps, win, pos, approved) > 100
+    assert colour_near(maps, win, pos, completed) == 0
+    assert {code: legend_count(win, code) for code in before} == before
+    assert [(r.field, r.old, r.new, r.source) for r in store.history(PROJECT) if r.source != "seed"] == [
+        ("status", "approved", "completed", "app"), ("status", "completed", "approved", "undo")]
+    assert editor.history_list.count() == 2
+
+
+def test_progress_dates_note_and_ctrl_z(qtbot, register_window):
+    win = register_window
+    win.settings.setValue("author", "张工")
+    editor = win.register_panels.editor
+    layer, row = feature_of(win, PROJECT)
+    click_feature(qtbot, win, layer, row)
+    editor.progress_spin.setFocus()
+    editor.progress_spin.selectAll()
+    qtbot.keyClicks(editor.progress_spin, "35")
+    start = editor.date_edits["actual_start"]
+    start.setDate(QtCore.QDate(2014, 8, 15))
+    editor.note_edit.setFocus()
+    qtbot.keyClicks(editor.note_edit, " checked on site")
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+    project = win.workspace.projects[PROJECT]
+    assert project.progress_pct == 35.0
+    assert project.actual_start.isoformat() == "2014-08-15"
+    assert project.note.endswith(" checked on site")
+    rows = [r for r in win.register_panels.link.history(PROJECT) if r.source == "app"]
+    assert {r.field for r in rows} == {"progress_pct", "actual_start", "note"}
+    assert {r.author for r in rows} == {"张工"}
+
+    win.canvas.setFocus()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    project = win.workspace.projects[PROJECT]
+    assert project.actual_start is None and not project.note.endswith(" checked on site")
+    assert editor.progress_spin.value() == 0
+
+
+def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, tmp_path):
+    win = register_window
+    plots = tmp_path / "layers" / "port" / "plots.geojson"
+    from parksgis.io.workspace import load_workspace
+
+    workspace, reports = load_workspace(plots)
+    workspace.projects = dict(win.workspace.projects)  # linked, but no register to write to
+    win.set_workspace(workspace, reports)
+    win.register_panels.set_workspace(workspace, win.renderer)
+    layer = workspace.layer("plots")
+    row = int(layer.project_ids.tolist().index(PROJECT))
+    win.selection.set([(layer.key, row)])
+    editor = win.register_panels.editor
+    assert editor.notice.isVisibleTo(editor) and "register" in editor.notice.text()
+    assert not editor.apply_button.isEnabled() and not editor.form_box.isEnabled()
+
+
+def test_author_name_set_from_the_settings_menu_goes_into_history(qtbot, register_window):
+    from PySide6 import QtWidgets
+
+    win = register_window
+
+    def type_name():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        edit = dialog.findChild(QtWidgets.QLineEdit)
+        edit.selectAll()
+        qtbot.keyClicks(edit, "Li Gong")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QtCore.QTimer.singleShot(100, type_name)
+    win.register_panels.author_action.trigger()
+    assert win.settings.value("author") == "Li Gong"
+    [row] = win.register_panels.link.update("PORT-FILL-3", {"status": "completed"})
+    assert row.author == "Li Gong"
