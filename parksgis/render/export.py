@@ -168,6 +168,8 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
         renderer.set_status_of(saved)
     lines = []
     for c in sorted(changes, key=lambda c: (c.park, c.project_id)):
+        if scope and c.park not in scope:
+            continue  # another park's change, not on these maps
         project = after[1].get(c.project_id)
         name = project.name(lang) if project else c.project_id
         label = lambda code: scheme[code].label(lang) if code in scheme else (code or "-")  # noqa: E731
