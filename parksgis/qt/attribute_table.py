@@ -86,13 +86,14 @@ class FeatureFilterProxy(QtCore.QSortFilterProxyModel):
 
     def set_filter(self, text: str, status: str | None) -> None:
         source: FeatureTableModel = self.sourceModel()
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
+        modern = hasattr(self, "beginFilterChange")  # Qt >= 6.10 deprecates invalidateRowsFilter()
+        if modern:
             self.beginFilterChange()
-            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
-            self.endFilterChange()
+        self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+        if modern:
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
         else:
-            self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
-            self.invalidateFilter()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row, source_parent):
         return self.mask is None or bool(self.mask[source_row])
@@ -150,6 +151,7 @@ class AttributeTable(QtWidgets.QWidget):
 
     def set_workspace(self, workspace) -> None:
         self.workspace = workspace
+        self.retranslate()  # the status filter lists this workspace's scheme
         self._fill_layer_combo()
 
     def _fill_layer_combo(self) -> None:

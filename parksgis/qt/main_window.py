@@ -31,7 +31,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, language: str | None = None, display_crs: str | None = None):
         super().__init__()
         self.setObjectName("parksgis_main_window")
-        self.settings = QtCore.QSettings("parksgis", "parksgis")
+        # an ini file everywhere (also on Windows): easy to inspect, copy or reset
+        self.settings = QtCore.QSettings(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                                         "parksgis", "parksgis")
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
         self.workspace = None
@@ -64,6 +66,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
         self.statusBar().addWidget(self.measure_label, 1)
         self.statusBar().addPermanentWidget(self.coords_label)
+        # text from the start: a status bar that grows on the first mouse move shrinks the map by
+        # a pixel, and a new map size costs a new frame
+        self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
@@ -114,6 +119,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
+        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
+        if panels is not None:
+            panels.set_workspace(workspace, self.renderer)
         for report in reports:
             self.problems.add_report(report)
         self.canvas.zoom_all()
@@ -201,8 +209,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("language", language)
         self.actions_.language_actions[language].setChecked(True)
         i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
-        for widget in (self.layer_model, self.identify, self.table, self.legend):
-            widget.set_lang(self.lang)
+        for widget in (self.layer_model, self.identify, self.table, self.legend,
+                       getattr(self, "register_panels", None)):
+            if widget is not None:
+                widget.set_lang(self.lang)
         if self.workspace is not None:
             self.search.set_workspace(self.workspace, self.lang)
             self.renderer.lang = self.lang

@@ -87,6 +87,7 @@ def test_coordinates_in_status_bar(qtbot, window, maps):
 
 
 def test_hover_highlights_without_rendering(qtbot, window, maps):
+    qtbot.wait(50)  # let the window settle (first-show layout) so only the hover could redraw
     maps.grab_canvas(window)
     frames = window.canvas.map_item.frames_rendered
     target = maps.screen_pos(window, *maps.SEWAGE_PLANT)

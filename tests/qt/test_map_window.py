@@ -78,6 +78,7 @@ def test_table_filter_and_selection_highlight_the_road(qtbot, window, maps):
 def test_english_filter_and_status_filter(qtbot, window, maps):
     table = window.table
     qtbot.keyClicks(table.filter_edit, "link road")
+    assert table.filter_edit.text() == "link road"
     assert table.proxy.rowCount() == 1
     table.filter_edit.clear()
     table.status_combo.setCurrentIndex(table.status_combo.findData("under_construction"))
