@@ -20,7 +20,8 @@ REPO = Path(__file__).resolve().parents[2]
 def layers_copy(tmp_path, sample_layers):
     """The sample parks with a register whose history has a dated change: PORT-FILL-1 completed on 2014-12-01."""
     folder = tmp_path / "layers"
-    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg",
+                                                                         "history.csv"))
     projects = read_projects_csv(folder / "projects.csv")
     store = RegisterStore.create(folder / "register.sqlite", projects, baseline="2014-07-24")
     store.update("PORT-FILL-1", {"status": "completed", "progress_pct": 100}, author="test",
@@ -106,14 +107,15 @@ def test_atlas_has_overview_plus_one_page_per_park(qapp, sample_layers, tmp_path
     (["render", "{layers}", "-o", "x.png", "--park", "harbour"], 2, r"--park: unknown park 'harbour'"),
     (["render", "{layers}", "-o", "x.jpg"], 2, r"-o x.jpg: the file must end in .png, .pdf, .svg"),
     (["render", "{layers}", "-o", "x.png", "--as-of", "2014-13-01"], 2, r"--as-of: '2014-13-01' is not a date"),
-    (["render", "{layers}", "-o", "x.png", "--as-of", "2014-08-01"], 2, r"--as-of/--compare need a status register"),
+    (["render", "{layers}", "-o", "x.png", "--as-of", "2014-08-01"], 2, r"--as-of/--compare need the status history"),
     (["atlas", "{layers}", "-o", "x.png"], 2, r"the file must end in .pdf"),
 ])
 def test_bad_input_is_one_line_and_exit_code(qapp, sample_layers, tmp_path, monkeypatch, capsys, argv, code, message):
     import re
     monkeypatch.chdir(tmp_path)
     src = tmp_path / "layers"
-    shutil.copytree(sample_layers, src, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    shutil.copytree(sample_layers, src, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg",
+                                                                      "history.csv"))
     argv = [a.replace("{layers}", str(src)) for a in argv]
     assert main(argv) == code
     err = capsys.readouterr().err.strip()
@@ -136,3 +138,15 @@ def test_missing_glyph_is_named_in_a_warning(qapp, layers_copy, tmp_path, capsys
     assert run_cli("render", layers_copy, "--park", "port", "--title", "港口𠮷园", "-o", out, "--size", "600x400") == 0
     err = capsys.readouterr().err
     assert "no glyph for 𠮷 (U+20BB7)" in err
+
+
+def test_as_of_from_the_recorded_history_without_writing_a_register(qapp, sample_layers, tmp_path):
+    if not (sample_layers / "history.csv").exists():
+        pytest.skip("sample layers without history.csv")
+    src = tmp_path / "layers"
+    shutil.copytree(sample_layers, src, ignore=shutil.ignore_patterns("register.sqlite"))
+    out = tmp_path / "changes.pdf"
+    assert run_cli("render", src, "--park", "port", "--compare", "2014-01-01", "2014-07-24", "-o", out) == 0
+    text = pypdf.PdfReader(out).pages[0].extract_text().replace("\t", " ")
+    assert "→ 在建" in text  # projects started in the first half of 2014
+    assert not (src / "register.sqlite").exists()  # read-only: the folder is left as it was
