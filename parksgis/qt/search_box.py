@@ -45,6 +45,7 @@ class SearchBox(QtWidgets.QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("search_box")
+        self.setMinimumWidth(220)  # other toolbars (the "as of" bar) must not squeeze it to nothing
         self.setClearButtonEnabled(True)
         self.items = QtGui.QStandardItemModel(self)
         self.completer_ = QtWidgets.QCompleter(self.items, self)
