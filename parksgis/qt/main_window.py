@@ -84,6 +84,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_state()
         i18n.install_language(self.language)
         self.retranslate()
+        self._apply_data_lang()
 
     # -- wiring -----------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -225,6 +226,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("language", language)
         self.actions_.language_actions[language].setChecked(True)
         i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
+        self._apply_data_lang()
+
+    def _apply_data_lang(self) -> None:
+        """Names from the data (parks, layers, statuses, map labels) in the UI's language."""
         for widget in (self.layer_model, self.identify, self.table, self.legend,
                        getattr(self, "register_panels", None)):
             if widget is not None:
