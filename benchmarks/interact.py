@@ -64,6 +64,25 @@ def measure_identify(rec, workspace, renderer, full, repeat: int, rng) -> None:
 
 
 def measure_export(rec, workspace, renderer, full, out) -> None:
+    """The briefing export (render branch) of the whole workspace, A3 portrait at 300 dpi."""
+    try:
+        PageOptions = parts._attr("parksgis.render.export", "PageOptions")
+        overview_page = parts._attr("parksgis.render.export", "overview_page")
+        page_size_pt = parts._attr("parksgis.render.export", "page_size_pt")
+        write_pages = parts._attr("parksgis.render.export", "write_pages")
+    except NotBuilt:
+        return _measure_map_only_export(rec, renderer, full, out)
+
+    def export() -> None:
+        page = overview_page(renderer, PageOptions(generated=__import__("datetime").date(2014, 7, 24)))
+        write_pages([page], renderer, out / "export_a3.png", page_size_pt("A3"), dpi=300)
+
+    _, dt = timed(export)
+    rec.add("export_a3_png", dt)
+    rec.notes["export_a3_png"] = "briefing page (map, legend, scale bar, KPIs) via parksgis.render.export, in the open session"
+
+
+def _measure_map_only_export(rec, renderer, full, out) -> None:
     frame = Frame(renderer, *A3_300DPI)
     view = frame.fitted(full)
 

@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -100,6 +101,11 @@ class SizeRun:
                 if "error" in data or data.get("na"):
                     self.na.setdefault("first_frame_pack", data.get("error", ""))
                     break
+        for key in ("first_frame_geojson", "first_frame_pack"):
+            total, load = self.values.get(key), self.values.get(key + "_load")
+            if total and load:
+                self.notes[key] = (f"load_workspace {statistics.median(load):.2f} s + main window to "
+                                   f"first frame {statistics.median(total) - statistics.median(load):.2f} s")
         log("  parksgis session (zoom, pan, identify, export)")
         data = self.stage("session")
         if "error" in data:
@@ -136,7 +142,8 @@ class SizeRun:
         png = self.images / "parksgis_render.png"
         for _ in range(self.repeat):
             result = run_process(python_cmd("parksgis", "render", str(self.root), "-o", str(png),
-                                            "--width", "1920", "--height", "1080"))
+                                            "--size", "1920x1080", "--dpi", "96",
+                                            "--generated", "2014-07-24"))
             if result.returncode != 0:
                 reason = (result.stderr.strip().splitlines() or ["no output"])[-1][:160]
                 self.na["process_render"] = self.na["rss_render"] = f"failed: {reason}"
@@ -188,11 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed repeats per measurement")
     parser.add_argument("--peer-repeat", type=int, help="whole-process peer runs (default: min(repeat, 3))")
     parser.add_argument("--qgis", choices=("auto", "off"), default="auto")
+    parser.add_argument("--mpl", choices=("on", "off"), default="on",
+                        help="the geopandas+matplotlib peer (off for 1M: it takes minutes)")
     parser.add_argument("--out", type=Path, default=OUT, help="data, images and results go here")
     args = parser.parse_args(argv)
     peer_repeat = args.peer_repeat or min(args.repeat, 3)
     use_qgis = args.qgis == "auto" and qgis_available()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load_before = os.getloadavg()[0]
     runs = []
     for text in args.sizes.split(","):
         n = generate.parse_size(text)
@@ -202,11 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         pack = run.build_pack()
         run.measure_parksgis(pack)
         run.measure_process_render()
-        run.measure_mpl()
+        if args.mpl == "on":
+            run.measure_mpl()
         if use_qgis:
             run.measure_qgis()
         runs.append(run)
-    header = (f"Run {started} on {machine_facts()}; medians of {args.repeat} repeats "
+    load = f"load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end"
+    header = (f"Run {started} on {machine_facts()}, {load}; medians of {args.repeat} repeats "
               f"({peer_repeat} for whole-process peers); QGIS: "
               f"{'3.x via ' + QGIS_PYTHON if use_qgis else 'off/not installed'}.")
     table = markdown_table(runs, use_qgis)

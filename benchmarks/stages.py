@@ -177,8 +177,9 @@ def stage_first_frame(rec: Recorder, root: Path, repeat: int, pack: Path | None 
 
     t0 = time.perf_counter()
     if window.available():
-        win = window.first_frame_through_window(root, pack)
+        win, loaded = window.first_frame_through_window(root, pack)
         rec.add(name, time.perf_counter() - t0)
+        rec.add(name + "_load", loaded)
         rec.notes[name] = "load_workspace + main window shown with its first canvas frame"
         win.close()
     else:

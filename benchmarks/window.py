@@ -47,8 +47,10 @@ def canvas_frame_is_blank(window) -> bool:
 def first_frame_through_window(root, pack=None):
     """Open (folder or pack) with load_workspace and show it in the main window, first frame painted."""
     load_workspace = parts.load_workspace()
+    t0 = time.perf_counter()
     workspace, reports = load_workspace(pack if pack is not None else root)
-    return open_window(workspace, reports)
+    loaded = time.perf_counter() - t0
+    return open_window(workspace, reports), loaded
 
 
 def measure_pan(rec, window, repeat: int) -> None:

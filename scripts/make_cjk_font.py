@@ -9,8 +9,8 @@ Characters kept: ASCII, Latin-1, general punctuation, arrows, geometric shapes, 
 punctuation, fullwidth forms, every GB2312 character, and every character used in ``layers/``,
 the Qt translations (``*.ts``) and the code in ``parksgis/``.
 
-Usage (a developer tool; needs fontTools, not run by the app):
-    python3 scripts/make_cjk_font.py [--source /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc]
+Usage (a developer tool; needs fontTools and fonts-noto-cjk, not run by the app):
+    python3 scripts/make_cjk_font.py [--source-dir /usr/share/fonts/opentype/noto]
 """
 
 from __future__ import annotations
@@ -27,10 +27,13 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, newTable
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-OUTPUT = REPO / "assets" / "fonts" / "NotoSansSC-parksgis.ttf"
+SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
+FONTS_DIR = REPO / "assets" / "fonts"
+# weight -> (source collection, output file); titles and headings use the bold face, so the PDF
+# writer embeds a real bold instead of drawing a synthetic one only in raster output
+FACES = {"Regular": ("NotoSansCJK-Regular.ttc", "NotoSansSC-parksgis.ttf"),
+         "Bold": ("NotoSansCJK-Bold.ttc", "NotoSansSC-parksgis-Bold.ttf")}
 FAMILY = "Noto Sans SC parksgis"
-POSTSCRIPT_NAME = "NotoSansSC-parksgis-Regular"
 MAX_ERR_UNITS = 1.0  # cu2qu tolerance in font units (UPM 1000): invisible at any print size
 FIXED_TIMESTAMP = 3_786_825_600  # 2024-01-01, in the head table's seconds since 1904
 
@@ -114,14 +117,15 @@ def to_truetype(font) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font) -> None:
+def rename(font, weight: str) -> None:
     """A modified font must not carry the original's name (SIL OFL 1.1, condition 3 spirit)."""
+    postscript_name = f"NotoSansSC-parksgis-{weight}"
     names = font["name"]
     for record in list(names.names):
         if record.nameID in (1, 2, 3, 4, 6, 16, 17, 21, 22):
             names.removeNames(nameID=record.nameID)
-    values = {1: FAMILY, 2: "Regular", 3: f"{POSTSCRIPT_NAME};parksgis subset", 4: f"{FAMILY} Regular",
-              6: POSTSCRIPT_NAME}
+    values = {1: FAMILY, 2: weight, 3: f"{postscript_name};parksgis subset", 4: f"{FAMILY} {weight}",
+              6: postscript_name}
     for name_id, value in values.items():
         names.setName(value, name_id, 3, 1, 0x409)
         names.setName(value, name_id, 1, 0, 0)
@@ -130,8 +134,8 @@ def rename(font) -> None:
     names.setName(note, 10, 3, 1, 0x409)
 
 
-def build(source: str, output: Path) -> Path:
-    collection = TTCollection(source)
+def build(source: Path, output: Path, weight: str) -> Path:
+    collection = TTCollection(str(source))
     font = next(f for f in collection.fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
     options = subset.Options()
     options.hinting = False
@@ -139,12 +143,15 @@ def build(source: str, output: Path) -> Path:
     options.notdef_outline = True
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
-    options.layout_features = ["*"]
+    # Only what horizontal and vertical Chinese text needs. Keeping 'locl' (Japanese/Korean/
+    # Traditional forms) let the shaper swap in glyphs without a cmap entry (e.g. the digits of
+    # "EPSG:4546"), which PDF viewers then cannot map back to text.
+    options.layout_features = ["ccmp", "kern", "vert", "vrt2", "vkrn", "mark", "mkmk"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(wanted_codepoints()))
     subsetter.subset(font)
     to_truetype(font)
-    rename(font)
+    rename(font, weight)
     font["head"].created = font["head"].modified = FIXED_TIMESTAMP  # reproducible file
     font.recalcTimestamp = False
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -157,11 +164,13 @@ def build(source: str, output: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", default=DEFAULT_SOURCE, help="Noto Sans CJK .ttc/.otf")
-    parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
+    parser.add_argument("--source-dir", type=Path, default=SOURCE_DIR,
+                        help="folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc")
+    parser.add_argument("-o", "--output-dir", type=Path, default=FONTS_DIR)
     args = parser.parse_args(argv)
-    out = build(args.source, args.output)
-    print(f"{out}: {out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+    for weight, (source, target) in FACES.items():
+        out = build(args.source_dir / source, args.output_dir / target, weight)
+        print(f"{out}: {out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
     return 0
 
 

@@ -124,16 +124,19 @@ def open_workspace(src: str):
 
 
 def open_register(src: str):
-    """The register of SRC for --as-of/--compare: a folder's register.sqlite or a pack."""
+    """The register of SRC for --as-of/--compare, read-only: a folder's register.sqlite, else one
+    built in memory from its projects.csv and history.csv; or the register inside a pack."""
+    from parksgis.store.recorded_history import HISTORY_FILE
     from parksgis.store.register import REGISTER_FILE, RegisterStore
 
     path = Path(src)
-    file = path / REGISTER_FILE if path.is_dir() else path
-    if not file.is_file() or file.suffix.lower() not in (".sqlite", ".gpkg"):
-        raise UsageError(f"{src}: --as-of/--compare need a status register with history "
-                         f"({REGISTER_FILE} in the layers folder, or a pack .gpkg); "
-                         "the app or `parksgis status import` creates it")
-    return RegisterStore.open(file, readonly=True)
+    if path.is_dir() and ((path / REGISTER_FILE).is_file() or (path / HISTORY_FILE).is_file()):
+        return RegisterStore.for_folder(path, readonly=True)  # never writes into the folder
+    if path.is_file() and path.suffix.lower() in (".sqlite", ".gpkg"):
+        return RegisterStore.open(path, readonly=True)
+    raise UsageError(f"{src}: --as-of/--compare need the status history: {REGISTER_FILE} or "
+                     f"{HISTORY_FILE} in the layers folder, or a pack .gpkg (the app and "
+                     "`parksgis status import` record it)")
 
 
 def warn_missing_glyphs(pages, renderer) -> None:

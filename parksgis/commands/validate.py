@@ -43,15 +43,26 @@ def _utf8_stdout() -> None:
                 pass
 
 
-def summary_line(report) -> str:
-    errors, warnings = len(report.errors), len(report.warnings)
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def summary_line(report, frame=None) -> str:
+    """``FILE: OK: 3 features (utf-8, EPSG:4326); 0 errors, 1 warning`` and variants."""
+    counts = f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}"
     if not report.ok:
         return f"{report.file}: NOT LOADED ({counts})"
-    state = "OK" if errors == 0 else "LOADED WITH ERRORS"
+    state = "OK" if not report.errors else "LOADED WITH ERRORS"
+    loaded = [_plural(report.features, "feature")]
+    dropped = len({p.feature for p in report.errors if p.feature is not None})
+    if dropped:
+        loaded.append(f"{dropped} dropped")
+    if frame is not None and len(frame):
+        attribute_only = int(frame.geometry.isna().sum())
+        if attribute_only:
+            loaded.append(f"{attribute_only} without geometry")
     detail = ", ".join(x for x in (report.encoding, report.crs) if x)
-    features = f"{report.features} feature{'s' * (report.features != 1)}"
-    return f"{report.file}: {state}: {features} ({detail}); {counts}"
+    return f"{report.file}: {state}: {', '.join(loaded)} ({detail}); {counts}"
 
 
 def run(args) -> int:
@@ -74,12 +85,12 @@ def _run(args) -> int:
     user_crs = crs_mod.parse_user_crs(args.crs) if args.crs else None  # UsageError -> exit 2
     reports = []
     for name in args.files:
-        _, report = validate_file(name, crs=user_crs, offset=args.offset)
+        frame, report = validate_file(name, crs=user_crs, offset=args.offset)
         reports.append(report)
         if not args.json:
             for line in report.lines():
                 print(line)
-            print(summary_line(report), flush=True)
+            print(summary_line(report, frame), flush=True)
     if args.json:
         print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
     return 0 if all(r.ok and not r.errors for r in reports) else 1

@@ -8,6 +8,8 @@ error telling the user which ``--crs`` to pass.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from parksgis.errors import LayerReadError, UsageError
@@ -89,6 +91,11 @@ def looks_projected(xy: np.ndarray) -> bool:
     return bool(beyond.mean() > 0.5)
 
 
+def looks_like_degrees(xy: np.ndarray) -> bool:
+    """Every coordinate within ±180/±90: lon/lat, not metres."""
+    return bool(len(xy)) and bool(((np.abs(xy[:, 0]) <= 180) & (np.abs(xy[:, 1]) <= 90)).all())
+
+
 def suggest_crs(xy: np.ndarray) -> str:
     """A hint naming the likely CGCS2000 Gauss-Kruger CRS for projected Chinese coordinates."""
     x = np.median(xy[:, 0])
@@ -104,23 +111,31 @@ def suggest_crs(xy: np.ndarray) -> str:
     return "EPSG:4546"
 
 
-def projected_without_crs(xy: np.ndarray, path) -> LayerReadError:
-    """The error for metre coordinates with no CRS: says which --crs to pass."""
+def projected_without_crs(xy: np.ndarray, path, declared=None) -> LayerReadError:
+    """The error for metre coordinates with no (or a degrees) CRS: says which --crs to pass."""
     finite = xy[np.isfinite(xy).all(axis=1)]
     x0, y0 = finite.min(axis=0)
     x1, y1 = finite.max(axis=0)
     hint = suggest_crs(finite)
+    said = "the file names no CRS" if declared is None else \
+        f"the CRS given, {crs_label(declared)}, is in degrees"
     return LayerReadError(
         path, f"coordinates look projected (x {x0:.0f}..{x1:.0f}, y {y0:.0f}..{y1:.0f}), not "
-              f"lon/lat, and the file names no CRS; pass --crs {hint} (or the CRS the data was "
-              f"drawn in)", "projected-no-crs")
+              f"lon/lat, and {said}; pass --crs {hint} (or the CRS the data was drawn in)",
+        "projected-no-crs")
 
 
 def transformer_to_wgs84(crs):
     """A vectorised pyproj transformer from ``crs`` to WGS84 lon/lat (x=lon, y=lat)."""
+    return _transformer(crs.to_wkt())
+
+
+@lru_cache(maxsize=16)
+def _transformer(wkt: str):
+    # Building a transformer costs tens of ms; a workspace reprojects many layers from one CRS.
     from pyproj import Transformer
 
-    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    return Transformer.from_crs(wkt, "EPSG:4326", always_xy=True)
 
 
 def reproject_xy(xy: np.ndarray, crs) -> np.ndarray:

@@ -77,15 +77,54 @@ def _fill(kind: str, coords, pos: list, offs: list) -> None:
         offs[1].append(len(offs[0]) - 1)
     else:  # MultiPolygon
         for polygon in _array(coords, "MultiPolygon coordinates"):
-            for ring in _array(polygon, "a MultiPolygon part"):
+            if not _array(polygon, "a MultiPolygon part"):
+                # shapely 2.x from_ragged_array segfaults on a polygon with no rings
+                raise BadCoordinates("a MultiPolygon part has no rings")
+            for ring in polygon:
                 _ring(ring, pos)
                 offs[0].append(len(pos))
             offs[1].append(len(offs[0]) - 1)
         offs[2].append(len(offs[1]) - 1)
 
 
+def _collect_polygons(items: list, errors: dict):
+    """``_collect`` for Polygon, inlined: plots are most of what parksgis reads."""
+    pos: list = []
+    rings = [0]
+    polygons = [0]
+    rows: list[int] = []
+    starts: list[int] = []
+    extend, ring_end = pos.extend, rings.append
+    for row, coords in items:
+        mark, ring_mark = len(pos), len(rings)
+        if type(coords) is list:
+            for ring in coords:
+                if type(ring) is not list:
+                    problem = "a polygon ring is not an array of positions"
+                    break
+                n = len(ring)
+                if n < 4 and (n < 3 or ring[0] == ring[-1]):
+                    problem = f"a polygon ring needs at least 4 positions (3 distinct); one has {n}"
+                    break
+                extend(ring)
+                ring_end(len(pos))
+            else:
+                polygons.append(len(rings) - 1)
+                rows.append(row)
+                starts.append(mark)
+                continue
+        else:
+            problem = "Polygon coordinates is not an array"
+        del pos[mark:], rings[ring_mark:]
+        errors[row] = problem
+    starts.append(len(pos))
+    return pos, [rings, polygons], rows, starts
+
+
 def _collect(kind: str, items: list, errors: dict):
     """Fill positions/offsets for ``items`` [(row, coords)]; structural failures go to errors."""
+    if kind == "Polygon":
+        return _collect_polygons(items, errors)
     levels = RAGGED_TYPES[kind][1]
     pos: list = []
     offs = [[0] for _ in range(levels)]
@@ -137,6 +176,13 @@ def _positions_ok(chunk: list) -> bool:
 
 def build_type(kind: str, items: list, errors: dict, warnings: dict):
     """``(rows, geometries)`` for all ``items`` of one GeoJSON type, vectorised."""
+    rows, ragged = ragged_type(kind, items, errors, warnings)
+    return rows, build_ragged(ragged)
+
+
+def ragged_type(kind: str, items: list, errors: dict, warnings: dict):
+    """``(rows, ragged)``: the coordinates of all ``items`` of one type as numpy arrays
+    (``ragged`` goes to :func:`build_ragged`); needs the parsed document, unlike the build."""
     pos, offs, rows, starts = _collect(kind, items, errors)
     arr = _positions_array(pos)
     if arr is None:  # some feature has malformed positions: find it, drop it, build the rest
@@ -149,14 +195,21 @@ def build_type(kind: str, items: list, errors: dict, warnings: dict):
                 errors[row] = "coordinates must be positions of 2 or 3 numbers"
         pos, offs, rows, starts = _collect(kind, good, errors)
         arr = np.array([p[:2] for p in pos], dtype=np.float64).reshape(-1, 2)
+    del pos
     if not rows:
-        return [], np.empty(0, dtype=object)
+        return [], None
     gtype, _ = RAGGED_TYPES[kind]
     offsets = tuple(np.asarray(o, dtype=np.int64) for o in offs)
     if kind in ("Polygon", "MultiPolygon"):
         _note_unclosed_rings(kind, arr, offsets, rows, warnings)
-    geoms = shapely.from_ragged_array(gtype, arr, offsets or None)
-    return rows, geoms
+    return rows, (gtype, arr, offsets)
+
+
+def build_ragged(ragged) -> np.ndarray:
+    if ragged is None:
+        return np.empty(0, dtype=object)
+    gtype, arr, offsets = ragged
+    return shapely.from_ragged_array(gtype, arr, offsets or None)
 
 
 def _note_unclosed_rings(kind, arr, offsets, rows, warnings: dict) -> None:

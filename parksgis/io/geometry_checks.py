@@ -97,13 +97,17 @@ class GeometryChecker:
         """Reproject / un-swap / remove the web-map offset. Returns (xy, changed)."""
         live = xy[alive]
         changed = False
-        if self.crs is None:
+        if self.crs is None or crs_mod.is_wgs84_equivalent(self.crs):
             if crs_mod.looks_projected(live):
-                raise crs_mod.projected_without_crs(live, self.path)
+                raise crs_mod.projected_without_crs(live, self.path, declared=self.crs)
             if self._swapped(live):
                 xy = xy[:, ::-1].copy()
                 changed = True
-        elif not crs_mod.is_wgs84_equivalent(self.crs):
+        else:
+            if self.crs.is_projected and crs_mod.looks_like_degrees(live):
+                self.report.warning(
+                    "crs-mismatch", f"coordinates look like lon/lat degrees but the CRS is "
+                    f"{crs_mod.crs_label(self.crs)} (metres); check --crs or the file's CRS")
             xy = crs_mod.reproject_xy(xy, self.crs)
             changed = True
             bad = ~np.isfinite(xy).all(axis=1) & alive
@@ -113,6 +117,12 @@ class GeometryChecker:
                             "to WGS84 (outside the CRS's area?); feature dropped")
                 dropped[row] = True
         if self.offset:
+            outside = int((~offsets_mod.in_china(xy[alive, 0], xy[alive, 1])).sum())
+            if outside:
+                label = offsets_mod.LABELS[self.offset]
+                self.report.warning(
+                    "offset-outside-china", f"{outside} coordinates lie outside China, where "
+                    f"{label} does not apply; left unchanged")
             xy = offsets_mod.to_wgs84(xy, self.offset)
             changed = True
         return xy, changed

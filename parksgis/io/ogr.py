@@ -56,16 +56,23 @@ def _shapefile_encoding(path: Path) -> tuple[str | None, bool]:
                None)
     if dbf is None:
         return None, False
-    data = dbf.read_bytes()
-    if len(data) > 29 and data[29] != 0:  # language driver id: GDAL knows the code page
+    with dbf.open("rb") as fh:
+        data = fh.read(16 << 20)  # enough to tell; a .dbf can be gigabytes
+    if len(data) < 32:
         return None, False
-    if data.isascii():
+    if data[29] != 0:  # language driver id: GDAL knows the code page
         return None, False
-    try:
-        data.decode("utf-8")
-        return "UTF-8", True
-    except UnicodeDecodeError:
-        return "GB18030", True
+    records = data[int.from_bytes(data[8:10], "little"):]  # text only, not the binary header
+    if records.isascii():
+        return None, False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            records.decode(encoding)
+            return encoding.upper(), True
+        except UnicodeDecodeError as exc:
+            if exc.start > len(records) - 4 and len(data) == 16 << 20:
+                return encoding.upper(), True  # cut mid-character by the 16 MB sample
+    return None, False
 
 
 def read_ogr(path: Path, report, *, crs=None, offset=None):
@@ -110,7 +117,7 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     if guessed and forced_encoding == "GB18030":
         report.warning("gbk-encoding", "the Shapefile has no .cpg and its .dbf text is not "
                                        "UTF-8; decoded as GBK/GB18030 — add a .cpg saying GBK")
-    file_crs = frame.crs
+    file_crs = getattr(frame, "crs", None)
     if crs is not None and file_crs is not None and not crs.equals(file_crs):
         report.warning("crs-overridden", f"the file says {crs_mod.crs_label(file_crs)}; "
                                          f"--crs {crs_mod.crs_label(crs)} used instead")
@@ -120,11 +127,15 @@ def read_ogr(path: Path, report, *, crs=None, offset=None):
     if isinstance(frame, geopandas.GeoDataFrame):
         geoms = np.asarray(frame.geometry.array, dtype=object)
         attrs = frame.drop(columns=[frame.geometry.name]).reset_index(drop=True)
-    else:  # a table without geometry: every row is attribute-only
+        checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
+        geoms, dropped = checker.run(geoms, np.arange(len(frame)),
+                                     np.zeros(len(frame), dtype=bool))
+    else:  # a plain table (CSV, DBF alone): one warning, not one per row
         geoms = np.full(len(frame), None, dtype=object)
+        dropped = np.zeros(len(frame), dtype=bool)
         attrs = frame.reset_index(drop=True)
-    checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
-    geoms, dropped = checker.run(geoms, np.arange(len(frame)), np.zeros(len(frame), dtype=bool))
+        report.warning("no-geometry-column", "the file has no geometry; every row is "
+                                             "attribute-only")
     keep = ~dropped
     if len(frame) == 0:
         report.warning("no-features", "the layer has no features")

@@ -78,11 +78,21 @@ def read_layer(path, *, crs=None, offset=None):
     """
     path = Path(path)
     crs, offset = _options(crs, offset)
+    try:
+        return _read(path, crs, offset)
+    except RecursionError:
+        raise LayerReadError(path, "structure nested too deeply to process",
+                             "too-deeply-nested") from None
+    except MemoryError:
+        raise LayerReadError(path, "not enough memory to read it", "too-large") from None
+
+
+def _read(path: Path, crs, offset):
     report = ValidationReport(file=str(path))
     if _is_geojson(path):
         from parksgis.io.geojson import read_geojson
 
-        frame = read_geojson(path, _read_bytes(path), report, crs=crs, offset=offset)
+        frame = read_geojson(path, lambda: _read_bytes(path), report, crs=crs, offset=offset)
     else:
         from parksgis.io.ogr import read_ogr
 
@@ -114,7 +124,9 @@ def validate_file(path, *, crs=None, offset=None):
         report = ValidationReport(file=str(path), ok=False)
         report.error("invalid-option", str(exc))
         return None, report
-    except (MemoryError, RecursionError) as exc:
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop a batch; a bug to fix
         report = ValidationReport(file=str(path), ok=False)
-        report.error("too-large", f"cannot be read: {type(exc).__name__}")
+        report.error("internal-error", f"parksgis failed reading it ({type(exc).__name__}: "
+                                       f"{str(exc).splitlines()[0][:200] if str(exc) else ''}); "
+                                       "please report this file")
         return None, report

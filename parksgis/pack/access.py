@@ -23,6 +23,10 @@ BUSY_TIMEOUT_S = 2.0
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: What reading a damaged SQLite file can raise: SQLite's errors, and UnicodeDecodeError when
+#: the damage puts bytes that are not UTF-8 into the schema (even SQLite's message then fails).
+SQLITE_ERRORS = (sqlite3.Error, UnicodeDecodeError)
+
 
 def mount_of(path: Path, mounts_file: str = "/proc/mounts") -> tuple[str, str] | None:
     """``(mount point, fs type)`` of the mount holding ``path`` (longest prefix), if known."""
@@ -85,25 +89,67 @@ def check_header(path: Path) -> None:
                                      f"{pages * page_size}")
 
 
-def connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    """An SQLite connection in autocommit mode: ``BEGIN``/``COMMIT`` are issued explicitly."""
+def connect(path: Path, read_only: bool, immutable: bool | None = None) -> sqlite3.Connection:
+    """An SQLite connection in autocommit mode: ``BEGIN``/``COMMIT`` are issued explicitly.
+
+    ``immutable`` (default: same as ``read_only``, for callers that pass "the location is
+    read-only") skips locking; a pack merely opened read-only on a local disk keeps its locks,
+    so another program's half-finished write is never read.
+    """
+    immutable = read_only if immutable is None else immutable
     uri = "file:" + quote(str(Path(path).resolve()))
-    uri += "?mode=ro&immutable=1" if read_only else "?mode=rw"
+    uri += ("?mode=ro&immutable=1" if immutable else "?mode=ro") if read_only else "?mode=rw"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        from parksgis.pack.format import decode_text
+
+        conn.text_factory = decode_text
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() == "wal":
                 conn.execute("PRAGMA journal_mode = DELETE")
         return conn
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise translate(path, exc) from None
 
 
-def translate(path: Path, exc: sqlite3.Error, doing: str = "open") -> Exception:
+def translate(path: Path, exc: Exception, doing: str = "open") -> Exception:
     """Our exception for an SQLite error: locked → PackLockedError, anything else → corrupt."""
+    if isinstance(exc, UnicodeDecodeError):
+        return PackCorruptError(path, f"cannot {doing} the pack: damaged schema or text (not UTF-8)")
     text = str(exc)
     if "locked" in text or "busy" in text:
         return PackLockedError(path, f"the pack is locked by another program (a save or merge is "
                                      f"running there); try again in a moment ({doing})")
     return PackCorruptError(path, f"cannot {doing} the pack: {text}")
+
+
+class EditLock:
+    """Marks a pack as open for editing in this program, so a second window or program opens it
+    read-only with a notice instead of editing a copy of the register that goes stale.
+
+    A BSD ``flock`` on the pack file: separate from SQLite's own (fcntl) locks, so it never
+    blocks a save, and the system drops it when the process ends — a crash leaves no stale lock.
+    Where flock does not exist (Windows) only SQLite's locking guards the file.
+    """
+
+    def __init__(self, path: Path):
+        self._fd: int | None = None
+        self.held_elsewhere = False
+        try:
+            import fcntl
+        except ImportError:
+            return
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            self.held_elsewhere = True
+            return
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the flock
+            self._fd = None

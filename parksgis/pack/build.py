@@ -6,7 +6,6 @@ The pack is written to a temporary file next to the target and moved into place 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -21,6 +20,8 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.values import value_text
+from parksgis.pack.packed_register import packed_register, write_register
+from parksgis.store.values import local_date
 
 
 def table_name(layer) -> str:
@@ -48,18 +49,36 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
         unknown = [p for p in parks if p not in known]
         if unknown:
             raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
-    projects = _projects_for(workspace, folder, as_of)
-    if parks:
-        projects = {pid: p for pid, p in projects.items() if p.park in parks}
+    if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
+        raise PackError(source_label, f"--as-of {as_of} is in the future")
+    today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
+    register = packed_register(workspace, folder, parks, as_of, today)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.is_file():
+        from parksgis.pack.access import EditLock
+
+        lock = EditLock(out)
+        lock.release()
+        if lock.held_elsewhere:  # replacing it would strand that program's edits in the old file
+            raise PackError(out, "the pack is open for editing in another program; close it "
+                                 "there before building over it")
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
-        manifest = _write(tmp, workspace, keep, projects, source_label, as_of, title)
+        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
+        from parksgis.pack.verify import verify_pack
+
+        check = verify_pack(tmp)
+        if not check.ok:  # never replace a good pack with one that would be refused on open
+            raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
         _fsync(tmp)
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError as exc:  # Windows: the old pack is open in another program
+            raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
+                                 "in another program?") from None
         _fsync(out.parent)
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
@@ -69,33 +88,28 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
 
 
 def _load_source(source):
-    """``(workspace, source label, layers folder or None)``."""
+    """``(workspace, source label, layers folder or None)``.
+
+    A layer file that cannot be read stops the build: a pack silently missing a layer (or
+    holding it empty) is exactly the kind of loss field offices find out about too late.
+    """
     if isinstance(source, Workspace):
         return source, str(source.meta.get("source", "workspace")), None
     path = Path(source)
-    if not path.exists():
-        raise PackError(path, "source layers folder does not exist")
+    if not path.is_dir():
+        raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
+                              "projects.csv)")
     from parksgis.io.workspace import load_workspace
 
-    workspace, _reports = load_workspace(path)
-    return workspace, str(path.resolve()), path if path.is_dir() else None
+    workspace, reports = load_workspace(path)
+    for report in reports:
+        if not report.ok:
+            first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
+            raise PackError(path, f"not built, a layer or file failed to load: {first}")
+    return workspace, str(path.resolve()), path
 
 
-def _projects_for(workspace, folder, as_of):
-    """The register to pack: the folder's register (HQ's current values, not the seed CSV),
-    as it stood at the end of ``as_of`` when given; a bare workspace's projects otherwise."""
-    if folder is None:
-        return dict(workspace.projects)
-    from parksgis.store.register import RegisterStore
-
-    store = RegisterStore.for_folder(folder, readonly=True)
-    try:
-        return dict(store.as_of(as_of)) if as_of is not None else store.projects()
-    finally:
-        store.close()
-
-
-def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) -> dict:
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -113,7 +127,8 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
                                 layer_options={"DESCRIPTION": layer.title_zh})
 
-    _create_register(tmp, projects, workspace.scheme, as_of or created[:10])
+    today = local_date(created).isoformat()
+    write_register(tmp, register)
     history_baseline = _history_length(tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
@@ -124,7 +139,7 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
         create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
-        stamp = f"{as_of or created[:10]}T00:00:00.000Z"
+        stamp = f"{as_of or today}T00:00:00.000Z"
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
@@ -132,7 +147,7 @@ def _write(tmp: Path, workspace, parks, projects, source_label, as_of, title) ->
             "format_version": fmt.FORMAT_VERSION,
             "created": created,
             "source": source_label,
-            "as_of": str(as_of) if as_of else created[:10],
+            "as_of": str(as_of or today),
             "display_crs": fmt.DISPLAY_CRS,
             "title": title or "",
             "pack_id": str(uuid.uuid4()),
@@ -164,16 +179,6 @@ _DESCRIPTIONS = {
     fmt.CONFLICTS: "parksgis merge conflicts",
     fmt.APPLIED: "parksgis change ids merged here",
 }
-
-
-def _create_register(tmp: Path, projects, scheme, seed_day) -> None:
-    from parksgis.store.register import RegisterStore
-
-    # seed rows dated by day (not by second) and by a fixed author: two builds of the same input
-    # on the same day hold the same history rows, hence the same hashes
-    seeds = {pid: dataclasses.replace(p) for pid, p in projects.items()}
-    RegisterStore.create(tmp, seeds, scheme, author="parksgis pack build",
-                         baseline=str(seed_day)).close()
 
 
 def _history_length(tmp: Path) -> int:
@@ -230,7 +235,7 @@ def create_merge_tables(conn) -> None:
                  "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
                  "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
-                 "resolution TEXT, resolved_at TEXT, detected_at TEXT NOT NULL)")
+                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
     conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
                  "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")

@@ -34,7 +34,7 @@ def collect_changes(path) -> dict:
     path = Path(path)
     from parksgis.pack.handle import open_pack
 
-    workspace, handle = open_pack(path, read_only=True)
+    workspace, handle = open_pack(path, read_only=True, layers=False)
     try:
         manifest = handle.manifest
         if manifest is None:
@@ -94,6 +94,8 @@ def export_changes(pack, out) -> dict:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
+    except OSError as exc:
+        raise PackError(out, f"cannot write the change file: {exc.strerror or exc}") from None
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -122,10 +124,22 @@ def read_changes(path) -> dict:
     pack = document.get("pack")
     if not isinstance(pack, dict) or not pack.get("pack_id"):
         raise ChangeFileError(path, "change file names no pack (missing pack.pack_id)")
+    from parksgis.store.values import EDITABLE_FIELDS
+
     for i, change in enumerate(document.get("changes") or []):
         missing = [k for k in ("change_id", "project_id", "field", "base", "new")
                    if not isinstance(change, dict) or k not in change]
         if missing:
             raise ChangeFileError(path, f"change {i + 1}: missing {', '.join(missing)}")
+        if change["field"] not in EDITABLE_FIELDS:
+            raise ChangeFileError(path, f"change {i + 1} (project {change['project_id']}): "
+                                        f"unknown field {change['field']!r}")
+        for key in ("change_id", "project_id"):
+            if not isinstance(change[key], str) or not change[key]:
+                raise ChangeFileError(path, f"change {i + 1}: {key} must be text")
+        for key in ("base", "new"):
+            if change[key] is not None and not isinstance(change[key], str):
+                raise ChangeFileError(path, f"change {i + 1} (project {change['project_id']}): "
+                                            f"{key} must be text or null")
     document.setdefault("changes", [])
     return document

@@ -23,6 +23,7 @@ from parksgis.pack.access import read_only_reason
 from parksgis.pack.build import create_merge_tables
 from parksgis.pack.changes import read_changes
 from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError, PackReadOnlyError
+from parksgis.store.errors import RegisterLockedError
 from parksgis.store.register import RegisterStore, default_author
 
 #: Test seam for the kill-part-way test: pause inside the merge transaction, before COMMIT.
@@ -56,49 +57,32 @@ class MergeResult:
     still_open: list[Conflict] = field(default_factory=list)  # all open conflicts afterwards
 
 
-class _MergeRegister(RegisterStore):
-    """A register whose writes can share one outer transaction (the whole merge)."""
-
-    _in_batch = False
-
-    @contextmanager
-    def _transaction(self):
-        if self._in_batch:
-            yield  # the merge's own BEGIN IMMEDIATE covers this write
-            return
-        with super()._transaction():
-            yield
-
-    @contextmanager
-    def batch(self):
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-        except Exception as exc:  # sqlite3.OperationalError: database is locked
-            raise PackLockedError(self.path, f"cannot merge: another program holds the write lock "
-                                             f"({exc}); nothing was changed") from None
-        self._in_batch = True
-        try:
-            yield self._db
+@contextmanager
+def _merge_transaction(store: RegisterStore):
+    """The whole merge as one register transaction: the writes inside it join it."""
+    try:
+        with store.transaction() as db:
+            yield db
             if os.environ.get(PAUSE_ENV):
                 print("parksgis-test: paused inside the merge transaction", file=sys.stderr,
                       flush=True)
                 time.sleep(600)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        finally:
-            self._in_batch = False
+    except RegisterLockedError as exc:
+        raise PackLockedError(store.path, f"cannot merge: another program holds the write lock "
+                                          f"({exc}); nothing was changed") from None
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def _open_target(target) -> _MergeRegister:
+def _open_target(target) -> RegisterStore:
     target = Path(target)
     if target.is_dir():
-        store = _MergeRegister.for_folder(target)
+        if not (target / "register.sqlite").exists() and not (target / "projects.csv").exists():
+            raise PackError(target, "not a layers folder: it has no register.sqlite and no "
+                                    "projects.csv to merge into")
+        store = RegisterStore.for_folder(target)
         if not store.persistent or store.readonly:
             raise PackReadOnlyError(target, "the layers folder is not writable; cannot merge into it")
         return store
@@ -109,9 +93,9 @@ def _open_target(target) -> _MergeRegister:
         raise PackReadOnlyError(target, f"cannot merge into it ({reason})")
     from parksgis.pack.handle import open_pack
 
-    _workspace, handle = open_pack(target)  # verifies (and migrates) the pack first
+    _workspace, handle = open_pack(target, layers=False)  # verifies (and migrates) it first
     handle.close()
-    return _MergeRegister.open(target)
+    return RegisterStore.open(target)
 
 
 def _value(store, project_id: str, field_name: str):
@@ -140,7 +124,7 @@ def merge_changes(target, change_files, *, take: str | None = None,
     result = MergeResult(Path(target))
     store = _open_target(target)
     try:
-        with store.batch() as db:
+        with _merge_transaction(store) as db:
             create_merge_tables(db)
             done = {row[0] for row in db.execute(f"SELECT change_id FROM {fmt.APPLIED}")}
             for file, document in documents:
@@ -169,9 +153,10 @@ def _merge_one(store, db, pack_id: str, change: dict, result: MergeResult) -> st
     if exists and current == change["new"]:
         result.already.append(change)
         return "already"
-    # the value this pack's earlier change file set: a later export of the same pack builds on it
+    # the value this pack's earlier change file left in the target (applied, agreed or chosen):
+    # a later export of the same pack builds on it, so it counts as that change's base
     earlier = db.execute(f"SELECT new_value FROM {fmt.APPLIED} WHERE pack_id = ? AND project_id = ? "
-                         "AND field = ? AND outcome IN ('applied', 'resolved-field') "
+                         "AND field = ? AND outcome IN ('applied', 'already', 'resolved-field') "
                          "ORDER BY rowid DESC LIMIT 1", (pack_id, pid, field_name)).fetchone()
     if exists and (current == change["base"] or (earlier and current == earlier[0])):
         _apply(store, pid, field_name, change["new"], change.get("author") or "field office",
@@ -208,15 +193,16 @@ def _resolve(store, db, take, choices: dict[str, str], author) -> list[Conflict]
         raise PackError(store.path, f"no open conflict {unknown[0]!r}; open: "
                                     f"{', '.join(open_now) or 'none'}")
     resolved = []
+    author = author or default_author()
     for conflict_id, conflict in open_now.items():
         choice = choices.get(conflict_id, take)
         if choice is None:
             continue
         if choice == "field":
-            _apply(store, conflict.project_id, conflict.field, conflict.field_value,
-                   author or default_author(), f"resolve:{conflict_id}")
-        db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ? "
-                   "WHERE conflict_id = ?", (choice, _now(), conflict_id))
+            _apply(store, conflict.project_id, conflict.field, conflict.field_value, author,
+                   f"resolve:{conflict_id}")
+        db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ?, "
+                   "resolved_by = ? WHERE conflict_id = ?", (choice, _now(), author, conflict_id))
         db.execute(f"UPDATE {fmt.APPLIED} SET outcome = ? WHERE change_id = ?",
                    (f"resolved-{choice}", conflict_id))
         conflict.status, conflict.resolution = "resolved", choice
@@ -229,7 +215,7 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
     """Resolve open conflicts of ``target`` (the app's conflict dialog calls this); one transaction."""
     store = _open_target(target)
     try:
-        with store.batch() as db:
+        with _merge_transaction(store) as db:
             create_merge_tables(db)
             return _resolve(store, db, take, choices or {}, author)
     finally:

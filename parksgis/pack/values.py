@@ -8,7 +8,3 @@ register's value exactly when the register would store the same thing.
 from __future__ import annotations
 
 from parksgis.store.values import to_text as value_text  # noqa: F401  (one definition of "same")
-
-
-def same_text(a: str | None, b: str | None) -> bool:
-    return (a if a is not None else None) == (b if b is not None else None)

@@ -9,13 +9,12 @@ That last check catches a changed register value even though edits legitimately 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parksgis.pack import format as fmt
-from parksgis.pack.access import check_header, connect, read_only_reason, translate
-from parksgis.pack.errors import PackCorruptError, PackError
+from parksgis.pack.access import SQLITE_ERRORS, check_header, connect, read_only_reason, translate
+from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
@@ -26,6 +25,7 @@ class VerifyResult:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     manifest: dict | None = None
+    locked: bool = False  # another program held the lock too long to read: not a damaged pack
 
     @property
     def ok(self) -> bool:
@@ -41,11 +41,17 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
         conn = connect(path, read_only=read_only_reason(path) is not None)
     except PackError as exc:
         result.problems.append(exc.detail)
+        result.locked = isinstance(exc, PackLockedError)
         return result
     try:
         _verify(conn, result, hashes=hashes, integrity=integrity)
-    except sqlite3.Error as exc:
-        result.problems.append(translate(path, exc, "read").detail)
+    except SQLITE_ERRORS as exc:
+        error = translate(path, exc, "read")
+        result.problems.append(error.detail)
+        result.locked = isinstance(error, PackLockedError)
+    except (ValueError, KeyError, TypeError) as exc:
+        # damaged values that parse as nothing sensible (a date, a number, JSON)
+        result.problems.append(f"damaged content: {type(exc).__name__}: {exc}")
     finally:
         conn.close()
     return result
@@ -133,6 +139,7 @@ def check_register(conn, manifest: dict) -> list[str]:
     cols = fmt.columns(conn, fmt.REGISTER_PROJECTS)
     seen = set()
     edited_projects = {pid for pid, _ in latest_by_id}
+    base_projects = {pid for pid, _ in values}
     for row in conn.execute(f"SELECT * FROM {fmt.REGISTER_PROJECTS}"):
         record = dict(zip(cols, row))
         pid = record["project_id"]
@@ -142,11 +149,16 @@ def check_register(conn, manifest: dict) -> list[str]:
             if field_name == "project_id" or (field_name == "updated_at" and edited):
                 continue  # updated_at is stamped on each edit and has no history of its own
             key = (pid, field_name)
-            if key not in values and key not in latest_by_id:
-                problems.append(f"register: project {pid} is not in the pack's baseline")
-                break
             current = value_text(field_name, from_db(field_name, stored))
-            allowed = _expected_values(key, values, latest_by_id, last, baseline)
+            if pid not in base_projects:
+                if not edited:
+                    problems.append(f"register: project {pid} is neither in the pack's baseline "
+                                    "nor in its history")
+                    break
+                # added since the build (its seed rows are history): unrecorded fields are empty
+                allowed = {latest_by_id[key]} if key in latest_by_id else {None, ""}
+            else:
+                allowed = _expected_values(key, values, latest_by_id, last, baseline)
             if current not in allowed:
                 problems.append(f"register: project {pid} field {field_name} is {current!r}, but "
                                 f"the baseline and history give {sorted(map(repr, allowed))[0]}")
@@ -189,7 +201,7 @@ def pack_info(path) -> dict:
         if fmt.CONFLICTS in fmt.user_tables(conn):
             conflicts = conn.execute(f"SELECT count(*) FROM {fmt.CONFLICTS} "
                                      "WHERE status = 'open'").fetchone()[0]
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         raise translate(path, exc, "read") from None
     finally:
         conn.close()

@@ -159,8 +159,7 @@ class MapCanvas(pg.GraphicsView):
         self.map_item.gesture_active = True
 
     def end_gesture(self) -> None:
-        if QtWidgets.QApplication.mouseButtons() & QtCore.Qt.MouseButton.LeftButton and self.settle_timer.isActive():
-            return
+        """The drag ended or the wheel rested: draw a fresh frame for the view reached."""
         self.map_item.gesture_active = False
         self.map_item.update()
 
@@ -204,6 +203,13 @@ class MapCanvas(pg.GraphicsView):
             return []
         return self.renderer.pick(x, y, PICK_TOLERANCE_PX * self.metres_per_pixel())
 
+    def top_feature(self, x: float, y: float) -> tuple[str, int] | None:
+        """The feature a click at (x, y) means: the topmost one, a park boundary only when nothing
+        else is there, never the basemap (it is context, not something to identify)."""
+        hits = [(layer, row) for layer, row in self.pick(x, y) if layer.kind.value != "basemap"]
+        hits.sort(key=lambda hit: hit[0].kind.value == "boundary")  # stable: keeps the top-first order
+        return (hits[0][0].key, hits[0][1]) if hits else None
+
     def select_box(self, rect: QtCore.QRectF, add: bool = False) -> None:
         found = []
         for layer in self.workspace.layers:
@@ -221,8 +227,7 @@ class MapCanvas(pg.GraphicsView):
             return
         if self.map_item.gesture_active or QtWidgets.QApplication.mouseButtons():
             return
-        hits = self.pick(point.x(), point.y())
-        hover = (hits[0][0].key, hits[0][1]) if hits else None
+        hover = self.top_feature(point.x(), point.y())
         if hover != self.hover:
             self.hover = hover
             self.update_highlights()
@@ -237,11 +242,8 @@ class MapCanvas(pg.GraphicsView):
             else:
                 self.measure.click(point.x(), point.y())
             return
-        hits = [(layer.key, row) for layer, row in self.pick(point.x(), point.y())
-                if layer.kind.value not in ("basemap",)]
-        # the topmost feature; boundaries only when nothing else is under the cursor
-        ranked = sorted(hits, key=lambda h: self.workspace.layer(h[0]).kind.value == "boundary")
-        chosen = ranked[:1]
+        top = self.top_feature(point.x(), point.y())
+        chosen = [top] if top is not None else []
         if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
             self.selection.add(chosen)
         else:

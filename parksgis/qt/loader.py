@@ -15,17 +15,26 @@ _running: set = set()  # a thread must outlive its run: abandoned (cancelled) on
 
 
 class _Worker(QtCore.QObject):
-    done = QtCore.Signal(object, object)  # (result, exception)
+    # The outcome travels as an attribute, not a signal argument: PySide6 6.11 silently dropped
+    # a queued signal whose ``object`` argument was a tuple (the loaded (workspace, reports)).
+    done = QtCore.Signal()
 
-    def __init__(self, job: Callable):
+    def __init__(self, job: Callable, discard: Callable | None):
         super().__init__()
         self.job = job
+        self.discard = discard
+        self.cancelled = False
+        self.outcome: dict = {}
 
     def run(self) -> None:
         try:
-            self.done.emit(self.job(), None)
+            result = self.job()
+            if self.cancelled and self.discard is not None:
+                self.discard(result)  # nobody will take it: release what it holds (files, locks)
+            self.outcome.update(result=result, error=None)
         except Exception as exc:  # noqa: BLE001 - handed back to the UI thread, re-raised there
-            self.done.emit(None, exc)
+            self.outcome.update(result=None, error=exc)
+        self.done.emit()
 
 
 class _Receiver(QtCore.QObject):
@@ -34,11 +43,9 @@ class _Receiver(QtCore.QObject):
     def __init__(self, loop: QtCore.QEventLoop):
         super().__init__()
         self.loop = loop
-        self.outcome: dict = {}
 
-    @QtCore.Slot(object, object)
-    def on_done(self, result, error) -> None:
-        self.outcome.update(result=result, error=error)
+    @QtCore.Slot()
+    def on_done(self) -> None:
         self.loop.quit()
 
 
@@ -47,17 +54,18 @@ class Cancelled(Exception):
 
 
 def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callable,
-                      show_after_ms: int = 300):
+                      show_after_ms: int = 300, discard: Callable | None = None):
     """Run ``job()`` in a thread, showing a busy dialog after ``show_after_ms``; return its result.
 
-    Raises the job's exception, or :class:`Cancelled` when the user cancels.
+    Raises the job's exception, or :class:`Cancelled` when the user cancels; a result that
+    arrives after a cancel is passed to ``discard`` (in the worker thread).
     """
     thread = QtCore.QThread()
-    worker = _Worker(job)
+    worker = _Worker(job, discard)
     worker.moveToThread(thread)
     loop = QtCore.QEventLoop()
     receiver = _Receiver(loop)
-    outcome = receiver.outcome
+    outcome = worker.outcome
     worker.done.connect(receiver.on_done)
     thread.started.connect(worker.run)
     dialog = QtWidgets.QProgressDialog(label, QtCore.QCoreApplication.translate("Loader", "Cancel"),
@@ -68,17 +76,18 @@ def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callabl
     dialog.canceled.connect(loop.quit)
     entry = (thread, worker)
     _running.add(entry)
-    # Direct: QThread.quit is thread-safe. Queued to the UI thread (the QThread object's home), it
-    # could arrive after the loop below has quit, and thread.wait() would then wait forever.
+    # direct: QThread.quit is thread-safe, and the UI thread may be blocked in wait() below
     worker.done.connect(thread.quit, QtCore.Qt.ConnectionType.DirectConnection)
     thread.start()
-    dialog.setValue(0)
-    if not outcome:  # setValue may process events: a quick job can be done (and quit) already,
-        loop.exec()  # and a quit() before exec() is lost, so exec() would wait forever
+    dialog.setValue(0)  # a modal dialog processes events here: a quick job may already be done
+    if not outcome and not dialog.wasCanceled():
+        loop.exec()
     dialog.reset()
     dialog.deleteLater()
     if "error" not in outcome:
+        worker.cancelled = True
         raise Cancelled(label)  # the thread stays referenced in _running until the process ends
+    thread.quit()
     thread.wait()
     _running.discard(entry)
     if outcome["error"] is not None:

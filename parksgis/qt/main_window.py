@@ -31,7 +31,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def __init__(self, language: str | None = None, display_crs: str | None = None):
         super().__init__()
         self.setObjectName("parksgis_main_window")
-        self.settings = QtCore.QSettings("parksgis", "parksgis")
+        # an ini file everywhere (also on Windows): easy to inspect, copy or reset
+        self.settings = QtCore.QSettings(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                                         "parksgis", "parksgis")
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
         self.workspace = None
@@ -54,15 +56,24 @@ class MainWindow(QtWidgets.QMainWindow):
                                    ("table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea),
                                    ("problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)]:
             dock = QtWidgets.QDockWidget(self, objectName=f"{name}_dock")
+            if widget is self.identify:  # a long project card scrolls instead of squeezing the map
+                scroll = QtWidgets.QScrollArea(dock, widgetResizable=True, objectName="identify_scroll")
+                scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+                scroll.setWidget(widget)
+                widget = scroll
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["table"], self.docks["problems"])
         self.docks["table"].raise_()
+
         self.coords_label = QtWidgets.QLabel(self, objectName="coords_label")
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
         self.statusBar().addWidget(self.measure_label, 1)
         self.statusBar().addPermanentWidget(self.coords_label)
+        # text from the start: a status bar that grows on the first mouse move shrinks the map by
+        # a pixel, and a new map size costs a new frame
+        self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
@@ -73,6 +84,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_state()
         i18n.install_language(self.language)
         self.retranslate()
+        self._apply_data_lang()
 
     # -- wiring -----------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -99,7 +111,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
         if self.renderer is not None:
             self.renderer.close()
+        old_pack = getattr(self.workspace, "pack_handle", None)
         self.workspace = workspace
+        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
+        if panels is not None:
+            panels.link.set_workspace(None)  # let go of the old register before its pack closes
+        if old_pack is not None:
+            old_pack.close()  # the pack file is released (no lock left behind)
         self.selection.clear()
         self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
         self.renderer.lang = self.lang
@@ -113,6 +131,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
+        if panels is not None:
+            panels.set_workspace(workspace, self.renderer)
         for report in reports:
             self.problems.add_report(report)
         self.canvas.zoom_all()
@@ -152,7 +172,13 @@ class MainWindow(QtWidgets.QMainWindow):
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
-        return workspace_loading.add_files(self, [Path(p) for p in paths])
+        """Loose layer files are added; a dropped folder or .gpkg pack opens in place of the workspace."""
+        paths = [Path(p) for p in paths]
+        opened = [p for p in paths if p.is_dir() or p.suffix.lower() == ".gpkg"]
+        if opened:
+            self.open_path(opened[-1])
+        loose = [p for p in paths if p not in opened]
+        return workspace_loading.add_files(self, loose) if loose else 0
 
     def choose_folder(self) -> None:
         path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Open a folder of layers"))
@@ -200,8 +226,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("language", language)
         self.actions_.language_actions[language].setChecked(True)
         i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
-        for widget in (self.layer_model, self.identify, self.table, self.legend):
-            widget.set_lang(self.lang)
+        self._apply_data_lang()
+
+    def _apply_data_lang(self) -> None:
+        """Names from the data (parks, layers, statuses, map labels) in the UI's language."""
+        for widget in (self.layer_model, self.identify, self.table, self.legend,
+                       getattr(self, "register_panels", None)):
+            if widget is not None:
+                widget.set_lang(self.lang)
         if self.workspace is not None:
             self.search.set_workspace(self.workspace, self.lang)
             self.renderer.lang = self.lang
@@ -233,16 +265,34 @@ class MainWindow(QtWidgets.QMainWindow):
             event.acceptProposedAction()
             self.add_files(paths)
 
+    def default_layout(self) -> None:
+        """The map gets the room: side panels ~a fifth of the width, the table ~a quarter of the height."""
+        self.resizeDocks([self.docks["layers"], self.docks["legend"], self.docks["identify"]],
+                         [300, 300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["table"], self.docks["layers"]],
+                         [max(160, self.height() // 4), max(200, self.height() // 3)], Qt.Orientation.Vertical)
+
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self._layout_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True  # once: later shows keep what the user arranged
+            QtCore.QTimer.singleShot(0, self.default_layout)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        panels = getattr(self, "register_panels", None)
+        if panels is not None:
+            panels.close()
+        pack = getattr(self.workspace, "pack_handle", None)
+        if pack is not None:
+            pack.close()  # no edit lock left on the pack file
         super().closeEvent(event)

@@ -52,13 +52,14 @@ class MapItem(pg.GraphicsObject):
         if view_box is None or self.renderer is None:
             return
         view = view_box.viewRect()
-        device = painter.transform().mapRect(view).toAlignedRect()
-        if device.width() <= 0 or device.height() <= 0:
+        # the frame's size is the view box's in pixels, not the painter's device rect: a grab() or
+        # an exposed region paints through other transforms and must not cost a new frame
+        size = view_box.sceneBoundingRect().size().toSize()
+        if size.width() <= 0 or size.height() <= 0:
             return
-        stale = (self._image is None or self._image_view != view
-                 or self._image.size() != device.size())
+        stale = self._image is None or self._image_view != view or self._image.size() != size
         if stale and (not self.gesture_active or self._image is None):
-            self._render(view, device.size())
+            self._render(view, size)
         painter.save()
         target = painter.transform().mapRect(self._image_view)
         painter.resetTransform()

@@ -42,18 +42,19 @@ class BriefingPage:
     changes: list[str] = field(default_factory=list)  # compare mode: one line per changed project
     # filled in by paint(): where things went, in device pixels
     map_rects: list[QRectF] = field(default_factory=list)
+    map_views: list[QRectF] = field(default_factory=list)  # display CRS metres shown in each map_rect
     scale_bar: tuple[float, float, float, float] | None = None  # x0, y, length px, length m
     title_rect: QRectF | None = None
 
     def texts(self, renderer: MapRenderer) -> list[str]:
         """All strings this page may draw, map labels included (for the glyph check)."""
-        out = self.page.texts() + [p.caption for p in self.panels] + self.changes
+        out = self.page.texts(renderer.workspace.scheme, self.lang) + [p.caption for p in self.panels] + self.changes
         for panel in self.panels:
             for layer in renderer.workspace.layers:
                 if layer.visible and len(layer.frame):
                     rows = renderer.visible_rows(layer, panel.view)
                     names = renderer.style(layer).names[self.lang][rows]
-                    out.extend(n for n in names if n)
+                    out.extend(n for n in dict.fromkeys(names) if n)
         return out
 
     def missing_glyphs(self, renderer: MapRenderer) -> list[str]:
@@ -101,8 +102,9 @@ class BriefingPage:
         fm = QFontMetricsF(caption_font, painter.device())
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
-        self.map_rects = []
-        saved = (renderer.status_snapshot, renderer.highlight)
+        self.map_rects, self.map_views = [], []
+        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang)
+        renderer.lang = self.lang  # map labels in the page's language
         for i, panel in enumerate(self.panels):
             rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
                           area.height() - caption_h)
@@ -110,10 +112,11 @@ class BriefingPage:
                 painter.setFont(caption_font)
                 painter.setPen(INK)
                 painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
-            view = fit_view(panel.view, rect)
+            view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
             if panel.projects is not None:
                 renderer.set_status_of(panel.projects)
-            renderer.highlight = panel.highlight
+            if panel.highlight or renderer.highlight:
+                renderer.highlight = panel.highlight
             if i == n - 1:  # the legend explains the last (or only) map, as drawn
                 self.page.legend = content.legend_entries(renderer, view, self.lang)
             painter.fillRect(rect, QColor("#ffffff"))
@@ -126,8 +129,12 @@ class BriefingPage:
             self._paint_north_arrow(painter, rect, u)
             self._paint_scale_bar(painter, rect, scale, u)
             self.map_rects.append(rect)
-        renderer.set_status_of(saved[0])
-        renderer.highlight = saved[1]
+            self.map_views.append(view)
+        if any(panel.projects is not None for panel in self.panels):
+            renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
+        if renderer.highlight != saved[1]:
+            renderer.highlight = saved[1]
+        renderer.lang = saved[2]
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
@@ -231,22 +238,28 @@ class BriefingPage:
                 y += fm.height() + 1 * u
 
 
-def fit_view(target: QRectF, device: QRectF, pad: float = 0.04) -> QRectF:
-    """``target`` padded and widened to ``device``'s aspect ratio, same centre."""
+def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 0.0,
+             bottom_px: float = 0.0) -> QRectF:
+    """The view (display CRS) that shows ``target``, padded, inside ``device`` less ``top_px`` and
+    ``bottom_px`` (kept free for the north arrow and the scale bar), widened to ``device``'s aspect."""
+    inner_h = max(device.height() - top_px - bottom_px, device.height() * 0.5)
     w, h = target.width() * (1 + 2 * pad), target.height() * (1 + 2 * pad)
-    aspect = device.width() / max(device.height(), 1e-9)
+    aspect = device.width() / max(inner_h, 1e-9)
     if w / max(h, 1e-9) < aspect:
         w = h * aspect
     else:
         h = w / aspect
+    scale = device.width() / w  # pixels per metre
+    full_h = device.height() / scale
     c = target.center()
-    return QRectF(c.x() - w / 2, c.y() - h / 2, w, h)
+    bottom = c.y() - h / 2 - (bottom_px if inner_h > device.height() * 0.5 else 0.0) / scale
+    return QRectF(c.x() - w / 2, bottom, w, full_h)
 
 
 def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title: str, subtitle: str,
                  lang: str, generated: date) -> content.PageContent:
+    # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
     return content.PageContent(title=title, subtitle=subtitle, view=view,
-                               legend=content.legend_entries(renderer, view, lang),
                                kpis=content.kpi_lines(renderer, park_ids, lang),
                                notes=content.data_notes(renderer, lang, generated))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import shapely
 from PySide6.QtCore import QRectF
 
@@ -22,12 +23,12 @@ STARTED = ("under_construction", "completed", "in_operation")
 STATUS_LAYER_KINDS = (LayerKind.PLOTS, LayerKind.ROADS, LayerKind.UTILITIES, LayerKind.UTILITY_LINES,
                       LayerKind.BERTHS, LayerKind.OTHER)
 TEXT = {
-    "zh": dict(no_project="未关联项目", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
+    "zh": dict(no_project="无项目的要素", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
                upgraded_roads="升级道路", started="已开工", target="目标", km="公里", kpis="主要指标",
                legend="图例(项目数)", as_of="状态截至", generated="生成日期", crs="坐标系",
                source="来源", overview="珠海(阳江)共建产业园", progress="建设进展", changes="变化",
                targets_note="道路目标为2014年全部园区合计", scale="比例尺"),
-    "en": dict(no_project="Not linked to a project", projects="Projects", investment="Planned investment",
+    "en": dict(no_project="Features without a project", projects="Projects", investment="Planned investment",
                yi="100M yuan", new_roads="New roads", upgraded_roads="Upgraded roads", started="started",
                target="target", km="km", kpis="Key figures", legend="Legend (projects)", as_of="Status as of",
                generated="Generated", crs="CRS", source="Source",
@@ -59,10 +60,12 @@ class PageContent:
     kpis: list[KpiLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def texts(self) -> list[str]:
-        """Every string the page draws besides map labels (for the glyph check)."""
-        out = [self.title, self.subtitle]
+    def texts(self, scheme=None, lang: str = "zh") -> list[str]:
+        """Every string the page draws besides map labels (for the glyph check); the legend,
+        made while drawing, is covered by all of ``scheme``'s labels."""
+        out = [self.title, self.subtitle, TEXT[lang]["no_project"]]
         out += [f"{e.label} {e.count}" for e in self.legend]
+        out += [s.label(lang) for s in (scheme or [])]
         out += [f"{k.label} {k.value}" for k in self.kpis]
         return out + self.notes
 
@@ -88,23 +91,23 @@ def format_length(metres: float, lang: str) -> str:
 def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[LegendEntry]:
     """The statuses drawn in ``view``, in scheme order, with how many projects show each."""
     scheme = renderer.workspace.scheme
-    projects_by_status: dict[str, set] = {}
-    unlinked = 0
+    shown = []
     for layer in renderer.workspace.layers:
         if not layer.visible or layer.kind not in STATUS_LAYER_KINDS or layer.style != "status":
             continue
         rows = renderer.visible_rows(layer, view)
-        if len(rows) == 0:
-            continue
-        statuses = renderer.style(layer).statuses[rows]
-        pids = layer.project_ids.to_numpy(dtype=object)[rows]
-        for status, pid in zip(statuses, pids):
-            if status == NO_STATUS:
-                unlinked += 1
-            else:
-                projects_by_status.setdefault(status, set()).add(pid)
-    entries = [LegendEntry(s.code, s.label(lang), s.color, len(projects_by_status[s.code]))
-               for s in scheme if s.code in projects_by_status]
+        if len(rows):
+            style = renderer.style(layer)
+            shown.append(pd.DataFrame({"status": style.statuses[rows],
+                                       "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
+    if not shown:
+        return []
+    features = pd.concat(shown, ignore_index=True)
+    unlinked = int((features["status"] == NO_STATUS).sum())
+    linked = features[features["status"] != NO_STATUS].drop_duplicates()
+    projects = linked.groupby("status").size().to_dict()
+    entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
+               for s in scheme if s.code in projects]
     if unlinked:
         entries.append(LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, unlinked))
     return entries
@@ -123,7 +126,7 @@ def road_km(renderer: MapRenderer, park_ids: list[str]) -> dict[str, tuple[float
     for layer in renderer.workspace.layers:
         if layer.kind != LayerKind.ROADS or layer.park_id not in park_ids or len(layer.frame) == 0:
             continue
-        lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0
+        lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0  # Gauss-Kruger metres
         statuses = renderer.style(layer).statuses
         work = (layer.frame["work"].fillna("new").astype(str).to_numpy() if "work" in layer.frame.columns
                 else np.full(len(layer.frame), "new"))

@@ -27,6 +27,7 @@ from parksgis.render.map_renderer import MapRenderer
 PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 FORMATS = ("png", "pdf", "svg")
 MM_TO_PT = 72.0 / 25.4
+PNG_QUALITY = 70
 
 
 @dataclass
@@ -112,14 +113,30 @@ def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> Bri
     t = TEXT[options.lang]
     parks = [p.park_id for p in renderer.workspace.parks]
     view = bbox_view(renderer, bbox) if bbox else park_layers_extent(renderer, parks)
+    if view.isEmpty():  # a loose layer file: no parks, draw whatever there is
+        view = renderer.extent()
     if view.isEmpty():
-        raise ParksgisError("nothing to draw: the workspace has no park features")
+        raise ParksgisError("nothing to draw: the layers hold no features")
     if bbox:
         parks = parks_in_view(renderer, view)
     if bbox:
-        where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
-    else:
+        where = (" · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
+                 or ("选定范围" if options.lang == "zh" else "Selected area"))
+    elif parks:
         where = f"全部园区({len(parks)}个)" if options.lang == "zh" else f"All {len(parks)} parks"
+    else:  # a loose layer file: name the file
+        where = Path(str(renderer.workspace.meta.get("source") or "")).name or t["overview"]
+    name = t["overview"] if renderer.workspace.parks else where
+    content = page_content(renderer, view, parks, _title(name, options), _subtitle(where, options),
+                           options.lang, options.generated)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+
+
+def view_page(renderer: MapRenderer, view: QRectF, options: PageOptions) -> BriefingPage:
+    """A page of exactly ``view`` (display CRS metres), e.g. what the window's canvas shows."""
+    t = TEXT[options.lang]
+    parks = parks_in_view(renderer, view)
+    where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks) or t["overview"]
     content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
                            options.lang, options.generated)
     return BriefingPage(content, [MapPanel(view)], lang=options.lang)
@@ -151,6 +168,8 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
         renderer.set_status_of(saved)
     lines = []
     for c in sorted(changes, key=lambda c: (c.park, c.project_id)):
+        if scope and c.park not in scope:
+            continue  # another park's change, not on these maps
         project = after[1].get(c.project_id)
         name = project.name(lang) if project else c.project_id
         label = lambda code: scheme[code].label(lang) if code in scheme else (code or "-")  # noqa: E731
@@ -204,7 +223,8 @@ def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float)
 
 def _write_png(pages, renderer, tmp, size_pt, dpi) -> None:
     image = render_image(pages[0], renderer, size_pt, dpi)
-    if not image.save(tmp, "PNG"):
+    # PNG "quality" is zlib effort: 70 saves ~1/3 of the time of the default for ~2 % more bytes
+    if not image.save(tmp, "PNG", PNG_QUALITY):
         raise ParksgisError(f"{tmp}: could not write PNG")
 
 

@@ -7,15 +7,18 @@ whatever CJK font the machine happens to have.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainterPath, QRawFont
 
 from parksgis.assets import get_asset
 from parksgis.errors import ParksgisError
 
 FONT_FILE = ("fonts", "NotoSansSC-parksgis.ttf")
+BOLD_FONT_FILE = ("fonts", "NotoSansSC-parksgis-Bold.ttf")  # titles and headings
 FAMILY = "Noto Sans SC parksgis"
 
 _loaded_family: str | None = None
+_raw_fonts: dict[float, QRawFont] = {}
 
 
 def ensure_fonts() -> str:
@@ -28,13 +31,15 @@ def ensure_fonts() -> str:
         return _loaded_family
     if QGuiApplication.instance() is None:
         raise ParksgisError("ensure_fonts() needs a QGuiApplication (create one first)")
-    path = get_asset(*FONT_FILE)
-    if not path.is_file():
-        raise ParksgisError(f"{path}: bundled CJK font is missing (run scripts/make_cjk_font.py)")
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if not families:
-        raise ParksgisError(f"{path}: Qt could not load the bundled CJK font")
+    families: list[str] = []
+    for parts in (FONT_FILE, BOLD_FONT_FILE):
+        path = get_asset(*parts)
+        if not path.is_file():
+            raise ParksgisError(f"{path}: bundled CJK font is missing (run scripts/make_cjk_font.py)")
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            raise ParksgisError(f"{path}: Qt could not load the bundled CJK font")
+        families += QFontDatabase.applicationFontFamilies(font_id)
     _loaded_family = families[0]
     return _loaded_family
 
@@ -57,10 +62,28 @@ def missing_glyphs(text: str, font: QFont | None = None) -> list[str]:
     order of first appearance.
     """
     raw = QRawFont.fromFont(font if font is not None else map_font())
-    missing: list[str] = []
-    for char in text:
-        if char.isspace() or ord(char) < 0x20 or char in missing:
-            continue
-        if not raw.supportsCharacter(ord(char)):
-            missing.append(char)
-    return missing
+    unique = dict.fromkeys(text)  # each character once, in order of first appearance
+    return [char for char in unique
+            if not (char.isspace() or ord(char) < 0x20) and not raw.supportsCharacter(ord(char))]
+
+
+def text_outline(text: str, origin: QPointF, pixel_size: float) -> QPainterPath:
+    """Outline of ``text`` in the bundled font, baseline starting at ``origin``.
+
+    Built from a QRawFont of the font file, laid out by glyph advances. Unlike
+    QPainterPath.addText, whose outlines change by 1/64 px once Qt's shared font-engine cache
+    warms up, this gives the same path on every call, so label halos (and PNGs) are reproducible.
+    """
+    ensure_fonts()
+    key = round(pixel_size, 3)
+    raw = _raw_fonts.get(key)
+    if raw is None:
+        raw = _raw_fonts[key] = QRawFont(str(get_asset(*FONT_FILE)), key, QFont.HintingPreference.PreferNoHinting)
+    glyphs = raw.glyphIndexesForString(text)
+    advances = raw.advancesForGlyphIndexes(glyphs)
+    path = QPainterPath()
+    x = origin.x()
+    for glyph, advance in zip(glyphs, advances):
+        path.addPath(raw.pathForGlyph(glyph).translated(x, origin.y()))
+        x += advance.x()
+    return path

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QTransform
 
 from parksgis.model.layer import LayerKind
-from parksgis.render.fonts import map_font
+from parksgis.render.fonts import map_font, text_outline
 
 if TYPE_CHECKING:
     from parksgis.render.map_renderer import MapRenderer
@@ -26,6 +26,8 @@ MIN_LINE_PX = 60.0           # a line when its box's longer side is at least thi
 MAX_CANDIDATES = 2000
 MAX_LABELS = 400
 PADDING_PX = 3.0
+POINT_LABEL_GAP_PX = 9.0     # from a point symbol's centre to its label
+PARK_NAME_MAX_SHARE = 0.5    # park names are shown when a park is at most this share of the view
 
 
 class LabelPlacer:
@@ -36,20 +38,26 @@ class LabelPlacer:
         self.placed: list[tuple[str, QRectF]] = []  # last frame's labels (text, device box)
 
     def candidates(self, renderer: "MapRenderer", box, scale: float, lang: str):
-        out = []  # (priority, size, order, row, text, x, y, offset_px)
+        out = []  # (priority, size, order, row, text, x, y, placement)
         for order, layer in enumerate(renderer.draw_order()):
+            if layer.kind == LayerKind.BOUNDARY and layer.visible:
+                out += self._park_names(renderer, layer, order, box, scale, lang)
+                continue
             rank = LABELLED_KINDS.get(layer.kind)
             if rank is None or not layer.visible or len(layer.frame) == 0:
                 continue
-            geometry, style = renderer.geometry(layer), renderer.style(layer)
+            geometry = renderer.geometry(layer)
+            if len(geometry.point_rows) == 0 and geometry.largest * scale < min(MIN_AREA_PX[1], MIN_LINE_PX):
+                continue  # every feature is too small on screen to carry a label
+            style = renderer.style(layer)
             # plain numpy over all features: cheaper than a tree query when most are tiny
             b = geometry.bounds
-            w, h = (b[:, 2] - b[:, 0]) * scale, (b[:, 3] - b[:, 1]) * scale
+            w, h = geometry.width * scale, geometry.height * scale
             dims = geometry.dims
             big = np.where(dims == 2, (w >= MIN_AREA_PX[0]) & (h >= MIN_AREA_PX[1]),
                            np.where(dims == 1, np.maximum(w, h) >= MIN_LINE_PX, dims == 0))
             minx, miny, maxx, maxy = box
-            ok = (big & style.shown & (style.names[lang] != "") & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
+            ok = (big & style.shown & style.named(lang) & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
                   & (b[:, 1] <= maxy) & (b[:, 3] >= miny))
             rows = np.flatnonzero(ok)
             if len(rows) == 0:
@@ -60,11 +68,32 @@ class LabelPlacer:
                 rows, size = rows[keep], size[keep]
             anchors = geometry.anchors_of(rows)
             # a point's label sits beside its symbol, not on it
-            offsets = np.where(dims[rows] == 0, 9.0, 0.0)
-            for row, s, (x, y), off in zip(rows.tolist(), size.tolist(), anchors.tolist(), offsets.tolist()):
-                out.append((-rank, -s, order, row, style.names[lang][row], x, y, off))
+            placements = np.where(dims[rows] == 0, "right", "centre")
+            for row, s, (x, y), where in zip(rows.tolist(), size.tolist(), anchors.tolist(), placements):
+                out.append((-rank, -s, order, row, style.names[lang][row], x, y, str(where)))
         out.sort(key=lambda c: c[:4])
         return out[:MAX_CANDIDATES]
+
+    @staticmethod
+    def _park_names(renderer: "MapRenderer", layer, order: int, box, scale: float, lang: str):
+        """A park's name above its boundary, when the park is small in the view (an overview)."""
+        geometry = renderer.geometry(layer)
+        minx, miny, maxx, maxy = box
+        out = []
+        for row in np.flatnonzero(geometry.present):
+            b = geometry.bounds[row]
+            if b[0] > maxx or b[2] < minx or b[1] > maxy or b[3] < miny:
+                continue
+            if (b[2] - b[0]) > (maxx - minx) * PARK_NAME_MAX_SHARE:
+                continue  # the park fills the view: the page title already names it
+            try:
+                text = renderer.workspace.park(layer.park_id).name(lang) if layer.park_id else ""
+            except KeyError:
+                text = ""
+            text = text or renderer.style(layer).names[lang][row]
+            if text:
+                out.append((-9, -(b[2] - b[0]) * scale, order, int(row), text, (b[0] + b[2]) / 2, b[3], "above"))
+        return out
 
     def paint(self, renderer: "MapRenderer", painter: QPainter, view_rect: QRectF, transform: QTransform,
               bounds, lang: str) -> None:
@@ -77,13 +106,15 @@ class LabelPlacer:
         self.placed = []
         seen_text: set[str] = set()
         px = max(painter.device().logicalDpiX(), 1) / 96.0
-        for *_, text, x, y, offset in self.candidates(renderer, bounds, scale, lang):
+        for *_, text, x, y, placement in self.candidates(renderer, bounds, scale, lang):
             if text in seen_text:  # a road in segments is labelled once
                 continue
             centre = transform.map(QPointF(x, y))
             width, height = metrics.horizontalAdvance(text), metrics.height()
-            if offset:
-                rect = QRectF(centre.x() + offset * px, centre.y() - height / 2, width, height)
+            if placement == "right":
+                rect = QRectF(centre.x() + POINT_LABEL_GAP_PX * px, centre.y() - height / 2, width, height)
+            elif placement == "above":
+                rect = QRectF(centre.x() - width / 2, centre.y() - height - 3 * px, width, height)
             else:
                 rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
             if not device_area.contains(rect):
@@ -104,16 +135,21 @@ class LabelPlacer:
             return
         painter.setFont(font)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        halo = QPen(QColor(255, 255, 255, 220), 3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        # a white halo keeps labels legible on any fill
+        stroker = QPainterPathStroker()
+        stroker.setWidth(3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        halo_paths: list[QPainterPath] = []
         ascent = metrics.ascent()
-        # QPainterPath.addText sizes points at 96 dpi; scale so the halo matches the device's text
-        path_font = map_font(self.point_size * max(painter.device().logicalDpiY(), 1) / 96.0)
+        pixel_size = self.point_size * max(painter.device().logicalDpiY(), 1) / 72.0
         for text, rect in self.placed:
-            origin = QPointF(rect.left(), rect.top() + ascent)
-            outline = QPainterPath()
-            outline.addText(origin, path_font, text)
-            painter.strokePath(outline, halo)  # white halo keeps labels legible on any fill
+            outline = text_outline(text, QPointF(rect.left(), rect.top() + ascent), pixel_size)
+            halo_paths.append(stroker.createStroke(outline))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffffff"))
+        for halo in halo_paths:
+            painter.drawPath(halo)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QColor("#1a1a1a"))
         for text, rect in self.placed:
             painter.drawText(QPointF(rect.left(), rect.top() + ascent), text)

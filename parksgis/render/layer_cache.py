@@ -11,44 +11,114 @@ import shapely
 
 from parksgis.model.layer import Layer
 from parksgis.model.status import StatusScheme
-from parksgis.render.geometry import (FlatCoordinates, TiledPaths, build_tiled_paths, flatten,
-                                      project_geometries, tile_ids)
-from parksgis.render.styles import GroupStyle, classify, feature_statuses
+from parksgis.render.geometry import (FlatCoordinates, build_tiled_paths, flatten, project_geometries,
+                                      tile_ids, transformer_to)
+from parksgis.render.styles import GroupStyle, ProjectIndex, classify, feature_statuses
 
 NAME_COLUMNS = {"zh": ("name_zh", "name", "name_en"), "en": ("name_en", "name", "name_zh")}
 
 
 class LayerGeometry:
-    """A layer's features in the display CRS, split by dimension, with a spatial index."""
+    """A layer's features in the display CRS, split by dimension, with a spatial index.
+
+    Only flat vertex arrays are projected up front (one pyproj call): drawing needs nothing else.
+    Projected shapely geometries (``geoms``) are built on first use, and the spatial index works
+    on the WGS84 geometries, so opening a big layer costs no geometry rebuilding at all.
+    """
 
     def __init__(self, layer: Layer, display_crs: str):
-        geoms = np.asarray(layer.frame.geometry.values, dtype=object)
-        self.geoms = project_geometries(geoms, display_crs) if len(geoms) else geoms
-        present = ~(shapely.is_missing(self.geoms) | shapely.is_empty(self.geoms))
-        dims = shapely.get_dimensions(self.geoms)
-        rows = np.arange(len(self.geoms))
+        self.display_crs = display_crs
+        self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)
+        n = len(self.wgs84)
+        present = ~(shapely.is_missing(self.wgs84) | shapely.is_empty(self.wgs84))
+        dims = shapely.get_dimensions(self.wgs84)
+        rows = np.arange(n)
         self.area_rows = rows[present & (dims == 2)]
         self.line_rows = rows[present & (dims == 1)]
         self.point_rows = rows[present & (dims == 0)]
-        self.bounds = shapely.bounds(self.geoms) if len(geoms) else np.empty((0, 4))
-        self.areas: FlatCoordinates = flatten(self.geoms[self.area_rows], self.area_rows)
-        self.lines: FlatCoordinates = flatten(self.geoms[self.line_rows], self.line_rows)
+        self.present = present
+        self.dims = np.where(present, dims, -1)
+        self.areas: FlatCoordinates = self._projected_flat(self.area_rows)
+        self.lines: FlatCoordinates = self._projected_flat(self.line_rows)
         # points: a multipoint becomes several symbols of the same feature
-        pts, owner = shapely.get_coordinates(self.geoms[self.point_rows], return_index=True)
-        self.point_xy = pts
+        pts, owner = shapely.get_coordinates(self.wgs84[self.point_rows], return_index=True)
+        self.point_xy = self.project_xy(pts)
         self.point_feature = self.point_rows[owner] if len(owner) else np.empty(0, np.int64)
-        n = len(self.geoms)
+        self.bounds = np.full((n, 4), np.nan)
+        for flat in (self.areas, self.lines):
+            _feature_bounds(flat.xy, flat.feature, self.bounds)
+        _feature_bounds(self.point_xy, self.point_feature, self.bounds)
         tiles = np.zeros(n, dtype=np.int64)
         for subset in (self.area_rows, self.line_rows):
             tiles[subset] = tile_ids(self.bounds[subset], len(subset))
         self.tiles = tiles
-        self.present = present
-        self.dims = np.where(present, dims, -1)
+        #: width and height of each feature's box (m), and the largest of them: label candidates
+        self.width = np.nan_to_num(self.bounds[:, 2] - self.bounds[:, 0])
+        self.height = np.nan_to_num(self.bounds[:, 3] - self.bounds[:, 1])
+        self.largest = float(np.max(np.maximum(self.width, self.height))) if n else 0.0
+        sizes = np.maximum(self.width[self.area_rows], self.height[self.area_rows])
+        #: median width of the areas (m): when that is a few pixels, outlines are skipped
+        self.typical_area_size = float(np.median(sizes)) if len(sizes) else 0.0
         self._anchors = np.full((n, 2), np.nan)
 
+    # -- projection -----------------------------------------------------------------------------
+    def project_xy(self, xy: np.ndarray) -> np.ndarray:
+        if len(xy) == 0:
+            return np.empty((0, 2))
+        x, y = transformer_to(self.display_crs).transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    def _projected_flat(self, rows: np.ndarray) -> FlatCoordinates:
+        flat = flatten(self.wgs84[rows], rows)
+        flat.xy = self.project_xy(flat.xy)
+        return flat
+
+    @cached_property
+    def geoms(self) -> np.ndarray:
+        """All features as shapely geometries in the display CRS (built on first use)."""
+        return project_geometries(self.wgs84, self.display_crs) if len(self.wgs84) else self.wgs84
+
+    def projected(self, rows: np.ndarray) -> np.ndarray:
+        """Display-CRS geometries of ``rows``, without projecting the whole layer for a few rows."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if "geoms" in self.__dict__ or len(rows) > len(self.wgs84) // 4:
+            return self.geoms[rows]
+        return project_geometries(self.wgs84[rows], self.display_crs) if len(rows) else self.wgs84[rows]
+
+    # -- spatial queries ------------------------------------------------------------------------
     @cached_property
     def tree(self) -> shapely.STRtree:
-        return shapely.STRtree(self.geoms)
+        """An STRtree over the WGS84 geometries (queried through :meth:`query`)."""
+        return shapely.STRtree(self.wgs84)
+
+    def query(self, shape, distance: float = 0.0) -> np.ndarray:
+        """Rows whose geometry lies within ``distance`` metres of ``shape`` (display CRS), sorted."""
+        if len(self.wgs84) == 0:
+            return np.empty(0, dtype=np.int64)
+        minx, miny, maxx, maxy = shapely.bounds(shape)
+        t = np.linspace(0.0, 1.0, 9)
+        x = np.concatenate([minx + (maxx - minx) * t, np.full(9, maxx), minx + (maxx - minx) * t, np.full(9, minx)])
+        y = np.concatenate([np.full(9, miny), miny + (maxy - miny) * t, np.full(9, maxy), miny + (maxy - miny) * t])
+        lon, lat = transformer_to(self.display_crs).transform(x, y, direction="INVERSE")
+        pad = (distance + 1.0) / 90_000.0  # metres to degrees, generously (1 degree >= 90 km here)
+        box = shapely.box(np.min(lon) - pad, np.min(lat) - pad, np.max(lon) + pad, np.max(lat) + pad)
+        rows = np.sort(self.tree.query(box))
+        if len(rows) == 0:
+            return rows
+        exact = shapely.distance(self.projected(rows), shape) <= distance
+        return rows[exact]
+
+    def in_rect(self, minx: float, miny: float, maxx: float, maxy: float) -> np.ndarray:
+        """Rows intersecting a display-CRS rectangle, sorted. Boxes inside it need no geometry
+        test; only features straddling its edge are tested exactly."""
+        b = self.bounds
+        overlap = self.present & (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+        inside = overlap & (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+        edge = np.flatnonzero(overlap & ~inside)
+        if len(edge):
+            hit = shapely.intersects(self.projected(edge), shapely.box(minx, miny, maxx, maxy))
+            inside[edge[hit]] = True
+        return np.flatnonzero(inside)
 
     def anchors_of(self, rows: np.ndarray) -> np.ndarray:
         """Label anchors (x, y) of ``rows``: inside areas, middle of lines, the point itself.
@@ -62,7 +132,7 @@ class LayerGeometry:
                               (0, shapely.centroid)):
                 sel = todo[dims == dim]
                 if len(sel):
-                    self._anchors[sel] = shapely.get_coordinates(make(self.geoms[sel]))
+                    self._anchors[sel] = shapely.get_coordinates(make(self.projected(sel)))
         return self._anchors[rows]
 
     @property
@@ -74,53 +144,81 @@ class LayerGeometry:
                 float(np.nanmax(b[:, 2])), float(np.nanmax(b[:, 3])))
 
 
+def _feature_bounds(xy: np.ndarray, feature: np.ndarray, out: np.ndarray) -> None:
+    """Per-feature min/max of vertices ``xy`` into ``out`` rows (``feature`` need not be sorted)."""
+    if len(feature) == 0:
+        return
+    order = np.argsort(feature, kind="stable")
+    xy, feature = xy[order], feature[order]
+    starts = np.flatnonzero(np.r_[True, feature[1:] != feature[:-1]])
+    rows = feature[starts]
+    out[rows, 0] = np.minimum.reduceat(xy[:, 0], starts)
+    out[rows, 1] = np.minimum.reduceat(xy[:, 1], starts)
+    out[rows, 2] = np.maximum.reduceat(xy[:, 0], starts)
+    out[rows, 3] = np.maximum.reduceat(xy[:, 1], starts)
+
+
 class LayerStyle:
     """A layer's style groups and their tiled paths for the current statuses."""
 
-    def __init__(self, layer: Layer, geometry: LayerGeometry, projects: dict, scheme: StatusScheme,
+    def __init__(self, layer: Layer, geometry: LayerGeometry, index: ProjectIndex, scheme: StatusScheme,
                  hidden_statuses: frozenset):
-        self.statuses = feature_statuses(layer, projects).to_numpy(dtype=object)
+        self._layer, self._index = layer, index
+        self.project_ids = layer.project_ids.reset_index(drop=True)
+        self.statuses = feature_statuses(self.project_ids, index)
+        args = (self.statuses, self.project_ids, index, scheme)
         self.area_styles, self.area_paths = self._build(layer, geometry, geometry.area_rows, geometry.areas,
-                                                        "area", projects, scheme, hidden_statuses)
+                                                        "area", args, hidden_statuses)
         self.line_styles, self.line_paths = self._build(layer, geometry, geometry.line_rows, geometry.lines,
-                                                        "line", projects, scheme, hidden_statuses)
-        ids, self.point_styles = classify(layer, geometry.point_rows, "point", projects, scheme)
-        group_of_feature = np.full(len(geometry.geoms), -1, dtype=np.int64)
+                                                        "line", args, hidden_statuses)
+        ids, self.point_styles = classify(layer, geometry.point_rows, "point", *args)
+        group_of_feature = np.full(len(geometry.wgs84), -1, dtype=np.int64)
         group_of_feature[geometry.point_rows] = ids
         self.point_group = group_of_feature[geometry.point_feature]
-        self.shown = np.ones(len(geometry.geoms), dtype=bool)
+        self.shown = np.ones(len(geometry.wgs84), dtype=bool)
         if hidden_statuses and len(self.statuses):
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
-        self.names = self._names(layer, projects)
+        self._names: dict[str, np.ndarray] = {}
+        self._named: dict[str, np.ndarray] = {}
 
     @staticmethod
-    def _build(layer, geometry, rows, flat, dim, projects, scheme, hidden):
-        ids, styles = classify(layer, rows, dim, projects, scheme)
-        group_of_feature = np.full(len(geometry.geoms), -1, dtype=np.int64)
+    def _build(layer, geometry, rows, flat, dim, args, hidden):
+        ids, styles = classify(layer, rows, dim, *args)
+        group_of_feature = np.full(len(geometry.wgs84), -1, dtype=np.int64)
         group_of_feature[rows] = ids
         for g, style in enumerate(styles):
             if style.status is not None and style.status in hidden:
                 group_of_feature[group_of_feature == g] = -1
         return styles, build_tiled_paths(flat, group_of_feature, geometry.tiles, len(styles))
 
-    @staticmethod
-    def _names(layer: Layer, projects: dict) -> dict[str, np.ndarray]:
-        """Label text per feature and language: the feature's own name, else its project's."""
-        out = {}
-        frame = layer.frame
-        pids = layer.project_ids.reset_index(drop=True)
-        for lang, columns in NAME_COLUMNS.items():
+    @property
+    def names(self) -> "_Names":
+        """``names[lang]``: label text per feature, its own name else its project's (computed on use)."""
+        return _Names(self)
+
+    def _names_for(self, lang: str) -> np.ndarray:
+        if lang not in self._names:
+            frame = self._layer.frame
             names = pd.Series([""] * len(frame), dtype=object)
-            for col in reversed(columns):
+            for col in reversed(NAME_COLUMNS[lang]):
                 if col in frame.columns:
                     values = frame[col].reset_index(drop=True)
                     ok = values.notna() & (values.astype(str) != "")
                     names = names.where(~ok, values.astype(str))
-            by_pid = {pid: p.name(lang) for pid, p in projects.items()}
-            from_project = pids.map(by_pid).fillna("")
-            names = names.where(names != "", from_project)
-            out[lang] = names.to_numpy(dtype=object)
-        return out
+            from_project = self.project_ids.map(self._index.name(lang)).astype(object).fillna("")
+            self._names[lang] = names.where(names != "", from_project).to_numpy(dtype=object)
+            self._named[lang] = self._names[lang] != ""
+        return self._names[lang]
+
+    def named(self, lang: str) -> np.ndarray:
+        """True for features that have a label text in ``lang``."""
+        self._names_for(lang)
+        return self._named[lang]
 
 
-__all__ = ["LayerGeometry", "LayerStyle", "GroupStyle", "TiledPaths"]
+class _Names:
+    def __init__(self, style: LayerStyle):
+        self._style = style
+
+    def __getitem__(self, lang: str) -> np.ndarray:
+        return self._style._names_for(lang)

@@ -21,12 +21,18 @@ from parksgis.model.workspace import Workspace
 from parksgis.render.geometry import flatten, path_from_flat
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
-from parksgis.render.styles import GroupStyle
+from parksgis.render.styles import GroupStyle, ProjectIndex
 
 # Bottom to top; within a kind the workspace order is kept.
 KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
               LayerKind.ROADS, LayerKind.UTILITY_LINES, LayerKind.UTILITIES]
 HIGHLIGHT_COLOR = "#ffd400"
+# Level of detail: areas whose typical width is below this many pixels are filled without an
+# outline (outlines of tiny polygons cost as much as the fills and only darken the map).
+OUTLINE_MIN_PX = 4.0
+SYMBOLS_PER_PATH = 80
+DENSE_POINTS = 2000  # more point symbols than this in view: small squares, no outline
+DENSE_POINT_PX = 2.0
 
 
 def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
@@ -75,6 +81,7 @@ class MapRenderer:
         self._highlight: list[tuple[str, int]] = []
         self._geometry: dict[int, LayerGeometry] = {}
         self._style: dict[int, LayerStyle] = {}
+        self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
         self.labels = LabelPlacer()
         self.show_labels = True
@@ -123,6 +130,8 @@ class MapRenderer:
     def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
         keys = [id(layer)] if layer is not None else list(self._style) + list(self._geometry)
+        if layer is None:
+            self._index = None  # statuses or names may have changed
         for key in keys:
             self._style.pop(key, None)
             if geometry:
@@ -179,7 +188,9 @@ class MapRenderer:
     def style(self, layer: Layer) -> LayerStyle:
         key = id(layer)
         if key not in self._style:
-            self._style[key] = LayerStyle(layer, self.geometry(layer), self.projects,
+            if self._index is None or self._index.projects is not self.projects:
+                self._index = ProjectIndex(self.projects)
+            self._style[key] = LayerStyle(layer, self.geometry(layer), self._index,
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
@@ -218,10 +229,10 @@ class MapRenderer:
             if not layer.visible or len(layer.frame) == 0:
                 continue
             geometry, style = self.geometry(layer), self.style(layer)
-            rows = geometry.tree.query(point, predicate="dwithin", distance=tolerance_m)
+            rows = geometry.query(point, tolerance_m)
             rows = rows[style.shown[rows]] if len(rows) else rows
             if len(rows):
-                geoms = geometry.geoms[rows]
+                geoms = geometry.projected(rows)
                 if style.area_styles and not any(g.fill for g in style.area_styles):
                     # outline-only areas (park boundaries) are hit on their outline, not inside
                     geoms = np.where(shapely.get_dimensions(geoms) == 2, shapely.boundary(geoms), geoms)
@@ -235,8 +246,7 @@ class MapRenderer:
     def visible_rows(self, layer: Layer, view_rect: QRectF) -> np.ndarray:
         """Rows of ``layer`` drawn in ``view_rect`` (shown statuses only), sorted."""
         geometry, style = self.geometry(layer), self.style(layer)
-        box = shapely.box(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
-        rows = np.sort(geometry.tree.query(box, predicate="intersects"))
+        rows = geometry.in_rect(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
         return rows[style.shown[rows]] if len(rows) else rows
 
     # -- drawing --------------------------------------------------------------------------------
@@ -259,12 +269,15 @@ class MapRenderer:
             style = self.style(layer)
             painter.setOpacity(layer.opacity)
             painter.setTransform(transform * base)
+            outlines = self.geometry(layer).typical_area_size * transform.m11() >= OUTLINE_MIN_PX
             for styles, tiled in ((style.area_styles, style.area_paths), (style.line_styles, style.line_paths)):
                 for group, paths in zip(styles, tiled):
                     visible = paths.visible(*bounds) if paths.paths else []
                     if not visible:
                         continue
                     self._apply(painter, group, px)
+                    if group.fill and not outlines:
+                        painter.setPen(Qt.PenStyle.NoPen)
                     for path in visible:
                         painter.drawPath(path)
             if len(style.point_group):
@@ -298,6 +311,8 @@ class MapRenderer:
         inside = ((xy[:, 0] >= bounds[0]) & (xy[:, 0] <= bounds[2]) & (xy[:, 1] >= bounds[1])
                   & (xy[:, 1] <= bounds[3]) & style.shown[geometry.point_feature])
         m = transform
+        # level of detail: thousands of symbols in view are drawn as small plain squares
+        dense = int(inside.sum()) > DENSE_POINTS
         for g, group in enumerate(style.point_styles):
             sel = inside & (style.point_group == g)
             if not sel.any():
@@ -305,7 +320,14 @@ class MapRenderer:
             dx = m.m11() * xy[sel, 0] + m.dx()
             dy = m.m22() * xy[sel, 1] + m.dy()
             self._apply(painter, group, px)
-            painter.drawPath(symbols_path(dx, dy, group.symbol or "circle", group.size_px * px))
+            symbol, size = group.symbol or "circle", group.size_px * px
+            if dense:
+                painter.setPen(Qt.PenStyle.NoPen)
+                symbol, size = "square", DENSE_POINT_PX * px
+            # small paths: antialiasing one path of 10k symbols takes seconds, 80 at a time ms
+            for start in range(0, len(dx), SYMBOLS_PER_PATH):
+                end = start + SYMBOLS_PER_PATH
+                painter.drawPath(symbols_path(dx[start:end], dy[start:end], symbol, size))
 
     def _paint_highlight(self, painter, transform, base, px) -> None:
         pen_under = QPen(QColor("#000000"), 5 * px)
@@ -320,7 +342,7 @@ class MapRenderer:
             rows = np.array(sorted(r for r in by_layer.get(layer.key, []) if r < len(layer.frame)), dtype=np.int64)
             if not layer.visible or len(rows) == 0:
                 continue
-            geoms = self.geometry(layer).geoms[rows]
+            geoms = self.geometry(layer).projected(rows)
             flat = flatten(geoms[shapely.get_dimensions(geoms) > 0], rows[shapely.get_dimensions(geoms) > 0])
             path = path_from_flat(flat.xy, flat.ring)
             points = shapely.get_coordinates(geoms[shapely.get_dimensions(geoms) == 0])

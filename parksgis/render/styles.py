@@ -7,6 +7,7 @@ tiled paths per group and draws each group with one pen and one brush.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -62,10 +63,30 @@ def darker(hex_color: str, factor: float = 0.7) -> str:
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
 
 
-def feature_statuses(layer: Layer, projects: dict) -> pd.Series:
+class ProjectIndex:
+    """Lookups by project id, built once per set of projects and shared by every layer."""
+
+    def __init__(self, projects: dict):
+        self.projects = projects
+        self._names: dict[str, dict] = {}
+
+    @cached_property
+    def status(self) -> dict:
+        return {pid: p.status for pid, p in self.projects.items()}
+
+    @cached_property
+    def category(self) -> dict:
+        return {pid: p.category for pid, p in self.projects.items()}
+
+    def name(self, lang: str) -> dict:
+        if lang not in self._names:
+            self._names[lang] = {pid: p.name(lang) for pid, p in self.projects.items()}
+        return self._names[lang]
+
+
+def feature_statuses(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:
     """Status code per feature (positional), NO_STATUS where no known project is linked."""
-    status_by_pid = {pid: p.status for pid, p in projects.items()}
-    return layer.project_ids.map(status_by_pid).fillna(NO_STATUS).reset_index(drop=True)
+    return project_ids.map(index.status).astype(object).fillna(NO_STATUS).to_numpy(dtype=object)
 
 
 def first_column(frame, names) -> pd.Series | None:
@@ -87,15 +108,16 @@ def _status_color(scheme: StatusScheme, status: str) -> str:
     return scheme.color(status) if status else scheme.NO_PROJECT_COLOR
 
 
-def classify(layer: Layer, rows: np.ndarray, dim: str, projects: dict,
-             scheme: StatusScheme) -> tuple[np.ndarray, list[GroupStyle]]:
+def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, project_ids: pd.Series,
+             index: ProjectIndex, scheme: StatusScheme) -> tuple[np.ndarray, list[GroupStyle]]:
     """Group id for each feature row in ``rows`` and the style of each group.
 
     ``dim`` is "area", "line" or "point". Group ids index the returned list; the order of the list
-    is the drawing order (deterministic: sorted by style key).
+    is the drawing order (deterministic: sorted by style key). ``statuses`` and ``project_ids``
+    hold every feature of the layer (positional).
     """
     n = len(rows)
-    statuses = feature_statuses(layer, projects).to_numpy(dtype=object)[rows] if n else np.empty(0, object)
+    statuses = statuses[rows]
     frame = layer.frame
     kind = layer.kind
     style_mode = layer.style
@@ -103,8 +125,7 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, projects: dict,
         style_mode = "single" if style_mode == "status" else style_mode
 
     if style_mode == "category":
-        cats = {pid: p.category for pid, p in projects.items()}
-        values = layer.project_ids.map(cats).fillna("").astype(str).to_numpy(dtype=object)[rows]
+        values = project_ids.map(index.category).astype(object).fillna("").astype(str).to_numpy(dtype=object)[rows]
         uniques = sorted(set(values))
         colors = {c: (CATEGORY_COLORS[i % len(CATEGORY_COLORS)] if c else StatusScheme.NO_PROJECT_COLOR)
                   for i, c in enumerate(uniques)}

@@ -13,6 +13,10 @@ class RegisterError(ParksgisError):
         super().__init__(f"{self.path}: {message}")
 
 
+class RegisterLockedError(RegisterError):
+    """Another program holds the register's write lock (a save or a merge in progress)."""
+
+
 class SchemaVersionError(RegisterError):
     """The register was written by a newer parksgis (or needs a migration it cannot run here)."""
 

@@ -13,22 +13,22 @@ import os
 import sqlite3
 import tempfile
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.request import pathname2url
 
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.store import schema, timeline
+from parksgis.store import recorded_history, schema, timeline
 from parksgis.store.changes import check_change
-from parksgis.store.errors import ChangeError, RegisterError, SchemaVersionError
+from parksgis.store.errors import ChangeError, RegisterError, RegisterLockedError, SchemaVersionError
 from parksgis.store.timeline import HistoryRow, StatusChange
 from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
-#: Sources whose edit groups undo never reverts: creation, and undos themselves.
-_NOT_UNDOABLE = ("seed", "undo")
+#: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
+_NOT_UNDOABLE = ("seed", "undo", recorded_history.HISTORY_FILE)
 _HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
 #: Test seam for the kill-part-way test: pause after writing this many projects of one write.
 _PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
@@ -55,6 +55,7 @@ class RegisterStore:
         #: emitted after each committed write with the list of changed project ids
         self.changed = Signal()
         self._scheme: StatusScheme | None = None
+        self._depth = 0  # nesting of transaction()
 
     # -- opening --------------------------------------------------------------------------------
     @classmethod
@@ -129,7 +130,8 @@ class RegisterStore:
     def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
         """The register of a layers folder: ``<folder>/register.sqlite``, created on first use.
 
-        It is seeded from ``<folder>/projects.csv``. When the folder cannot be written (an
+        It is seeded from ``<folder>/projects.csv`` and the dated changes of ``history.csv`` that led
+        there (see :mod:`parksgis.store.recorded_history`). When the folder cannot be written (an
         installed copy of the sample parks) the register lives in memory (``persistent`` False).
         """
         folder = Path(folder)
@@ -140,12 +142,26 @@ class RegisterStore:
 
         csv_path = folder / "projects.csv"
         projects = read_projects_csv(csv_path) if csv_path.exists() else {}
+        history_path = folder / recorded_history.HISTORY_FILE
+        changes = recorded_history.read_history_csv(history_path) if history_path.exists() else []
+        if changes:
+            projects = recorded_history.values_before(history_path, projects, changes)
+        baseline = min(c.changed_at for c in changes) - timedelta(days=1) if changes else None
         if readonly or not os.access(folder, os.W_OK):
-            store = cls.create(":memory:", projects)
+            store = cls.create(":memory:", projects, baseline=baseline)
+            recorded_history.replay(store, changes)
             store.readonly = readonly
             store.path = str(csv_path)  # messages name the file the projects came from
             return store
-        return cls.create(path, projects)
+        # seed and replay under a temporary name: a register.sqlite exists whole or not at all
+        building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
+        try:
+            with cls.create(building, projects, baseline=baseline) as store:
+                recorded_history.replay(store, changes)
+            os.replace(building, path)
+        finally:
+            building.unlink(missing_ok=True)
+        return cls.open(path, readonly=readonly)
 
     def close(self) -> None:
         self._db.close()
@@ -239,7 +255,7 @@ class RegisterStore:
         scheme = self.scheme()
         pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
         written: list[HistoryRow] = []
-        with self._transaction():
+        with self.transaction():
             edit_id = self._next_edit_id()
             for count, (pid, fields) in enumerate(changes.items(), start=1):
                 current = self.project(pid)
@@ -263,7 +279,7 @@ class RegisterStore:
                      changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
         """Add new projects; their values are recorded as a 'seed' (their baseline)."""
         items = list(projects.values()) if isinstance(projects, dict) else list(projects)
-        with self._transaction():
+        with self.transaction():
             rows = self._insert_seed(items, author or default_author(), utc_stamp(changed_at))
         self._emit(rows)
         return rows
@@ -276,7 +292,7 @@ class RegisterStore:
         """
         stamp, author = utc_stamp(), author or default_author()
         written: list[HistoryRow] = []
-        with self._transaction():
+        with self.transaction():
             marks = ",".join("?" * len(_NOT_UNDOABLE))
             row = self._db.execute(
                 f"SELECT MAX(edit_id) FROM parksgis_history WHERE source NOT IN ({marks}) AND edit_id "
@@ -298,17 +314,32 @@ class RegisterStore:
         self._emit(written)
         return written
 
-    # -- internals ------------------------------------------------------------------------------
     @contextmanager
-    def _transaction(self):
+    def transaction(self):
+        """One write transaction (``BEGIN IMMEDIATE`` … ``COMMIT``), yielding the connection.
+
+        Writes made inside it (``update``, ``undo_last``, …) join it instead of starting their own,
+        so a caller such as a pack merge can make many writes that commit or roll back together.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._db
+            finally:
+                self._depth -= 1
+            return
         if self.readonly:
             raise RegisterError(self.path, "register is open read-only; nothing was changed")
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise RegisterLockedError(self.path, f"another program holds the write lock ({exc}); "
+                                                     "nothing was changed") from None
             raise RegisterError(self.path, f"cannot write the register ({exc})") from None
+        self._depth = 1
         try:
-            yield
+            yield self._db
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
             if self._db.in_transaction:
@@ -318,9 +349,12 @@ class RegisterStore:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
 
+    # -- internals ------------------------------------------------------------------------------
     def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
-        with self._transaction():
+        with self.transaction():
             schema.create_tables(self._db)
             self._db.executemany(
                 "INSERT INTO parksgis_status_scheme (code, label_zh, label_en, color, position) "
@@ -388,7 +422,7 @@ class RegisterStore:
                 raise SchemaVersionError(self.path, found, schema.SCHEMA_VERSION, (
                     f"register schema version {found} is older than this parksgis (version "
                     f"{schema.SCHEMA_VERSION}) and needs a migration; open it writable once"))
-            with self._transaction():
+            with self.transaction():
                 schema.migrate(self._db, found)
 
     def _emit(self, rows: list[HistoryRow]) -> None:

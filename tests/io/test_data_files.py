@@ -284,3 +284,44 @@ def test_every_data_file_has_an_asserted_outcome(data, expected):
     assert layer_files - covered == set()
     assert shapefile_dirs <= covered
     assert len(expected) >= 20
+
+
+def test_multipolygon_part_without_rings_is_an_error_not_a_crash(tmp_path):
+    # shapely.from_ragged_array segfaults on a polygon with zero rings: found by the fuzz test.
+    path = tmp_path / "hollow.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ['
+                    '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
+                    '"coordinates": [[]]}},'
+                    '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
+                    '"coordinates": [[], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]}}]}')
+    frame, report = read_layer(path)
+    assert len(frame) == 0
+    assert [(p.feature, p.message) for p in report.problems] == [
+        (0, "a MultiPolygon part has no rings; feature dropped"),
+        (1, "a MultiPolygon part has no rings; feature dropped")]
+
+
+def test_projected_coordinates_labelled_as_degrees(data, tmp_path):
+    text = (data / "projected_no_crs.geojson").read_text()
+    path = tmp_path / "mislabelled.geojson"
+    path.write_text(text.replace('"type": "FeatureCollection",', '"type": "FeatureCollection", '
+                                 '"crs": {"type": "name", "properties": {"name": "EPSG:4490"}},'))
+    with pytest.raises(LayerReadError, match=r"the CRS given, EPSG:4490, is in degrees; pass "
+                                             r"--crs EPSG:4546"):
+        read_layer(path)
+
+
+def test_degrees_with_a_projected_crs_warn(data):
+    _, report = read_layer(data / "cgcs2000_4490.geojson", crs="EPSG:4546")
+    codes = [p.code for p in report.problems]
+    assert "crs-mismatch" in codes
+    assert any("look like lon/lat degrees but the CRS is EPSG:4546" in p.message
+               for p in report.problems)
+
+
+def test_offset_outside_china_warns(tmp_path):
+    path = tmp_path / "paris.geojson"
+    path.write_text('{"type": "Point", "coordinates": [2.35, 48.85]}')
+    frame, report = read_layer(path, offset="gcj02")
+    assert [p.code for p in report.problems] == ["offset-outside-china"]
+    assert (frame.geometry.x.iloc[0], frame.geometry.y.iloc[0]) == (2.35, 48.85)

@@ -84,3 +84,28 @@ def test_shapefile_missing_parts(tmp_path, data):
     with pytest.raises(LayerReadError, match="utilities.shp: GDAL cannot read it") as info:
         read_layer(tmp_path / "utilities.shp")
     assert "\n" not in str(info.value)
+
+
+def test_ascii_shapefile_without_cpg_is_not_called_gbk(tmp_path):
+    # 200 records: the record count in the binary .dbf header has a byte >= 0x80.
+    frame = geopandas.GeoDataFrame({"name": [f"plot {i}" for i in range(200)]},
+                                   geometry=[shapely.Point(111.9, 21.7)] * 200, crs="EPSG:4326")
+    pyogrio.write_dataframe(frame, tmp_path / "ascii.shp")
+    (tmp_path / "ascii.cpg").unlink(missing_ok=True)
+    dbf = tmp_path / "ascii.dbf"
+    raw = bytearray(dbf.read_bytes())
+    raw[29] = 0
+    dbf.write_bytes(bytes(raw))
+    assert max(raw[:32]) >= 0x80
+    loaded, report = read_layer(tmp_path / "ascii.shp")
+    assert report.problems == [] and loaded["name"].iloc[199] == "plot 199"
+
+
+def test_table_without_geometry_gives_one_warning(tmp_path):
+    path = tmp_path / "projects.csv"
+    path.write_text("project_id,name_zh\nPORT-U01,临港污水处理厂\nWX-B01,五金刀剪产品展示中心\n",
+                    encoding="utf-8")
+    frame, report = read_layer(path)
+    assert [p.code for p in report.problems] == ["no-geometry-column"]
+    assert frame["name_zh"].tolist() == ["临港污水处理厂", "五金刀剪产品展示中心"]
+    assert frame.geometry.isna().all() and report.bounds is None

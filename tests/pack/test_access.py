@@ -74,18 +74,29 @@ handle.update_many({"P-1": {"status": "completed"}, "P-2": {"status": "approved"
 
 
 @pytest.mark.slow
-def test_second_writer_is_told_and_sigkill_during_save_keeps_last_commit(pack):
+def test_second_writer_is_told_and_sigkill_during_save_keeps_last_commit(pack, tmp_path, workspace):
     _ws, handle = open_pack(pack)
     handle.update("W-1", {"status": "under_construction"}, author="earlier")  # last commit
     handle.close()
+    other = tmp_path / "other.gpkg"
+    build_pack(workspace, other)
+    _ws, handle = open_pack(other)
+    handle.update("R-1", {"status": "completed"}, author="field")
+    handle.close()
+    export_changes(other, tmp_path / "other.json")
     child = _start(SAVE, str(pack), env={"PARKSGIS_TEST_PAUSE_AFTER_PROJECTS": "1"})
     try:
         _wait_for_pause(child)
-        workspace, second = open_pack(pack)  # reading while the other writes is fine
+        # a second window: reads fine, but opens read-only and says why
+        workspace, second = open_pack(pack)
         assert workspace.projects["P-1"].status == "under_construction"
-        with pytest.raises(PackLockedError, match="another program is saving to this pack"):
-            second.update("R-1", {"status": "completed"}, author="second")
+        assert second.read_only_reason == ("read-only: the pack is open for editing in another "
+                                           "parksgis window or program; close it there to edit here")
         second.close()
+        # a merge into the pack while the save holds SQLite's write lock: told, nothing changed
+        with pytest.raises(PackLockedError, match="cannot merge: another program holds the write "
+                                                  "lock .*; nothing was changed"):
+            merge_changes(pack, [tmp_path / "other.json"])
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait()
@@ -95,6 +106,7 @@ def test_second_writer_is_told_and_sigkill_during_save_keeps_last_commit(pack):
     status = {pid: p.status for pid, p in workspace.projects.items()}
     assert status == {"P-1": "under_construction", "P-2": "planned", "R-1": "under_construction",
                       "W-1": "under_construction"}
+    assert not handle.read_only  # the killed program's edit lock went with it
     handle.update("P-1", {"status": "completed"}, author="after")  # the pack is usable again
     handle.close()
     assert verify_pack(pack).ok and not Path(f"{pack}-journal").exists()
@@ -129,3 +141,64 @@ def test_sigkill_during_merge_leaves_target_unchanged(pack, tmp_path, workspace)
     result = merge_changes(hq, [tmp_path / "c.json"])  # and the merge still works afterwards
     assert [c["project_id"] for c in result.merged] == ["P-1"]
     assert [c.project_id for c in result.conflicts] == ["P-2"]
+
+
+def test_pack_locked_by_another_connection_gives_a_clear_message(pack):
+    import sqlite3
+
+    holder = sqlite3.connect(pack, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of committing
+    try:
+        with pytest.raises(PackLockedError, match="another program is writing to this pack right "
+                                                  "now; try again in a moment"):
+            open_pack(pack)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _ws, handle = open_pack(pack)  # free again
+    handle.close()
+
+
+def test_second_window_in_the_same_program_is_read_only_until_the_first_closes(pack):
+    _ws, first = open_pack(pack)
+    _ws, second = open_pack(pack)
+    assert not first.read_only and second.read_only
+    second.close()
+    first.close()
+    _ws, third = open_pack(pack)
+    assert not third.read_only
+    third.close()
+
+
+SPILL = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before COMMIT
+conn.execute("BEGIN IMMEDIATE")
+for i in range(300):
+    conn.execute("UPDATE parksgis_projects SET note = ?", ("x" * 2000 + str(i),))
+    conn.execute("INSERT INTO parksgis_history (edit_id, project_id, changed_at, field, old, new, "
+                 "author, source) VALUES (99, 'P-1', '2030-01-01', 'note', '', ?, 'k', 'app')",
+                 ("y" * 3000,))
+print("parksgis-test: paused with a hot journal", file=sys.stderr, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.slow
+def test_killed_writer_with_pages_already_in_the_file_is_rolled_back_on_open(pack):
+    before = pack.read_bytes()
+    child = _start(SPILL, str(pack), env={})
+    try:
+        _wait_for_pause(child)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    journal = Path(f"{pack}-journal")
+    assert journal.exists() and pack.read_bytes() != before  # a real hot journal
+    result = verify_pack(pack)  # rolls the journal back, then checks
+    assert result.ok, result.problems
+    assert not journal.exists() and pack.read_bytes() == before  # byte for byte the last commit
+    workspace, handle = open_pack(pack)
+    handle.close()
+    assert workspace.projects["P-1"].note == ""

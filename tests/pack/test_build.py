@@ -71,6 +71,17 @@ def test_park_filter_keeps_basemap_and_that_park_only(tmp_path, workspace):
     assert info["projects"] == 3
 
 
+def test_no_build_over_a_pack_open_for_editing(pack, workspace):
+    _ws, handle = open_pack(pack)
+    try:
+        with pytest.raises(PackError, match="the pack is open for editing in another program; "
+                                            "close it there before building over it"):
+            build_pack(workspace, pack)
+    finally:
+        handle.close()
+    build_pack(workspace, pack)
+
+
 def test_failed_build_leaves_the_old_pack_and_no_temp_file(pack, workspace):
     before = pack.read_bytes()
     with pytest.raises(PackError, match="unknown park 'nowhere'; known: port, wanxiang"):

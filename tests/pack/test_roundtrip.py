@@ -7,7 +7,8 @@ import json
 import pytest
 
 from parksgis import cli
-from parksgis.pack import (ChangeFileError, PackReadOnlyError, build_pack, export_changes,
+from parksgis.errors import ParksgisError
+from parksgis.pack import (ChangeFileError, PackError, PackReadOnlyError, build_pack, export_changes,
                            merge_changes, open_conflicts, open_pack, resolve_conflicts, verify_pack)
 from parksgis.store.register import RegisterStore
 
@@ -119,6 +120,26 @@ def test_take_target_for_all_and_resolution_in_the_same_merge(pack, hq, tmp_path
         assert store.project("P-2").status == "suspended"
 
 
+def test_app_resolves_one_conflict_through_the_api(pack, hq, tmp_path):
+    target, register_path = hq
+    field_edits(pack)
+    export_changes(pack, tmp_path / "c.json")
+    hq_edits(register_path)
+    [conflict] = merge_changes(target, [tmp_path / "c.json"]).conflicts
+    [resolved] = resolve_conflicts(target, choices={conflict.conflict_id: "field"}, author="审核")
+    assert (resolved.status, resolved.resolution) == ("resolved", "field")
+    with RegisterStore.open(register_path) as store:
+        assert store.project("P-2").status == "approved"
+        last = store.history("P-2")[-1]
+    assert (last.author, last.source) == ("审核", f"resolve:{conflict.conflict_id}")
+    assert open_conflicts(target) == []
+    import sqlite3
+
+    with sqlite3.connect(register_path) as conn:
+        assert conn.execute("SELECT status, resolution, resolved_by FROM parksgis_conflicts"
+                            ).fetchall() == [("resolved", "field", "审核")]
+
+
 def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_path):
     target, _register = hq
     _ws, handle = open_pack(pack)
@@ -131,6 +152,15 @@ def test_later_export_of_the_same_pack_builds_on_the_earlier_one(pack, hq, tmp_p
     result = merge_changes(target, [tmp_path / "week2.json"])
     assert [(c["field"], c["new"]) for c in result.merged] == [("status", "in_operation")]
     assert result.conflicts == []
+
+
+def test_merge_straight_from_a_pack_file(pack, hq):
+    target, register_path = hq
+    field_edits(pack)
+    result = merge_changes(target, [pack])  # no e-mail step: the pack itself is the change file
+    assert sorted((c["project_id"], c["field"]) for c in result.merged) == [
+        ("P-1", "progress_pct"), ("P-1", "status"), ("P-2", "status"), ("W-1", "note")]
+    assert merge_changes(target, [pack]).repeated == result.merged
 
 
 def test_two_field_offices_editing_one_field_conflict(tmp_path, workspace, hq):
@@ -155,6 +185,18 @@ def test_bad_change_files_and_choices_change_nothing(pack, hq, tmp_path, capsys)
     bad.write_text('{"format": "something-else"}', encoding="utf-8")
     with pytest.raises(ChangeFileError, match="not a parksgis change file: 'format' is not"):
         merge_changes(target, [bad])
+    bad.write_text(json.dumps({"format": "parksgis-changes", "version": 1, "pack": {"pack_id": "x"},
+                               "changes": [{"change_id": "c", "project_id": "P-1", "field": "colour",
+                                            "base": None, "new": "red"}]}), encoding="utf-8")
+    with pytest.raises(ChangeFileError, match=r"change 1 \(project P-1\): unknown field 'colour'"):
+        merge_changes(target, [bad])
+    bad.write_text(json.dumps({"format": "parksgis-changes", "version": 1, "pack": {"pack_id": "x"},
+                               "changes": [{"change_id": "c", "project_id": "P-1", "field": "status",
+                                            "base": "under_construction", "new": "flying"}]}),
+                   encoding="utf-8")
+    with pytest.raises(ParksgisError, match="P-1.*flying"):
+        merge_changes(target, [bad])  # the register refuses the value: nothing is merged
+    assert open_conflicts(target) == []
     bad.write_text("not json", encoding="utf-8")
     assert cli.main(["pack", "merge", str(target), str(bad)]) == 1
     assert "not a parksgis change file: not JSON" in capsys.readouterr().err
@@ -169,8 +211,32 @@ def test_bad_change_files_and_choices_change_nothing(pack, hq, tmp_path, capsys)
         assert store.dump() == before  # the bad resolution rolled the whole merge back
 
 
+def test_merge_into_a_folder_without_a_register_is_refused(pack, tmp_path):
+    field_edits(pack)
+    with pytest.raises(PackError, match="not a layers folder: it has no register.sqlite and no "
+                                        "projects.csv"):
+        merge_changes(tmp_path, [pack])
+    assert not (tmp_path / "register.sqlite").exists()
+
+
 def test_read_only_pack_refuses_edits(pack):
     _ws, handle = open_pack(pack, read_only=True)
     with pytest.raises(PackReadOnlyError, match="read-only: opened read-only on request"):
         handle.update("P-1", {"status": "completed"})
     handle.close()
+
+
+def test_undone_edit_is_not_exported(pack, tmp_path):
+    _ws, handle = open_pack(pack)
+    handle.update("P-2", {"status": "approved"}, author="李工")
+    handle.update("W-1", {"status": "completed"}, author="李工")
+    handle.register.undo_last(author="李工")  # W-1 back to approved
+    handle.close()
+    assert verify_pack(pack).ok
+    document = export_changes(pack, tmp_path / "c.json")
+    assert [(c["project_id"], c["new"]) for c in document["changes"]] == [("P-2", "approved")]
+
+
+def test_export_to_an_unwritable_place_is_one_clear_error(pack, tmp_path):
+    with pytest.raises(PackError, match="cannot write the change file: No such file or directory"):
+        export_changes(pack, tmp_path / "missing-folder" / "c.json")

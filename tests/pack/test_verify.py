@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import geopandas as gpd
+import pyogrio
 import pytest
 import shapely
 
@@ -124,7 +125,7 @@ def test_v1_pack_is_migrated_on_open(pack, tmp_path):
     assert handle.manifest["format_version"] == "2" and handle.manifest["display_crs"] == "EPSG:4546"
     result = verify_pack(pack)
     assert result.ok and result.notes == [] and result.manifest["pack_id"] == handle.pack_id
-    assert fmt.CONFLICTS in pack_info(pack) or pack_info(pack)["open_conflicts"] == 0
+    assert dict(pyogrio.list_layers(pack))[fmt.CONFLICTS] is None  # the new merge tables
     # the same v1 pack migrated elsewhere gets the same identity
     _ws, again = open_pack(copy)
     again.close()
@@ -154,3 +155,17 @@ def test_plain_geopackage_opens_as_layers_with_a_note(tmp_path):
     assert verify_pack(plain).problems == [
         "not a parksgis pack: there is no parksgis_manifest table (a plain GeoPackage opens as "
         "layers only)"]
+
+
+def test_project_added_in_the_field_is_not_a_false_alarm(pack, gpkg_connect):
+    from parksgis.model.project import Project
+
+    _ws, handle = open_pack(pack)
+    handle.register.add_projects([Project("P-9", "port", "九号地块", category="plot")], author="李工")
+    handle.close()
+    assert verify_pack(pack).ok
+    with gpkg_connect(pack) as conn:  # a project slipped in without history is still caught
+        conn.execute("INSERT INTO parksgis_projects (project_id, park, name_zh, status) "
+                     "VALUES ('X-1', 'port', '伪造', 'planned')")
+    assert verify_pack(pack).problems == [
+        "register: project X-1 is neither in the pack's baseline nor in its history"]

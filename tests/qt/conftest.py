@@ -96,6 +96,7 @@ def window(qtbot, qapp, workspace):
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.wait(10)  # the first-show dock layout is applied from the event loop
     win.set_workspace(workspace)
     win.canvas.zoom_to_layers(workspace.parks[0].layers)
     qapp.processEvents()
@@ -153,3 +154,48 @@ class MapHelpers:
 @pytest.fixture
 def maps() -> MapHelpers:
     return MapHelpers()
+
+
+def drag(widget, start, end, modifiers=None, steps: int = 6) -> None:
+    """A left-button drag with real mouse events (QTest.mouseMove cannot hold a button down)."""
+    from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+    Qt = QtCore.Qt
+    mods = modifiers if modifiers is not None else Qt.KeyboardModifier.NoModifier
+
+    def send(kind, pos, buttons):
+        point = QtCore.QPointF(pos)
+        event = QtGui.QMouseEvent(kind, point, QtCore.QPointF(widget.mapToGlobal(pos)),
+                                  Qt.MouseButton.LeftButton if kind != QtCore.QEvent.Type.MouseMove else Qt.MouseButton.NoButton,
+                                  buttons, mods)
+        QtWidgets.QApplication.sendEvent(widget, event)
+
+    send(QtCore.QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for i in range(1, steps + 1):
+        pos = QtCore.QPoint(start.x() + (end.x() - start.x()) * i // steps,
+                            start.y() + (end.y() - start.y()) * i // steps)
+        send(QtCore.QEvent.Type.MouseMove, pos, Qt.MouseButton.LeftButton)
+        QtTest.QTest.qWait(15)  # pyqtgraph drops moves faster than 100 Hz
+    send(QtCore.QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+MapHelpers.drag = staticmethod(drag)
+
+
+def move_mouse(widget, pos) -> None:
+    """A mouse move with no button held, delivered to ``widget``.
+
+    Waits 20 ms first: pyqtgraph's scene drops moves closer together than its mouse rate limit
+    (100 Hz), as a real mouse's are not.
+    """
+    from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+    QtTest.QTest.qWait(20)
+    Qt = QtCore.Qt
+    event = QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, QtCore.QPointF(pos),
+                              QtCore.QPointF(widget.mapToGlobal(pos)), Qt.MouseButton.NoButton,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+MapHelpers.move_mouse = staticmethod(move_mouse)

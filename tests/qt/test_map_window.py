@@ -35,7 +35,7 @@ def test_feature_without_project_says_so(qtbot, window, maps):
     assert window.selection.items == [("port/plots", 1)]
     assert window.identify.no_project.isVisibleTo(window.identify)
     assert not window.identify.card.isVisibleTo(window.identify)
-    assert "无" in window.identify.no_project.text() or "No project" in window.identify.no_project.text()
+    assert window.identify.no_project.text() == "该要素未关联项目。"
 
 
 def test_shift_click_adds_to_selection(qtbot, window, maps):
@@ -78,6 +78,7 @@ def test_table_filter_and_selection_highlight_the_road(qtbot, window, maps):
 def test_english_filter_and_status_filter(qtbot, window, maps):
     table = window.table
     qtbot.keyClicks(table.filter_edit, "link road")
+    assert table.filter_edit.text() == "link road"
     assert table.proxy.rowCount() == 1
     table.filter_edit.clear()
     table.status_combo.setCurrentIndex(table.status_combo.findData("under_construction"))

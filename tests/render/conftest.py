@@ -61,3 +61,60 @@ def make_workspace(n_plots: int = 40, statuses=("completed", "under_construction
 @pytest.fixture
 def small_workspace():
     return make_workspace()
+
+
+# -- briefing fixtures ------------------------------------------------------------------------------
+SQUARE_M = 1000.0  # side of the briefing workspace's square plots, in EPSG:4546 metres
+
+
+def square_plots_workspace():
+    """Four 1000 m squares (completed, under construction, planned, no project), built in EPSG:4546
+    and stored in WGS84 like every layer, so a test knows their true size on the map."""
+    from pyproj import Transformer
+
+    to_wgs84 = Transformer.from_crs("EPSG:4546", "EPSG:4326", always_xy=True)
+    x0, y0 = 600_000.0, 2_405_000.0
+    squares_m = [shapely.box(x0 + i * 1500, y0, x0 + i * 1500 + SQUARE_M, y0 + SQUARE_M) for i in range(4)]
+    squares = [shapely.transform(s.segmentize(50), lambda xy: np.column_stack(to_wgs84.transform(xy[:, 0], xy[:, 1])))
+               for s in squares_m]
+    statuses = ["completed", "under_construction", "planned", None]
+    frame = gpd.GeoDataFrame({"project_id": ["S0", "S1", "S2", None],
+                              "name_zh": ["建成地块", "在建地块", "规划地块", "空地"]}, geometry=squares, crs="EPSG:4326")
+    projects = {f"S{i}": Project(f"S{i}", "port", f"地块项目{i}", category="plot", status=s, investment_wan_yuan=5000)
+                for i, s in enumerate(statuses) if s}
+    park = Park("port", "港口片区", "Port area", layers=[Layer("plots", frame, LayerKind.PLOTS, park_id="port")])
+    ws = Workspace(parks=[park], projects=projects,
+                   kpis={"new_roads_km": {"value": 22.2}, "upgraded_roads_km": {"value": 11.4}},
+                   meta={"data_note": {"zh": "几何图形为示意", "en": "Geometry illustrative"},
+                         "parks": {"port": {"focus_zh": "测试园区"}}})
+    return ws, squares_m
+
+
+@pytest.fixture
+def squares():
+    return square_plots_workspace()
+
+
+@pytest.fixture(scope="session")
+def latin_only_family(tmp_path_factory, qapp):
+    """A font with ASCII only (a subset of the bundled one, renamed): shows how a missing glyph renders."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+    from PySide6.QtGui import QFontDatabase
+
+    from parksgis.assets import get_asset
+
+    font = TTFont(get_asset("fonts", "NotoSansSC-parksgis.ttf"))
+    subsetter = subset.Subsetter(subset.Options(notdef_outline=True, name_IDs=["*"]))
+    subsetter.populate(unicodes=range(0x20, 0x7F))
+    subsetter.subset(font)
+    names = font["name"]
+    for record in names.names:
+        if record.nameID in (1, 4, 16):
+            record.string = "parksgis latin test"
+        elif record.nameID == 6:
+            record.string = "parksgis-latin-test"
+    path = tmp_path_factory.mktemp("fonts") / "latin.ttf"
+    font.save(path)
+    family_id = QFontDatabase.addApplicationFont(str(path))
+    return QFontDatabase.applicationFontFamilies(family_id)[0]

@@ -1,5 +1,7 @@
 """The bundled CJK font loads, is TrueType, and reports characters it cannot draw."""
 
+import pytest
+
 from fontTools.ttLib import TTFont
 from PySide6.QtGui import QFont
 
@@ -7,12 +9,14 @@ from parksgis.assets import get_asset
 from parksgis.render.fonts import FAMILY, ensure_fonts, map_font, missing_glyphs
 
 
-def test_bundled_font_is_truetype_and_small():
-    path = get_asset("fonts", "NotoSansSC-parksgis.ttf")
+@pytest.mark.parametrize("name, weight", [("NotoSansSC-parksgis.ttf", "Regular"),
+                                          ("NotoSansSC-parksgis-Bold.ttf", "Bold")])
+def test_bundled_font_is_truetype_and_small(name, weight):
+    path = get_asset("fonts", name)
     assert path.stat().st_size < 8_000_000
     font = TTFont(path, lazy=True)
     assert "glyf" in font and "CFF " not in font  # TrueType outlines: Qt's PDF engine embeds them
-    assert font["name"].getDebugName(1) == FAMILY
+    assert font["name"].getDebugName(1) == FAMILY and font["name"].getDebugName(2) == weight
     assert get_asset("fonts", "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
 
 

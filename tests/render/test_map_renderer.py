@@ -137,3 +137,37 @@ def test_zoomed_view_culls_tiles_and_still_draws(renderer):
     image = render(renderer, view=view)
     assert interior_pixel(renderer, image, layer, 0, view) == DEFAULT_SCHEME.color("completed").lower()
     assert np.array_equal(renderer.visible_rows(layer, view)[:1], [0])
+
+
+def test_mixed_multipart_missing_and_empty_geometries_draw_and_pick(qapp):
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Project, Workspace
+
+    lon, lat = 111.95, 21.75
+    d = 0.001
+    geoms = [shapely.MultiPolygon([shapely.box(lon, lat, lon + d, lat + d), shapely.box(lon + 2 * d, lat, lon + 3 * d, lat + d)]),
+             None,
+             shapely.Polygon(),
+             shapely.MultiLineString([[(lon, lat - d), (lon + 3 * d, lat - d)], [(lon, lat - 2 * d), (lon + d, lat - 2 * d)]]),
+             shapely.MultiPoint([(lon, lat + 2 * d), (lon + d, lat + 2 * d)]),
+             shapely.Polygon(shapely.box(lon + 4 * d, lat, lon + 6 * d, lat + 2 * d).exterior.coords,
+                             [shapely.box(lon + 4.5 * d, lat + 0.5 * d, lon + 5.5 * d, lat + 1.5 * d).exterior.coords])]
+    frame = gpd.GeoDataFrame({"project_id": ["A", "A", None, "B", "C", "A"]}, geometry=geoms, crs="EPSG:4326")
+    empty = gpd.GeoDataFrame({"project_id": []}, geometry=[], crs="EPSG:4326")
+    projects = {k: Project(k, "p", k, status="completed") for k in "ABC"}
+    park = Park("p", "园", layers=[Layer("mixed", frame, LayerKind.OTHER, park_id="p"),
+                                  Layer("empty", empty, LayerKind.PLOTS, park_id="p")])
+    renderer = MapRenderer(Workspace(parks=[park], projects=projects))
+    render(renderer, labels=True)  # labels of multi-part, missing and empty geometries: no error
+    image = render(renderer)
+    layer = park.layers[0]
+    completed = DEFAULT_SCHEME.color("completed").lower()
+    assert interior_pixel(renderer, image, layer, 0) == completed       # a multipolygon part
+    hole = renderer.geometry(layer).geoms[5].interiors[0].centroid
+    point = view_transform(renderer.extent(), QRectF(0, 0, W, H)).map(QPointF(hole.x, hole.y))
+    assert image.pixelColor(int(point.x()), int(point.y())).name() == "#ffffff"  # holes stay open
+    x, y = shapely.get_coordinates(renderer.geometry(layer).geoms[4])[1]
+    assert renderer.pick(x, y, 2.0) == [(layer, 4)]
+    assert renderer.extent([park.layers[1]]).isEmpty()
+    renderer.close()

@@ -12,7 +12,7 @@ import pytest
 from parksgis.model.project import Project
 from parksgis.model.status import DEFAULT_SCHEME, Status, StatusScheme
 from parksgis.store import schema
-from parksgis.store.errors import ChangeError, RegisterError, SchemaVersionError
+from parksgis.store.errors import ChangeError, RegisterError, RegisterLockedError, SchemaVersionError
 from parksgis.store.register import RegisterStore, default_author
 
 
@@ -292,7 +292,8 @@ def test_a_register_locked_by_another_writer_is_reported(register):
     other.execute("BEGIN IMMEDIATE")
     register._db.execute("PRAGMA busy_timeout = 100")  # do not wait the usual 10 s in a test
     try:
-        with pytest.raises(RegisterError, match=r"register.sqlite: cannot write the register \(database is locked\)"):
+        with pytest.raises(RegisterLockedError, match=r"register.sqlite: another program holds the write "
+                                                      r"lock \(database is locked\); nothing was changed"):
             register.update("PT-R02", {"status": "approved"})
     finally:
         other.execute("ROLLBACK")

@@ -1,0 +1,84 @@
+"""The register a pack carries: headquarters' projects *and their history* up to the as-of day.
+
+The field office gets the same "status as of a date" and "what changed between two dates" views
+as headquarters, so the pack's register is rebuilt from the source register's history: the
+projects as they were before the first change (the seed), then every change up to the end of the
+as-of day, replayed with its original date, author and source, one edit group at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from itertools import groupby
+from pathlib import Path
+
+from parksgis.model.project import Project
+from parksgis.model.status import StatusScheme
+from parksgis.store.values import REGISTER_TZ, end_of_day_stamp, from_db
+
+#: Author of the seed rows when the source has no history of its own (a bare workspace).
+BUILD_AUTHOR = "parksgis pack build"
+
+
+@dataclass
+class PackedRegister:
+    seed: dict[str, Project]           # values before the first carried change
+    seed_stamp: str | datetime         # when the seed rows are dated
+    seed_author: str
+    scheme: StatusScheme
+    rows: list = field(default_factory=list)  # HistoryRow edits to replay, in (changed_at, id) order
+
+
+def packed_register(workspace, folder: Path | None, parks: list[str] | None,
+                    as_of: date | str | None, today: str) -> PackedRegister:
+    """What goes into the pack's register (see module doc)."""
+    day = as_of or today
+    start = datetime.combine(date.fromisoformat(str(day)), time(0), REGISTER_TZ)
+    if folder is None:  # a workspace without a register file: its projects are the seed
+        seed = _only_parks(workspace.projects, parks)
+        return PackedRegister(seed, start, BUILD_AUTHOR, workspace.scheme)
+    from parksgis.store import timeline
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.for_folder(folder, readonly=True)
+    try:
+        current, rows, scheme = store.projects(), store.history(), store.scheme()
+    finally:
+        store.close()
+    cutoff = end_of_day_stamp(as_of) if as_of is not None else None
+    # every field at its baseline (the seed value, else the old value of its first change)
+    seed = _only_parks(timeline.replay(current, rows, date(1, 1, 1)), parks)
+    seeds = [r for r in rows if r.source == "seed"]
+    edits = [r for r in rows if r.source != "seed" and r.project_id in seed
+             and (cutoff is None or r.changed_at < cutoff)]
+    # a register made on the fly from projects.csv alone is seeded "now": date it by the as-of
+    # day instead, so two builds of the same folder hash the same
+    dated = seeds and ((folder / "register.sqlite").exists() or any(r.source != "seed" for r in rows))
+    return PackedRegister(seed, seeds[0].changed_at if dated else start,
+                          seeds[0].author if dated else BUILD_AUTHOR, scheme, edits)
+
+
+def _only_parks(projects: dict[str, Project], parks) -> dict[str, Project]:
+    return {pid: dataclasses.replace(p) for pid, p in projects.items()
+            if not parks or p.park in parks}
+
+
+def write_register(path: Path, packed: PackedRegister) -> None:
+    """Create the register in the pack file and replay the carried history into it."""
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.create(path, packed.seed, packed.scheme, author=packed.seed_author,
+                                 baseline=packed.seed_stamp)
+    try:
+        for _edit, group in groupby(packed.rows, key=lambda r: r.edit_id):
+            group = list(group)
+            batch: dict[str, dict] = {}
+            for row in group:
+                batch.setdefault(row.project_id, {})[row.field] = from_db(row.field, row.new)
+            first = group[0]
+            store.update_many(batch, author=first.author, source=first.source,
+                              changed_at=first.changed_at)
+    finally:
+        store.close()

@@ -1,0 +1,157 @@
+"""Opening the sample parks, dropping files on the window, the gui command, remembered settings."""
+
+import json
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from parksgis import cli
+from parksgis.qt.main_window import MainWindow
+
+Qt = QtCore.Qt
+
+
+def drop_files(window, paths):
+    """Drag-enter then drop file URLs on the window, as a file manager does."""
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = window.rect().center()
+    enter = QtGui.QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                  Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QtGui.QDropEvent(QtCore.QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(window, drop)
+
+
+def test_opens_the_sample_parks(qtbot, window, sample_layers, tmp_path):
+    import shutil
+
+    folder = tmp_path / "layers"  # a copy: opening creates the folder's register.sqlite
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    assert window.open_path(folder)
+    parks = [window.layer_model.index(i, 0).data() for i in range(window.layer_model.rowCount())]
+    assert len(window.workspace.parks) == 3
+    assert any("港口" in name for name in parks)
+    assert window.recent_files()[0] == str(folder)
+    assert window.problems.topLevelItemCount() == 0
+
+
+def test_drop_a_broken_file_lists_it_and_the_map_keeps_working(qtbot, window, maps, tmp_path):
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [ {"type": "Feat', encoding="utf-8")
+    good = tmp_path / "wells.geojson"
+    good.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name_zh": "观测井1"},
+         "geometry": {"type": "Point", "coordinates": [111.945, 21.722]}}]}), encoding="utf-8")
+    drop_files(window, [broken, good])
+    rows = window.problems.rows()
+    assert any(row[0] == "error" and row[1] == "broken.geojson" for row in rows), rows
+    assert window.docks["problems"].windowTitle().endswith(f"({len(rows)})")
+    assert "wells" in [layer.key for layer in window.workspace.layers]   # the good file was added
+    # the map still works: click the sewage plant and identify it
+    pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.identify.project_id.text() == "PORT-UTIL-01"
+    assert QtWidgets.QApplication.activeModalWidget() is None  # no dialog storm
+
+
+def test_gui_command_refuses_a_missing_path(capsys, tmp_path):
+    assert cli.main(["gui", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert "nope: no such file or folder" in err and "Traceback" not in err
+
+
+def test_window_geometry_and_recent_files_persist(qtbot, qapp, workspace, temp_settings, tmp_path):
+    first = MainWindow(language="en")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 560)
+    first.remember(tmp_path / "a")
+    first.docks["legend"].hide()
+    first.close()
+    assert any(temp_settings.rglob("*.ini"))  # written under the test's folder, not the user's
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.language == "en"
+    assert (second.width(), second.height()) == (700, 560)
+    assert not second.docks["legend"].isVisible()
+    assert second.recent_files() == [str(tmp_path / "a")]
+    second.close()
+
+
+def test_display_crs_setting(qtbot, window, maps):
+    from parksgis.qt.settings_dialog import DisplayCrsDialog, check_display_crs
+
+    assert check_display_crs("EPSG:4326") == "不是投影坐标系（距离将以度为单位）"  # the window is in Chinese
+    assert check_display_crs("EPSG:4547") is None
+    dialog = DisplayCrsDialog("EPSG:4546", window)
+    qtbot.addWidget(dialog)
+    dialog.edit.clear()
+    qtbot.keyClicks(dialog.edit, "EPSG:4326")
+    assert not dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.edit.clear()
+    qtbot.keyClicks(dialog.edit, "EPSG:32649")  # WGS 84 / UTM 49N also covers Yangjiang
+    assert dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).isEnabled()
+    window.set_display_crs(dialog.crs())
+    assert window.renderer.display_crs == "EPSG:32649"
+    pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)  # the map still identifies in the new CRS
+    window.canvas.zoom_to_features([("port/utilities", 0)])
+    pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.identify.project_id.text() == "PORT-UTIL-01"
+
+
+def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, sample_layers):
+    """What ``parksgis gui FOLDER`` shows: the map plus the register's editor on a writable copy."""
+    import shutil
+
+    from parksgis.qt.app import configure_app, open_window
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    window = open_window(folder, language="zh_CN")
+    qtbot.addWidget(window)
+    assert len(window.workspace.parks) == 3
+    panels = window.register_panels
+    assert panels.link.store is not None
+    assert (folder / "register.sqlite").exists()
+    panels.close()
+    window.close()
+
+
+def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_path):
+    from parksgis.pack import build_pack
+
+    pack = tmp_path / "port.gpkg"
+    build_pack(sample_layers, pack, parks=["port"])
+    drop_files(window, [pack])
+    assert [park.park_id for park in window.workspace.parks] == ["port"]
+    assert window.workspace.pack_handle is not None
+    assert window.recent_files()[0] == str(pack)
+    window.close()
+    assert window.workspace.pack_handle.register is None  # closing the window releases the pack
+
+
+def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path, sample_layers, monkeypatch):
+    """``parksgis`` alone runs the gui command on the bundled sample (here a copy of it)."""
+    import shutil
+
+    import parksgis.assets
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    monkeypatch.setattr(parksgis.assets, "sample_layers", lambda: folder)
+    seen = []
+
+    def look_and_quit():
+        window = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen.append([park.park_id for park in window.workspace.parks])
+        window.close()
+        qapp.quit()
+
+    QtCore.QTimer.singleShot(500, look_and_quit)
+    assert cli.main([]) == 0
+    assert seen == [["port", "wanxiang", "environmental"]]
