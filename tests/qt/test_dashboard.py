@@ -7,6 +7,8 @@ from collections import defaultdict
 import pytest
 from PySide6 import QtCore
 
+from parksgis.qt.register_link import register_today
+
 Qt = QtCore.Qt
 
 
@@ -68,6 +70,19 @@ def direct_sums(store, workspace):
     return by_park, money, roads
 
 
+def check_over_time(dashboard, store):
+    """Every day's stack holds every project; the latest day's bars are today's register."""
+    heights = bar_heights(dashboard, "over_time")
+    days = dashboard.time_days
+    assert days == sorted(days) and len(days) >= 2  # the sample parks carry dated 2014 history
+    for x in range(len(days)):
+        assert sum(h for (_, i), h in heights.items() if i == x) == len(store.projects())
+    latest = defaultdict(int)
+    for p in store.projects().values():
+        latest[p.status] += 1
+    assert {code: h for (code, i), h in heights.items() if i == len(days) - 1} == dict(latest)
+
+
 def check_against_register(dashboard, store, workspace):
     by_park, money, roads = direct_sums(store, workspace)
     assert bar_heights(dashboard, "by_park") == dict(by_park)
@@ -88,13 +103,12 @@ def test_figures_equal_register_sums_and_follow_an_edit(register_window):
     assert dashboard.target_km == {"new": 22.2, "upgrade": 11.4}
     targets = [item for item in dashboard.plots["roads"].items if item.objectName().startswith("target_")]
     assert sorted(t.yData[0] for t in targets) == [11.4, 22.2]
-    assert dashboard.bars["over_time"] == []  # only the seed so far: nothing over time yet
+    check_over_time(dashboard, store)
 
     win.register_panels.link.update("PORT-RD-JINGANG", {"status": "completed", "progress_pct": 100})
     check_against_register(dashboard, store, win.workspace)
-    time_bars = bar_heights(dashboard, "over_time")
-    assert time_bars[("completed", 0)] == 1
-    assert sum(time_bars.values()) == len(store.projects())
+    check_over_time(dashboard, store)
+    assert dashboard.time_days[-1] == register_today()  # today's edit is the latest day
     progress = [p.progress_pct for p in store.projects().values() if p.progress_pct is not None]
     assert dashboard.progress_line.yData[-1] == pytest.approx(sum(progress) / len(progress))
 

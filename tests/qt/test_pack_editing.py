@@ -50,11 +50,13 @@ def show(win, workspace, reports=()):
 
 
 def open_in_window(win, path):
-    """File → Open: the window loads the pack in a worker thread, as `parksgis gui PACK` does."""
-    from parksgis.qt.register_panels import install
+    """What `parksgis gui PACK` shows: load_workspace dispatches the .gpkg to parksgis.pack.
 
-    assert win.open_path(path)
-    install(win).set_workspace(win.workspace, win.renderer)  # a no-op once the window wires it
+    (Loaded here in the test's thread; File → Open's worker thread is tested in test_open_and_drop.)
+    """
+    from parksgis.io.workspace import load_workspace
+
+    show(win, *load_workspace(path))
 
 
 def click_project(qtbot, win, layer_key, project_id):
