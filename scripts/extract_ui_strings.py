@@ -84,7 +84,9 @@ def update(ts_path: Path, language: str) -> tuple[int, int]:
         ET.SubElement(message, "source").text = source
         previous = old.pop((context, source), None)
         if previous is not None:
-            previous.attrib.pop("type", None) if _done(previous) else previous.set("type", "unfinished")
+            if previous.get("type") == "vanished":  # back in the code
+                previous.attrib.pop("type", None) if _done(previous) else previous.set("type", "unfinished")
+            # otherwise keep the translator's state: a drafted text marked unfinished stays unfinished
             message.append(previous)
         else:
             new += 1

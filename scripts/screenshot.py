@@ -32,7 +32,14 @@ def main(argv=None) -> int:
     from parksgis.qt.app import create_app, open_window
 
     app = create_app()
-    window = open_window(None, language=args.lang)
+    # a copy of the sample parks: opening a folder creates its register.sqlite, not in the repo
+    import shutil
+
+    from parksgis.assets import sample_layers
+
+    folder = Path(tempfile.mkdtemp(prefix="parksgis-screenshot-")) / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    window = open_window(folder, language=args.lang)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.setFixedSize(width, height)  # the offscreen screen is small; the grab needs the full window

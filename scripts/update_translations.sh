@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 scripts/extract_ui_strings.py assets/i18n/parksgis_zh_CN.ts assets/i18n/parksgis_en.ts
 for ts in assets/i18n/parksgis_*.ts; do
-  pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+  pyside6-lrelease -silent -nounfinished "$ts" -qm "${ts%.ts}.qm"
 done
 ls -l assets/i18n/*.qm

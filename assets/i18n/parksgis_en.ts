@@ -2,25 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AsOfBar</name>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="87" />
+            <source>Compare with…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="90" />
+            <source>List and highlight the projects whose status changed between this day and the day shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="88" />
+            <source>Map, legend, table and dashboard show each project's status at the end of this day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <source>Newly started</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="153" />
+            <source>No status changed between these days.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <source>Other changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="85" />
+            <source>Status as of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <source>Suspended</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="86" />
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="222" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="226" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="196" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
             <source>Filter: name, id, any text (中文 / English)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="208" />
             <source>No project</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="276" />
+            <source>%1 projects, %2 features selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="189" />
+            <source>Investment by status (100 million yuan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <source>New roads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="141" />
+            <source>No project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="232" />
+            <source>Progress over time (no edits recorded yet)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <source>Progress over time: projects by status, mean progress %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="177" />
+            <source>Projects by status per park</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="217" />
+            <source>Road km by status against the 2014 targets</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <source>Upgraded roads</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="133" />
+            <source>as of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="178" />
+            <location filename="../../parksgis/qt/dashboard.py" line="243" />
+            <source>projects</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="210" />
+            <source>target %1 km</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -199,12 +316,12 @@
     <context>
         <name>Loader</name>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="63" />
+            <location filename="../../parksgis/qt/loader.py" line="71" />
             <source>Cancel</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="65" />
+            <location filename="../../parksgis/qt/loader.py" line="73" />
             <source>Loading</source>
             <translation type="unfinished" />
         </message>
@@ -292,17 +409,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="164" />
+            <location filename="../../parksgis/qt/main_window.py" line="184" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="219" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -312,17 +429,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="165" />
+            <location filename="../../parksgis/qt/main_window.py" line="185" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -337,7 +454,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="87" />
+            <location filename="../../parksgis/qt/main_window.py" line="93" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -347,22 +464,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="158" />
+            <location filename="../../parksgis/qt/main_window.py" line="178" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="219" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="139" />
+            <location filename="../../parksgis/qt/main_window.py" line="153" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -392,12 +509,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="238" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -431,10 +548,169 @@
         </message>
     </context>
     <context>
+        <name>RegisterLink</name>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <source>No status register.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="84" />
+            <source>No status register: open a folder of layers or a pack to edit statuses.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="98" />
+            <source>Nothing is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <source>The pack is open read-only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <source>The register is open read-only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="76" />
+            <source>This GeoPackage holds no register.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RegisterPanels</name>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <source>Name recorded with your status edits (empty: your system user name):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <source>Status as of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <source>Status changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <source>Your name in the history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <source>Your name in the history…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="58" />
             <source>Search project or feature (中文 / English / id)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StatusEditor</name>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="126" />
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="119" />
+            <source>Edit status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="225" />
+            <source>No changes to apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="123" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="245" />
+            <source>Nothing to undo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="232" />
+            <source>Saved %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="161" />
+            <source>Showing statuses as of %1: return to today to edit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="127" />
+            <source>Undo last edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <source>Undo last status edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -455,17 +731,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="30" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="67" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="97" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -2,26 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AsOfBar</name>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="87" />
+            <source>Compare with…</source>
+            <translation>与…比较</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <source>Completed</source>
+            <translation>已建成</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="90" />
+            <source>List and highlight the projects whose status changed between this day and the day shown</source>
+            <translation>列出并高亮此日与当前显示日期之间状态有变化的项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="88" />
+            <source>Map, legend, table and dashboard show each project's status at the end of this day</source>
+            <translation>地图、图例、属性表和仪表板显示各项目在该日结束时的状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <source>Newly started</source>
+            <translation>新开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="153" />
+            <source>No status changed between these days.</source>
+            <translation>这两天之间没有状态变化。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <source>Other changes</source>
+            <translation>其他变化</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="85" />
+            <source>Status as of</source>
+            <translation>状态截至</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <source>Suspended</source>
+            <translation>暂缓</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/as_of_bar.py" line="86" />
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+    </context>
+    <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="222" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="226" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="196" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
             <source>Filter: name, id, any text (中文 / English)</source>
             <translation>筛选：名称、编号或任意文字（中文 / English）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="208" />
             <source>No project</source>
             <translation>无项目</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="276" />
+            <source>%1 projects, %2 features selected</source>
+            <translation>已选 %1 个项目、%2 个要素</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="189" />
+            <source>Investment by status (100 million yuan)</source>
+            <translation>按状态统计投资（亿元）</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <source>New roads</source>
+            <translation>新建道路</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="141" />
+            <source>No project</source>
+            <translation>无项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="232" />
+            <source>Progress over time (no edits recorded yet)</source>
+            <translation>进度变化（尚无编辑记录）</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <source>Progress over time: projects by status, mean progress %</source>
+            <translation>进度变化：各状态项目数、平均进度 %</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="177" />
+            <source>Projects by status per park</source>
+            <translation>各园区按状态统计项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="217" />
+            <source>Road km by status against the 2014 targets</source>
+            <translation>按状态统计道路公里数（对照2014年目标）</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <source>Upgraded roads</source>
+            <translation>升级改造道路</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="133" />
+            <source>as of %1</source>
+            <translation>截至 %1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="178" />
+            <location filename="../../parksgis/qt/dashboard.py" line="243" />
+            <source>projects</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="210" />
+            <source>target %1 km</source>
+            <translation>目标 %1 公里</translation>
         </message>
     </context>
     <context>
@@ -199,12 +316,12 @@
     <context>
         <name>Loader</name>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="63" />
+            <location filename="../../parksgis/qt/loader.py" line="71" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/loader.py" line="65" />
+            <location filename="../../parksgis/qt/loader.py" line="73" />
             <source>Loading</source>
             <translation>正在加载</translation>
         </message>
@@ -292,17 +409,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="164" />
+            <location filename="../../parksgis/qt/main_window.py" line="184" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="219" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -312,17 +429,17 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="165" />
+            <location filename="../../parksgis/qt/main_window.py" line="185" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
@@ -337,7 +454,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="87" />
+            <location filename="../../parksgis/qt/main_window.py" line="93" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -347,22 +464,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="158" />
+            <location filename="../../parksgis/qt/main_window.py" line="178" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="219" />
+            <location filename="../../parksgis/qt/main_window.py" line="241" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="139" />
+            <location filename="../../parksgis/qt/main_window.py" line="153" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="240" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -392,12 +509,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="238" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -431,11 +548,170 @@
         </message>
     </context>
     <context>
+        <name>RegisterLink</name>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <source>No status register.</source>
+            <translation type="unfinished">没有项目状态台账。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="84" />
+            <source>No status register: open a folder of layers or a pack to edit statuses.</source>
+            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="98" />
+            <source>Nothing is open.</source>
+            <translation type="unfinished">尚未打开任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <source>The pack is open read-only.</source>
+            <translation type="unfinished">图层包以只读方式打开。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <source>The register is open read-only.</source>
+            <translation type="unfinished">台账以只读方式打开。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="76" />
+            <source>This GeoPackage holds no register.</source>
+            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterPanels</name>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <source>Dashboard</source>
+            <translation>仪表板</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <source>Name recorded with your status edits (empty: your system user name):</source>
+            <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <source>Status as of</source>
+            <translation>状态截至</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <source>Status changes</source>
+            <translation>状态变化</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <source>Your name in the history</source>
+            <translation>历史记录中的姓名</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <source>Your name in the history…</source>
+            <translation>历史记录中的姓名…</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="58" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusEditor</name>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <source>Actual finish</source>
+            <translation>实际完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <source>Actual start</source>
+            <translation>实际开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="126" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="119" />
+            <source>Edit status</source>
+            <translation>编辑状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <source>History</source>
+            <translation>历史</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="225" />
+            <source>No changes to apply.</source>
+            <translation>没有要应用的更改。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="123" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="245" />
+            <source>Nothing to undo.</source>
+            <translation>没有可撤销的操作。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <source>Planned finish</source>
+            <translation>计划完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <source>Planned start</source>
+            <translation>计划开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="232" />
+            <source>Saved %1: %2</source>
+            <translation>已保存 %1：%2</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="161" />
+            <source>Showing statuses as of %1: return to today to edit.</source>
+            <translation>正在显示截至 %1 的状态：回到今天才能编辑。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="127" />
+            <source>Undo last edit</source>
+            <translation>撤销上次编辑</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <source>Undo last status edit</source>
+            <translation>撤销上次状态编辑</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
         </message>
     </context>
     <context>
@@ -455,17 +731,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="30" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="67" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="97" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

@@ -39,7 +39,7 @@ def open_window(path=None, language: str | None = None, display_crs: str | None 
     from parksgis.qt.register_panels import install
 
     window = MainWindow(language=language, display_crs=display_crs)
-    install(window)  # the register's editor, "as of" bar and dashboard
+    install(window).set_lang(window.lang)  # the register's editor, "as of" bar and dashboard
     window.show()
     window.open_path(path if path is not None else sample_layers())
     return window

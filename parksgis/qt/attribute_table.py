@@ -15,6 +15,13 @@ Qt = QtCore.Qt
 NO_PROJECT = "__none__"
 
 
+def status_codes(workspace, layer) -> np.ndarray:
+    """Each feature's project status code (None: no project), for a whole layer in one pass."""
+    statuses = {pid: project.status for pid, project in workspace.projects.items()}
+    codes = layer.project_ids.map(statuses).to_numpy(dtype=object)
+    return np.where(codes == codes, codes, None)  # NaN (no project) -> None
+
+
 class FeatureTableModel(QtCore.QAbstractTableModel):
     """Columns: the frame's attributes (no geometry) plus the linked project's status."""
 
@@ -23,6 +30,14 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
         self.workspace, self.layer, self.lang = workspace, layer, "zh"
         frame = layer.frame
         self.columns = [c for c in frame.columns if c != frame.geometry.name]
+        self.statuses = status_codes(workspace, layer)
+
+    def refresh_statuses(self) -> None:
+        """Projects changed (an edit, an as-of day): re-read the status column."""
+        self.statuses = status_codes(self.workspace, self.layer)
+        if len(self.statuses):
+            column = len(self.columns)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.statuses) - 1, column))
 
     def rowCount(self, parent=QtCore.QModelIndex()):
         return 0 if parent.isValid() else len(self.layer.frame)
@@ -31,7 +46,7 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns) + 1
 
     def status_code(self, row: int):
-        return self.workspace.status_of(self.layer.project_ids.iloc[row])
+        return self.statuses[row]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
@@ -73,8 +88,8 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
             hit |= pids.map(lambda pid: text.lower() in names.get(pid, "").lower()).to_numpy(dtype=bool)
             mask &= hit
         if status:
-            codes = pids.map(lambda pid: self.workspace.status_of(pid) or NO_PROJECT)
-            mask &= (codes == status).to_numpy()
+            codes = np.where(self.statuses == None, NO_PROJECT, self.statuses)  # noqa: E711 - elementwise
+            mask &= codes == status
         return mask
 
 
@@ -86,10 +101,13 @@ class FeatureFilterProxy(QtCore.QSortFilterProxyModel):
 
     def set_filter(self, text: str, status: str | None) -> None:
         source: FeatureTableModel = self.sourceModel()
+        mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+        if mask is None and self.mask is None:
+            return  # still unfiltered: no pass over every row
         modern = hasattr(self, "beginFilterChange")  # Qt >= 6.10 deprecates invalidateRowsFilter()
         if modern:
             self.beginFilterChange()
-        self.mask = source.match_mask(text.strip(), status) if (text.strip() or status) else None
+        self.mask = mask
         if modern:
             self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
         else:
@@ -128,6 +146,8 @@ class AttributeTable(QtWidgets.QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        # column widths from the first rows only: measuring 100k rows would stall the window
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.proxy = FeatureFilterProxy(self)
         top = QtWidgets.QHBoxLayout()
         for widget, stretch in [(self.layer_combo, 0), (self.filter_edit, 1), (self.status_combo, 0),
@@ -150,9 +170,19 @@ class AttributeTable(QtWidgets.QWidget):
         return model.layer if isinstance(model, FeatureTableModel) else None
 
     def set_workspace(self, workspace) -> None:
+        if self.workspace is not workspace:
+            if self.workspace is not None:
+                self.workspace.projects_changed.disconnect(self._on_projects_changed)
+            workspace.projects_changed.connect(self._on_projects_changed)
         self.workspace = workspace
         self.retranslate()  # the status filter lists this workspace's scheme
         self._fill_layer_combo()
+
+    def _on_projects_changed(self, *_args) -> None:
+        model = self.proxy.sourceModel()
+        if isinstance(model, FeatureTableModel):
+            model.refresh_statuses()
+            self._apply_filter()
 
     def _fill_layer_combo(self) -> None:
         current = self.layer.key if self.layer is not None else None
@@ -182,6 +212,7 @@ class AttributeTable(QtWidgets.QWidget):
         model = FeatureTableModel(self.workspace, layer, self.proxy)
         model.lang = self.lang
         old = self.proxy.sourceModel()
+        self.proxy.mask = None  # a new layer starts unfiltered (the filter is applied below)
         self.proxy.setSourceModel(model)
         if old is not None:
             old.deleteLater()

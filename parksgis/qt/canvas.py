@@ -159,8 +159,7 @@ class MapCanvas(pg.GraphicsView):
         self.map_item.gesture_active = True
 
     def end_gesture(self) -> None:
-        if QtWidgets.QApplication.mouseButtons() & QtCore.Qt.MouseButton.LeftButton and self.settle_timer.isActive():
-            return
+        """The drag ended or the wheel rested: draw a fresh frame for the view reached."""
         self.map_item.gesture_active = False
         self.map_item.update()
 

@@ -19,14 +19,19 @@ class _Worker(QtCore.QObject):
     # a queued signal whose ``object`` argument was a tuple (the loaded (workspace, reports)).
     done = QtCore.Signal()
 
-    def __init__(self, job: Callable):
+    def __init__(self, job: Callable, discard: Callable | None):
         super().__init__()
         self.job = job
+        self.discard = discard
+        self.cancelled = False
         self.outcome: dict = {}
 
     def run(self) -> None:
         try:
-            self.outcome.update(result=self.job(), error=None)
+            result = self.job()
+            if self.cancelled and self.discard is not None:
+                self.discard(result)  # nobody will take it: release what it holds (files, locks)
+            self.outcome.update(result=result, error=None)
         except Exception as exc:  # noqa: BLE001 - handed back to the UI thread, re-raised there
             self.outcome.update(result=None, error=exc)
         self.done.emit()
@@ -49,13 +54,14 @@ class Cancelled(Exception):
 
 
 def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callable,
-                      show_after_ms: int = 300):
+                      show_after_ms: int = 300, discard: Callable | None = None):
     """Run ``job()`` in a thread, showing a busy dialog after ``show_after_ms``; return its result.
 
-    Raises the job's exception, or :class:`Cancelled` when the user cancels.
+    Raises the job's exception, or :class:`Cancelled` when the user cancels; a result that
+    arrives after a cancel is passed to ``discard`` (in the worker thread).
     """
     thread = QtCore.QThread()
-    worker = _Worker(job)
+    worker = _Worker(job, discard)
     worker.moveToThread(thread)
     loop = QtCore.QEventLoop()
     receiver = _Receiver(loop)
@@ -79,6 +85,7 @@ def run_with_progress(parent: QtWidgets.QWidget | None, label: str, job: Callabl
     dialog.reset()
     dialog.deleteLater()
     if "error" not in outcome:
+        worker.cancelled = True
         raise Cancelled(label)  # the thread stays referenced in _running until the process ends
     thread.quit()
     thread.wait()

@@ -56,6 +56,11 @@ class MainWindow(QtWidgets.QMainWindow):
                                    ("table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea),
                                    ("problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)]:
             dock = QtWidgets.QDockWidget(self, objectName=f"{name}_dock")
+            if widget is self.identify:  # a long project card scrolls instead of squeezing the map
+                scroll = QtWidgets.QScrollArea(dock, widgetResizable=True, objectName="identify_scroll")
+                scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+                scroll.setWidget(widget)
+                widget = scroll
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
@@ -79,6 +84,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore_state()
         i18n.install_language(self.language)
         self.retranslate()
+        self._apply_data_lang()
 
     # -- wiring -----------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -105,7 +111,13 @@ class MainWindow(QtWidgets.QMainWindow):
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
         if self.renderer is not None:
             self.renderer.close()
+        old_pack = getattr(self.workspace, "pack_handle", None)
         self.workspace = workspace
+        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
+        if panels is not None:
+            panels.link.set_workspace(None)  # let go of the old register before its pack closes
+        if old_pack is not None:
+            old_pack.close()  # the pack file is released (no lock left behind)
         self.selection.clear()
         self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
         self.renderer.lang = self.lang
@@ -119,7 +131,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
-        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
         if panels is not None:
             panels.set_workspace(workspace, self.renderer)
         for report in reports:
@@ -161,7 +172,13 @@ class MainWindow(QtWidgets.QMainWindow):
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
-        return workspace_loading.add_files(self, [Path(p) for p in paths])
+        """Loose layer files are added; a dropped folder or .gpkg pack opens in place of the workspace."""
+        paths = [Path(p) for p in paths]
+        opened = [p for p in paths if p.is_dir() or p.suffix.lower() == ".gpkg"]
+        if opened:
+            self.open_path(opened[-1])
+        loose = [p for p in paths if p not in opened]
+        return workspace_loading.add_files(self, loose) if loose else 0
 
     def choose_folder(self) -> None:
         path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Open a folder of layers"))
@@ -209,6 +226,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("language", language)
         self.actions_.language_actions[language].setChecked(True)
         i18n.install_language(language)  # Qt sends LanguageChange: every widget retranslates
+        self._apply_data_lang()
+
+    def _apply_data_lang(self) -> None:
+        """Names from the data (parks, layers, statuses, map labels) in the UI's language."""
         for widget in (self.layer_model, self.identify, self.table, self.legend,
                        getattr(self, "register_panels", None)):
             if widget is not None:
@@ -268,4 +289,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        panels = getattr(self, "register_panels", None)
+        if panels is not None:
+            panels.close()
+        pack = getattr(self.workspace, "pack_handle", None)
+        if pack is not None:
+            pack.close()  # no edit lock left on the pack file
         super().closeEvent(event)

@@ -16,18 +16,20 @@ def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[st
         if layer.kind.value == "basemap":
             continue
         frame = layer.frame
-        pids = layer.project_ids
-        for row in range(len(frame)):
-            pid = pids.iloc[row]
+        for row, pid in enumerate(layer.project_ids.tolist()):
             if pid:
                 by_project.setdefault(pid, []).append((layer.key, row))
-            names = [str(frame[c].iloc[row]) for c in ("name_zh", "name_en", "name") if c in frame.columns
-                     and isinstance(frame[c].iloc[row], str) and frame[c].iloc[row]]
-            if names:
-                ids = [str(frame[c].iloc[row]) for c in frame.columns
-                       if c.endswith("_id") and c != "project_id" and frame[c].iloc[row] is not None]
-                entries.append((" · ".join(dict.fromkeys(names + ids)) + f" [{layer.title(lang)}]",
-                                [(layer.key, row)]))
+        names = [c for c in ("name_zh", "name_en", "name") if c in frame.columns]
+        if not names:
+            continue
+        ids = [c for c in frame.columns if c.endswith("_id") and c != "project_id" or c == "id"]
+        # whole columns as text at once; one light loop joins each row's parts
+        columns = [frame[c].astype(object).where(frame[c].notna(), "").astype(str).tolist()
+                   for c in names + ids]
+        suffix = f" [{layer.title(lang)}]"
+        for row, parts in enumerate(zip(*columns)):
+            if any(parts[: len(names)]):
+                entries.append((" · ".join(dict.fromkeys(p for p in parts if p)) + suffix, [(layer.key, row)]))
     for pid, project in workspace.projects.items():
         text = " · ".join(x for x in (project.name_zh, project.name_en, pid) if x)
         entries.append((text, by_project.get(pid, [])))
@@ -43,6 +45,7 @@ class SearchBox(QtWidgets.QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("search_box")
+        self.setMinimumWidth(220)  # other toolbars (the "as of" bar) must not squeeze it to nothing
         self.setClearButtonEnabled(True)
         self.items = QtGui.QStandardItemModel(self)
         self.completer_ = QtWidgets.QCompleter(self.items, self)
@@ -63,13 +66,35 @@ class SearchBox(QtWidgets.QLineEdit):
         super().changeEvent(event)
 
     def set_workspace(self, workspace, lang: str = "zh") -> None:
+        """Remember what to search; the list is built when the box is first used (100k features
+        would otherwise add a second to every open)."""
+        self._source = (workspace, lang)
         self.items.clear()
-        for text, features in search_entries(workspace, lang):
+
+    def ensure_items(self) -> None:
+        source = getattr(self, "_source", None)
+        if source is None:
+            return
+        self._source = None
+        for text, features in search_entries(*source):
             item = QtGui.QStandardItem(text)
             item.setData(features, FEATURES_ROLE)
             self.items.appendRow(item)
 
+    def focusInEvent(self, event) -> None:
+        self.ensure_items()
+        super().focusInEvent(event)
+
+    def inputMethodEvent(self, event) -> None:
+        self.ensure_items()
+        super().inputMethodEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        self.ensure_items()
+        super().keyPressEvent(event)
+
     def matches(self, text: str) -> list[QtGui.QStandardItem]:
+        self.ensure_items()
         text = text.strip().lower()
         return [self.items.item(i) for i in range(self.items.rowCount())
                 if text and text in self.items.item(i).text().lower()]

@@ -16,12 +16,13 @@ NO_PROJECT = ""  # features linked to no project are counted under this key
 
 def status_counts(workspace) -> Counter:
     """Features per status code over the feature layers (basemap and boundaries are context)."""
+    from parksgis.qt.attribute_table import status_codes
+
     counts: Counter = Counter()
     for layer in workspace.layers:
         if layer.kind.value in ("basemap", "boundary"):
             continue
-        for pid in layer.project_ids:
-            counts[workspace.status_of(pid) or NO_PROJECT] += 1
+        counts.update(code or NO_PROJECT for code in status_codes(workspace, layer))
     return counts
 
 

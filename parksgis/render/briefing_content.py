@@ -23,12 +23,12 @@ STARTED = ("under_construction", "completed", "in_operation")
 STATUS_LAYER_KINDS = (LayerKind.PLOTS, LayerKind.ROADS, LayerKind.UTILITIES, LayerKind.UTILITY_LINES,
                       LayerKind.BERTHS, LayerKind.OTHER)
 TEXT = {
-    "zh": dict(no_project="未关联项目", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
+    "zh": dict(no_project="无项目的要素", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
                upgraded_roads="升级道路", started="已开工", target="目标", km="公里", kpis="主要指标",
                legend="图例(项目数)", as_of="状态截至", generated="生成日期", crs="坐标系",
                source="来源", overview="珠海(阳江)共建产业园", progress="建设进展", changes="变化",
                targets_note="道路目标为2014年全部园区合计", scale="比例尺"),
-    "en": dict(no_project="Not linked to a project", projects="Projects", investment="Planned investment",
+    "en": dict(no_project="Features without a project", projects="Projects", investment="Planned investment",
                yi="100M yuan", new_roads="New roads", upgraded_roads="Upgraded roads", started="started",
                target="target", km="km", kpis="Key figures", legend="Legend (projects)", as_of="Status as of",
                generated="Generated", crs="CRS", source="Source",

@@ -62,3 +62,21 @@ def test_default_language_follows_locale():
     chinese = QtCore.QLocale.system().name().startswith("zh")
     assert default_language() == ("zh_CN" if chinese else "en")
     assert data_lang("zh_CN") == "zh" and data_lang("en") == "en"
+
+
+def test_a_window_opened_in_english_names_data_in_english(qtbot, qapp, workspace):
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+
+    configure_app(qapp)
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    win.show()
+    win.set_workspace(workspace)
+    model = win.layer_model
+    assert model.index(0, 0).data() == "Port area"
+    assert model.index(0, 0, model.index(0, 0)).data() == "Utilities"
+    assert win.legend.item_for("planned").text().startswith("Planned")
+    assert win.table.status_combo.itemText(1) == "Planned"
+    assert win.renderer.lang == "en"
+    win.close()

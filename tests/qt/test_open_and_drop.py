@@ -120,3 +120,38 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
     assert (folder / "register.sqlite").exists()
     panels.close()
     window.close()
+
+
+def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_path):
+    from parksgis.pack import build_pack
+
+    pack = tmp_path / "port.gpkg"
+    build_pack(sample_layers, pack, parks=["port"])
+    drop_files(window, [pack])
+    assert [park.park_id for park in window.workspace.parks] == ["port"]
+    assert window.workspace.pack_handle is not None
+    assert window.recent_files()[0] == str(pack)
+    window.close()
+    assert window.workspace.pack_handle.register is None  # closing the window releases the pack
+
+
+def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path, sample_layers, monkeypatch):
+    """``parksgis`` alone runs the gui command on the bundled sample (here a copy of it)."""
+    import shutil
+
+    import parksgis.assets
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    monkeypatch.setattr(parksgis.assets, "sample_layers", lambda: folder)
+    seen = []
+
+    def look_and_quit():
+        window = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        seen.append([park.park_id for park in window.workspace.parks])
+        window.close()
+        qapp.quit()
+
+    QtCore.QTimer.singleShot(500, look_and_quit)
+    assert cli.main([]) == 0
+    assert seen == [["port", "wanxiang", "environmental"]]

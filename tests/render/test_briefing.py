@@ -51,7 +51,7 @@ def test_legend_lists_exactly_the_statuses_shown(qapp, squares, tmp_path):
     legend = text[text.index("图例"):text.index("主要指标")]
     for status in DEFAULT_SCHEME:
         assert (status.label_zh in legend) == (status.code in ("under_construction", "completed"))
-    assert "未关联项目" in legend
+    assert "无项目的要素" in legend
 
 
 def test_legend_swatch_pixels_have_the_status_colours(qapp, squares):
