@@ -32,10 +32,11 @@ def gc_paused():
             gc.enable()
 
 
-def read_geojson(path, raw: bytes, report, *, crs=None, offset=None):
-    """The GeoDataFrame (EPSG:4326, RangeIndex) of ``raw``; problems go into ``report``."""
+def read_geojson(path, read_raw, report, *, crs=None, offset=None):
+    """The GeoDataFrame (EPSG:4326, RangeIndex) of the bytes ``read_raw()`` returns; problems go
+    into ``report``. The bytes are dropped as soon as they are parsed."""
     with gc_paused():  # the parse allocates millions of containers the collector need not scan
-        document, encoding, warnings = parse_geojson_bytes(raw, path)
+        document, encoding, warnings = parse_geojson_bytes(read_raw(), path)
         report.encoding = encoding
         for code, message in warnings:
             report.warning(code, message)
@@ -46,14 +47,58 @@ def read_geojson(path, raw: bytes, report, *, crs=None, offset=None):
         table = _FeatureTable(len(features))
         table.sort(features, report)
         del features
-        geoms = table.geometries(report)
+        pending = table.coordinates(report)
         checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
-        geoms, dropped = checker.run(geoms, np.arange(len(geoms)), table.dropped)
-        frame = table.frame(geoms, dropped, report)
-        # Free the parsed document while the collector is still off: re-enabling it with
-        # millions of live lists triggers a full collection that walks them all (~0.5 s).
-        del table, geoms, checker
+        if _checks_drop_nothing(pending, source_crs, offset):
+            # Take the attributes, then free the parsed document before GEOS allocates the
+            # geometries: the two never coexist (100k plots: peak 445 -> ~300 MB).
+            attrs, detached, notes = table.attributes(~table.dropped)
+            table_dropped = table.dropped
+            del table
+            geoms, dropped = checker.run(pending.build(), np.arange(len(table_dropped)), table_dropped)
+            del pending
+            attrs = _keep_rows(attrs, ~table_dropped, ~dropped)
+        else:
+            geoms, dropped = checker.run(pending.build(), np.arange(table.n), table.dropped)
+            del pending
+            attrs, detached, notes = table.attributes(~dropped)
+            # Free the parsed document while the collector is still off: re-enabling it with
+            # millions of live lists triggers a full collection that walks them all (~0.5 s).
+            del table
+        frame = _frame(attrs, geoms[~dropped], detached, notes, report)
+        del geoms, checker
     report.crs = crs_mod.crs_label(source_crs) if source_crs is not None else "EPSG:4326"
+    return frame
+
+
+def _checks_drop_nothing(pending, source_crs, offset) -> bool:
+    """True when the geometry checks cannot drop a feature: finite lon/lat within ±180/±90, no
+    CRS or offset change (the rest of the checks warn or repair, never drop)."""
+    if offset or pending.collections or not (source_crs is None or crs_mod.is_wgs84_equivalent(source_crs)):
+        return False
+    for _rows, ragged in pending.ragged:
+        xy = ragged[1]
+        if len(xy) and not (np.isfinite(xy).all() and np.abs(xy[:, 0]).max() <= 180.0
+                            and np.abs(xy[:, 1]).max() <= 90.0):
+            return False
+    return True
+
+
+def _keep_rows(attrs, taken, keep):
+    """``attrs`` were taken for the rows the table kept (``taken``); the checks are not expected
+    to drop more (see _checks_drop_nothing), but if they do, those rows go too."""
+    if len(attrs) == int(keep.sum()):
+        return attrs
+    return attrs.iloc[np.flatnonzero(keep[taken])].reset_index(drop=True)
+
+
+def _frame(attrs, geoms, detached, notes, report):
+    import geopandas
+
+    for code, message, feature in notes:
+        report.warning(code, message, feature)
+    frame = geopandas.GeoDataFrame(attrs, geometry=geoms, crs="EPSG:4326")
+    attach_strings(frame, detached)
     return frame
 
 
@@ -115,58 +160,65 @@ class _FeatureTable:
         report.error(code, f"{message}; feature dropped", i)
         self.dropped[i] = True
 
-    def geometries(self, report) -> np.ndarray:
-        geoms = np.full(self.n, None, dtype=object)
+    def coordinates(self, report) -> "_PendingGeometry":
+        """Every geometry's coordinates as numpy arrays (GEOS objects are made later, by
+        ``build``, when the parsed document may already be freed). Structural errors drop
+        their feature here."""
+        pending = _PendingGeometry(self.n)
         errors: dict[int, str] = {}
         warnings: dict[int, tuple[str, str]] = {}
         for kind, items in self.by_type.items():
             if items:
-                rows, built = gg.build_type(kind, items, errors, warnings)
+                rows, ragged = gg.ragged_type(kind, items, errors, warnings)
                 if rows:
-                    geoms[np.asarray(rows)] = built
+                    pending.ragged.append((np.asarray(rows), ragged))
+        self.by_type = {}
         for i, geometry in self.collections:
             try:
-                geoms[i] = gg.build_collection(geometry)
+                pending.collections.append((i, gg.build_collection(geometry)))
             except gg.BadCoordinates as exc:
                 errors[i] = str(exc)
         for i, kind in self.empties:
-            geoms[i] = gg.empty_geometry(kind)
+            pending.collections.append((i, gg.empty_geometry(kind)))
         for i in sorted(errors):
             self._reject(i, report, "invalid-coordinates", errors[i])
-            geoms[i] = None
+        pending.rejected = sorted(errors)
         for i in sorted(warnings):
             report.warning(*warnings[i], i)
-        return geoms
+        return pending
 
-    def frame(self, geoms, dropped, report):
-        import geopandas
+    def attributes(self, keep_mask):
+        """``(attrs, detached text columns, notes)`` of the kept rows; notes are warnings
+        ``(code, message, feature)`` reported after the geometry checks."""
         import pandas as pd
 
-        keep = np.flatnonzero(~dropped)
+        keep = np.flatnonzero(keep_mask)
         props = self.props
         records = [props[i] or {} for i in keep.tolist()]
         attrs = pd.DataFrame.from_records(records) if records else pd.DataFrame(index=range(0))
         if len(attrs.columns) == 0 and len(keep):
             attrs = pd.DataFrame(index=range(len(keep)))
-        self._check_ids(report)
+        notes = self._check_ids()
         if "id" not in attrs.columns and any(self.ids):
             attrs["id"] = pd.Series([self.ids[i] for i in keep.tolist()], dtype=object)
         if "geometry" in attrs.columns:
-            report.warning("renamed-property", "a property named 'geometry' is kept as "
-                                               "'geometry_property'")
+            notes.append(("renamed-property", "a property named 'geometry' is kept as "
+                                              "'geometry_property'", None))
             attrs = attrs.rename(columns={"geometry": "geometry_property"})
         _nested_values_to_json(attrs)
+        detached = _detach_strings(attrs)
         if self.n == 0:
-            report.warning("no-features", "the layer has no features")
-        return geopandas.GeoDataFrame(attrs, geometry=geoms[keep], crs="EPSG:4326")
+            notes.append(("no-features", "the layer has no features", None))
+        return attrs, detached, notes
 
-    def _check_ids(self, report) -> None:
+    def _check_ids(self) -> list:
+        notes: list = []
         present = [fid for fid in self.ids if fid is not None]
         if not present:
-            return
+            return notes
         try:
             if len(set(present)) == len(present):
-                return  # the usual case, decided in C
+                return notes  # the usual case, decided in C
         except TypeError:  # unhashable ids (arrays, objects): compare their JSON text
             pass
         first_seen: dict = {}
@@ -175,10 +227,30 @@ class _FeatureTable:
                 continue
             key = (type(fid).__name__, fid) if isinstance(fid, (str, int, float)) else repr(fid)
             if key in first_seen:
-                report.warning("duplicate-feature-id",
-                               f"id {_shown(fid)} repeats feature {first_seen[key]}'s id", i)
+                notes.append(("duplicate-feature-id",
+                              f"id {_shown(fid)} repeats feature {first_seen[key]}'s id", i))
             else:
                 first_seen[key] = i
+        return notes
+
+
+class _PendingGeometry:
+    """Coordinates per geometry type, and the few geometries built one by one."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.ragged: list = []        # (rows, (shapely type, xy, offsets))
+        self.collections: list = []   # (row, geometry): collections and empty geometries
+        self.rejected: list[int] = []
+
+    def build(self) -> np.ndarray:
+        geoms = np.full(self.n, None, dtype=object)
+        for rows, ragged in self.ragged:
+            geoms[rows] = gg.build_ragged(ragged)
+        for i, geom in self.collections:
+            geoms[i] = geom
+        geoms[self.rejected] = None
+        return geoms
 
 
 def _shown(value) -> str:
@@ -208,6 +280,49 @@ def _nested_values_to_json(attrs) -> None:
         nested = series.map(lambda v: isinstance(v, (dict, list)))
         if nested.any():
             attrs[col] = series.where(~nested, series[nested].map(_json_text))
+
+
+def _detach_strings(attrs) -> list:
+    """Replace text columns of ``attrs`` by their codes; return (column, dtype, distinct values
+    as numpy text, missing value) for :func:`attach_strings`.
+
+    The strings orjson made are scattered among the millions of lists and floats of the parsed
+    document; kept in the frame, each one pins its allocator arena, so freeing the document gave
+    almost nothing back (100k plots: 270 MB kept instead of ~100 MB). ``attach_strings`` remakes
+    them after the document is freed, in fresh memory, one object per distinct value (a status
+    column holds 5 strings, not 100k).
+    """
+    import pandas as pd
+
+    detached = []
+    for col in attrs.columns:
+        series = attrs[col]
+        is_text = isinstance(series.dtype, pd.StringDtype)
+        if not (is_text or series.dtype == object):
+            continue
+        values = series.to_numpy(dtype=object)
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        except TypeError:  # unhashable values left in an object column
+            continue
+        uniques = uniques.tolist()
+        if not uniques or any(type(u) is not str or u.endswith("\x00") for u in uniques):
+            continue  # numpy text would drop trailing NULs; other types are rare: leave them
+        missing = values[codes < 0]
+        if not is_text and len(missing) and any(v is not None for v in missing.tolist()):
+            continue  # None and NaN mixed in an object column: keep them exactly
+        detached.append((col, series.dtype, np.array(uniques, dtype=str)))
+        attrs[col] = codes
+    return detached
+
+
+def attach_strings(frame, detached: list) -> None:
+    import pandas as pd
+
+    for col, dtype, uniques in detached:
+        codes = frame[col].to_numpy()
+        values = np.append(uniques.astype(object), None)[codes]  # code -1 takes the None
+        frame[col] = pd.Series(values, index=frame.index, dtype=dtype, name=col)
 
 
 def _json_text(value) -> str:

@@ -176,6 +176,13 @@ def _positions_ok(chunk: list) -> bool:
 
 def build_type(kind: str, items: list, errors: dict, warnings: dict):
     """``(rows, geometries)`` for all ``items`` of one GeoJSON type, vectorised."""
+    rows, ragged = ragged_type(kind, items, errors, warnings)
+    return rows, build_ragged(ragged)
+
+
+def ragged_type(kind: str, items: list, errors: dict, warnings: dict):
+    """``(rows, ragged)``: the coordinates of all ``items`` of one type as numpy arrays
+    (``ragged`` goes to :func:`build_ragged`); needs the parsed document, unlike the build."""
     pos, offs, rows, starts = _collect(kind, items, errors)
     arr = _positions_array(pos)
     if arr is None:  # some feature has malformed positions: find it, drop it, build the rest
@@ -188,14 +195,21 @@ def build_type(kind: str, items: list, errors: dict, warnings: dict):
                 errors[row] = "coordinates must be positions of 2 or 3 numbers"
         pos, offs, rows, starts = _collect(kind, good, errors)
         arr = np.array([p[:2] for p in pos], dtype=np.float64).reshape(-1, 2)
+    del pos
     if not rows:
-        return [], np.empty(0, dtype=object)
+        return [], None
     gtype, _ = RAGGED_TYPES[kind]
     offsets = tuple(np.asarray(o, dtype=np.int64) for o in offs)
     if kind in ("Polygon", "MultiPolygon"):
         _note_unclosed_rings(kind, arr, offsets, rows, warnings)
-    geoms = shapely.from_ragged_array(gtype, arr, offsets or None)
-    return rows, geoms
+    return rows, (gtype, arr, offsets)
+
+
+def build_ragged(ragged) -> np.ndarray:
+    if ragged is None:
+        return np.empty(0, dtype=object)
+    gtype, arr, offsets = ragged
+    return shapely.from_ragged_array(gtype, arr, offsets or None)
 
 
 def _note_unclosed_rings(kind, arr, offsets, rows, warnings: dict) -> None:

@@ -92,7 +92,7 @@ def _read(path: Path, crs, offset):
     if _is_geojson(path):
         from parksgis.io.geojson import read_geojson
 
-        frame = read_geojson(path, _read_bytes(path), report, crs=crs, offset=offset)
+        frame = read_geojson(path, lambda: _read_bytes(path), report, crs=crs, offset=offset)
     else:
         from parksgis.io.ogr import read_ogr
 

@@ -71,7 +71,45 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def table_digest(conn: sqlite3.Connection, table: str, where: str = "") -> tuple[str, int]:
-    """``(sha256 hex, row count)`` of a table's rows in canonical form."""
+    """``(sha256 hex, row count)`` of a table's rows in canonical form.
+
+    SQLite writes each row's canonical bytes itself (the same bytes ``_tag`` gives, one blob per
+    row), so no Python runs per value: 100k-plot packs hash in a fraction of the time.
+    """
+    cols = columns(conn, table)
+    digest = hashlib.sha256()
+    digest.update(json.dumps([table, cols], ensure_ascii=False).encode())
+    conn.create_function(_REAL_TAG, 1, _real_tag, deterministic=True)
+    row_bytes = " || ".join(["'R'"] + [_tag_sql(quote(c)) for c in cols])
+    order = ", ".join(quote(c) for c in cols)
+    sql = f"SELECT CAST({row_bytes} AS BLOB) FROM {quote(table)} {where} ORDER BY {order}"
+    count = 0
+    update = digest.update
+    for (data,) in conn.execute(sql):
+        count += 1
+        update(data)
+    return digest.hexdigest(), count
+
+
+_REAL_TAG = "parksgis_real_tag"
+
+
+def _real_tag(value) -> bytes:
+    return _tag(float(value))
+
+
+def _tag_sql(column: str) -> str:
+    """SQL for ``_tag`` of one column's value (text and blob bytes are concatenated as they are:
+    SQLite strings are counted, so NULs and invalid UTF-8 pass through unchanged)."""
+    return (f"(CASE typeof({column}) WHEN 'null' THEN 'N;' "
+            f"WHEN 'integer' THEN 'I' || {column} || ';' "
+            f"WHEN 'real' THEN {_REAL_TAG}({column}) "
+            f"WHEN 'text' THEN 'T' || length(CAST({column} AS BLOB)) || ':' || {column} "
+            f"ELSE 'B' || length({column}) || ':' || {column} END)")
+
+
+def table_digest_per_value(conn: sqlite3.Connection, table: str, where: str = "") -> tuple[str, int]:
+    """The reference implementation of :func:`table_digest` (one Python call per value)."""
     cols = columns(conn, table)
     digest = hashlib.sha256()
     digest.update(json.dumps([table, cols], ensure_ascii=False).encode())

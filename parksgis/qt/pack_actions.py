@@ -1,0 +1,386 @@
+"""Layer packs in the window: open one, export its changes, merge change files, resolve conflicts.
+
+``install(window)`` once adds File ▸ Open pack…, Export changes…, Merge changes… and Resolve
+conflicts…, and routes a .gpkg (or a folder) dropped on the window to :meth:`PackActions.open_path`.
+
+Opening a pack decides how it may be edited, and says why when it may not:
+- on read-only media, a network share, on request, or while another parksgis window edits it,
+  the pack API opens it read-only with a reason, shown in the status bar notice and the problems
+  dock, and the status editor is disabled — never a second writer;
+- while another program is saving to it (PackLockedError) the user may retry or give up;
+- a bad pack (truncated, not SQLite, tampered) is one row in the problems dock; the workspace
+  already open stays, so the map keeps working.
+After a merge or a resolution the window's register is re-read: ``workspace.projects_changed``
+moves map colours, legend and table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from parksgis.errors import ParksgisError
+from parksgis.qt import workspace_loading
+from parksgis.qt.loader import Cancelled, run_with_progress
+
+PACK_SUFFIX = ".gpkg"
+MESSAGE_MS = 8000
+TR_CONTEXT = "PackActions"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text, "", n)
+
+
+def problem_code(exc: Exception) -> str:
+    from parksgis.pack import (ChangeFileError, PackCorruptError, PackLockedError, PackReadOnlyError,
+                               PackVersionError)
+
+    for cls, code in [(PackCorruptError, "pack-corrupt"), (PackVersionError, "pack-version"),
+                      (PackLockedError, "pack-locked"), (PackReadOnlyError, "pack-read-only"),
+                      (ChangeFileError, "change-file")]:
+        if isinstance(exc, cls):
+            return code
+    return getattr(exc, "code", "unreadable")
+
+
+def load_pack(path: Path, read_only: bool = False):
+    """``(workspace, reports)`` of a pack, opened read-only on request or when the pack API says so.
+
+    Runs in the loader's thread. SQLite connections belong to the thread that made them, so the
+    pack's register is closed here and opened again in the UI thread by :func:`attach_register`.
+    """
+    from parksgis.io.report import ValidationReport
+    from parksgis.io.workspace import load_workspace
+    from parksgis.pack import open_pack
+
+    if not read_only:
+        workspace, reports = load_workspace(path)  # read-only media, share, open elsewhere: API decides
+    else:
+        workspace, handle = open_pack(path, read_only=True)
+        workspace.pack_handle = handle
+        reports = [ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))]
+        for note in handle.notes:
+            reports[0].warning("pack-note", note)
+    handle = workspace.pack_handle
+    if handle.register is not None:
+        handle.register.close()
+        handle.register = False  # "has a register, not attached yet" (None: a plain GeoPackage)
+    return workspace, reports
+
+
+def attach_register(workspace) -> None:
+    """Open the pack's register in this (the UI) thread the way the pack API opened it: read-only
+    when the pack is, and immutable (no locks) only where the location is read-only or a share."""
+    from parksgis.pack import PackCorruptError, PackLockedError
+    from parksgis.pack.access import read_only_reason
+    from parksgis.store.errors import RegisterError
+    from parksgis.store.register import RegisterStore
+
+    handle = workspace.pack_handle
+    if handle.register is not False:
+        return
+    try:
+        handle.register = RegisterStore.open(handle.path, readonly=handle.read_only,
+                                             immutable=read_only_reason(handle.path) is not None)
+    except RegisterError as exc:
+        handle.register = None
+        handle.close()
+        error = PackLockedError if "locked" in str(exc) else PackCorruptError
+        raise error(handle.path, f"register: {exc}") from None
+    workspace.projects = handle.register.projects()
+
+
+class PackActions(QtCore.QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.conflicts_dialog = None
+        self.open_pack_action = self._action("open_pack", self.choose_pack)
+        self.export_action = self._action("export_changes", self.export_changes)
+        self.merge_action = self._action("merge_changes", self.merge_changes)
+        self.conflicts_action = self._action("show_conflicts", self.show_conflicts)
+        actions = window.actions_
+        menu = actions.file_menu
+        menu.insertAction(actions.open_file, self.open_pack_action)
+        before = actions.recent_menu.menuAction()
+        menu.insertSeparator(before)
+        for action in (self.export_action, self.merge_action, self.conflicts_action):
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+        window.installEventFilter(self)
+        self.retranslate()
+        self.update_actions()
+
+    def _action(self, name: str, slot) -> QtGui.QAction:
+        action = QtGui.QAction(self.window, objectName=name)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def retranslate(self) -> None:
+        self.open_pack_action.setText(_tr("Open &pack…"))
+        self.export_action.setText(_tr("&Export changes…"))
+        self.merge_action.setText(_tr("&Merge changes…"))
+        self.conflicts_action.setText(_tr("Resolve &conflicts…"))
+
+    # -- what is open -------------------------------------------------------------------------------
+    @property
+    def handle(self):
+        """The open pack's PackHandle, or None."""
+        return getattr(self.window.workspace, "pack_handle", None)
+
+    def merge_target(self) -> Path | None:
+        """Where merged changes go: the open pack when it is editable, or the open layers folder."""
+        handle, workspace = self.handle, self.window.workspace
+        if handle is not None:
+            return handle.path if handle.is_pack and not handle.read_only else None
+        source = (workspace.meta or {}).get("source") if workspace is not None else None
+        return Path(source) if source and Path(source).is_dir() else None
+
+    def update_actions(self) -> None:
+        handle = self.handle
+        self.export_action.setEnabled(handle is not None and handle.is_pack)
+        target = self.merge_target()
+        self.merge_action.setEnabled(target is not None)
+        self.conflicts_action.setEnabled(target is not None)
+
+    # -- opening ------------------------------------------------------------------------------------
+    def choose_pack(self) -> None:
+        dialog = QtWidgets.QFileDialog(self.window, _tr("Open a layer pack"), "",
+                                       _tr("Layer packs (*.gpkg);;All files (*)"))
+        dialog.setObjectName("open_pack_dialog")
+        dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFile)
+        if dialog.exec() and dialog.selectedFiles():
+            self.open_path(dialog.selectedFiles()[0])
+
+    def open_path(self, path, read_only: bool = False) -> bool:
+        """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
+        path = Path(path)
+        if path.suffix.lower() != PACK_SUFFIX or not path.is_file():
+            previous = self.window.workspace
+            if not workspace_loading.open_path(self.window, path):
+                return False
+            self._after_show(previous)
+            return True
+        while True:
+            try:
+                workspace, reports = run_with_progress(
+                    self.window, _tr("Opening %1…").replace("%1", path.name),
+                    lambda: load_pack(path, read_only))
+                attach_register(workspace)
+            except Cancelled:
+                return False
+            except ParksgisError as exc:
+                from parksgis.pack import PackLockedError
+
+                if isinstance(exc, PackLockedError) and self.ask_retry(str(exc)):
+                    continue  # the other program's save takes a moment; nothing was opened
+                self.report_problem(path, exc)
+                return False
+            self._show_pack(path, workspace, reports)
+            return True
+
+    def ask_retry(self, text: str) -> bool:
+        """Another program holds the pack's write lock: try again, or give up (nothing opened)."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, _tr("Pack busy"), text,
+                                    QtWidgets.QMessageBox.StandardButton.Retry
+                                    | QtWidgets.QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("pack_busy_question")
+        return box.exec() == QtWidgets.QMessageBox.StandardButton.Retry
+
+    def _show_pack(self, path: Path, workspace, reports) -> None:
+        previous = self.window.workspace
+        self.window.set_workspace(workspace, reports)
+        self.window.remember(path)
+        handle = workspace.pack_handle
+        if handle is not None and handle.read_only:
+            self.window.problems.add_problem("warning", path, None, "pack-read-only",
+                                             handle.read_only_reason or _tr("read-only"))
+        if any(report.problems for report in reports) or (handle is not None and handle.read_only):
+            self.window.docks["problems"].raise_()
+        self._after_show(previous)
+
+    def _after_show(self, previous) -> None:
+        """Point the register panels at the new workspace, then let go of the previous pack."""
+        from parksgis.qt.register_panels import install
+
+        window = self.window
+        install(window).set_workspace(window.workspace, window.renderer)
+        old_handle = getattr(previous, "pack_handle", None)
+        if previous is not window.workspace and old_handle is not None:
+            old_handle.close()  # its register and its edit lock: another window may edit it now
+        self.update_actions()
+        self._announce_conflicts()
+
+    def close(self) -> None:
+        """Close the open pack and release its lock (the window is closing)."""
+        panels = getattr(self.window, "register_panels", None)
+        if panels is not None:
+            panels.close()
+        if self.handle is not None:
+            self.handle.close()
+
+    def report_problem(self, path, exc: Exception) -> None:
+        """One row in the problems dock and the same line in the status bar; nothing else changes."""
+        self.window.problems.add_problem("error", path, None, problem_code(exc), str(exc))
+        self.window.docks["problems"].show()
+        self.window.docks["problems"].raise_()
+        self.window.statusBar().showMessage(str(exc), MESSAGE_MS)
+
+    # -- drops --------------------------------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window:
+            kind = event.type()
+            if kind == QtCore.QEvent.Type.Drop and event.mimeData().hasUrls():
+                return self._drop(event)
+            if kind == QtCore.QEvent.Type.LanguageChange:
+                self.retranslate()
+            elif kind == QtCore.QEvent.Type.Close:
+                self.close()
+        return False
+
+    def _drop(self, event) -> bool:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        opened = [p for p in paths if p.suffix.lower() == PACK_SUFFIX or p.is_dir()]
+        if not opened:
+            return False  # layer files: the window adds them
+        event.acceptProposedAction()
+        rest = [p for p in paths if p not in opened]
+
+        def open_later():  # not inside the drop: a progress dialog must not run in the drag loop
+            if self.open_path(opened[0]) and rest:
+                self.window.add_files(rest)
+
+        QtCore.QTimer.singleShot(0, open_later)
+        return True
+
+    # -- changes out and in -------------------------------------------------------------------------
+    def _ask_file(self, name: str, title: str, filters: str, save: bool, start: Path) -> list[Path]:
+        dialog = QtWidgets.QFileDialog(self.window, title, str(start), filters)
+        dialog.setObjectName(name)
+        if save:
+            dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("json")
+            dialog.selectFile(start.name)
+        else:
+            dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFiles)
+        if not dialog.exec():
+            return []
+        return [Path(p) for p in dialog.selectedFiles()]
+
+    def export_changes(self) -> Path | None:
+        """File ▸ Export changes…: the open pack's edits since it was built, to a JSON file."""
+        from parksgis.pack import export_changes
+
+        handle = self.handle
+        if handle is None or not handle.is_pack:
+            self.window.statusBar().showMessage(_tr("Open a layer pack to export its changes."), MESSAGE_MS)
+            return None
+        name = f"{handle.path.stem}-changes-{date.today():%Y%m%d}.json"
+        folder = handle.path.parent if handle.read_only_reason is None else Path.home()
+        chosen = self._ask_file("export_changes_dialog", _tr("Export changes"),
+                                _tr("Change files (*.json)"), True, folder / name)
+        if not chosen:
+            return None
+        out = chosen[0]
+        try:
+            document = run_with_progress(self.window, _tr("Exporting changes…"),
+                                         lambda: export_changes(handle.path, out))
+        except Cancelled:
+            return None
+        except ParksgisError as exc:
+            self.report_problem(out, exc)
+            return None
+        count = len(document["changes"])
+        self.window.statusBar().showMessage(
+            _tr("Exported %n change(s) to %1", count).replace("%1", str(out)), MESSAGE_MS)
+        return out
+
+    def merge_changes(self, files=None):
+        """File ▸ Merge changes…: apply change files to the open pack or layers folder."""
+        from parksgis.pack import merge_changes
+
+        target = self.merge_target()
+        if target is None:
+            self.window.statusBar().showMessage(
+                _tr("Open a layers folder or an editable pack to merge changes into it."), MESSAGE_MS)
+            return None
+        if files is None:
+            files = self._ask_file("merge_changes_dialog", _tr("Merge change files"),
+                                   _tr("Change files (*.json *.gpkg);;All files (*)"), False, target.parent)
+        if not files:
+            return None
+        author = self._author()
+        try:
+            result = run_with_progress(self.window, _tr("Merging changes…"),
+                                       lambda: merge_changes(target, files, author=author))
+        except Cancelled:
+            return None  # the merge runs on in its thread; its single transaction commits or not
+        except ParksgisError as exc:
+            self.report_problem(getattr(exc, "path", target), exc)
+            return None
+        self.refresh_register()
+        self.window.statusBar().showMessage(
+            _tr("Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).")
+            .replace("%1", str(len(result.merged))).replace("%2", str(len(result.already)))
+            .replace("%3", str(len(result.repeated))).replace("%4", str(len(result.conflicts))),
+            MESSAGE_MS)
+        if result.still_open:
+            self.show_conflicts()
+        return result
+
+    def _author(self) -> str | None:
+        panels = getattr(self.window, "register_panels", None)
+        return panels.link.author() if panels is not None else None
+
+    # -- conflicts ----------------------------------------------------------------------------------
+    def show_conflicts(self):
+        """The conflicts dialog on the merge target (window-modal, not blocking)."""
+        from parksgis.qt.conflicts_dialog import ConflictsDialog
+
+        target = self.merge_target()
+        if target is None:
+            return None
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.close()
+            self.conflicts_dialog.deleteLater()
+        dialog = ConflictsDialog(target, self.window.workspace, self.window.lang, self._author(),
+                                 self.window)
+        dialog.resolved.connect(lambda _done: self.refresh_register())
+        self.conflicts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _announce_conflicts(self) -> None:
+        from parksgis.pack import open_conflicts
+
+        target = self.merge_target()
+        try:
+            count = len(open_conflicts(target)) if target is not None else 0
+        except ParksgisError:
+            count = 0
+        if count:
+            self.window.statusBar().showMessage(
+                _tr("%n open merge conflict(s): File ▸ Resolve conflicts…", count), MESSAGE_MS)
+
+    def refresh_register(self) -> None:
+        """Re-read the register after another connection (merge, resolution) wrote to it."""
+        panels = getattr(self.window, "register_panels", None)
+        link = panels.link if panels is not None else None
+        if link is None or link.store is None or link.workspace is None:
+            return
+        workspace = link.workspace
+        day = workspace.as_of
+        projects = link.store.projects() if day is None else link.store.as_of(day)
+        workspace.show_as_of(day, projects)  # emits projects_changed for the projects that differ
+        link.state_changed.emit()  # the editor re-reads the project's history
+
+
+def install(window) -> PackActions:
+    """Add the pack actions to ``window`` once (``window.pack_actions``) and return them."""
+    actions = getattr(window, "pack_actions", None)
+    if actions is None:
+        actions = window.pack_actions = PackActions(window)
+    return actions
