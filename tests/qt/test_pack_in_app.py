@@ -209,6 +209,27 @@ def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, t
     assert {pid: win.workspace.projects[pid].status for pid in expected} == expected
 
 
+def test_gui_command_opens_a_pack_for_editing(qtbot, qapp, port_pack):
+    """``parksgis gui PACK.gpkg`` → open_window(PACK): the pack, editable, saves go into it."""
+    from parksgis.qt.app import open_window
+
+    win = open_window(port_pack, language="en")
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitExposed(win)
+        assert win.workspace.pack_handle.path == port_pack and not win.workspace.pack_handle.read_only
+        click_project(qtbot, win, "port/plots", "PORT-FILL-7")
+        choose_status(qtbot, win.register_panels.editor, "under_construction")
+        from parksgis.pack import export_changes
+
+        win.pack_actions.close()
+        document = export_changes(port_pack, port_pack.with_name("changes.json"))
+        assert [(c["project_id"], c["new"]) for c in document["changes"]] == [
+            ("PORT-FILL-7", "under_construction")]
+    finally:
+        win.pack_actions.close()
+
+
 # -- read-only and busy packs ----------------------------------------------------------------------
 def test_read_only_pack_shows_why_and_disables_the_editor(qtbot, make_window, port_pack):
     win = make_window()
@@ -236,10 +257,11 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(qtbot, make_window
     click_project(qtbot, second, "port/plots", "PORT-FILL-3")
     assert not second.register_panels.editor.apply_button.isEnabled()
 
-    # the first window edits; the second still reads a consistent register, and may edit once
-    # the first has closed the pack
+    # the first window edits; the second reads the saved register (with SQLite's locks, not as an
+    # immutable file), and may edit once the first has closed the pack
     click_project(qtbot, first, "port/plots", "PORT-FILL-3")
     choose_status(qtbot, first.register_panels.editor, "under_construction")
+    assert second.register_panels.link.store.project("PORT-FILL-3").status == "under_construction"
     first.pack_actions.close()
     assert second.pack_actions.open_path(port_pack)
     assert not second.workspace.pack_handle.read_only
