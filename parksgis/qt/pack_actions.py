@@ -135,12 +135,20 @@ class PackActions(QtCore.QObject):
                 return False
             self._after_show(previous)
             return True
+        cancelled = []
+
+        def job():
+            workspace, reports = load_pack(path, read_only)
+            if cancelled:  # nobody will show it: let go of its register and edit lock now
+                workspace.pack_handle.close()
+            return workspace, reports
+
         while True:
             try:
                 workspace, reports = run_with_progress(
-                    self.window, _tr("Opening %1…").replace("%1", path.name),
-                    lambda: load_pack(path, read_only))
+                    self.window, _tr("Opening %1…").replace("%1", path.name), job)
             except Cancelled:
+                cancelled.append(True)
                 return False
             except ParksgisError as exc:
                 from parksgis.pack import PackLockedError

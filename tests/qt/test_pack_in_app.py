@@ -209,6 +209,37 @@ def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, t
     assert {pid: win.workspace.projects[pid].status for pid in expected} == expected
 
 
+def test_merge_into_the_open_pack(qtbot, make_window, port_pack, tmp_path):
+    """Headquarters keeps its own copy of the pack, edits it in the app and merges into it."""
+    from parksgis.pack import export_changes, open_pack
+
+    hq_pack = tmp_path / "hq.gpkg"
+    shutil.copy(port_pack, hq_pack)
+    _ws, handle = open_pack(port_pack)
+    handle.update("PORT-FILL-3", {"status": "under_construction"}, author="现场办公室")
+    handle.update("PORT-FILL-4", {"status": "suspended"}, author="现场办公室")
+    handle.close()
+    export_changes(port_pack, tmp_path / "changes.json")
+
+    win = make_window()
+    assert win.pack_actions.open_path(hq_pack)
+    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    choose_status(qtbot, win.register_panels.editor, "completed")
+    assert win.pack_actions.merge_target() == hq_pack
+    answer_modal("merge_changes_dialog", type_file_name(qtbot, tmp_path / "changes.json"))
+    win.pack_actions.merge_action.trigger()
+    assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"
+    dialog = win.pack_actions.conflicts_dialog
+    assert [(c.project_id, c.field_value, c.target_value) for c in dialog.conflicts] == [
+        ("PORT-FILL-4", "suspended", "completed")]
+    qtbot.mouseClick(dialog.all_field_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert win.workspace.projects["PORT-FILL-4"].status == "suspended"
+    editor = win.register_panels.editor  # still showing plot 4: its form and history follow
+    assert editor.status_combo.currentData() == "suspended"
+    assert "resolve:" in editor.history_list.item(0).text()
+
+
 def test_gui_command_opens_a_pack_for_editing(qtbot, qapp, port_pack):
     """``parksgis gui PACK.gpkg`` → open_window(PACK): the pack, editable, saves go into it."""
     from parksgis.qt.app import open_window
