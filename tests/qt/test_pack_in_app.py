@@ -299,6 +299,33 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(qtbot, make_window
     assert second.workspace.projects["PORT-FILL-3"].status == "under_construction"
 
 
+def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_window, port_pack):
+    """A second app instance (here: another process holding the pack open for editing)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from parksgis.pack import open_pack; "
+         "_ws, handle = open_pack(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
+         str(port_pack)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env=dict(os.environ, PYTHONPATH=str(repo)))
+    try:
+        assert other.stdout.readline().strip() == "open"
+        win = make_window()
+        assert win.pack_actions.open_path(port_pack)
+        handle = win.workspace.pack_handle
+        assert handle.read_only and "another parksgis window or program" in handle.read_only_reason
+        assert win.register_panels.notice.text() == handle.read_only_reason
+    finally:
+        other.communicate("", timeout=30)  # the other instance quits
+    assert win.pack_actions.open_path(port_pack)
+    assert not win.workspace.pack_handle.read_only
+
+
 def test_busy_pack_can_be_retried(qtbot, make_window, port_pack):
     win = make_window()
     holder = sqlite3.connect(port_pack, isolation_level=None)
