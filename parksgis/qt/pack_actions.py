@@ -135,6 +135,8 @@ class PackActions(QtCore.QObject):
                 return False
             self._after_show(previous)
             return True
+        if self.handle is not None and self.handle.path.resolve() == path.resolve():
+            self.close()  # reopening the open pack: let go of its edit lock, or it would look taken
         cancelled = []
 
         def job():
@@ -257,7 +259,10 @@ class PackActions(QtCore.QObject):
             self.window.statusBar().showMessage(_tr("Open a layer pack to export its changes."), MESSAGE_MS)
             return None
         name = f"{handle.path.stem}-changes-{date.today():%Y%m%d}.json"
-        folder = handle.path.parent if handle.read_only_reason is None else Path.home()
+        from parksgis.pack.access import read_only_reason
+
+        # next to the pack, unless it sits on read-only media or a share
+        folder = handle.path.parent if read_only_reason(handle.path) is None else Path.home()
         chosen = self._ask_file("export_changes_dialog", _tr("Export changes"),
                                 _tr("Change files (*.json)"), True, folder / name)
         if not chosen:

@@ -276,6 +276,12 @@ def test_read_only_pack_shows_why_and_disables_the_editor(qtbot, make_window, po
     assert not win.pack_actions.merge_action.isEnabled()  # nothing can be merged into it
     assert win.pack_actions.export_action.isEnabled()     # but its changes can be sent
 
+    assert win.pack_actions.open_path(port_pack)  # opened again (File ▸ Recent): editable now
+    assert not win.workspace.pack_handle.read_only
+    assert win.pack_actions.open_path(port_pack)  # and again: its own edit lock is no obstacle
+    assert not win.workspace.pack_handle.read_only
+    assert not win.register_panels.notice.isVisibleTo(win)
+
 
 def test_second_window_on_the_same_pack_gets_a_read_only_view(qtbot, make_window, port_pack):
     first, second = make_window(), make_window()
