@@ -102,12 +102,21 @@ def port_pack(tmp_path, hq):
     return pack
 
 
+def _reset_quit_flag(qapp):
+    """Undo a quit left pending by an earlier test that ran the app's own exec() (a closed last
+    window posts a second Quit): until the next exec(), every nested event loop — the loader's
+    too — would return at once. exec() clears the flag on its way out."""
+    QtCore.QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+
+
 def _make_window(qtbot, qapp):
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
     from parksgis.qt.pack_actions import install as install_pack_actions
     from parksgis.qt.register_panels import install as install_register_panels
 
+    _reset_quit_flag(qapp)
     configure_app(qapp)
     win = MainWindow(language="en")
     qtbot.addWidget(win)
