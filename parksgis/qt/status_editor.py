@@ -63,6 +63,7 @@ class StatusEditor(QtWidgets.QGroupBox):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMinimumDate(NO_DATE)
             edit.setSpecialValueText("—")  # shown at the minimum date: the field is empty
+            edit.calendarWidget().installEventFilter(self)  # an empty date's calendar opens on today
             self.date_edits[field] = edit
         self.note_edit = QtWidgets.QLineEdit(self, objectName="note_edit")
         self._labels = {}
@@ -94,6 +95,14 @@ class StatusEditor(QtWidgets.QGroupBox):
         link.state_changed.connect(self.refresh)
         self.retranslate()
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.Show:
+            for edit in self.date_edits.values():
+                if watched is edit.calendarWidget() and edit.date() == NO_DATE:
+                    today = QtCore.QDate.currentDate()
+                    watched.setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     # -- model following ------------------------------------------------------------------------------
     def set_workspace(self, workspace) -> None:

@@ -49,6 +49,14 @@ def show(win, workspace, reports=()):
     win.register_panels.set_workspace(workspace, win.renderer)
 
 
+def open_in_window(win, path):
+    """File → Open: the window loads the pack in a worker thread, as `parksgis gui PACK` does."""
+    from parksgis.qt.register_panels import install
+
+    assert win.open_path(path)
+    install(win).set_workspace(win.workspace, win.renderer)  # a no-op once the window wires it
+
+
 def click_project(qtbot, win, layer_key, project_id):
     layer = win.workspace.layer(layer_key)
     row = layer.project_ids.tolist().index(project_id)
@@ -72,12 +80,11 @@ def choose_status(qtbot, editor, code):
 
 
 def test_edits_in_a_pack_are_exported_as_changes(qtbot, pack_window, port_pack, tmp_path):
-    from parksgis.io.workspace import load_workspace
     from parksgis.pack import export_changes, verify_pack
 
     win = pack_window
-    workspace, reports = load_workspace(port_pack)  # what `parksgis gui port.gpkg` opens
-    show(win, workspace, reports)
+    open_in_window(win, port_pack)
+    assert win.workspace.pack_handle is not None
     editor = win.register_panels.editor
     win.settings.setValue("author", "现场办公室")
 
@@ -119,12 +126,11 @@ def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, 
 
 def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, port_pack, tmp_path):
     """Build → edit in the app → export → HQ edits one of the same fields → merge → resolve."""
-    from parksgis.io.workspace import load_workspace
     from parksgis.pack import export_changes, merge_changes, resolve_conflicts
     from parksgis.store.register import RegisterStore
 
     win = pack_window
-    show(win, *load_workspace(port_pack))
+    open_in_window(win, port_pack)
     editor = win.register_panels.editor
     click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     choose_status(qtbot, editor, "under_construction")
@@ -151,10 +157,9 @@ def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, 
 def test_pack_locked_by_another_program_gives_a_clear_message(qtbot, pack_window, port_pack):
     import sqlite3
 
-    from parksgis.io.workspace import load_workspace
 
     win = pack_window
-    show(win, *load_workspace(port_pack))
+    open_in_window(win, port_pack)
     editor = win.register_panels.editor
     click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     other = sqlite3.connect(port_pack, isolation_level=None)

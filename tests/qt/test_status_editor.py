@@ -190,3 +190,18 @@ def test_author_name_set_from_the_settings_menu_goes_into_history(qtbot, registe
     assert win.settings.value("author") == "Li Gong"
     [row] = win.register_panels.link.update("PORT-FILL-3", {"status": "completed"})
     assert row.author == "Li Gong"
+
+
+def test_empty_date_calendar_opens_on_this_month(qtbot, register_window):
+    win = register_window
+    editor = win.register_panels.editor
+    layer, row = feature_of(win, PROJECT)
+    click_feature(qtbot, win, layer, row)
+    finish = editor.date_edits["actual_finish"]
+    assert finish.date() == finish.minimumDate() and finish.text() == "—"
+    calendar = finish.calendarWidget()
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton, pos=QtCore.QPoint(finish.width() - 6, finish.height() // 2))
+    qtbot.waitUntil(calendar.isVisible)
+    today = QtCore.QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.hide()
