@@ -157,3 +157,12 @@ def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path
     monkeypatch.setattr(QtWidgets.QApplication, "exec", staticmethod(look_and_close))
     assert cli.main([]) == 0
     assert seen == [["port", "wanxiang", "environmental"]]
+
+
+def test_opens_a_single_layer_file(qtbot, window, sample_layers):
+    roads = sample_layers / "port" / "roads.geojson"
+    assert window.open_path(roads)
+    assert [layer.name for layer in window.workspace.layers] == ["roads"]
+    assert window.table.layer.name == "roads" and window.table.proxy.rowCount() == len(window.workspace.layers[0].frame)
+    window.canvas.zoom_all()
+    assert not window.canvas.view_rect().isEmpty()
