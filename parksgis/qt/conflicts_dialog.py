@@ -171,8 +171,8 @@ class ConflictsDialog(QtWidgets.QDialog):
         try:
             done = resolve_conflicts(self.target, choices=choices, author=self.author)
         except ParksgisError as exc:
-            self.show_error(str(exc))  # nothing was changed: the whole resolution is one transaction
-            self.reload()
+            # nothing was changed (the resolution is one transaction): the rows stay as they are
+            self.show_error(str(exc))
             return []
         self.error.hide()
         self.reload()

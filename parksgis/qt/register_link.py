@@ -194,7 +194,12 @@ def _reopen_here(store, read_only: bool):
 
     from parksgis.store.register import RegisterStore
 
-    fresh = RegisterStore.open(store.path, readonly=read_only, immutable=read_only)
+    from parksgis.pack.access import read_only_reason
+
+    # immutable (no locks) only where the location is read-only, as the pack API opens it: a pack
+    # read-only because another window edits it must see that window's saves
+    fresh = RegisterStore.open(store.path, readonly=read_only,
+                               immutable=read_only_reason(Path(store.path)) is not None)
     try:
         store.close()
     except sqlite3.ProgrammingError:
