@@ -25,13 +25,11 @@ def _tr(text: str, n: int = -1) -> str:
 def open_path(window, path: Path) -> bool:
     """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
     try:
-        workspace, reports, is_pack = run_with_progress(
+        workspace, reports, had_register = run_with_progress(
             window, _tr("Opening %1…").replace("%1", path.name), lambda: _load_off_thread(path),
             discard=_close_abandoned)
-        if is_pack:
-            from parksgis.qt.pack_actions import attach_register
-
-            attach_register(workspace)
+        if had_register:
+            _reopen_pack_register(workspace)
     except Cancelled:
         window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
         return False
@@ -46,22 +44,32 @@ def open_path(window, path: Path) -> bool:
 
 
 def _load_off_thread(path: Path):
-    """load_workspace in the worker thread. A pack's register is closed there and attached again
+    """load_workspace in the worker thread. A pack's register is closed there and opened again
     in the UI thread (an SQLite connection may only be used by the thread that opened it)."""
     from parksgis.io.workspace import load_workspace
-    from parksgis.qt.pack_actions import load_pack
 
-    if path.suffix.lower() == ".gpkg" and path.is_file():
-        return (*load_pack(path), True)
-    return (*load_workspace(path), False)
+    workspace, reports = load_workspace(path)
+    handle = getattr(workspace, "pack_handle", None)
+    had_register = handle is not None and handle.register is not None
+    if had_register:
+        handle.register.close()
+        handle.register = None
+    return workspace, reports, had_register
 
 
 def _close_abandoned(result) -> None:
     handle = getattr(result[0], "pack_handle", None)
     if handle is not None:
-        if handle.register is False:  # closed by load_pack, not attached again
-            handle.register = None
         handle.close()  # a cancelled open leaves no edit lock on the pack
+
+
+def _reopen_pack_register(workspace) -> None:
+    from parksgis.pack.access import read_only_reason
+    from parksgis.store.register import RegisterStore
+
+    handle = workspace.pack_handle
+    immutable = read_only_reason(handle.path) is not None  # as open_pack decides it
+    handle.register = RegisterStore.open(handle.path, readonly=handle.read_only, immutable=immutable)
 
 
 def read_file_layer(path: Path):
