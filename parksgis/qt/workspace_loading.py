@@ -44,8 +44,8 @@ def open_path(window, path: Path) -> bool:
 
 
 def _load_off_thread(path: Path):
-    """load_workspace in the worker thread; a pack's register is closed there and reopened in the
-    UI thread (an SQLite connection may only be used by the thread that opened it)."""
+    """load_workspace in the worker thread. A pack's register is closed there and opened again
+    in the UI thread (an SQLite connection may only be used by the thread that opened it)."""
     from parksgis.io.workspace import load_workspace
 
     workspace, reports = load_workspace(path)
