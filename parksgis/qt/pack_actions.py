@@ -64,6 +64,12 @@ def load_pack(path: Path, read_only: bool = False):
     return workspace, [report]
 
 
+def _close_abandoned(result) -> None:
+    """A pack opened after the user cancelled: nobody will show it, so let go of its register
+    and edit lock at once (runs in the loader's thread, which opened them)."""
+    result[0].pack_handle.close()
+
+
 class PackActions(QtCore.QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -137,20 +143,12 @@ class PackActions(QtCore.QObject):
             return True
         if self.handle is not None and self.handle.path.resolve() == path.resolve():
             self.close()  # reopening the open pack: let go of its edit lock, or it would look taken
-        cancelled = []
-
-        def job():
-            workspace, reports = load_pack(path, read_only)
-            if cancelled:  # nobody will show it: let go of its register and edit lock now
-                workspace.pack_handle.close()
-            return workspace, reports
-
         while True:
             try:
                 workspace, reports = run_with_progress(
-                    self.window, _tr("Opening %1…").replace("%1", path.name), job)
+                    self.window, _tr("Opening %1…").replace("%1", path.name),
+                    lambda: load_pack(path, read_only), discard=_close_abandoned)
             except Cancelled:
-                cancelled.append(True)
                 return False
             except ParksgisError as exc:
                 from parksgis.pack import PackLockedError

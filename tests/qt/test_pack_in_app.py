@@ -106,7 +106,7 @@ def _reset_quit_flag(qapp):
     """Undo a quit left pending by an earlier test that ran the app's own exec() (a closed last
     window posts a second Quit): until the next exec(), every nested event loop — the loader's
     too — would return at once. exec() clears the flag on its way out."""
-    QtCore.QTimer.singleShot(0, qapp.quit)
+    QtCore.QTimer.singleShot(0, lambda: qapp.exit(0))  # exit, not quit: quit closes the windows
     qapp.exec()
 
 
@@ -116,7 +116,6 @@ def _make_window(qtbot, qapp):
     from parksgis.qt.pack_actions import install as install_pack_actions
     from parksgis.qt.register_panels import install as install_register_panels
 
-    _reset_quit_flag(qapp)
     configure_app(qapp)
     win = MainWindow(language="en")
     qtbot.addWidget(win)
@@ -130,6 +129,7 @@ def _make_window(qtbot, qapp):
 
 @pytest.fixture
 def make_window(qtbot, qapp):
+    _reset_quit_flag(qapp)
     made = []
 
     def make():
