@@ -45,6 +45,9 @@ def conflicted(tmp_path):
 @pytest.fixture
 def dialog_on(qtbot, qapp):
     from parksgis.qt.conflicts_dialog import ConflictsDialog
+    from parksgis.qt.i18n import install_language
+
+    install_language("en")  # the UI texts asserted below are the English ones, whatever ran before
 
     def make(target, workspace, lang="zh"):
         dialog = ConflictsDialog(target, workspace, lang=lang, author="审核员")
@@ -74,7 +77,7 @@ def register(target):
 
 
 def test_conflicts_are_listed_with_base_field_and_headquarters_values(dialog_on, conflicted):
-    dialog = dialog_on(*conflicted)
+    dialog = dialog_on(*conflicted)  # data language zh: project names and status labels in Chinese
     assert rows(dialog) == {
         "PORT-FILL-3": ["status", "立项 (approved)", "在建 (under_construction)", "暂缓 (suspended)"],
         "PORT-FILL-4": ["status", "立项 (approved)", "暂缓 (suspended)", "建成 (completed)"],
