@@ -79,10 +79,12 @@ def register(target):
 def test_conflicts_are_listed_with_base_field_and_headquarters_values(dialog_on, conflicted):
     dialog = dialog_on(*conflicted)  # data language zh: project names and status labels in Chinese
     assert rows(dialog) == {
-        "PORT-FILL-3": ["status", "立项 (approved)", "在建 (under_construction)", "暂缓 (suspended)"],
-        "PORT-FILL-4": ["status", "立项 (approved)", "暂缓 (suspended)", "建成 (completed)"],
-        "PORT-FILL-5": ["progress_pct", "0.0", "35.0", "20.0"],
+        "PORT-FILL-3": ["Status", "立项 (approved)", "在建 (under_construction)", "暂缓 (suspended)"],
+        "PORT-FILL-4": ["Status", "立项 (approved)", "暂缓 (suspended)", "建成 (completed)"],
+        "PORT-FILL-5": ["Progress", "0.0", "35.0", "20.0"],
     }
+    field_value = dialog.table.item(row_of(dialog, "PORT-FILL-4"), 3)
+    assert "by 现场办公室 at 20" in field_value.toolTip()  # who changed it on site, and when
     assert dialog.table.item(row_of(dialog, "PORT-FILL-4"), 0).text() == "PORT-FILL-4 · 港口片区4号地块填土工程"
     assert dialog.summary.text().startswith("3 open conflict(s)")
 

@@ -193,8 +193,8 @@ def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, t
     rows = {table.item(r, 0).text().split(" · ")[0]: [table.item(r, c).text() for c in range(1, 5)]
             for r in range(table.rowCount())}
     assert rows == {  # field, base, field office's value, headquarters' value
-        "PORT-FILL-4": ["status", "Approved (approved)", "Suspended (suspended)", "Completed (completed)"],
-        "PORT-FILL-5": ["status", "Approved (approved)", "Under construction (under_construction)",
+        "PORT-FILL-4": ["Status", "Approved (approved)", "Suspended (suspended)", "Completed (completed)"],
+        "PORT-FILL-5": ["Status", "Approved (approved)", "Under construction (under_construction)",
                         "Suspended (suspended)"]}
     assert win.workspace.projects["PORT-FILL-4"].status == "completed"  # nothing applied silently
 
