@@ -147,15 +147,20 @@ def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path
     seen = []
 
     def look_and_close():
-        # stands in for the user's session: a real app.exec() would end with quit(), which leaves
-        # Qt's "quit now" flag set and makes every later dialog in this test process return at once
+        # stands in for the user's session, without its event loop
         window = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         seen.append([park.park_id for park in window.workspace.parks])
         window.close()
         return 0
 
     monkeypatch.setattr(QtWidgets.QApplication, "exec", staticmethod(look_and_close))
-    assert cli.main([]) == 0
+    # closing the last window would post a Quit that no exec() consumes: every later nested event
+    # loop in this test process (the loader's) would then return at once
+    qapp.setQuitOnLastWindowClosed(False)
+    try:
+        assert cli.main([]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
     assert seen == [["port", "wanxiang", "environmental"]]
 
 

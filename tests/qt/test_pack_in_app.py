@@ -102,14 +102,6 @@ def port_pack(tmp_path, hq):
     return pack
 
 
-def _reset_quit_flag(qapp):
-    """Undo a quit left pending by an earlier test that ran the app's own exec() (a closed last
-    window posts a second Quit): until the next exec(), every nested event loop — the loader's
-    too — would return at once. exec() clears the flag on its way out."""
-    QtCore.QTimer.singleShot(0, lambda: qapp.exit(0))  # exit, not quit: quit closes the windows
-    qapp.exec()
-
-
 def _make_window(qtbot, qapp):
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
@@ -129,7 +121,6 @@ def _make_window(qtbot, qapp):
 
 @pytest.fixture
 def make_window(qtbot, qapp):
-    _reset_quit_flag(qapp)
     made = []
 
     def make():
