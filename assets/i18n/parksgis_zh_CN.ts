@@ -82,76 +82,76 @@
         <message numerus="yes">
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n 处冲突未解决：现场办公室和总部都修改了这些字段。请为每处选择要保留的值，然后点“应用”。</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
             <source>Apply</source>
-            <translation type="unfinished">应用</translation>
+            <translation>应用</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Base value</source>
-            <translation type="unfinished">原值</translation>
+            <translation>原值</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
             <source>Choose a value to keep for at least one conflict.</source>
-            <translation type="unfinished">请至少为一处冲突选择要保留的值。</translation>
+            <translation>请至少为一处冲突选择要保留的值。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="81" />
             <source>Close</source>
-            <translation type="unfinished">关闭</translation>
+            <translation>关闭</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Field</source>
-            <translation type="unfinished">字段</translation>
+            <translation>字段</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>Field office</source>
-            <translation type="unfinished">现场办公室</translation>
+            <translation>现场办公室</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>Headquarters</source>
-            <translation type="unfinished">总部</translation>
+            <translation>总部</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
             <source>Keep</source>
-            <translation type="unfinished">保留</translation>
+            <translation>保留</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="79" />
             <source>Keep all headquarters values</source>
-            <translation type="unfinished">全部保留总部的值</translation>
+            <translation>全部保留总部的值</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="74" />
             <source>Merge conflicts</source>
-            <translation type="unfinished">合并冲突</translation>
+            <translation>合并冲突</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
             <source>No open conflicts.</source>
-            <translation type="unfinished">没有未解决的冲突。</translation>
+            <translation>没有未解决的冲突。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
-            <translation type="unfinished">项目</translation>
+            <translation>项目</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
             <source>Take all field-office values</source>
-            <translation type="unfinished">全部采用现场办公室的值</translation>
+            <translation>全部采用现场办公室的值</translation>
         </message>
     </context>
     <context>
@@ -601,106 +601,106 @@
         <message numerus="yes">
             <location filename="../../parksgis/qt/pack_actions.py" line="366" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="124" />
             <source>&amp;Export changes…</source>
-            <translation type="unfinished">导出更改(&amp;E)…</translation>
+            <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="125" />
             <source>&amp;Merge changes…</source>
-            <translation type="unfinished">合并更改(&amp;M)…</translation>
+            <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="312" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
-            <translation type="unfinished">更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
+            <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="284" />
             <source>Change files (*.json)</source>
-            <translation type="unfinished">更改文件 (*.json)</translation>
+            <translation>更改文件 (*.json)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="283" />
             <source>Export changes</source>
-            <translation type="unfinished">导出更改</translation>
+            <translation>导出更改</translation>
         </message>
         <message numerus="yes">
             <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Exported %n change(s) to %1</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Exporting changes…</source>
-            <translation type="unfinished">正在导出更改…</translation>
+            <translation>正在导出更改…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="152" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
-            <translation type="unfinished">图层包 (*.gpkg);;所有文件 (*)</translation>
+            <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="311" />
             <source>Merge change files</source>
-            <translation type="unfinished">合并更改文件</translation>
+            <translation>合并更改文件</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="326" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
-            <translation type="unfinished">已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
+            <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="317" />
             <source>Merging changes…</source>
-            <translation type="unfinished">正在合并更改…</translation>
+            <translation>正在合并更改…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="123" />
             <source>Open &amp;pack…</source>
-            <translation type="unfinished">打开图层包(&amp;P)…</translation>
+            <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="151" />
             <source>Open a layer pack</source>
-            <translation type="unfinished">打开图层包</translation>
+            <translation>打开图层包</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Open a layer pack to export its changes.</source>
-            <translation type="unfinished">请先打开图层包再导出其更改。</translation>
+            <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="308" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
-            <translation type="unfinished">请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
+            <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="170" />
             <source>Opening %1…</source>
-            <translation type="unfinished">正在打开 %1…</translation>
+            <translation>正在打开 %1…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="187" />
             <source>Pack busy</source>
-            <translation type="unfinished">图层包正忙</translation>
+            <translation>图层包正忙</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="126" />
             <source>Resolve &amp;conflicts…</source>
-            <translation type="unfinished">解决冲突(&amp;C)…</translation>
+            <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="200" />
             <source>read-only</source>
-            <translation type="unfinished">只读</translation>
+            <translation>只读</translation>
         </message>
     </context>
     <context>
