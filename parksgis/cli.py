@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from parksgis import __version__
@@ -45,6 +46,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
+    code = _run(args)
+    if argv is None and getattr(args, "quick_exit", False):
+        # Run as the program (not called from Python) by a command that writes its output and
+        # has nothing left to clean up: skip tearing down 100k geometries, Qt and the modules
+        # one by one (0.25-0.45 s of a 3 s `parksgis render` at 100k plots).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _run(args) -> int:
     try:
         return int(args.run(args) or 0)
     except UsageError as exc:

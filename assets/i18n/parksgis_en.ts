@@ -57,23 +57,100 @@
     <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="226" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="257" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="235" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="231" />
             <source>Filter: name, id, any text (中文 / English)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="208" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="239" />
             <source>No project</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Base value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <source>Choose a value to keep for at least one conflict.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="81" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <source>Field office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <source>Headquarters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
+            <source>Keep</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="79" />
+            <source>Keep all headquarters values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="74" />
+            <source>Merge conflicts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <source>No open conflicts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
+            <source>Take all field-office values</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -167,7 +244,7 @@
     <context>
         <name>FeatureTableModel</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="58" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="73" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -175,94 +252,94 @@
     <context>
         <name>IdentifyPanel</name>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="165" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="167" />
             <source>%1 10k yuan</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/identify_panel.py" line="124" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="126" />
             <source>(+%n more selected)</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Actual</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="139" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
             <source>Click a feature on the map to identify it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="107" />
             <source>Contractor</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>English name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="108" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
             <source>Investment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="133" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>No project linked to this feature.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Planned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="100" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
             <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="134" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Project %1 is not in the register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>Project id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="108" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Value</source>
             <translation type="unfinished" />
         </message>
@@ -409,17 +486,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="205" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="184" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="241" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -429,17 +506,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -454,7 +531,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="93" />
+            <location filename="../../parksgis/qt/main_window.py" line="99" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -464,22 +541,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="178" />
+            <location filename="../../parksgis/qt/main_window.py" line="188" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="241" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="153" />
+            <location filename="../../parksgis/qt/main_window.py" line="159" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -509,13 +586,120 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="205" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="238" />
+            <location filename="../../parksgis/qt/main_window.py" line="252" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PackActions</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <source>&amp;Export changes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <source>&amp;Merge changes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <source>Change files (*.json *.gpkg);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <source>Change files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <source>Export changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <source>Exported %n change(s) to %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <source>Exporting changes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <source>Layer packs (*.gpkg);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <source>Merge change files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <source>Merging changes…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <source>Open &amp;pack…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <source>Open a layer pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <source>Open a layer pack to export its changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <source>Open a layers folder or an editable pack to merge changes into it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <source>Opening %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <source>Pack busy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <source>Resolve &amp;conflicts…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <source>read-only</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -550,32 +734,32 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="102" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="84" />
+            <location filename="../../parksgis/qt/register_link.py" line="86" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="98" />
+            <location filename="../../parksgis/qt/register_link.py" line="100" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <location filename="../../parksgis/qt/register_link.py" line="113" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="104" />
             <source>The pack is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="106" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -621,7 +805,7 @@
     <context>
         <name>SearchBox</name>
         <message>
-            <location filename="../../parksgis/qt/search_box.py" line="58" />
+            <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation type="unfinished" />
         </message>
@@ -629,87 +813,87 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <location filename="../../parksgis/qt/status_editor.py" line="131" />
             <source>Actual finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <location filename="../../parksgis/qt/status_editor.py" line="131" />
             <source>Actual start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="126" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Apply</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="119" />
+            <location filename="../../parksgis/qt/status_editor.py" line="128" />
             <source>Edit status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="138" />
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="225" />
+            <location filename="../../parksgis/qt/status_editor.py" line="234" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="123" />
+            <location filename="../../parksgis/qt/status_editor.py" line="132" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="245" />
+            <location filename="../../parksgis/qt/status_editor.py" line="254" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <location filename="../../parksgis/qt/status_editor.py" line="130" />
             <source>Planned finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <location filename="../../parksgis/qt/status_editor.py" line="130" />
             <source>Planned start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="232" />
+            <location filename="../../parksgis/qt/status_editor.py" line="241" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="161" />
+            <location filename="../../parksgis/qt/status_editor.py" line="170" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="127" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Undo last edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Undo last status edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <location filename="../../parksgis/qt/status_editor.py" line="257" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
@@ -717,13 +901,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="38" />
-            <location filename="../../parksgis/qt/status_legend.py" line="53" />
+            <location filename="../../parksgis/qt/status_legend.py" line="39" />
+            <location filename="../../parksgis/qt/status_legend.py" line="54" />
             <source>Click a status to hide or show its features</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="63" />
+            <location filename="../../parksgis/qt/status_legend.py" line="64" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>
@@ -736,12 +920,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="97" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

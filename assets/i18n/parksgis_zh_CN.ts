@@ -57,24 +57,101 @@
     <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="226" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="257" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="204" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="235" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="200" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="231" />
             <source>Filter: name, id, any text (中文 / English)</source>
             <translation>筛选：名称、编号或任意文字（中文 / English）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="208" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="239" />
             <source>No project</source>
             <translation>无项目</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
+            <translation>
+                <numerusform>%n 处冲突未解决：现场办公室和总部都修改了这些字段。请为每处选择要保留的值，然后点“应用”。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Base value</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <source>Choose a value to keep for at least one conflict.</source>
+            <translation>请至少为一处冲突选择要保留的值。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="81" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <source>Field office</source>
+            <translation>现场办公室</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <source>Headquarters</source>
+            <translation>总部</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="79" />
+            <source>Keep all headquarters values</source>
+            <translation>全部保留总部的值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="74" />
+            <source>Merge conflicts</source>
+            <translation>合并冲突</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <source>No open conflicts.</source>
+            <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
+            <source>Take all field-office values</source>
+            <translation>全部采用现场办公室的值</translation>
         </message>
     </context>
     <context>
@@ -167,7 +244,7 @@
     <context>
         <name>FeatureTableModel</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="58" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="73" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -175,94 +252,94 @@
     <context>
         <name>IdentifyPanel</name>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="165" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="167" />
             <source>%1 10k yuan</source>
             <translation>%1 万元</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/identify_panel.py" line="124" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="126" />
             <source>(+%n more selected)</source>
             <translation>
                 <numerusform>（另选 %n 个）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="139" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
             <source>Click a feature on the map to identify it.</source>
             <translation>在地图上点击要素以查看其信息。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="107" />
             <source>Contractor</source>
             <translation>施工单位</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="108" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
             <source>Investment</source>
             <translation>投资</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="133" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>No project linked to this feature.</source>
             <translation>该要素未关联项目。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Owner</source>
             <translation>业主单位</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
             <source>Planned</source>
             <translation>计划</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="100" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="134" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Project %1 is not in the register.</source>
             <translation>项目 %1 不在项目台账中。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="101" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
             <source>Project id</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="108" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Value</source>
             <translation>值</translation>
         </message>
@@ -409,17 +486,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="205" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="184" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="241" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -429,17 +506,17 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="185" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
@@ -454,7 +531,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="93" />
+            <location filename="../../parksgis/qt/main_window.py" line="99" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -464,22 +541,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="178" />
+            <location filename="../../parksgis/qt/main_window.py" line="188" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="241" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="153" />
+            <location filename="../../parksgis/qt/main_window.py" line="159" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="240" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -509,14 +586,121 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="205" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="238" />
+            <location filename="../../parksgis/qt/main_window.py" line="252" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackActions</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
+            <translation>
+                <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <source>&amp;Export changes…</source>
+            <translation>导出更改(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <source>&amp;Merge changes…</source>
+            <translation>合并更改(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <source>Change files (*.json *.gpkg);;All files (*)</source>
+            <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <source>Change files (*.json)</source>
+            <translation>更改文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <source>Export changes</source>
+            <translation>导出更改</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <source>Exported %n change(s) to %1</source>
+            <translation>
+                <numerusform>已导出 %n 条更改到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <source>Exporting changes…</source>
+            <translation>正在导出更改…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <source>Layer packs (*.gpkg);;All files (*)</source>
+            <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <source>Merge change files</source>
+            <translation>合并更改文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
+            <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <source>Merging changes…</source>
+            <translation>正在合并更改…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <source>Open &amp;pack…</source>
+            <translation>打开图层包(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <source>Open a layer pack</source>
+            <translation>打开图层包</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <source>Open a layer pack to export its changes.</source>
+            <translation>请先打开图层包再导出其更改。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <source>Open a layers folder or an editable pack to merge changes into it.</source>
+            <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <source>Opening %1…</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <source>Pack busy</source>
+            <translation>图层包正忙</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <source>Resolve &amp;conflicts…</source>
+            <translation>解决冲突(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <source>read-only</source>
+            <translation>只读</translation>
         </message>
     </context>
     <context>
@@ -550,32 +734,32 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="102" />
             <source>No status register.</source>
             <translation type="unfinished">没有项目状态台账。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="84" />
+            <location filename="../../parksgis/qt/register_link.py" line="86" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="98" />
+            <location filename="../../parksgis/qt/register_link.py" line="100" />
             <source>Nothing is open.</source>
             <translation type="unfinished">尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <location filename="../../parksgis/qt/register_link.py" line="113" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="104" />
             <source>The pack is open read-only.</source>
             <translation type="unfinished">图层包以只读方式打开。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="106" />
             <source>The register is open read-only.</source>
             <translation type="unfinished">台账以只读方式打开。</translation>
         </message>
@@ -621,7 +805,7 @@
     <context>
         <name>SearchBox</name>
         <message>
-            <location filename="../../parksgis/qt/search_box.py" line="58" />
+            <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
         </message>
@@ -629,87 +813,87 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <location filename="../../parksgis/qt/status_editor.py" line="131" />
             <source>Actual finish</source>
             <translation>实际完工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="122" />
+            <location filename="../../parksgis/qt/status_editor.py" line="131" />
             <source>Actual start</source>
             <translation>实际开工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="126" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="119" />
+            <location filename="../../parksgis/qt/status_editor.py" line="128" />
             <source>Edit status</source>
             <translation>编辑状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="138" />
             <source>History</source>
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="225" />
+            <location filename="../../parksgis/qt/status_editor.py" line="234" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="123" />
+            <location filename="../../parksgis/qt/status_editor.py" line="132" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="245" />
+            <location filename="../../parksgis/qt/status_editor.py" line="254" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <location filename="../../parksgis/qt/status_editor.py" line="130" />
             <source>Planned finish</source>
             <translation>计划完工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="121" />
+            <location filename="../../parksgis/qt/status_editor.py" line="130" />
             <source>Planned start</source>
             <translation>计划开工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="232" />
+            <location filename="../../parksgis/qt/status_editor.py" line="241" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="161" />
+            <location filename="../../parksgis/qt/status_editor.py" line="170" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation>正在显示截至 %1 的状态：回到今天才能编辑。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="120" />
+            <location filename="../../parksgis/qt/status_editor.py" line="129" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="127" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Undo last edit</source>
             <translation>撤销上次编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Undo last status edit</source>
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <location filename="../../parksgis/qt/status_editor.py" line="257" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
@@ -717,13 +901,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="38" />
-            <location filename="../../parksgis/qt/status_legend.py" line="53" />
+            <location filename="../../parksgis/qt/status_legend.py" line="39" />
+            <location filename="../../parksgis/qt/status_legend.py" line="54" />
             <source>Click a status to hide or show its features</source>
             <translation>点击状态以隐藏或显示对应要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="63" />
+            <location filename="../../parksgis/qt/status_legend.py" line="64" />
             <source>No project</source>
             <translation>无项目</translation>
         </message>
@@ -736,12 +920,12 @@
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="97" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

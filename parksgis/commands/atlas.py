@@ -22,7 +22,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("src", metavar="SRC", help="layers folder or pack .gpkg")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     add_page_options(parser)
-    parser.set_defaults(run=run, title=None)
+    parser.set_defaults(run=run, title=None, quick_exit=True)
 
 
 def run(args) -> int:

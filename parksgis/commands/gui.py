@@ -5,9 +5,11 @@ With no PATH (and with no command at all) the window opens on the bundled sample
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
-from parksgis.errors import UsageError
+from parksgis.errors import ParksgisError, UsageError
 
 
 def add_parser(subparsers) -> None:
@@ -24,8 +26,20 @@ def run(args) -> int:
     path = Path(args.path) if args.path else None
     if path is not None and not path.exists():
         raise UsageError(f"{path}: no such file or folder")
+    _check_display()
     from parksgis.qt.app import create_app, open_window
 
     app = create_app()
     window = open_window(path, language=args.lang, display_crs=args.crs)  # noqa: F841 - keep alive
     return app.exec()
+
+
+def _check_display() -> None:
+    """Say in one line why no window can open, instead of Qt's abort, on a Linux box without a
+    display (an SSH session, a server): the headless commands work there, the window cannot."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise ParksgisError("no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                            "not set); run it in a desktop session, or use the headless commands "
+                            "(parksgis render, atlas, validate, pack, status)")

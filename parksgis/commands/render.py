@@ -36,7 +36,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--title", help="page title (default: park name + 建设进展)")
     parser.add_argument("--compare", nargs=2, metavar=("DATE1", "DATE2"),
                         help="two maps side by side, statuses at DATE1 and DATE2, changes marked")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, quick_exit=True)
 
 
 def add_page_options(parser) -> None:

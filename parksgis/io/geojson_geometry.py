@@ -209,7 +209,32 @@ def build_ragged(ragged) -> np.ndarray:
     if ragged is None:
         return np.empty(0, dtype=object)
     gtype, arr, offsets = ragged
+    if gtype in (GeometryType.POLYGON, GeometryType.MULTIPOLYGON) and not np.isfinite(arr).all():
+        return _polygons_with_non_finite(gtype, arr, offsets)
     return shapely.from_ragged_array(gtype, arr, offsets or None)
+
+
+def _polygons_with_non_finite(gtype, arr, offsets) -> np.ndarray:
+    """GEOS refuses a ring whose first or last position is NaN (it cannot be closed). Such
+    features are built as a LineString of their positions instead: the geometry checks then
+    report the first non-finite coordinate and drop the feature, as for any other NaN."""
+    ring_off = offsets[0]
+    feature_off = offsets[1]
+    if gtype == GeometryType.MULTIPOLYGON:
+        feature_off = offsets[1][offsets[2]]
+    vertex_off = ring_off[feature_off]  # first position of each feature, and the end
+    finite = np.isfinite(arr).all(axis=1)
+    bad_end = ~finite[ring_off[:-1]] | ~finite[ring_off[1:] - 1]
+    ring_feature = np.searchsorted(feature_off, np.arange(len(ring_off) - 1), side="right") - 1
+    bad = np.unique(ring_feature[bad_end])
+    safe = arr.copy()
+    for k in bad.tolist():
+        safe[vertex_off[k]:vertex_off[k + 1]] = 0.0  # a closed, degenerate stand-in
+    geoms = shapely.from_ragged_array(gtype, safe, offsets)
+    with np.errstate(invalid="ignore"):
+        for k in bad.tolist():
+            geoms[k] = shapely.linestrings(arr[vertex_off[k]:vertex_off[k + 1]])
+    return geoms
 
 
 def _note_unclosed_rings(kind, arr, offsets, rows, warnings: dict) -> None:

@@ -8,6 +8,7 @@ edits (one transaction each, straight into the pack).
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,7 @@ class PackHandle:
     read_only_reason: str | None = None
     notes: list[str] = field(default_factory=list)
     edit_lock: EditLock | None = None
+    immutable: bool = False  # opened without locks (read-only media, network share)
 
     @property
     def is_pack(self) -> bool:
@@ -67,9 +69,27 @@ class PackHandle:
                                                  "in a moment") from None
             raise
 
+    def reopen_register(self) -> None:
+        """Open the register again on a connection of the calling thread.
+
+        An SQLite connection may only be used by the thread that opened it, and the app opens packs
+        in a worker thread but edits them in the UI thread.
+        """
+        if self.register is None:
+            return
+        previous = self.register
+        self.register = _open_register(self.path, self.read_only, self.immutable)
+        try:
+            previous.close()
+        except sqlite3.ProgrammingError:
+            pass  # a connection of another thread: SQLite frees it when the old store is dropped
+
     def close(self) -> None:
         if self.register is not None:
-            self.register.close()
+            try:
+                self.register.close()
+            except sqlite3.ProgrammingError:
+                pass  # opened by another thread and never used here: freed when dropped
             self.register = None
         if self.edit_lock is not None:
             self.edit_lock.release()
@@ -133,7 +153,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]
-    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock)
+    handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock,
+                        immutable)
     workspace.pack_handle = handle
     return workspace, handle
 
@@ -220,5 +241,5 @@ def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspac
         layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))
     reason = "read-only: a plain GeoPackage, not a parksgis pack"
     workspace = Workspace([], layers, {}, DEFAULT_SCHEME, meta={"source": str(path)})
-    workspace.pack_handle = PackHandle(path, None, None, True, reason, notes)
+    workspace.pack_handle = PackHandle(path, None, None, True, reason, notes, immutable=immutable)
     return workspace, workspace.pack_handle

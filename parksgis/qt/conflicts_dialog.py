@@ -89,6 +89,13 @@ class ConflictsDialog(QtWidgets.QDialog):
             return f"{scheme[value].label(self.lang)} ({value})"
         return str(value)
 
+    def field_text(self, field: str) -> str:
+        names = {"status": self.tr("Status"), "progress_pct": self.tr("Progress"),
+                 "planned_start": self.tr("Planned start"), "planned_finish": self.tr("Planned finish"),
+                 "actual_start": self.tr("Actual start"), "actual_finish": self.tr("Actual finish"),
+                 "note": self.tr("Note")}
+        return names.get(field, field)
+
     def project_text(self, project_id: str) -> str:
         projects = getattr(self.workspace, "projects", {}) or {}
         project = projects.get(project_id)
@@ -110,7 +117,7 @@ class ConflictsDialog(QtWidgets.QDialog):
         self.choices.clear()
         self.table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
-            texts = [self.project_text(conflict.project_id), conflict.field,
+            texts = [self.project_text(conflict.project_id), self.field_text(conflict.field),
                      self.value_text(conflict.field, conflict.base),
                      self.value_text(conflict.field, conflict.field_value),
                      self.value_text(conflict.field, conflict.target_value)]
@@ -118,6 +125,10 @@ class ConflictsDialog(QtWidgets.QDialog):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
+            when = (conflict.changed_at or "")[:16].replace("T", " ")
+            self.table.item(row, 3).setToolTip(self.tr("%1, by %2 at %3 (UTC)").replace(
+                "%1", texts[3]).replace("%2", conflict.author or "?").replace("%3", when or "?"))
+            self.table.item(row, 1).setToolTip(conflict.field)
             self.table.setCellWidget(row, 5, self._choice_cell(conflict))
         self.table.resizeColumnsToContents()
         count = len(self.conflicts)
@@ -171,8 +182,8 @@ class ConflictsDialog(QtWidgets.QDialog):
         try:
             done = resolve_conflicts(self.target, choices=choices, author=self.author)
         except ParksgisError as exc:
-            self.show_error(str(exc))  # nothing was changed: the whole resolution is one transaction
-            self.reload()
+            # nothing was changed (the resolution is one transaction): the rows stay as they are
+            self.show_error(str(exc))
             return []
         self.error.hide()
         self.reload()

@@ -33,6 +33,8 @@ class IdentifyPanel(QtWidgets.QWidget):
         self.workspace = None
         self.lang = "zh"
         layout = QtWidgets.QVBoxLayout(self)
+        # never squeezed below what the rows need: the dock's scroll area scrolls instead
+        layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetMinimumSize)
         self.heading = QtWidgets.QLabel(self)
         self.heading.setObjectName("identify_heading")
         self.heading.setWordWrap(True)

@@ -169,6 +169,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.docks["table"].raise_()
 
     def open_path(self, path) -> bool:
+        """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
+        packs = getattr(self, "pack_actions", None)  # packs: read-only notice, busy retry, conflicts
+        if packs is not None:
+            return packs.open_path(Path(path))
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:

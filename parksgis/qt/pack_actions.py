@@ -47,50 +47,27 @@ def problem_code(exc: Exception) -> str:
 
 
 def load_pack(path: Path, read_only: bool = False):
-    """``(workspace, reports)`` of a pack, opened read-only on request or when the pack API says so.
-
-    Runs in the loader's thread. SQLite connections belong to the thread that made them, so the
-    pack's register is closed here and opened again in the UI thread by :func:`attach_register`.
-    """
+    """``(workspace, reports)`` of a pack, opened read-only on request or when the pack API says so
+    (read-only media, a network share, open for editing in another window). Runs in the loader's
+    thread; the register link opens the register again in the UI thread."""
     from parksgis.io.report import ValidationReport
     from parksgis.io.workspace import load_workspace
     from parksgis.pack import open_pack
 
     if not read_only:
-        workspace, reports = load_workspace(path)  # read-only media, share, open elsewhere: API decides
-    else:
-        workspace, handle = open_pack(path, read_only=True)
-        workspace.pack_handle = handle
-        reports = [ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))]
-        for note in handle.notes:
-            reports[0].warning("pack-note", note)
-    handle = workspace.pack_handle
-    if handle.register is not None:
-        handle.register.close()
-        handle.register = False  # "has a register, not attached yet" (None: a plain GeoPackage)
-    return workspace, reports
+        return load_workspace(path)
+    workspace, handle = open_pack(path, read_only=True)
+    workspace.pack_handle = handle
+    report = ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))
+    for note in handle.notes:
+        report.warning("pack-note", note)
+    return workspace, [report]
 
 
-def attach_register(workspace) -> None:
-    """Open the pack's register in this (the UI) thread the way the pack API opened it: read-only
-    when the pack is, and immutable (no locks) only where the location is read-only or a share."""
-    from parksgis.pack import PackCorruptError, PackLockedError
-    from parksgis.pack.access import read_only_reason
-    from parksgis.store.errors import RegisterError
-    from parksgis.store.register import RegisterStore
-
-    handle = workspace.pack_handle
-    if handle.register is not False:
-        return
-    try:
-        handle.register = RegisterStore.open(handle.path, readonly=handle.read_only,
-                                             immutable=read_only_reason(handle.path) is not None)
-    except RegisterError as exc:
-        handle.register = None
-        handle.close()
-        error = PackLockedError if "locked" in str(exc) else PackCorruptError
-        raise error(handle.path, f"register: {exc}") from None
-    workspace.projects = handle.register.projects()
+def _close_abandoned(result) -> None:
+    """A pack opened after the user cancelled: nobody will show it, so let go of its register
+    and edit lock at once (runs in the loader's thread, which opened them)."""
+    result[0].pack_handle.close()
 
 
 class PackActions(QtCore.QObject):
@@ -164,12 +141,13 @@ class PackActions(QtCore.QObject):
                 return False
             self._after_show(previous)
             return True
+        if self.handle is not None and self.handle.path.resolve() == path.resolve():
+            self.close()  # reopening the open pack: let go of its edit lock, or it would look taken
         while True:
             try:
                 workspace, reports = run_with_progress(
                     self.window, _tr("Opening %1…").replace("%1", path.name),
-                    lambda: load_pack(path, read_only))
-                attach_register(workspace)
+                    lambda: load_pack(path, read_only), discard=_close_abandoned)
             except Cancelled:
                 return False
             except ParksgisError as exc:
@@ -279,7 +257,10 @@ class PackActions(QtCore.QObject):
             self.window.statusBar().showMessage(_tr("Open a layer pack to export its changes."), MESSAGE_MS)
             return None
         name = f"{handle.path.stem}-changes-{date.today():%Y%m%d}.json"
-        folder = handle.path.parent if handle.read_only_reason is None else Path.home()
+        from parksgis.pack.access import read_only_reason
+
+        # next to the pack, unless it sits on read-only media or a share
+        folder = handle.path.parent if read_only_reason(handle.path) is None else Path.home()
         chosen = self._ask_file("export_changes_dialog", _tr("Export changes"),
                                 _tr("Change files (*.json)"), True, folder / name)
         if not chosen:

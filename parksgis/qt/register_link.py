@@ -75,7 +75,8 @@ class RegisterLink(QtCore.QObject):
             if handle.register is None:
                 self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")
                 return
-            self.store = handle.register = _reopen_here(handle.register, handle.read_only)
+            handle.reopen_register()  # the loader's thread opened it; this (UI) thread edits it
+            self.store = handle.register
             return
         source = workspace.meta.get("source")
         if source and Path(source).is_dir():
@@ -182,24 +183,6 @@ class RegisterLink(QtCore.QObject):
 
     def history(self, project_id: str | None = None) -> list:
         return [] if self.store is None else self.store.history(project_id)
-
-
-def _reopen_here(store, read_only: bool):
-    """The pack's register opened again in this (the GUI) thread.
-
-    The window loads packs in a worker thread, and an SQLite connection may only be used by the
-    thread that opened it; the handle then writes through the new connection.
-    """
-    import sqlite3
-
-    from parksgis.store.register import RegisterStore
-
-    fresh = RegisterStore.open(store.path, readonly=read_only, immutable=read_only)
-    try:
-        store.close()
-    except sqlite3.ProgrammingError:
-        pass  # opened in the loader thread: Python frees it when the old store is dropped
-    return fresh
 
 
 def features_of_projects(workspace, project_ids) -> list[tuple[str, int]]:

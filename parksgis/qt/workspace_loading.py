@@ -25,11 +25,9 @@ def _tr(text: str, n: int = -1) -> str:
 def open_path(window, path: Path) -> bool:
     """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
     try:
-        workspace, reports, had_register = run_with_progress(
+        workspace, reports = run_with_progress(
             window, _tr("Opening %1…").replace("%1", path.name), lambda: _load_off_thread(path),
             discard=_close_abandoned)
-        if had_register:
-            _reopen_pack_register(workspace)
     except Cancelled:
         window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
         return False
@@ -44,32 +42,17 @@ def open_path(window, path: Path) -> bool:
 
 
 def _load_off_thread(path: Path):
-    """load_workspace in the worker thread; a pack's register is closed there and reopened in the
-    UI thread (an SQLite connection may only be used by the thread that opened it)."""
+    """load_workspace in the worker thread. A pack's register is opened again in the UI thread
+    by the register link (PackHandle.reopen_register): SQLite connections stay in their thread."""
     from parksgis.io.workspace import load_workspace
 
-    workspace, reports = load_workspace(path)
-    handle = getattr(workspace, "pack_handle", None)
-    had_register = handle is not None and handle.register is not None
-    if had_register:
-        handle.register.close()
-        handle.register = None
-    return workspace, reports, had_register
+    return load_workspace(path)
 
 
 def _close_abandoned(result) -> None:
     handle = getattr(result[0], "pack_handle", None)
     if handle is not None:
         handle.close()  # a cancelled open leaves no edit lock on the pack
-
-
-def _reopen_pack_register(workspace) -> None:
-    from parksgis.pack.access import read_only_reason
-    from parksgis.store.register import RegisterStore
-
-    handle = workspace.pack_handle
-    immutable = read_only_reason(handle.path) is not None  # as open_pack decides it
-    handle.register = RegisterStore.open(handle.path, readonly=handle.read_only, immutable=immutable)
 
 
 def read_file_layer(path: Path):

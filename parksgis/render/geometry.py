@@ -67,6 +67,11 @@ def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
     else:
         parts, part_of = shapely.get_parts(geoms, return_index=True)
     polygonal = shapely.get_type_id(parts) == 3
+    if polygonal.all() and not shapely.get_num_interior_rings(parts).any():
+        # polygons without holes (plots, mostly): a polygon's coordinates are its one ring, so
+        # no ring geometries need be made (get_rings copies every ring: 0.25 s at 100k plots)
+        xy, line_of = shapely.get_coordinates(parts, return_index=True)
+        return FlatCoordinates(xy=xy, feature=rows[part_of[line_of]], ring=line_of)
     if polygonal.any():
         rings, ring_of = shapely.get_rings(parts[polygonal], return_index=True)
         owner_of_ring = part_of[polygonal][ring_of]
@@ -91,17 +96,34 @@ _HEADER = np.dtype(">i4")
 
 def path_from_flat(xy: np.ndarray, ring: np.ndarray) -> QPainterPath:
     """One QPainterPath of many rings; a new subpath starts where the ring id changes."""
-    path = QPainterPath()
-    n = len(xy)
-    if n == 0:
-        return path
-    elements = np.empty(n, dtype=_ELEMENT)
-    elements["type"][0] = 0
-    elements["type"][1:] = ring[1:] == ring[:-1]
+    if len(xy) == 0:
+        return QPainterPath()
+    return _path_from_elements(_elements(xy, ring, np.zeros(1, dtype=np.int64)))
+
+
+def _elements(xy: np.ndarray, ring: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """QDataStream path elements of all vertices: moveTo where the ring changes and at each of
+    ``starts`` (the first vertex of every path cut from them), lineTo elsewhere."""
+    elements = np.empty(len(xy), dtype=_ELEMENT)
+    if len(xy) == 0:
+        return elements
+    line_to = np.empty(len(xy), dtype=bool)
+    line_to[0] = False
+    np.equal(ring[1:], ring[:-1], out=line_to[1:])
+    line_to[starts] = False
+    elements["type"] = line_to
     elements["x"] = xy[:, 0]
     elements["y"] = xy[:, 1]
+    return elements
+
+
+_TRAILER = np.array([0, 0], _HEADER).tobytes()
+
+
+def _path_from_elements(elements: np.ndarray) -> QPainterPath:
+    path = QPainterPath()
     # trailer: index of the last moveTo (only used while building) and fill rule 0 = OddEvenFill
-    blob = np.array([n], _HEADER).tobytes() + elements.tobytes() + np.array([0, 0], _HEADER).tobytes()
+    blob = np.array([len(elements)], _HEADER).tobytes() + elements.tobytes() + _TRAILER
     stream = QDataStream(QByteArray(blob))
     stream >> path
     return path
@@ -158,10 +180,11 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
     ends = np.r_[starts[1:], len(combo)]
     mins = np.column_stack([np.minimum.reduceat(xy[:, 0], starts), np.minimum.reduceat(xy[:, 1], starts)])
     maxs = np.column_stack([np.maximum.reduceat(xy[:, 0], starts), np.maximum.reduceat(xy[:, 1], starts)])
+    elements = _elements(xy, ring, starts)
     per_group: dict[int, list[int]] = {}
     for i, start in enumerate(starts):
         per_group.setdefault(int(combo[start] // n_tiles), []).append(i)
     for g, idx in per_group.items():
-        paths = [path_from_flat(xy[starts[i]:ends[i]], ring[starts[i]:ends[i]]) for i in idx]
+        paths = [_path_from_elements(elements[starts[i]:ends[i]]) for i in idx]
         result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]))
     return result

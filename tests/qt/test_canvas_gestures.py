@@ -99,3 +99,25 @@ def test_hover_highlights_without_rendering(qtbot, window, maps):
     maps.grab_canvas(window)
     assert window.canvas.map_item.frames_rendered == frames  # hover is an overlay, not a new frame
 
+
+
+def test_wheel_zooms_at_the_cursor_and_renders_when_the_wheel_rests(qtbot, window, maps):
+    from PySide6 import QtGui, QtWidgets
+
+    canvas = window.canvas
+    maps.grab_canvas(window)
+    frames, width = canvas.map_item.frames_rendered, canvas.view_rect().width()
+    pos = maps.screen_pos(window, *maps.SEWAGE_PLANT)
+    for _ in range(3):  # three notches, as fast as a hand turns the wheel
+        event = QtGui.QWheelEvent(QtCore.QPointF(pos), QtCore.QPointF(canvas.viewport().mapToGlobal(pos)),
+                                  QtCore.QPoint(), QtCore.QPoint(0, 120), Qt.MouseButton.NoButton,
+                                  Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QtWidgets.QApplication.sendEvent(canvas.viewport(), event)
+        maps.grab_canvas(window)
+    assert canvas.view_rect().width() < width * 0.8
+    assert canvas.map_item.frames_rendered == frames  # blitted while the wheel turns
+    x, y = window.geometry_.display_xy(*maps.SEWAGE_PLANT)
+    assert canvas.view_rect().contains(QtCore.QPointF(x, y))  # zoomed about the cursor
+    qtbot.waitUntil(lambda: not canvas.map_item.gesture_active, timeout=2000)
+    maps.grab_canvas(window)
+    assert canvas.map_item.frames_rendered == frames + 1

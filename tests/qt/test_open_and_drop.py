@@ -146,12 +146,28 @@ def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path
     monkeypatch.setattr(parksgis.assets, "sample_layers", lambda: folder)
     seen = []
 
-    def look_and_quit():
+    def look_and_close():
+        # stands in for the user's session, without its event loop
         window = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         seen.append([park.park_id for park in window.workspace.parks])
         window.close()
-        qapp.quit()
+        return 0
 
-    QtCore.QTimer.singleShot(500, look_and_quit)
-    assert cli.main([]) == 0
+    monkeypatch.setattr(QtWidgets.QApplication, "exec", staticmethod(look_and_close))
+    # closing the last window would post a Quit that no exec() consumes: every later nested event
+    # loop in this test process (the loader's) would then return at once
+    qapp.setQuitOnLastWindowClosed(False)
+    try:
+        assert cli.main([]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
     assert seen == [["port", "wanxiang", "environmental"]]
+
+
+def test_opens_a_single_layer_file(qtbot, window, sample_layers):
+    roads = sample_layers / "port" / "roads.geojson"
+    assert window.open_path(roads)
+    assert [layer.name for layer in window.workspace.layers] == ["roads"]
+    assert window.table.layer.name == "roads" and window.table.proxy.rowCount() == len(window.workspace.layers[0].frame)
+    window.canvas.zoom_all()
+    assert not window.canvas.view_rect().isEmpty()
