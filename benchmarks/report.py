@@ -56,8 +56,8 @@ def markdown_table(runs, with_qgis: bool) -> str:
                 met = None if ours is None else target.met(ours, qgis)
                 cells += [target.text, "—" if met is None else ("met" if met else "**not met**")]
             lines.append("| " + " | ".join(cells) + " |")
-            if run.notes.get(row.key):
-                notes[row.label] = run.notes[row.key]
+            if run.notes.get(row.key):  # the largest N's note is kept
+                notes[row.label] = f"(N = {size_label(run.n)}) {run.notes[row.key]}"
             if row.peer_note:
                 notes.setdefault(row.label + " (peers)", row.peer_note)
     if notes:

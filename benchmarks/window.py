@@ -20,18 +20,30 @@ def main_window_class():
     return parts._attr("parksgis.qt.main_window", "MainWindow")
 
 
-def open_window(workspace, reports=()):
-    """A shown MainWindow on ``workspace`` whose canvas viewport is 1920x1080, first frame drawn."""
+def new_window():
+    """A shown, empty MainWindow whose canvas viewport is 1920x1080: the app after start-up."""
     from PySide6 import QtWidgets
 
     window = main_window_class()()
     window.canvas.setFixedSize(VIEW_W, VIEW_H)
-    window.set_workspace(workspace, reports)
     window.show()
+    QtWidgets.QApplication.processEvents()
+    return window
+
+
+def show_workspace(window, workspace, reports=()):
+    """Put ``workspace`` in ``window`` and paint the first canvas frame (synchronously)."""
+    from PySide6 import QtWidgets
+
+    window.set_workspace(workspace, reports)
     window.canvas.zoom_all()
     QtWidgets.QApplication.processEvents()
     window.canvas.viewport().repaint()
     return window
+
+
+def open_window(workspace, reports=()):
+    return show_workspace(new_window(), workspace, reports)
 
 
 def canvas_frame_is_blank(window) -> bool:
@@ -44,13 +56,17 @@ def canvas_frame_is_blank(window) -> bool:
     return all(small.pixel(x, y) == first for x in range(0, 96, 3) for y in range(0, 54, 3))
 
 
-def first_frame_through_window(root, pack=None):
-    """Open (folder or pack) with load_workspace and show it in the main window, first frame painted."""
+def first_frame_through_window(window, root, pack=None):
+    """In an open, empty main window: load the folder (or pack) and paint its first frame.
+
+    Returns the seconds spent in load_workspace; the caller times the whole.
+    """
     load_workspace = parts.load_workspace()
     t0 = time.perf_counter()
     workspace, reports = load_workspace(pack if pack is not None else root)
     loaded = time.perf_counter() - t0
-    return open_window(workspace, reports), loaded
+    show_workspace(window, workspace, reports)
+    return loaded
 
 
 def measure_pan(rec, window, repeat: int) -> None:
