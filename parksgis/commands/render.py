@@ -11,6 +11,7 @@ could not be drawn or written, 2 bad options.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from datetime import date
@@ -157,6 +158,18 @@ def page_options(args, as_of_label: str | None):
 
 
 def run(args) -> int:
+    # No garbage collector while drawing: the run makes few reference cycles, and collections
+    # walking 100k+ live objects cost ~0.14 s of a 2.9 s render at 100k plots.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(args) -> int:
     out = check_output(args.output)
     bbox = parse_bbox(args.bbox) if args.bbox else None
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None

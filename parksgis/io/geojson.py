@@ -15,8 +15,11 @@ from contextlib import contextmanager
 import numpy as np
 import orjson
 
+from parksgis.errors import LayerReadError
 from parksgis.io import crs as crs_mod
+from parksgis.io import geojson_chunks
 from parksgis.io import geojson_geometry as gg
+from parksgis.io.encoding import looks_binary
 from parksgis.io.geojson_parse import GEOMETRY_TYPES, features_of, parse_geojson_bytes
 from parksgis.io.geometry_checks import GeometryChecker
 
@@ -36,18 +39,13 @@ def read_geojson(path, read_raw, report, *, crs=None, offset=None):
     """The GeoDataFrame (EPSG:4326, RangeIndex) of the bytes ``read_raw()`` returns; problems go
     into ``report``. The bytes are dropped as soon as they are parsed."""
     with gc_paused():  # the parse allocates millions of containers the collector need not scan
-        document, encoding, warnings = parse_geojson_bytes(read_raw(), path)
-        report.encoding = encoding
-        for code, message in warnings:
-            report.warning(code, message)
-        features, crs_member = features_of(document, path)
-        del document
-        file_crs = crs_mod.parse_legacy_crs(crs_member, path)
-        source_crs = _choose_crs(crs, file_crs, report)
-        table = _FeatureTable(len(features))
-        table.sort(features, report)
-        del features
-        pending = table.coordinates(report)
+        raw = read_raw()
+        read = _read_in_runs(raw, path, report, crs)
+        if read is None:
+            read = _read_whole(raw, path, report, crs)
+        del raw
+        table, pending, source_crs = read
+        del read
         checker = GeometryChecker(report, path, crs=source_crs, offset=offset)
         if _checks_drop_nothing(pending, source_crs, offset):
             # Take the attributes, then free the parsed document before GEOS allocates the
@@ -69,6 +67,51 @@ def read_geojson(path, read_raw, report, *, crs=None, offset=None):
         del geoms, checker
     report.crs = crs_mod.crs_label(source_crs) if source_crs is not None else "EPSG:4326"
     return frame
+
+
+def _read_whole(raw: bytes, path, report, crs):
+    document, encoding, warnings = parse_geojson_bytes(raw, path)
+    del raw
+    report.encoding = encoding
+    for code, message in warnings:
+        report.warning(code, message)
+    features, crs_member = features_of(document, path)
+    del document
+    file_crs = crs_mod.parse_legacy_crs(crs_member, path)
+    source_crs = _choose_crs(crs, file_crs, report)
+    table = _FeatureTable(len(features))
+    table.sort(features, report)
+    del features
+    return table, table.coordinates(report), source_crs
+
+
+def _read_in_runs(raw: bytes, path, report, crs):
+    """Like _read_whole, parsing a few MB of features at a time (geojson_chunks.py); None (with
+    ``report`` as it was) when the file is not cut that way or a run does not parse."""
+    cut = geojson_chunks.plan(raw)
+    if cut is None or looks_binary(raw):
+        return None
+    skeleton, runs = cut
+    reported = len(report.problems)
+    try:
+        document, encoding, warnings = parse_geojson_bytes(skeleton, path)
+        features, crs_member = features_of(document, path)
+        if features != [] or encoding != "utf-8" or warnings:
+            return None
+        source_crs = _choose_crs(crs, crs_mod.parse_legacy_crs(crs_member, path), report)
+        table = _FeatureTable(0)
+        pending = _PendingGeometry(0)
+        for run in runs:
+            features = orjson.loads(geojson_chunks.run_text(raw, run))
+            start = table.grow(len(features))
+            table.sort(features, report, start)
+            del features
+            pending.add(table.coordinates(report))
+    except (LayerReadError, orjson.JSONDecodeError):
+        del report.problems[reported:]
+        return None
+    report.encoding = encoding
+    return table, pending, source_crs
 
 
 def _checks_drop_nothing(pending, source_crs, offset) -> bool:
@@ -121,9 +164,18 @@ class _FeatureTable:
         self.collections: list = []
         self.empties: list = []
 
-    def sort(self, features: list, report) -> None:
+    def grow(self, more: int) -> int:
+        """Room for ``more`` features; returns the first new row."""
+        start = self.n
+        self.n += more
+        self.dropped = np.concatenate([self.dropped, np.zeros(more, dtype=bool)])
+        self.props.extend([None] * more)
+        self.ids.extend([None] * more)
+        return start
+
+    def sort(self, features: list, report, start: int = 0) -> None:
         props, ids, by_type, ragged = self.props, self.ids, self.by_type, gg.RAGGED_TYPES
-        for i, feature in enumerate(features):
+        for i, feature in enumerate(features, start):
             if type(feature) is not dict or feature.get("type") != "Feature":
                 self._reject(i, report, "invalid-feature", _not_a_feature(feature))
                 continue
@@ -172,7 +224,7 @@ class _FeatureTable:
                 rows, ragged = gg.ragged_type(kind, items, errors, warnings)
                 if rows:
                     pending.ragged.append((np.asarray(rows), ragged))
-        self.by_type = {}
+        self.by_type = {kind: [] for kind in gg.RAGGED_TYPES}  # frees the coordinate lists
         for i, geometry in self.collections:
             try:
                 pending.collections.append((i, gg.build_collection(geometry)))
@@ -180,6 +232,7 @@ class _FeatureTable:
                 errors[i] = str(exc)
         for i, kind in self.empties:
             pending.collections.append((i, gg.empty_geometry(kind)))
+        self.collections, self.empties = [], []
         for i in sorted(errors):
             self._reject(i, report, "invalid-coordinates", errors[i])
         pending.rejected = sorted(errors)
@@ -242,6 +295,13 @@ class _PendingGeometry:
         self.ragged: list = []        # (rows, (shapely type, xy, offsets))
         self.collections: list = []   # (row, geometry): collections and empty geometries
         self.rejected: list[int] = []
+
+    def add(self, more: "_PendingGeometry") -> None:
+        """Take in the geometry of the next run of features (rows and ``n`` are file-wide)."""
+        self.n = max(self.n, more.n)
+        self.ragged += more.ragged
+        self.collections += more.collections
+        self.rejected += more.rejected
 
     def build(self) -> np.ndarray:
         geoms = np.full(self.n, None, dtype=object)

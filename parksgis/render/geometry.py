@@ -168,12 +168,8 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
     result = [TiledPaths([], np.empty((0, 4))) for _ in range(n_groups)]
     if len(flat) == 0:
         return result
-    group = group_of_feature[flat.feature]
     n_tiles = int(tile_of_feature.max()) + 1 if len(tile_of_feature) else 1
-    combo = group * n_tiles + tile_of_feature[flat.feature]
-    keep = group >= 0
-    order = np.argsort(combo[keep], kind="stable")
-    xy, ring, combo = flat.xy[keep][order], flat.ring[keep][order], combo[keep][order]
+    xy, ring, combo = _sorted_by_path(flat, group_of_feature, tile_of_feature, n_tiles)
     if len(combo) == 0:
         return result
     starts = np.flatnonzero(np.r_[True, combo[1:] != combo[:-1]])
@@ -188,3 +184,27 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
         paths = [_path_from_elements(elements[starts[i]:ends[i]]) for i in idx]
         result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]))
     return result
+
+
+def _sorted_by_path(flat: FlatCoordinates, group_of_feature, tile_of_feature, n_tiles: int):
+    """Vertices (xy, ring, path key) of shown features, stably sorted by path key
+    (group x tile). Vertices come grouped by feature, so whole features are sorted (100k keys,
+    not 750k) and their vertex runs gathered once."""
+    feature = flat.feature
+    first = np.flatnonzero(np.r_[True, feature[1:] != feature[:-1]])
+    if len(feature) > 1 and not (feature[1:] >= feature[:-1]).all():  # not grouped: sort vertices
+        group = group_of_feature[feature]
+        combo = group * n_tiles + tile_of_feature[feature]
+        keep = np.flatnonzero(group >= 0)
+        keep = keep[np.argsort(combo[keep], kind="stable")]
+        return flat.xy[keep], flat.ring[keep], combo[keep]
+    counts = np.diff(np.r_[first, len(feature)])
+    owner = feature[first]
+    group = group_of_feature[owner]
+    combo = group * n_tiles + tile_of_feature[owner]
+    shown = np.flatnonzero(group >= 0)
+    shown = shown[np.argsort(combo[shown], kind="stable")]
+    counts, starts, combo = counts[shown], first[shown], combo[shown]
+    before = np.cumsum(counts) - counts  # where each feature's run starts in the output
+    vertices = np.repeat(starts - before, counts) + np.arange(int(counts.sum()))
+    return flat.xy[vertices], flat.ring[vertices], np.repeat(combo, counts)

@@ -56,3 +56,50 @@ def test_dropped_out_of_range_feature_keeps_attributes_aligned(tmp_path):
     assert isinstance(frame.index, pd.RangeIndex)
     assert [p.code for p in report.problems if p.level == "error"] == ["coordinates-out-of-range"]
     assert np.allclose(frame.geometry.iloc[2].bounds[0], 111.93)
+
+
+def _read_both_ways(path, monkeypatch):
+    from parksgis.io import geojson_chunks
+
+    whole = read_layer(path)
+    monkeypatch.setattr(geojson_chunks, "MIN_BYTES", 0)
+    monkeypatch.setattr(geojson_chunks, "RUN_BYTES", 150)
+    in_runs = read_layer(path)
+    return whole, in_runs
+
+
+def _same(a, b):
+    (frame_a, report_a), (frame_b, report_b) = a, b
+    pd.testing.assert_frame_equal(pd.DataFrame(frame_a.drop(columns="geometry")),
+                                  pd.DataFrame(frame_b.drop(columns="geometry")))
+    assert frame_a.geometry.to_wkt().tolist() == frame_b.geometry.to_wkt().tolist()
+    assert report_a.problems == report_b.problems and report_a.encoding == report_b.encoding
+
+
+def test_big_file_read_in_runs_gives_the_same_layer_and_report(tmp_path, monkeypatch):
+    features = [{"type": "Feature", "id": i % 7, "properties": {"plot_id": f"P{i}", "n": i},
+                 "geometry": _square(111.9 + i / 1000, 21.7)} for i in range(60)]
+    features[17] = {"type": "Feat"}
+    features[33]["geometry"] = _square(211.9, 21.7)
+    features[41]["geometry"]["coordinates"][0] = features[41]["geometry"]["coordinates"][0][:2]
+    features[50]["geometry"]["coordinates"][0].pop()  # unclosed ring
+    path = tmp_path / "big.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "name": "x", "features": features}),
+                    encoding="utf-8")
+    whole, in_runs = _read_both_ways(path, monkeypatch)
+    _same(whole, in_runs)
+    assert {p.code for p in in_runs[1].problems} >= {"invalid-feature", "coordinates-out-of-range",
+                                                      "invalid-coordinates", "unclosed-ring-repaired",
+                                                      "duplicate-feature-id"}
+
+
+def test_files_not_cut_cleanly_are_read_whole(tmp_path, monkeypatch):
+    nested = [{"type": "Feature", "properties": {"list": [{"a": 1}, {"b": 2}] * 5},
+               "geometry": _square(111.9 + i / 1000, 21.7)} for i in range(20)]
+    path = tmp_path / "nested.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": nested}), encoding="utf-8")
+    _same(*_read_both_ways(path, monkeypatch))
+    text = path.read_text(encoding="utf-8").replace("21.7", "NaN", 1)  # not JSON: Python's parser
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.undo()
+    _same(*_read_both_ways(path, monkeypatch))
