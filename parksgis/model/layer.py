@@ -47,7 +47,8 @@ class Layer:
                  park_id: str | None = None, source: Path | str | None = None, report=None,
                  title_zh: str = "", title_en: str = ""):
         self.name = name
-        self.frame = frame
+        self._frame = frame
+        self._project_ids = None  # derived from frame; see project_ids
         self.kind = LayerKind(kind)
         self.park_id = park_id
         self.source = Path(source) if source is not None else None
@@ -61,6 +62,7 @@ class Layer:
         self.opacity_changed = Signal()
         self.style_changed = Signal()
         self.data_changed = Signal()
+        self.data_changed.connect(self._forget_derived)
 
     def __repr__(self) -> str:
         return f"Layer({self.key!r}, {len(self.frame)} features)"
@@ -109,11 +111,30 @@ class Layer:
             self.style_changed.emit(value)
 
     @property
+    def frame(self) -> "geopandas.GeoDataFrame":
+        return self._frame
+
+    @frame.setter
+    def frame(self, frame: "geopandas.GeoDataFrame") -> None:
+        self._frame = frame
+        self.data_changed.emit()
+
+    def _forget_derived(self, *_) -> None:
+        self._project_ids = None
+
+    @property
     def project_ids(self):
-        """The ``project_id`` column as an object Series of str/None (all None when absent).
+        """The ``project_id`` column as an object Series of str/None (all None when absent); read-only.
 
         Ids are compared as text, trimmed; empty text and nulls are context features (None).
+        Computed once per frame: a click's identify reads one id, and rebuilding the column for it
+        cost ~100 ms at 100k features. Emit ``data_changed`` after editing the frame in place.
         """
+        if self._project_ids is None:
+            self._project_ids = self._read_project_ids()
+        return self._project_ids
+
+    def _read_project_ids(self):
         import pandas as pd
 
         if "project_id" not in self.frame.columns:

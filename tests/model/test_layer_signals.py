@@ -77,3 +77,14 @@ def test_adding_a_layer_emits_layers_changed(layer):
     seen = recorder(ws.layers_changed)
     ws.add_layer(layer)
     assert seen == [()] and ws.park("port").layers == [layer]
+
+
+def test_project_ids_follow_a_new_frame(layer):
+    first = layer.project_ids
+    assert layer.project_ids is first  # computed once, not per click
+    seen = []
+    layer.data_changed.connect(lambda: seen.append(True))
+    layer.frame = gpd.GeoDataFrame({"project_id": ["NEW-1", None]},
+                                   geometry=[Point(111.9, 21.8), Point(111.91, 21.8)], crs=4326)
+    assert seen == [True]
+    assert list(layer.project_ids) == ["NEW-1", None]
