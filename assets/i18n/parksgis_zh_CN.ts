@@ -79,12 +79,27 @@
     </context>
     <context>
         <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
+            <source>%1, by %2 at %3 (UTC)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
             <translation>
                 <numerusform>%n 处冲突未解决：现场办公室和总部都修改了这些字段。请为每处选择要保留的值，然后点“应用”。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -97,7 +112,7 @@
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="180" />
             <source>Choose a value to keep for at least one conflict.</source>
             <translation>请至少为一处冲突选择要保留的值。</translation>
         </message>
@@ -113,13 +128,13 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Field office</source>
             <translation>现场办公室</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Headquarters</source>
             <translation>总部</translation>
         </message>
@@ -139,14 +154,39 @@
             <translation>合并冲突</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="138" />
             <source>No open conflicts.</source>
             <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Progress</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
             <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Status</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
@@ -599,106 +639,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
             <source>&amp;Export changes…</source>
             <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
@@ -734,39 +774,39 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
-            <translation type="unfinished">没有项目状态台账。</translation>
+            <translation>没有项目台账。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
-            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+            <translation>没有项目台账：打开图层文件夹或图层包后才能编辑状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
-            <translation type="unfinished">尚未打开任何内容。</translation>
+            <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="113" />
+            <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
-            <translation type="unfinished">图层包以只读方式打开。</translation>
+            <translation>图层包以只读方式打开。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="106" />
+            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
-            <translation type="unfinished">台账以只读方式打开。</translation>
+            <translation>项目台账以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
-            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
+            <translation>此 GeoPackage 不含项目台账。</translation>
         </message>
     </context>
     <context>
@@ -778,6 +818,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="143" />
+            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -793,6 +835,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="142" />
+            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
@@ -920,12 +964,12 @@
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>
