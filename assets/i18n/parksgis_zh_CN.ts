@@ -82,7 +82,7 @@
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
             <source>%1, by %2 at %3 (UTC)</source>
-            <translation type="unfinished" />
+            <translation>%1,%2 于 %3 (UTC)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
@@ -94,12 +94,12 @@
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
             <source>Actual finish</source>
-            <translation type="unfinished" />
+            <translation>实际完工</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
             <source>Actual start</source>
-            <translation type="unfinished" />
+            <translation>实际开工</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -161,22 +161,22 @@
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
             <source>Note</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
             <source>Planned finish</source>
-            <translation type="unfinished" />
+            <translation>计划完工</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
             <source>Planned start</source>
-            <translation type="unfinished" />
+            <translation>计划开工</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>进度</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
@@ -186,7 +186,7 @@
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
