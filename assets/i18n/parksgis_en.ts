@@ -79,12 +79,27 @@
     </context>
     <context>
         <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
+            <source>%1, by %2 at %3 (UTC)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -97,7 +112,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="180" />
             <source>Choose a value to keep for at least one conflict.</source>
             <translation type="unfinished" />
         </message>
@@ -113,13 +128,13 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Field office</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Headquarters</source>
             <translation type="unfinished" />
         </message>
@@ -139,13 +154,38 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="138" />
             <source>No open conflicts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -238,6 +278,146 @@
         <message>
             <location filename="../../parksgis/qt/settings_dialog.py" line="17" />
             <source>not a projected CRS (distances would be in degrees)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <source>All parks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <source>Choose a file to export to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>DPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <source>Export briefing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <source>Export failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <source>Exported %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Page size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <source>Pixel size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Pixels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Status date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <source>The current view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <source>YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <source>briefing.png, .pdf or .svg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <source>from the file name: .png, .pdf or .svg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <source>status date %1 is not a date (YYYY-MM-DD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -416,8 +596,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <source>&amp;Copy map image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="127" />
             <source>&amp;Display CRS…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -486,17 +681,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -506,18 +701,28 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <source>Copy failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="196" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <source>Map image copied (%1 × %2 pixels)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -531,8 +736,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="99" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -541,23 +751,28 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="189" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="160" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -586,12 +801,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="253" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -599,106 +814,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -734,32 +949,32 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="113" />
+            <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="106" />
+            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -778,6 +993,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="143" />
+            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -793,6 +1010,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="142" />
+            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
@@ -920,12 +1139,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

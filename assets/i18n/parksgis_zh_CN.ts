@@ -79,12 +79,27 @@
     </context>
     <context>
         <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
+            <source>%1, by %2 at %3 (UTC)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
             <translation>
                 <numerusform>%n 处冲突未解决：现场办公室和总部都修改了这些字段。请为每处选择要保留的值，然后点“应用”。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -97,7 +112,7 @@
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="180" />
             <source>Choose a value to keep for at least one conflict.</source>
             <translation>请至少为一处冲突选择要保留的值。</translation>
         </message>
@@ -113,13 +128,13 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Field office</source>
             <translation>现场办公室</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Headquarters</source>
             <translation>总部</translation>
         </message>
@@ -139,14 +154,39 @@
             <translation>合并冲突</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="138" />
             <source>No open conflicts.</source>
             <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Progress</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
             <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Status</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
@@ -239,6 +279,146 @@
             <location filename="../../parksgis/qt/settings_dialog.py" line="17" />
             <source>not a projected CRS (distances would be in degrees)</source>
             <translation>不是投影坐标系（距离将以度为单位）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 landscape</source>
+            <translation>A3 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 portrait</source>
+            <translation>A3 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 landscape</source>
+            <translation>A4 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 portrait</source>
+            <translation>A4 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <source>All parks</source>
+            <translation>全部园区</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <source>Choose a file to export to.</source>
+            <translation>请选择导出文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>DPI</source>
+            <translation>分辨率(DPI)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <source>Export briefing</source>
+            <translation>导出简报</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <source>Export failed: %1</source>
+            <translation>导出失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <source>Exported %1</source>
+            <translation>已导出 %1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Page size</source>
+            <translation>页面大小</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <source>Pixel size</source>
+            <translation>像素尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Pixels</source>
+            <translation>像素</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Status date</source>
+            <translation>状态日期</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <source>The current view</source>
+            <translation>当前视图</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <source>briefing.png, .pdf or .svg</source>
+            <translation>简报.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <source>from the file name: .png, .pdf or .svg</source>
+            <translation>由文件名决定:.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <source>status date %1 is not a date (YYYY-MM-DD)</source>
+            <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
+            <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
         </message>
     </context>
     <context>
@@ -416,9 +596,24 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <source>&amp;Copy map image</source>
+            <translation>复制地图图片(&amp;C)</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="127" />
             <source>&amp;Display CRS…</source>
             <translation>显示坐标系(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <source>&amp;Export briefing…</source>
+            <translation>导出简报(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="137" />
@@ -486,17 +681,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -506,19 +701,29 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <source>Copy failed: %1</source>
+            <translation>复制失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="196" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <source>Map image copied (%1 × %2 pixels)</source>
+            <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="146" />
@@ -531,9 +736,14 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="99" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <source>Nothing to export: open a folder of layers first.</source>
+            <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="124" />
@@ -541,24 +751,29 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="189" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="160" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <source>The bundled font has no glyph for %1; drawn as boxes.</source>
+            <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="125" />
@@ -586,12 +801,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="253" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -599,106 +814,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
             <source>&amp;Export changes…</source>
             <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
@@ -734,32 +949,32 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
             <translation type="unfinished">没有项目状态台账。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
             <translation type="unfinished">尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="113" />
+            <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
             <translation type="unfinished">图层包以只读方式打开。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="106" />
+            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation type="unfinished">台账以只读方式打开。</translation>
         </message>
@@ -778,6 +993,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="143" />
+            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -793,6 +1010,8 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="142" />
+            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
@@ -920,12 +1139,12 @@
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>
