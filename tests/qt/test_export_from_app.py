@@ -164,3 +164,82 @@ def test_copy_map_image_puts_the_view_on_the_clipboard(qtbot, window, maps):
     for code in ("completed", "under_construction", "approved"):
         assert maps.count_colour(image, scheme.color(code), tolerance=4) > 50, code
     assert "1920 × 1080" in window.statusBar().currentMessage()
+
+
+def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp, tmp_path):
+    """On a folder with a register: the dialog's status date is the day the window shows; typing
+    another day exports that day's statuses and leaves the window as it was."""
+    import shutil
+    from datetime import date
+
+    from parksgis.assets import sample_layers
+    from parksgis.io.workspace import load_workspace
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.i18n import install_language
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.register_panels import install
+
+    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.register import RegisterStore
+
+    folder = tmp_path / "layers"  # as tests/render/test_cli_render.py: PORT-FILL-1 completed on 2014-12-01
+    shutil.copytree(sample_layers(), folder,
+                    ignore=shutil.ignore_patterns("register.sqlite*", "*.gpkg", "history.csv"))
+    store = RegisterStore.create(folder / "register.sqlite", read_projects_csv(folder / "projects.csv"),
+                                 baseline="2014-07-24")
+    store.update("PORT-FILL-1", {"status": "completed", "progress_pct": 100}, author="test",
+                 changed_at="2014-12-01")
+    store.close()
+    configure_app(qapp)
+    win = MainWindow(language="zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    panels = install(win)
+    workspace, reports = load_workspace(folder)
+    win.set_workspace(workspace, reports)
+    panels.set_workspace(workspace, win.renderer)
+    try:
+        panels.link.show_as_of(date(2014, 8, 1))
+        plots = workspace.layer("port/plots")
+        row = plots.project_ids.tolist().index("PORT-FILL-1")
+        minx, miny, maxx, maxy = win.renderer.geometry(plots).geoms[row].bounds
+        inside = QPointF((minx + maxx) / 2, miny + (maxy - miny) * 0.2)
+        scheme = workspace.scheme
+
+        def export(day_text, name):
+            dialog = win.export_actions.show_dialog()
+            dialog.what.setCurrentIndex(dialog.what.findData("port"))
+            if day_text is not None:
+                dialog.status_date.clear()
+                qtbot.keyClicks(dialog.status_date, day_text)
+            fill_path(qtbot, dialog, tmp_path / name)
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+            page = dialog.last_page
+            if page is None:
+                return dialog, None
+            p = view_transform(page.map_views[0], page.map_rects[0]).map(inside)
+            return dialog, QtGui.QImage(str(tmp_path / name)).pixelColor(int(p.x()), int(p.y())).name()
+
+        dialog, colour = export(None, "shown.png")
+        assert dialog.status_date.text() == "2014-08-01"
+        shown_status = workspace.projects["PORT-FILL-1"].status
+        assert colour == scheme.color(shown_status).lower()
+        dialog, colour = export("2014-12-31", "later.png")
+        assert colour == scheme.color("completed").lower() != scheme.color(shown_status).lower()
+        assert win.renderer.status_snapshot is None  # the window still shows 2014-08-01
+        assert workspace.as_of == date(2014, 8, 1)
+        dialog, _ = export("2014-13-01", "bad.png")
+        assert dialog.message.text() == "导出失败:状态日期 2014-13-01 不是有效日期(YYYY-MM-DD)"
+        assert not (tmp_path / "bad.png").exists()
+    finally:
+        panels.close()
+        install_language("en")
+
+
+def test_another_status_date_without_a_register_is_one_line(qtbot, window, tmp_path):
+    dialog = open_dialog_by_shortcut(qtbot, window)
+    qtbot.keyClicks(dialog.status_date, "2014-12-31")
+    fill_path(qtbot, dialog, tmp_path / "x.png")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("导出失败:显示 2014-12-31 的状态需要状态台账")
+    assert not (tmp_path / "x.png").exists()
