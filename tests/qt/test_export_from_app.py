@@ -161,8 +161,9 @@ def test_copy_map_image_puts_the_view_on_the_clipboard(qtbot, window, maps):
     x, y = plot_pixel(window, window.export_actions.last_page)
     assert image.pixelColor(x, y).name() == scheme.color(COMPLETED).lower()
     # the statuses in view are on it; a status nothing has is not (beyond anti-aliasing)
-    for code in ("completed", "under_construction", "approved"):
+    for code in ("completed", "under_construction", "approved", "planned"):
         assert maps.count_colour(image, scheme.color(code), tolerance=4) > 50, code
+    assert maps.count_colour(image, scheme.color("in_operation"), tolerance=4) == 0  # Wanxiang's road is out of view
     assert "1920 × 1080" in window.statusBar().currentMessage()
 
 
@@ -243,3 +244,15 @@ def test_another_status_date_without_a_register_is_one_line(qtbot, window, tmp_p
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text().startswith("导出失败:显示 2014-12-31 的状态需要状态台账")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_missing_glyph_is_named_and_the_file_still_written(qtbot, window, tmp_path):
+    dialog = open_dialog_by_shortcut(qtbot, window)
+    dialog.title.setText("周报 \u2603")  # a snowman: not in the bundled CJK font
+    fill_path(qtbot, dialog, tmp_path / "snow.svg")
+    assert dialog.format_label.text() == "SVG"
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "snow.svg").is_file()
+    assert "周报" in (tmp_path / "snow.svg").read_text(encoding="utf-8")  # SVG text is text
+    assert dialog.isVisible() and "U+2603" in dialog.message.text()
+    assert "U+2603" in window.statusBar().currentMessage()
