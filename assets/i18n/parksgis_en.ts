@@ -993,8 +993,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
-            <location filename="../../parksgis/qt/register_panels.py" line="143" />
-            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1010,8 +1008,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
-            <location filename="../../parksgis/qt/register_panels.py" line="142" />
-            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>

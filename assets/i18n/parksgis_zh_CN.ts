@@ -951,37 +951,37 @@
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
-            <translation type="unfinished">没有项目状态台账。</translation>
+            <translation>没有项目台账。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
-            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+            <translation>没有项目台账：打开图层文件夹或图层包后才能编辑状态。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
-            <translation type="unfinished">尚未打开任何内容。</translation>
+            <translation>尚未打开任何内容。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
-            <translation type="unfinished">图层包以只读方式打开。</translation>
+            <translation>图层包以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
-            <translation type="unfinished">台账以只读方式打开。</translation>
+            <translation>项目台账以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
-            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
+            <translation>此 GeoPackage 不含项目台账。</translation>
         </message>
     </context>
     <context>
@@ -993,8 +993,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
-            <location filename="../../parksgis/qt/register_panels.py" line="143" />
-            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -1010,8 +1008,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
-            <location filename="../../parksgis/qt/register_panels.py" line="142" />
-            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>

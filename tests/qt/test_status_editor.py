@@ -169,7 +169,9 @@ def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, t
     row = int(layer.project_ids.tolist().index(PROJECT))
     win.selection.set([(layer.key, row)])
     editor = win.register_panels.editor
-    assert editor.notice.isVisibleTo(editor) and "register" in editor.notice.text()
+    reason = win.register_panels.link.read_only_reason
+    assert win.register_panels.link.store is None and reason  # no register to write to
+    assert editor.notice.isVisibleTo(editor) and editor.notice.text() == reason
     assert not editor.apply_button.isEnabled() and not editor.form_box.isEnabled()
 
 
