@@ -282,6 +282,146 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 landscape</source>
+            <translation>A3 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 portrait</source>
+            <translation>A3 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 landscape</source>
+            <translation>A4 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 portrait</source>
+            <translation>A4 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <source>All parks</source>
+            <translation>全部园区</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <source>Choose a file to export to.</source>
+            <translation>请选择导出文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>DPI</source>
+            <translation>分辨率(DPI)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <source>Export briefing</source>
+            <translation>导出简报</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <source>Export failed: %1</source>
+            <translation>导出失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <source>Exported %1</source>
+            <translation>已导出 %1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Page size</source>
+            <translation>页面大小</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <source>Pixel size</source>
+            <translation>像素尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Pixels</source>
+            <translation>像素</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Status date</source>
+            <translation>状态日期</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <source>The current view</source>
+            <translation>当前视图</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <source>briefing.png, .pdf or .svg</source>
+            <translation>简报.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <source>from the file name: .png, .pdf or .svg</source>
+            <translation>由文件名决定:.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <source>status date %1 is not a date (YYYY-MM-DD)</source>
+            <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
+            <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
+        </message>
+    </context>
+    <context>
         <name>FeatureTableModel</name>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="73" />
@@ -456,9 +596,24 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <source>&amp;Copy map image</source>
+            <translation>复制地图图片(&amp;C)</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="127" />
             <source>&amp;Display CRS…</source>
             <translation>显示坐标系(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <source>&amp;Export briefing…</source>
+            <translation>导出简报(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="137" />
@@ -526,17 +681,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -546,19 +701,29 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <source>Copy failed: %1</source>
+            <translation>复制失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="196" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <source>Map image copied (%1 × %2 pixels)</source>
+            <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="146" />
@@ -571,9 +736,14 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="99" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <source>Nothing to export: open a folder of layers first.</source>
+            <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="124" />
@@ -581,24 +751,29 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="189" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="160" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <source>The bundled font has no glyph for %1; drawn as boxes.</source>
+            <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="125" />
@@ -626,12 +801,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="253" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -818,8 +993,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="121" />
-            <location filename="../../parksgis/qt/register_panels.py" line="143" />
-            <location filename="../../parksgis/qt/register_panels.py" line="164" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -835,8 +1008,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="120" />
-            <location filename="../../parksgis/qt/register_panels.py" line="142" />
-            <location filename="../../parksgis/qt/register_panels.py" line="163" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
