@@ -79,12 +79,27 @@
     </context>
     <context>
         <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
+            <source>%1, by %2 at %3 (UTC)</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -97,7 +112,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="180" />
             <source>Choose a value to keep for at least one conflict.</source>
             <translation type="unfinished" />
         </message>
@@ -113,13 +128,13 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Field office</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Headquarters</source>
             <translation type="unfinished" />
         </message>
@@ -139,13 +154,38 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="138" />
             <source>No open conflicts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -341,6 +381,90 @@
         <message>
             <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>%n problem(s) in the file: fix them and import again. Nothing will be written.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="119" />
+            <source>%n project(s) will change. Apply writes all of them in one step, or none.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="122" />
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="124" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="123" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="107" />
+            <source>Import status spreadsheet — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="111" />
+            <source>Imported: %n history row(s) written. Undo (Ctrl+Z) reverts the whole import.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="133" />
+            <source>Nothing to apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="117" />
+            <source>Nothing to change: the register already holds these values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Old → new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Row</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -599,106 +723,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -734,32 +858,32 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="113" />
+            <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="106" />
+            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -772,32 +896,36 @@
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="62" />
             <source>Dashboard</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="146" />
+            <location filename="../../parksgis/qt/register_panels.py" line="167" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="56" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Status changes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="145" />
+            <location filename="../../parksgis/qt/register_panels.py" line="166" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -807,6 +935,78 @@
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetActions</name>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="278" />
+            <source>%1: the file name must end in .csv or .xlsx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="191" />
+            <source>&amp;Import status spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="192" />
+            <source>E&amp;xport register…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="261" />
+            <source>Export register</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="286" />
+            <source>Exported %n project(s) to %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="220" />
+            <source>Import status spreadsheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="253" />
+            <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="155" />
+            <source>Showing statuses as of %1: return to today to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="221" />
+            <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="202" />
+            <source>Write the register to a CSV (UTF-8) or XLSX file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="306" />
+            <source>parksgis</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -920,12 +1120,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -79,12 +79,27 @@
     </context>
     <context>
         <name>ConflictsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
+            <source>%1, by %2 at %3 (UTC)</source>
+            <translation>%1，%2 于 %3（UTC）</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="125" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
             <source>%n open conflict(s): the field office and headquarters both changed these fields. Choose the value to keep for each, then Apply.</source>
             <translation>
                 <numerusform>%n 处冲突未解决：现场办公室和总部都修改了这些字段。请为每处选择要保留的值，然后点“应用”。</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual finish</source>
+            <translation>实际完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="95" />
+            <source>Actual start</source>
+            <translation>实际开工</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="80" />
@@ -97,7 +112,7 @@
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="169" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="180" />
             <source>Choose a value to keep for at least one conflict.</source>
             <translation>请至少为一处冲突选择要保留的值。</translation>
         </message>
@@ -113,13 +128,13 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Field office</source>
             <translation>现场办公室</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="77" />
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="147" />
             <source>Headquarters</source>
             <translation>总部</translation>
         </message>
@@ -139,14 +154,39 @@
             <translation>合并冲突</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/conflicts_dialog.py" line="127" />
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="138" />
             <source>No open conflicts.</source>
             <translation>没有未解决的冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="96" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned finish</source>
+            <translation>计划完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="94" />
+            <source>Planned start</source>
+            <translation>计划开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Progress</source>
+            <translation>进度</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="76" />
             <source>Project</source>
             <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/conflicts_dialog.py" line="93" />
+            <source>Status</source>
+            <translation>状态</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="78" />
@@ -342,6 +382,90 @@
             <location filename="../../parksgis/qt/identify_panel.py" line="110" />
             <source>Value</source>
             <translation>值</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>%n problem(s) in the file: fix them and import again. Nothing will be written.</source>
+            <translation>
+                <numerusform>文件中有 %n 个问题：请修正后重新导入。不会写入任何内容。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="119" />
+            <source>%n project(s) will change. Apply writes all of them in one step, or none.</source>
+            <translation>
+                <numerusform>将更改 %n 个项目。“应用”一次写入全部更改，要么全部成功，要么都不写入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="122" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="124" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="123" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="107" />
+            <source>Import status spreadsheet — %1</source>
+            <translation>导入状态表 — %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="111" />
+            <source>Imported: %n history row(s) written. Undo (Ctrl+Z) reverts the whole import.</source>
+            <translation>
+                <numerusform>已导入：写入 %n 条历史记录。撤销（Ctrl+Z）可撤回整个导入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="133" />
+            <source>Nothing to apply.</source>
+            <translation>没有可应用的更改。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="117" />
+            <source>Nothing to change: the register already holds these values.</source>
+            <translation>无需更改：登记册已是这些值。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Old → new</source>
+            <translation>原值 → 新值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="109" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="108" />
+            <source>Row</source>
+            <translation>行</translation>
         </message>
     </context>
     <context>
@@ -599,106 +723,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="366" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="124" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
             <source>&amp;Export changes…</source>
             <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="125" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="312" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="284" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="152" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="311" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="326" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="317" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="308" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="170" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="187" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="126" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="200" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
@@ -734,70 +858,74 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="102" />
+            <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
-            <translation type="unfinished">没有项目状态台账。</translation>
+            <translation>没有项目状态台账。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
-            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+            <translation>没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="100" />
+            <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
-            <translation type="unfinished">尚未打开任何内容。</translation>
+            <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="113" />
+            <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+            <translation>图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="104" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
-            <translation type="unfinished">图层包以只读方式打开。</translation>
+            <translation>图层包以只读方式打开。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="106" />
+            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
-            <translation type="unfinished">台账以只读方式打开。</translation>
+            <translation>台账以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
-            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
+            <translation>该 GeoPackage 不含项目台账。</translation>
         </message>
     </context>
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="62" />
             <source>Dashboard</source>
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="146" />
+            <location filename="../../parksgis/qt/register_panels.py" line="167" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="56" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Status changes</source>
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="145" />
+            <location filename="../../parksgis/qt/register_panels.py" line="166" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>
@@ -808,6 +936,78 @@
             <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetActions</name>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="278" />
+            <source>%1: the file name must end in .csv or .xlsx</source>
+            <translation>%1：文件名必须以 .csv 或 .xlsx 结尾</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="191" />
+            <source>&amp;Import status spreadsheet…</source>
+            <translation>导入状态表(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
+            <translation>预览后将 CSV 或 XLSX 状态表导入登记册</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="192" />
+            <source>E&amp;xport register…</source>
+            <translation>导出登记册(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="261" />
+            <source>Export register</source>
+            <translation>导出登记册</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="286" />
+            <source>Exported %n project(s) to %1</source>
+            <translation>
+                <numerusform>已将 %n 个项目导出到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="220" />
+            <source>Import status spreadsheet</source>
+            <translation>导入状态表</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="253" />
+            <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
+            <translation>
+                <numerusform>已导入 %1：写入 %n 条历史记录（Ctrl+Z 撤销本次导入）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="155" />
+            <source>Showing statuses as of %1: return to today to import.</source>
+            <translation>正在显示 %1 的状态：请回到今天再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="221" />
+            <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+            <translation>电子表格 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="202" />
+            <source>Write the register to a CSV (UTF-8) or XLSX file</source>
+            <translation>将登记册写入 CSV（UTF-8）或 XLSX 文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="306" />
+            <source>parksgis</source>
+            <translation>parksgis</translation>
         </message>
     </context>
     <context>
@@ -920,12 +1120,12 @@
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="36" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

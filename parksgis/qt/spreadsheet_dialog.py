@@ -246,6 +246,7 @@ class SpreadsheetActions(QtCore.QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: setattr(self, "preview", None) if self.preview is dialog else None)
         dialog.applied.connect(self._imported)
+        dialog.finished.connect(self.window.activateWindow)  # Ctrl+Z (undo the import) goes to the window
         dialog.open()
         return dialog
 

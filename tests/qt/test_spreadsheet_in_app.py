@@ -123,9 +123,10 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
 
     preview = import_via_menu(qtbot, win, sheet)
 
+    label = {code: f"{DEFAULT_SCHEME[code].label_zh} ({code})" for code in DEFAULT_SCHEME.codes}
     assert rows_of(preview.changes_view) == [
-        ["PORT-FILL-3", "status", "已批复 (approved) → 已完工 (completed)"],
-        ["PORT-FILL-4", "status", "已批复 (approved) → 施工中 (under_construction)"]]
+        ["PORT-FILL-3", "status", f"{label['approved']} → {label['completed']}"],
+        ["PORT-FILL-4", "status", f"{label['approved']} → {label['under_construction']}"]]
     assert preview.changes_view.isVisibleTo(preview) and not preview.problems_view.isVisibleTo(preview)
     summary = preview.summary.text()
     assert "3 rows (read as GBK/GB18030, not UTF-8)" in summary and "0 problems" in summary
@@ -152,8 +153,10 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
     assert preview.changes_view.topLevelItemCount() == 0 and not preview.apply_button.isEnabled()
     assert preview.headline.text() == "无需更改：登记册已是这些值。"
     qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
 
     # Ctrl+Z reverts the whole import: both projects, the legend and the map
+    qtbot.waitUntil(win.isActiveWindow)  # the window has the keyboard again once the preview is gone
     win.canvas.setFocus()
     qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {pid: win.workspace.projects[pid].status for pid in CHANGED} == {pid: "approved" for pid in CHANGED}
@@ -206,7 +209,7 @@ def test_export_xlsx_then_reimport_changes_nothing(qtbot, register_window, tmp_p
     by_id = {r[0]: r for r in rows[1:]}
     assert len(by_id) == len(win.workspace.projects)
     status_col = rows[0].index("状态")
-    assert by_id["PORT-FILL-3"][status_col] == "已批复"
+    assert by_id["PORT-FILL-3"][status_col] == DEFAULT_SCHEME["approved"].label_zh
     assert not list(out.parent.glob(".*"))  # no temp file left behind (atomic write)
     assert str(out) in win.statusBar().currentMessage()
 
@@ -219,12 +222,12 @@ def test_export_xlsx_then_reimport_changes_nothing(qtbot, register_window, tmp_p
 def test_export_csv_in_english_has_field_names_and_a_bom(qtbot, register_window, tmp_path):
     win = register_window
     win.set_language("en")
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.export_action.text() == "E&xport register…")
     out = tmp_path / "register.csv"
     count = win.spreadsheet_actions.export_to(out)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfproject_id,park,name_zh,")
     assert count == len(win.workspace.projects)
-    assert win.spreadsheet_actions.export_action.text() == "E&xport register…"
 
 
 def test_export_to_a_missing_folder_is_one_clear_message(qtbot, register_window, tmp_path):
