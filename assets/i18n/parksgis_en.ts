@@ -941,7 +941,7 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="278" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="279" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation type="unfinished" />
         </message>
@@ -961,17 +961,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="263" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="261" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
             <source>Export register</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="286" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="287" />
             <source>Exported %n project(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
@@ -983,7 +983,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="253" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="254" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1005,7 +1005,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="306" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="307" />
             <source>parksgis</source>
             <translation type="unfinished" />
         </message>

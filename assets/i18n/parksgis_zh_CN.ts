@@ -860,37 +860,37 @@
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
-            <translation>没有项目状态台账。</translation>
+            <translation type="unfinished">没有项目状态台账。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
-            <translation>没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
-            <translation>尚未打开任何内容。</translation>
+            <translation type="unfinished">尚未打开任何内容。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation>图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
-            <translation>图层包以只读方式打开。</translation>
+            <translation type="unfinished">图层包以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
-            <translation>台账以只读方式打开。</translation>
+            <translation type="unfinished">台账以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
-            <translation>该 GeoPackage 不含项目台账。</translation>
+            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
         </message>
     </context>
     <context>
@@ -941,7 +941,7 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="278" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="279" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation>%1：文件名必须以 .csv 或 .xlsx 结尾</translation>
         </message>
@@ -961,17 +961,17 @@
             <translation>导出登记册(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="263" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="261" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="262" />
             <source>Export register</source>
             <translation>导出登记册</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="286" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="287" />
             <source>Exported %n project(s) to %1</source>
             <translation>
                 <numerusform>已将 %n 个项目导出到 %1</numerusform>
@@ -983,7 +983,7 @@
             <translation>导入状态表</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="253" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="254" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation>
                 <numerusform>已导入 %1：写入 %n 条历史记录（Ctrl+Z 撤销本次导入）。</numerusform>
@@ -1005,7 +1005,7 @@
             <translation>将登记册写入 CSV（UTF-8）或 XLSX 文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="306" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="307" />
             <source>parksgis</source>
             <translation>parksgis</translation>
         </message>
