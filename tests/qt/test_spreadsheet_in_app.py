@@ -250,3 +250,45 @@ def test_past_day_disables_import_with_the_reason(qtbot, register_window):
     assert win.spreadsheet_actions.export_action.isEnabled()  # the register itself can be exported
     win.register_panels.link.show_as_of(None)
     assert action.isEnabled()
+
+
+def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, tmp_path):
+    """A pack opened read-only: the import action is off and says why; opened for editing, the
+    import writes into the pack's register."""
+    from parksgis.assets import sample_layers
+    from parksgis.pack import build_pack
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.pack_actions import install as install_pack_actions
+    from parksgis.qt.register_panels import install as install_register_panels
+
+    hq = tmp_path / "hq"
+    shutil.copytree(sample_layers(), hq, ignore=shutil.ignore_patterns("register.sqlite*"))
+    pack = tmp_path / "port.gpkg"
+    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    configure_app(qapp)
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    install_register_panels(win)
+    install_pack_actions(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        assert win.pack_actions.open_path(pack, read_only=True)
+        action = win.spreadsheet_actions.import_action
+        reason = win.workspace.pack_handle.read_only_reason
+        assert not action.isEnabled() and action.toolTip() == reason
+        assert win.spreadsheet_actions.export_action.isEnabled()
+
+        assert win.pack_actions.open_path(pack)
+        assert action.isEnabled()
+        sheet = tmp_path / "field.csv"
+        sheet.write_text("project_id,status\nPORT-FILL-3,under_construction\n", encoding="utf-8")
+        preview = import_via_menu(qtbot, win, sheet)
+        assert preview.headline.text().startswith("1 project(s) will change")
+        qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+        assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"
+        rows = win.workspace.pack_handle.register.history("PORT-FILL-3")
+        assert [(r.new, r.source) for r in rows if r.source != "seed"] == [("under_construction", "field.csv")]
+    finally:
+        win.pack_actions.close()
