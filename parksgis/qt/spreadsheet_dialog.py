@@ -73,7 +73,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         for p in plan.problems:
             where = f"{p.sheet}: {p.row}" if p.sheet else str(p.row)
             item = QtWidgets.QTreeWidgetItem([where, p.column or "", p.message])
-            item.setToolTip(2, p.format(plan.file))  # the line the CLI prints
+            item.setToolTip(2, p.format(plan.file))  # the whole line the CLI prints (long ones elide)
             self.problems_view.addTopLevelItem(item)
         current = self.link.store.projects() if self.link.store is not None else {}
         for pid, fields in plan.changes.items():
@@ -83,13 +83,19 @@ class ImportPreviewDialog(QtWidgets.QDialog):
                     continue  # bookkeeping: written with every change, not a change of its own
                 old = getattr(project, name, None) if project is not None else None
                 text = f"{self._value(name, old)} → {self._value(name, new)}"
-                self.changes_view.addTopLevelItem(QtWidgets.QTreeWidgetItem([pid, name, text]))
+                self.changes_view.addTopLevelItem(QtWidgets.QTreeWidgetItem([pid, self._field(name), text]))
         self.problems_view.setVisible(bool(plan.problems))
         self.changes_view.setVisible(not plan.problems and bool(plan.changes))
         for view in (self.problems_view, self.changes_view):
             for column in range(view.columnCount() - 1):
                 view.resizeColumnToContents(column)
         self.apply_button.setEnabled(plan.ok and bool(plan.changes))
+
+    def _field(self, name: str) -> str:
+        """A field as the spreadsheet headers call it: 状态 in a Chinese UI, status in English."""
+        from parksgis.store.columns import EXPORT_HEADERS
+
+        return EXPORT_HEADERS["zh"].get(name, name) if self.lang == "zh" else name
 
     def _value(self, name: str, value) -> str:
         scheme = getattr(self.link.workspace, "scheme", None)

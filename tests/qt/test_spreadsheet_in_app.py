@@ -125,8 +125,8 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
 
     label = {code: f"{DEFAULT_SCHEME[code].label_zh} ({code})" for code in DEFAULT_SCHEME.codes}
     assert rows_of(preview.changes_view) == [
-        ["PORT-FILL-3", "status", f"{label['approved']} → {label['completed']}"],
-        ["PORT-FILL-4", "status", f"{label['approved']} → {label['under_construction']}"]]
+        ["PORT-FILL-3", "状态", f"{label['approved']} → {label['completed']}"],
+        ["PORT-FILL-4", "状态", f"{label['approved']} → {label['under_construction']}"]]
     assert preview.changes_view.isVisibleTo(preview) and not preview.problems_view.isVisibleTo(preview)
     summary = preview.summary.text()
     assert "3 rows (read as GBK/GB18030, not UTF-8)" in summary and "0 problems" in summary
