@@ -282,6 +282,146 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <source>All parks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <source>Choose a file to export to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>DPI</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <source>Export briefing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <source>Export failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <source>Exported %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>Format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Page size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <source>Pixel size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Pixels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Status date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <source>The current view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Title</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <source>YYYY-MM-DD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <source>briefing.png, .pdf or .svg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <source>from the file name: .png, .pdf or .svg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <source>status date %1 is not a date (YYYY-MM-DD)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>FeatureTableModel</name>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="73" />
@@ -540,8 +680,23 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <source>&amp;Copy map image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="127" />
             <source>&amp;Display CRS…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -610,17 +765,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -630,18 +785,28 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <source>Copy failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="196" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <source>Map image copied (%1 × %2 pixels)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -655,8 +820,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="99" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -665,23 +835,28 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="189" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="160" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -710,12 +885,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="253" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -902,8 +1077,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="124" />
-            <location filename="../../parksgis/qt/register_panels.py" line="146" />
-            <location filename="../../parksgis/qt/register_panels.py" line="167" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -919,8 +1092,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="123" />
-            <location filename="../../parksgis/qt/register_panels.py" line="145" />
-            <location filename="../../parksgis/qt/register_panels.py" line="166" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>

@@ -82,7 +82,7 @@
         <message>
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="129" />
             <source>%1, by %2 at %3 (UTC)</source>
-            <translation>%1，%2 于 %3（UTC）</translation>
+            <translation>%1,%2 于 %3 (UTC)</translation>
         </message>
         <message numerus="yes">
             <location filename="../../parksgis/qt/conflicts_dialog.py" line="136" />
@@ -279,6 +279,146 @@
             <location filename="../../parksgis/qt/settings_dialog.py" line="17" />
             <source>not a projected CRS (distances would be in degrees)</source>
             <translation>不是投影坐标系（距离将以度为单位）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 landscape</source>
+            <translation>A3 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <source>A3 portrait</source>
+            <translation>A3 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 landscape</source>
+            <translation>A4 横向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <source>A4 portrait</source>
+            <translation>A4 纵向</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <source>All parks</source>
+            <translation>全部园区</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <source>Choose a file to export to.</source>
+            <translation>请选择导出文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>DPI</source>
+            <translation>分辨率(DPI)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <source>Export briefing</source>
+            <translation>导出简报</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <source>Export failed: %1</source>
+            <translation>导出失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <source>Exported %1</source>
+            <translation>已导出 %1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Page size</source>
+            <translation>页面大小</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <source>Pixel size</source>
+            <translation>像素尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <source>Pixels</source>
+            <translation>像素</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Status date</source>
+            <translation>状态日期</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <source>The current view</source>
+            <translation>当前视图</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <source>briefing.png, .pdf or .svg</source>
+            <translation>简报.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <source>from the file name: .png, .pdf or .svg</source>
+            <translation>由文件名决定:.png、.pdf 或 .svg</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <source>status date %1 is not a date (YYYY-MM-DD)</source>
+            <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
+            <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
         </message>
     </context>
     <context>
@@ -540,9 +680,24 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <source>&amp;Copy map image</source>
+            <translation>复制地图图片(&amp;C)</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="127" />
             <source>&amp;Display CRS…</source>
             <translation>显示坐标系(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <source>&amp;Export briefing…</source>
+            <translation>导出简报(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="137" />
@@ -610,17 +765,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -630,19 +785,29 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <source>Copy failed: %1</source>
+            <translation>复制失败:%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="196" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <source>Map image copied (%1 × %2 pixels)</source>
+            <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="146" />
@@ -655,9 +820,14 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="99" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <source>Nothing to export: open a folder of layers first.</source>
+            <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="124" />
@@ -665,24 +835,29 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="189" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="256" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="160" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <source>The bundled font has no glyph for %1; drawn as boxes.</source>
+            <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/window_actions.py" line="125" />
@@ -710,12 +885,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="216" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="253" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -860,37 +1035,37 @@
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="103" />
             <source>No status register.</source>
-            <translation type="unfinished">没有项目状态台账。</translation>
+            <translation>没有项目台账。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="87" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
-            <translation type="unfinished">没有项目状态台账：请打开图层文件夹或图层包以编辑状态。</translation>
+            <translation>没有项目台账：打开图层文件夹或图层包后才能编辑状态。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="101" />
             <source>Nothing is open.</source>
-            <translation type="unfinished">尚未打开任何内容。</translation>
+            <translation>尚未打开任何内容。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="114" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation type="unfinished">图层文件夹不可写入：编辑仅保留到窗口关闭。</translation>
+            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The pack is open read-only.</source>
-            <translation type="unfinished">图层包以只读方式打开。</translation>
+            <translation>图层包以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
-            <translation type="unfinished">台账以只读方式打开。</translation>
+            <translation>项目台账以只读方式打开。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
-            <translation type="unfinished">该 GeoPackage 不含项目台账。</translation>
+            <translation>此 GeoPackage 不含项目台账。</translation>
         </message>
     </context>
     <context>
@@ -902,8 +1077,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="124" />
-            <location filename="../../parksgis/qt/register_panels.py" line="146" />
-            <location filename="../../parksgis/qt/register_panels.py" line="167" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -919,8 +1092,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="123" />
-            <location filename="../../parksgis/qt/register_panels.py" line="145" />
-            <location filename="../../parksgis/qt/register_panels.py" line="166" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.model.selection import Selection
-from parksgis.qt import i18n
+from parksgis.qt import export_dialog, i18n
 from parksgis.qt.attribute_table import AttributeTable
 from parksgis.qt.canvas import MapCanvas
 from parksgis.qt.display_geometry import DisplayGeometry
@@ -75,6 +75,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
+        export_dialog.install(self)  # File ▸ Export briefing…, Edit ▸ Copy map image
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.actions_.language_actions[self.language].setChecked(True)

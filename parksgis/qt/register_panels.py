@@ -126,49 +126,6 @@ class RegisterPanels(QtCore.QObject):
         if ok:
             self.window.settings.setValue("author", name.strip())
 
-    def _update_notice(self) -> None:
-        workspace = self.link.workspace
-        text = None
-        if workspace is not None and getattr(workspace, "pack_handle", None) is not None:
-            text = self.link.read_only_reason
-        text = text or self.link.save_note or ""
-        self.notice.setText(text)
-        self.notice.setToolTip(text)
-        self.notice.setVisible(bool(text))
-
-    def ask_author(self) -> QtWidgets.QInputDialog:
-        """Ask for the name written into history rows (the "author" setting; empty: the OS user).
-
-        The dialog is window-modal and returns at once (``open``, not ``exec``): no nested loop.
-        """
-        dialog = QtWidgets.QInputDialog(self.window, objectName="author_dialog")
-        dialog.setWindowTitle(_tr("Your name in the history"))
-        dialog.setLabelText(_tr("Name recorded with your status edits (empty: your system user name):"))
-        dialog.setTextValue(str(self.window.settings.value("author", "") or ""))
-        dialog.textValueSelected.connect(lambda name: self.window.settings.setValue("author", name.strip()))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _update_notice(self) -> None:
-        workspace = self.link.workspace
-        text = None
-        if workspace is not None and getattr(workspace, "pack_handle", None) is not None:
-            text = self.link.read_only_reason
-        text = text or self.link.save_note or ""
-        self.notice.setText(text)
-        self.notice.setToolTip(text)
-        self.notice.setVisible(bool(text))
-
-    def ask_author(self) -> None:
-        """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""
-        name, ok = QtWidgets.QInputDialog.getText(
-            self.window, _tr("Your name in the history"),
-            _tr("Name recorded with your status edits (empty: your system user name):"),
-            text=str(self.window.settings.value("author", "") or ""))
-        if ok:
-            self.window.settings.setValue("author", name.strip())
-
     def _compare_toggled(self, on: bool) -> None:
         if on:
             self.docks["changes"].show()

@@ -1,7 +1,6 @@
 """Status as of a date: the date control moves map colours, legend counts and the table to that day;
 "Compare with…" lists what changed, highlights it on the map, and a click zooms to a project."""
 
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -15,33 +14,6 @@ from parksgis.render.map_renderer import HIGHLIGHT_COLOR
 Qt = QtCore.Qt
 APPROVED, COMPLETED = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
 
-
-@pytest.fixture
-def register_window(qtbot, qapp, tmp_path):
-    """The main window on a copy of layers/ (its register.sqlite is created in tmp_path)."""
-    from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = MainWindow(language="zh_CN")
-    qtbot.addWidget(win)
-    win.resize(1280, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    panels = install(win)
-    workspace, reports = load_workspace(folder)
-    win.set_workspace(workspace, reports)
-    panels.set_workspace(workspace, win.renderer)
-    qapp.processEvents()
-    yield win
-    panels.close()
-    from parksgis.qt.i18n import install_language
-    install_language("en")
 
 
 def legend_count(win, code):

@@ -1,7 +1,6 @@
 """The dashboard's bars equal sums computed here straight from the register, follow edits, and a
 click on a bar selects those projects' features on the map."""
 
-import shutil
 from collections import defaultdict
 
 import pytest
@@ -13,33 +12,13 @@ Qt = QtCore.Qt
 
 
 @pytest.fixture
-def register_window(qtbot, qapp, tmp_path):
-    """The main window on a copy of layers/ (its register.sqlite is created in tmp_path)."""
-    from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = MainWindow(language="zh_CN")
-    qtbot.addWidget(win)
-    win.resize(1280, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    panels = install(win)
-    workspace, reports = load_workspace(folder)
-    win.set_workspace(workspace, reports)
-    panels.set_workspace(workspace, win.renderer)
+def register_window(register_window, qapp):
+    """The shared register window (tests/qt/conftest.py) with the dashboard dock raised."""
+    panels = register_window.register_panels
     panels.docks["dashboard"].show()
     panels.docks["dashboard"].raise_()
     qapp.processEvents()
-    yield win
-    panels.close()
-    from parksgis.qt.i18n import install_language
-    install_language("en")
+    return register_window
 
 
 def bar_heights(dashboard, chart):

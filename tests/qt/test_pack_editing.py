@@ -118,7 +118,7 @@ def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, 
     click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     editor = win.register_panels.editor
     assert editor.notice.isVisibleTo(editor)
-    assert "read-only" in editor.notice.text()
+    assert editor.notice.text() == handle.read_only_reason  # why, in the pack's own words
     bar_notice = win.register_panels.notice  # also in the status bar, whatever is selected
     assert bar_notice.isVisibleTo(win) and bar_notice.text() == handle.read_only_reason
     assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()

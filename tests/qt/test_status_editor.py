@@ -1,7 +1,6 @@
 """Editing a project's status from the identify panel: map colour, legend count and history follow;
 Undo (button and Ctrl+Z) restores all three. Runs on a copy of the sample parks in tmp_path."""
 
-import shutil
 
 import pytest
 import shapely
@@ -12,33 +11,6 @@ from parksgis.model.status import DEFAULT_SCHEME
 Qt = QtCore.Qt
 PROJECT = "PORT-FILL-3"  # 3号地块场平, approved in the sample register, one plot in port/plots
 
-
-@pytest.fixture
-def register_window(qtbot, qapp, tmp_path):
-    """The main window on a copy of layers/ (its register.sqlite is created in tmp_path)."""
-    from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = MainWindow(language="zh_CN")
-    qtbot.addWidget(win)
-    win.resize(1280, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    panels = install(win)
-    workspace, reports = load_workspace(folder)
-    win.set_workspace(workspace, reports)
-    panels.set_workspace(workspace, win.renderer)
-    qapp.processEvents()
-    yield win
-    panels.close()
-    from parksgis.qt.i18n import install_language
-    install_language("en")
 
 
 def feature_of(win, project_id):
@@ -169,7 +141,9 @@ def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, t
     row = int(layer.project_ids.tolist().index(PROJECT))
     win.selection.set([(layer.key, row)])
     editor = win.register_panels.editor
-    assert editor.notice.isVisibleTo(editor) and "register" in editor.notice.text()
+    reason = win.register_panels.link.read_only_reason
+    assert win.register_panels.link.store is None and reason  # no register to write to
+    assert editor.notice.isVisibleTo(editor) and editor.notice.text() == reason
     assert not editor.apply_button.isEnabled() and not editor.form_box.isEnabled()
 
 
