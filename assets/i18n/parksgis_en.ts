@@ -525,6 +525,90 @@
         </message>
     </context>
     <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
+            <source>%n problem(s) in the file: fix them and import again. Nothing will be written.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="125" />
+            <source>%n project(s) will change. Apply writes all of them in one step, or none.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="128" />
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="130" />
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="129" />
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="113" />
+            <source>Import status spreadsheet — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="117" />
+            <source>Imported: %n history row(s) written. Undo (Ctrl+Z) reverts the whole import.</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="139" />
+            <source>Nothing to apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="123" />
+            <source>Nothing to change: the register already holds these values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Old → new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LayerTreeModel</name>
         <message>
             <location filename="../../parksgis/qt/layer_tree.py" line="133" />
@@ -987,32 +1071,32 @@
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="62" />
             <source>Dashboard</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="124" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="56" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Status changes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1022,6 +1106,78 @@
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetActions</name>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <source>%1: the file name must end in .csv or .xlsx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <source>&amp;Import status spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <source>E&amp;xport register…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <source>Export register</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <source>Exported %n project(s) to %1</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <source>Import status spreadsheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
+            <translation type="unfinished">
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="161" />
+            <source>Showing statuses as of %1: return to today to import.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <source>Write the register to a CSV (UTF-8) or XLSX file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <source>parksgis</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -525,6 +525,90 @@
         </message>
     </context>
     <context>
+        <name>ImportPreviewDialog</name>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
+            <source>%n problem(s) in the file: fix them and import again. Nothing will be written.</source>
+            <translation>
+                <numerusform>文件中有 %n 个问题：请修正后重新导入。不会写入任何内容。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="125" />
+            <source>%n project(s) will change. Apply writes all of them in one step, or none.</source>
+            <translation>
+                <numerusform>将更改 %n 个项目。“应用”一次写入全部更改，要么全部成功，要么都不写入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="128" />
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="130" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="129" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="113" />
+            <source>Import status spreadsheet — %1</source>
+            <translation>导入状态表 — %1</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="117" />
+            <source>Imported: %n history row(s) written. Undo (Ctrl+Z) reverts the whole import.</source>
+            <translation>
+                <numerusform>已导入：写入 %n 条历史记录。撤销（Ctrl+Z）可撤回整个导入。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="139" />
+            <source>Nothing to apply.</source>
+            <translation>没有可应用的更改。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="123" />
+            <source>Nothing to change: the register already holds these values.</source>
+            <translation>无需更改：登记册已是这些值。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Old → new</source>
+            <translation>原值 → 新值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="115" />
+            <source>Project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="114" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+    </context>
+    <context>
         <name>LayerTreeModel</name>
         <message>
             <location filename="../../parksgis/qt/layer_tree.py" line="133" />
@@ -987,32 +1071,32 @@
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="62" />
             <source>Dashboard</source>
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="121" />
+            <location filename="../../parksgis/qt/register_panels.py" line="124" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="56" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="60" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Status changes</source>
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="120" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>
@@ -1023,6 +1107,78 @@
             <location filename="../../parksgis/qt/search_box.py" line="61" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpreadsheetActions</name>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <source>%1: the file name must end in .csv or .xlsx</source>
+            <translation>%1：文件名必须以 .csv 或 .xlsx 结尾</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <source>&amp;Import status spreadsheet…</source>
+            <translation>导入状态表(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
+            <translation>预览后将 CSV 或 XLSX 状态表导入登记册</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <source>E&amp;xport register…</source>
+            <translation>导出登记册(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <source>Export register</source>
+            <translation>导出登记册</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <source>Exported %n project(s) to %1</source>
+            <translation>
+                <numerusform>已将 %n 个项目导出到 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <source>Import status spreadsheet</source>
+            <translation>导入状态表</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
+            <translation>
+                <numerusform>已导入 %1：写入 %n 条历史记录（Ctrl+Z 撤销本次导入）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="161" />
+            <source>Showing statuses as of %1: return to today to import.</source>
+            <translation>正在显示 %1 的状态：请回到今天再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+            <translation>电子表格 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <source>Write the register to a CSV (UTF-8) or XLSX file</source>
+            <translation>将登记册写入 CSV（UTF-8）或 XLSX 文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <source>parksgis</source>
+            <translation>parksgis</translation>
         </message>
     </context>
     <context>

@@ -130,6 +130,12 @@ class RegisterLink(QtCore.QObject):
             return self._pack.update(project_id, changes, self.author(), "app")
         return self.store.update(project_id, changes, self.author(), "app")
 
+    @property
+    def writer(self):
+        """What multi-project writes go through (``update_many``): a pack's handle (which turns a
+        busy pack into a clear message), else the register store itself."""
+        return self._pack if self._pack is not None else self.store
+
     def undo(self) -> list:
         """Undo the register's latest edit not yet undone; the rows written (empty: nothing to undo)."""
         if self.read_only_reason is not None:

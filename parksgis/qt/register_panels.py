@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from parksgis.qt import spreadsheet_dialog
 from parksgis.qt.as_of_bar import AsOfBar
 from parksgis.qt.dashboard import Dashboard
 from parksgis.qt.register_link import RegisterLink
@@ -75,6 +76,8 @@ class RegisterPanels(QtCore.QObject):
             self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
             self.author_action.setObjectName("author_action")
             self.author_action.triggered.connect(self.ask_author)
+        # File ▸ Import status spreadsheet… / Export register…
+        self.spreadsheets = spreadsheet_dialog.install(window, self.link)
         # a read-only pack (or an unsaved folder register) says so for as long as it is open
         self.notice = QtWidgets.QLabel(window, objectName="register_notice")
         self.notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 1px 6px;")

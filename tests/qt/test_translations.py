@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # the map window's own modules; other panels' strings are checked once their texts are final
 WINDOW_MODULES = ["main_window", "window_actions", "canvas", "layer_tree", "identify_panel",
                   "attribute_table", "status_legend", "search_box", "problems_panel", "loader",
-                  "workspace_loading", "settings_dialog", "export_dialog"]
+                  "workspace_loading", "settings_dialog", "export_dialog", "spreadsheet_dialog"]
 
 
 def _extractor():

@@ -1,0 +1,294 @@
+"""File ▸ Import status spreadsheet… and File ▸ Export register… in the window (issue 4, in the app).
+
+Runs on a copy of the sample parks in tmp_path (its register.sqlite is made there). Menus, file
+dialogs and the preview are driven by clicks and keys; the dialogs open with open(), so no test
+waits in a nested event loop.
+"""
+
+import shutil
+from datetime import date
+
+import pytest
+import shapely
+from PySide6 import QtCore, QtWidgets
+
+from parksgis.model.status import DEFAULT_SCHEME
+
+Qt = QtCore.Qt
+CHANGED = {"PORT-FILL-3": ("approved", "completed"), "PORT-FILL-4": ("approved", "under_construction")}
+
+
+@pytest.fixture
+def register_window(qtbot, qapp, tmp_path):
+    """The main window in Chinese on a copy of layers/, with the register panels installed."""
+    from parksgis.assets import sample_layers
+    from parksgis.io.workspace import load_workspace
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.register_panels import install
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    win = MainWindow(language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    panels = install(win)
+    workspace, reports = load_workspace(folder)
+    win.set_workspace(workspace, reports)
+    panels.set_workspace(workspace, win.renderer)
+    qapp.processEvents()
+    yield win
+    panels.close()
+    from parksgis.qt.i18n import install_language
+    install_language("en")
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def click_menu_action(qtbot, win, action):
+    """File menu open, then a click on ``action`` in it, as a user picks a menu item."""
+    menu = win.actions_.file_menu
+    menu.popup(win.mapToGlobal(QtCore.QPoint(10, 10)))
+    qtbot.waitUntil(menu.isVisible)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def answer_file_dialog(qtbot, win, path):
+    """The open file dialog: the path in its file name box, then Enter."""
+    actions = win.spreadsheet_actions
+    qtbot.waitUntil(lambda: actions.file_dialog is not None and actions.file_dialog.isVisible())
+    edit = actions.file_dialog.findChild(QtWidgets.QLineEdit, "fileNameEdit")
+    edit.setText(str(path))  # set, not typed: typing opens the completer popup, which takes Enter
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def import_via_menu(qtbot, win, path):
+    """File ▸ Import status spreadsheet… → choose ``path`` → the preview dialog."""
+    actions = win.spreadsheet_actions
+    click_menu_action(qtbot, win, actions.import_action)
+    answer_file_dialog(qtbot, win, path)
+    qtbot.waitUntil(lambda: actions.preview is not None and actions.preview.isVisible())
+    return actions.preview
+
+
+def export_via_menu(qtbot, win, path):
+    click_menu_action(qtbot, win, win.spreadsheet_actions.export_action)
+    answer_file_dialog(qtbot, win, path)
+    qtbot.waitUntil(lambda: path.exists())
+
+
+def rows_of(view):
+    return [[view.topLevelItem(i).text(c) for c in range(view.columnCount())]
+            for i in range(view.topLevelItemCount())]
+
+
+def legend_count(win, code):
+    text = win.legend.item_for(code).text()
+    return int(text.rsplit("(", 1)[1].rstrip(")"))
+
+
+def plot_pixel(win, project_id):
+    layer = win.workspace.layer("port/plots")
+    row = int(layer.project_ids.tolist().index(project_id))
+    win.canvas.zoom_to_features([(layer.key, row)])
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+
+
+def colour_near(maps, win, pos, hex_colour):
+    patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
+    return maps.count_colour(patch, hex_colour, tolerance=10)
+
+
+def write_gbk_sheet(path, lines):
+    path.write_bytes("\r\n".join(lines).encode("gbk") + b"\r\n")
+    return path
+
+
+# -- tests -----------------------------------------------------------------------------------------
+def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_path):
+    win = register_window
+    win.settings.setValue("author", "张工")
+    store = win.register_panels.link.store
+    sheet = write_gbk_sheet(tmp_path / "周报-状态.csv", [
+        "项目编号,项目名称,状态", "PORT-FILL-3,港口片区3号地块填土工程,已完工",
+        "PORT-FILL-4,港口片区4号地块填土工程,施工中", "PORT-FILL-5,港口片区5号地块填土工程,已批复"])
+    approved, completed = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
+    before = {code: legend_count(win, code) for code in ("approved", "completed", "under_construction")}
+    assert win.spreadsheet_actions.import_action.isEnabled()
+
+    preview = import_via_menu(qtbot, win, sheet)
+
+    label = {code: f"{DEFAULT_SCHEME[code].label_zh} ({code})" for code in DEFAULT_SCHEME.codes}
+    assert rows_of(preview.changes_view) == [
+        ["PORT-FILL-3", "状态", f"{label['approved']} → {label['completed']}"],
+        ["PORT-FILL-4", "状态", f"{label['approved']} → {label['under_construction']}"]]
+    assert preview.changes_view.isVisibleTo(preview) and not preview.problems_view.isVisibleTo(preview)
+    summary = preview.summary.text()
+    assert "3 rows (read as GBK/GB18030, not UTF-8)" in summary and "0 problems" in summary
+    assert "2 projects with 2 changed fields" in summary
+    assert preview.apply_button.isEnabled()
+    pos = plot_pixel(win, "PORT-FILL-3")
+    assert colour_near(maps, win, pos, approved) > 100
+
+    qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+    for pid, (old, new) in CHANGED.items():
+        assert win.workspace.projects[pid].status == new
+        assert [(r.field, r.old, r.new, r.source, r.author) for r in store.history(pid)
+                if r.source != "seed"] == [("status", old, new, "周报-状态.csv", "张工")]
+    assert legend_count(win, "approved") == before["approved"] - 2
+    assert legend_count(win, "completed") == before["completed"] + 1
+    assert legend_count(win, "under_construction") == before["under_construction"] + 1
+    assert colour_near(maps, win, pos, completed) > 100 and colour_near(maps, win, pos, approved) == 0
+    assert "周报-状态.csv" in win.statusBar().currentMessage()
+
+    # the same file again: nothing to change, nothing to apply
+    preview = import_via_menu(qtbot, win, sheet)
+    assert preview.changes_view.topLevelItemCount() == 0 and not preview.apply_button.isEnabled()
+    assert preview.headline.text() == "无需更改：登记册已是这些值。"
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+
+    # Ctrl+Z reverts the whole import: both projects, the legend and the map
+    qtbot.waitUntil(win.isActiveWindow)  # the window has the keyboard again once the preview is gone
+    win.canvas.setFocus()
+    qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {pid: win.workspace.projects[pid].status for pid in CHANGED} == {pid: "approved" for pid in CHANGED}
+    assert {code: legend_count(win, code) for code in before} == before
+    assert colour_near(maps, win, pos, approved) > 100 and colour_near(maps, win, pos, completed) == 0
+    assert [r.source for r in store.history("PORT-FILL-4") if r.source != "seed"] == ["周报-状态.csv", "undo"]
+
+
+def test_sheet_with_problems_lists_them_and_cannot_be_applied(qtbot, register_window, tmp_path):
+    win = register_window
+    store = win.register_panels.link.store
+    history_before = len(store.history())
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("project_id,status,progress_pct,actual_start\n"
+                     "PORT-FILL-3,completed,100,2014-09-01\n"
+                     "NO-SUCH-1,completed,,\n"
+                     "PORT-FILL-4,finished-ish,150,2014-13-45\n", encoding="utf-8")
+
+    preview = import_via_menu(qtbot, win, sheet)
+
+    problems = rows_of(preview.problems_view)
+    assert [row[:2] for row in problems] == [["3", "project_id"], ["4", "status"],
+                                             ["4", "progress_pct"], ["4", "actual_start"]]
+    assert "NO-SUCH-1 is not in the register" in problems[0][2]
+    assert "unknown status 'finished-ish'" in problems[1][2]
+    assert "outside 0-100" in problems[2][2]
+    assert preview.problems_view.topLevelItem(0).toolTip(2).startswith(f"{sheet}: row 3, column project_id:")
+    assert not preview.apply_button.isEnabled()
+    assert "4 problems" in preview.summary.text()
+    assert preview.headline.text().startswith("文件中有 4 个问题")
+    qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)  # disabled: does nothing
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+    assert len(store.history()) == history_before
+    assert win.workspace.projects["PORT-FILL-3"].status == "approved"
+
+
+def test_export_xlsx_then_reimport_changes_nothing(qtbot, register_window, tmp_path):
+    import openpyxl
+
+    win = register_window
+    out = tmp_path / "out" / "登记册.xlsx"
+    out.parent.mkdir()
+
+    export_via_menu(qtbot, win, out)
+
+    sheet = openpyxl.load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("项目编号", "园区", "项目名称")  # Chinese headers in a Chinese UI
+    by_id = {r[0]: r for r in rows[1:]}
+    assert len(by_id) == len(win.workspace.projects)
+    status_col = rows[0].index("状态")
+    assert by_id["PORT-FILL-3"][status_col] == DEFAULT_SCHEME["approved"].label_zh
+    assert not list(out.parent.glob(".*"))  # no temp file left behind (atomic write)
+    assert str(out) in win.statusBar().currentMessage()
+
+    preview = import_via_menu(qtbot, win, out)
+    assert preview.headline.text() == "无需更改：登记册已是这些值。"
+    assert not preview.apply_button.isEnabled() and preview.changes_view.topLevelItemCount() == 0
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_export_csv_in_english_has_field_names_and_a_bom(qtbot, register_window, tmp_path):
+    win = register_window
+    win.set_language("en")
+    qtbot.waitUntil(lambda: win.spreadsheet_actions.export_action.text() == "E&xport register…")
+    out = tmp_path / "register.csv"
+    count = win.spreadsheet_actions.export_to(out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfproject_id,park,name_zh,")
+    assert count == len(win.workspace.projects)
+
+
+def test_export_to_a_missing_folder_is_one_clear_message(qtbot, register_window, tmp_path):
+    win = register_window
+    target = tmp_path / "nowhere" / "register.xlsx"
+    assert win.spreadsheet_actions.export_to(target) is None
+    box = win.findChild(QtWidgets.QMessageBox, "spreadsheet_error")
+    assert box is not None and box.isVisible()
+    assert box.text() == f"{target}: folder does not exist"
+    assert not target.exists()
+    box.close()
+
+
+def test_past_day_disables_import_with_the_reason(qtbot, register_window):
+    win = register_window
+    action = win.spreadsheet_actions.import_action
+    win.register_panels.link.show_as_of(date(2014, 1, 1))
+    assert not action.isEnabled()
+    assert "2014-01-01" in action.toolTip()
+    assert win.spreadsheet_actions.export_action.isEnabled()  # the register itself can be exported
+    win.register_panels.link.show_as_of(None)
+    assert action.isEnabled()
+
+
+def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, tmp_path):
+    """A pack opened read-only: the import action is off and says why; opened for editing, the
+    import writes into the pack's register."""
+    from parksgis.assets import sample_layers
+    from parksgis.pack import build_pack
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+    from parksgis.qt.pack_actions import install as install_pack_actions
+    from parksgis.qt.register_panels import install as install_register_panels
+
+    hq = tmp_path / "hq"
+    shutil.copytree(sample_layers(), hq, ignore=shutil.ignore_patterns("register.sqlite*"))
+    pack = tmp_path / "port.gpkg"
+    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    configure_app(qapp)
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    install_register_panels(win)
+    install_pack_actions(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        assert win.pack_actions.open_path(pack, read_only=True)
+        action = win.spreadsheet_actions.import_action
+        reason = win.workspace.pack_handle.read_only_reason
+        assert not action.isEnabled() and action.toolTip() == reason
+        assert win.spreadsheet_actions.export_action.isEnabled()
+
+        assert win.pack_actions.open_path(pack)
+        assert action.isEnabled()
+        sheet = tmp_path / "field.csv"
+        sheet.write_text("project_id,status\nPORT-FILL-3,under_construction\n", encoding="utf-8")
+        preview = import_via_menu(qtbot, win, sheet)
+        assert preview.headline.text().startswith("1 project(s) will change")
+        qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
+        assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"
+        rows = win.workspace.pack_handle.register.history("PORT-FILL-3")
+        assert [(r.new, r.source) for r in rows if r.source != "seed"] == [("under_construction", "field.csv")]
+    finally:
+        win.pack_actions.close()
