@@ -61,8 +61,6 @@ class Layer:
         self.opacity_changed = Signal()
         self.style_changed = Signal()
         self.data_changed = Signal()
-        self._project_ids = None  # (frame it was computed for, Series): see project_ids
-        self.data_changed.connect(self._forget_project_ids)
 
     def __repr__(self) -> str:
         return f"Layer({self.key!r}, {len(self.frame)} features)"
@@ -115,19 +113,7 @@ class Layer:
         """The ``project_id`` column as an object Series of str/None (all None when absent).
 
         Ids are compared as text, trimmed; empty text and nulls are context features (None).
-        Kept until ``frame`` is replaced or ``data_changed`` is emitted (views ask for it per
-        row: recomputing it each time cost ~1 ms per call at 100k features); callers get a
-        copy-on-write view, so changing it cannot change the kept one.
         """
-        cached = self._project_ids
-        if cached is None or cached[0] is not self.frame:
-            cached = self._project_ids = (self.frame, self._compute_project_ids())
-        return cached[1].copy(deep=False)
-
-    def _forget_project_ids(self, *_):
-        self._project_ids = None
-
-    def _compute_project_ids(self):
         import pandas as pd
 
         if "project_id" not in self.frame.columns:
