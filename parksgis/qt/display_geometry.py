@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
-from pyproj import Transformer
 from PySide6 import QtCore, QtGui
 
-from parksgis.render.geometry import flatten, path_from_flat
+from parksgis.render.geometry import flatten, path_from_flat, transformer
 
 
 class DisplayGeometry:
     def __init__(self, renderer):
         self.renderer = renderer
         self.display_crs = renderer.display_crs
-        self.to_display = Transformer.from_crs("EPSG:4326", self.display_crs, always_xy=True)
-        self.to_lonlat = Transformer.from_crs(self.display_crs, "EPSG:4326", always_xy=True)
+        self.to_display = transformer("EPSG:4326", self.display_crs)  # the renderer's own
 
     def bounds(self, layer, rows=None) -> QtCore.QRectF | None:
         """Bounding rectangle of ``rows`` of ``layer`` (all rows by default), or None if empty."""
@@ -56,7 +54,7 @@ class DisplayGeometry:
         return [QtCore.QPointF(x, y) for x, y in shapely.get_coordinates(chosen)]
 
     def lonlat(self, x: float, y: float) -> tuple[float, float]:
-        lon, lat = self.to_lonlat.transform(x, y)
+        lon, lat = self.to_display.transform(x, y, direction="INVERSE")
         return float(lon), float(lat)
 
     def display_xy(self, lon: float, lat: float) -> tuple[float, float]:

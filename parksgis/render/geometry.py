@@ -8,26 +8,29 @@ per-vertex Python loop: paths are streamed from numpy into QPainterPath through 
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from pyproj import CRS, Transformer
+from pyproj import Transformer
 from PySide6.QtCore import QByteArray, QDataStream
 from PySide6.QtGui import QPainterPath
 
 #: aim for this many features in one (tile, style) path
 FEATURES_PER_PATH = 80
 
-_transformers: dict[str, Transformer] = {}
+@functools.lru_cache(maxsize=16)
+def transformer(source_crs: str, target_crs: str) -> Transformer:
+    """``source_crs`` -> ``target_crs`` with x = lon/easting first; cached, because building one
+    costs ~50 ms (PROJ looks the operation up in its database) and a window needs several."""
+    return Transformer.from_crs(source_crs, target_crs, always_xy=True)
 
 
 def transformer_to(display_crs: str) -> Transformer:
-    """WGS84 lon/lat -> ``display_crs`` (cached: building a Transformer costs ~10 ms)."""
-    key = CRS.from_user_input(display_crs).to_wkt()
-    if key not in _transformers:
-        _transformers[key] = Transformer.from_crs("EPSG:4326", key, always_xy=True)
-    return _transformers[key]
+    """WGS84 lon/lat -> ``display_crs``."""
+    return transformer("EPSG:4326", display_crs)
 
 
 def project_geometries(geoms: np.ndarray, display_crs: str) -> np.ndarray:
