@@ -140,6 +140,35 @@ def ime_commit(widget, text: str) -> None:
     QtWidgets.QApplication.sendEvent(widget, event)
 
 
+def click_project(qtbot, win, layer_key: str, project_id: str) -> None:
+    """Zoom to a project's first feature and click it on the map, as a user does."""
+    import shapely
+    from PySide6 import QtCore
+
+    layer = win.workspace.layer(layer_key)
+    row = layer.project_ids.tolist().index(project_id)
+    win.canvas.zoom_to_features([(layer.key, row)])
+    QtCore.QCoreApplication.processEvents()
+    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+    qtbot.mouseMove(win.canvas.viewport(), pos)
+    qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    assert win.selection.current == (layer.key, row)
+
+
+def choose_status(qtbot, editor, code: str) -> None:
+    """Pick a status in the editor's combo with the keyboard, as a user does, then click Apply."""
+    from PySide6 import QtCore
+
+    combo = editor.status_combo
+    combo.setFocus()
+    target = combo.findData(code)
+    key = QtCore.Qt.Key.Key_Down if target > combo.currentIndex() else QtCore.Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+    qtbot.mouseClick(editor.apply_button, QtCore.Qt.MouseButton.LeftButton)
+
+
 class MapHelpers:
     """What the tests need to act on the map: places, pixel positions, grabs and colour counts."""
 
@@ -149,6 +178,8 @@ class MapHelpers:
     grab_canvas = staticmethod(grab_canvas)
     count_colour = staticmethod(count_colour)
     ime_commit = staticmethod(ime_commit)
+    click_project = staticmethod(click_project)
+    choose_status = staticmethod(choose_status)
 
 
 @pytest.fixture

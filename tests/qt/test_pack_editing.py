@@ -5,7 +5,6 @@ import json
 import shutil
 
 import pytest
-import shapely
 from PySide6 import QtCore
 
 Qt = QtCore.Qt
@@ -59,29 +58,9 @@ def open_in_window(win, path):
     show(win, *load_workspace(path))
 
 
-def click_project(qtbot, win, layer_key, project_id):
-    layer = win.workspace.layer(layer_key)
-    row = layer.project_ids.tolist().index(project_id)
-    win.canvas.zoom_to_features([(layer.key, row)])
-    QtCore.QCoreApplication.processEvents()
-    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
-    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
-    qtbot.mouseMove(win.canvas.viewport(), pos)
-    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert win.selection.current == (layer.key, row)
 
 
-def choose_status(qtbot, editor, code):
-    combo = editor.status_combo
-    combo.setFocus()
-    target = combo.findData(code)
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
-
-
-def test_edits_in_a_pack_are_exported_as_changes(qtbot, pack_window, port_pack, tmp_path):
+def test_edits_in_a_pack_are_exported_as_changes(maps, qtbot, pack_window, port_pack, tmp_path):
     from parksgis.pack import export_changes, verify_pack
 
     win = pack_window
@@ -90,14 +69,14 @@ def test_edits_in_a_pack_are_exported_as_changes(qtbot, pack_window, port_pack, 
     editor = win.register_panels.editor
     win.settings.setValue("author", "现场办公室")
 
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     assert not editor.notice.isVisibleTo(editor)
     assert not win.register_panels.notice.isVisibleTo(win)
-    choose_status(qtbot, editor, "under_construction")
-    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
-    choose_status(qtbot, editor, "completed")
+    maps.choose_status(qtbot, editor, "under_construction")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    maps.choose_status(qtbot, editor, "completed")
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)  # changed my mind about 4
-    choose_status(qtbot, editor, "suspended")
+    maps.choose_status(qtbot, editor, "suspended")
 
     document = export_changes(port_pack, tmp_path / "changes.json")
     got = {(c["project_id"], c["field"]): (c["base"], c["new"], c["author"]) for c in document["changes"]}
@@ -107,7 +86,7 @@ def test_edits_in_a_pack_are_exported_as_changes(qtbot, pack_window, port_pack, 
     assert verify_pack(port_pack).ok
 
 
-def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, port_pack):
+def test_read_only_pack_shows_a_notice_and_disables_editing(maps, qtbot, pack_window, port_pack):
     from parksgis.pack import open_pack
 
     win = pack_window
@@ -115,7 +94,7 @@ def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, 
     workspace.pack_handle = handle
     history_before = handle.register.history()  # the pack carries the sample's dated history
     show(win, workspace)
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     editor = win.register_panels.editor
     assert editor.notice.isVisibleTo(editor)
     assert editor.notice.text() == handle.read_only_reason  # why, in the pack's own words
@@ -126,7 +105,7 @@ def test_read_only_pack_shows_a_notice_and_disables_editing(qtbot, pack_window, 
     assert handle.register.history() == history_before
 
 
-def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, port_pack, tmp_path):
+def test_field_office_round_trip_merges_and_lists_conflicts(maps, qtbot, pack_window, port_pack, tmp_path):
     """Build → edit in the app → export → HQ edits one of the same fields → merge → resolve."""
     from parksgis.pack import export_changes, merge_changes, resolve_conflicts
     from parksgis.store.register import RegisterStore
@@ -134,10 +113,10 @@ def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, 
     win = pack_window
     open_in_window(win, port_pack)
     editor = win.register_panels.editor
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
-    choose_status(qtbot, editor, "under_construction")
-    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
-    choose_status(qtbot, editor, "suspended")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.choose_status(qtbot, editor, "under_construction")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    maps.choose_status(qtbot, editor, "suspended")
     export_changes(port_pack, tmp_path / "week1.json")
 
     hq = tmp_path / "layers"  # the folder the pack was built from
@@ -156,18 +135,18 @@ def test_field_office_round_trip_merges_and_lists_conflicts(qtbot, pack_window, 
 
 
 @pytest.mark.slow  # waits out the register's busy timeout (10 s) before giving up
-def test_pack_locked_by_another_program_gives_a_clear_message(qtbot, pack_window, port_pack):
+def test_pack_locked_by_another_program_gives_a_clear_message(maps, qtbot, pack_window, port_pack):
     import sqlite3
 
 
     win = pack_window
     open_in_window(win, port_pack)
     editor = win.register_panels.editor
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     other = sqlite3.connect(port_pack, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another app instance in the middle of saving
     try:
-        choose_status(qtbot, editor, "completed")
+        maps.choose_status(qtbot, editor, "completed")
         assert editor.notice.isVisibleTo(editor)
         assert "another program is saving to this pack" in editor.notice.text()
         assert win.workspace.projects["PORT-FILL-3"].status == "approved"

@@ -41,26 +41,6 @@ def type_file_name(qtbot, path):
     return respond
 
 
-def click_project(qtbot, win, layer_key, project_id):
-    layer = win.workspace.layer(layer_key)
-    row = layer.project_ids.tolist().index(project_id)
-    win.canvas.zoom_to_features([(layer.key, row)])
-    QtCore.QCoreApplication.processEvents()
-    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
-    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
-    qtbot.mouseMove(win.canvas.viewport(), pos)
-    qtbot.mouseClick(win.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert win.selection.current == (layer.key, row)
-
-
-def choose_status(qtbot, editor, code):
-    combo = editor.status_combo
-    combo.setFocus()
-    target = combo.findData(code)
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
 
 
 def drop_on(win, path):
@@ -133,7 +113,7 @@ def make_window(qtbot, qapp):
 
 
 # -- the round trip --------------------------------------------------------------------------------
-def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, tmp_path):
+def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack, hq, tmp_path):
     from parksgis.store.register import RegisterStore
 
     win = make_window()
@@ -149,9 +129,9 @@ def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, t
     editor = win.register_panels.editor
     for project_id, status in [("PORT-FILL-3", "under_construction"), ("PORT-FILL-4", "suspended"),
                                ("PORT-FILL-5", "under_construction")]:
-        click_project(qtbot, win, "port/plots", project_id)
+        maps.click_project(qtbot, win, "port/plots", project_id)
         assert editor.apply_button.isEnabled()
-        choose_status(qtbot, editor, status)
+        maps.choose_status(qtbot, editor, status)
         assert win.workspace.projects[project_id].status == status
 
     # File ▸ Export changes… → a JSON file to send by e-mail
@@ -209,7 +189,7 @@ def test_field_office_round_trip_in_the_app(qtbot, make_window, port_pack, hq, t
     assert {pid: win.workspace.projects[pid].status for pid in expected} == expected
 
 
-def test_merge_into_the_open_pack(qtbot, make_window, port_pack, tmp_path):
+def test_merge_into_the_open_pack(maps, qtbot, make_window, port_pack, tmp_path):
     """Headquarters keeps its own copy of the pack, edits it in the app and merges into it."""
     from parksgis.pack import export_changes, open_pack
 
@@ -223,8 +203,8 @@ def test_merge_into_the_open_pack(qtbot, make_window, port_pack, tmp_path):
 
     win = make_window()
     assert win.pack_actions.open_path(hq_pack)
-    click_project(qtbot, win, "port/plots", "PORT-FILL-4")
-    choose_status(qtbot, win.register_panels.editor, "completed")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-4")
+    maps.choose_status(qtbot, win.register_panels.editor, "completed")
     assert win.pack_actions.merge_target() == hq_pack
     answer_modal("merge_changes_dialog", type_file_name(qtbot, tmp_path / "changes.json"))
     win.pack_actions.merge_action.trigger()
@@ -240,7 +220,7 @@ def test_merge_into_the_open_pack(qtbot, make_window, port_pack, tmp_path):
     assert "resolve:" in editor.history_list.item(0).text()
 
 
-def test_gui_command_opens_a_pack_for_editing(qtbot, qapp, port_pack):
+def test_gui_command_opens_a_pack_for_editing(maps, qtbot, qapp, port_pack):
     """``parksgis gui PACK.gpkg`` → open_window(PACK): the pack, editable, saves go into it."""
     from parksgis.qt.app import open_window
 
@@ -249,8 +229,8 @@ def test_gui_command_opens_a_pack_for_editing(qtbot, qapp, port_pack):
     try:
         qtbot.waitExposed(win)
         assert win.workspace.pack_handle.path == port_pack and not win.workspace.pack_handle.read_only
-        click_project(qtbot, win, "port/plots", "PORT-FILL-7")
-        choose_status(qtbot, win.register_panels.editor, "under_construction")
+        maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
+        maps.choose_status(qtbot, win.register_panels.editor, "under_construction")
         from parksgis.pack import export_changes
 
         win.pack_actions.close()
@@ -262,7 +242,7 @@ def test_gui_command_opens_a_pack_for_editing(qtbot, qapp, port_pack):
 
 
 # -- read-only and busy packs ----------------------------------------------------------------------
-def test_read_only_pack_shows_why_and_disables_the_editor(qtbot, make_window, port_pack):
+def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_window, port_pack):
     win = make_window()
     assert win.pack_actions.open_path(port_pack, read_only=True)
     handle = win.workspace.pack_handle
@@ -270,7 +250,7 @@ def test_read_only_pack_shows_why_and_disables_the_editor(qtbot, make_window, po
     notice = win.register_panels.notice  # the status bar says why, whatever is selected
     assert notice.isVisibleTo(win) and notice.text() == handle.read_only_reason
     assert problem_rows(win, "pack-read-only")[0][4] == handle.read_only_reason
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     editor = win.register_panels.editor
     assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()
     assert not win.pack_actions.merge_action.isEnabled()  # nothing can be merged into it
@@ -283,7 +263,7 @@ def test_read_only_pack_shows_why_and_disables_the_editor(qtbot, make_window, po
     assert not win.register_panels.notice.isVisibleTo(win)
 
 
-def test_second_window_on_the_same_pack_gets_a_read_only_view(qtbot, make_window, port_pack):
+def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_window, port_pack):
     first, second = make_window(), make_window()
     assert first.pack_actions.open_path(port_pack)
     assert second.pack_actions.open_path(port_pack)
@@ -291,13 +271,13 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(qtbot, make_window
     reason = second.workspace.pack_handle.read_only_reason
     assert "another parksgis window" in reason
     assert second.register_panels.notice.text() == reason
-    click_project(qtbot, second, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, second, "port/plots", "PORT-FILL-3")
     assert not second.register_panels.editor.apply_button.isEnabled()
 
     # the first window edits; the second reads the saved register (with SQLite's locks, not as an
     # immutable file), and may edit once the first has closed the pack
-    click_project(qtbot, first, "port/plots", "PORT-FILL-3")
-    choose_status(qtbot, first.register_panels.editor, "under_construction")
+    maps.click_project(qtbot, first, "port/plots", "PORT-FILL-3")
+    maps.choose_status(qtbot, first.register_panels.editor, "under_construction")
     assert second.register_panels.link.store.project("PORT-FILL-3").status == "under_construction"
     first.pack_actions.close()
     assert second.pack_actions.open_path(port_pack)
@@ -361,8 +341,7 @@ def _tamper(pack):
 
 
 @pytest.mark.parametrize("damage", ["random bytes", "truncated", "tampered"])
-def test_bad_pack_dropped_on_the_map_is_one_problem_and_the_map_keeps_working(
-        qtbot, make_window, port_pack, hq, tmp_path, damage):
+def test_bad_pack_dropped_on_the_map_is_one_problem_and_the_map_keeps_working(maps, qtbot, make_window, port_pack, hq, tmp_path, damage):
     win = make_window()
     assert win.pack_actions.open_path(hq)
     shown = win.workspace
@@ -385,7 +364,7 @@ def test_bad_pack_dropped_on_the_map_is_one_problem_and_the_map_keeps_working(
             "tampered": "refused"}[damage] in rows[0][4]
     assert win.workspace is shown  # the map keeps what it showed
     win.canvas.zoom_all()
-    click_project(qtbot, win, "port/plots", "PORT-FILL-3")
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     assert win.register_panels.editor.apply_button.isEnabled()
 
 

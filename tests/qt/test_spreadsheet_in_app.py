@@ -18,33 +18,6 @@ Qt = QtCore.Qt
 CHANGED = {"PORT-FILL-3": ("approved", "completed"), "PORT-FILL-4": ("approved", "under_construction")}
 
 
-@pytest.fixture
-def register_window(qtbot, qapp, tmp_path):
-    """The main window in Chinese on a copy of layers/, with the register panels installed."""
-    from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = MainWindow(language="zh_CN")
-    qtbot.addWidget(win)
-    win.resize(1280, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    panels = install(win)
-    workspace, reports = load_workspace(folder)
-    win.set_workspace(workspace, reports)
-    panels.set_workspace(workspace, win.renderer)
-    qapp.processEvents()
-    yield win
-    panels.close()
-    from parksgis.qt.i18n import install_language
-    install_language("en")
-
 
 # -- helpers ---------------------------------------------------------------------------------------
 def click_menu_action(qtbot, win, action):

@@ -48,16 +48,6 @@ def legend_count(win, code):
     return int(text.rsplit("(", 1)[1].rstrip(")"))
 
 
-def choose_status(qtbot, editor, code):
-    """Pick a status in the combo with the keyboard, as a user does, then click Apply."""
-    combo = editor.status_combo
-    combo.setFocus()
-    target = combo.findData(code)
-    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
-
 
 def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_window, maps):
     win = register_window
@@ -75,7 +65,7 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     assert colour_near(maps, win, pos, completed) == 0
     assert editor.history_list.count() == 0
 
-    choose_status(qtbot, editor, "completed")
+    maps.choose_status(qtbot, editor, "completed")
 
     assert win.workspace.projects[PROJECT].status == "completed"
     assert colour_near(maps, win, pos, completed) > 100
