@@ -104,7 +104,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def lang(self) -> str:
         return i18n.data_lang(self.language)
 
-    def set_workspace(self, workspace, reports=()) -> None:
+    def set_workspace(self, workspace, reports=(), geometry=None) -> None:
+        """Show ``workspace``; ``geometry`` is its layers already projected to the display CRS
+        (render.map_renderer.project_layers, done by the loaders off the UI thread)."""
         from parksgis.render.map_renderer import MapRenderer
 
         if self.workspace is not None:
@@ -120,7 +122,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if old_pack is not None:
             old_pack.close()  # the pack file is released (no lock left behind)
         self.selection.clear()
-        self.renderer = MapRenderer(workspace, display_crs=self.display_crs)
+        self.renderer = MapRenderer(workspace, display_crs=self.display_crs, geometry=geometry)
         self.renderer.lang = self.lang
         self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
         self.geometry_ = DisplayGeometry(self.renderer)

@@ -64,12 +64,6 @@ def load_pack(path: Path, read_only: bool = False):
     return workspace, [report]
 
 
-def _close_abandoned(result) -> None:
-    """A pack opened after the user cancelled: nobody will show it, so let go of its register
-    and edit lock at once (runs in the loader's thread, which opened them)."""
-    result[0].pack_handle.close()
-
-
 class PackActions(QtCore.QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -145,9 +139,9 @@ class PackActions(QtCore.QObject):
             self.close()  # reopening the open pack: let go of its edit lock, or it would look taken
         while True:
             try:
-                workspace, reports = run_with_progress(
+                workspace, reports, geometry = workspace_loading.load_for_window(
                     self.window, _tr("Opening %1…").replace("%1", path.name),
-                    lambda: load_pack(path, read_only), discard=_close_abandoned)
+                    lambda: load_pack(path, read_only))
             except Cancelled:
                 return False
             except ParksgisError as exc:
@@ -157,7 +151,7 @@ class PackActions(QtCore.QObject):
                     continue  # the other program's save takes a moment; nothing was opened
                 self.report_problem(path, exc)
                 return False
-            self._show_pack(path, workspace, reports)
+            self._show_pack(path, workspace, reports, geometry)
             return True
 
     def ask_retry(self, text: str) -> bool:
@@ -168,9 +162,9 @@ class PackActions(QtCore.QObject):
         box.setObjectName("pack_busy_question")
         return box.exec() == QtWidgets.QMessageBox.StandardButton.Retry
 
-    def _show_pack(self, path: Path, workspace, reports) -> None:
+    def _show_pack(self, path: Path, workspace, reports, geometry=None) -> None:
         previous = self.window.workspace
-        self.window.set_workspace(workspace, reports)
+        self.window.set_workspace(workspace, reports, geometry)
         self.window.remember(path)
         handle = workspace.pack_handle
         if handle is not None and handle.read_only:

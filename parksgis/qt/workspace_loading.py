@@ -24,10 +24,11 @@ def _tr(text: str, n: int = -1) -> str:
 
 def open_path(window, path: Path) -> bool:
     """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
+    from parksgis.io.workspace import load_workspace
+
     try:
-        workspace, reports = run_with_progress(
-            window, _tr("Opening %1…").replace("%1", path.name), lambda: _load_off_thread(path),
-            discard=_close_abandoned)
+        workspace, reports, geometry = load_for_window(
+            window, _tr("Opening %1…").replace("%1", path.name), lambda: load_workspace(path))
     except Cancelled:
         window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
         return False
@@ -35,18 +36,26 @@ def open_path(window, path: Path) -> bool:
         window.problems.add_problem("error", path, None, getattr(exc, "code", "unreadable"), str(exc))
         window.docks["problems"].raise_()
         return False
-    window.set_workspace(workspace, reports)
+    window.set_workspace(workspace, reports, geometry)
     window.remember(path)
     _raise_problems_if_any(window, reports)
     return True
 
 
-def _load_off_thread(path: Path):
-    """load_workspace in the worker thread. A pack's register is opened again in the UI thread
-    by the register link (PackHandle.reopen_register): SQLite connections stay in their thread."""
-    from parksgis.io.workspace import load_workspace
+def load_for_window(window, title: str, load):
+    """``load() -> (workspace, reports)`` in the loader thread behind a cancellable progress
+    dialog, plus the layers projected to the window's display CRS there too, so the first frame
+    only builds paths and paints. A pack's register is opened again in the UI thread by the
+    register link (PackHandle.reopen_register): SQLite connections stay in their thread."""
+    from parksgis.render.map_renderer import project_layers
 
-    return load_workspace(path)
+    display_crs = window.display_crs
+
+    def job():
+        workspace, reports = load()
+        return workspace, reports, project_layers(workspace, display_crs)
+
+    return run_with_progress(window, title, job, discard=_close_abandoned)
 
 
 def _close_abandoned(result) -> None:

@@ -72,14 +72,16 @@ def symbols_path(x: np.ndarray, y: np.ndarray, symbol: str, size: float) -> QPai
 class MapRenderer:
     """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed."""
 
-    def __init__(self, workspace: Workspace, display_crs: str = "EPSG:4546"):
+    def __init__(self, workspace: Workspace, display_crs: str = "EPSG:4546",
+                 geometry: dict[int, LayerGeometry] | None = None):
+        """``geometry``: layers already projected by :func:`project_layers` (e.g. in a loader thread)."""
         self.workspace = workspace
         self.display_crs = display_crs
         self.changed = Signal()
         self._projects: dict | None = None  # None: follow workspace.projects
         self._hidden: frozenset = frozenset()
         self._highlight: list[tuple[str, int]] = []
-        self._geometry: dict[int, LayerGeometry] = {}
+        self._geometry: dict[int, LayerGeometry] = dict(geometry or {})
         self._style: dict[int, LayerStyle] = {}
         self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
@@ -353,3 +355,12 @@ class MapRenderer:
                 painter.setTransform(base)
                 for x, y in points:
                     painter.drawEllipse(transform.map(QPointF(x, y)), 8 * px, 8 * px)
+
+
+def project_layers(workspace: Workspace, display_crs: str) -> dict[int, LayerGeometry]:
+    """Every layer's geometry in ``display_crs``, keyed as :class:`MapRenderer` keeps it.
+
+    Only numpy, shapely and pyproj work here (no Qt object is made), so the window runs it in its
+    loader thread right after reading the files: the first frame then only builds paths and paints.
+    """
+    return {id(layer): LayerGeometry(layer, display_crs) for layer in workspace.layers}

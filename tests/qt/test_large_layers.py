@@ -33,3 +33,26 @@ def test_fifty_thousand_plots_open_and_filter_quickly(qtbot, window):
     assert elapsed < 6, f"{elapsed:.1f} s"
     assert window.table.proxy.rowCount() == 11  # 地块1234 and 地块12340..12349
     assert window.legend.item_for("planned").text().endswith(f"({N // 2})")
+
+
+def test_opening_projects_the_layers_in_the_loader_thread(qtbot, window, sample_layers, monkeypatch):
+    """The first frame after File ▸ Open only builds paths and paints: the layers were projected
+    to the display CRS in the loader's thread, alongside reading the files."""
+    import threading
+
+    from parksgis.render import layer_cache
+
+    built_in = []
+    real_init = layer_cache.LayerGeometry.__init__
+
+    def recording_init(self, layer, display_crs):
+        built_in.append(threading.get_ident())
+        real_init(self, layer, display_crs)
+
+    monkeypatch.setattr(layer_cache.LayerGeometry, "__init__", recording_init)
+    assert window.open_path(sample_layers)
+    layers = window.workspace.layers
+    assert len(built_in) == len(layers)  # once per layer, none again for the first frame
+    assert threading.get_ident() not in built_in
+    window.canvas.grab()
+    assert len(built_in) == len(layers)

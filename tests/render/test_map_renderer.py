@@ -171,3 +171,13 @@ def test_mixed_multipart_missing_and_empty_geometries_draw_and_pick(qapp):
     assert renderer.pick(x, y, 2.0) == [(layer, 4)]
     assert renderer.extent([park.layers[1]]).isEmpty()
     renderer.close()
+
+
+def test_a_renderer_uses_layers_projected_beforehand(small_workspace):
+    from parksgis.render.map_renderer import MapRenderer, project_layers
+
+    prepared = project_layers(small_workspace, "EPSG:4546")
+    renderer = MapRenderer(small_workspace, "EPSG:4546", geometry=prepared)
+    assert small_workspace.layers
+    for layer in small_workspace.layers:
+        assert renderer.geometry(layer) is prepared[id(layer)]
