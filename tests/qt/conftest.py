@@ -140,8 +140,8 @@ def ime_commit(widget, text: str) -> None:
     QtWidgets.QApplication.sendEvent(widget, event)
 
 
-def click_project(qtbot, win, layer_key: str, project_id: str) -> None:
-    """Zoom to a project's first feature and click it on the map, as a user does."""
+def project_pixel(win, layer_key: str, project_id: str):
+    """Zoom to a project's first feature; the viewport pixel of a point inside it."""
     import shapely
     from PySide6 import QtCore
 
@@ -150,10 +150,29 @@ def click_project(qtbot, win, layer_key: str, project_id: str) -> None:
     win.canvas.zoom_to_features([(layer.key, row)])
     QtCore.QCoreApplication.processEvents()
     point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
-    pos = win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
+
+
+def click_project(qtbot, win, layer_key: str, project_id: str) -> None:
+    """Zoom to a project's first feature and click it on the map, as a user does."""
+    from PySide6 import QtCore
+
+    pos = project_pixel(win, layer_key, project_id)
     qtbot.mouseMove(win.canvas.viewport(), pos)
     qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
-    assert win.selection.current == (layer.key, row)
+    row = win.workspace.layer(layer_key).project_ids.tolist().index(project_id)
+    assert win.selection.current == (layer_key, row)
+
+
+def colour_near(win, pos, hex_colour: str) -> int:
+    """Pixels of ``hex_colour`` in a 21 px square around ``pos`` (labels may cover the middle)."""
+    patch = grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
+    return count_colour(patch, hex_colour, tolerance=10)
+
+
+def legend_count(win, code: str) -> int:
+    """The count a status legend row shows: ``在建 (16)`` -> 16."""
+    return int(win.legend.item_for(code).text().rsplit("(", 1)[1].rstrip(")"))
 
 
 def choose_status(qtbot, editor, code: str) -> None:
@@ -179,6 +198,9 @@ class MapHelpers:
     count_colour = staticmethod(count_colour)
     ime_commit = staticmethod(ime_commit)
     click_project = staticmethod(click_project)
+    project_pixel = staticmethod(project_pixel)
+    colour_near = staticmethod(colour_near)
+    legend_count = staticmethod(legend_count)
     choose_status = staticmethod(choose_status)
 
 

@@ -4,7 +4,6 @@
 from datetime import timedelta
 
 import pytest
-import shapely
 from PySide6 import QtCore, QtWidgets
 
 from parksgis.model.status import DEFAULT_SCHEME
@@ -16,23 +15,7 @@ APPROVED, COMPLETED = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["complete
 
 
 
-def legend_count(win, code):
-    return int(win.legend.item_for(code).text().rsplit("(", 1)[1].rstrip(")"))
 
-
-def plot_pixel(win, project_id):
-    """Zoom to the project's plot; the viewport pixel of a point inside it."""
-    layer = win.workspace.layer("port/plots")
-    row = layer.project_ids.tolist().index(project_id)
-    win.canvas.zoom_to_features([(layer.key, row)])
-    QtCore.QCoreApplication.processEvents()
-    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
-    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
-
-
-def colour_near(maps, win, pos, hex_colour):
-    patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
-    return maps.count_colour(patch, hex_colour, tolerance=10)
 
 
 def table_status(win, project_id):
@@ -54,18 +37,18 @@ def step_day_back(qtbot, date_edit):
 def test_date_before_a_change_shows_the_old_status(qtbot, register_window, maps):
     win = register_window
     panels = win.register_panels
-    pos = plot_pixel(win, "PORT-FILL-3")
-    counts = {code: legend_count(win, code) for code in ("approved", "completed")}
+    pos = maps.project_pixel(win, "port/plots", "PORT-FILL-3")
+    counts = {code: maps.legend_count(win, code) for code in ("approved", "completed")}
     panels.link.update("PORT-FILL-3", {"status": "completed"})  # today
-    assert legend_count(win, "completed") == counts["completed"] + 1
-    assert colour_near(maps, win, pos, COMPLETED) > 100
+    assert maps.legend_count(win, "completed") == counts["completed"] + 1
+    assert maps.colour_near(win, pos, COMPLETED) > 100
     assert table_status(win, "PORT-FILL-3") == "建成"
 
     step_day_back(qtbot, panels.as_of.date_edit)  # yesterday: before the change
 
     assert win.workspace.as_of == register_today() - timedelta(days=1)
-    assert {code: legend_count(win, code) for code in counts} == counts
-    assert colour_near(maps, win, pos, APPROVED) > 100 and colour_near(maps, win, pos, COMPLETED) == 0
+    assert {code: maps.legend_count(win, code) for code in counts} == counts
+    assert maps.colour_near(win, pos, APPROVED) > 100 and maps.colour_near(win, pos, COMPLETED) == 0
     assert table_status(win, "PORT-FILL-3") == "立项"
     # the past cannot be edited: the editor says so
     layer = win.workspace.layer("port/plots")
@@ -76,9 +59,9 @@ def test_date_before_a_change_shows_the_old_status(qtbot, register_window, maps)
 
     qtbot.mouseClick(panels.as_of.today_button, Qt.MouseButton.LeftButton)
     assert win.workspace.as_of is None
-    assert legend_count(win, "completed") == counts["completed"] + 1
-    pos = plot_pixel(win, "PORT-FILL-3")  # the identify dock grew with the editor: the map moved
-    assert colour_near(maps, win, pos, COMPLETED) > 100
+    assert maps.legend_count(win, "completed") == counts["completed"] + 1
+    pos = maps.project_pixel(win, "port/plots", "PORT-FILL-3")  # the identify dock grew with the editor: the map moved
+    assert maps.colour_near(win, pos, COMPLETED) > 100
     assert editor.apply_button.isEnabled()
 
 

@@ -9,7 +9,6 @@ import shutil
 from datetime import date
 
 import pytest
-import shapely
 from PySide6 import QtCore, QtWidgets
 
 from parksgis.model.status import DEFAULT_SCHEME
@@ -58,23 +57,7 @@ def rows_of(view):
             for i in range(view.topLevelItemCount())]
 
 
-def legend_count(win, code):
-    text = win.legend.item_for(code).text()
-    return int(text.rsplit("(", 1)[1].rstrip(")"))
 
-
-def plot_pixel(win, project_id):
-    layer = win.workspace.layer("port/plots")
-    row = int(layer.project_ids.tolist().index(project_id))
-    win.canvas.zoom_to_features([(layer.key, row)])
-    QtCore.QCoreApplication.processEvents()
-    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
-    return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
-
-
-def colour_near(maps, win, pos, hex_colour):
-    patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
-    return maps.count_colour(patch, hex_colour, tolerance=10)
 
 
 def write_gbk_sheet(path, lines):
@@ -91,7 +74,7 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
         "项目编号,项目名称,状态", "PORT-FILL-3,港口片区3号地块填土工程,已完工",
         "PORT-FILL-4,港口片区4号地块填土工程,施工中", "PORT-FILL-5,港口片区5号地块填土工程,已批复"])
     approved, completed = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
-    before = {code: legend_count(win, code) for code in ("approved", "completed", "under_construction")}
+    before = {code: maps.legend_count(win, code) for code in ("approved", "completed", "under_construction")}
     assert win.spreadsheet_actions.import_action.isEnabled()
 
     preview = import_via_menu(qtbot, win, sheet)
@@ -105,8 +88,8 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
     assert "3 rows (read as GBK/GB18030, not UTF-8)" in summary and "0 problems" in summary
     assert "2 projects with 2 changed fields" in summary
     assert preview.apply_button.isEnabled()
-    pos = plot_pixel(win, "PORT-FILL-3")
-    assert colour_near(maps, win, pos, approved) > 100
+    pos = maps.project_pixel(win, "port/plots", "PORT-FILL-3")
+    assert maps.colour_near(win, pos, approved) > 100
 
     qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
 
@@ -115,10 +98,10 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
         assert win.workspace.projects[pid].status == new
         assert [(r.field, r.old, r.new, r.source, r.author) for r in store.history(pid)
                 if r.source != "seed"] == [("status", old, new, "周报-状态.csv", "张工")]
-    assert legend_count(win, "approved") == before["approved"] - 2
-    assert legend_count(win, "completed") == before["completed"] + 1
-    assert legend_count(win, "under_construction") == before["under_construction"] + 1
-    assert colour_near(maps, win, pos, completed) > 100 and colour_near(maps, win, pos, approved) == 0
+    assert maps.legend_count(win, "approved") == before["approved"] - 2
+    assert maps.legend_count(win, "completed") == before["completed"] + 1
+    assert maps.legend_count(win, "under_construction") == before["under_construction"] + 1
+    assert maps.colour_near(win, pos, completed) > 100 and maps.colour_near(win, pos, approved) == 0
     assert "周报-状态.csv" in win.statusBar().currentMessage()
 
     # the same file again: nothing to change, nothing to apply
@@ -133,8 +116,8 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
     win.canvas.setFocus()
     qtbot.keyClick(win.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert {pid: win.workspace.projects[pid].status for pid in CHANGED} == {pid: "approved" for pid in CHANGED}
-    assert {code: legend_count(win, code) for code in before} == before
-    assert colour_near(maps, win, pos, approved) > 100 and colour_near(maps, win, pos, completed) == 0
+    assert {code: maps.legend_count(win, code) for code in before} == before
+    assert maps.colour_near(win, pos, approved) > 100 and maps.colour_near(win, pos, completed) == 0
     assert [r.source for r in store.history("PORT-FILL-4") if r.source != "seed"] == ["周报-状态.csv", "undo"]
 
 

@@ -37,15 +37,6 @@ def pixel_of(win, layer, row):
     return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
 
 
-def colour_near(maps, win, pos, hex_colour):
-    """Pixels of ``hex_colour`` in a 21 px square around ``pos`` (labels may cover the middle)."""
-    patch = maps.grab_canvas(win).copy(pos.x() - 10, pos.y() - 10, 21, 21)
-    return maps.count_colour(patch, hex_colour, tolerance=10)
-
-
-def legend_count(win, code):
-    text = win.legend.item_for(code).text()
-    return int(text.rsplit("(", 1)[1].rstrip(")"))
 
 
 
@@ -60,18 +51,18 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     assert editor.isVisibleTo(win.identify) and editor.project_id == PROJECT
     assert editor.status_combo.currentData() == "approved"
     assert not editor.notice.isVisibleTo(editor)
-    before = {code: legend_count(win, code) for code in ("approved", "completed")}
-    assert colour_near(maps, win, pos, approved) > 100
-    assert colour_near(maps, win, pos, completed) == 0
+    before = {code: maps.legend_count(win, code) for code in ("approved", "completed")}
+    assert maps.colour_near(win, pos, approved) > 100
+    assert maps.colour_near(win, pos, completed) == 0
     assert editor.history_list.count() == 0
 
     maps.choose_status(qtbot, editor, "completed")
 
     assert win.workspace.projects[PROJECT].status == "completed"
-    assert colour_near(maps, win, pos, completed) > 100
-    assert colour_near(maps, win, pos, approved) == 0
-    assert legend_count(win, "completed") == before["completed"] + 1
-    assert legend_count(win, "approved") == before["approved"] - 1
+    assert maps.colour_near(win, pos, completed) > 100
+    assert maps.colour_near(win, pos, approved) == 0
+    assert maps.legend_count(win, "completed") == before["completed"] + 1
+    assert maps.legend_count(win, "approved") == before["approved"] - 1
     store = win.register_panels.link.store
     edits = [r for r in store.history(PROJECT) if r.source == "app"]
     assert [(r.field, r.old, r.new) for r in edits] == [("status", "approved", "completed")]
@@ -81,9 +72,9 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
 
     assert win.workspace.projects[PROJECT].status == "approved"
-    assert colour_near(maps, win, pos, approved) > 100
-    assert colour_near(maps, win, pos, completed) == 0
-    assert {code: legend_count(win, code) for code in before} == before
+    assert maps.colour_near(win, pos, approved) > 100
+    assert maps.colour_near(win, pos, completed) == 0
+    assert {code: maps.legend_count(win, code) for code in before} == before
     assert [(r.field, r.old, r.new, r.source) for r in store.history(PROJECT) if r.source != "seed"] == [
         ("status", "approved", "completed", "app"), ("status", "completed", "approved", "undo")]
     assert editor.history_list.count() == 2
