@@ -122,9 +122,11 @@ def run_export(args) -> int:
     from parksgis.pack import export_changes
 
     document = export_changes(args.pack, args.output)
-    count = len(document["changes"])
-    print(f"{args.output}: {count} changed field{'s' if count != 1 else ''} from pack "
-          f"{document['pack']['pack_id']}")
+    count = sum(1 for c in document["changes"] if c["base"] != c["new"])
+    back = len(document["changes"]) - count
+    print(f"{args.output}: {count} changed field{'s' if count != 1 else ''}"
+          + (f" and {back} put back to the build value" if back else "")
+          + f" from pack {document['pack']['pack_id']}")
     return 0
 
 
@@ -155,18 +157,32 @@ def run_merge(args) -> int:
     for c in result.conflicts:
         print(f"conflict  {c.conflict_id} {c.project_id} {c.field}: base {_fmt(c.base)}, "
               f"field {_fmt(c.field_value)}, target {_fmt(c.target_value)}")
+    for change in result.missing:
+        print(f"skipped   {change['project_id']} {change['field']}: project {change['project_id']} "
+              f"is not in {args.target}; nothing was applied for it")
     for c in result.resolved:
         print(f"resolved  {c.conflict_id} {c.project_id} {c.field}: took {c.resolution} value "
               f"{_fmt(c.field_value if c.resolution == 'field' else c.target_value)}")
+    _print_ambiguous(result.ambiguous)
     summary = (f"{len(result.merged)} merged, {len(result.already)} already there, "
                f"{len(result.repeated)} merged before, {len(result.conflicts)} new conflicts, "
                f"{len(result.resolved)} resolved")
+    if result.missing:
+        summary += f", {len(result.missing)} skipped (project not in the target)"
     if result.still_open:
         print(f"{summary}; {len(result.still_open)} conflicts open — nothing was applied for them: "
               "resolve with --take field|target or --conflict ID=field|target")
         return 1
     print(f"{summary}; no open conflicts")
-    return 0
+    return 1 if result.missing else 0
+
+
+def _print_ambiguous(groups) -> None:
+    for group in groups:
+        first = group[0]
+        offers = ", ".join(f"{c.conflict_id} {_fmt(c.field_value)}" for c in group)
+        print(f"left open {first.project_id} {first.field}: {len(group)} field offices offer "
+              f"different values ({offers}); take one with --conflict ID=field")
 
 
 def run_conflicts(args) -> int:

@@ -167,13 +167,27 @@ def _compare(args) -> int:
 def _undo(args) -> int:
     with open_source(args.src) as store:
         rows = store.undo_last(author=args.author)
+        sources = sorted({r.source for r in store.history() if r.edit_id == rows[0].reverts}) \
+            if rows else []
     if not rows:
         print("nothing to undo")
         return 1
     projects = sorted({r.project_id for r in rows})
-    print(f"undone: edit {rows[0].reverts}, {_count(len(rows), 'field')} of {_count(len(projects), 'project')} "
+    print(f"undone: edit {rows[0].reverts} ({', '.join(_what(s) for s in sources)}): "
+          f"{_count(len(rows), 'field')} of {_count(len(projects), 'project')} "
           f"({', '.join(projects[:10])}{' ...' if len(projects) > 10 else ''})")
     return 0
+
+
+def _what(source: str) -> str:
+    """What an edit group's history source was, in words."""
+    if source.startswith("pack:"):
+        return f"merge of pack {source[5:]}"
+    if source.startswith("resolve:"):
+        return f"conflict resolution {source[8:]}"
+    if source == "app":
+        return "edit in the app"
+    return f"import of {source}"
 
 
 def _count(n: int, word: str) -> str:

@@ -238,7 +238,11 @@ def create_merge_tables(conn) -> None:
                  "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
     conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
                  "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
+                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL, last_edit TEXT)")
+    # last_edit (the key of a merged change's last edit, see merge.edit_key) came later: older
+    # packs and registers get the column on their next merge (the table is not hashed)
+    if "last_edit" not in fmt.columns(conn, fmt.APPLIED):
+        conn.execute(f"ALTER TABLE {fmt.APPLIED} ADD COLUMN last_edit TEXT")
 
 
 def _fsync(path: Path) -> None:

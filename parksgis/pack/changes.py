@@ -1,8 +1,11 @@
 """``parksgis pack export-changes``: the field edits made in a pack since it was built.
 
-One change per (project, field) whose value now differs from the build baseline: the base value,
-the new value, who made the last edit and when, and every edit in between (the trail). The file
-names the pack (id, source, build time), so headquarters knows what the base values refer to.
+One change per (project, field) edited since the build: the base value (as built), the new value,
+who made the last edit and when, and every edit since the build (the trail). A field edited and
+put back to its build value is sent too: headquarters may have merged an earlier export of its
+intermediate value, and the trail tells the merge which one (see :mod:`parksgis.pack.merge`).
+The file names the pack (id, source, build time), so headquarters knows what the base values
+refer to.
 Values are the register's history text (dates ISO, numbers as float text, empty = null).
 """
 
@@ -65,8 +68,6 @@ def collect_changes(path) -> dict:
             continue
         new = value_text(field, getattr(project, field))
         old = base.get((pid, field))
-        if new == old:
-            continue  # edited and put back: nothing to send
         changes.append({
             "change_id": change_id(manifest["pack_id"], pid, field, old, new, last_id[(pid, field)]),
             "project_id": pid, "project_name": project.name_zh, "field": field,

@@ -1,15 +1,23 @@
 """``parksgis pack merge``: apply change files to headquarters' register, never losing an edit.
 
-For each change: if the target still holds the change's base value, the new value is applied
-(history source ``pack:<pack_id>``); if it already holds the new value, nothing happens;
-otherwise headquarters changed the field too and it is a **conflict** — nothing is applied, both
-values are kept in ``parksgis_conflicts`` until someone takes the field's or the target's value.
-Applied change ids are recorded, so merging a change file again changes nothing. The whole merge,
-including resolutions asked for on the command line, is one SQLite transaction.
+A change is applied when the target still holds the value the change builds on, whoever made the
+target's current value: that is the change's base (its value at the build), or — when this
+target already merged an earlier export of the very same edits — the value that earlier export
+left (its last edit is found in this change's trail of edits; a copy of the pack edited
+elsewhere has a different trail, so it does not count). If the target already holds the new
+value nothing happens; otherwise the target changed the field too and it is a **conflict** —
+nothing is applied, both values are kept in ``parksgis_conflicts`` until someone takes the
+field's or the target's value. A change for a project the target lacks is reported and skipped
+(not recorded, so it is merged once the project exists). Applied change ids are recorded, so
+merging a change file again changes nothing. The whole merge, including resolutions asked for
+on the command line, is one SQLite transaction and one edit group (one undo takes it back).
+Values are checked with the register's own rule before anything is written.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import sys
 import time
@@ -22,7 +30,7 @@ from parksgis.pack import format as fmt
 from parksgis.pack.access import read_only_reason
 from parksgis.pack.build import create_merge_tables
 from parksgis.pack.changes import read_changes
-from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError, PackReadOnlyError
+from parksgis.pack.errors import ChangeFileError, PackCorruptError, PackError, PackLockedError, PackReadOnlyError
 from parksgis.store.errors import RegisterLockedError
 from parksgis.store.register import RegisterStore, default_author
 
@@ -53,7 +61,9 @@ class MergeResult:
     already: list[dict] = field(default_factory=list)   # target had the new value already
     repeated: list[dict] = field(default_factory=list)  # change ids merged before: no-op
     conflicts: list[Conflict] = field(default_factory=list)  # found by this merge
+    missing: list[dict] = field(default_factory=list)   # projects the target does not have
     resolved: list[Conflict] = field(default_factory=list)
+    ambiguous: list[list[Conflict]] = field(default_factory=list)  # --take field: offices differ
     still_open: list[Conflict] = field(default_factory=list)  # all open conflicts afterwards
 
 
@@ -98,19 +108,82 @@ def _open_target(target) -> RegisterStore:
     return RegisterStore.open(target)
 
 
-def _value(store, project_id: str, field_name: str):
-    from parksgis.pack.values import value_text
-
-    projects = store.projects()
-    if project_id not in projects:
-        return False, None
-    return True, value_text(field_name, getattr(projects[project_id], field_name))
+def edit_key(edit: dict) -> str:
+    """Identity of one edit in a change's trail: when, by whom, from what to what."""
+    key = json.dumps([edit.get("changed_at"), edit.get("author"), edit.get("old"), edit.get("new")],
+                     ensure_ascii=False)
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _apply(store, project_id, field_name, text, author, source) -> None:
-    from parksgis.store.values import from_db
+def _last_edit(change: dict) -> str | None:
+    edits = change.get("edits") or []
+    return edit_key(edits[-1]) if edits else None
 
-    store.update(project_id, {field_name: from_db(field_name, text)}, author=author, source=source)
+
+class _Target:
+    """What the merge compares against, read once: current values and the trails merged before.
+
+    Kept up to date in memory as changes are applied, so a merge is one pass over the changes
+    (no re-reading of the register per change).
+    """
+
+    def __init__(self, store: RegisterStore, db):
+        from parksgis.pack.values import value_text
+        from parksgis.store.values import EDITABLE_FIELDS
+
+        self.store, self.db = store, db
+        self.values = {(pid, f): value_text(f, getattr(p, f))
+                       for pid, p in store.projects().items() for f in EDITABLE_FIELDS}
+        self.projects = {pid for pid, _f in self.values}
+        #: (pack, project, field) -> {key of the last edit of a change merged here: its new value}
+        self.merged_tips: dict[tuple, dict[str, str | None]] = {}
+        for pack_id, pid, fld, new, tip in db.execute(
+                f"SELECT pack_id, project_id, field, new_value, last_edit FROM {fmt.APPLIED} "
+                "WHERE last_edit IS NOT NULL AND outcome IN ('applied', 'already', 'resolved-field')"):
+            self.merged_tips.setdefault((pack_id, pid, fld), {})[tip] = new
+        self.done = {row[0] for row in db.execute(f"SELECT change_id FROM {fmt.APPLIED}")}
+
+    def builds_on(self, pack_id: str, change: dict) -> str | None:
+        """The value the change builds on: its latest edit already merged here, else its base."""
+        tips = self.merged_tips.get((pack_id, change["project_id"], change["field"]), {})
+        for edit in reversed(change.get("edits") or []):
+            key = edit_key(edit)
+            if key in tips:
+                return edit.get("new")
+        return change["base"]
+
+    def record(self, pack_id: str, change: dict, outcome: str) -> None:
+        tip = _last_edit(change)
+        self.db.execute(f"INSERT INTO {fmt.APPLIED} (change_id, pack_id, project_id, field, new_value, "
+                        "outcome, merged_at, last_edit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (change["change_id"], pack_id, change["project_id"], change["field"],
+                         change["new"], outcome, _now(), tip))
+        self.done.add(change["change_id"])
+        if tip and outcome in ("applied", "already"):
+            self.merged_tips.setdefault((pack_id, change["project_id"], change["field"]), {})[tip] = \
+                change["new"]
+
+    def apply(self, project_id, field_name, text, author, source) -> None:
+        from parksgis.store.values import from_db
+
+        self.store.update(project_id, {field_name: from_db(field_name, text)}, author=author,
+                          source=source)
+        self.values[(project_id, field_name)] = text
+
+
+def check_values(store: RegisterStore, documents) -> None:
+    """Every new value of every change, checked with the register's rule before anything is written."""
+    from parksgis.store.changes import check_change
+    from parksgis.store.errors import ChangeError
+
+    scheme, parks = store.scheme(), store.parks()
+    for file, document in documents:
+        for i, change in enumerate(document["changes"], start=1):
+            try:  # the text as sent: check_change reads ISO dates and number text itself
+                check_change(str(file), change["project_id"], change["field"], change["new"], scheme,
+                             parks)
+            except ChangeError as exc:
+                raise ChangeFileError(file, f"change {i}: {exc.detail}; nothing was merged") from None
 
 
 def merge_changes(target, change_files, *, take: str | None = None,
@@ -124,53 +197,53 @@ def merge_changes(target, change_files, *, take: str | None = None,
     result = MergeResult(Path(target))
     store = _open_target(target)
     try:
+        check_values(store, documents)
         with _merge_transaction(store) as db:
             create_merge_tables(db)
-            done = {row[0] for row in db.execute(f"SELECT change_id FROM {fmt.APPLIED}")}
-            for file, document in documents:
+            state = _Target(store, db)
+            for _file, document in documents:
                 pack_id = document["pack"]["pack_id"]
                 for change in document["changes"]:
-                    if change["change_id"] in done:
+                    if change["change_id"] in state.done:
                         result.repeated.append(change)
                         continue
-                    outcome = _merge_one(store, db, pack_id, change, result)
-                    db.execute(f"INSERT INTO {fmt.APPLIED} (change_id, pack_id, project_id, field, "
-                               "new_value, outcome, merged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               (change["change_id"], pack_id, change["project_id"], change["field"],
-                                change["new"], outcome, _now()))
-                    done.add(change["change_id"])
+                    outcome = _merge_one(state, pack_id, change, result)
+                    if outcome != "missing":
+                        state.record(pack_id, change, outcome)
             if take or choices:
-                result.resolved = _resolve(store, db, take, choices or {}, author)
+                result.resolved, result.ambiguous = _resolve(store, db, take, choices or {}, author)
             result.still_open = _conflicts(db, "open")
     finally:
         store.close()
     return result
 
 
-def _merge_one(store, db, pack_id: str, change: dict, result: MergeResult) -> str:
+def _merge_one(state: _Target, pack_id: str, change: dict, result: MergeResult) -> str:
     pid, field_name = change["project_id"], change["field"]
-    exists, current = _value(store, pid, field_name)
-    if exists and current == change["new"]:
+    if pid not in state.projects:
+        result.missing.append(change)
+        return "missing"
+    current = state.values[(pid, field_name)]
+    if current == change["new"]:
         result.already.append(change)
         return "already"
-    # the value this pack's earlier change file left in the target (applied, agreed or chosen):
-    # a later export of the same pack builds on it, so it counts as that change's base
-    earlier = db.execute(f"SELECT new_value FROM {fmt.APPLIED} WHERE pack_id = ? AND project_id = ? "
-                         "AND field = ? AND outcome IN ('applied', 'already', 'resolved-field') "
-                         "ORDER BY rowid DESC LIMIT 1", (pack_id, pid, field_name)).fetchone()
-    if exists and (current == change["base"] or (earlier and current == earlier[0])):
-        _apply(store, pid, field_name, change["new"], change.get("author") or "field office",
-               f"pack:{pack_id}")
-        result.merged.append(change)
+    base = state.builds_on(pack_id, change)
+    if base == change["new"]:  # edited and put back since what was merged here: nothing to send
+        result.already.append(change)
+        return "already"
+    if current == base:
+        state.apply(pid, field_name, change["new"], change.get("author") or "field office",
+                    f"pack:{pack_id}")
+        result.merged.append({**change, "base": base})  # what it was applied over
         return "applied"
-    conflict = Conflict(change["change_id"], pid, field_name, change["base"], change["new"],
-                        current, change.get("author", ""), change.get("changed_at", ""), pack_id)
-    db.execute(f"INSERT INTO {fmt.CONFLICTS} (conflict_id, change_id, project_id, field, base_value, "
-               "field_value, target_value, author, changed_at, change_source, status, detected_at) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
-               (conflict.conflict_id, change["change_id"], pid, field_name, conflict.base,
-                conflict.field_value, current if exists else None, conflict.author,
-                conflict.changed_at, pack_id, _now()))
+    conflict = Conflict(change["change_id"], pid, field_name, base, change["new"], current,
+                        change.get("author", ""), change.get("changed_at", ""), pack_id)
+    state.db.execute(
+        f"INSERT INTO {fmt.CONFLICTS} (conflict_id, change_id, project_id, field, base_value, "
+        "field_value, target_value, author, changed_at, change_source, status, detected_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+        (conflict.conflict_id, change["change_id"], pid, field_name, conflict.base,
+         conflict.field_value, current, conflict.author, conflict.changed_at, pack_id, _now()))
     result.conflicts.append(conflict)
     return "conflict"
 
@@ -183,7 +256,12 @@ def _conflicts(db, status: str | None = None) -> list[Conflict]:
     return [Conflict(*row) for row in rows]
 
 
-def _resolve(store, db, take, choices: dict[str, str], author) -> list[Conflict]:
+def _resolve(store, db, take, choices: dict[str, str], author) -> tuple[list[Conflict], list[list[Conflict]]]:
+    """Resolve open conflicts; returns (resolved, ambiguous groups left open).
+
+    Two field offices offering different values for one field cannot both be taken: such a
+    group is left open for a choice by conflict id, and the rest is resolved.
+    """
     for choice in [take, *choices.values()]:
         if choice is not None and choice not in CHOICES:
             raise PackError(store.path, f"a conflict is resolved with 'field' or 'target', not {choice!r}")
@@ -192,22 +270,32 @@ def _resolve(store, db, take, choices: dict[str, str], author) -> list[Conflict]
     if unknown:
         raise PackError(store.path, f"no open conflict {unknown[0]!r}; open: "
                                     f"{', '.join(open_now) or 'none'}")
+    taking: dict[tuple[str, str], list[Conflict]] = {}
+    for conflict_id, conflict in open_now.items():
+        if choices.get(conflict_id, take) == "field":
+            taking.setdefault((conflict.project_id, conflict.field), []).append(conflict)
+    ambiguous = [group for group in taking.values()
+                 if len({c.field_value for c in group}) > 1]
+    left_open = {c.conflict_id for group in ambiguous for c in group}
     resolved = []
     author = author or default_author()
     for conflict_id, conflict in open_now.items():
         choice = choices.get(conflict_id, take)
-        if choice is None:
+        if choice is None or conflict_id in left_open:
             continue
         if choice == "field":
-            _apply(store, conflict.project_id, conflict.field, conflict.field_value, author,
-                   f"resolve:{conflict_id}")
+            from parksgis.store.values import from_db
+
+            store.update(conflict.project_id, {conflict.field: from_db(conflict.field,
+                                                                        conflict.field_value)},
+                         author=author, source=f"resolve:{conflict_id}")
         db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ?, "
                    "resolved_by = ? WHERE conflict_id = ?", (choice, _now(), author, conflict_id))
         db.execute(f"UPDATE {fmt.APPLIED} SET outcome = ? WHERE change_id = ?",
                    (f"resolved-{choice}", conflict_id))
         conflict.status, conflict.resolution = "resolved", choice
         resolved.append(conflict)
-    return resolved
+    return resolved, ambiguous
 
 
 def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str] | None = None,
@@ -217,7 +305,7 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
     try:
         with _merge_transaction(store) as db:
             create_merge_tables(db)
-            return _resolve(store, db, take, choices or {}, author)
+            return _resolve(store, db, take, choices or {}, author)[0]
     finally:
         store.close()
 

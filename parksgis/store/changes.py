@@ -10,8 +10,14 @@ from parksgis.store.errors import ChangeError
 from parksgis.store.values import EDITABLE_FIELDS, REQUIRED_FIELDS
 
 
-def check_change(path: str, project_id: str, field: str, value, scheme: StatusScheme):
-    """``value`` normalised for ``field`` (ISO text -> date, '35' -> 35.0), or ChangeError."""
+def check_change(path: str, project_id: str, field: str, value, scheme: StatusScheme,
+                 parks: frozenset[str] | None = None):
+    """``value`` normalised for ``field`` (ISO text -> date, '35' -> 35.0), or ChangeError.
+
+    This is the one rule for what the register accepts, whichever way a value comes in (the app,
+    a spreadsheet import, a merged change file): ``parks``, when given, are the parks a project
+    may belong to.
+    """
     where = f"project {project_id}, field {field}"
     if field not in EDITABLE_FIELDS:
         raise ChangeError(path, f"{where}: not a field that can be changed "
@@ -22,6 +28,8 @@ def check_change(path: str, project_id: str, field: str, value, scheme: StatusSc
         raise ChangeError(path, f"{where}: may not be empty")
     if field == "status" and value not in scheme:
         raise ChangeError(path, f"{where}: unknown status {value!r} (known: {', '.join(scheme.codes)})")
+    if field == "park" and parks is not None and value not in parks:
+        raise ChangeError(path, f"{where}: unknown park {value!r} (known: {', '.join(sorted(parks))})")
     if field in DATE_FIELDS:
         return _date(path, where, value)
     if field in NUMBER_FIELDS:
@@ -49,8 +57,8 @@ def _number(path: str, where: str, field: str, value) -> float | None:
         number = float(value)
     except (TypeError, ValueError):
         raise ChangeError(path, f"{where}: {value!r} is not a number") from None
-    if number != number:  # NaN (pandas' empty cell) means empty
-        return None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ChangeError(path, f"{where}: {value!r} is not a number")
     if field == "progress_pct" and not 0 <= number <= 100:
         raise ChangeError(path, f"{where}: {number:g} is outside 0-100")
     if number < 0:

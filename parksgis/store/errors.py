@@ -10,6 +10,7 @@ class RegisterError(ParksgisError):
 
     def __init__(self, path, message: str):
         self.path = str(path)
+        self.detail = message
         super().__init__(f"{self.path}: {message}")
 
 

@@ -55,7 +55,11 @@ class RegisterStore:
         #: emitted after each committed write with the list of changed project ids
         self.changed = Signal()
         self._scheme: StatusScheme | None = None
+        self._parks: frozenset[str] | None = None  # parks of the projects, for checking changes
         self._depth = 0  # nesting of transaction()
+        #: the edit group of the open transaction: every write inside one transaction (a merge of
+        #: many change files, an import) is one group, so undo takes all of it back together
+        self._group: int | None = None
 
     # -- opening --------------------------------------------------------------------------------
     @classmethod
@@ -182,6 +186,13 @@ class RegisterStore:
             self._scheme = StatusScheme.from_records([dict(r) for r in rows]) if rows else DEFAULT_SCHEME
         return self._scheme
 
+    def parks(self) -> frozenset[str]:
+        """The parks the register's projects belong to: what a project's park may be changed to."""
+        if self._parks is None:
+            self._parks = frozenset(r[0] for r in self._db.execute(
+                "SELECT DISTINCT park FROM parksgis_projects"))
+        return self._parks
+
     def projects(self) -> dict[str, Project]:
         rows = self._db.execute("SELECT * FROM parksgis_projects ORDER BY project_id")
         return {row["project_id"]: project_from_row(row) for row in rows}
@@ -252,7 +263,7 @@ class RegisterStore:
         """
         stamp = utc_stamp(changed_at)
         author = author or default_author()
-        scheme = self.scheme()
+        scheme, parks = self.scheme(), self.parks()
         pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
         written: list[HistoryRow] = []
         with self.transaction():
@@ -264,7 +275,7 @@ class RegisterStore:
                 for field, value in fields.items():
                     if field == "updated_at":
                         continue
-                    value = check_change(self.path, pid, field, value, scheme)
+                    value = check_change(self.path, pid, field, value, scheme, parks)
                     if not same_value(field, getattr(current, field), value):
                         diffs[field] = value
                 if diffs:
@@ -281,6 +292,7 @@ class RegisterStore:
         items = list(projects.values()) if isinstance(projects, dict) else list(projects)
         with self.transaction():
             rows = self._insert_seed(items, author or default_author(), utc_stamp(changed_at))
+        self._parks = None
         self._emit(rows)
         return rows
 
@@ -337,7 +349,7 @@ class RegisterStore:
                 raise RegisterLockedError(self.path, f"another program holds the write lock ({exc}); "
                                                      "nothing was changed") from None
             raise RegisterError(self.path, f"cannot write the register ({exc})") from None
-        self._depth = 1
+        self._depth, self._group = 1, None
         try:
             yield self._db
             self._db.execute("COMMIT")
@@ -350,7 +362,8 @@ class RegisterStore:
                 self._db.execute("ROLLBACK")
             raise
         finally:
-            self._depth = 0
+            self._depth, self._group = 0, None
+            self._parks = None  # a rolled-back write may have cached parks it added
 
     # -- internals ------------------------------------------------------------------------------
     def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
@@ -406,7 +419,11 @@ class RegisterStore:
                           reverts)
 
     def _next_edit_id(self) -> int:
-        return self._db.execute("SELECT COALESCE(MAX(edit_id), 0) + 1 FROM parksgis_history").fetchone()[0]
+        """The edit group of the open transaction (one group per transaction, see ``_group``)."""
+        if self._group is None or not self._depth:
+            self._group = self._db.execute(
+                "SELECT COALESCE(MAX(edit_id), 0) + 1 FROM parksgis_history").fetchone()[0]
+        return self._group
 
     def _check_schema(self) -> None:
         if not schema.has_register(self._db):

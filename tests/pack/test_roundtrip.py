@@ -52,14 +52,16 @@ def test_round_trip_with_conflicts(pack, hq, tmp_path, capsys):
     assert cli.main(["pack", "export-changes", str(pack), "-o", str(changes)]) == 0
     document = json.loads(changes.read_text(encoding="utf-8"))
     assert capsys.readouterr().out.strip() == (
-        f"{changes}: 4 changed fields from pack {document['pack']['pack_id']}")
+        f"{changes}: 4 changed fields and 1 put back to the build value from pack "
+        f"{document['pack']['pack_id']}")
     assert changes.stat().st_size < 10_000
     got = {(c["project_id"], c["field"]): (c["base"], c["new"], c["author"])
            for c in document["changes"]}
     assert got == {("P-1", "status"): ("under_construction", "completed", "李工"),
                    ("P-1", "progress_pct"): ("40.0", "100.0", "李工"),
                    ("P-2", "status"): ("planned", "approved", "李工"),
-                   ("W-1", "note"): ("", "招标中 tendering", "王工")}
+                   ("W-1", "note"): ("", "招标中 tendering", "王工"),
+                   ("R-1", "progress_pct"): ("30.0", "30.0", "李工")}  # 55 and back: sent, no-op
     assert document["pack"]["source"] == "tests/pack" and document["pack"]["created"]
 
     hq_edits(register_path)
@@ -72,7 +74,8 @@ def test_round_trip_with_conflicts(pack, hq, tmp_path, capsys):
     assert "unchanged P-1 progress_pct: already 100.0" in out
     assert (f"conflict  {conflict_id} P-2 status: base planned, field approved, target suspended"
             in out)
-    assert out[-1] == ("2 merged, 1 already there, 0 merged before, 1 new conflicts, 0 resolved; "
+    assert "unchanged R-1 progress_pct: already 30.0" in out
+    assert out[-1] == ("2 merged, 2 already there, 0 merged before, 1 new conflicts, 0 resolved; "
                        "1 conflicts open — nothing was applied for them: resolve with --take "
                        "field|target or --conflict ID=field|target")
     with RegisterStore.open(register_path) as store:
@@ -91,7 +94,7 @@ def test_round_trip_with_conflicts(pack, hq, tmp_path, capsys):
     # merging the same file again changes nothing
     assert cli.main(["pack", "merge", str(target), str(changes)]) == 1
     assert capsys.readouterr().out.splitlines()[-1].startswith(
-        "0 merged, 0 already there, 4 merged before, 0 new conflicts, 0 resolved; 1 conflicts open")
+        "0 merged, 0 already there, 5 merged before, 0 new conflicts, 0 resolved; 1 conflicts open")
     with RegisterStore.open(register_path) as store:
         assert store.dump() == after_merge
 
@@ -160,7 +163,9 @@ def test_merge_straight_from_a_pack_file(pack, hq):
     result = merge_changes(target, [pack])  # no e-mail step: the pack itself is the change file
     assert sorted((c["project_id"], c["field"]) for c in result.merged) == [
         ("P-1", "progress_pct"), ("P-1", "status"), ("P-2", "status"), ("W-1", "note")]
-    assert merge_changes(target, [pack]).repeated == result.merged
+    again = merge_changes(target, [pack]).repeated
+    assert sorted(c["change_id"] for c in again) == sorted(
+        c["change_id"] for c in result.merged + result.already)
 
 
 def test_two_field_offices_editing_one_field_conflict(tmp_path, workspace, hq):
@@ -226,7 +231,7 @@ def test_read_only_pack_refuses_edits(pack):
     handle.close()
 
 
-def test_undone_edit_is_not_exported(pack, tmp_path):
+def test_undone_edit_is_sent_as_no_change(pack, tmp_path):
     _ws, handle = open_pack(pack)
     handle.update("P-2", {"status": "approved"}, author="李工")
     handle.update("W-1", {"status": "completed"}, author="李工")
@@ -234,7 +239,8 @@ def test_undone_edit_is_not_exported(pack, tmp_path):
     handle.close()
     assert verify_pack(pack).ok
     document = export_changes(pack, tmp_path / "c.json")
-    assert [(c["project_id"], c["new"]) for c in document["changes"]] == [("P-2", "approved")]
+    assert [(c["project_id"], c["base"], c["new"]) for c in document["changes"]] == [
+        ("P-2", "planned", "approved"), ("W-1", "approved", "approved")]
 
 
 def test_export_to_an_unwritable_place_is_one_clear_error(pack, tmp_path):

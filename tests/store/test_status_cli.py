@@ -59,7 +59,7 @@ def test_import_apply_show_undo(folder, tmp_path, write_csv, capsys):
     assert "status               under_construction (在建)" in out
     assert "status           planned -> under_construction  [李工, week30.csv]" in out
     assert main(["status", "undo", str(folder)]) == 0
-    assert re.search(r"undone: edit \d+, 2 fields of 1 project \(PORT-RD-JING1\)", capsys.readouterr().out)
+    assert re.search(r"undone: edit \d+ \(import of week30.csv\): 2 fields of 1 project \(PORT-RD-JING1\)", capsys.readouterr().out)
     with RegisterStore.for_folder(folder) as store:
         assert store.project("PORT-RD-JING1").status == "planned"
     assert main(["status", "undo", str(folder)]) == 1
