@@ -22,3 +22,7 @@ class LayerReadError(ParksgisError):
 
 class UsageError(ParksgisError):
     """Bad command-line arguments or options (exit code 2)."""
+
+
+class UnknownParkError(UsageError):
+    """An option names a park the data does not have (exit code 2, like every usage error)."""

@@ -26,7 +26,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    out = check_output(args.output, allowed=(".pdf",))
+    out = check_output(args.output, args.src, allowed=(".pdf",))
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     if not Path(args.src).exists():
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")

@@ -65,8 +65,10 @@ def _usage(parser) -> int:
 def run_build(args) -> int:
     from datetime import date
 
+    from parksgis.commands.paths import existing_source
     from parksgis.pack import build_pack
 
+    existing_source(args.source, "layers folder")
     as_of = None
     if args.as_of:
         try:
@@ -81,8 +83,10 @@ def run_build(args) -> int:
 
 
 def run_info(args) -> int:
+    from parksgis.commands.paths import existing_source
     from parksgis.pack import pack_info
 
+    existing_source(args.pack, "pack")
     info = pack_info(args.pack)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=1))
@@ -104,8 +108,10 @@ def run_info(args) -> int:
 
 
 def run_verify(args) -> int:
+    from parksgis.commands.paths import existing_source
     from parksgis.pack import verify_pack
 
+    existing_source(args.pack, "pack or layers folder")
     result = verify_pack(args.pack)
     for line in result.problems:
         print(f"{args.pack}: {line}")
@@ -119,9 +125,16 @@ def run_verify(args) -> int:
 
 
 def run_export(args) -> int:
+    from parksgis.commands.paths import existing_source, safe_output
     from parksgis.pack import export_changes
 
-    document = export_changes(args.pack, args.output)
+    if not existing_source(args.pack, "pack").is_file():
+        raise UsageError(f"{args.pack}: is a folder; export-changes reads a pack .gpkg (a layers "
+                         "folder has no field edits to send: it is headquarters)")
+    if args.output.lower().endswith((".gpkg", ".sqlite")):
+        raise UsageError(f"-o {args.output}: a change file is JSON; name it .json (a .gpkg or "
+                         ".sqlite name would be taken for a pack or register)")
+    document = export_changes(args.pack, safe_output(args.output, args.pack))
     count = sum(1 for c in document["changes"] if c["base"] != c["new"])
     back = len(document["changes"]) - count
     print(f"{args.output}: {count} changed field{'s' if count != 1 else ''}"
@@ -145,8 +158,12 @@ def _fmt(value) -> str:
 
 
 def run_merge(args) -> int:
+    from parksgis.commands.paths import existing_source
     from parksgis.pack import merge_changes
 
+    existing_source(args.target, "layers folder or pack")
+    for change_file in args.changes:
+        existing_source(change_file, "change file")
     result = merge_changes(args.target, args.changes, take=args.take,
                            choices=_choices(args.conflict), author=args.author)
     for change in result.merged:
@@ -186,8 +203,10 @@ def _print_ambiguous(groups) -> None:
 
 
 def run_conflicts(args) -> int:
+    from parksgis.commands.paths import existing_source
     from parksgis.pack import open_conflicts, resolve_conflicts
 
+    existing_source(args.target, "layers folder or pack")
     choices = _choices(args.conflict)
     if args.take or choices:
         for c in resolve_conflicts(args.target, take=args.take, choices=choices, author=args.author):

@@ -82,18 +82,20 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def check_output(path: str, allowed=OUTPUT_SUFFIXES) -> Path:
+def check_output(path: str, src: str, allowed=OUTPUT_SUFFIXES) -> Path:
+    from parksgis.commands.paths import safe_output
+
     out = Path(path)
     if out.suffix.lower() not in allowed:
         raise UsageError(f"-o {path}: the file must end in {', '.join(allowed)}")
-    return out
+    return safe_output(path, src)
 
 
 def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     """(page size in points, dpi) from --size/--paper/--landscape/--dpi."""
     from parksgis.render.export import page_size_pt
 
-    dpi = args.dpi or (300 if fmt == ".pdf" else 150)
+    dpi = args.dpi if args.dpi is not None else (300 if fmt == ".pdf" else 150)
     if not 30 <= dpi <= 1200:
         raise UsageError(f"--dpi: {dpi} is outside 30..1200")
     if args.size:
@@ -170,7 +172,7 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    out = check_output(args.output)
+    out = check_output(args.output, args.src)
     bbox = parse_bbox(args.bbox) if args.bbox else None
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     compare = [parse_date(d, "--compare") for d in args.compare] if args.compare else None
@@ -178,6 +180,8 @@ def _run(args) -> int:
         raise UsageError("--as-of and --compare cannot be used together")
     if not Path(args.src).exists():
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
+    if args.park is not None and not args.park.strip():
+        raise UsageError("--park: an empty park id; name a park, or leave --park out for all parks")
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     start_qt()
     from parksgis.render import export
@@ -191,7 +195,7 @@ def _run(args) -> int:
             renderer.set_status_of(store.as_of(as_of))
         label = as_of.isoformat() if as_of else workspace.meta.get("as_of")
         options = page_options(args, str(label) if label else None)
-        if args.park:
+        if args.park is not None:
             page = export.park_page(renderer, args.park, options)
         else:
             page = export.overview_page(renderer, options, bbox=bbox)

@@ -60,11 +60,16 @@ def add_parser(subparsers) -> None:
 
 def open_source(src: str, readonly: bool = False):
     """The RegisterStore of a layers folder, a pack .gpkg or a register .sqlite file."""
+    from parksgis.commands.paths import is_geopackage
     from parksgis.store.register import RegisterStore
 
     path = Path(src)
     if path.is_dir():
         return RegisterStore.for_folder(path, readonly=readonly)
+    if path.is_file() and is_geopackage(path):
+        from parksgis.pack.handle import open_pack_register
+
+        return open_pack_register(path, readonly=readonly)
     if path.is_file():
         return RegisterStore.open(path, readonly=readonly)
     raise UsageError(f"{src}: no such layers folder, pack or register file")
@@ -108,8 +113,11 @@ def _import(args) -> int:
 def _export(args) -> int:
     from parksgis.store.spreadsheet import export_register
 
+    from parksgis.commands.paths import safe_output
+
     if not args.output.lower().endswith((".csv", ".xlsx")):
         raise UsageError(f"{args.output}: the output must end in .csv or .xlsx")
+    safe_output(args.output, args.src)
     with open_source(args.src, readonly=True) as store:
         count = export_register(store, args.output, lang=args.lang)
     print(f"{args.output}: {count} projects")
@@ -138,7 +146,12 @@ def _as_of(args) -> int:
     day = _date(args.date)
     with open_source(args.src, readonly=True) as store:
         scheme, projects = store.scheme(), store.as_of(day)
-    shown = [p for p in projects.values() if not args.park or p.park == args.park]
+    if args.park is not None and args.park not in {p.park for p in projects.values()}:
+        from parksgis.errors import UnknownParkError
+
+        known = sorted({p.park for p in projects.values()})
+        raise UnknownParkError(f"--park: unknown park {args.park!r}; known: {', '.join(known)}")
+    shown = [p for p in projects.values() if args.park is None or p.park == args.park]
     counts: dict[str, int] = {}
     for p in shown:
         label = scheme[p.status].label_zh if p.status in scheme else p.status

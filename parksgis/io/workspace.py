@@ -72,12 +72,23 @@ def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[Vali
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
         return _load_gpkg(path)
+    if suffix not in (".sqlite", ".db") and is_sqlite(path):  # renamed by a mail filter or a user
+        raise WorkspaceError(path, f"is a GeoPackage (a layer pack?) named {suffix or 'without .gpkg'}; "
+                                   "GDAL goes by the name, so rename it to .gpkg", "renamed-pack")
     if suffix == ".csv":
         return _load_register_only(path)
     return _load_single_file(path, crs, offset)
 
 
 # -- single files ----------------------------------------------------------------------------------
+
+def is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
 
 def _load_single_file(path: Path, crs, offset):
     from parksgis.io import read_layer

@@ -17,6 +17,7 @@ from pathlib import Path
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.workspace import Workspace
+from parksgis.errors import UnknownParkError
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.values import value_text
@@ -48,7 +49,8 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
         known = [p.park_id for p in workspace.parks]
         unknown = [p for p in parks if p not in known]
         if unknown:
-            raise PackError(source_label, f"unknown park {unknown[0]!r}; known: {', '.join(known)}")
+            raise UnknownParkError(f"--park: unknown park {unknown[0]!r} in {source_label}; known: "
+                                   f"{', '.join(known)}")
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)

@@ -122,7 +122,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     manifest = result.manifest
     if manifest is None and result.problems and result.problems[0].startswith("not a parksgis"):
         return _open_plain(path, immutable, notes + [
-            "no parksgis manifest: opened as plain layers, without a register; edits cannot be saved"])
+            "no parksgis manifest: opened as plain layers, without a register; edits cannot be saved"],
+            layers)
     if manifest is not None and manifest.get("format_version", "").isdigit() and \
             int(manifest["format_version"]) > fmt.FORMAT_VERSION:
         raise PackVersionError(path, int(manifest["format_version"]), fmt.FORMAT_VERSION)
@@ -224,22 +225,50 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
 
 
-def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspace, PackHandle]:
+def _open_plain(path: Path, immutable: bool, notes: list[str],
+                with_layers: bool = True) -> tuple[Workspace, PackHandle]:
+    import warnings
+
     import pyogrio
 
-    try:
-        listed = pyogrio.list_layers(path)
-    except Exception as exc:  # noqa: BLE001
-        raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
     layers = []
-    for name, geometry_type in listed:
-        if geometry_type is None:
-            continue  # attribute table
-        frame = _read_frame(path, name, immutable)
-        if frame.crs is not None and frame.crs.to_epsg() != 4326:
-            frame = frame.to_crs(4326)
-        layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))
+    # GDAL warns once per layer read about every damaged table (a dropped table still listed in
+    # gpkg_contents): one note per distinct warning, not a screenful of RuntimeWarnings
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RuntimeWarning)
+        try:
+            listed = pyogrio.list_layers(path)
+        except Exception as exc:  # noqa: BLE001
+            raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
+        for name, geometry_type in listed if with_layers else ():
+            if geometry_type is None:
+                continue  # attribute table
+            frame = _read_frame(path, name, immutable)
+            if frame.crs is not None and frame.crs.to_epsg() != 4326:
+                frame = frame.to_crs(4326)
+            layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))
+    notes = notes + [f"GDAL: {text}" for text in dict.fromkeys(str(w.message) for w in caught)]
     reason = "read-only: a plain GeoPackage, not a parksgis pack"
     workspace = Workspace([], layers, {}, DEFAULT_SCHEME, meta={"source": str(path)})
     workspace.pack_handle = PackHandle(path, None, None, True, reason, notes, immutable=immutable)
     return workspace, workspace.pack_handle
+
+
+def open_pack_register(path, readonly: bool = False):
+    """The register inside a pack, for a command: the pack is verified first (as on open).
+
+    A damaged pack, one of an unknown (newer) format, or a GeoPackage whose parksgis manifest is
+    gone is refused — a command never reads stale or tampered statuses as if they were good,
+    and never writes history into such a file.
+    """
+    from parksgis.store.register import RegisterStore
+
+    path = Path(path)
+    _workspace, handle = open_pack(path, read_only=readonly, layers=False)
+    try:
+        if not handle.is_pack:
+            raise PackCorruptError(path, "not a parksgis pack: it has no parksgis_manifest (dropped, "
+                                         "or not built by parksgis); run 'parksgis pack verify'")
+    finally:
+        handle.close()
+    return RegisterStore.open(path, readonly=readonly)

@@ -101,11 +101,9 @@ def _open_target(target) -> RegisterStore:
     reason = read_only_reason(target)
     if reason:
         raise PackReadOnlyError(target, f"cannot merge into it ({reason})")
-    from parksgis.pack.handle import open_pack
+    from parksgis.pack.handle import open_pack_register
 
-    _workspace, handle = open_pack(target, layers=False)  # verifies (and migrates) it first
-    handle.close()
-    return RegisterStore.open(target)
+    return open_pack_register(target)  # verifies (and migrates) it first
 
 
 def edit_key(edit: dict) -> str:
@@ -314,9 +312,15 @@ def open_conflicts(target) -> list[Conflict]:
     """The conflicts of ``target`` still waiting for a decision."""
     target = Path(target)
     path = target / "register.sqlite" if target.is_dir() else target
+    if target.is_dir() and not path.is_file():
+        if (target / "projects.csv").is_file():
+            return []  # a layers folder nothing was merged into yet
+        raise PackError(target, "not a layers folder: it has no register.sqlite and no projects.csv")
     if not path.is_file():
-        return []
-    from parksgis.pack.access import connect
+        raise PackError(target, "no such layers folder or pack")
+    from parksgis.pack.access import check_header, connect
+
+    check_header(path)  # an empty or foreign file is named as such, not "0 conflicts open"
 
     conn = connect(path, read_only=read_only_reason(path) is not None)
     try:

@@ -95,10 +95,16 @@ def end_of_day_stamp(day: date | datetime | str) -> str:
     """
     if isinstance(day, str):
         day = parse_moment(day)
+    # in UTC before adding: the end of 9999-12-31 in China is still a UTC instant of year 9999
     if isinstance(day, datetime):
-        return utc_stamp(day + timedelta(microseconds=1))
-    midnight = datetime.combine(day + timedelta(days=1), time(0), REGISTER_TZ)
-    return utc_stamp(midnight)
+        moment = day if day.tzinfo else day.replace(tzinfo=timezone.utc)
+        if moment.astimezone(timezone.utc).replace(tzinfo=None) == datetime.max:
+            return "9999-12-31T23:59:59.999999Z~"  # after every stamp (they compare as text)
+        return utc_stamp(moment.astimezone(timezone.utc) + timedelta(microseconds=1))
+    if day == date.max:
+        start = datetime.combine(day, time(0), REGISTER_TZ).astimezone(timezone.utc)
+        return utc_stamp(start + timedelta(days=1))
+    return utc_stamp(datetime.combine(day + timedelta(days=1), time(0), REGISTER_TZ))
 
 
 def local_date(stamp: str) -> date:

@@ -7,6 +7,8 @@ import sqlite3
 import pyogrio
 import pytest
 
+from parksgis.errors import UnknownParkError
+
 from parksgis.pack import PackError, build_pack, open_pack, pack_info, verify_pack
 from parksgis.pack.build import table_name
 
@@ -84,7 +86,8 @@ def test_no_build_over_a_pack_open_for_editing(pack, workspace):
 
 def test_failed_build_leaves_the_old_pack_and_no_temp_file(pack, workspace):
     before = pack.read_bytes()
-    with pytest.raises(PackError, match="unknown park 'nowhere'; known: port, wanxiang"):
+    with pytest.raises(UnknownParkError, match="unknown park 'nowhere' in tests/pack; known: port, "
+                                               "wanxiang"):
         build_pack(workspace, pack, parks=["nowhere"])
     workspace.parks[0].layers.append(workspace.parks[0].layers[0])  # same table twice
     with pytest.raises(PackError, match="layer 'port/plots' would share table 'port__plots'"):

@@ -51,7 +51,10 @@ def test_build_one_park_as_of_a_date(sample_layers, tmp_path, capsys):
 
 
 def test_build_usage_errors(tmp_path, capsys):
-    assert cli.main(["pack", "build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.gpkg")]) == 1
+    assert cli.main(["pack", "build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "x.gpkg")]) == 2
+    assert f"{tmp_path / 'nowhere'}: no such layers folder" in capsys.readouterr().err
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    assert cli.main(["pack", "build", str(tmp_path / "file.txt"), "-o", str(tmp_path / "x.gpkg")]) == 1
     assert "the source must be a layers folder" in capsys.readouterr().err
     assert cli.main(["pack", "build", str(tmp_path), "-o", str(tmp_path / "x.gpkg"),
                      "--as-of", "July"]) == 2

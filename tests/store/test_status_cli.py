@@ -75,16 +75,21 @@ def test_export_then_import_round_trip(folder, tmp_path, capsys, suffix):
     assert "0 projects with 0 changed fields" in capsys.readouterr().out
 
 
-def test_register_inside_a_pack_file(tmp_path, capsys):
-    pack = tmp_path / "field.gpkg"
+def test_register_file_and_a_gpkg_that_is_no_pack(tmp_path, capsys):
+    """A register .sqlite is read as it is; a .gpkg is read only once it verifies as a pack."""
     import sqlite3
 
-    sqlite3.connect(pack).execute("PRAGMA application_id = 1196444487").close()  # an empty GPKG-ish file
     from parksgis.model.project import Project
 
-    RegisterStore.create(pack, [Project("B5", "port", "5号散货泊位", status="approved")]).close()
-    assert main(["status", "show", str(pack), "B5"]) == 0
+    register = tmp_path / "register.sqlite"
+    RegisterStore.create(register, [Project("B5", "port", "5号散货泊位", status="approved")]).close()
+    assert main(["status", "show", str(register), "B5"]) == 0
     assert "name_zh              5号散货泊位" in capsys.readouterr().out
+    pack = tmp_path / "field.gpkg"
+    sqlite3.connect(pack).execute("PRAGMA application_id = 1196444487").close()  # an empty GPKG-ish file
+    RegisterStore.create(pack, [Project("B5", "port", "5号散货泊位", status="approved")]).close()
+    assert main(["status", "show", str(pack), "B5"]) == 1
+    assert capsys.readouterr().err.startswith(f"parksgis status: {pack}: not a readable GeoPackage")
 
 
 def test_as_of_and_compare(folder, capsys):
