@@ -31,3 +31,29 @@ def data_dir() -> Path:
 @pytest.fixture
 def sample_layers() -> Path:
     return LAYERS
+
+
+def _run_unprivileged(*args: str, timeout: float = 120):
+    """``python -m parksgis ARGS`` as a process that file permissions apply to.
+
+    CI runs as root, for whom every folder is writable. Dropping the capabilities that let root
+    ignore permissions (util-linux ``setpriv``, on every Debian) makes the child see a read-only
+    folder as a user would, while it can still run the interpreter from root's own folders.
+    """
+    import shutil
+    import subprocess
+
+    prefix = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without util-linux setpriv to drop privileges")
+        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"]
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(prefix + [sys.executable, "-m", "parksgis", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout, cwd=REPO)
+
+
+@pytest.fixture
+def run_unprivileged():
+    return _run_unprivileged

@@ -26,6 +26,10 @@ def run(args) -> int:
     path = Path(args.path) if args.path else None
     if path is not None and not path.exists():
         raise UsageError(f"{path}: no such file or folder")
+    if args.crs is not None:  # checked before any window: a bad CRS is a usage error, not a crash
+        from parksgis.io.crs import parse_user_crs
+
+        parse_user_crs(args.crs)
     _check_display()
     from parksgis.qt.app import create_app, open_window
 

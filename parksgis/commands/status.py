@@ -93,6 +93,12 @@ def _import(args) -> int:
     from parksgis.store.spreadsheet import apply_import, plan_import
 
     with open_source(args.into, readonly=args.dry_run) as store:
+        if not store.persistent and not args.dry_run:
+            from parksgis.store.errors import RegisterError
+
+            raise RegisterError(args.into, "cannot save the register here: the folder is not "
+                                           "writable (no register.sqlite can be created); nothing "
+                                           "was imported — copy the folder somewhere you can write")
         plan = plan_import(store, args.file)
         for line in plan.lines():
             print(line)

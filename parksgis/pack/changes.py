@@ -116,6 +116,8 @@ def read_changes(path) -> dict:
         raise ChangeFileError(path, f"cannot read the change file: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ChangeFileError(path, f"not a parksgis change file: not JSON ({exc})") from None
+    except RecursionError:
+        raise ChangeFileError(path, "not a parksgis change file: JSON nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != CHANGES_FORMAT:
         raise ChangeFileError(path, f"not a parksgis change file: 'format' is not {CHANGES_FORMAT!r}")
     version = document.get("version")

@@ -119,6 +119,9 @@ def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> Bri
         raise ParksgisError("nothing to draw: the layers hold no features")
     if bbox:
         parks = parks_in_view(renderer, view)
+        if not renderer.extent().intersects(view):
+            raise UsageError(f"--bbox {','.join(f'{v:g}' for v in bbox)}: no feature of the layers "
+                             "lies in this box; nothing drawn (leave --bbox out for all parks)")
     if bbox:
         where = (" · ".join(renderer.workspace.park(p).name(options.lang) for p in parks)
                  or ("选定范围" if options.lang == "zh" else "Selected area"))
