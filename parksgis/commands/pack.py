@@ -131,10 +131,11 @@ def run_export(args) -> int:
     if not existing_source(args.pack, "pack").is_file():
         raise UsageError(f"{args.pack}: is a folder; export-changes reads a pack .gpkg (a layers "
                          "folder has no field edits to send: it is headquarters)")
-    if args.output.lower().endswith((".gpkg", ".sqlite")):
+    out = safe_output(args.output, args.pack)
+    if out.suffix.lower() in (".gpkg", ".sqlite"):
         raise UsageError(f"-o {args.output}: a change file is JSON; name it .json (a .gpkg or "
                          ".sqlite name would be taken for a pack or register)")
-    document = export_changes(args.pack, safe_output(args.output, args.pack))
+    document = export_changes(args.pack, out)
     count = sum(1 for c in document["changes"] if c["base"] != c["new"])
     back = len(document["changes"]) - count
     print(f"{args.output}: {count} changed field{'s' if count != 1 else ''}"

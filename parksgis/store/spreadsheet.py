@@ -21,6 +21,7 @@ from parksgis.store.columns import (EXPORT_HEADERS, IGNORED_HEADERS, match_key, 
 from parksgis.store.errors import ImportProblemsError
 from parksgis.store.tables import Table, read_table, read_tables, write_csv, write_xlsx
 from parksgis.store.values import REQUIRED_FIELDS, same_value
+from parksgis.store.xlsx_cells import UnreadableCell
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,9 @@ def _parse_table(table: Table, scheme: StatusScheme, first_seen: dict[str, tuple
     for row, cells in table.rows:
         if all(c is None for c in cells):
             continue
+        if isinstance(cells[id_column[0]], UnreadableCell):
+            problem(row, id_column[1], cells[id_column[0]].code, cells[id_column[0]].message)
+            continue
         project_id = _text(cells[id_column[0]])
         if not project_id:
             problem(row, id_column[1], "empty-id", "project id is empty")
@@ -172,6 +176,8 @@ class _CellProblem(Exception):
 
 def _cell_value(name: str, value, scale: float, scheme: StatusScheme):
     """The register value of one cell; raises _CellProblem when it has none."""
+    if isinstance(value, UnreadableCell):
+        raise _CellProblem(value.code, value.message)
     if name in DATE_FIELDS:
         try:
             return parse_date(value)

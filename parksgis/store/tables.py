@@ -17,6 +17,7 @@ from pathlib import Path
 
 from parksgis.store.columns import header_field
 from parksgis.store.errors import SpreadsheetError
+from parksgis.store.xlsx_cells import MAX_COLUMNS, check_archive, inspect_sheet, mark_unreadable
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 #: The header row is the first of this many rows with a header we know (titles may sit above it).
@@ -104,15 +105,32 @@ def _read_csv(path: Path) -> tuple[list[list], str]:
 
 
 def _read_xlsx(path: Path) -> list[tuple[str, list[list]]]:
+    """Every worksheet's rows; cells that read as blank but are not carry an UnreadableCell.
+
+    The archive's size and each sheet's real extent are checked first (see xlsx_cells): a
+    sheet's claimed dimension is ignored, so a claim of A1:XFD1048576 costs nothing.
+    """
     import openpyxl
 
+    check_archive(path)
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
         raise SpreadsheetError(path, f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
     try:
-        return [(sheet.title, [[_xlsx_value(cell) for cell in row] for row in sheet.iter_rows()])
-                for sheet in book.worksheets]
+        sheets = []
+        for sheet in book.worksheets:
+            formulas, merged = inspect_sheet(path, book._archive, sheet._worksheet_path, sheet.title)
+            sheet.reset_dimensions()  # read what is there, not what the file claims
+            rows = [[_xlsx_value(cell) for cell in row]
+                    for row in sheet.iter_rows(max_col=MAX_COLUMNS)]
+            mark_unreadable(rows, formulas, merged)
+            sheets.append((sheet.title, rows))
+        return sheets
+    except SpreadsheetError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet part: zlib, XML or openpyxl errors
+        raise SpreadsheetError(path, f"not a readable XLSX workbook ({type(exc).__name__}: {exc})") from None
     finally:
         book.close()
 
