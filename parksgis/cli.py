@@ -69,9 +69,22 @@ def _run(args) -> int:
     except KeyboardInterrupt:
         print("parksgis: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # a file or folder the OS refused: name the place, not a temporary file
+        print(f"parksgis {args.command}: {_os_error_place(exc)}: {exc.strerror or exc}; nothing was "
+              "written there", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback for users
         print(f"parksgis {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+
+
+def _os_error_place(exc: OSError) -> str:
+    """The file an OSError is about, or its folder when the file is one of our temporaries."""
+    name = exc.filename or ""
+    base = os.path.basename(str(name))
+    if base.startswith(".") and (".tmp" in base or "-" in base):
+        return os.path.dirname(str(name)) or "."
+    return str(name) or "(unknown file)"
 
 
 def gui_main() -> int:

@@ -58,6 +58,9 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
+    if not os.access(out.parent, os.W_OK):
+        raise PackError(out, f"cannot write into {out.parent}: the folder is not writable "
+                             "(Permission denied); nothing was built")
     if out.is_file():
         from parksgis.pack.access import EditLock
 
