@@ -65,7 +65,7 @@ def connect_error(shown: str, exc: Exception, params: dict) -> ServerError:
                                   "put it in ~/.pgpass, the service file or PGPASSWORD")
     if "definition of service" in low or "service file" in low or "invalid integer value" in low \
             or "invalid connection option" in low or re.search(r"invalid \w+ value", low) \
-            or "invalid uri" in low or "invalid percent-encoded" in low:
+            or "invalid uri" in low or "invalid percent-encoded" in low or "servname not supported" in low:
         return BadConnectionStringError(f"{shown}: not a valid PostgreSQL connection string ({text})")
     if re.search(r'database "[^"]*" does not exist', low):
         return ServerError(shown, f"{text} (create it, then run parksgis db init)")
@@ -73,6 +73,7 @@ def connect_error(shown: str, exc: Exception, params: dict) -> ServerError:
         return ServerError(shown, f"{text}")
     if "timeout expired" in low or "connection refused" in low or "no such file or directory" in low \
             or "could not translate host name" in low or "could not connect" in low \
+            or "failed to resolve host" in low \
             or "is the server running" in low or "connection to server" in low:
         return ServerError(shown, f"cannot reach the database server; is it running and is the "
                                   f"address right? ({text})")
