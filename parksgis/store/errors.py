@@ -100,3 +100,43 @@ class SpreadsheetError(ParksgisError):
     def __init__(self, path, message: str):
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class StaleEditError(RegisterError):
+    """Someone changed a field since this desk read it: the edit was refused, nothing written.
+
+    ``stale`` lists each refused field with the value this desk read (``base``), the value now in
+    the register (``theirs``) and who changed it and when, and the value this desk wanted
+    (``mine``), so the user can keep theirs, apply mine again on top, or edit.
+    """
+
+    def __init__(self, path, stale: list["StaleField"]):
+        self.stale = list(stale)
+        first = self.stale[0]
+        more = f" (and {len(self.stale) - 1} more fields)" if len(self.stale) > 1 else ""
+        super().__init__(path, f"{first.describe()}{more}; nothing was changed")
+
+
+class StaleField:
+    """One field of a refused edit (see :class:`StaleEditError`)."""
+
+    __slots__ = ("project_id", "field", "base", "theirs", "mine", "author", "changed_at")
+
+    def __init__(self, project_id, field, base, theirs, mine, author=None, changed_at=None):
+        self.project_id, self.field = project_id, field
+        self.base, self.theirs, self.mine = base, theirs, mine
+        self.author, self.changed_at = author, changed_at
+
+    def describe(self) -> str:
+        who = f" by {self.author}" if self.author else ""
+        when = f" at {self.changed_at}" if self.changed_at else ""
+        return (f"project {self.project_id}, field {self.field}: changed{who}{when} from "
+                f"{_shown(self.base)} to {_shown(self.theirs)} since you read it; your value "
+                f"{_shown(self.mine)} was not applied")
+
+    def __repr__(self) -> str:
+        return f"StaleField({self.describe()!r})"
+
+
+def _shown(value) -> str:
+    return "(empty)" if value in (None, "") else repr(str(value) if not isinstance(value, str) else value)
