@@ -14,6 +14,7 @@ layer pack .gpkg or a register .sqlite file. Exit codes: 0 ok, 1 problems, 2 usa
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from parksgis.errors import UsageError
@@ -60,11 +61,15 @@ def add_parser(subparsers) -> None:
 
 def open_source(src: str, readonly: bool = False):
     """The RegisterStore of a layers folder, a pack .gpkg or a register .sqlite file."""
+    from parksgis.assets import is_sample_layers
     from parksgis.store.register import RegisterStore
 
     path = Path(src)
     if path.is_dir():
-        return RegisterStore.for_folder(path, readonly=readonly)
+        store = RegisterStore.for_folder(path, readonly=readonly)
+        if not readonly and store.persistent and is_sample_layers(path):
+            print(f"parksgis: the bundled sample parks' register is {store.path}", file=sys.stderr)
+        return store
     if path.is_file():
         return RegisterStore.open(path, readonly=readonly)
     raise UsageError(f"{src}: no such layers folder, pack or register file")

@@ -103,15 +103,23 @@ class RegisterLink(QtCore.QObject):
             return self._problem or _tr("No status register.")
         if self._pack is not None and self._pack.read_only:
             return self._pack.read_only_reason or _tr("The pack is open read-only.")
+        if not self.store.persistent:
+            return _tr("The folder %1 cannot be written, so it is open read-only. To edit statuses, "
+                       "copy it to a folder you can write to (parksgis sample DIR copies the sample "
+                       "parks).").replace("%1", str(self.workspace.meta.get("source")))
         if self.store.readonly:
             return _tr("The register is open read-only.")
         return None
 
     @property
     def save_note(self) -> str | None:
-        """A warning for edits that are kept but not saved (a folder that cannot be written)."""
-        if self.store is not None and not self.store.persistent:
-            return _tr("The layers folder cannot be written: edits are kept only until the window closes.")
+        """Where edits are saved, when that is not the folder shown: the bundled sample parks keep
+        their register in the user's data folder (the install is never written)."""
+        if self.store is not None and self.store.persistent and self._owns_store:
+            from parksgis.assets import is_sample_layers
+
+            if is_sample_layers(self.workspace.meta.get("source")):
+                return _tr("Sample parks: your status edits are saved in %1").replace("%1", self.store.path)
         return None
 
     @property
