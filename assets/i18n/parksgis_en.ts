@@ -1048,22 +1048,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="122" />
+            <location filename="../../parksgis/qt/register_link.py" line="120" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <location filename="../../parksgis/qt/register_link.py" line="109" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1081,7 +1076,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="126" />
+            <location filename="../../parksgis/qt/register_panels.py" line="127" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1096,7 +1091,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="125" />
+            <location filename="../../parksgis/qt/register_panels.py" line="126" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
@@ -1224,7 +1219,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1244,7 +1239,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -1269,7 +1264,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>

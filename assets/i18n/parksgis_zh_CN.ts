@@ -1048,22 +1048,17 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="122" />
+            <location filename="../../parksgis/qt/register_link.py" line="120" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation>样例园区：您修改的状态保存在 %1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation>文件夹 %1 不可写入，已以只读方式打开。如需修改状态，请将其复制到可写入的文件夹（parksgis sample DIR 可复制样例园区）。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation>图层包以只读方式打开。</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="111" />
+            <location filename="../../parksgis/qt/register_link.py" line="109" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1081,7 +1076,7 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="126" />
+            <location filename="../../parksgis/qt/register_panels.py" line="127" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -1096,7 +1091,7 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="125" />
+            <location filename="../../parksgis/qt/register_panels.py" line="126" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
@@ -1224,7 +1219,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1244,7 +1239,7 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
@@ -1269,7 +1264,7 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>

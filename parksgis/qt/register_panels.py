@@ -113,7 +113,7 @@ class RegisterPanels(QtCore.QObject):
         text = None
         # a pack or a folder whose register opened read-only says why, whatever is selected
         if workspace is not None and (getattr(workspace, "pack_handle", None) is not None
-                                      or self.link.store is not None):
+                                      or self.link.backend is not None):
             text = self.link.read_only_reason
         text = text or self.link.save_note or ""
         self.notice.setText(text)
