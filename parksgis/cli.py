@@ -15,7 +15,7 @@ import sys
 from parksgis import __version__
 from parksgis.errors import ParksgisError, UsageError
 
-COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "sample"]
+COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db", "sample"]
 
 
 def build_parser() -> argparse.ArgumentParser:
