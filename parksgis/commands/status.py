@@ -16,6 +16,7 @@ Exit codes: 0 ok, 1 problems (an edit refused: the reason in one line), 2 usage.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from parksgis.errors import UsageError
@@ -70,6 +71,7 @@ def add_parser(subparsers) -> None:
 
 def open_source(src: str, readonly: bool = False):
     """The register of a layers folder, a pack .gpkg, a register .sqlite file or a database."""
+    from parksgis.assets import is_sample_layers
     from parksgis.commands.paths import is_geopackage
     from parksgis.server import is_database_source
     from parksgis.store.register import RegisterStore
@@ -80,7 +82,10 @@ def open_source(src: str, readonly: bool = False):
         return ServerRegister.open(src, readonly=readonly)
     path = Path(src)
     if path.is_dir():
-        return RegisterStore.for_folder(path, readonly=readonly)
+        store = RegisterStore.for_folder(path, readonly=readonly)
+        if not readonly and store.persistent and is_sample_layers(path):
+            print(f"parksgis: the bundled sample parks' register is {store.path}", file=sys.stderr)
+        return store
     if path.is_file() and is_geopackage(path):
         from parksgis.pack.handle import open_pack_register
 
@@ -237,22 +242,12 @@ def _assignments(texts: list[str]) -> dict[str, str]:
 
 
 def _set(args) -> int:
-    from parksgis.store.errors import StaleEditError, StaleField
-    from parksgis.store.values import same_value
+    from parksgis.store.backend import ChangeSet
 
     changes, expect = _assignments(args.values), _assignments(args.expect)
-    with open_source(args.src) as store:
-        if hasattr(store, "user"):  # a database: the server compares and sets in its transaction
-            rows = store.update(args.project_id, changes, author=args.author, source="cli",
-                                base=expect or None)
-        else:
-            with store.transaction():  # SQLite: BEGIN IMMEDIATE, so the check and the write are one
-                current = store.project(args.project_id)
-                stale = [StaleField(args.project_id, f, v, getattr(current, f, None), changes.get(f))
-                         for f, v in expect.items() if not same_value(f, getattr(current, f, None), v)]
-                if stale:
-                    raise StaleEditError(store.path, stale)
-                rows = store.update(args.project_id, changes, author=args.author, source="cli")
+    with open_source(args.src) as store:  # one transaction: compare with --expect, then set
+        rows = store.apply(ChangeSet.of_project(args.project_id, changes, expect), author=args.author,
+                           source="cli")
     if not rows:
         print(f"{args.project_id}: nothing to change (the values are already set)")
         return 0
