@@ -119,6 +119,13 @@ def open_workspace(src: str):
     from parksgis.io.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
+    register = [p.message.split("; using ")[0] for r in reports for p in r.errors
+                if p.code == "bad-register"]
+    if register:  # never draw last month's statuses from projects.csv as if they were today's
+        from parksgis.errors import ParksgisError
+
+        raise ParksgisError(f"{register[0]}; nothing drawn (projects.csv alone would show out-of-date "
+                            "statuses)")
     problems = sum(1 for r in reports if not r.ok)
     if problems:
         print(f"parksgis: warning: {problems} layer file(s) with errors were left out "

@@ -69,8 +69,15 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
         if lock.held_elsewhere:  # replacing it would strand that program's edits in the old file
             raise PackError(out, "the pack is open for editing in another program; close it "
                                  "there before building over it")
+    remove_stale_temporaries(out.parent)
     # ends in .gpkg so GDAL does not warn about the extension while writing it
-    tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
+    tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
+    # created and locked before GDAL writes into it: the lock says "a build is writing this",
+    # and the system drops it when the build ends, however it ends (see remove_stale_temporaries)
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    from parksgis.pack.access import EditLock
+
+    owner = EditLock(tmp)
     try:
         manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
@@ -86,10 +93,52 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
                                  "in another program?") from None
         _fsync(out.parent)
     finally:
+        owner.release()
         for leftover in (tmp, Path(f"{tmp}-journal")):
             if leftover.exists():
                 leftover.unlink()
     return manifest
+
+
+TMP_SUFFIX = ".tmp.gpkg"
+_TMP_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp\.gpkg$")
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the build temporaries a killed ``pack build`` left in ``folder``; returns them.
+
+    A build holds a lock on its temporary while it writes (:class:`EditLock`, dropped by the
+    system when the process ends), so a temporary nobody holds is left over from a build that was
+    killed. Where such locks do not exist (Windows) nothing is deleted: a temporary might belong
+    to a build still running.
+    """
+    try:
+        import fcntl  # noqa: F401 - only to know that EditLock can tell
+    except ImportError:
+        return []
+    from parksgis.pack.access import EditLock
+
+    removed = []
+    try:
+        names = [p for p in folder.iterdir() if _TMP_NAME.match(p.name)]
+    except OSError:
+        return []
+    for path in names:
+        try:
+            lock = EditLock(path)
+        except OSError:
+            continue  # vanished meanwhile, or unreadable: not ours to judge
+        if lock.held_elsewhere:
+            continue  # a build is writing it right now
+        try:
+            for leftover in (path, Path(f"{path}-journal")):
+                leftover.unlink(missing_ok=True)
+            removed.append(path)
+        except OSError:
+            pass
+        finally:
+            lock.release()
+    return removed
 
 
 def _load_source(source):

@@ -25,7 +25,7 @@ from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend
 from parksgis.store.changes import check_change
 from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedError, RegisterReadOnlyError,
                                    SchemaVersionError, StaleEditError, StaleField)
-from parksgis.store.sqlite import connect, is_locked
+from parksgis.store.sqlite import connect, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
 from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
 
@@ -141,6 +141,10 @@ class RegisterStore(RegisterBackend):
         if immutable is None:
             folder = os.path.dirname(os.path.abspath(path))
             immutable = readonly and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+        if readonly and not immutable:
+            recover_hot_journal(path)  # a killed writer's rollback, before a read-only connection
+        elif immutable and _journal_beside(path):
+            raise RegisterError(path, _JOURNAL_LEFT)  # would read half-written pages as good
         try:
             db = connect(path, readonly=readonly or immutable, immutable=immutable, create=False)
             store = cls(db, path, readonly=readonly or immutable)
@@ -149,6 +153,8 @@ class RegisterStore(RegisterBackend):
             if is_locked(exc):
                 raise RegisterLockedError(path, "another program holds the register's lock (a save "
                                                 "or a merge is running); try again in a moment") from None
+            if _journal_beside(path):
+                raise RegisterError(path, _JOURNAL_LEFT) from None
             raise RegisterError(path, f"not a register (SQLite says: {exc})") from None
         return store
 
@@ -480,6 +486,20 @@ class RegisterStore(RegisterBackend):
     def _emit(self, rows: list[HistoryRow]) -> None:
         if rows:
             self.changed.emit(sorted({r.project_id for r in rows}))
+
+
+_JOURNAL_LEFT = ("a write to it was interrupted (or is running) and its journal still holds the "
+                 "rollback, which needs write access; nothing was read, since its pages may be half "
+                 "written — run any writing command on it (e.g. 'parksgis status import') or open "
+                 "it in the app as a user who can write this folder, and it is rolled back")
+
+
+def _journal_beside(path: str) -> bool:
+    """Whether a rollback journal that still counts lies beside ``path`` (SQLite zeroes the
+    header of one it has rolled back or committed, and may leave the file)."""
+    from parksgis.store.sqlite import journal_is_live
+
+    return journal_is_live(path)
 
 
 def _same_base(field: str, current, base) -> bool:

@@ -45,6 +45,47 @@ def connect(path, *, readonly: bool = False, immutable: bool = False, create: bo
     return db
 
 
+def recover_hot_journal(path: str, busy_timeout: float = BUSY_TIMEOUT_S) -> bool:
+    """Roll back what a killed writer left in ``path``'s rollback journal, if this user may.
+
+    A write killed part-way leaves a "hot" journal. SQLite rolls it back on the next read, but
+    only on a connection that may write: a read-only connection fails with "attempt to write a
+    readonly database" instead, and would keep failing for every reader. So a reader that can
+    write the file and its folder first opens it read-write once and reads (the rollback is what
+    the killed writer's transaction promised: the state before it). A journal of a writer still
+    running is not hot (it holds its lock), and SQLite leaves it alone. Returns whether a journal
+    was there to look at.
+    """
+    if not journal_is_live(path):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    if not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+        return True  # the caller's read fails; RegisterStore.open says what to run
+    uri = f"file:{pathname2url(os.path.abspath(path))}?mode=rw"
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass  # busy or damaged: the caller's own read reports it
+    return True
+
+
+#: The first bytes of a rollback journal that still holds a transaction's original pages.
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def journal_is_live(path: str) -> bool:
+    """Whether ``path``'s rollback journal holds pages (a writer's, running or killed)."""
+    try:
+        with open(f"{path}-journal", "rb") as fh:
+            return fh.read(8) == _JOURNAL_MAGIC
+    except OSError:
+        return False
+
+
 def is_locked(exc: BaseException) -> bool:
     """Whether an SQLite error means "another connection holds a lock" (SQLITE_BUSY/LOCKED).
 
