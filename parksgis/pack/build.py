@@ -246,11 +246,13 @@ def _history_length(tmp: Path) -> int:
 
 
 def _write_parks_and_layers(conn, parks, names) -> None:
-    conn.execute(f"CREATE TABLE {fmt.PARKS} (park_id TEXT PRIMARY KEY NOT NULL, name_zh TEXT, "
-                 "name_en TEXT, position INTEGER NOT NULL)")
-    conn.executemany(f"INSERT INTO {fmt.PARKS} VALUES (?, ?, ?, ?)",
+    # integer primary keys, text keys UNIQUE: GeoPackage attribute tables (Req 119)
+    conn.execute(f"CREATE TABLE {fmt.PARKS} (id INTEGER PRIMARY KEY, park_id TEXT NOT NULL UNIQUE, "
+                 "name_zh TEXT, name_en TEXT, position INTEGER NOT NULL)")
+    conn.executemany(f"INSERT INTO {fmt.PARKS} (park_id, name_zh, name_en, position) "
+                     "VALUES (?, ?, ?, ?)",
                      [(p.park_id, p.name_zh, p.name_en, i) for i, p in enumerate(parks)])
-    conn.execute(f"CREATE TABLE {fmt.LAYERS} (table_name TEXT PRIMARY KEY NOT NULL, "
+    conn.execute(f"CREATE TABLE {fmt.LAYERS} (id INTEGER PRIMARY KEY, table_name TEXT NOT NULL UNIQUE, "
                  "name TEXT NOT NULL, park_id TEXT, kind TEXT NOT NULL, title_zh TEXT, title_en TEXT, "
                  "style TEXT, visible INTEGER, opacity REAL, position INTEGER NOT NULL, "
                  "source TEXT, feature_count INTEGER NOT NULL)")
@@ -260,7 +262,9 @@ def _write_parks_and_layers(conn, parks, names) -> None:
         rows.append((table, layer.name, layer.park_id, layer.kind.value, layer.title_zh,
                      layer.title_en, layer.style, int(layer.visible), float(layer.opacity), i,
                      source, len(layer.frame)))
-    conn.executemany(f"INSERT INTO {fmt.LAYERS} VALUES ({', '.join('?' * 12)})", rows)
+    conn.executemany(f"INSERT INTO {fmt.LAYERS} (table_name, name, park_id, kind, title_zh, "
+                     "title_en, style, visible, opacity, position, source, feature_count) "
+                     f"VALUES ({', '.join('?' * 12)})", rows)
 
 
 def _registered_projects(tmp: Path) -> dict:
@@ -275,22 +279,25 @@ def _registered_projects(tmp: Path) -> dict:
 
 
 def _write_baseline(conn, projects) -> None:
-    conn.execute(f"CREATE TABLE {fmt.BASELINE} (project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "base_value TEXT, PRIMARY KEY (project_id, field))")
+    conn.execute(f"CREATE TABLE {fmt.BASELINE} (id INTEGER PRIMARY KEY, project_id TEXT NOT NULL, "
+                 "field TEXT NOT NULL, base_value TEXT, UNIQUE (project_id, field))")
     rows = [(pid, field, value_text(field, getattr(project, field)))
             for pid, project in sorted(projects.items())
             for field in PROJECT_FIELDS if field != "project_id"]
-    conn.executemany(f"INSERT INTO {fmt.BASELINE} VALUES (?, ?, ?)", rows)
+    conn.executemany(f"INSERT INTO {fmt.BASELINE} (project_id, field, base_value) VALUES (?, ?, ?)",
+                     rows)
 
 
 def create_merge_tables(conn) -> None:
     """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.CONFLICTS} (conflict_id TEXT PRIMARY KEY NOT NULL, "
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.CONFLICTS} (id INTEGER PRIMARY KEY, "
+                 "conflict_id TEXT NOT NULL UNIQUE, "
                  "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
                  "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
                  "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (id INTEGER PRIMARY KEY, "
+                 "change_id TEXT NOT NULL UNIQUE, "
                  "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
                  "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL, last_edit TEXT)")
     # last_edit (the key of a merged change's last edit, see merge.edit_key) came later: older

@@ -182,8 +182,8 @@ def manifest_digest(manifest: dict) -> str:
 def write_manifest(conn: sqlite3.Connection, manifest: dict) -> None:
     entries = {k: str(v) for k, v in manifest.items() if v is not None}
     entries["sha256:manifest"] = manifest_digest(entries)
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {MANIFEST} (key TEXT PRIMARY KEY NOT NULL, "
-                 "value TEXT NOT NULL)")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {MANIFEST} (id INTEGER PRIMARY KEY, "
+                 "key TEXT NOT NULL UNIQUE, value TEXT NOT NULL)")
     conn.execute(f"DELETE FROM {MANIFEST}")
     conn.executemany(f"INSERT INTO {MANIFEST} (key, value) VALUES (?, ?)", sorted(entries.items()))
     manifest.clear()

@@ -146,7 +146,7 @@ def check_register(conn, manifest: dict) -> list[str]:
         seen.add(pid)
         edited = pid in edited_projects
         for field_name, stored in record.items():
-            if field_name == "project_id" or (field_name == "updated_at" and edited):
+            if field_name in ("id", "project_id") or (field_name == "updated_at" and edited):
                 continue  # updated_at is stamped on each edit and has no history of its own
             key = (pid, field_name)
             current = value_text(field_name, from_db(field_name, stored))

@@ -11,8 +11,11 @@ import sqlite3
 
 SCHEMA_VERSION = 2
 
+# Every table has an INTEGER PRIMARY KEY and its text key UNIQUE: inside a layer pack these are
+# GeoPackage attribute tables, and the standard (Req 119) wants an integer key there.
 _PROJECT_COLUMNS = """
-    project_id TEXT PRIMARY KEY NOT NULL,
+    id INTEGER PRIMARY KEY,
+    project_id TEXT NOT NULL UNIQUE,
     park TEXT NOT NULL,
     name_zh TEXT NOT NULL,
     name_en TEXT NOT NULL DEFAULT '',
@@ -30,9 +33,10 @@ _PROJECT_COLUMNS = """
     note TEXT NOT NULL DEFAULT ''
 """
 
-_META = "CREATE TABLE parksgis_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"
+_META = ("CREATE TABLE parksgis_meta (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, "
+         "value TEXT NOT NULL)")
 _SCHEME = """CREATE TABLE parksgis_status_scheme (
-    code TEXT PRIMARY KEY NOT NULL, label_zh TEXT NOT NULL, label_en TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, label_zh TEXT NOT NULL, label_en TEXT NOT NULL,
     color TEXT NOT NULL, position INTEGER NOT NULL)"""
 _PROJECTS = f"CREATE TABLE parksgis_projects ({_PROJECT_COLUMNS})"
 
@@ -60,7 +64,13 @@ CURRENT_DDL = (_META, _SCHEME, _PROJECTS, _HISTORY, _HISTORY_INDEX)
 
 #: Version 1, the first layout: history without edit groups. Kept so old registers migrate and
 #: so the migration is tested against a real version-1 file.
-V1_DDL = (_META, _SCHEME, _PROJECTS, """CREATE TABLE parksgis_history (
+#: (Its tables had text primary keys; registers made before integer keys keep them, which works
+#: the same — only the GeoPackage validator minds, so packs built now have integer keys.)
+V1_DDL = ("CREATE TABLE parksgis_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+          _SCHEME.replace("id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE",
+                          "code TEXT PRIMARY KEY NOT NULL"),
+          _PROJECTS.replace("id INTEGER PRIMARY KEY,\n    project_id TEXT NOT NULL UNIQUE",
+                            "project_id TEXT PRIMARY KEY NOT NULL"), """CREATE TABLE parksgis_history (
     id INTEGER PRIMARY KEY, project_id TEXT NOT NULL, changed_at TEXT NOT NULL, field TEXT NOT NULL,
     old TEXT, new TEXT, author TEXT NOT NULL, source TEXT NOT NULL)""")
 
