@@ -188,6 +188,9 @@ class _FeatureTable:
             fid = feature.get("id")
             if fid is not None:
                 ids[i] = fid
+                if type(fid) not in (str, int, float):  # RFC 7946 3.2: a string or a number
+                    report.warning("invalid-feature-id", f"id {_json_text(fid)[:60]} is neither a "
+                                   "string nor a number; kept as that JSON text", i)
             geometry = feature.get("geometry")
             if geometry is None:
                 continue

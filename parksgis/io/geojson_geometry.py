@@ -154,6 +154,9 @@ def _positions_array(positions: list) -> np.ndarray | None:
     try:
         lengths = np.fromiter(map(len, positions), np.intp, n)
         if n and (lengths == 2).all():  # the usual 2D case: stream the numbers, 2-3x np.array
+            # fromiter would turn "39.368" (and True) into numbers without a word: numbers only
+            if not set(map(type, chain.from_iterable(positions))) <= _NUMBER_TYPES:
+                return None
             flat = np.fromiter(chain.from_iterable(positions), np.float64, 2 * n)
             return flat.reshape(n, 2)
         arr = np.array(positions)
@@ -164,14 +167,20 @@ def _positions_array(positions: list) -> np.ndarray | None:
     return np.ascontiguousarray(arr[:, :2], dtype=np.float64)
 
 
+#: What a coordinate may be: a number, or null (read as NaN, then refused by the geometry checks
+#: as a non-finite coordinate with the feature named).
+_NUMBER_TYPES = {float, int, type(None)}
+
+
 def _positions_ok(chunk: list) -> bool:
+    """Whether every position is 2 or 3 JSON numbers (a third element that is not a number is
+    not dropped quietly: the feature is refused and says so)."""
     if not chunk:
         return True
-    try:
-        arr = np.array([p[:2] if type(p) is list and len(p) <= 3 else p for p in chunk])
-    except (ValueError, TypeError, OverflowError):
-        return False
-    return arr.ndim == 2 and arr.shape[1] == 2 and arr.dtype.kind in "fi"
+    for p in chunk:
+        if type(p) is not list or not 2 <= len(p) <= 3 or not set(map(type, p)) <= _NUMBER_TYPES:
+            return False
+    return True
 
 
 def build_type(kind: str, items: list, errors: dict, warnings: dict):
@@ -192,16 +201,18 @@ def ragged_type(kind: str, items: list, errors: dict, warnings: dict):
             if _positions_ok(pos[starts[k]:starts[k + 1]]):
                 good.append((row, by_row[row]))
             else:
-                errors[row] = "coordinates must be positions of 2 or 3 numbers"
+                errors[row] = ("coordinates must be positions of 2 or 3 numbers (" +
+                               _first_bad_position(pos[starts[k]:starts[k + 1]]) + ")")
         pos, offs, rows, starts = _collect(kind, good, errors)
         arr = np.array([p[:2] for p in pos], dtype=np.float64).reshape(-1, 2)
-    del pos
     if not rows:
         return [], None
     gtype, _ = RAGGED_TYPES[kind]
     offsets = tuple(np.asarray(o, dtype=np.int64) for o in offs)
     if kind in ("Polygon", "MultiPolygon"):
         _note_unclosed_rings(kind, arr, offsets, rows, warnings)
+        _note_rings_closed_in_2d_only(kind, pos, offsets, rows, warnings)
+    del pos
     return rows, (gtype, arr, offsets)
 
 
@@ -254,6 +265,51 @@ def _note_unclosed_rings(kind, arr, offsets, rows, warnings: dict) -> None:
         warnings[rows[k]] = ("unclosed-ring-repaired",
                              "a polygon ring is not closed (last position differs from the "
                              "first); closed it")
+
+
+def _ring_features(kind, offsets) -> np.ndarray:
+    """For each ring, the index (into ``rows``) of the feature it belongs to."""
+    ring_to_part = np.repeat(np.arange(len(offsets[1]) - 1), np.diff(offsets[1]))
+    if kind == "MultiPolygon":
+        part_to_feature = np.repeat(np.arange(len(offsets[2]) - 1), np.diff(offsets[2]))
+        ring_to_part = part_to_feature[ring_to_part]
+    return ring_to_part
+
+
+def _note_rings_closed_in_2d_only(kind, pos: list, offsets, rows, warnings: dict) -> None:
+    """A ring whose first and last positions agree in lon/lat but not in their third coordinate
+    (or whose one end has a third coordinate and the other not) is not closed by RFC 7946; it is
+    read as closed in 2D, and that is said."""
+    ends = offsets[0]
+    if len(ends) < 2:
+        return
+    firsts = [pos[i] for i in ends[:-1].tolist()]
+    lasts = [pos[i - 1] for i in ends[1:].tolist()]
+    odd = [k for k, (a, b) in enumerate(zip(firsts, lasts)) if a != b and a[:2] == b[:2]]
+    if not odd:
+        return
+    features = _ring_features(kind, offsets)
+    for k in odd:
+        row = rows[int(features[k])]
+        if row not in warnings:
+            warnings[row] = ("ring-closed-in-2d-only",
+                             f"a polygon ring's first and last positions differ beyond lon/lat "
+                             f"({_position(firsts[k])} vs {_position(lasts[k])}); read as closed in "
+                             "2D (the third coordinate is not used)")
+
+
+def _position(p) -> str:
+    return orjson.dumps(p).decode()
+
+
+def _first_bad_position(chunk: list) -> str:
+    for p in chunk:
+        if type(p) is not list or not 2 <= len(p) <= 3 or not set(map(type, p)) <= _NUMBER_TYPES:
+            try:
+                return f"found {orjson.dumps(p).decode()[:60]}"
+            except orjson.JSONEncodeError:
+                return "found a position that is not numbers"
+    return "found a malformed position"
 
 
 def build_collection(geometry: dict):
