@@ -7,12 +7,12 @@ The pack is written to a temporary file next to the target and moved into place 
 from __future__ import annotations
 
 import json
-import os
 import re
 import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.workspace import Workspace
@@ -65,25 +65,19 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
             raise PackError(out, "the pack is open for editing in another program; close it "
                                  "there before building over it")
     # ends in .gpkg so GDAL does not warn about the extension while writing it
-    tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
-    try:
-        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
+    atomic = AtomicFile(out, suffix=".tmp.gpkg")
+    with atomic as building:
+        manifest = _write(building, workspace, keep, register, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
 
-        check = verify_pack(tmp)
+        check = verify_pack(building)
         if not check.ok:  # never replace a good pack with one that would be refused on open
             raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
-        _fsync(tmp)
         try:
-            os.replace(tmp, out)
+            atomic.commit()
         except OSError as exc:  # Windows: the old pack is open in another program
             raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
                                  "in another program?") from None
-        _fsync(out.parent)
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal")):
-            if leftover.exists():
-                leftover.unlink()
     return manifest
 
 
@@ -241,14 +235,3 @@ def create_merge_tables(conn) -> None:
                  "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
 
 
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -11,12 +11,12 @@ import dataclasses
 import getpass
 import os
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
+from parksgis.files import AtomicFile
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
@@ -92,20 +92,12 @@ class RegisterStore(RegisterBackend):
                 db.close()
                 raise
             return store
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
+        with AtomicFile(path) as tmp:
             db = connect(tmp)
             try:
                 cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
             finally:
                 db.close()
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
         return cls.open(path)
 
     @classmethod
@@ -161,13 +153,9 @@ class RegisterStore(RegisterBackend):
             store.path = store.label = str(csv_path)  # messages name the file the projects came from
             return store
         # seed and replay under a temporary name: a register.sqlite exists whole or not at all
-        building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
-        try:
+        with AtomicFile(path) as building:
             with cls.create(building, projects, baseline=baseline) as store:
                 recorded_history.replay(store, changes)
-            os.replace(building, path)
-        finally:
-            building.unlink(missing_ok=True)
         return cls.open(path, readonly=readonly)
 
     def close(self) -> None:

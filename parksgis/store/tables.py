@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from parksgis.files import AtomicFile
 from parksgis.store.columns import header_field
 from parksgis.store.errors import SpreadsheetError
 
@@ -168,12 +167,5 @@ def _atomic(path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SpreadsheetError(path, "folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with AtomicFile(path, suffix=path.suffix) as tmp:  # openpyxl wants the .xlsx ending
+        write(str(tmp))
