@@ -16,6 +16,7 @@ from pathlib import Path
 
 from parksgis.errors import ParksgisError
 from parksgis.files import write_bytes_atomic
+from parksgis.text import UndecodableText, decode_utf8_or_gbk
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 
@@ -37,14 +38,10 @@ class ProjectsFileError(ParksgisError):
 def _decode(path: Path, raw: bytes, report) -> str:
     """UTF-8 (BOM allowed); Excel on Chinese Windows saves CSV as GBK, which we accept and report."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
+        text, encoding = decode_utf8_or_gbk(raw)
+    except UndecodableText:
         raise ProjectsFileError(path, "not UTF-8 or GBK/GB18030 text; save the file as UTF-8 CSV") from None
-    if report is not None:
+    if encoding == "gb18030" and report is not None:
         report.warning("gbk-encoding", "register CSV is GBK/GB18030-encoded; decoded as GB18030")
     return text
 

@@ -130,7 +130,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
         _write_baseline(conn, _registered_projects(tmp))
-        create_merge_tables(conn)
+        fmt.create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
         stamp = f"{as_of or today}T00:00:00.000Z"
@@ -221,17 +221,5 @@ def _write_baseline(conn, projects) -> None:
             for pid, project in sorted(projects.items())
             for field in PROJECT_FIELDS if field != "project_id"]
     conn.executemany(f"INSERT INTO {fmt.BASELINE} VALUES (?, ?, ?)", rows)
-
-
-def create_merge_tables(conn) -> None:
-    """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.CONFLICTS} (conflict_id TEXT PRIMARY KEY NOT NULL, "
-                 "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
-                 "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
-                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
-                 "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
 
 

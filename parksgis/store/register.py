@@ -33,8 +33,6 @@ REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
 _NOT_UNDOABLE = ("seed", "undo", recorded_history.HISTORY_FILE)
 _HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
-#: Test seam for the kill-part-way test: pause after writing this many projects of one write.
-_PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
 
 
 def default_author() -> str:
@@ -45,8 +43,28 @@ def default_author() -> str:
         return "unknown"
 
 
+class WriteHooks:
+    """Points inside a write where a test steps in: kill the process there, or hold the lock.
+
+    The tests that SIGKILL a save, an import or a merge part-way install their own hooks in the
+    child process (``RegisterStore.hooks = ...``) so the kill lands at a known point; the
+    program itself never replaces these no-ops.
+    """
+
+    def project_written(self, store: "RegisterStore", count: int) -> None:
+        """``count`` projects of the current change set are written (not yet committed)."""
+
+    def before_commit(self, store: "RegisterStore") -> None:
+        """Every write of the transaction is done; COMMIT is next."""
+
+    def committed(self, store: "RegisterStore") -> None:
+        """The transaction is committed (on disk)."""
+
+
 class RegisterStore(RegisterBackend):
     """A register opened on one SQLite file. Use :meth:`create`, :meth:`open` or :meth:`for_folder`."""
+
+    hooks = WriteHooks()
 
     def __init__(self, db: sqlite3.Connection, path: str, readonly: bool):
         self._db = db
@@ -240,7 +258,6 @@ class RegisterStore(RegisterBackend):
         stamp = utc_stamp(changed_at)
         author = author or default_author()
         scheme = self.scheme()
-        pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
         written: list[HistoryRow] = []
         stale: list[StaleField] = []
         with self.transaction():
@@ -261,8 +278,7 @@ class RegisterStore(RegisterBackend):
                 if diffs and not stale:
                     diffs["updated_at"] = updated_at or local_date(stamp).isoformat()
                     written += self._write_project(current, diffs, edit_id, stamp, author, source)
-                if count == pause_after:
-                    _pause_for_test()
+                self.hooks.project_written(self, count)
             if stale:
                 raise StaleEditError(self.label, stale)
         self._emit(written)
@@ -333,6 +349,7 @@ class RegisterStore(RegisterBackend):
         self._depth = 1
         try:
             yield self._db
+            self.hooks.before_commit(self)
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
             if self._db.in_transaction:
@@ -344,6 +361,7 @@ class RegisterStore(RegisterBackend):
             raise
         finally:
             self._depth = 0
+        self.hooks.committed(self)
 
     # -- internals ------------------------------------------------------------------------------
     def _locked_message(self, exc: sqlite3.Error) -> str:
@@ -442,11 +460,3 @@ def _same_base(field: str, current, base) -> bool:
         return same_value(field, current, base)
     except (TypeError, ValueError):
         return False
-
-
-def _pause_for_test() -> None:
-    import sys
-    import time
-
-    print("parksgis-test: paused inside the write transaction", file=sys.stderr, flush=True)
-    time.sleep(600)
