@@ -35,15 +35,21 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str | None = None,
-               title: str | None = None) -> dict:
-    """Build ``out`` from a layers folder (or a loaded :class:`Workspace`); returns the manifest.
+def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
+               source_label: str | None = None, parks: list[str] | None = None,
+               as_of: date | str | None = None, title: str | None = None) -> dict:
+    """Build ``out`` from a loaded workspace; returns the manifest.
 
-    ``parks`` limits the pack to those park ids (shared basemap layers always go in); ``as_of``
-    packs the register as it stood at the end of that day.
+    ``register_folder`` is the layers folder whose register (with its history) goes into the
+    pack; without it the workspace's projects are the pack's seed. ``parks`` limits the pack to
+    those park ids (shared basemap layers always go in); ``as_of`` packs the register as it stood
+    at the end of that day. Building from a folder path: :func:`parksgis.app.packs.build_pack_from`.
     """
+    if not isinstance(workspace, Workspace):
+        raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
     out = Path(out)
-    workspace, source_label, folder = _load_source(source)
+    folder = Path(register_folder) if register_folder is not None else None
+    source_label = source_label or str(workspace.meta.get("source", "workspace"))
     if parks:
         known = [p.park_id for p in workspace.parks]
         unknown = [p for p in parks if p not in known]
@@ -79,28 +85,6 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
             raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
                                  "in another program?") from None
     return manifest
-
-
-def _load_source(source):
-    """``(workspace, source label, layers folder or None)``.
-
-    A layer file that cannot be read stops the build: a pack silently missing a layer (or
-    holding it empty) is exactly the kind of loss field offices find out about too late.
-    """
-    if isinstance(source, Workspace):
-        return source, str(source.meta.get("source", "workspace")), None
-    path = Path(source)
-    if not path.is_dir():
-        raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
-                              "projects.csv)")
-    from parksgis.io.workspace import load_workspace
-
-    workspace, reports = load_workspace(path)
-    for report in reports:
-        if not report.ok:
-            first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
-            raise PackError(path, f"not built, a layer or file failed to load: {first}")
-    return workspace, str(path.resolve()), path
 
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:

@@ -51,7 +51,7 @@ def load_pack(path: Path, read_only: bool = False):
     (read-only media, a network share, open for editing in another window). Runs in the loader's
     thread; the register link opens the register again in the UI thread."""
     from parksgis.io.report import ValidationReport
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.pack import open_pack
 
     if not read_only:

@@ -23,7 +23,7 @@ MESSAGE_MS = 8000
 
 
 def _cell(value) -> str:
-    from parksgis.io.projects import format_cell
+    from parksgis.store.projects_csv import format_cell
 
     return format_cell(value) if value not in (None, "") else "—"
 

@@ -24,7 +24,7 @@ def _tr(text: str, n: int = -1) -> str:
 
 def open_path(window, path: Path) -> bool:
     """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     try:
         workspace, reports, geometry = load_for_window(

@@ -155,7 +155,7 @@ class RegisterStore(RegisterBackend):
         path = folder / REGISTER_FILE
         if path.exists():
             return cls.open(path, readonly=readonly)
-        from parksgis.io.projects import read_projects_csv
+        from parksgis.store.projects_csv import read_projects_csv
 
         csv_path = folder / "projects.csv"
         projects = read_projects_csv(csv_path) if csv_path.exists() else {}

@@ -10,8 +10,8 @@ from pyproj import Transformer
 import shapely
 from shapely.geometry import shape
 
-from parksgis.io.projects import read_projects_csv
-from parksgis.io.workspace import load_workspace
+from parksgis.store.projects_csv import read_projects_csv
+from parksgis.app.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 LAYERS = REPO / "layers"

@@ -260,7 +260,7 @@ def register_window(qtbot, qapp, tmp_path):
     import shutil
 
     from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
     from parksgis.qt.main_window import MainWindow

@@ -174,13 +174,13 @@ def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp,
     from datetime import date
 
     from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
     from parksgis.qt.main_window import MainWindow
     from parksgis.qt.register_panels import install
 
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
     from parksgis.store.register import RegisterStore
 
     folder = tmp_path / "layers"  # as tests/render/test_cli_render.py: PORT-FILL-1 completed on 2014-12-01

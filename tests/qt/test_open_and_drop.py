@@ -123,10 +123,10 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
 
 
 def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_path):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     pack = tmp_path / "port.gpkg"
-    build_pack(sample_layers, pack, parks=["port"])
+    build_pack_from(sample_layers, pack, parks=["port"])
     drop_files(window, [pack])
     assert [park.park_id for park in window.workspace.parks] == ["port"]
     assert window.workspace.pack_handle is not None

@@ -13,12 +13,12 @@ Qt = QtCore.Qt
 @pytest.fixture
 def port_pack(tmp_path):
     from parksgis.assets import sample_layers
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     pack = tmp_path / "port.gpkg"
-    build_pack(folder, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(folder, pack, parks=["port"], title="港口片区现场包")
     return pack
 
 
@@ -53,7 +53,7 @@ def open_in_window(win, path):
 
     (Loaded here in the test's thread; File → Open's worker thread is tested in test_open_and_drop.)
     """
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     show(win, *load_workspace(path))
 

@@ -74,11 +74,11 @@ def hq(tmp_path):
 
 @pytest.fixture
 def port_pack(tmp_path, hq):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     (tmp_path / "field").mkdir()
     pack = tmp_path / "field" / "port.gpkg"
-    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(hq, pack, parks=["port"], title="港口片区现场包")
     return pack
 
 

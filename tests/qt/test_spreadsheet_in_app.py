@@ -212,7 +212,7 @@ def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, t
     """A pack opened read-only: the import action is off and says why; opened for editing, the
     import writes into the pack's register."""
     from parksgis.assets import sample_layers
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
     from parksgis.qt.pack_actions import install as install_pack_actions
@@ -221,7 +221,7 @@ def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, t
     hq = tmp_path / "hq"
     shutil.copytree(sample_layers(), hq, ignore=shutil.ignore_patterns("register.sqlite*"))
     pack = tmp_path / "port.gpkg"
-    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(hq, pack, parks=["port"], title="港口片区现场包")
     configure_app(qapp)
     win = MainWindow(language="en")
     qtbot.addWidget(win)

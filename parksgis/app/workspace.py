@@ -89,7 +89,7 @@ def _load_single_file(path: Path, crs, offset):
 
 
 def _load_register_only(path: Path):
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
 
     report = ValidationReport(str(path))
     projects = read_projects_csv(path, report=report)
@@ -267,7 +267,7 @@ def _read_register(folder: Path, reports):
     csv_path = folder / REGISTER_CSV
     if not csv_path.exists():
         return {}, DEFAULT_SCHEME, None
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
 
     report = ValidationReport(str(csv_path))
     reports.append(report)
