@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-PURE = ["parksgis.model", "parksgis.io", "parksgis.store", "parksgis.pack", "parksgis.app"]
+PURE = ["parksgis.model", "parksgis.io", "parksgis.store", "parksgis.pack", "parksgis.app",
+        "parksgis.server"]
 
 
 @pytest.mark.parametrize("package", PURE)
