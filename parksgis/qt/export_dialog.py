@@ -253,8 +253,7 @@ class ExportDialog(QtWidgets.QDialog):
             day = date.fromisoformat(text)
         except ValueError:
             raise ParksgisError(self.tr("status date %1 is not a date (YYYY-MM-DD)").replace("%1", text)) from None
-        panels = getattr(self.window_, "register_panels", None)
-        store = panels.link.backend if panels is not None else None
+        store = self.window_.session.link.backend
         if store is None:
             raise ParksgisError(self.tr("statuses as of %1 need the status register; "
                                         "open a layers folder or a pack").replace("%1", text))
@@ -342,10 +341,3 @@ class ExportActions(QtCore.QObject):
         window.statusBar().showMessage(f"{done}. {warning}" if warning else done, MESSAGE_MS)
         return image
 
-
-def install(window) -> ExportActions:
-    """Add File ▸ Export briefing… and Edit ▸ Copy map image to ``window`` once."""
-    actions = getattr(window, "export_actions", None)
-    if actions is None:
-        actions = window.export_actions = ExportActions(window)
-    return actions

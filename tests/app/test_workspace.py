@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from parksgis.errors import LayerReadError
-from parksgis.app.workspace import WorkspaceError, load_workspace
+from parksgis.app.workspace import WorkspaceError, load_workspace, open_workspace
 from parksgis.model import LayerKind
 
 
@@ -177,7 +177,9 @@ def test_a_gpkg_is_opened_as_a_pack(tmp_path):
     path = tmp_path / "plain.gpkg"
     gpd.GeoDataFrame({"id": ["p"]}, geometry=[Point(111.85, 21.74)], crs="EPSG:4326").to_file(
         path, layer="plots", driver="GPKG")
-    workspace, reports = load_workspace(path)
+    workspace, reports, source = open_workspace(path)
     assert [len(layer.frame) for layer in workspace.layers] == [1]
-    assert workspace.pack_handle.read_only
+    assert source.pack.read_only and source.pack.read_only_reason == (
+        "read-only: a plain GeoPackage, not a parksgis pack")
+    source.close()
     assert any(p.code == "pack-note" for p in reports[0].problems)
