@@ -1,8 +1,8 @@
 """File ▸ Export briefing… and Edit ▸ Copy map image: the headless briefing pages, from the window.
 
 Both go through :mod:`parksgis.render.export` exactly as ``parksgis render`` does (same page
-layout, same glyph check, same atomic write); nothing here draws a map itself. ``install(window)``
-adds the two actions once (``window.export_actions``).
+layout, same glyph check, same atomic write); nothing here draws a map itself. The window makes
+the two actions (``window.export_actions``).
 
 The copied image is a briefing page of the current view (title, map, legend with counts, scale
 bar, north arrow, KPIs) at a 16:9 slide size, so it pastes straight into a deck.

@@ -165,7 +165,7 @@ def import_blocked_reason(link) -> str | None:
 
 
 class SpreadsheetActions(QtCore.QObject):
-    """The two File menu actions; ``install(window, link)`` adds them once."""
+    """The two File menu actions, made by the register panels with the session's register link."""
 
     def __init__(self, window, link):
         super().__init__(window)
