@@ -22,7 +22,7 @@ def existing_source(src: str, what: str = "layers folder, layer file or pack") -
 
 
 def is_sqlite(path: Path) -> bool:
-    from parksgis.io.workspace import is_sqlite as file_is_sqlite
+    from parksgis.app.workspace import is_sqlite as file_is_sqlite
 
     return file_is_sqlite(path)
 

@@ -116,7 +116,7 @@ def start_qt():
 
 
 def open_workspace(src: str):
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
     register = [p.message.split("; using ")[0] for r in reports for p in r.errors

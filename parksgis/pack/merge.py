@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,14 +25,11 @@ from pathlib import Path
 
 from parksgis.pack import format as fmt
 from parksgis.pack.access import read_only_reason
-from parksgis.pack.build import create_merge_tables
 from parksgis.pack.changes import read_changes
 from parksgis.pack.errors import ChangeFileError, PackCorruptError, PackError, PackLockedError, PackReadOnlyError
 from parksgis.store.errors import RegisterLockedError
 from parksgis.store.register import RegisterStore, default_author, register_file
 
-#: Test seam for the kill-part-way test: pause inside the merge transaction, before COMMIT.
-PAUSE_ENV = "PARKSGIS_TEST_PAUSE_IN_MERGE"
 CHOICES = ("field", "target")
 
 
@@ -73,10 +67,6 @@ def _merge_transaction(store: RegisterStore):
     try:
         with store.transaction() as db:
             yield db
-            if os.environ.get(PAUSE_ENV):
-                print("parksgis-test: paused inside the merge transaction", file=sys.stderr,
-                      flush=True)
-                time.sleep(600)
     except RegisterLockedError as exc:
         raise PackLockedError(store.path, f"cannot merge: another program holds the write lock "
                                           f"({exc}); nothing was changed") from None
@@ -197,7 +187,7 @@ def merge_changes(target, change_files, *, take: str | None = None,
     try:
         check_values(store, documents)
         with _merge_transaction(store) as db:
-            create_merge_tables(db)
+            fmt.create_merge_tables(db)
             state = _Target(store, db)
             for _file, document in documents:
                 pack_id = document["pack"]["pack_id"]
@@ -302,7 +292,7 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
     store = _open_target(target)
     try:
         with _merge_transaction(store) as db:
-            create_merge_tables(db)
+            fmt.create_merge_tables(db)
             return _resolve(store, db, take, choices or {}, author)[0]
     finally:
         store.close()

@@ -47,6 +47,8 @@ def test_a_pack_validates_as_built_edited_and_merged(workspace, sample_layers, t
     merge_changes(hq, [tmp_path / "c.json"])
     assert validator_errors(field) == []
     assert validator_errors(hq) == []
+    from parksgis.app.packs import build_pack_from
+
     sample = tmp_path / "sample.gpkg"
-    build_pack(sample_layers, sample)
+    build_pack_from(sample_layers, sample)
     assert validator_errors(sample) == []
