@@ -7,6 +7,8 @@ bytes (the "generated" date printed on the page is an option, see ``generated_da
 
 from __future__ import annotations
 
+import errno
+
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -192,7 +194,7 @@ def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Pa
         raise UsageError(f"{path}: {fmt.upper()} holds one page; use .pdf for {len(pages)} pages")
     if not path.parent.is_dir():
         raise ParksgisError(f"{path}: folder {path.parent} does not exist")
-    with AtomicFile(path) as tmp:
+    with AtomicFile(path, complete=_COMPLETE[fmt]) as tmp:
         {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, str(tmp),
                                                                       size_pt, dpi)
     return path
@@ -214,8 +216,32 @@ def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float)
 def _write_png(pages, renderer, tmp, size_pt, dpi) -> None:
     image = render_image(pages[0], renderer, size_pt, dpi)
     # PNG "quality" is zlib effort: 70 saves ~1/3 of the time of the default for ~2 % more bytes
-    if not image.save(tmp, "PNG", PNG_QUALITY):
-        raise ParksgisError(f"{tmp}: could not write PNG")
+    # encoded in memory, then written by us: a full disk is an OSError here, not a libpng
+    # message on stderr and a False from Qt
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG", PNG_QUALITY):
+        raise OSError(errno.EIO, "Qt could not encode the PNG")
+    buffer.close()
+    with open(tmp, "xb") as handle:
+        handle.write(bytes(data))
+
+
+def _ends_with(marker: bytes, within: int):
+    """A check that a written file ends with ``marker`` (within its last ``within`` bytes): Qt's
+    writers say nothing when the disk fills up, their files just stop short."""
+    def complete(path: Path) -> bool:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, path.stat().st_size - within))
+            return marker in fh.read()
+    return complete
+
+
+_COMPLETE = {"png": _ends_with(b"IEND\xaeB`\x82", 12), "pdf": _ends_with(b"%%EOF", 64),
+             "svg": _ends_with(b"</svg>", 64)}
 
 
 def _write_pdf(pages, renderer, tmp, size_pt, dpi) -> None:

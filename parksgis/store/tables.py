@@ -167,8 +167,34 @@ def write_xlsx(path, headers: list[str], rows: list[list], sheet_title: str = "r
                 elif isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = "s"  # a note like "=2+3" is text, never a formula Excel runs
         sheet.freeze_panes = "B2"
-        book.save(tmp)
+        # zipped in memory, then written in one go: a full disk is one OSError on our own file,
+        # not a half-closed ZipFile that complains again when it is collected
+        buffer = io.BytesIO()
+        _save_quietly(book, buffer)
+        with open(tmp, "xb") as handle:
+            handle.write(buffer.getvalue())
     _atomic(path, write)
+
+
+def _save_quietly(book, buffer) -> None:
+    """``book.save(buffer)``; when it fails (openpyxl spools sheets through temporary files, which
+    a full disk refuses), its half-run writers are collected here without printing a traceback
+    each: the one error goes up and is reported in one line."""
+    import gc
+    import sys
+
+    try:
+        book.save(buffer)
+        return
+    except OSError as exc:
+        error = OSError(exc.errno, exc.strerror)  # without the traceback that holds the writers
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise error
 
 
 def _atomic(path, write) -> None:
@@ -177,5 +203,5 @@ def _atomic(path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SpreadsheetError(path, "folder does not exist")
-    with AtomicFile(path, suffix=path.suffix) as tmp:  # openpyxl wants the .xlsx ending
+    with AtomicFile(path, suffix=path.suffix) as tmp:  # the .xlsx ending, for format sniffing
         write(str(tmp))

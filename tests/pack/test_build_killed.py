@@ -43,7 +43,7 @@ def test_the_next_build_removes_what_a_killed_build_left(sample_layers, tmp_path
     [left] = _temporaries(out.parent)
     assert not out.exists()
 
-    someone_elses = out.parent / ".other.0123abcd.tmp.gpkg"  # a build in progress elsewhere
+    someone_elses = out.parent / ".other.gpkg.0123456789ab.tmp.gpkg"  # a build in progress elsewhere
     someone_elses.write_bytes(b"")
     running = EditLock(someone_elses)
     assert not running.held_elsewhere
