@@ -132,6 +132,8 @@ class AtomicFile:
                 pass
 
     def __enter__(self) -> Path:
+        if not self.folder.is_dir():
+            raise self._failed(f"the folder {self.folder} does not exist")
         if not os.access(self.folder, os.W_OK):
             raise self._failed(f"cannot write into {self.folder}: the folder is not writable "
                                "(Permission denied)")

@@ -42,8 +42,9 @@ def sample_layers() -> Path:
     return LAYERS
 
 
-def _run_unprivileged(*args: str, timeout: float = 120):
-    """``python -m parksgis ARGS`` as a process that file permissions apply to.
+def _run_cli_unprivileged(*args: str, timeout: float = 120):
+    """``python -m parksgis ARGS`` as a process that file permissions apply to (a whole command
+    in its own process; :func:`_run_unprivileged` runs a Python check in a forked child).
 
     CI runs as root, for whom every folder is writable. Dropping the capabilities that let root
     ignore permissions (util-linux ``setpriv``, on every Debian) makes the child see a read-only
@@ -65,4 +66,49 @@ def _run_unprivileged(*args: str, timeout: float = 120):
 
 @pytest.fixture
 def run_unprivileged():
+    return _run_cli_unprivileged
+
+
+def _run_unprivileged(check, *folders: Path) -> None:
+    """Run ``check()`` as a user who cannot write where permissions forbid it.
+
+    Run as root (CI), permission bits never stop a write, so the check runs in a forked child
+    that drops to ``nobody`` first; the modules it needs are already in memory, so nothing under
+    a root-only checkout has to be readable by it. ``folders`` (and their parents up to /) are
+    made traversable for it. A failed check fails the test with the child's traceback.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        check()
+        return
+    import pwd
+    import traceback
+
+    nobody = pwd.getpwnam("nobody")
+    for folder in folders:
+        for parent in [folder, *folder.parents]:
+            parent.chmod(parent.stat().st_mode | 0o011)  # search (x) for others, nothing more
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop privileges, check, report, never return into pytest
+        os.close(read)
+        status = 0
+        try:
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            check()
+        except BaseException:  # noqa: BLE001 - everything goes back to the parent as text
+            os.write(write, traceback.format_exc().encode())
+            status = 1
+        os._exit(status)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        report = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, f"as nobody:\n{report}"
+
+
+@pytest.fixture
+def as_unprivileged():
+    """``as_unprivileged(check, folder)``: see :func:`_run_unprivileged`."""
     return _run_unprivileged

@@ -69,6 +69,23 @@ def pack(tmp_path) -> Path:
     return out
 
 
+@pytest.fixture(params=["folder", "pack"])
+def hq(request, tmp_path, workspace):
+    """Headquarters: a layers folder's register.sqlite, or a pack (both hold a RegisterStore)."""
+    if request.param == "folder":
+        folder = tmp_path / "hq"
+        folder.mkdir()
+        from parksgis.store.register import RegisterStore
+
+        RegisterStore.create(folder / "register.sqlite", workspace.projects).close()
+        return folder, folder / "register.sqlite"
+    from parksgis.pack import build_pack
+
+    path = tmp_path / "hq.gpkg"
+    build_pack(workspace, path)
+    return path, path
+
+
 def _run_cli(*args: str, env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
     """``python -m parksgis ARGS`` in a fresh interpreter, as a user would run it."""
     import os

@@ -15,19 +15,6 @@ from parksgis.store.errors import ChangeError
 from parksgis.store.register import RegisterStore
 
 
-@pytest.fixture(params=["folder", "pack"])
-def hq(request, tmp_path, workspace):
-    """Headquarters: a layers folder's register.sqlite, or a pack."""
-    if request.param == "folder":
-        folder = tmp_path / "hq"
-        folder.mkdir()
-        RegisterStore.create(folder / "register.sqlite", workspace.projects).close()
-        return folder, folder / "register.sqlite"
-    path = tmp_path / "hq.gpkg"
-    build_pack(workspace, path)
-    return path, path
-
-
 def edit(pack, project_id, fields, author="李工"):
     _ws, handle = open_pack(pack)
     try:
