@@ -83,10 +83,10 @@ def _run(args) -> int:
 
 
 def _os_error_place(exc: OSError) -> str:
-    """The file an OSError is about, or its folder when the file is one of our temporaries."""
+    """The file an OSError is about, or its folder when the file is one of our (dot-named)
+    temporaries, which the user never asked for."""
     name = exc.filename or ""
-    base = os.path.basename(str(name))
-    if base.startswith(".") and (".tmp" in base or "-" in base):
+    if os.path.basename(str(name)).startswith("."):
         return os.path.dirname(str(name)) or "."
     return str(name) or "(unknown file)"
 

@@ -98,9 +98,10 @@ def end_of_day_stamp(day: date | datetime | str) -> str:
     # in UTC before adding: the end of 9999-12-31 in China is still a UTC instant of year 9999
     if isinstance(day, datetime):
         moment = day if day.tzinfo else day.replace(tzinfo=timezone.utc)
-        if moment.astimezone(timezone.utc).replace(tzinfo=None) == datetime.max:
-            return "9999-12-31T23:59:59.999999Z~"  # after every stamp (they compare as text)
-        return utc_stamp(moment.astimezone(timezone.utc) + timedelta(microseconds=1))
+        try:
+            return utc_stamp(moment.astimezone(timezone.utc) + timedelta(microseconds=1))
+        except OverflowError:  # the last instant there is: after every stamp (they compare as text)
+            return "9999-12-31T23:59:59.999999Z~"
     if day == date.max:
         start = datetime.combine(day, time(0), REGISTER_TZ).astimezone(timezone.utc)
         return utc_stamp(start + timedelta(days=1))
