@@ -253,9 +253,19 @@ class RegisterStore(RegisterBackend):
         return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
 
     def dump(self) -> dict[str, list[tuple]]:
-        """Every row of every register table, sorted: equal dumps mean equal registers."""
-        return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
-                for t in schema.TABLES}
+        """Every row of every register table, sorted: equal dumps mean equal registers.
+
+        The integer row keys of the keyed tables (``id``, there for GeoPackage attribute tables)
+        only count insertion order and are left out; history's ``id`` is its order and stays.
+        """
+        dumped = {}
+        for table in schema.TABLES:
+            columns = [c[1] for c in self._db.execute(f"PRAGMA table_info({table})")]
+            if table != "parksgis_history":
+                columns = [c for c in columns if c != "id"]
+            dumped[table] = sorted(tuple(r) for r in self._db.execute(
+                f"SELECT {', '.join(columns)} FROM {table}"))
+        return dumped
 
     def bind_workspace(self, workspace):
         """Keep ``workspace.projects`` equal to this register, for the app's views.
