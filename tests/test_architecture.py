@@ -19,12 +19,12 @@ def test_pure_packages_do_not_load_qt(package):
         " or m.startswith(('parksgis.qt', 'parksgis.render')))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8")
     assert out.stdout.strip() == "", f"{package} pulled in {out.stdout.strip()}"
 
 
 def test_validate_cli_does_not_load_qt():
     code = ("import sys\nfrom parksgis import cli\ncli.build_parser()\n"
             "print(any(m.startswith('PySide6') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8")
     assert out.stdout.strip() == "False"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from parksgis import progress
 from parksgis.errors import ParksgisError
 from parksgis.io.report import ValidationReport
 from parksgis.model.layer import Layer, LayerKind
@@ -224,6 +225,7 @@ def _load_layers(folder: Path, park_id, crs, offset, reports, basemap: bool = Fa
     layers = []
     taken: set[str] = set()
     for path in sorted(_layer_files(folder), key=lambda p: _sort_key(p, basemap)):
+        progress.stage(f"reading {path}")
         frame, report = validate_file(path, crs=crs, offset=offset)
         reports.append(report)
         if frame is None:

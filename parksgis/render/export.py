@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from parksgis import progress
 from parksgis.errors import ParksgisError, UsageError
 from parksgis.model.layer import LayerKind
 from parksgis.render.briefing import BriefingPage, MapPanel, page_content
@@ -197,6 +198,7 @@ def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Pa
         raise ParksgisError(f"{path}: folder {path.parent} does not exist")
     tmp = _temp_beside(path)
     try:
+        progress.stage(f"drawing {path}")
         {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, tmp, size_pt, dpi)
         umask = os.umask(0)
         os.umask(umask)

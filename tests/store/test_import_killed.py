@@ -46,7 +46,7 @@ def _start_import(folder, sheet, **env):
     return subprocess.Popen(
         [sys.executable, "-m", "parksgis", "status", "import", sheet, "--into", str(folder)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), **env})
+        env={**os.environ, "PYTHONPATH": str(REPO), **env}, encoding="utf-8")
 
 
 def test_import_killed_inside_the_transaction_changes_nothing(big_folder):
