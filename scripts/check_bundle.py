@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = ".exe" if os.name == "nt" else ""
-STATUS_COLOURS = {"under_construction": "#E69F00", "completed": "#009E73", "planned": "#56B4E9"}
+STATUS_COLOURS = {"under_construction": "#E69F00", "planned": "#56B4E9", "approved": "#0072B2"}
 BUDGET_MB, BUDGET_S = 350, 3.0
 
 

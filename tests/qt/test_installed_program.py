@@ -56,7 +56,7 @@ def installed(tmp_path_factory):
                    capture_output=True)
     site = Path(subprocess.run([str(bin_dir / "python"), "-c", "import parksgis, pathlib; "
                                 "print(pathlib.Path(parksgis.__file__).parent.parent)"],
-                               check=True, capture_output=True, text=True, encoding="utf-8").stdout.strip())
+                               cwd=base, check=True, capture_output=True, text=True, encoding="utf-8").stdout.strip())
     make_read_only(site)
     yield bin_dir, site
     make_writable(site)
@@ -103,7 +103,7 @@ def test_installed_program_runs_outside_the_checkout_and_never_writes_its_instal
                if title_band.pixelColor(x, y).lightness() < 100)
     assert dark > 300
     assert title_band == here_png.copy(0, 0, here_png.width(), here_png.height() // 10)
-    for code in ("under_construction", "completed", "planned"):
+    for code in ("under_construction", "planned", "approved"):
         assert maps.count_colour(installed_png, DEFAULT_SCHEME.color(code), tolerance=2) > 50, code
 
     # the window on the bundled sample parks, offscreen; its register goes to the user data folder
@@ -111,7 +111,7 @@ def test_installed_program_runs_outside_the_checkout_and_never_writes_its_instal
     assert shot.stdout.strip() == "window.png"
     window = QImage(str(work / "window.png"))
     assert window.width() >= 1000
-    for code in ("under_construction", "completed"):
+    for code in ("under_construction", "planned"):
         assert maps.count_colour(window, DEFAULT_SCHEME.color(code), tolerance=2) > 20, code
     assert Path(os.environ["XDG_DATA_HOME"], "parksgis", "sample-parks", "register.sqlite").is_file()
 

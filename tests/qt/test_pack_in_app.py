@@ -139,7 +139,7 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
     changes.parent.mkdir()
     answer_modal("export_changes_dialog", type_file_name(qtbot, changes))
     actions.export_action.trigger()
-    document = json.loads(changes.read_text("utf-8", encoding="utf-8"))
+    document = json.loads(changes.read_text(encoding="utf-8"))
     assert {(c["project_id"], c["base"], c["new"]) for c in document["changes"]} == {
         ("PORT-FILL-3", "approved", "under_construction"), ("PORT-FILL-4", "approved", "suspended"),
         ("PORT-FILL-5", "approved", "under_construction")}
