@@ -85,12 +85,12 @@ class Terminal(io.StringIO):
 
 
 def test_progress_shows_the_stages_on_a_terminal_and_erases_itself(layers, tmp_path, monkeypatch):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     screen = Terminal()
     monkeypatch.setattr(progress, "DELAY", 0.0)
     with progress.shown_on(screen):
-        build_pack(layers, tmp_path / "port.gpkg", parks=["port"])
+        build_pack_from(layers, tmp_path / "port.gpkg", parks=["port"])
     text = screen.getvalue()
     lines = [line.strip() for line in text.split("\r") if line.strip()]
     assert all(re.fullmatch(r"parksgis: .+ \(\d+ s\)", line) for line in lines)  # with the time taken
