@@ -16,9 +16,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
 from parksgis.model.events import Signal
+from parksgis.model.imagery import imagery_for_day
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.workspace import Workspace
 from parksgis.render.geometry import flatten, path_from_flat
+from parksgis.render.imagery import paint_imagery
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
 from parksgis.render.styles import GroupStyle, ProjectIndex
@@ -69,6 +71,9 @@ def symbols_path(x: np.ndarray, y: np.ndarray, symbol: str, size: float) -> QPai
     return path_from_flat(np.column_stack([vx, vy]), np.repeat(np.arange(len(x)), k))
 
 
+FOLLOW = "follow"  # MapRenderer.imagery_day: use the workspace's as-of day
+
+
 class MapRenderer:
     """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed."""
 
@@ -85,6 +90,8 @@ class MapRenderer:
         self._style: dict[int, LayerStyle] = {}
         self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
+        #: the day whose imagery is drawn; FOLLOW: the workspace's as-of day (None there: the latest)
+        self.imagery_day = FOLLOW
         self.labels = LabelPlacer()
         self.show_labels = True
         self.lang = "zh"
@@ -94,7 +101,7 @@ class MapRenderer:
 
     # -- model following ------------------------------------------------------------------------
     def _connect_layers(self) -> None:
-        current = {id(layer): layer for layer in self.workspace.layers}
+        current = {id(layer): layer for layer in self.workspace.layers + self.workspace.imagery}
         for key in list(self._connections):
             if key not in current:
                 for signal, slot in self._connections.pop(key):
@@ -104,10 +111,13 @@ class MapRenderer:
         for key, layer in current.items():
             if key in self._connections:
                 continue
-            pairs = [(layer.visible_changed, lambda *_: self.changed.emit()),
-                     (layer.opacity_changed, lambda *_: self.changed.emit()),
-                     (layer.style_changed, lambda *_, l=layer: self.invalidate(l)),
-                     (layer.data_changed, lambda *_, l=layer: self.invalidate(l, geometry=True))]
+            if not isinstance(layer, Layer):  # imagery: any change only asks for a repaint
+                pairs = [(layer.changed, lambda *_: self.changed.emit())]
+            else:
+                pairs = [(layer.visible_changed, lambda *_: self.changed.emit()),
+                         (layer.opacity_changed, lambda *_: self.changed.emit()),
+                         (layer.style_changed, lambda *_, l=layer: self.invalidate(l)),
+                         (layer.data_changed, lambda *_, l=layer: self.invalidate(l, geometry=True))]
             for signal, slot in pairs:
                 signal.connect(slot)
             self._connections[key] = pairs
@@ -212,6 +222,8 @@ class MapRenderer:
         """Bounding rectangle (display CRS metres) of ``layers`` (default: all); empty if none."""
         chosen = self._layers(layers)
         boxes = [b for b in (self.geometry(l).extent for l in chosen) if b is not None]
+        if layers is None:  # imagery opened on its own still has somewhere to zoom to
+            boxes += [imagery.reader.bounds_in(self.display_crs) for imagery in self.workspace.imagery]
         if not boxes:
             return QRectF()
         b = np.array(boxes)
@@ -265,6 +277,10 @@ class MapRenderer:
         painter.setClipRect(device_rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
         base = painter.transform()
+        if self.workspace.imagery:
+            day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
+            paint_imagery(painter, imagery_for_day(self.workspace.imagery, day), shown, device_rect,
+                          self.display_crs, 1.0 / transform.m11())
         for layer in self.draw_order():
             if not layer.visible or len(layer.frame) == 0:
                 continue

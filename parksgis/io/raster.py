@@ -1,0 +1,281 @@
+"""Imagery: GeoTIFF/COG, MBTiles and GeoPackage tile pyramids through rasterio (GDAL), and XYZ tile
+folders, read one view at a time and warped to the display CRS. No Qt here.
+
+A source is never loaded whole: :meth:`RasterSource.read` reads only the window under the view, at
+about the view's resolution (GDAL picks the overview level), then warps that small array onto the
+view's pixel grid. A 4 GB orthophoto therefore costs what the screen costs.
+
+Bad rasters raise :class:`~parksgis.errors.LayerReadError` with a stable code, one line each:
+``no-georeference``, ``unknown-crs``, ``unreadable`` and ``truncated-tile-db``.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from parksgis.errors import LayerReadError
+from parksgis.io.report import ValidationReport
+
+RASTER_SUFFIXES = (".tif", ".tiff", ".mbtiles")
+#: the largest picture one read returns on a side: a page at 600 dpi stays within it
+MAX_READ_PX = 8192
+
+
+def is_raster_path(path) -> bool:
+    """A file parksgis opens as imagery (GeoTIFF, MBTiles) or an XYZ tile folder."""
+    path = Path(path)
+    if path.is_dir():
+        from parksgis.io.tiles import xyz_zooms
+
+        return xyz_zooms(path) != []
+    return path.suffix.lower() in RASTER_SUFFIXES
+
+
+def open_raster(path, table: str | None = None) -> "RasterSource":
+    """The raster at ``path`` (``table``: one tile table of a GeoPackage); LayerReadError if bad."""
+    path = Path(path)
+    if not path.exists():
+        raise LayerReadError(path, "no such file or folder", "not-found")
+    if path.is_dir():
+        from parksgis.io.tiles import XyzFolder
+
+        return XyzFolder(path)
+    if path.suffix.lower() in (".mbtiles", ".gpkg"):
+        check_sqlite_complete(path)
+    return GdalRaster(path, table)
+
+
+def validate_raster(path, table: str | None = None) -> tuple["RasterSource | None", ValidationReport]:
+    """``open_raster`` that never raises a ParksgisError: failures become the report's one line."""
+    report = ValidationReport(str(path))
+    try:
+        source = open_raster(path, table)
+    except LayerReadError as exc:
+        report.ok = False
+        report.error(exc.code, str(exc)[len(exc.path) + 2:])
+        return None, report
+    report.crs = source.crs_label
+    report.features = 0
+    try:
+        report.bounds = source.bounds_in("EPSG:4326")
+    except Exception:  # a CRS pyproj knows but cannot bring to lon/lat here: the extent is unknown
+        report.bounds = None
+    return source, report
+
+
+def check_sqlite_complete(path: Path) -> None:
+    """A tile database cut short (an interrupted copy) fails here, before GDAL reads half a pyramid.
+
+    SQLite's header records the page size and page count; a file shorter than their product lost
+    its tail. Reading 100 bytes is enough, whatever the database's size.
+    """
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise LayerReadError(path, f"cannot be read ({exc.strerror or exc})", "unreadable") from None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise LayerReadError(path, "is not an SQLite tile database (MBTiles/GeoPackage)", "unreadable")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size = path.stat().st_size
+    if pages and size < page_size * pages:
+        raise LayerReadError(path, f"tile database is truncated: {size} of {page_size * pages} bytes; "
+                                   "copy it again", "truncated-tile-db")
+
+
+class RasterSource:
+    """One raster. ``read`` returns RGBA for a view; ``crs`` is a pyproj CRS."""
+
+    path: Path
+    crs = None
+    kind = "raster"
+
+    @property
+    def crs_label(self) -> str | None:
+        from parksgis.io.crs import crs_label
+
+        return crs_label(self.crs)
+
+    def bounds_in(self, crs) -> tuple[float, float, float, float]:
+        """The raster's extent in ``crs`` (anything pyproj takes)."""
+        from rasterio.warp import transform_bounds
+
+        return tuple(transform_bounds(self.crs.to_wkt(), view_wkt(crs), *self.native_bounds, densify_pts=21))
+
+    native_bounds: tuple[float, float, float, float]
+
+    def read(self, bounds, width: int, height: int, crs) -> np.ndarray | None:
+        """RGBA ``(height, width, 4)`` uint8 of ``bounds`` (x0, y0, x1, y1 in ``crs``), alpha 0 where
+        the raster has no data; None when the raster does not reach the view."""
+        raise NotImplementedError
+
+    def metadata_date(self) -> str | None:
+        """A capture date the file itself records (ISO ``YYYY-MM-DD``), if any."""
+        return None
+
+    def close(self) -> None:
+        pass
+
+
+def view_wkt(crs) -> str:
+    return _wkt_of_text(crs) if isinstance(crs, str) else crs.to_wkt()
+
+
+@lru_cache(maxsize=32)
+def _wkt_of_text(text: str) -> str:
+    # a view names its CRS as text on every frame; parsing it costs more than the read of a tile
+    from pyproj import CRS
+
+    return CRS.from_user_input(text).to_wkt()
+
+
+def _view_grid(bounds, width: int, height: int):
+    from rasterio.transform import from_bounds
+
+    width, height = max(1, min(int(width), MAX_READ_PX)), max(1, min(int(height), MAX_READ_PX))
+    return from_bounds(*bounds, width, height), width, height
+
+
+class GdalRaster(RasterSource):
+    """GeoTIFF/COG, MBTiles or a GeoPackage tile table, through rasterio."""
+
+    def __init__(self, path: Path, table: str | None = None):
+        import rasterio
+        from pyproj import CRS
+        from pyproj.exceptions import CRSError
+        from rasterio.errors import NotGeoreferencedWarning, RasterioError
+
+        self.path = Path(path)
+        self.table = table
+        self.kind = {".mbtiles": "mbtiles", ".gpkg": "gpkg"}.get(self.path.suffix.lower(), "geotiff")
+        try:
+            with warnings.catch_warnings():  # "not georeferenced" becomes our own one line below
+                warnings.simplefilter("ignore", NotGeoreferencedWarning)
+                self._ds = rasterio.open(self.path, **({"table": table} if table else {}))
+        except RasterioError as exc:
+            raise LayerReadError(path, f"cannot be read as a raster ({_first_line(exc)})", "unreadable") from None
+        ds = self._ds
+        if ds.crs is None and ds.transform.is_identity:
+            how = "has only ground control points; warp it first (gdalwarp)" if ds.gcps[0] else \
+                "has no georeference (no geotransform, no CRS); export it as a GeoTIFF with its CRS"
+            ds.close()
+            raise LayerReadError(path, how, "no-georeference")
+        if ds.crs is None:
+            ds.close()
+            raise LayerReadError(path, "has a geotransform but names no CRS; add the CRS "
+                                       "(gdal_edit.py -a_srs EPSG:4546 or the one it was flown in)",
+                                 "unknown-crs")
+        try:
+            self.crs = CRS.from_wkt(ds.crs.to_wkt())
+            if not self.crs.is_projected and not self.crs.is_geographic:
+                raise CRSError("neither projected nor geographic")
+        except (CRSError, ValueError) as exc:
+            ds.close()
+            raise LayerReadError(path, f"unknown CRS {ds.crs.to_string()[:60]!r} ({exc}); "
+                                       "give it an EPSG CRS", "unknown-crs") from None
+        self.native_bounds = tuple(ds.bounds)
+        self.width, self.height = ds.width, ds.height
+        self._bands = self._band_plan()
+
+    def _band_plan(self) -> tuple[list[int], int | None]:
+        """Which bands make R, G, B (grey repeats one) and which band, if any, is alpha."""
+        from rasterio.enums import ColorInterp
+
+        interp = list(self._ds.colorinterp)
+        alpha = interp.index(ColorInterp.alpha) + 1 if ColorInterp.alpha in interp else None
+        colour = [i + 1 for i, c in enumerate(interp) if c != ColorInterp.alpha]
+        rgb = colour[:3] if len(colour) >= 3 else [colour[0]] * 3
+        return rgb, alpha
+
+    def metadata_date(self) -> str | None:
+        tags = self._ds.tags()
+        for key in ("ACQUISITIONDATETIME", "TIFFTAG_DATETIME", "CAPTURE_DATE", "capture_date"):
+            text = tags.get(key) or self._ds.tags(ns="IMAGERY").get(key)
+            if text and len(text) >= 10 and text[:4].isdigit():
+                return text[:10].replace(":", "-")
+        return None
+
+    def read(self, bounds, width, height, crs):
+        from affine import Affine
+        from rasterio.enums import Resampling
+        from rasterio.warp import transform_bounds
+        from rasterio.windows import Window
+        from rasterio.windows import from_bounds as window_from_bounds
+
+        width, height = max(1, min(int(width), MAX_READ_PX)), max(1, min(int(height), MAX_READ_PX))
+        ds = self._ds
+        try:
+            sx0, sy0, sx1, sy1 = transform_bounds(view_wkt(crs), self.crs.to_wkt(), *bounds, densify_pts=21)
+        except Exception:
+            return None
+        bx0, by0, bx1, by1 = self.native_bounds
+        ix0, iy0, ix1, iy1 = max(sx0, bx0), max(sy0, by0), min(sx1, bx1), min(sy1, by1)
+        if ix0 >= ix1 or iy0 >= iy1:
+            return None
+        exact = window_from_bounds(ix0, iy0, ix1, iy1, ds.transform)
+        col0, row0 = max(0, math.floor(exact.col_off)), max(0, math.floor(exact.row_off))
+        col1 = min(ds.width, math.ceil(exact.col_off + exact.width))
+        row1 = min(ds.height, math.ceil(exact.row_off + exact.height))
+        if col1 <= col0 or row1 <= row0:
+            return None
+        window = Window(col0, row0, col1 - col0, row1 - row0)
+        # source pixels per view pixel: read at about the view's resolution (GDAL uses overviews)
+        src_per_px = max((sx1 - sx0) / width / abs(ds.res[0]), (sy1 - sy0) / height / abs(ds.res[1]))
+        factor = max(1.0, src_per_px)
+        out_w = max(1, math.ceil(window.width / factor))
+        out_h = max(1, math.ceil(window.height / factor))
+        rgb, alpha = self._bands
+        src = np.empty((4, out_h, out_w), dtype=np.uint8)
+        resampling = Resampling.nearest if factor <= 1.0 else Resampling.average
+        src[:3] = _to_uint8(ds.read(rgb, window=window, out_shape=(3, out_h, out_w), resampling=resampling))
+        if alpha is not None:
+            src[3] = ds.read(alpha, window=window, out_shape=(out_h, out_w), resampling=resampling)
+        else:
+            src[3] = ds.read_masks(rgb[0], window=window, out_shape=(out_h, out_w))
+        src_transform = ds.window_transform(window) @ Affine.scale(window.width / out_w,
+                                                                    window.height / out_h)
+        return warp_rgba(src, src_transform, self.crs.to_wkt(), bounds, width, height, crs,
+                         nearest=factor <= 1.0)
+
+    def close(self) -> None:
+        self._ds.close()
+
+
+def _to_uint8(data: np.ndarray) -> np.ndarray:
+    """8-bit bands as they are; 16-bit or float imagery stretched 2–98 % to 0..255."""
+    if data.dtype == np.uint8:
+        return data
+    finite = data[np.isfinite(data)] if data.dtype.kind == "f" else data
+    if finite.size == 0:
+        return np.zeros(data.shape, dtype=np.uint8)
+    lo, hi = np.percentile(finite, (2, 98))
+    scaled = (data.astype(np.float32) - lo) * (255.0 / max(hi - lo, 1e-9))
+    return np.clip(np.nan_to_num(scaled), 0, 255).astype(np.uint8)
+
+
+def _first_line(exc) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def warp_rgba(src: np.ndarray, src_transform, src_wkt: str, bounds, width: int, height: int, crs,
+              nearest: bool = False) -> np.ndarray:
+    """Warp an RGBA ``(4, h, w)`` array onto the view's pixel grid; ``(height, width, 4)``.
+
+    Nearest when the view is finer than the source (pixels stay crisp and exactly placed),
+    bilinear when coarser."""
+    from rasterio.enums import Resampling
+    from rasterio.warp import reproject
+
+    dst_transform, width, height = _view_grid(bounds, width, height)
+    dst = np.zeros((4, height, width), dtype=np.uint8)
+    reproject(src, dst, src_transform=src_transform, src_crs=src_wkt, dst_transform=dst_transform,
+              dst_crs=view_wkt(crs), resampling=Resampling.nearest if nearest else Resampling.bilinear,
+              src_nodata=None, dst_nodata=None, init_dest_nodata=False)
+    return np.ascontiguousarray(dst.transpose(1, 2, 0))

@@ -1,0 +1,163 @@
+"""Web-Mercator tiles: the XYZ grid, XYZ tile folders, and one codec for tile images. No Qt here.
+
+MBTiles and GeoPackage pyramids are read by GDAL (``io.raster``); a folder of ``{z}/{x}/{y}.png``
+has no GDAL driver, so its tiles are mosaicked here and warped like any other raster.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from parksgis.errors import LayerReadError
+from parksgis.io.raster import RasterSource, view_wkt, warp_rgba
+
+TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+TILE_PX = 256
+
+WEB_MERCATOR_HALF = 20037508.342789244  # metres from the centre of EPSG:3857 to its edge
+
+
+def xyz_zooms(folder: Path) -> list[int]:
+    try:
+        return sorted(int(d.name) for d in folder.iterdir() if d.is_dir() and d.name.isdigit())
+    except OSError:
+        return []
+
+
+def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    """EPSG:3857 bounds of XYZ tile (z, x, y), y counted from the north as web maps do."""
+    size = 2 * WEB_MERCATOR_HALF / (1 << z)
+    x0 = -WEB_MERCATOR_HALF + x * size
+    y1 = WEB_MERCATOR_HALF - y * size
+    return x0, y1 - size, x0 + size, y1
+
+
+def zoom_for_resolution(metres_per_px: float, zooms: list[int]) -> int:
+    """The coarsest zoom of ``zooms`` at least as fine as ``metres_per_px`` (else the finest)."""
+    for z in zooms:
+        if 2 * WEB_MERCATOR_HALF / TILE_PX / (1 << z) <= metres_per_px:
+            return z
+    return zooms[-1]
+
+
+class XyzFolder(RasterSource):
+    """``{z}/{x}/{y}.png|jpg|webp`` tiles in web Mercator, each decoded by GDAL when in view."""
+
+    kind = "xyz"
+
+    def __init__(self, path: Path):
+        from pyproj import CRS
+
+        self.path = Path(path)
+        self.zooms = xyz_zooms(self.path)
+        if not self.zooms:
+            raise LayerReadError(path, "is a folder without {z}/{x}/{y} tiles", "unreadable")
+        self.crs = CRS.from_epsg(3857)
+        z = self.zooms[-1]
+        xs, ys = [], []
+        for col in (self.path / str(z)).iterdir():
+            if col.is_dir() and col.name.isdigit():
+                for tile in col.iterdir():
+                    if tile.suffix.lower() in TILE_SUFFIXES and tile.stem.isdigit():
+                        xs.append(int(col.name))
+                        ys.append(int(tile.stem))
+        if not xs:
+            raise LayerReadError(path, f"zoom {z} holds no .png/.jpg/.webp tiles", "unreadable")
+        west, _, _, north = tile_bounds(z, min(xs), min(ys))
+        _, south, east, _ = tile_bounds(z, max(xs), max(ys))
+        self.native_bounds = (west, south, east, north)
+
+    def _tile_file(self, z, x, y) -> Path | None:
+        for suffix in TILE_SUFFIXES:
+            candidate = self.path / str(z) / str(x) / f"{y}{suffix}"
+            if candidate.exists():
+                return candidate
+        return None
+
+    def read(self, bounds, width, height, crs):
+        from rasterio.warp import transform_bounds
+
+        try:
+            mx0, my0, mx1, my1 = transform_bounds(view_wkt(crs), self.crs.to_wkt(), *bounds, densify_pts=21)
+        except Exception:
+            return None
+        bx0, by0, bx1, by1 = self.native_bounds
+        mx0, my0, mx1, my1 = max(mx0, bx0), max(my0, by0), min(mx1, bx1), min(my1, by1)
+        if mx0 >= mx1 or my0 >= my1:
+            return None
+        z = zoom_for_resolution(max((mx1 - mx0) / max(width, 1), (my1 - my0) / max(height, 1)),
+                                self.zooms)
+        n = 1 << z
+        size = 2 * WEB_MERCATOR_HALF / n
+        tx0 = int((mx0 + WEB_MERCATOR_HALF) // size)
+        tx1 = int((mx1 + WEB_MERCATOR_HALF - 1e-6) // size)
+        ty0 = int((WEB_MERCATOR_HALF - my1) // size)
+        ty1 = int((WEB_MERCATOR_HALF - my0 - 1e-6) // size)
+        if (tx1 - tx0 + 1) * (ty1 - ty0 + 1) > 1024:  # a folder with no coarse zooms, far zoomed out
+            return None
+        mosaic = np.zeros((4, (ty1 - ty0 + 1) * TILE_PX, (tx1 - tx0 + 1) * TILE_PX), dtype=np.uint8)
+        for tx in range(max(tx0, 0), min(tx1, n - 1) + 1):
+            for ty in range(max(ty0, 0), min(ty1, n - 1) + 1):
+                tile = self._tile_file(z, tx, ty)
+                if tile is not None:
+                    mosaic[:, (ty - ty0) * TILE_PX:(ty - ty0 + 1) * TILE_PX,
+                           (tx - tx0) * TILE_PX:(tx - tx0 + 1) * TILE_PX] = decode_tile(tile)
+        from rasterio.transform import from_origin
+
+        west, north = tile_bounds(z, tx0, ty0)[0], tile_bounds(z, tx0, ty0)[3]
+        return warp_rgba(mosaic, from_origin(west, north, size / TILE_PX, size / TILE_PX), self.crs.to_wkt(),
+                         bounds, width, height, crs)
+
+
+def decode_tile(path_or_bytes) -> np.ndarray:
+    """A TILE_PX square tile image (PNG, JPEG, WebP; file or bytes) as RGBA ``(4, TILE_PX, TILE_PX)``; transparent
+    when it cannot be decoded (one bad tile leaves a hole, not a failed view)."""
+    import warnings
+
+    from rasterio.errors import NotGeoreferencedWarning, RasterioError
+    from rasterio.io import MemoryFile
+
+    out = np.zeros((4, TILE_PX, TILE_PX), dtype=np.uint8)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", NotGeoreferencedWarning)
+            if isinstance(path_or_bytes, (bytes, bytearray, memoryview)):
+                with MemoryFile(bytes(path_or_bytes)) as mem, mem.open() as ds:
+                    data = ds.read(out_shape=(ds.count, TILE_PX, TILE_PX))
+            else:
+                import rasterio
+
+                with rasterio.open(path_or_bytes) as ds:
+                    data = ds.read(out_shape=(ds.count, TILE_PX, TILE_PX))
+    except (RasterioError, OSError):
+        return out
+    if data.shape[0] in (1, 2):
+        out[:3] = data[0]
+        out[3] = data[1] if data.shape[0] == 2 else 255
+    else:
+        out[:3] = data[:3]
+        out[3] = data[3] if data.shape[0] >= 4 else 255
+    return out
+
+
+
+
+def encode_tile(rgba: np.ndarray) -> bytes:
+    """RGBA ``(4, h, w)`` as JPEG when fully opaque (a tenth of the size for photos), else PNG."""
+    import warnings
+
+    from rasterio.errors import NotGeoreferencedWarning
+    from rasterio.io import MemoryFile
+
+    opaque = bool((rgba[3] == 255).all())
+    driver, count, data = ("JPEG", 3, rgba[:3]) if opaque else ("PNG", 4, rgba)
+    options = {"quality": 85} if opaque else {"zlevel": 6}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        with MemoryFile() as mem:
+            with mem.open(driver=driver, width=rgba.shape[2], height=rgba.shape[1], count=count,
+                          dtype="uint8", **options) as ds:
+                ds.write(data)
+            return mem.read()
