@@ -8,6 +8,7 @@ A layers folder looks like the bundled sample (``layers/``)::
     register.sqlite     the edited register, when the app has created one     (optional)
     <park>/plots.geojson, roads.geojson, ...    one folder per park
     basemap/*.geojson   shared layers drawn under every park
+    imagery/*.tif, *.mbtiles, {z}/{x}/{y} folders   orthophotos and tile sets under everything
 
 A file that fails to load is reported (``report.ok`` False) and left out; the rest loads, so one
 broken file never hides a park. Only a path that holds nothing loadable raises.
@@ -19,6 +20,8 @@ import json
 from pathlib import Path
 
 from parksgis.errors import ParksgisError
+from parksgis.io.imagery import IMAGERY_FOLDER, load_imagery_folder
+from parksgis.io.raster import is_raster_path
 from parksgis.io.report import ValidationReport
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
@@ -67,9 +70,11 @@ def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[Vali
     path = Path(path)
     if not path.exists():
         raise WorkspaceError(path, "no such file or folder", "not-found")
-    if path.is_dir():
-        return _load_folder(path, crs, offset)
+    if path.is_dir():  # a layers folder, or a folder of {z}/{x}/{y} tiles
+        return _load_raster(path) if is_raster_path(path) else _load_folder(path, crs, offset)
     suffix = path.suffix.lower()
+    if is_raster_path(path):
+        return _load_raster(path)
     if suffix == ".gpkg":
         return _load_gpkg(path)
     if suffix == ".csv":
@@ -86,6 +91,16 @@ def _load_single_file(path: Path, crs, offset):
     kind = LayerKind.from_name(path.stem)
     layer = Layer(path.stem, frame, kind, None, source=path, report=report, **_titles(path.stem, kind))
     return Workspace([], [layer], {}, DEFAULT_SCHEME, meta={"source": str(path)}), [report]
+
+
+def _load_raster(path: Path):
+    from parksgis.io.imagery import load_imagery
+
+    layer, report = load_imagery(path)
+    if layer is None:
+        problem = report.errors[0]
+        raise WorkspaceError(path, problem.message, problem.code)
+    return Workspace(imagery=[layer], meta={"source": str(path)}), [report]
 
 
 def _load_register_only(path: Path):
@@ -119,7 +134,8 @@ def _load_folder(folder: Path, crs, offset):
     if parks_meta is None:
         parks_meta = [{"park_id": d.name, "name_zh": d.name, "name_en": d.name, "folder": d.name}
                       for d in sorted(folder.iterdir())
-                      if d.is_dir() and d.name != BASEMAP_FOLDER and not d.name.startswith(".")
+                      if d.is_dir() and d.name not in (BASEMAP_FOLDER, IMAGERY_FOLDER)
+                      and not d.name.startswith(".")
                       and _layer_files(d)]
 
     parks: list[Park] = []
@@ -140,6 +156,7 @@ def _load_folder(folder: Path, crs, offset):
     shared = _load_layers(folder / basemap, None, crs, offset, reports, basemap=True)
     shared += _load_layers(folder, None, crs, offset, reports)  # loose files next to parks.json
 
+    imagery = load_imagery_folder(folder, (manifest or {}).get("imagery"), reports)
     projects, scheme, register_source = _read_register(folder, reports)
     meta = {"source": str(folder), "register": register_source}
     if manifest:
@@ -148,10 +165,11 @@ def _load_folder(folder: Path, crs, offset):
                 meta["source_info" if key == "source" else key] = manifest[key]
         meta["parks"] = {str(p["park_id"]): {k: v for k, v in p.items() if k not in ("park_id",)}
                          for p in parks_meta}
-    if not parks and not shared and not projects:
+    if not parks and not shared and not projects and not imagery:
         raise WorkspaceError(folder, "holds no parks.json, no park folders, no layer files and no "
                                      "projects.csv: nothing to open", "empty")
-    workspace = Workspace(parks, shared, projects, scheme, kpis=(manifest or {}).get("kpis") or {}, meta=meta)
+    workspace = Workspace(parks, shared, projects, scheme, kpis=(manifest or {}).get("kpis") or {}, meta=meta,
+                          imagery=imagery)
     if register_source is not None:  # with no register at all, every id would be "unknown": noise
         _report_unknown_projects(workspace)
     return workspace, reports
@@ -194,6 +212,8 @@ def _parks_json_problem(data) -> str | None:
         if sub in (".", "..") or "/" in sub or "\\" in sub:
             return f"park {park['park_id']!r}: folder {sub!r} must be a folder name next to parks.json"
         seen.add(park["park_id"])
+    if "imagery" in data and not isinstance(data["imagery"], list):
+        return "'imagery' must be a list of objects with a 'file'"
     if "kpis" in data and not isinstance(data["kpis"], dict):
         return "'kpis' must be an object"
     basemap = data.get("basemap", {})

@@ -153,3 +153,17 @@ def test_each_bad_raster_gives_its_one_line(tmp_path, geotiff):
         assert "\n" not in line and "Traceback" not in line
         with pytest.raises(LayerReadError, match=re.escape(expected[code])):
             open_raster(path)
+
+
+def test_validate_command_gives_each_bad_raster_one_line(tmp_path, geotiff, cli):
+    bad = bad_rasters(tmp_path, geotiff)
+    good = geotiff(tmp_path / "port_2014-03-01.tif", "EPSG:4546", 640000, 2410000, 1.0,
+                   np.zeros((3, 40, 30), np.uint8))
+    result = cli("validate", str(good), *(str(p) for p in bad.values()))
+    assert result.returncode == 1 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert f"{good}: OK: geotiff 30x40, captured 2014-03-01 (EPSG:4546); 0 errors, 0 warnings" in lines
+    for code, path in bad.items():
+        mine = [line for line in lines if line.startswith(f"{path}: ")]
+        assert mine == [mine[0], f"{path}: NOT LOADED (1 error, 0 warnings)"]
+        assert mine[0].startswith(f"{path}: error {code.strip()}: ")
