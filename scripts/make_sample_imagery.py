@@ -127,8 +127,8 @@ def draw(park: str, day: date, projects: dict, out: Path) -> Path:
     write_cog(out / name, pixels, x0, y1, day)
     (out / (name + ".json")).write_text(json.dumps({
         "capture_date": day.isoformat(),
-        "title_zh": f"{'港口片区' if park == 'port' else '万象工业园'}示意影像 {day.isoformat()}",
-        "title_en": f"{'Port area' if park == 'port' else 'Wanxiang'} illustrative image {day.isoformat()}",
+        "title_zh": f"{'港口片区' if park == 'port' else '万象工业园'}示意影像",
+        "title_en": f"{'Port area' if park == 'port' else 'Wanxiang'} illustrative image",
         "source": SOURCE["zh"], "source_en": SOURCE["en"], "illustrative": True,
     }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out / name

@@ -9,7 +9,8 @@ Where a capture date comes from, first found wins:
 3. the file's own metadata (TIFF ``DateTime``, ``ACQUISITIONDATETIME``);
 4. an ISO date in the file name (``port_2014-03-01.tif``).
 
-Keys: ``capture_date``, ``title_zh``, ``title_en``, ``source`` (who made it; shown in briefings).
+Keys: ``capture_date``, ``title_zh``, ``title_en``, ``source`` and ``source_en`` (who made it;
+shown in briefings).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def load_imagery(path, config: dict | None = None, table: str | None = None
     layer = ImageryLayer(name, reader, source=path, capture_date=day,
                          title_zh=str(info.get("title_zh") or name),
                          title_en=str(info.get("title_en") or info.get("title_zh") or name),
-                         attribution=str(info.get("source") or ""), report=report)
+                         attribution=str(info.get("source") or ""),
+                         attribution_en=str(info.get("source_en") or ""), report=report)
     return layer, report
 
 

@@ -23,7 +23,7 @@ class ImageryLayer:
 
     def __init__(self, name: str, reader, source: Path | str | None = None,
                  capture_date: date | None = None, title_zh: str = "", title_en: str = "",
-                 attribution: str = "", report=None):
+                 attribution: str = "", attribution_en: str = "", report=None):
         self.name = name
         self.reader = reader
         self.source = Path(source) if source is not None else None
@@ -31,6 +31,7 @@ class ImageryLayer:
         self.title_zh = title_zh or name
         self.title_en = title_en or name
         self.attribution = attribution  # who made it, e.g. "无人机航拍 2014-03 (示意)"
+        self.attribution_en = attribution_en or attribution
         self.report = report
         self._visible = True
         self._opacity = 1.0

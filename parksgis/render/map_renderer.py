@@ -206,6 +206,11 @@ class MapRenderer:
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
+    def imagery_shown(self) -> list:
+        """The visible imagery for the renderer's day, bottom to top (see ``imagery_for_day``)."""
+        day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
+        return [layer for layer in imagery_for_day(self.workspace.imagery, day) if layer.visible]
+
     def draw_order(self) -> list[Layer]:
         layers = self.workspace.layers
         rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
@@ -277,12 +282,16 @@ class MapRenderer:
         painter.setClipRect(device_rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
         base = painter.transform()
-        if self.workspace.imagery:
-            day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
-            paint_imagery(painter, imagery_for_day(self.workspace.imagery, day), shown, device_rect,
-                          self.display_crs, 1.0 / transform.m11())
-        for layer in self.draw_order():
-            if not layer.visible or len(layer.frame) == 0:
+        order = self.draw_order()
+        # imagery goes over the basemap (whose opaque district fills would hide it) and under the rest
+        imagery_at = sum(layer.kind is LayerKind.BASEMAP for layer in order)
+        for i, layer in enumerate(order + [None]):
+            if i == imagery_at and self.workspace.imagery:
+                painter.setTransform(base)  # the basemap left the metre transform and its opacity set
+                painter.setOpacity(1.0)
+                paint_imagery(painter, self.imagery_shown(), shown, device_rect, self.display_crs,
+                              1.0 / transform.m11())
+            if layer is None or not layer.visible or len(layer.frame) == 0:
                 continue
             style = self.style(layer)
             painter.setOpacity(layer.opacity)
