@@ -105,9 +105,7 @@ class RasterSource:
 
     def bounds_in(self, crs) -> tuple[float, float, float, float]:
         """The raster's extent in ``crs`` (anything pyproj takes)."""
-        from rasterio.warp import transform_bounds
-
-        return tuple(transform_bounds(self.crs.to_wkt(), view_wkt(crs), *self.native_bounds, densify_pts=21))
+        return tuple(transform_bounds(self.wkt, view_wkt(crs), self.native_bounds))
 
     native_bounds: tuple[float, float, float, float]
 
@@ -134,6 +132,29 @@ def _wkt_of_text(text: str) -> str:
     from pyproj import CRS
 
     return CRS.from_user_input(text).to_wkt()
+
+
+@lru_cache(maxsize=32)
+def _gdal_crs(wkt: str):
+    from rasterio.crs import CRS
+
+    return CRS.from_wkt(wkt)
+
+
+@lru_cache(maxsize=32)
+def _transformer(src_wkt: str, dst_wkt: str):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(src_wkt, dst_wkt, always_xy=True)
+
+
+def transform_bounds(src_wkt: str, dst_wkt: str, bounds) -> tuple[float, float, float, float]:
+    """``bounds`` from one CRS to another, edges densified. rasterio's own costs ~200 ms a call
+    (it builds the transformation each time); a cached pyproj transformer takes microseconds."""
+    out = _transformer(src_wkt, dst_wkt).transform_bounds(*bounds, densify_pts=21)
+    if not all(math.isfinite(v) for v in out):
+        raise ValueError(f"bounds {bounds} have no image in the target CRS")
+    return out
 
 
 def _view_grid(bounds, width: int, height: int):
@@ -180,6 +201,7 @@ class GdalRaster(RasterSource):
             ds.close()
             raise LayerReadError(path, f"unknown CRS {ds.crs.to_string()[:60]!r} ({exc}); "
                                        "give it an EPSG CRS", "unknown-crs") from None
+        self.wkt = self.crs.to_wkt()
         self.native_bounds = tuple(ds.bounds)
         self.width, self.height = ds.width, ds.height
         self._bands = self._band_plan()
@@ -205,14 +227,13 @@ class GdalRaster(RasterSource):
     def read(self, bounds, width, height, crs):
         from affine import Affine
         from rasterio.enums import Resampling
-        from rasterio.warp import transform_bounds
         from rasterio.windows import Window
         from rasterio.windows import from_bounds as window_from_bounds
 
         width, height = max(1, min(int(width), MAX_READ_PX)), max(1, min(int(height), MAX_READ_PX))
         ds = self._ds
         try:
-            sx0, sy0, sx1, sy1 = transform_bounds(view_wkt(crs), self.crs.to_wkt(), *bounds, densify_pts=21)
+            sx0, sy0, sx1, sy1 = transform_bounds(view_wkt(crs), self.wkt, bounds)
         except Exception:
             return None
         bx0, by0, bx1, by1 = self.native_bounds
@@ -241,8 +262,7 @@ class GdalRaster(RasterSource):
             src[3] = ds.read_masks(rgb[0], window=window, out_shape=(out_h, out_w))
         src_transform = ds.window_transform(window) @ Affine.scale(window.width / out_w,
                                                                     window.height / out_h)
-        return warp_rgba(src, src_transform, self.crs.to_wkt(), bounds, width, height, crs,
-                         nearest=factor <= 1.0)
+        return warp_rgba(src, src_transform, self.wkt, bounds, width, height, crs)
 
     def close(self) -> None:
         self._ds.close()
@@ -264,18 +284,91 @@ def _first_line(exc) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def warp_rgba(src: np.ndarray, src_transform, src_wkt: str, bounds, width: int, height: int, crs,
-              nearest: bool = False) -> np.ndarray:
+WARP_STEP_PX = 16     # the exact transformation is computed every 16 px ...
+AFFINE_TOLERANCE_PX = 0.02  # ... and replaced by its affine fit when that is this close everywhere
+
+
+def warp_rgba(src: np.ndarray, src_transform, src_wkt: str, bounds, width: int, height: int,
+              crs) -> np.ndarray:
     """Warp an RGBA ``(4, h, w)`` array onto the view's pixel grid; ``(height, width, 4)``.
 
-    Nearest when the view is finer than the source (pixels stay crisp and exactly placed),
-    bilinear when coarser."""
-    from rasterio.enums import Resampling
-    from rasterio.warp import reproject
-
+    Each view pixel takes the source pixel under its centre (nearest neighbour: the source was
+    read at about the view's resolution, averaged from overviews). The CRS transformation is
+    computed exactly on a grid every WARP_STEP_PX pixels. Over a view of a park it is affine to a
+    few hundredths of a pixel, so the fit is used (separable, an index per row and per column, when
+    north stays up); otherwise the grid is interpolated, as GDAL's approximate transformer does.
+    Written here because rasterio's ``reproject`` builds a GDAL transformer per call: 50–200 ms
+    a frame, most of the budget.
+    """
     dst_transform, width, height = _view_grid(bounds, width, height)
-    dst = np.zeros((4, height, width), dtype=np.uint8)
-    reproject(src, dst, src_transform=src_transform, src_crs=src_wkt, dst_transform=dst_transform,
-              dst_crs=view_wkt(crs), resampling=Resampling.nearest if nearest else Resampling.bilinear,
-              src_nodata=None, dst_nodata=None, init_dest_nodata=False)
-    return np.ascontiguousarray(dst.transpose(1, 2, 0))
+    cols, rows = _grid_positions(width), _grid_positions(height)
+    gx, gy = np.meshgrid(dst_transform.c + (cols + 0.5) * dst_transform.a,
+                         dst_transform.f + (rows + 0.5) * dst_transform.e)
+    sx, sy = _transformer(view_wkt(crs), src_wkt).transform(gx, gy, errcheck=False)
+    inverse = ~src_transform
+    u = inverse.a * sx + inverse.b * sy + inverse.c  # fractional source column at each grid point
+    v = inverse.d * sx + inverse.e * sy + inverse.f  # fractional source row
+    j = np.arange(width, dtype=np.float32)
+    i = np.arange(height, dtype=np.float32)
+    fit = _affine_fit(u, v, cols, rows)
+    if fit is None:
+        ci = np.floor(_upsample(u, cols, rows, width, height)).astype(np.int32)
+        ri = np.floor(_upsample(v, cols, rows, width, height)).astype(np.int32)
+    else:
+        (ua, ub, uc), (va, vb, vc) = fit
+        if abs(ub) * height < AFFINE_TOLERANCE_PX and abs(va) * width < AFFINE_TOLERANCE_PX:
+            ci = np.floor(ua * j + ub * height / 2 + uc).astype(np.int32)[None, :]
+            ri = np.floor(vb * i + va * width / 2 + vc).astype(np.int32)[:, None]
+        else:
+            ci = np.floor((ua * j)[None, :] + (ub * i + uc)[:, None]).astype(np.int32)
+            ri = np.floor((va * j)[None, :] + (vb * i + vc)[:, None]).astype(np.int32)
+    return _gather(src, ri, ci, height, width)
+
+
+def _gather(src: np.ndarray, ri: np.ndarray, ci: np.ndarray, height: int, width: int) -> np.ndarray:
+    """``src[:, ri, ci]`` as ``(height, width, 4)``, transparent where the index leaves the source.
+
+    ``ri``/``ci`` are a column and a row vector (north up: two ``take`` calls, ~10x faster than
+    indexing every pixel) or full index grids."""
+    _, h, w = src.shape
+    if ri.shape[1] == 1 and ci.shape[0] == 1:
+        rows, cols = ri[:, 0], ci[0]
+        picked = np.take(np.take(src, np.clip(rows, 0, h - 1), axis=1), np.clip(cols, 0, w - 1), axis=2)
+        out = np.ascontiguousarray(picked.transpose(1, 2, 0))
+        out[(rows < 0) | (rows >= h)] = 0
+        out[:, (cols < 0) | (cols >= w)] = 0
+        return out
+    valid = (ri >= 0) & (ri < h) & (ci >= 0) & (ci < w)
+    flat = (np.clip(ri, 0, h - 1) * w + np.clip(ci, 0, w - 1)).ravel()
+    out = np.empty((height * width, 4), dtype=np.uint8)
+    for band in range(4):
+        out[:, band] = np.take(src[band].ravel(), flat)
+    out[~valid.ravel()] = 0
+    return out.reshape(height, width, 4)
+
+
+def _affine_fit(u, v, cols, rows):
+    """Least-squares ``u = a*col + b*row + c`` (and v); None when the grid strays from it."""
+    if not (np.isfinite(u).all() and np.isfinite(v).all()):
+        return None
+    cc, rr = np.meshgrid(cols, rows)
+    design = np.column_stack([cc.ravel(), rr.ravel(), np.ones(cc.size)])
+    coef_u = np.linalg.lstsq(design, u.ravel(), rcond=None)[0]
+    coef_v = np.linalg.lstsq(design, v.ravel(), rcond=None)[0]
+    worst = max(np.abs(design @ coef_u - u.ravel()).max(), np.abs(design @ coef_v - v.ravel()).max())
+    return (tuple(coef_u), tuple(coef_v)) if worst < AFFINE_TOLERANCE_PX else None
+
+
+def _grid_positions(n: int) -> np.ndarray:
+    return np.unique(np.r_[np.arange(0, n, WARP_STEP_PX), n - 1]).astype(np.float64)
+
+
+def _upsample(grid: np.ndarray, cols: np.ndarray, rows: np.ndarray, width: int, height: int) -> np.ndarray:
+    """Bilinear interpolation of ``grid`` (values at ``rows`` x ``cols``) to every pixel."""
+    grid = np.where(np.isfinite(grid), grid, -1e9)  # no image in the source CRS: never valid
+    along = np.vstack([np.interp(np.arange(width), cols, line) for line in grid])  # (len(rows), width)
+    if len(rows) == 1:
+        return np.repeat(along, height, axis=0)
+    k = np.clip(np.searchsorted(rows, np.arange(height), side="right") - 1, 0, len(rows) - 2)
+    t = ((np.arange(height) - rows[k]) / (rows[k + 1] - rows[k]))[:, None]
+    return along[k] * (1 - t) + along[k + 1] * t

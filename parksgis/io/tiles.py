@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from parksgis.errors import LayerReadError
-from parksgis.io.raster import RasterSource, view_wkt, warp_rgba
+from parksgis.io.raster import RasterSource, transform_bounds, view_wkt, warp_rgba
 
 TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 TILE_PX = 256
@@ -55,6 +55,7 @@ class XyzFolder(RasterSource):
         if not self.zooms:
             raise LayerReadError(path, "is a folder without {z}/{x}/{y} tiles", "unreadable")
         self.crs = CRS.from_epsg(3857)
+        self.wkt = self.crs.to_wkt()
         z = self.zooms[-1]
         xs, ys = [], []
         for col in (self.path / str(z)).iterdir():
@@ -77,10 +78,8 @@ class XyzFolder(RasterSource):
         return None
 
     def read(self, bounds, width, height, crs):
-        from rasterio.warp import transform_bounds
-
         try:
-            mx0, my0, mx1, my1 = transform_bounds(view_wkt(crs), self.crs.to_wkt(), *bounds, densify_pts=21)
+            mx0, my0, mx1, my1 = transform_bounds(view_wkt(crs), self.wkt, bounds)
         except Exception:
             return None
         bx0, by0, bx1, by1 = self.native_bounds
@@ -107,7 +106,7 @@ class XyzFolder(RasterSource):
         from rasterio.transform import from_origin
 
         west, north = tile_bounds(z, tx0, ty0)[0], tile_bounds(z, tx0, ty0)[3]
-        return warp_rgba(mosaic, from_origin(west, north, size / TILE_PX, size / TILE_PX), self.crs.to_wkt(),
+        return warp_rgba(mosaic, from_origin(west, north, size / TILE_PX, size / TILE_PX), self.wkt,
                          bounds, width, height, crs)
 
 

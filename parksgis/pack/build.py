@@ -36,11 +36,12 @@ def utc_now() -> str:
 
 
 def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str | None = None,
-               title: str | None = None) -> dict:
+               title: str | None = None, imagery=None, max_zoom: int | None = None) -> dict:
     """Build ``out`` from a layers folder (or a loaded :class:`Workspace`); returns the manifest.
 
     ``parks`` limits the pack to those park ids (shared basemap layers always go in); ``as_of``
-    packs the register as it stood at the end of that day.
+    packs the register as it stood at the end of that day; ``imagery`` (a raster or a folder of
+    them) is stored as GeoPackage tiles clipped to the packed parks, up to ``max_zoom``.
     """
     out = Path(out)
     workspace, source_label, folder = _load_source(source)
@@ -54,6 +55,9 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
     register = packed_register(workspace, folder, parks, as_of, today)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
+    from parksgis.pack.imagery import load_imagery_sources
+
+    imagery_layers = load_imagery_sources(imagery) if imagery is not None else []
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.is_file():
@@ -67,7 +71,8 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
-        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
+        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title,
+                          (imagery_layers, max_zoom))
         from parksgis.pack.verify import verify_pack
 
         check = verify_pack(tmp)
@@ -109,7 +114,7 @@ def _load_source(source):
     return workspace, str(path.resolve()), path
 
 
-def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, imagery=([], None)) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -142,6 +147,9 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
         stamp = f"{as_of or today}T00:00:00.000Z"
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
+        from parksgis.pack.imagery import park_boxes, write_imagery
+
+        write_imagery(conn, imagery[0], park_boxes(parks), imagery[1], stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,

@@ -16,6 +16,7 @@ from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
+from parksgis.pack.imagery import imagery_rows, open_imagery
 from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
@@ -204,6 +205,7 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
         rows = conn.execute(f"SELECT table_name, name, park_id, kind, title_zh, title_en, style, "
                             f"visible, opacity, feature_count FROM {fmt.LAYERS} "
                             "ORDER BY position").fetchall()
+        imagery = imagery_rows(conn) if with_layers else []
     finally:
         conn.close()
     by_id = {p.park_id: p for p in parks}
@@ -221,7 +223,8 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     meta = json.loads(manifest.get("meta", "{}"))
     meta.update(source=str(path), pack_id=manifest.get("pack_id"), as_of=manifest.get("as_of"),
                 title=manifest.get("title", ""))
-    return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
+    return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta,
+                     imagery=open_imagery(path, imagery))
 
 
 def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspace, PackHandle]:
