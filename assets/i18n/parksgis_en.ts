@@ -525,6 +525,49 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -611,45 +654,50 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="281" />
             <source>Opacity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="266" />
             <source>Open attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>Single colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Style</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="264" />
             <source>Zoom to</source>
             <translation type="unfinished" />
         </message>
@@ -765,17 +813,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="200" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="262" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -790,18 +838,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="196" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -835,22 +883,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="189" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="262" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="160" />
+            <location filename="../../parksgis/qt/main_window.py" line="162" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -885,119 +933,123 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="253" />
+            <location filename="../../parksgis/qt/main_window.py" line="259" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -1048,17 +1100,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="114" />
+            <location filename="../../parksgis/qt/register_link.py" line="112" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1066,6 +1113,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1219,7 +1270,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1239,7 +1290,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -1264,7 +1315,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1286,17 +1337,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -525,6 +525,49 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation>亮度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation>对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation>恢复亮度和对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation>显示比例 1:</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation>缩放至</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation>至 1:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -611,45 +654,50 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
             <translation>底图及其他图层</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
+            <translation>影像</translation>
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By status</source>
             <translation>按状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="281" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="266" />
             <source>Open attribute table</source>
             <translation>打开属性表</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>Single colour</source>
             <translation>单一颜色</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="264" />
             <source>Zoom to</source>
             <translation>缩放至</translation>
         </message>
@@ -765,17 +813,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="200" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="262" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -790,19 +838,19 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="196" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
-            <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
+            <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/export_dialog.py" line="339" />
@@ -835,22 +883,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="189" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="262" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="160" />
+            <location filename="../../parksgis/qt/main_window.py" line="162" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="261" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -885,119 +933,123 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="253" />
+            <location filename="../../parksgis/qt/main_window.py" line="259" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished">图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
             <source>&amp;Export changes…</source>
             <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
@@ -1048,17 +1100,12 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="114" />
+            <location filename="../../parksgis/qt/register_link.py" line="112" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation>图层包以只读方式打开。</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1066,6 +1113,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished">图层包以只读方式打开。</translation>
         </message>
     </context>
     <context>
@@ -1219,7 +1270,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1239,7 +1290,7 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
@@ -1264,7 +1315,7 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
@@ -1286,17 +1337,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

@@ -179,9 +179,12 @@ class MainWindow(QtWidgets.QMainWindow):
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
-        """Loose layer files are added; a dropped folder or .gpkg pack opens in place of the workspace."""
+        """Loose layer files and rasters (GeoTIFF, MBTiles, an XYZ tile folder) are added; a dropped
+        folder or .gpkg pack opens in place of the workspace."""
+        from parksgis.io.raster import is_raster_path
+
         paths = [Path(p) for p in paths]
-        opened = [p for p in paths if p.is_dir() or p.suffix.lower() == ".gpkg"]
+        opened = [p for p in paths if (p.is_dir() and not is_raster_path(p)) or p.suffix.lower() == ".gpkg"]
         if opened:
             self.open_path(opened[-1])
         loose = [p for p in paths if p not in opened]
@@ -195,7 +198,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def choose_files(self) -> None:
         paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self, self.tr("Add layer files"), "",
-            self.tr("Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)"))
+            self.tr("Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;"
+                    "All files (*)"))
         if paths:
             self.add_files(paths)
 

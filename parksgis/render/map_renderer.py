@@ -97,6 +97,7 @@ class MapRenderer:
         self.lang = "zh"
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
+        workspace.as_of_changed.connect(self._on_as_of_changed)
         self._connect_layers()
 
     # -- model following ------------------------------------------------------------------------
@@ -130,6 +131,10 @@ class MapRenderer:
         if self._projects is None:
             self.invalidate()
 
+    def _on_as_of_changed(self, *_):
+        if self.workspace.imagery and self.imagery_day == FOLLOW:
+            self.changed.emit()  # another day may show another flight
+
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""
         for pairs in self._connections.values():
@@ -138,6 +143,7 @@ class MapRenderer:
         self._connections.clear()
         self.workspace.layers_changed.disconnect(self._on_layers_changed)
         self.workspace.projects_changed.disconnect(self._on_projects_changed)
+        self.workspace.as_of_changed.disconnect(self._on_as_of_changed)
 
     def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
