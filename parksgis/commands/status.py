@@ -202,22 +202,12 @@ def _assignments(texts: list[str]) -> dict[str, str]:
 
 
 def _set(args) -> int:
-    from parksgis.store.errors import StaleEditError, StaleField
-    from parksgis.store.values import same_value
+    from parksgis.store.backend import ChangeSet
 
     changes, expect = _assignments(args.values), _assignments(args.expect)
-    with open_source(args.src) as store:
-        if hasattr(store, "user"):  # a database: the server compares and sets in its transaction
-            rows = store.update(args.project_id, changes, author=args.author, source="cli",
-                                base=expect or None)
-        else:
-            with store.transaction():  # SQLite: BEGIN IMMEDIATE, so the check and the write are one
-                current = store.project(args.project_id)
-                stale = [StaleField(args.project_id, f, v, getattr(current, f, None), changes.get(f))
-                         for f, v in expect.items() if not same_value(f, getattr(current, f, None), v)]
-                if stale:
-                    raise StaleEditError(store.path, stale)
-                rows = store.update(args.project_id, changes, author=args.author, source="cli")
+    with open_source(args.src) as store:  # one transaction: compare with --expect, then set
+        rows = store.apply(ChangeSet.of_project(args.project_id, changes, expect), author=args.author,
+                           source="cli")
     if not rows:
         print(f"{args.project_id}: nothing to change (the values are already set)")
         return 0

@@ -12,6 +12,7 @@ record the database user, whatever client made the change.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Callable
 
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
@@ -20,7 +21,8 @@ from parksgis.server import connection, schema
 from parksgis.server.errors import NotARegisterError, ServerError, ServerSchemaVersionError
 from parksgis.store import timeline
 from parksgis.store.changes import check_change
-from parksgis.store.errors import ChangeError, RegisterError, StaleEditError, StaleField
+from parksgis.store.backend import ChangeSet, RegisterBackend
+from parksgis.store.errors import ChangeError, RegisterReadOnlyError, StaleEditError, StaleField
 from parksgis.store.register import default_author
 from parksgis.store.timeline import HistoryRow, StatusChange
 from parksgis.store.values import from_db, project_from_row, same_value, to_db, utc_stamp
@@ -56,23 +58,24 @@ def _check_schema(conn, shown: str) -> int:
     return found
 
 
-class ServerRegister:
+class ServerRegister(RegisterBackend):
     """A register in a PostgreSQL database. Use :meth:`open`; close it (or use ``with``)."""
 
     persistent = True
 
     def __init__(self, conn, source: str):
         self._conn = conn
+        self._listener = None  # the LISTEN connection, once listen() is called
         self.source = source
-        self.path = connection.display(source)  # what messages name; never a password
+        self.path = self.label = connection.display(source)  # what messages name; never a password
         #: emitted after each committed write made through this object, with the changed ids
         self.changed = Signal()
         self._scheme: StatusScheme | None = None
         self._depth = 0
         self.user = conn.execute("SELECT session_user").fetchone()[0]
         #: why this user cannot edit (the server decides: no UPDATE right on the status columns)
-        self.read_only_reason = self._read_only_reason()
-        self.readonly = self.read_only_reason is not None
+        self._reason = self._read_only_reason()
+        self.readonly = self._reason is not None
 
     @classmethod
     def open(cls, source: str, readonly: bool = False) -> "ServerRegister":
@@ -89,9 +92,8 @@ class ServerRegister:
         except BaseException:
             conn.close()
             raise
-        if readonly and store.read_only_reason is None:
-            store.read_only_reason = "opened read-only"
-            store.readonly = True
+        if readonly and store._reason is None:
+            store._reason, store.readonly = "opened read-only", True
         return store
 
     def _read_only_reason(self) -> str | None:
@@ -102,14 +104,14 @@ class ServerRegister:
                 f"{schema.VIEWER}); an admin can make them an editor with "
                 f"parksgis db grant URL --editor {self.user}")
 
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._reason if self.readonly else None
+
     def close(self) -> None:
         self._conn.close()
-
-    def __enter__(self) -> "ServerRegister":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+        if self._listener is not None:
+            self._listener.close()
 
     def __repr__(self) -> str:
         return f"ServerRegister({self.path!r}{', readonly' if self.readonly else ''})"
@@ -173,43 +175,77 @@ class ServerRegister:
 
         return self.changed.connect(sync)
 
+    def subscribe(self, callback: Callable[[list[str]], None]) -> Callable[[], None]:
+        """``callback(project_ids)`` after each write through this object and, once :meth:`listen`
+        is on, after other desks' commits (delivered by :meth:`poll`)."""
+        self.changed.connect(callback)
+        return lambda: self.changed.disconnect(callback)
+
+    # -- other desks' changes (LISTEN/NOTIFY) ---------------------------------------------------
+    def listen(self) -> int:
+        """Start listening for other desks' commits; the socket to watch (select/QSocketNotifier):
+        when it is readable, call :meth:`poll`. A separate connection, so a write in progress on
+        the main one never delays a notification."""
+        import psycopg
+
+        if self._listener is None or self._listener.closed:
+            self._listener = connection.connect(self.source, autocommit=True)
+            try:
+                self._listener.execute(f"LISTEN {schema.CHANNEL}")
+            except psycopg.Error as exc:
+                raise connection.statement_error(self.path, exc, "listening for changes") from None
+        return self._listener.fileno()
+
+    def poll(self) -> list[str]:
+        """Project ids other desks changed since the last poll (never waits); subscribers are told.
+
+        Raises :class:`ConnectionLostError` when the server went away (the caller shows it and
+        calls :meth:`listen` again to reconnect)."""
+        import psycopg
+
+        if self._listener is None:
+            return []
+        try:
+            ids = sorted({n.payload for n in self._listener.notifies(timeout=0)})
+        except psycopg.Error as exc:
+            self._listener.close()
+            raise connection.statement_error(self.path, exc, "listening for changes") from None
+        if ids:
+            self.changed.emit(ids)
+        return ids
+
     # -- writing --------------------------------------------------------------------------------
-    def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",
-               changed_at=None, base: dict | None = None) -> list[HistoryRow]:
-        """Change fields of one project in one transaction; ``base``: the values this desk read."""
-        return self.update_many({project_id: changes}, author, source, changed_at,
-                                None if base is None else {project_id: base})
-
-    def update_many(self, changes: dict[str, dict], author: str | None = None, source: str = "app",
-                    changed_at=None, base: dict[str, dict] | None = None) -> list[HistoryRow]:
-        """Change many projects in one transaction and one edit group (compare-and-set).
-
-        ``base`` maps project -> field -> the value the writer read; a field whose current value
-        differs is stale and the whole write is refused (:class:`StaleEditError`). Without a base
-        for a field, the value read inside this transaction is the base (a scripted "set").
-        Values equal to the current ones are skipped.
-        """
+    def apply(self, changes: ChangeSet, author: str | None = None, source: str = "app",
+              changed_at=None) -> list[HistoryRow]:
+        """Write a change set in one transaction and one edit group (compare-and-set, see
+        :mod:`parksgis.store.backend`). The projects are locked first, so the comparison and the
+        write see the same values whatever other desks do meanwhile."""
         scheme = self.scheme()
-        checked = {pid: {f: check_change(self.path, pid, f, v, scheme)
-                         for f, v in fields.items() if f != "updated_at"}
-                   for pid, fields in changes.items()}
+        grouped = changes.by_project()
         with self.transaction(author=author, source=source, changed_at=changed_at) as cur:
-            current = self._lock(cur, sorted(checked))
+            current = self._lock(cur, sorted(grouped))
             stale: list[StaleField] = []
-            for pid, fields in checked.items():
-                for field, value in fields.items():
-                    expected = (base or {}).get(pid, {})
-                    if field in expected and not same_value(field, expected[field], getattr(current[pid], field)):
-                        stale.append(self._stale(cur, pid, field, expected[field],
-                                                 getattr(current[pid], field), value))
-            if stale:
-                raise StaleEditError(self.path, stale)
-            for pid, fields in checked.items():
-                diffs = {f: v for f, v in fields.items() if not same_value(f, getattr(current[pid], f), v)}
-                if diffs and "updated_at" in changes[pid]:
-                    diffs["updated_at"] = changes[pid]["updated_at"]
+            writes: dict[str, dict] = {}
+            for pid, edits in grouped.items():
+                updated_at = edits.pop("updated_at").new if "updated_at" in edits else None
+                diffs = {}
+                for field, edit in edits.items():
+                    value = check_change(self.path, pid, field, edit.new, scheme)
+                    now = getattr(current[pid], field)
+                    if same_value(field, now, value):
+                        continue
+                    if edit.checked and not _same_base(field, now, edit.base):
+                        stale.append(self._stale(cur, edit, now))
+                        continue
+                    diffs[field] = value
+                if diffs and updated_at is not None:
+                    diffs["updated_at"] = updated_at
                 if diffs:
-                    self._write(cur, pid, diffs)
+                    writes[pid] = diffs
+            if stale:
+                raise StaleEditError(self.label, stale)
+            for pid, diffs in writes.items():
+                self._write(cur, pid, diffs)
             written = self._written(cur)
         self._emit(written)
         return written
@@ -263,13 +299,15 @@ class ServerRegister:
             raise ChangeError(self.path, f"project {missing[0]}: not in the register")
         return found
 
-    def _stale(self, cur, pid, field, base, theirs, mine) -> StaleField:
+    def _stale(self, cur, edit, current) -> StaleField:
+        """The stale field, with who changed it (author and database user) and when, from history."""
         cur.execute(f"SELECT author, db_user, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}') "
                     "FROM parksgis.history WHERE project_id = %s AND field = %s "
-                    "ORDER BY changed_at DESC, id DESC LIMIT 1", (pid, field))
+                    "ORDER BY changed_at DESC, id DESC LIMIT 1", (edit.project_id, edit.field))
         row = cur.fetchone()
         who = None if row is None else (row[0] if row[0] == row[1] else f"{row[0]} ({row[1]})")
-        return StaleField(pid, field, base, theirs, mine, who, None if row is None else row[2])
+        return StaleField(edit.project_id, edit.field, edit.base, edit.new, current, who,
+                          None if row is None else row[2])
 
     def _write(self, cur, pid: str, fields: dict) -> None:
         from psycopg import sql
@@ -308,7 +346,7 @@ class _Transaction:
 
         reg = self.register
         if reg.readonly:
-            raise RegisterError(reg.path, f"{reg.read_only_reason}; nothing was changed")
+            raise RegisterReadOnlyError(reg.path, f"{reg.read_only_reason}; nothing was changed")
         try:
             self._tx = reg._conn.transaction()
             self._tx.__enter__()
@@ -344,6 +382,13 @@ class _Transaction:
                 self._tx.__exit__(RuntimeError, RuntimeError("aborted"), None)  # roll back
             except Exception:  # noqa: BLE001 - the connection is already broken; report the first error
                 pass
+
+
+def _same_base(field: str, current, base) -> bool:
+    try:
+        return same_value(field, current, base)
+    except (TypeError, ValueError):  # a base that cannot even be stored is not the current value
+        return False
 
 
 def _project(row) -> Project:

@@ -26,7 +26,7 @@ def test_viewer_is_refused_by_the_server(users, pg_cluster, monkeypatch, cli):
     # a client that ignores its read-only flag is stopped by the server itself
     with ServerRegister.open(users["alice"]) as store:
         assert store.project("PORT-RD-JINGANG").status == "under_construction"
-        store.readonly, store.read_only_reason = False, None
+        store.readonly = False
         with pytest.raises(ServerPermissionError, match="permission denied while writing the register: "
                                                         "the server refused it for this database user"):
             store.update("PORT-RD-JINGANG", {"status": "completed"})
