@@ -532,8 +532,19 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
             <source>Contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -813,17 +824,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="200" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -838,17 +849,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <location filename="../../parksgis/qt/main_window.py" line="206" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -868,7 +879,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="104" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -883,22 +894,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="199" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="167" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -933,12 +944,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="259" />
+            <location filename="../../parksgis/qt/main_window.py" line="264" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>

@@ -532,9 +532,20 @@
             <translation>亮度</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation>对比影像(卷帘)</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
             <source>Contrast</source>
             <translation>对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation>分隔线左侧：截至此日的影像</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
@@ -813,17 +824,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="200" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -838,17 +849,17 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <location filename="../../parksgis/qt/main_window.py" line="206" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
         </message>
@@ -868,7 +879,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="104" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -883,22 +894,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="199" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="167" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -933,12 +944,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="259" />
+            <location filename="../../parksgis/qt/main_window.py" line="264" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>

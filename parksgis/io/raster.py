@@ -109,6 +109,17 @@ class RasterSource:
 
     native_bounds: tuple[float, float, float, float]
 
+    def overlap(self, bounds, crs):
+        """``(view bounds in this raster's CRS, their intersection with the raster)``; None when
+        the view misses the raster or has no image in its CRS."""
+        try:
+            view = transform_bounds(view_wkt(crs), self.wkt, bounds)
+        except (ValueError, RuntimeError):  # RuntimeError: pyproj's ProjError
+            return None
+        bx0, by0, bx1, by1 = self.native_bounds
+        inside = (max(view[0], bx0), max(view[1], by0), min(view[2], bx1), min(view[3], by1))
+        return (view, inside) if inside[0] < inside[2] and inside[1] < inside[3] else None
+
     def read(self, bounds, width: int, height: int, crs) -> np.ndarray | None:
         """RGBA ``(height, width, 4)`` uint8 of ``bounds`` (x0, y0, x1, y1 in ``crs``), alpha 0 where
         the raster has no data; None when the raster does not reach the view."""
@@ -232,14 +243,10 @@ class GdalRaster(RasterSource):
 
         width, height = max(1, min(int(width), MAX_READ_PX)), max(1, min(int(height), MAX_READ_PX))
         ds = self._ds
-        try:
-            sx0, sy0, sx1, sy1 = transform_bounds(view_wkt(crs), self.wkt, bounds)
-        except Exception:
+        overlap = self.overlap(bounds, crs)
+        if overlap is None:
             return None
-        bx0, by0, bx1, by1 = self.native_bounds
-        ix0, iy0, ix1, iy1 = max(sx0, bx0), max(sy0, by0), min(sx1, bx1), min(sy1, by1)
-        if ix0 >= ix1 or iy0 >= iy1:
-            return None
+        (sx0, sy0, sx1, sy1), (ix0, iy0, ix1, iy1) = overlap
         exact = window_from_bounds(ix0, iy0, ix1, iy1, ds.transform)
         col0, row0 = max(0, math.floor(exact.col_off)), max(0, math.floor(exact.row_off))
         col1 = min(ds.width, math.ceil(exact.col_off + exact.width))

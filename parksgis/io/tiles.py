@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from parksgis.errors import LayerReadError
-from parksgis.io.raster import RasterSource, transform_bounds, view_wkt, warp_rgba
+from parksgis.io.raster import RasterSource, warp_rgba
 
 TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 TILE_PX = 256
@@ -78,15 +78,11 @@ class XyzFolder(RasterSource):
         return None
 
     def read(self, bounds, width, height, crs):
-        try:
-            mx0, my0, mx1, my1 = transform_bounds(view_wkt(crs), self.wkt, bounds)
-        except Exception:
+        overlap = self.overlap(bounds, crs)
+        if overlap is None:
             return None
-        bx0, by0, bx1, by1 = self.native_bounds
-        mx0, my0, mx1, my1 = max(mx0, bx0), max(my0, by0), min(mx1, bx1), min(my1, by1)
-        if mx0 >= mx1 or my0 >= my1:
-            return None
-        z = zoom_for_resolution(max((mx1 - mx0) / max(width, 1), (my1 - my0) / max(height, 1)),
+        (vx0, vy0, vx1, vy1), (mx0, my0, mx1, my1) = overlap
+        z = zoom_for_resolution(max((vx1 - vx0) / max(width, 1), (vy1 - vy0) / max(height, 1)),
                                 self.zooms)
         n = 1 << z
         size = 2 * WEB_MERCATOR_HALF / n

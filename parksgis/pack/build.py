@@ -18,6 +18,7 @@ from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
+from parksgis.pack.imagery import load_imagery_sources, park_boxes, write_imagery
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
 from parksgis.store import sqlite
@@ -55,8 +56,6 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
     register = packed_register(workspace, folder, parks, as_of, today)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
-    from parksgis.pack.imagery import load_imagery_sources
-
     imagery_layers = load_imagery_sources(imagery) if imagery is not None else []
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +71,7 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
     try:
         manifest = _write(tmp, workspace, keep, register, source_label, as_of, title,
-                          (imagery_layers, max_zoom))
+                          imagery=imagery_layers, max_zoom=max_zoom)
         from parksgis.pack.verify import verify_pack
 
         check = verify_pack(tmp)
@@ -114,7 +113,8 @@ def _load_source(source):
     return workspace, str(path.resolve()), path
 
 
-def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, imagery=([], None)) -> dict:
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
+           max_zoom=None) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -147,9 +147,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, im
         stamp = f"{as_of or today}T00:00:00.000Z"
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
-        from parksgis.pack.imagery import park_boxes, write_imagery
-
-        write_imagery(conn, imagery[0], park_boxes(parks), imagery[1], stamp)
+        write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,

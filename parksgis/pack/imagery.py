@@ -236,14 +236,29 @@ def imagery_rows(conn) -> list[dict]:
     return out
 
 
+def plain_tile_tables(path: Path) -> list[str]:
+    """The tiles tables of any GeoPackage (e.g. one QGIS or gdal_translate wrote)."""
+    from parksgis.pack.access import connect
+
+    conn = connect(path, read_only=True)
+    try:
+        return [row[0] for row in conn.execute(
+            "SELECT table_name FROM gpkg_contents WHERE data_type = 'tiles' ORDER BY table_name")]
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
+
+
 def open_imagery(path: Path, rows: list[dict]) -> list:
-    """An ImageryLayer per packed image, read through GDAL's GeoPackage raster driver."""
+    """An ImageryLayer per tiles table (``rows``: :func:`imagery_rows`, or just table and name
+    for a plain GeoPackage), read through GDAL's GeoPackage raster driver."""
     from parksgis.io.imagery import load_imagery
 
     layers = []
     for row in rows:
-        config = {"capture_date": row["capture_date"], "title_zh": row["title_zh"],
-                  "title_en": row["title_en"], "source": row["source"], "source_en": row["source_en"]}
+        config = {key: row[key] for key in ("capture_date", "title_zh", "title_en", "source", "source_en")
+                  if key in row}
         layer, report = load_imagery(path, config, table=row["table"])
         if layer is None:
             raise PackError(path, f"imagery {row['table']}: {report.problems[0].message}")

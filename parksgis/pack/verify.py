@@ -15,6 +15,7 @@ from pathlib import Path
 from parksgis.pack import format as fmt
 from parksgis.pack.access import SQLITE_ERRORS, check_header, connect, read_only_reason, translate
 from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError
+from parksgis.pack.imagery import imagery_rows
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
@@ -197,8 +198,6 @@ def pack_info(path) -> dict:
         projects = conn.execute(f"SELECT count(*) FROM {fmt.REGISTER_PROJECTS}").fetchone()[0]
         edits = conn.execute(f"SELECT count(*) FROM {fmt.REGISTER_HISTORY} WHERE id > ?",
                              (int(manifest.get("history_baseline", 0)),)).fetchone()[0]
-        from parksgis.pack.imagery import imagery_rows
-
         imagery = imagery_rows(conn)
         conflicts = 0
         if fmt.CONFLICTS in fmt.user_tables(conn):

@@ -85,3 +85,46 @@ def fill_imagery_menu(menu: QtWidgets.QMenu, layers: list, zoom_to: Callable[[li
     menu.addAction(_scale_range_action(menu, layer))
     menu.addAction(_tr("Reset brightness and contrast"),
                    lambda: (setattr(layer, "brightness", 0.0), setattr(layer, "contrast", 1.0)))
+
+
+class ImagerySwipeBar(QtWidgets.QToolBar):
+    """Compare imagery by swipe: left of the handle, the imagery flown by the chosen day; right of
+    it, the imagery of the day the map shows. Shown from View ▸ Compare imagery (swipe)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="imagery_swipe_bar")
+        self.renderer = None
+        self.label = QtWidgets.QLabel(self)
+        self.date_edit = QtWidgets.QDateEdit(self, objectName="swipe_date", calendarPopup=True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDate(QtCore.QDate.currentDate())
+        self.slider = QtWidgets.QSlider(Qt.Orientation.Horizontal, self, objectName="swipe_position")
+        self.slider.setRange(0, 100)
+        self.slider.setValue(50)
+        self.slider.setMaximumWidth(320)
+        for widget in (self.label, self.date_edit, self.slider):
+            self.addWidget(widget)
+        self.date_edit.dateChanged.connect(self.apply)
+        self.slider.valueChanged.connect(self.apply)
+        self.visibilityChanged.connect(self.apply)
+        self.toggleViewAction().setObjectName("compare_imagery")
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_tr("Compare imagery (swipe)"))
+        self.toggleViewAction().setText(_tr("Compare imagery (swipe)"))
+        self.label.setText(_tr("Left of the line: imagery flown by"))
+
+    def set_renderer(self, renderer) -> None:
+        """Follow a new map (a new workspace); the swipe carries over."""
+        self.renderer = renderer
+        self.apply()
+
+    def apply(self, *_) -> None:
+        if self.renderer is None:
+            return
+        swipe = (self.date_edit.date().toPython(), self.slider.value() / 100) if self.isVisible() else None
+        if swipe != self.renderer.imagery_swipe:
+            self.renderer.imagery_swipe = swipe
+            self.renderer.changed.emit()

@@ -16,6 +16,7 @@ from parksgis.qt.attribute_table import AttributeTable
 from parksgis.qt.canvas import MapCanvas
 from parksgis.qt.display_geometry import DisplayGeometry
 from parksgis.qt.identify_panel import IdentifyPanel
+from parksgis.qt.imagery_controls import ImagerySwipeBar
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
 from parksgis.qt.problems_panel import ProblemsPanel
 from parksgis.qt.search_box import SearchBox
@@ -75,6 +76,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
+        self.imagery_swipe = ImagerySwipeBar(self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.imagery_swipe)
+        self.actions_.view_menu.addAction(self.imagery_swipe.toggleViewAction())
         export_dialog.install(self)  # File ▸ Export briefing…, Edit ▸ Copy map image
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
@@ -126,6 +130,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.renderer.lang = self.lang
         self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
         self.geometry_ = DisplayGeometry(self.renderer)
+        self.imagery_swipe.set_renderer(self.renderer)
         self.canvas.set_workspace(workspace, self.renderer, self.geometry_)
         self.layer_model.set_workspace(workspace)
         self.identify.set_workspace(workspace)
@@ -258,6 +263,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
         self.actions_.retranslate()
+        self.imagery_swipe.retranslate()
         titles = {"layers": self.tr("Layers"), "legend": self.tr("Status"), "identify": self.tr("Identify"),
                   "table": self.tr("Attribute table"), "problems": self.tr("Problems")}
         for name, dock in self.docks.items():

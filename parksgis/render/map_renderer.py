@@ -92,6 +92,9 @@ class MapRenderer:
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
         #: the day whose imagery is drawn; FOLLOW: the workspace's as-of day (None there: the latest)
         self.imagery_day = FOLLOW
+        #: compare by swipe: (day, fraction) shows that day's imagery left of ``fraction`` of the
+        #: width and the usual imagery right of it; None: no swipe
+        self.imagery_swipe: tuple | None = None
         self.labels = LabelPlacer()
         self.show_labels = True
         self.lang = "zh"
@@ -212,9 +215,27 @@ class MapRenderer:
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
-    def imagery_shown(self) -> list:
-        """The visible imagery for the renderer's day, bottom to top (see ``imagery_for_day``)."""
-        day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
+    def _paint_imagery(self, painter: QPainter, shown: QRectF, device_rect: QRectF, metres_per_px: float) -> None:
+        if self.imagery_swipe is None:
+            paint_imagery(painter, self.imagery_shown(), shown, device_rect, self.display_crs, metres_per_px)
+            return
+        day, fraction = self.imagery_swipe
+        split = device_rect.left() + device_rect.width() * min(max(fraction, 0.0), 1.0)
+        left = QRectF(device_rect.left(), device_rect.top(), split - device_rect.left(), device_rect.height())
+        right = QRectF(split, device_rect.top(), device_rect.right() - split, device_rect.height())
+        for clip, layers in ((left, self.imagery_shown(day)), (right, self.imagery_shown())):
+            painter.save()
+            painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+            paint_imagery(painter, layers, shown, device_rect, self.display_crs, metres_per_px)
+            painter.restore()
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.drawLine(QPointF(split, device_rect.top()), QPointF(split, device_rect.bottom()))
+
+    def imagery_shown(self, day=FOLLOW) -> list:
+        """The visible imagery for ``day`` (default: the renderer's day), bottom to top
+        (see ``imagery_for_day``)."""
+        if day == FOLLOW:
+            day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
         return [layer for layer in imagery_for_day(self.workspace.imagery, day) if layer.visible]
 
     def draw_order(self) -> list[Layer]:
@@ -295,8 +316,7 @@ class MapRenderer:
             if i == imagery_at and self.workspace.imagery:
                 painter.setTransform(base)  # the basemap left the metre transform and its opacity set
                 painter.setOpacity(1.0)
-                paint_imagery(painter, self.imagery_shown(), shown, device_rect, self.display_crs,
-                              1.0 / transform.m11())
+                self._paint_imagery(painter, shown, device_rect, 1.0 / transform.m11())
             if layer is None or not layer.visible or len(layer.frame) == 0:
                 continue
             style = self.style(layer)

@@ -93,3 +93,20 @@ def test_bad_imagery_stops_the_build_with_its_line(tmp_path, capsys):
     assert "--imagery failed to load" in err and "scan.tif: error unreadable" in err and "Traceback" not in err
     assert not out.exists()
     assert main(["pack", "build", str(REPO / "layers"), "--max-zoom", "3", "-o", str(out)]) == 2
+
+
+def test_a_geopackage_of_tiles_written_by_gdal_opens_as_imagery(tmp_path, geotiff):
+    import rasterio.shutil
+
+    from parksgis.io.workspace import load_workspace as load
+
+    rgb = np.zeros((3, 300, 400), dtype=np.uint8)
+    rgb[1] = 200
+    tif = geotiff(tmp_path / "green.tif", "EPSG:4546", 600000, 2405000, 2.0, rgb)
+    gpkg = tmp_path / "tiles.gpkg"
+    rasterio.shutil.copy(tif, gpkg, driver="GPKG", RASTER_TABLE="ortho")
+    workspace, _ = load(gpkg)
+    assert [l.name.lower() for l in workspace.imagery] == ["ortho"]
+    rgba = workspace.imagery[0].reader.read((600100, 2404500, 600700, 2404900), 60, 40, "EPSG:4546")
+    assert tuple(rgba[20, 30]) == (0, 200, 0, 255)
+    workspace.pack_handle.close()

@@ -111,3 +111,26 @@ def test_status_as_of_shows_the_latest_imagery_flown_by_then(qtbot, window, maps
     assert dominant() == "#ff00ff"
     window.workspace.show_as_of(date(2014, 2, 1), window.workspace.projects)
     assert maps.count_colour(maps.grab_canvas(window), "#ff00ff") == 0
+
+
+def test_swipe_compares_two_days_imagery_left_and_right(qtbot, window, maps, tmp_path, geotiff):
+    march = solid_photo(geotiff, tmp_path / "m.tif", window, (255, 0, 255),
+                        tags={"TIFFTAG_DATETIME": "2014:03:01 09:00:00"})
+    july = solid_photo(geotiff, tmp_path / "j.tif", window, (0, 255, 255),
+                       tags={"TIFFTAG_DATETIME": "2014:07:01 09:00:00"})
+    drop(window, [march, july])
+    action = window.findChild(QtWidgets.QWidget, "imagery_swipe_bar").toggleViewAction()
+    assert action in window.actions_.view_menu.actions() and action.text() == "对比影像(卷帘)"
+    action.trigger()
+    bar = window.imagery_swipe
+    bar.date_edit.setDate(date(2014, 4, 1))
+    bar.slider.setValue(30)
+    image = maps.grab_canvas(window)
+    w, h = image.width(), image.height()
+    left = image.copy(0, 0, int(w * 0.28), h)
+    right = image.copy(int(w * 0.32), 0, w - int(w * 0.32), h)
+    assert maps.count_colour(left, "#ff00ff") > 0.5 * left.width() * h     # March, left of the line
+    assert maps.count_colour(left, "#00ffff") == 0
+    assert maps.count_colour(right, "#00ffff") > 0.5 * right.width() * h   # today: July, right of it
+    action.trigger()  # off again: July everywhere
+    assert maps.count_colour(maps.grab_canvas(window), "#ff00ff") == 0
