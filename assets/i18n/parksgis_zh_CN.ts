@@ -824,17 +824,29 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
+>>>>>>> main
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="205" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="197" />
+>>>>>>> main
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
+>>>>>>> main
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -849,19 +861,33 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
+>>>>>>> main
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
+>>>>>>> main
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="206" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="198" />
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+>>>>>>> main
         </message>
         <message>
             <location filename="../../parksgis/qt/export_dialog.py" line="339" />
@@ -894,22 +920,38 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="199" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="191" />
+>>>>>>> main
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
+>>>>>>> main
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="167" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="162" />
+>>>>>>> main
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
+>>>>>>> main
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -944,12 +986,20 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
+>>>>>>> main
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="264" />
+=======
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
+>>>>>>> main
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -1111,12 +1161,26 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/register_link.py" line="112" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
+=======
+            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <source>Sample parks: your status edits are saved in %1</source>
+            <translation>样例园区：您修改的状态保存在 %1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
+            <translation>文件夹 %1 不可写入，已以只读方式打开。如需修改状态，请将其复制到可写入的文件夹（parksgis sample DIR 可复制样例园区）。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="109" />
+>>>>>>> main
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1138,7 +1202,7 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="127" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -1153,7 +1217,7 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="126" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
@@ -1348,17 +1412,29 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+=======
+            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
+>>>>>>> main
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+=======
+            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+>>>>>>> main
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
+<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
+=======
+            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+>>>>>>> main
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>
