@@ -286,9 +286,12 @@ class GdalRaster(RasterSource):
         ds = self._ds
         rgb, alpha = self._bands
         shape = out.shape[1:]
-        out[:3] = _to_uint8(ds.read(rgb, window=window, out_shape=(3, *shape), resampling=resampling))
+        if ds.dtypes[0] == "uint8":  # GDAL writes straight into ``out``, whatever its strides
+            ds.read(rgb, window=window, out=out[:3], resampling=resampling)
+        else:
+            out[:3] = _to_uint8(ds.read(rgb, window=window, out_shape=(3, *shape), resampling=resampling))
         if alpha is not None:
-            out[3] = ds.read(alpha, window=window, out_shape=shape, resampling=resampling)
+            ds.read(alpha, window=window, out=out[3], resampling=resampling)
         elif self._nodata is not None:  # from the decimated data: the mask band has no overviews
             out[3] = np.where((out[:3] == self._nodata).all(axis=0), 0, 255)
         elif self._all_valid:
@@ -322,11 +325,9 @@ class GdalRaster(RasterSource):
         t = self._ds.transform
         window = Window((x0 + j0 * res_x - t.c) / t.a, (t.f - (y1 - i0 * res_y)) / -t.e,
                         (j1 - j0) * res_x / t.a, (i1 - i0) * res_y / -t.e)
-        shape = (i1 - i0, j1 - j0)
-        part = np.empty((4, *shape), dtype=np.uint8)
-        self._read_rgba(part, window, Resampling.nearest)
         out = np.zeros((height, width, 4), dtype=np.uint8)
-        out[i0:i1, j0:j1] = part.transpose(1, 2, 0)
+        # read into the pixel-interleaved result through a band-first view: no transposing copy
+        self._read_rgba(out[i0:i1, j0:j1].transpose(2, 0, 1), window, Resampling.nearest)
         return out
 
     def close(self) -> None:
