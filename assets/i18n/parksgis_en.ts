@@ -824,29 +824,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
->>>>>>> main
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="205" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
->>>>>>> main
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
->>>>>>> main
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -861,31 +849,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="206" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
->>>>>>> main
             <translation type="unfinished" />
         </message>
         <message>
@@ -919,38 +894,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="199" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
->>>>>>> main
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
->>>>>>> main
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="167" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
->>>>>>> main
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -985,20 +944,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
->>>>>>> main
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="264" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
->>>>>>> main
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -1160,25 +1111,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
-            <location filename="../../parksgis/qt/register_link.py" line="112" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-=======
             <location filename="../../parksgis/qt/register_link.py" line="120" />
             <source>Sample parks: your status edits are saved in %1</source>
->>>>>>> main
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
-<<<<<<< HEAD
-=======
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="109" />
->>>>>>> main
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1410,29 +1353,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
->>>>>>> main
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
->>>>>>> main
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
->>>>>>> main
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -824,29 +824,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
->>>>>>> main
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="205" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
->>>>>>> main
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
->>>>>>> main
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -861,33 +849,19 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="206" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
-            <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
->>>>>>> main
         </message>
         <message>
             <location filename="../../parksgis/qt/export_dialog.py" line="339" />
@@ -920,38 +894,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="199" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
->>>>>>> main
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="268" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
->>>>>>> main
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="167" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
->>>>>>> main
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="267" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
->>>>>>> main
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -986,20 +944,12 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="227" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
->>>>>>> main
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/main_window.py" line="264" />
-=======
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
->>>>>>> main
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -1161,14 +1111,6 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-<<<<<<< HEAD
-            <location filename="../../parksgis/qt/register_link.py" line="112" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
-=======
             <location filename="../../parksgis/qt/register_link.py" line="120" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation>样例园区：您修改的状态保存在 %1</translation>
@@ -1180,7 +1122,6 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="109" />
->>>>>>> main
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1412,29 +1353,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
->>>>>>> main
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
->>>>>>> main
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-<<<<<<< HEAD
             <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
-=======
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
->>>>>>> main
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>
