@@ -86,7 +86,7 @@ def measure(cog: Path, repeat: int) -> dict:
     from benchmarks.window import new_window
     from parksgis.assets import sample_layers
     from parksgis.io.imagery import load_imagery
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     window = new_window()

@@ -70,7 +70,7 @@ def _usage(parser) -> int:
 def run_build(args) -> int:
     from datetime import date
 
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     as_of = None
     if args.as_of:
@@ -82,7 +82,7 @@ def run_build(args) -> int:
         raise UsageError(f"--max-zoom wants a zoom level 0..24, not {args.max_zoom}")
     if args.max_zoom is not None and args.imagery is None:
         raise UsageError("--max-zoom applies to --imagery; give --imagery FILE|DIR")
-    manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title,
+    manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title,
                           imagery=args.imagery, max_zoom=args.max_zoom)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "

@@ -1,4 +1,4 @@
-"""Web-Mercator tiles: the XYZ grid, XYZ tile folders, and one codec for tile images. No Qt here.
+"""XYZ tile folders (web Mercator; the grid itself is :mod:`parksgis.model.tile_grid`). No Qt here.
 
 MBTiles and GeoPackage pyramids are read by GDAL (``io.raster``); a folder of ``{z}/{x}/{y}.png``
 has no GDAL driver, so its tiles are mosaicked here and warped like any other raster.
@@ -12,11 +12,9 @@ import numpy as np
 
 from parksgis.errors import LayerReadError
 from parksgis.io.raster import RasterSource, warp_rgba
+from parksgis.model.tile_grid import TILE_PX, WEB_MERCATOR_HALF, tile_bounds, zoom_for_resolution
 
 TILE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
-TILE_PX = 256
-
-WEB_MERCATOR_HALF = 20037508.342789244  # metres from the centre of EPSG:3857 to its edge
 
 
 def xyz_zooms(folder: Path) -> list[int]:
@@ -24,22 +22,6 @@ def xyz_zooms(folder: Path) -> list[int]:
         return sorted(int(d.name) for d in folder.iterdir() if d.is_dir() and d.name.isdigit())
     except OSError:
         return []
-
-
-def tile_bounds(z: int, x: int, y: int) -> tuple[float, float, float, float]:
-    """EPSG:3857 bounds of XYZ tile (z, x, y), y counted from the north as web maps do."""
-    size = 2 * WEB_MERCATOR_HALF / (1 << z)
-    x0 = -WEB_MERCATOR_HALF + x * size
-    y1 = WEB_MERCATOR_HALF - y * size
-    return x0, y1 - size, x0 + size, y1
-
-
-def zoom_for_resolution(metres_per_px: float, zooms: list[int]) -> int:
-    """The coarsest zoom of ``zooms`` at least as fine as ``metres_per_px`` (else the finest)."""
-    for z in zooms:
-        if 2 * WEB_MERCATOR_HALF / TILE_PX / (1 << z) <= metres_per_px:
-            return z
-    return zooms[-1]
 
 
 class XyzFolder(RasterSource):
@@ -135,24 +117,3 @@ def decode_tile(path_or_bytes) -> np.ndarray:
         out[:3] = data[:3]
         out[3] = data[3] if data.shape[0] >= 4 else 255
     return out
-
-
-
-
-def encode_tile(rgba: np.ndarray) -> bytes:
-    """RGBA ``(4, h, w)`` as JPEG when fully opaque (a tenth of the size for photos), else PNG."""
-    import warnings
-
-    from rasterio.errors import NotGeoreferencedWarning
-    from rasterio.io import MemoryFile
-
-    opaque = bool((rgba[3] == 255).all())
-    driver, count, data = ("JPEG", 3, rgba[:3]) if opaque else ("PNG", 4, rgba)
-    options = {"quality": 85} if opaque else {"zlevel": 6}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", NotGeoreferencedWarning)
-        with MemoryFile() as mem:
-            with mem.open(driver=driver, width=rgba.shape[2], height=rgba.shape[1], count=count,
-                          dtype="uint8", **options) as ds:
-                ds.write(data)
-            return mem.read()

@@ -16,7 +16,7 @@ from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
-from parksgis.pack.imagery import imagery_rows, open_imagery, plain_tile_tables
+from parksgis.pack.imagery import plain_tile_tables
 from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
@@ -152,7 +152,6 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     kept = [n for n in result.notes if not n.startswith("pack format version")]
     handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock,
                         immutable)
-    workspace.pack_handle = handle
     return workspace, handle
 
 
@@ -198,7 +197,6 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
         rows = conn.execute(f"SELECT table_name, name, park_id, kind, title_zh, title_en, style, "
                             f"visible, opacity, feature_count FROM {fmt.LAYERS} "
                             "ORDER BY position").fetchall()
-        imagery = imagery_rows(conn) if with_layers else []
     finally:
         conn.close()
     by_id = {p.park_id: p for p in parks}
@@ -216,8 +214,7 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     meta = json.loads(manifest.get("meta", "{}"))
     meta.update(source=str(path), pack_id=manifest.get("pack_id"), as_of=manifest.get("as_of"),
                 title=manifest.get("title", ""))
-    return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta,
-                     imagery=open_imagery(path, imagery))
+    return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
 
 
 def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspace, PackHandle]:
@@ -239,7 +236,5 @@ def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspac
             frame = frame.to_crs(4326)
         layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))
     reason = "read-only: a plain GeoPackage, not a parksgis pack"
-    imagery = open_imagery(path, [{"table": table, "name": table} for table in tiles])
-    workspace = Workspace([], layers, {}, DEFAULT_SCHEME, meta={"source": str(path)}, imagery=imagery)
-    workspace.pack_handle = PackHandle(path, None, None, True, reason, notes, immutable=immutable)
-    return workspace, workspace.pack_handle
+    workspace = Workspace([], layers, {}, DEFAULT_SCHEME, meta={"source": str(path)})
+    return workspace, PackHandle(path, None, None, True, reason, notes, immutable=immutable)

@@ -17,34 +17,13 @@ from pathlib import Path
 
 import numpy as np
 
+from parksgis.model.tile_grid import TILE_PX, WEB_MERCATOR_HALF, tile_bounds, tile_range, tile_size
 from parksgis.pack import format as fmt
-from parksgis.pack.errors import PackError
 
 IMAGERY = "parksgis_imagery"
 MARGIN_M = 250.0         # imagery kept around each park's extent, in ground metres
 MAX_ZOOM = 21            # ~7 cm pixels here: finer than any drone orthophoto a pack should carry
-TILE_PX = 256
 WEB_MERCATOR = 3857
-
-
-def load_imagery_sources(path) -> list:
-    """``--imagery FILE|DIR``: one raster, an XYZ folder, or every raster in a folder (with sidecar
-    dates). A raster that fails stops the build with its one line: a pack missing its photo is
-    found out in the field, too late."""
-    from parksgis.io.imagery import imagery_paths, load_imagery
-    from parksgis.io.raster import is_raster_path
-
-    path = Path(path)
-    paths = [path] if is_raster_path(path) or not path.is_dir() else imagery_paths(path)
-    if not paths:
-        raise PackError(path, "--imagery: no GeoTIFF, MBTiles or XYZ tile folder here")
-    layers = []
-    for one in paths:
-        layer, report = load_imagery(one)
-        if layer is None:
-            raise PackError(one, f"not built, --imagery failed to load: {report.lines()[0]}")
-        layers.append(layer)
-    return layers
 
 
 def park_boxes(parks) -> list[tuple[float, float, float, float]]:
@@ -68,14 +47,12 @@ def park_boxes(parks) -> list[tuple[float, float, float, float]]:
 
 def native_zoom(reader, lat: float) -> int:
     """The coarsest zoom whose ground pixel is at least as fine as the source's."""
-    from parksgis.io.tiles import WEB_MERCATOR_HALF
-
     if not hasattr(reader, "width"):  # an XYZ folder: its finest zoom
         return reader.zooms[-1]
     b = reader.bounds_in(f"EPSG:{WEB_MERCATOR}")
     ground = (b[2] - b[0]) / reader.width * math.cos(math.radians(lat))
     for z in range(MAX_ZOOM + 1):
-        if 2 * WEB_MERCATOR_HALF / TILE_PX / (1 << z) * math.cos(math.radians(lat)) <= ground:
+        if tile_size(z) / TILE_PX * math.cos(math.radians(lat)) <= ground:
             return z
     return MAX_ZOOM
 
@@ -135,28 +112,15 @@ def _lat_of(boxes) -> float:
 
 def _overview_zoom(boxes, top: int) -> int:
     """The zoom at which everything packed fits in about one tile: the pyramid's coarsest level."""
-    from parksgis.io.tiles import WEB_MERCATOR_HALF
-
     span = max(max(b[2] for b in boxes) - min(b[0] for b in boxes),
                max(b[3] for b in boxes) - min(b[1] for b in boxes))
     return max(0, min(top, int(math.floor(math.log2(2 * WEB_MERCATOR_HALF / span)))))
 
 
-def _tile_range(box, z: int):
-    from parksgis.io.tiles import WEB_MERCATOR_HALF
-
-    size = 2 * WEB_MERCATOR_HALF / (1 << z)
-    col0, col1 = int((box[0] + WEB_MERCATOR_HALF) // size), int((box[2] + WEB_MERCATOR_HALF) // size)
-    row0, row1 = int((WEB_MERCATOR_HALF - box[3]) // size), int((WEB_MERCATOR_HALF - box[1]) // size)
-    return range(col0, col1 + 1), range(row0, row1 + 1)
-
-
 def _write_zoom(conn, table: str, reader, z: int, boxes) -> None:
-    from parksgis.io.tiles import WEB_MERCATOR_HALF, encode_tile, tile_bounds
-
     done: set[tuple[int, int]] = set()
     for box in boxes:
-        cols, rows = _tile_range(box, z)
+        cols, rows = tile_range(box, z)
         for col in cols:
             for row in rows:
                 if (col, row) in done:
@@ -171,7 +135,7 @@ def _write_zoom(conn, table: str, reader, z: int, boxes) -> None:
                     continue
                 conn.execute(f"INSERT INTO {fmt.quote(table)} (zoom_level, tile_column, tile_row, "
                              "tile_data) VALUES (?, ?, ?, ?)", (z, col, row, encode_tile(rgba)))
-    size = 2 * WEB_MERCATOR_HALF / (1 << z)
+    size = tile_size(z)
     conn.execute("INSERT INTO gpkg_tile_matrix VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  (table, z, 1 << z, 1 << z, TILE_PX, TILE_PX, size / TILE_PX, size / TILE_PX))
 
@@ -205,8 +169,6 @@ def _ensure_tile_tables(conn) -> None:
 
 
 def _create_tiles_table(conn, table: str, title: str, boxes, stamp: str) -> None:
-    from parksgis.io.tiles import WEB_MERCATOR_HALF
-
     conn.execute(f"CREATE TABLE {fmt.quote(table)} (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                  "zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL, tile_row INTEGER NOT NULL, "
                  "tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, tile_row))")
@@ -250,18 +212,35 @@ def plain_tile_tables(path: Path) -> list[str]:
         conn.close()
 
 
-def open_imagery(path: Path, rows: list[dict]) -> list:
-    """An ImageryLayer per tiles table (``rows``: :func:`imagery_rows`, or just table and name
-    for a plain GeoPackage), read through GDAL's GeoPackage raster driver."""
-    from parksgis.io.imagery import load_imagery
+def imagery_tables(path: Path) -> list[dict]:
+    """What to open as imagery in the GeoPackage at ``path``: a pack's ``parksgis_imagery`` rows,
+    or every tiles table of a plain GeoPackage (``{"table", "name"}``)."""
+    from parksgis.pack.access import connect
 
-    layers = []
-    for row in rows:
-        config = {key: row[key] for key in ("capture_date", "title_zh", "title_en", "source", "source_en")
-                  if key in row}
-        layer, report = load_imagery(path, config, table=row["table"])
-        if layer is None:
-            raise PackError(path, f"imagery {row['table']}: {report.problems[0].message}")
-        layer.name = row["name"]
-        layers.append(layer)
-    return layers
+    conn = connect(path, read_only=True)
+    try:
+        rows = imagery_rows(conn)
+    except sqlite3.Error:
+        rows = []
+    finally:
+        conn.close()
+    return rows or [{"table": table, "name": table} for table in plain_tile_tables(path)]
+
+
+def encode_tile(rgba: np.ndarray) -> bytes:
+    """RGBA ``(4, h, w)`` as JPEG when fully opaque (a tenth of the size for photos), else PNG."""
+    import warnings
+
+    from rasterio.errors import NotGeoreferencedWarning
+    from rasterio.io import MemoryFile
+
+    opaque = bool((rgba[3] == 255).all())
+    driver, count, data = ("JPEG", 3, rgba[:3]) if opaque else ("PNG", 4, rgba)
+    options = {"quality": 85} if opaque else {"zlevel": 6}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        with MemoryFile() as mem:
+            with mem.open(driver=driver, width=rgba.shape[2], height=rgba.shape[1], count=count,
+                          dtype="uint8", **options) as ds:
+                ds.write(data)
+            return mem.read()

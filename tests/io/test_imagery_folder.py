@@ -10,7 +10,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from parksgis.io.workspace import WorkspaceError, load_workspace
+from parksgis.app.workspace import WorkspaceError, load_workspace
 
 
 def tiny(geotiff, path, tags=None, crs="EPSG:4546"):

@@ -12,7 +12,8 @@ from pyproj import Transformer
 
 from parksgis.errors import LayerReadError
 from parksgis.io.raster import open_raster, validate_raster
-from parksgis.io.tiles import WEB_MERCATOR_HALF, encode_tile, tile_bounds
+from parksgis.model.tile_grid import WEB_MERCATOR_HALF, tile_bounds
+from parksgis.pack.imagery import encode_tile
 
 LON, LAT = 111.95, 21.75
 Z = 16

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import rasterio
 
-from parksgis.io.workspace import load_workspace
+from parksgis.app.workspace import load_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 IMAGERY = REPO / "layers" / "imagery"

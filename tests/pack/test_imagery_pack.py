@@ -12,8 +12,9 @@ import pytest
 import rasterio
 
 from parksgis.cli import main
-from parksgis.io.workspace import load_workspace
-from parksgis.pack import open_pack, verify_pack
+from parksgis.app.workspace import load_workspace
+from parksgis.app.workspace import open_workspace
+from parksgis.pack import verify_pack
 from parksgis.pack.imagery import park_boxes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def test_pack_info_lists_imagery_with_its_size_and_verify_covers_it(imagery_pack
 def test_an_opened_pack_shows_its_imagery_by_date(imagery_pack, tmp_path):
     copy = tmp_path / "copy.gpkg"
     shutil.copy(imagery_pack, copy)
-    workspace, handle = open_pack(copy, read_only=True)
+    workspace, _, source = open_workspace(copy, read_only=True)
     try:
         assert [(l.name, l.capture_date) for l in workspace.imagery] == [
             ("port_2014-03-15", date(2014, 3, 15)), ("port_2014-07-10", date(2014, 7, 10))]
@@ -81,7 +82,7 @@ def test_an_opened_pack_shows_its_imagery_by_date(imagery_pack, tmp_path):
         rgba = reader.read((x0, y0, x1, y1), 300, 200, "EPSG:4546")
         assert rgba[100, 150, 3] == 255 and (rgba[..., 3] == 255).mean() > 0.9
     finally:
-        handle.close()
+        source.close()
 
 
 def test_bad_imagery_stops_the_build_with_its_line(tmp_path, capsys):
@@ -98,7 +99,7 @@ def test_bad_imagery_stops_the_build_with_its_line(tmp_path, capsys):
 def test_a_geopackage_of_tiles_written_by_gdal_opens_as_imagery(tmp_path, geotiff):
     import rasterio.shutil
 
-    from parksgis.io.workspace import load_workspace as load
+    from parksgis.app.workspace import load_workspace as load
 
     rgb = np.zeros((3, 300, 400), dtype=np.uint8)
     rgb[1] = 200
@@ -109,4 +110,3 @@ def test_a_geopackage_of_tiles_written_by_gdal_opens_as_imagery(tmp_path, geotif
     assert [l.name.lower() for l in workspace.imagery] == ["ortho"]
     rgba = workspace.imagery[0].reader.read((600100, 2404500, 600700, 2404900), 60, 40, "EPSG:4546")
     assert tuple(rgba[20, 30]) == (0, 200, 0, 255)
-    workspace.pack_handle.close()

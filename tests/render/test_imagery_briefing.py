@@ -13,8 +13,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
 
 from parksgis.cli import main
-from parksgis.io.projects import read_projects_csv
-from parksgis.io.workspace import load_workspace
+from parksgis.store.projects_csv import read_projects_csv
+from parksgis.app.workspace import load_workspace
 from parksgis.render import export
 from parksgis.render.map_renderer import MapRenderer, view_transform
 from parksgis.store.register import RegisterStore
