@@ -148,9 +148,23 @@ class MapRenderer:
                 del self._style[key]
         self.changed.emit()
 
+<<<<<<< HEAD
     def _on_as_of_changed(self, *_):
         if self.workspace.imagery and self.imagery_day == FOLLOW:
             self.changed.emit()  # another day may show another flight
+=======
+    def detached(self) -> "MapRenderer":
+        """A renderer of the same workspace for one export or briefing page: it starts from this
+        one's statuses, hidden statuses, highlight and language and shares its projected geometry
+        (the costly part, never changed once built), but keeps its own state and style caches, so
+        whatever the page sets (another day's statuses, a highlight, the page's language) never
+        changes what the window shows. ``close()`` it when the page is done."""
+        other = MapRenderer(self.workspace, self.display_crs, geometry=self._geometry)
+        other._projects, other._hidden = self._projects, self._hidden
+        other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
+        other.imagery_day = self.imagery_day  # the same flight under the plots (no swipe on a page)
+        return other
+>>>>>>> main
 
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""
