@@ -106,40 +106,6 @@ class BriefingPage:
         self.map_rects, self.map_views = [], []
         saved = (renderer.status_snapshot, renderer.highlight, renderer.lang, renderer.imagery_day)
         renderer.lang = self.lang  # map labels in the page's language
-<<<<<<< HEAD
-        for i, panel in enumerate(self.panels):
-            rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
-                          area.height() - caption_h)
-            if panel.caption:
-                painter.setFont(caption_font)
-                painter.setPen(INK)
-                painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
-            view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
-            if panel.projects is not None:
-                renderer.set_status_of(panel.projects)
-            renderer.imagery_day = saved[3] if panel.imagery_day == FOLLOW else panel.imagery_day
-            if panel.highlight or renderer.highlight:
-                renderer.highlight = panel.highlight
-            if i == n - 1:  # the legend explains the last (or only) map, as drawn
-                self.page.legend = content.legend_entries(renderer, view, self.lang)
-            painter.fillRect(rect, QColor("#ffffff"))
-            renderer.paint(painter, view, rect, antialias=True, labels=True)
-            pen = QPen(FRAME, 0.75 * u)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
-            scale = view_transform(view, rect).m11()
-            self._paint_north_arrow(painter, rect, u)
-            self._paint_scale_bar(painter, rect, scale, u)
-            self.map_rects.append(rect)
-            self.map_views.append(view)
-        if any(panel.projects is not None for panel in self.panels):
-            renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
-        if renderer.highlight != saved[1]:
-            renderer.highlight = saved[1]
-        renderer.lang = saved[2]
-        renderer.imagery_day = saved[3]
-=======
         try:
             for i, panel in enumerate(self.panels):
                 rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
@@ -151,6 +117,7 @@ class BriefingPage:
                 view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
                 if panel.projects is not None:
                     renderer.set_status_of(panel.projects)
+                renderer.imagery_day = saved[3] if panel.imagery_day == FOLLOW else panel.imagery_day
                 if panel.highlight or renderer.highlight:
                     renderer.highlight = panel.highlight
                 if i == n - 1:  # the legend explains the last (or only) map, as drawn
@@ -172,7 +139,7 @@ class BriefingPage:
             if renderer.highlight != saved[1]:
                 renderer.highlight = saved[1]
             renderer.lang = saved[2]
->>>>>>> main
+            renderer.imagery_day = saved[3]
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up

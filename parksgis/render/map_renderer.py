@@ -148,11 +148,10 @@ class MapRenderer:
                 del self._style[key]
         self.changed.emit()
 
-<<<<<<< HEAD
     def _on_as_of_changed(self, *_):
         if self.workspace.imagery and self.imagery_day == FOLLOW:
             self.changed.emit()  # another day may show another flight
-=======
+
     def detached(self) -> "MapRenderer":
         """A renderer of the same workspace for one export or briefing page: it starts from this
         one's statuses, hidden statuses, highlight and language and shares its projected geometry
@@ -164,7 +163,6 @@ class MapRenderer:
         other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
         other.imagery_day = self.imagery_day  # the same flight under the plots (no swipe on a page)
         return other
->>>>>>> main
 
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""
