@@ -16,6 +16,7 @@ from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
+from parksgis.pack.imagery import plain_tile_tables
 from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
@@ -223,6 +224,7 @@ def _open_plain(path: Path, immutable: bool, notes: list[str],
 
     import pyogrio
 
+    tiles = plain_tile_tables(path)
     layers = []
     # GDAL warns once per layer read about every damaged table (a dropped table still listed in
     # gpkg_contents): one note per distinct warning, not a screenful of RuntimeWarnings
@@ -231,7 +233,9 @@ def _open_plain(path: Path, immutable: bool, notes: list[str],
         try:
             listed = pyogrio.list_layers(path)
         except Exception as exc:  # noqa: BLE001
-            raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
+            if not tiles:  # a GeoPackage of imagery only has no vector layer for OGR to list
+                raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
+            listed = []
         for name, geometry_type in listed if with_layers else ():
             if geometry_type is None:
                 continue  # attribute table
