@@ -73,7 +73,18 @@ def run_build(args) -> int:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
             raise UsageError(f"--as-of wants a date like 2014-07-24, not {args.as_of!r}") from None
-    manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
+    from parksgis.server import is_database_source
+
+    if is_database_source(args.source):  # the server's layers, projects and their history
+        from parksgis.server.register import ServerRegister
+        from parksgis.server.workspace import load_database_workspace
+
+        workspace, _ = load_database_workspace(args.source)
+        with ServerRegister.open(args.source, readonly=True) as register:
+            manifest = build_pack(workspace, args.output, parks=args.park, as_of=as_of, title=args.title,
+                                  register=register)
+    else:
+        manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
           f"{len(tables)} tables hashed")

@@ -36,11 +36,12 @@ def utc_now() -> str:
 
 
 def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str | None = None,
-               title: str | None = None) -> dict:
+               title: str | None = None, register=None) -> dict:
     """Build ``out`` from a layers folder (or a loaded :class:`Workspace`); returns the manifest.
 
     ``parks`` limits the pack to those park ids (shared basemap layers always go in); ``as_of``
-    packs the register as it stood at the end of that day.
+    packs the register as it stood at the end of that day. ``register``: the register backend
+    of a loaded workspace (a database), whose history goes into the pack.
     """
     out = Path(out)
     workspace, source_label, folder = _load_source(source)
@@ -52,7 +53,7 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
-    register = packed_register(workspace, folder, parks, as_of, today)
+    register = packed_register(workspace, folder, parks, as_of, today, register)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -26,10 +26,10 @@ def is_database_source(src) -> bool:
 
 
 def display(src: str) -> str:
-    """``src`` as shown in messages: any password in it replaced by ``***``."""
-    text = re.sub(r"(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", r"\1:***@", src.strip())
-    text = re.sub(r"([?&]password=)[^&]*", r"\1***", text)
-    return re.sub(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text)
+    """``src`` without any password in it: what messages show and what the app remembers."""
+    text = re.sub(r"(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", r"\1@", src.strip())
+    text = re.sub(r"([?&])password=[^&]*&?", r"\1", text).rstrip("?&")
+    return re.sub(r"\s*\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "", text).strip()
 
 
 def connect(src: str, *, autocommit: bool = False):
