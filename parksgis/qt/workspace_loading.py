@@ -42,6 +42,27 @@ def open_path(window, path: Path) -> bool:
     return True
 
 
+def open_database(window, src: str) -> bool:
+    """Replace the window's workspace with the database ``src`` (its layers and register)."""
+    from parksgis.server.connection import display
+    from parksgis.server.workspace import load_database_workspace
+
+    shown = display(src)  # remembered and shown without any password
+    try:
+        workspace, reports, geometry = load_for_window(
+            window, _tr("Opening %1…").replace("%1", shown), lambda: load_database_workspace(src))
+    except Cancelled:
+        window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
+        return False
+    except ParksgisError as exc:
+        window.problems.add_problem("error", shown, None, "database", str(exc))
+        window.docks["problems"].raise_()
+        return False
+    window.set_workspace(workspace, reports, geometry)
+    window.remember(shown)
+    return True
+
+
 def load_for_window(window, title: str, load):
     """``load() -> (workspace, reports)`` in the loader thread behind a cancellable progress
     dialog, plus the layers projected to the window's display CRS there too, so the first frame

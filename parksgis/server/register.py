@@ -113,6 +113,21 @@ class ServerRegister(RegisterBackend):
         if self._listener is not None:
             self._listener.close()
 
+    def reconnect(self) -> None:
+        """Open fresh connections after the server went away (raises while it is still away)."""
+        conn = connection.connect(self.source, autocommit=True)
+        self._conn.close()
+        self._conn = conn
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+    def _ensure_connected(self) -> None:
+        """A broken connection is replaced before the next read or write (automatic reconnect);
+        a write that was under way when it broke was rolled back by the server."""
+        if self._conn.closed or self._conn.broken:
+            self.reconnect()
+
     def __repr__(self) -> str:
         return f"ServerRegister({self.path!r}{', readonly' if self.readonly else ''})"
 
@@ -120,6 +135,7 @@ class ServerRegister(RegisterBackend):
     def _rows(self, sql: str, args=()) -> list[tuple]:
         import psycopg
 
+        self._ensure_connected()
         try:
             return self._conn.execute(sql, args).fetchall()
         except psycopg.Error as exc:
@@ -347,6 +363,7 @@ class _Transaction:
         reg = self.register
         if reg.readonly:
             raise RegisterReadOnlyError(reg.path, f"{reg.read_only_reason}; nothing was changed")
+        reg._ensure_connected()
         try:
             self._tx = reg._conn.transaction()
             self._tx.__enter__()
