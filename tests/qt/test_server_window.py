@@ -39,15 +39,6 @@ def open_server_window(qtbot, qapp):
     install_language("en")
 
 
-def _pick_status(qtbot, editor, code: str) -> None:
-    combo = editor.status_combo
-    combo.setFocus()
-    target = combo.findData(code)
-    key = QtCore.Qt.Key.Key_Down if target > combo.currentIndex() else QtCore.Qt.Key.Key_Up
-    while combo.currentIndex() != target:
-        qtbot.keyClick(combo, key)
-
-
 def test_an_edit_in_one_window_reaches_the_other_within_2_s(qtbot, loaded_url, open_server_window, maps):
     first, second = open_server_window(loaded_url), open_server_window(loaded_url)
     before = maps.legend_count(second, "completed")
@@ -71,7 +62,7 @@ def test_a_stale_edit_is_refused_with_both_values(qtbot, loaded_url, open_server
     win = open_server_window(loaded_url)
     editor = win.register_panels.editor
     maps.click_project(qtbot, win, LAYER, PID)
-    _pick_status(qtbot, editor, "completed")  # the user is editing; meanwhile another desk commits
+    maps.pick_status(qtbot, editor, "completed")  # the user is editing; meanwhile another desk commits
     with psycopg.connect(loaded_url) as conn:
         conn.execute("SELECT set_config('parksgis.author', 'Wang at the port office', false)")
         conn.execute("UPDATE parksgis.projects SET status = 'suspended' WHERE project_id = %s", (PID,))
