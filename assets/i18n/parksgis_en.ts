@@ -1048,17 +1048,22 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../parksgis/qt/register_link.py" line="189" />
+            <source>Sample parks: your status edits are saved in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="181" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <location filename="../../parksgis/qt/register_link.py" line="174" />
+            <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="174" />
+            <location filename="../../parksgis/qt/register_link.py" line="178" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1066,10 +1071,6 @@
             <location filename="../../parksgis/qt/register_link.py" line="86" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The pack is open read-only.</source>
-            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1080,7 +1081,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="127" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1095,7 +1096,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="126" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>

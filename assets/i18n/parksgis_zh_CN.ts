@@ -1048,17 +1048,22 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/register_link.py" line="189" />
+            <source>Sample parks: your status edits are saved in %1</source>
+            <translation>样例园区：您修改的状态保存在 %1</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
             <translation>与数据库服务器的连接已断开;恢复前不接受修改(正在自动重连)。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="181" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
+            <location filename="../../parksgis/qt/register_link.py" line="174" />
+            <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
+            <translation>文件夹 %1 不可写入，已以只读方式打开。如需修改状态，请将其复制到可写入的文件夹（parksgis sample DIR 可复制样例园区）。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="174" />
+            <location filename="../../parksgis/qt/register_link.py" line="178" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1066,10 +1071,6 @@
             <location filename="../../parksgis/qt/register_link.py" line="86" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
-        </message>
-        <message>
-            <source>The pack is open read-only.</source>
-            <translation type="vanished">图层包以只读方式打开。</translation>
         </message>
     </context>
     <context>
@@ -1080,7 +1081,7 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="127" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -1095,7 +1096,7 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="126" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
