@@ -68,6 +68,7 @@ def test_a_stale_edit_is_refused_with_both_values(qtbot, loaded_url, open_server
         conn.execute("UPDATE parksgis.projects SET status = 'suspended' WHERE project_id = %s", (PID,))
     qtbot.waitUntil(lambda: win.workspace.projects[PID].status == "suspended", timeout=2000)
     assert editor.status_combo.currentData() == "completed"  # the user's pending edit is kept
+    assert editor.notice.text() == "您编辑期间此项目已在别处被修改;点击“应用”将显示双方的值。"
     qtbot.mouseClick(editor.apply_button, QtCore.Qt.MouseButton.LeftButton)
     text = editor.notice.text()
     assert "field status: changed by Wang at the port office (postgres) at " in text
@@ -96,7 +97,7 @@ def test_lost_server_refuses_edits_then_reconnects(qtbot, pg_cluster, loaded_url
     pg_cluster.stop("immediate")
     try:
         qtbot.waitUntil(lambda: link.connection_problem is not None, timeout=5000)  # the socket closed
-        assert editor.notice.text().startswith("The connection to the database server was lost")
+        assert editor.notice.text() == "与数据库服务器的连接已断开;恢复前不接受修改(正在自动重连)。"
         assert not editor.apply_button.isEnabled()
     finally:
         pg_cluster.start()
