@@ -39,3 +39,20 @@ def test_pack_built_from_the_server_carries_its_edits_and_history(loaded_url, tm
         assert any(r.source == "history.csv" for r in rows)  # the server's older history came along
     code, out, _ = cli("pack", "info", tmp_path / "port.gpkg")
     assert "from postgresql://postgres@/" in out
+
+
+def test_status_import_into_the_server_is_all_or_nothing_with_a_dry_run(loaded_url, tmp_path, cli):
+    sheet = tmp_path / "周报.csv"
+    sheet.write_text("项目编号,状态,进度\nPORT-FILL-3,在建,10\nPORT-FILL-4,不存在的状态,5\n", encoding="utf-8")
+    code, out, _ = cli("status", "import", sheet, "--into", loaded_url)
+    assert code == 1 and "nothing was imported" in out
+    sheet.write_text("项目编号,状态,进度\nPORT-FILL-3,在建,10\nPORT-FILL-4,施工中,5\n", encoding="utf-8")
+    code, out, _ = cli("status", "import", sheet, "--into", loaded_url, "--dry-run")
+    assert code == 0 and "PORT-FILL-3: status=under_construction, progress_pct=10.0" in out
+    assert "(dry run: nothing written)" in out
+    code, out, _ = cli("status", "show", loaded_url, "PORT-FILL-3")
+    assert "status               approved" in out
+    code, out, err = cli("status", "import", sheet, "--into", loaded_url, "--author", "周报")
+    assert code == 0, err
+    code, out, _ = cli("status", "show", loaded_url, "PORT-FILL-4")
+    assert "status               under_construction" in out and "[周报, 周报.csv]" in out
