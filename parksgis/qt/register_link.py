@@ -77,7 +77,9 @@ class RegisterLink(QtCore.QObject):
         if workspace.meta.get("database"):
             from parksgis.server.register import ServerRegister
 
-            self.backend, self._owns_backend = ServerRegister.open(workspace.meta["source"]), True
+            # the window never waits long behind another desk's write: it says "busy" at once
+            self.backend = ServerRegister.open(workspace.meta["source"], lock_timeout_s=0.5)
+            self._owns_backend = True
             self._listen()
             return
         handle = getattr(workspace, "pack_handle", None)

@@ -80,11 +80,16 @@ def connect_error(shown: str, exc: Exception, params: dict) -> ServerError:
     return ServerError(shown, f"cannot connect: {text}")
 
 
-def statement_error(shown: str, exc: Exception, doing: str) -> ServerError:
+def statement_error(shown: str, exc: Exception, doing: str):
     """The one-line error for a statement that failed while ``doing`` something; rolled back."""
     import psycopg
     from psycopg import errors
 
+    if isinstance(exc, errors.LockNotAvailable):
+        from parksgis.store.errors import RegisterLockedError
+
+        return RegisterLockedError(shown, f"another desk is writing the same project right now ({doing}); "
+                                          "try again in a moment; nothing was changed")
     if isinstance(exc, errors.InsufficientPrivilege):
         return ServerPermissionError(shown, f"permission denied while {doing}: the server refused it for "
                                             f"this database user ({first_line(exc)}); "
