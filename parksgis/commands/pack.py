@@ -65,7 +65,7 @@ def _usage(parser) -> int:
 def run_build(args) -> int:
     from datetime import date
 
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     as_of = None
     if args.as_of:
@@ -76,15 +76,16 @@ def run_build(args) -> int:
     from parksgis.server import is_database_source
 
     if is_database_source(args.source):  # the server's layers, projects and their history
+        from parksgis.pack.build import build_pack
         from parksgis.server.register import ServerRegister
         from parksgis.server.workspace import load_database_workspace
 
         workspace, _ = load_database_workspace(args.source)
         with ServerRegister.open(args.source, readonly=True) as register:
             manifest = build_pack(workspace, args.output, parks=args.park, as_of=as_of, title=args.title,
-                                  register=register)
+                                  register=register, source_label=register.label)
     else:
-        manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
+        manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
           f"{len(tables)} tables hashed")

@@ -128,7 +128,7 @@ def open_workspace(src: str):
         from parksgis.server.workspace import load_database_workspace
 
         return load_database_workspace(src)[0]
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
     problems = sum(1 for r in reports if not r.ok)

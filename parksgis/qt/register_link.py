@@ -56,7 +56,8 @@ class RegisterLink(QtCore.QObject):
         self._lost: str | None = None     # why the database cannot be reached right now
 
     # -- opening ------------------------------------------------------------------------------------
-    def set_workspace(self, workspace) -> None:
+    def set_workspace(self, workspace, pack=None) -> None:
+        """Open the register of ``workspace``: the pack's (``pack``, a PackHandle) or its folder's."""
         self.close()
         self.workspace = workspace
         self._problem = None
@@ -64,7 +65,7 @@ class RegisterLink(QtCore.QObject):
             self.state_changed.emit()
             return
         try:
-            self._open(workspace)
+            self._open(workspace, pack)
         except ParksgisError as exc:
             self.backend, self._problem = None, str(exc)
         if self.backend is not None:
@@ -73,7 +74,7 @@ class RegisterLink(QtCore.QObject):
             self._unsubscribe = self.backend.subscribe(self._on_register_changed)
         self.state_changed.emit()
 
-    def _open(self, workspace) -> None:
+    def _open(self, workspace, handle) -> None:
         if workspace.meta.get("database"):
             from parksgis.server.register import ServerRegister
 
@@ -82,7 +83,6 @@ class RegisterLink(QtCore.QObject):
             self._owns_backend = True
             self._listen()
             return
-        handle = getattr(workspace, "pack_handle", None)
         if handle is not None:
             if handle.register is None:
                 self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")

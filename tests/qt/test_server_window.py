@@ -17,18 +17,17 @@ def open_server_window(qtbot, qapp):
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
 
     configure_app(qapp)
     opened = []
 
     def open_(url: str):
-        win = MainWindow(language="zh_CN")
+        win = MainWindow(language="zh_CN", register=True)
         qtbot.addWidget(win)
         win.resize(1280, 800)
         win.show()
         qtbot.waitExposed(win)
-        opened.append(install(win))
+        opened.append(win.register_panels)
         assert win.open_path(url)
         qapp.processEvents()
         return win
