@@ -37,7 +37,7 @@ def utc_now() -> str:
 
 def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
                source_label: str | None = None, parks: list[str] | None = None,
-               as_of: date | str | None = None, title: str | None = None) -> dict:
+               as_of: date | str | None = None, title: str | None = None, register=None) -> dict:
     """Build ``out`` from a loaded workspace; returns the manifest.
 
     ``register_folder`` is the layers folder whose register (with its history) goes into the
@@ -59,7 +59,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
-    register = packed_register(workspace, folder, parks, as_of, today, register)
+    packed = packed_register(workspace, folder, parks, as_of, today, register)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -74,7 +74,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     atomic = AtomicFile(out, suffix=".tmp.gpkg")
     with atomic as building:
-        manifest = _write(building, workspace, keep, register, source_label, as_of, title)
+        manifest = _write(building, workspace, keep, packed, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
 
         check = verify_pack(building)
