@@ -124,8 +124,11 @@ class MapRenderer:
         if project_ids is None:
             self.invalidate()
             return
-        self._index = ProjectIndex(self.projects)
         changed = set(project_ids)
+        if self._index is not None and self._index.projects is self.projects:
+            self._index = self._index.updated(self.projects, changed)
+        else:  # the projects were swapped (a day shown "as of"): index them anew
+            self._index = ProjectIndex(self.projects)
         for key, style in list(self._style.items()):
             if not style.refresh(changed, self._index):
                 del self._style[key]
