@@ -107,7 +107,7 @@ def editors(url: str, count: int, edits: int) -> dict:
     projects = ["BP000000", "BP000001", "BP000002", "BP000003"]
     t0 = time.perf_counter()
     procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, f"e{k}", str(edits), ",".join(projects)],
-                              stdout=subprocess.PIPE, text=True) for k in range(count)]
+                              stdout=subprocess.PIPE, text=True, encoding="utf-8") for k in range(count)]
     results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
     wall = time.perf_counter() - t0
     import psycopg
