@@ -411,12 +411,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="253" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="256" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
@@ -525,6 +525,60 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -611,45 +665,50 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="281" />
             <source>Opacity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="266" />
             <source>Open attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>Single colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Style</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="264" />
             <source>Zoom to</source>
             <translation type="unfinished" />
         </message>
@@ -680,7 +739,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="299" />
             <source>&amp;Copy map image</source>
             <translation type="unfinished" />
         </message>
@@ -690,12 +749,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="300" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="298" />
             <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
@@ -765,17 +824,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <location filename="../../parksgis/qt/main_window.py" line="217" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="279" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -785,23 +844,23 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="333" />
             <source>Copy failed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="202" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -820,12 +879,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="111" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="304" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
@@ -835,27 +894,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="211" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="262" />
+            <location filename="../../parksgis/qt/main_window.py" line="279" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="176" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="261" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="265" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
@@ -885,119 +944,123 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="259" />
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="313" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="88" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="89" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="260" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="232" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="231" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="246" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="237" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="116" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="274" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="87" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="115" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="224" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="256" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="135" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="90" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="163" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -1033,44 +1096,48 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="169" />
+            <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="97" />
+            <location filename="../../parksgis/qt/register_link.py" line="99" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="167" />
+            <location filename="../../parksgis/qt/register_link.py" line="169" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="189" />
+            <location filename="../../parksgis/qt/register_link.py" line="191" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="171" />
+            <location filename="../../parksgis/qt/register_link.py" line="173" />
             <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="174" />
+            <location filename="../../parksgis/qt/register_link.py" line="176" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="178" />
+            <location filename="../../parksgis/qt/register_link.py" line="180" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="86" />
+            <location filename="../../parksgis/qt/register_link.py" line="88" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1081,7 +1148,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="127" />
+            <location filename="../../parksgis/qt/register_panels.py" line="122" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1096,12 +1163,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="126" />
+            <location filename="../../parksgis/qt/register_panels.py" line="121" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="74" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1117,49 +1184,49 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="284" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="196" />
             <source>&amp;Import status spreadsheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="203" />
             <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
             <source>E&amp;xport register…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="267" />
             <source>Export register</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="292" />
             <source>Exported %n project(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="225" />
             <source>Import status spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="259" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1171,17 +1238,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
             <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="207" />
             <source>Write the register to a CSV (UTF-8) or XLSX file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="312" />
             <source>parksgis</source>
             <translation type="unfinished" />
         </message>
@@ -1282,13 +1349,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="39" />
-            <location filename="../../parksgis/qt/status_legend.py" line="54" />
+            <location filename="../../parksgis/qt/status_legend.py" line="67" />
+            <location filename="../../parksgis/qt/status_legend.py" line="94" />
             <source>Click a status to hide or show its features</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="64" />
+            <location filename="../../parksgis/qt/status_legend.py" line="106" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>
@@ -1296,19 +1363,19 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
-            <location filename="../../parksgis/qt/workspace_loading.py" line="53" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="59" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
-            <location filename="../../parksgis/qt/workspace_loading.py" line="55" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="61" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="110" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="128" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />
