@@ -165,7 +165,7 @@ class LayerStyle:
                  hidden_statuses: frozenset):
         self._layer, self._index = layer, index
         self.project_ids = layer.project_ids.reset_index(drop=True)
-        self.statuses = feature_statuses(self.project_ids, index)
+        self.statuses = feature_statuses(layer, index, scheme)
         args = (self.statuses, self.project_ids, index, scheme)
         self.area_styles, self.area_paths = self._build(layer, geometry, geometry.area_rows, geometry.areas,
                                                         "area", args, hidden_statuses)
