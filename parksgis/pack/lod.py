@@ -17,10 +17,11 @@ recolours a band like the full layer). Point layers are not generalised: the ren
 draws thousands of symbols as small squares. Only layers of at least :data:`MIN_FEATURES`
 features get bands; smaller ones draw fast from full detail.
 
-Rows live in one attribute table, :data:`LOD_TABLE`, indexed by an SQLite R-tree,
-:data:`LOD_INDEX`, whose third dimension is the layer's band key (``layer position * 16 +
-band``), so a view of one band of one layer is one index lookup. Packs without these tables
-(built before, or by other tools) are drawn from full detail.
+Rows live in one attribute table, :data:`LOD_TABLE`, keyed by layer, band and the tile of the
+band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets, so the
+map reads a band one tile at a time through the table's primary key; a shape meeting several
+tiles has a row in each. Packs without this table (built before, or by other tools) are drawn
+from full detail.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ BANDS = (4.0, 16.0, 64.0)
 #: Layers with fewer features are not generalised.
 MIN_FEATURES = 20_000
 LOD_TABLE = "parksgis_lod"
-LOD_INDEX = "parksgis_lod_index"
+#: Side of a tile in pixels at its band's scale (the view reader cuts views the same way).
+TILE_PX = 512
 #: Metres per degree of latitude (WGS84 mean); a degree of longitude is shorter, so tolerances
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
-_BAND_KEYS = 16
 _CHUNK = 50_000
 
 
@@ -56,16 +57,16 @@ def band_for(m_per_px: float) -> int | None:
     return chosen
 
 
-def band_key(layer_position: int, band: int) -> int:
-    return layer_position * _BAND_KEYS + band
+def tile_deg(band: int) -> float:
+    """Side of the band's tiles in degrees."""
+    return TILE_PX * BANDS[band] / M_PER_DEG
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (id INTEGER PRIMARY KEY NOT NULL, "
-                 "table_name TEXT NOT NULL, band INTEGER NOT NULL, fid INTEGER NOT NULL, "
-                 "geom BLOB NOT NULL)")
-    conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {LOD_INDEX} USING rtree(id, minx, maxx, "
-                 "miny, maxy, mink, maxk)")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (table_name TEXT NOT NULL, "
+                 "band INTEGER NOT NULL, tx INTEGER NOT NULL, ty INTEGER NOT NULL, "
+                 "fid INTEGER NOT NULL, geom BLOB NOT NULL, "
+                 "PRIMARY KEY (table_name, band, tx, ty, fid)) WITHOUT ROWID")
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
@@ -80,30 +81,34 @@ def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
 def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
     """The band-``r`` shapes of ``geoms`` (WGS84): simplified, or a one-pixel square when small."""
     sizes = feature_sizes_m(geoms)
-    tolerance = (r / 2) / M_PER_DEG
-    out = shapely.simplify(geoms, tolerance, preserve_topology=True)
-    # keeping topology, GEOS may move a ring that is only a few tolerances wide further than
-    # the tolerance (a 29-vertex star becomes a skewed triangle): such shapes stay as they are
-    off = shapely.hausdorff_distance(out, geoms) > tolerance
-    out[off] = geoms[off]
-    small = sizes < r
-    if small.any():
-        anchor = shapely.get_coordinates(shapely.point_on_surface(geoms[small]))
+    out = geoms.copy()
+    big = sizes >= r
+    if big.any():
+        tolerance = (r / 2) / M_PER_DEG
+        simple = shapely.simplify(geoms[big], tolerance, preserve_topology=True)
+        # keeping topology, GEOS may move a ring that is only a few tolerances wide further
+        # than the tolerance (a 29-vertex star becomes a skewed triangle): those stay as they are
+        off = shapely.hausdorff_distance(simple, geoms[big]) > tolerance
+        simple[off] = geoms[big][off]
+        out[big] = simple
+    if (~big).any():
+        # under a pixel: a pixel-sized square centred on the feature's box, which holds it
+        b = shapely.bounds(geoms[~big])
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
         half_lat = (r / 2) / M_PER_DEG
-        half_lon = half_lat / np.cos(np.radians(anchor[:, 1]))
-        out[small] = shapely.box(anchor[:, 0] - half_lon, anchor[:, 1] - half_lat,
-                                 anchor[:, 0] + half_lon, anchor[:, 1] + half_lat)
+        half_lon = half_lat / np.cos(np.radians(cy))
+        out[~big] = shapely.box(cx - half_lon, cy - half_lat, cx + half_lon, cy + half_lat)
     return out
 
 
 def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None) -> int:
-    """Write every band of each area/line table of ``tables`` (in layer order); rows written.
+    """Write every band of each area/line table of ``tables``; returns the rows written.
 
     ``min_features`` defaults to :data:`MIN_FEATURES`."""
     min_features = MIN_FEATURES if min_features is None else min_features
     create_tables(conn)
     written = 0
-    for position, table in enumerate(tables):
+    for table in tables:
         spatial = spatial_table(conn, table)
         count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
         if count < min_features:
@@ -122,24 +127,33 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
             keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
             fids, geoms = fids[keep], geoms[keep]
             for band, r in enumerate(BANDS):
-                written += _insert(conn, table, band_key(position, band), band, fids,
-                                   generalise(geoms, r))
+                written += _insert(conn, table, band, fids, generalise(geoms, r))
     return written
 
 
-def _insert(conn, table, key, band, fids, geoms) -> int:
+def _tiles_of(bounds: np.ndarray, side: float):
+    """``(owner, tx, ty)``: every grid tile each box meets (most boxes meet one)."""
+    tx0, ty0 = np.floor(bounds[:, 0] / side).astype(np.int64), np.floor(bounds[:, 1] / side).astype(np.int64)
+    tx1, ty1 = np.floor(bounds[:, 2] / side).astype(np.int64), np.floor(bounds[:, 3] / side).astype(np.int64)
+    nx, ny = tx1 - tx0 + 1, ty1 - ty0 + 1
+    count = nx * ny
+    owner = np.repeat(np.arange(len(bounds)), count)
+    local = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return owner, tx0[owner] + local % nx[owner], ty0[owner] + local // nx[owner]
+
+
+def _insert(conn, table, band, fids, geoms) -> int:
     if len(fids) == 0:
         return 0
-    start = (conn.execute(f"SELECT max(id) FROM {LOD_TABLE}").fetchone()[0] or 0) + 1
-    ids = np.arange(start, start + len(fids))
+    owner, tx, ty = _tiles_of(shapely.bounds(geoms), tile_deg(band))
+    order = np.lexsort((fids[owner], ty, tx))  # key order: the B-tree is appended, not shuffled
+    owner, tx, ty = owner[order], tx[order], ty[order]
     wkb = shapely.to_wkb(geoms)
-    conn.executemany(f"INSERT INTO {LOD_TABLE} (id, table_name, band, fid, geom) VALUES (?, ?, ?, ?, ?)",
-                     zip(ids.tolist(), [table] * len(ids), [band] * len(ids), fids.tolist(), wkb))
-    b = shapely.bounds(geoms)
-    conn.executemany(f"INSERT INTO {LOD_INDEX} VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     zip(ids.tolist(), b[:, 0].tolist(), b[:, 2].tolist(), b[:, 1].tolist(),
-                         b[:, 3].tolist(), [key] * len(ids), [key] * len(ids)))
-    return len(ids)
+    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     zip([table] * len(owner), [band] * len(owner), tx.tolist(), ty.tolist(),
+                         fids[owner].tolist(), (wkb[i] for i in owner.tolist())))
+    return len(owner)
 
 
 def has_lod(conn: sqlite3.Connection, table: str) -> bool:
@@ -149,28 +163,59 @@ def has_lod(conn: sqlite3.Connection, table: str) -> bool:
                                         (table,)).fetchone() is not None
 
 
-def read_band(conn: sqlite3.Connection, table: str, position: int, band: int,
-              box: tuple[float, float, float, float],
+def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
               columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
-    """``(fids, band shapes, {column: values})`` of the band's shapes whose box meets ``box``.
+    """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid.
 
-    Attribute ``columns`` come from the layer table (the band stores shapes only). Sorted by fid.
+    Attribute ``columns`` come from the layer table (the band stores shapes only).
     """
     spatial = spatial_table(conn, table)
-    key = band_key(position, band)
     columns = list(columns or [])
     extra = "".join(f", t.{quote(c)}" for c in columns)
-    minx, miny, maxx, maxy = box
     rows = conn.execute(
         f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
-        f"ON t.{quote(spatial.key)} = l.fid WHERE l.id IN (SELECT id FROM {LOD_INDEX} WHERE "
-        "maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? AND mink <= ? AND maxk >= ?) "
-        "ORDER BY l.fid", (minx, maxx, miny, maxy, key, key)).fetchall()
+        f"ON t.{quote(spatial.key)} = l.fid WHERE l.table_name = ? AND l.band = ? AND l.tx = ? "
+        "AND l.ty = ? ORDER BY l.fid", (table, band, tx, ty)).fetchall()
     fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     geoms = shapely.from_wkb(np.array([r[1] for r in rows], dtype=object)) if rows \
         else np.empty(0, dtype=object)
-    values = {c: [r[2 + j] for r in rows] for j, c in enumerate(columns)}
-    return fids, geoms, values
+    return fids, geoms, {c: [r[2 + j] for r in rows] for j, c in enumerate(columns)}
+
+
+def tile_range(conn: sqlite3.Connection, table: str, band: int) -> tuple[int, int, int, int] | None:
+    """``(tx0, ty0, tx1, ty1)``: the tiles the band has rows in (None: no rows)."""
+    row = conn.execute(f"SELECT min(tx), min(ty), max(tx), max(ty) FROM {LOD_TABLE} "
+                       "WHERE table_name = ? AND band = ?", (table, band)).fetchone()
+    return None if row is None or row[0] is None else tuple(row)
+
+
+def tiles_in(box: tuple[float, float, float, float], side: float,
+             within: tuple[int, int, int, int] | None = None) -> list[tuple[int, int]]:
+    """The grid tiles of side ``side`` (degrees) that ``box`` meets, inside ``within`` (a tile
+    range) when given: a view of the whole world asks only for tiles that hold something."""
+    minx, miny, maxx, maxy = box
+    x0, x1 = math.floor(minx / side), math.floor(maxx / side)
+    y0, y1 = math.floor(miny / side), math.floor(maxy / side)
+    if within is not None:
+        x0, y0, x1, y1 = max(x0, within[0]), max(y0, within[1]), min(x1, within[2]), min(y1, within[3])
+    return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def read_band(conn: sqlite3.Connection, table: str, band: int, box: tuple[float, float, float, float],
+              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+    """Like :func:`read_tile` for every band shape whose box meets ``box`` (each once)."""
+    within = tile_range(conn, table, band)
+    tiles = tiles_in(box, tile_deg(band), within) if within is not None else []
+    found = [read_tile(conn, table, band, tx, ty, columns) for tx, ty in tiles]
+    fids = np.concatenate([f for f, _, _ in found]) if found else np.empty(0, np.int64)
+    geoms = np.concatenate([g for _, g, _ in found]) if found else np.empty(0, object)
+    values = {c: [v for _, _, vals in found for v in vals[c]] for c in (columns or [])}
+    b = shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
+    meets = (b[:, 0] <= box[2]) & (b[:, 2] >= box[0]) & (b[:, 1] <= box[3]) & (b[:, 3] >= box[1])
+    _, first = np.unique(fids, return_index=True)
+    keep = first[meets[first]]
+    keep = keep[np.argsort(fids[keep], kind="stable")]
+    return fids[keep], geoms[keep], {c: [vals[i] for i in keep] for c, vals in values.items()}
 
 
 def metres_per_pixel(box: tuple[float, float, float, float], width_px: int) -> float:

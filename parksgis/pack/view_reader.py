@@ -1,7 +1,7 @@
 """A pack's layers read for a view only: R-tree lookups, level-of-detail bands, a bounded tile cache.
 
 The map asks for "layer T inside this box at m metres per pixel". The box is cut into square
-tiles of :data:`TILE_PX` pixels at the band's scale, and each tile is read once (through the
+tiles of ``lod.TILE_PX`` pixels at the band's scale, and each tile is read once (through the
 layer's R-tree at full detail, through the band index when zoomed out — see ``pack.lod``) and
 kept in a least-recently-used cache bounded by a number of features, so panning across a million
 plots re-reads tiles that fell out of the cache instead of growing without end. A feature that
@@ -13,7 +13,6 @@ One SQLite connection per reader, opened read-only: make one reader per thread.
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import OrderedDict
 from pathlib import Path
 
@@ -25,8 +24,6 @@ from parksgis.pack.access import connect
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.viewport import layer_extent, read_view, spatial_table
 
-#: Tile side in pixels at the band's (or full detail's) scale.
-TILE_PX = 512
 #: The finest scale the tile grid follows (metres per pixel).
 FULL_DETAIL_M_PER_PX = 1.0
 #: Features kept in the tile cache (all layers together) before the oldest tiles are dropped.
@@ -42,9 +39,9 @@ class PackViewReader:
         self._cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
         self._cached_features = 0
         self.cache_features = cache_features
-        self._position = {table: position for table, _, _, position in self._layer_rows()}
         self._columns: dict[str, list[str]] = {}
-        self._banded: dict[str, bool] = {}
+        self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
+        self._extents: dict[str, tuple | None] = {}
         self.tiles_read = 0
 
     def close(self) -> None:
@@ -57,33 +54,33 @@ class PackViewReader:
 
     def layer_rows(self) -> list[tuple[str, str | None, str]]:
         """``(table, park id, kind)`` of every layer, in layer order."""
-        return [row[:3] for row in self._layer_rows()]
-
-    def _layer_rows(self) -> list[tuple]:
-        """The pack's layer list; a plain GeoPackage's feature tables (no bands) otherwise."""
-        try:
-            return self._conn.execute("SELECT table_name, park_id, kind, position FROM "
-                                      "parksgis_layers ORDER BY position").fetchall()
-        except sqlite3.OperationalError:  # no parksgis_layers: not built by parksgis
-            rows = self._conn.execute("SELECT table_name FROM gpkg_contents WHERE data_type = "
-                                      "'features' ORDER BY table_name").fetchall()
-            return [(table, None, "other", i) for i, (table,) in enumerate(rows)]
+        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis_layers "
+                                  "ORDER BY position").fetchall()
 
     def extent(self, table: str) -> tuple[float, float, float, float] | None:
         """The layer's WGS84 bounds from its R-tree (nothing read)."""
-        return layer_extent(self._conn, table)
+        if table not in self._extents:
+            self._extents[table] = layer_extent(self._conn, table)
+        return self._extents[table]
 
     def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float):
         """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
-        # full detail (zoomed in, or a layer without bands): tiles follow the scale in powers of
-        # two, so nearby zooms share tiles and a whole small layer is a handful of tiles
-        scale = lod.BANDS[band] if band is not None else \
-            2.0 ** math.ceil(math.log2(max(m_per_px, FULL_DETAIL_M_PER_PX)))
-        tile_deg = TILE_PX * scale / lod.M_PER_DEG
-        parts = [self._tile(table, band, tx, ty, tile_deg) for tx, ty in _tiles(box, tile_deg)]
+        if band is not None:
+            side = lod.tile_deg(band)
+            tiles = lod.tiles_in(box, side, self._ranges[(table, band)])
+        else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
+            # tiles and a whole small layer is a handful of tiles
+            side = lod.TILE_PX * 2.0 ** math.ceil(math.log2(max(m_per_px, FULL_DETAIL_M_PER_PX))) / lod.M_PER_DEG
+            extent = self.extent(table)
+            if extent is None:
+                tiles = []
+            else:  # only where the layer has features (a view of the whole world stays cheap)
+                tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
+                                                 math.floor(extent[2] / side), math.floor(extent[3] / side)))
+        parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
         parts = [p for p in parts if len(p)]
         if not parts:
             return gpd.GeoDataFrame({c: [] for c in self._attributes(table)},
@@ -97,9 +94,10 @@ class PackViewReader:
         band = lod.band_for(m_per_px)
         if band is None:
             return None
-        if table not in self._banded:
-            self._banded[table] = lod.has_lod(self._conn, table)
-        return band if self._banded[table] else None
+        if (table, band) not in self._ranges:
+            self._ranges[(table, band)] = lod.tile_range(self._conn, table, band) \
+                if lod.has_lod(self._conn, table) else None
+        return band if self._ranges[(table, band)] is not None else None
 
     def _attributes(self, table: str) -> list[str]:
         if table not in self._columns:
@@ -108,18 +106,18 @@ class PackViewReader:
                                     if c not in (spatial.key, spatial.geometry)]
         return self._columns[table]
 
-    def _tile(self, table: str, band: int | None, tx: int, ty: int, tile_deg: float) -> pd.DataFrame:
-        key = (table, band, tile_deg, tx, ty)
+    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> pd.DataFrame:
+        key = (table, band, side, tx, ty)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        box = (tx * tile_deg, ty * tile_deg, (tx + 1) * tile_deg, (ty + 1) * tile_deg)
         columns = self._attributes(table)
         if band is None:
+            box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = read_view(self._conn, table, box, columns)
         else:
-            ids, geoms, values = lod.read_band(self._conn, table, self._position[table], band, box, columns)
+            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns)
         tile = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
         tile["geometry"] = geoms
         self.tiles_read += 1
@@ -129,13 +127,6 @@ class PackViewReader:
             _, dropped = self._cache.popitem(last=False)
             self._cached_features -= len(dropped)
         return tile
-
-
-def _tiles(box, tile_deg: float):
-    minx, miny, maxx, maxy = box
-    xs = range(math.floor(minx / tile_deg), math.floor(maxx / tile_deg) + 1)
-    ys = range(math.floor(miny / tile_deg), math.floor(maxy / tile_deg) + 1)
-    return [(x, y) for x in xs for y in ys]
 
 
 def expand_box(box, factor: float) -> tuple[float, float, float, float]:

@@ -52,7 +52,7 @@ def banded(tmp_path):
 def test_every_feature_one_pixel_or_more_is_in_the_band_within_half_a_pixel(banded, band):
     conn, originals = banded
     r = lod.BANDS[band]
-    fids, shapes, _ = lod.read_band(conn, "port__plots", 0, band, (-180, -90, 180, 90))
+    fids, shapes, _ = lod.read_band(conn, "port__plots", band, (-180, -90, 180, 90))
     present = originals[originals.notna()]
     assert sorted(fids.tolist()) == sorted(present.index.tolist())  # nothing dropped, nothing twice
     source = present.loc[fids].values
@@ -71,7 +71,7 @@ def test_every_feature_one_pixel_or_more_is_in_the_band_within_half_a_pixel(band
 
 def test_band_shapes_have_fewer_vertices_at_coarser_bands(banded):
     conn, originals = banded
-    counts = [shapely.get_num_coordinates(lod.read_band(conn, "port__plots", 0, b, (-180, -90, 180, 90))[1]).sum()
+    counts = [shapely.get_num_coordinates(lod.read_band(conn, "port__plots", b, (-180, -90, 180, 90))[1]).sum()
               for b in range(len(lod.BANDS))]
     full = shapely.get_num_coordinates(originals.dropna().values).sum()
     assert full > counts[0] > counts[1] > counts[2]
@@ -80,7 +80,7 @@ def test_band_shapes_have_fewer_vertices_at_coarser_bands(banded):
 def test_a_band_view_reads_only_its_box_with_the_layers_attributes(banded):
     conn, originals = banded
     box = (LON + 0.02, LAT + 0.02, LON + 0.05, LAT + 0.05)
-    fids, shapes, values = lod.read_band(conn, "port__plots", 0, 1, box, ["project_id"])
+    fids, shapes, values = lod.read_band(conn, "port__plots", 1, box, ["project_id"])
     assert 0 < len(fids) < len(originals) / 2
     assert shapely.intersects(shapely.box(*shapely.bounds(shapes).T), shapely.box(*box)).all()
     assert values["project_id"] == [f"P{f - 1}" for f in fids]
