@@ -10,8 +10,7 @@ from __future__ import annotations
 import codecs
 
 from parksgis.errors import LayerReadError
-
-UTF8_BOM = codecs.BOM_UTF8
+from parksgis.text import UTF8_BOM, UndecodableText, decode_utf8_or_gbk
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 # Control bytes that never occur in a text file (tab, LF, CR and form feed excluded).
@@ -46,11 +45,9 @@ def strip_bom(raw: bytes, path) -> tuple[bytes | str, str]:
 def decode_chinese_legacy(raw: bytes, path) -> str:
     """Decode bytes that are not UTF-8 as GB18030 (covers GBK and GB2312) or fail clearly."""
     try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise LayerReadError(
-            path, f"text is neither UTF-8 nor GBK/GB18030 (bad byte 0x{raw[exc.start]:02x} at "
-                  f"offset {exc.start}); save it as UTF-8", "undecodable-text") from None
+        return decode_utf8_or_gbk(raw)[0]
+    except UndecodableText as exc:
+        raise LayerReadError(path, f"{exc}; save it as UTF-8", "undecodable-text") from None
 
 
 def utf8_error_offset(raw: bytes) -> int | None:

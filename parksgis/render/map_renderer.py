@@ -116,9 +116,23 @@ class MapRenderer:
         self._connect_layers()
         self.changed.emit()
 
-    def _on_projects_changed(self, *_):
-        if self._projects is None:
+    def _on_projects_changed(self, project_ids=None, *_):
+        """An edit: only the style groups the edited projects' features move between are rebuilt
+        (a layer whose styles cannot follow that way is rebuilt whole)."""
+        if self._projects is not None:
+            return  # colouring by a snapshot (as of a day): the edit does not show
+        if project_ids is None:
             self.invalidate()
+            return
+        changed = set(project_ids)
+        if self._index is not None and self._index.projects is self.projects:
+            self._index = self._index.updated(self.projects, changed)
+        else:  # the projects were swapped (a day shown "as of"): index them anew
+            self._index = ProjectIndex(self.projects)
+        for key, style in list(self._style.items()):
+            if not style.refresh(changed, self._index):
+                del self._style[key]
+        self.changed.emit()
 
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""

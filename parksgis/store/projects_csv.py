@@ -11,12 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from parksgis.errors import ParksgisError
+from parksgis.files import write_bytes_atomic
+from parksgis.text import UndecodableText, decode_utf8_or_gbk
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 
@@ -38,14 +38,10 @@ class ProjectsFileError(ParksgisError):
 def _decode(path: Path, raw: bytes, report) -> str:
     """UTF-8 (BOM allowed); Excel on Chinese Windows saves CSV as GBK, which we accept and report."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
+        text, encoding = decode_utf8_or_gbk(raw)
+    except UndecodableText:
         raise ProjectsFileError(path, "not UTF-8 or GBK/GB18030 text; save the file as UTF-8 CSV") from None
-    if report is not None:
+    if encoding == "gb18030" and report is not None:
         report.warning("gbk-encoding", "register CSV is GBK/GB18030-encoded; decoded as GB18030")
     return text
 
@@ -161,17 +157,8 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def _file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
-    """Write all PROJECT_FIELDS columns, replacing ``path`` atomically (temp file + os.replace).
+    """Write all PROJECT_FIELDS columns, replacing ``path`` atomically (:mod:`parksgis.files`).
 
     ``projects`` is a dict by id or an iterable of Project. ``excel_bom`` adds a UTF-8 BOM so that
     Excel shows the Chinese names right; the reader accepts both.
@@ -183,18 +170,4 @@ def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
     writer.writerow(PROJECT_FIELDS)
     for project in items:
         writer.writerow([format_cell(getattr(project, f)) for f in PROJECT_FIELDS])
-    data = buffer.getvalue().encode("utf-8-sig" if excel_bom else "utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the usual or the existing mode
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig" if excel_bom else "utf-8"))
