@@ -109,13 +109,16 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
     today = local_date(created).isoformat()
     write_register(tmp, register)
     history_baseline = _history_length(tmp)
+    # read before the transaction below: once it has written enough pages (the level-of-detail
+    # bands) SQLite takes the exclusive lock and another connection could not read the register
+    registered = _registered_projects(tmp)
     conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
         build_lod(conn, list(names))
-        _write_baseline(conn, _registered_projects(tmp))
+        _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same

@@ -104,3 +104,23 @@ def test_pack_build_stores_bands_for_big_layers_and_still_verifies(tmp_path, wor
     assert not handle.read_only
     handle.close()
     assert ("parksgis_lod", None) in [tuple(x) for x in pyogrio.list_layers(out)]  # QGIS lists it
+
+
+@pytest.mark.slow
+def test_a_pack_of_a_layer_above_the_minimum_builds_with_bands(tmp_path, workspace):
+    """Enough band rows to spill SQLite's page cache mid-build: the build still reads its own
+    register (it once failed here with "another program holds the register's lock")."""
+    plots = workspace.layer("port/plots")
+    n = lod.MIN_FEATURES + 5_000
+    i = np.arange(n)
+    side = 0.0005
+    x, y = LON + (i % 200) * side, LAT + (i // 200) * side
+    plots.frame = gpd.GeoDataFrame({"project_id": [None] * n}, geometry=shapely.box(x, y, x + side * 0.8, y + side * 0.8),
+                                   crs=4326)
+    out = tmp_path / "big.gpkg"
+    build_pack(workspace, out)
+    conn = sqlite3.connect(out)
+    rows = conn.execute("SELECT band, count(DISTINCT fid) FROM parksgis_lod WHERE table_name = 'port__plots' "
+                        "GROUP BY band").fetchall()
+    conn.close()
+    assert rows == [(band, n) for band in range(len(lod.BANDS))]

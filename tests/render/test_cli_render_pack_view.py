@@ -11,7 +11,7 @@ from parksgis.cli import main
 from parksgis.commands import pack_view
 from parksgis.commands.pack_view import open_pack_view
 from parksgis.pack import lod
-from parksgis.pack.build import build_pack
+from parksgis.app.packs import build_pack_from
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def pack(tmp_path, sample_layers, monkeypatch):
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
     monkeypatch.setattr(lod, "MIN_FEATURES", 5)
     out = tmp_path / "parks.gpkg"
-    build_pack(folder, out)
+    build_pack_from(folder, out)
     return out
 
 
