@@ -134,6 +134,17 @@ class MapRenderer:
                 del self._style[key]
         self.changed.emit()
 
+    def detached(self) -> "MapRenderer":
+        """A renderer of the same workspace for one export or briefing page: it starts from this
+        one's statuses, hidden statuses, highlight and language and shares its projected geometry
+        (the costly part, never changed once built), but keeps its own state and style caches, so
+        whatever the page sets (another day's statuses, a highlight, the page's language) never
+        changes what the window shows. ``close()`` it when the page is done."""
+        other = MapRenderer(self.workspace, self.display_crs, geometry=self._geometry)
+        other._projects, other._hidden = self._projects, self._hidden
+        other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
+        return other
+
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""
         for pairs in self._connections.values():
