@@ -525,6 +525,60 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -611,45 +665,50 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="281" />
             <source>Opacity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="266" />
             <source>Open attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>Single colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Style</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="264" />
             <source>Zoom to</source>
             <translation type="unfinished" />
         </message>
@@ -765,17 +824,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -790,18 +849,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <location filename="../../parksgis/qt/main_window.py" line="206" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -820,7 +879,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="104" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -835,22 +894,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
+            <location filename="../../parksgis/qt/main_window.py" line="199" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="167" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -885,14 +944,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="264" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1066,6 +1129,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1286,17 +1353,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

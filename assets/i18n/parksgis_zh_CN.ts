@@ -525,6 +525,60 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation>亮度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation>对比影像(卷帘)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation>对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation>分隔线左侧：截至此日的影像</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation>恢复亮度和对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation>显示比例 1:</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation>缩放至</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation>至 1:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -611,45 +665,50 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
             <translation>底图及其他图层</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
+            <translation>影像</translation>
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>By status</source>
             <translation>按状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="281" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="266" />
             <source>Open attribute table</source>
             <translation>打开属性表</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>Single colour</source>
             <translation>单一颜色</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="264" />
             <source>Zoom to</source>
             <translation>缩放至</translation>
         </message>
@@ -765,17 +824,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
+            <location filename="../../parksgis/qt/main_window.py" line="205" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -790,19 +849,19 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
-            <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+            <location filename="../../parksgis/qt/main_window.py" line="206" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
+            <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/export_dialog.py" line="339" />
@@ -820,7 +879,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="104" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -835,22 +894,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
+            <location filename="../../parksgis/qt/main_window.py" line="199" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="268" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="167" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -885,14 +944,18 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="227" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="264" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished">图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -1066,6 +1129,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished">图层包以只读方式打开。</translation>
         </message>
     </context>
     <context>
@@ -1286,17 +1353,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>
