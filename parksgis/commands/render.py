@@ -199,10 +199,15 @@ def _run(args) -> int:
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     start_qt()
+    from parksgis.commands.pack_view import is_parksgis_pack, open_pack_view
     from parksgis.render import export
     from parksgis.render.map_renderer import MapRenderer
 
-    workspace = open_workspace(args.src)
+    if is_parksgis_pack(args.src):  # read only what the page shows
+        page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
+        workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
+    else:
+        workspace = open_workspace(args.src)
     renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")
     store = open_register(args.src) if (as_of or compare) else None
     try:

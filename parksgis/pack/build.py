@@ -20,6 +20,7 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
+from parksgis.pack.lod import LOD_TABLE, build_lod
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
 from parksgis.store import sqlite
@@ -119,17 +120,22 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
     today = local_date(created).isoformat()
     write_register(tmp, register)
     history_baseline = _history_length(tmp)
+    # read before the transaction below: once it has written enough pages (the level-of-detail
+    # bands) SQLite takes the exclusive lock and another connection could not read the register
+    registered = _registered_projects(tmp)
     conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
-        _write_baseline(conn, _registered_projects(tmp))
+        build_lod(conn, list(names))
+        _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
         stamp = f"{as_of or today}T00:00:00.000Z"
-        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
+        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED,
+                      LOD_TABLE):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
@@ -168,6 +174,7 @@ _DESCRIPTIONS = {
     fmt.BASELINE: "parksgis register values as built (base of export-changes)",
     fmt.CONFLICTS: "parksgis merge conflicts",
     fmt.APPLIED: "parksgis change ids merged here",
+    LOD_TABLE: "parksgis level of detail: big layers' shapes generalised per zoom band",
 }
 
 
