@@ -411,12 +411,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="253" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="256" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
@@ -739,7 +739,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="299" />
             <source>&amp;Copy map image</source>
             <translation type="unfinished" />
         </message>
@@ -749,12 +749,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="300" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="298" />
             <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
@@ -824,17 +824,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="227" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="205" />
+            <location filename="../../parksgis/qt/main_window.py" line="217" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="268" />
+            <location filename="../../parksgis/qt/main_window.py" line="279" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -844,22 +844,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="333" />
             <source>Copy failed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="267" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="267" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="206" />
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -879,12 +879,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="104" />
+            <location filename="../../parksgis/qt/main_window.py" line="111" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="304" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
@@ -894,27 +894,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="199" />
+            <location filename="../../parksgis/qt/main_window.py" line="211" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="268" />
+            <location filename="../../parksgis/qt/main_window.py" line="279" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="167" />
+            <location filename="../../parksgis/qt/main_window.py" line="176" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="267" />
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="265" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
@@ -944,12 +944,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="227" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="264" />
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -961,106 +961,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="313" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="88" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="89" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="260" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="232" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="231" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="246" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="237" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="116" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="274" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="87" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="115" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="224" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="256" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="135" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="90" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="163" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -1096,37 +1096,42 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="103" />
+            <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="87" />
+            <location filename="../../parksgis/qt/register_link.py" line="99" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="101" />
+            <location filename="../../parksgis/qt/register_link.py" line="169" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <location filename="../../parksgis/qt/register_link.py" line="191" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <location filename="../../parksgis/qt/register_link.py" line="173" />
+            <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="176" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="109" />
+            <location filename="../../parksgis/qt/register_link.py" line="180" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="76" />
+            <location filename="../../parksgis/qt/register_link.py" line="88" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
         </message>
@@ -1143,7 +1148,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="127" />
+            <location filename="../../parksgis/qt/register_panels.py" line="122" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1158,12 +1163,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="126" />
+            <location filename="../../parksgis/qt/register_panels.py" line="121" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="74" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1179,49 +1184,49 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="284" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="196" />
             <source>&amp;Import status spreadsheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="203" />
             <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
             <source>E&amp;xport register…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="267" />
             <source>Export register</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="292" />
             <source>Exported %n project(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="225" />
             <source>Import status spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="259" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1233,17 +1238,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
             <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="207" />
             <source>Write the register to a CSV (UTF-8) or XLSX file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="312" />
             <source>parksgis</source>
             <translation type="unfinished" />
         </message>
@@ -1251,87 +1256,92 @@
     <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Actual finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Actual start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="135" />
+            <location filename="../../parksgis/qt/status_editor.py" line="138" />
             <source>Apply</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <location filename="../../parksgis/qt/status_editor.py" line="187" />
+            <source>Changed elsewhere while you were editing; Apply will show both values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="131" />
             <source>Edit status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="138" />
+            <location filename="../../parksgis/qt/status_editor.py" line="141" />
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="234" />
+            <location filename="../../parksgis/qt/status_editor.py" line="252" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="132" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="255" />
+            <location filename="../../parksgis/qt/status_editor.py" line="273" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="133" />
             <source>Planned finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="133" />
             <source>Planned start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="132" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="242" />
+            <location filename="../../parksgis/qt/status_editor.py" line="260" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="170" />
+            <location filename="../../parksgis/qt/status_editor.py" line="173" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="132" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="136" />
+            <location filename="../../parksgis/qt/status_editor.py" line="139" />
             <source>Undo last edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="137" />
+            <location filename="../../parksgis/qt/status_editor.py" line="140" />
             <source>Undo last status edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="258" />
+            <location filename="../../parksgis/qt/status_editor.py" line="276" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1339,13 +1349,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="39" />
-            <location filename="../../parksgis/qt/status_legend.py" line="54" />
+            <location filename="../../parksgis/qt/status_legend.py" line="67" />
+            <location filename="../../parksgis/qt/status_legend.py" line="94" />
             <source>Click a status to hide or show its features</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="64" />
+            <location filename="../../parksgis/qt/status_legend.py" line="106" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>
@@ -1354,16 +1364,18 @@
         <name>WorkspaceLoading</name>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="59" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="61" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="128" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -43,6 +43,9 @@ class StatusEditor(QtWidgets.QGroupBox):
         self.workspace = None
         self.lang = "zh"
         self.project_id: str | None = None
+        #: the project as the form was filled from it: the base of each edit, so an edit of a field
+        #: someone else changed meanwhile (a server register, live) is refused, not overwritten
+        self._shown = None
         layout = QtWidgets.QVBoxLayout(self)
         self.notice = QtWidgets.QLabel(self, objectName="edit_notice", wordWrap=True)
         self.notice.setStyleSheet("background: #fff3cd; color: #664d03; border: 1px solid #e6c767;"
@@ -176,7 +179,17 @@ class StatusEditor(QtWidgets.QGroupBox):
         self.apply_button.setEnabled(reason is None)
         self.undo_button.setEnabled(reason is None)
         self.undo_action.setEnabled(reason is None)
-        self._fill_form(project)
+        shown = self._shown
+        if (shown is not None and shown.project_id == project.project_id and project != shown
+                and self._form_differences(shown) and self._form_differences(project)):
+            # changed elsewhere while this form holds unsaved edits: keep them (and their base);
+            # Apply then reports the conflict with both values instead of losing either
+            self.notice.setText(self.tr("Changed elsewhere while you were editing; Apply will show "
+                                        "both values."))
+            self.notice.setVisible(True)
+        else:
+            self._fill_form(project)
+            self._shown = project
         self._fill_history(project.project_id)
 
     def _fill_form(self, project) -> None:
@@ -205,10 +218,15 @@ class StatusEditor(QtWidgets.QGroupBox):
 
     # -- edits ----------------------------------------------------------------------------------------
     def changes(self) -> dict:
-        """The form's fields that differ from the project's current values."""
+        """The form's fields that differ from the values the form was filled with."""
         project = self.current_project()
         if project is None:
             return {}
+        if self._shown is not None and self._shown.project_id == project.project_id:
+            project = self._shown
+        return self._form_differences(project)
+
+    def _form_differences(self, project) -> dict:
         out: dict = {}
         code = self.status_combo.currentData()
         if code and code != project.status:
@@ -233,7 +251,7 @@ class StatusEditor(QtWidgets.QGroupBox):
         if not changes:
             self.message.emit(self.tr("No changes to apply."))
             return False
-        shown = self.current_project()  # what the form was filled from: the base of each edit
+        shown = self._shown or self.current_project()  # what the form was filled from: the bases
         try:
             self.link.update(self.project_id, changes, {f: getattr(shown, f) for f in changes})
         except ParksgisError as exc:
