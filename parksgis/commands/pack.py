@@ -73,7 +73,10 @@ def run_build(args) -> int:
     from parksgis.app.packs import build_pack_from
     from parksgis.commands.paths import existing_source
 
-    existing_source(args.source, "layers folder")
+    from parksgis.server import is_database_source
+
+    if not is_database_source(args.source):
+        existing_source(args.source, "layers folder")
     as_of = None
     if args.as_of:
         try:

@@ -63,10 +63,12 @@ def tile_deg(band: int) -> float:
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (table_name TEXT NOT NULL, "
-                 "band INTEGER NOT NULL, tx INTEGER NOT NULL, ty INTEGER NOT NULL, "
-                 "fid INTEGER NOT NULL, geom BLOB NOT NULL, "
-                 "PRIMARY KEY (table_name, band, tx, ty, fid)) WITHOUT ROWID")
+    # an INTEGER PRIMARY KEY and the tile key UNIQUE (its index serves the tile lookups): a
+    # GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator)
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (id INTEGER PRIMARY KEY, "
+                 "table_name TEXT NOT NULL, band INTEGER NOT NULL, tx INTEGER NOT NULL, "
+                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL, "
+                 "UNIQUE (table_name, band, tx, ty, fid))")
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
