@@ -266,7 +266,11 @@ class AttributeTable(QtWidgets.QWidget):
             return
         self._syncing = True
         try:
-            others = [item for item in self.selection.items if item[0] != self.layer.key]
+            # a plain click replaces the selection (features of other layers too, as on the map);
+            # ctrl / shift extend it
+            extend = QtWidgets.QApplication.keyboardModifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            others = [item for item in self.selection.items if item[0] != self.layer.key] if extend else []
             self.selection.set(others + [(self.layer.key, row) for row in self._source_rows()])
         finally:
             self._syncing = False

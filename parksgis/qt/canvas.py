@@ -169,8 +169,8 @@ class MapCanvas(pg.GraphicsView):
             self.zoom_by(0.5)
         elif key == QtCore.Qt.Key.Key_Minus:
             self.zoom_by(2.0)
-        elif key == QtCore.Qt.Key.Key_Escape:
-            self.set_tool("pan") if self.measure is None else self.measure.finish()
+        elif key == QtCore.Qt.Key.Key_Escape:  # leave any tool, a measurement too: back to pan
+            self.set_tool("pan")
         elif key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.measure is not None:
             self.measure.finish()
         else:

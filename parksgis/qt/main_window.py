@@ -56,11 +56,6 @@ class MainWindow(QtWidgets.QMainWindow):
                                    ("table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea),
                                    ("problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)]:
             dock = QtWidgets.QDockWidget(self, objectName=f"{name}_dock")
-            if widget is self.identify:  # a long project card scrolls instead of squeezing the map
-                scroll = QtWidgets.QScrollArea(dock, widgetResizable=True, objectName="identify_scroll")
-                scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-                scroll.setWidget(widget)
-                widget = scroll
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock

@@ -49,8 +49,7 @@ class RegisterPanels(QtCore.QObject):
         self.window = window
         self.link = RegisterLink(window.settings, self)
         self.editor = StatusEditor(window.selection, self.link, window.identify)
-        layout = window.identify.layout()
-        layout.insertWidget(layout.indexOf(window.identify.card) + 1, self.editor)
+        window.identify.add_editor(self.editor, [self.editor.apply_button])
         window.addAction(self.editor.undo_action)  # Ctrl+Z works wherever the focus is
         self.as_of = AsOfBar(window.selection, self.link, window)
         self.toolbar = window.addToolBar(_tr("Status as of"))
@@ -130,6 +129,8 @@ class RegisterPanels(QtCore.QObject):
         if on:
             self.docks["changes"].show()
             self.docks["changes"].raise_()
+        else:  # an empty list of changes has nothing to say
+            self.docks["changes"].hide()
 
     def _show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, MESSAGE_MS)

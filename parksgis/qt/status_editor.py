@@ -162,6 +162,7 @@ class StatusEditor(QtWidgets.QGroupBox):
     def refresh(self) -> None:
         project = self.current_project()
         self.setVisible(project is not None)
+        self.apply_button.setVisible(project is not None)  # it may live in the identify header
         self.project_id = project.project_id if project else None
         if project is None:
             return

@@ -103,9 +103,9 @@ class WindowActions:
         bar.addActions([self.zoom_all, self.zoom_in, self.zoom_out, self.zoom_selection])
         bar.addSeparator()
         bar.addActions(list(self.tool_actions.values()))
-        bar.addSeparator()
-        bar.addWidget(self.window.search)
         self.toolbar = bar
+        # search in the menu bar's corner: always in view, never behind a toolbar's » overflow
+        self.window.menuBar().setCornerWidget(self.window.search, Qt.Corner.TopRightCorner)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
