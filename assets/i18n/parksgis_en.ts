@@ -195,65 +195,90 @@
         </message>
     </context>
     <context>
+        <name>CrsPickerDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="34" />
+            <source>Coordinate system of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="44" />
+            <source>The coordinate system the data was drawn in (an EPSG code, WKT or PROJ text). For Yangjiang this is usually CGCS2000 / 3-degree Gauss-Kruger CM 111E, EPSG:4546.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="276" />
+            <location filename="../../parksgis/qt/dashboard.py" line="321" />
             <source>%1 projects, %2 features selected</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="189" />
+            <location filename="../../parksgis/qt/dashboard.py" line="204" />
+            <source>100 million yuan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="202" />
             <source>Investment by status (100 million yuan)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <location filename="../../parksgis/qt/dashboard.py" line="221" />
+            <location filename="../../parksgis/qt/dashboard.py" line="236" />
             <source>New roads</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="141" />
+            <location filename="../../parksgis/qt/dashboard.py" line="153" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="232" />
+            <location filename="../../parksgis/qt/dashboard.py" line="261" />
             <source>Progress over time (no edits recorded yet)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <location filename="../../parksgis/qt/dashboard.py" line="248" />
             <source>Progress over time: projects by status, mean progress %</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="177" />
+            <location filename="../../parksgis/qt/dashboard.py" line="190" />
             <source>Projects by status per park</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="217" />
+            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <source>Road km by status (2014 targets cover all parks)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="218" />
             <source>Road km by status against the 2014 targets</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <location filename="../../parksgis/qt/dashboard.py" line="221" />
+            <location filename="../../parksgis/qt/dashboard.py" line="236" />
             <source>Upgraded roads</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="133" />
+            <location filename="../../parksgis/qt/dashboard.py" line="145" />
             <source>as of %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="178" />
-            <location filename="../../parksgis/qt/dashboard.py" line="243" />
+            <location filename="../../parksgis/qt/dashboard.py" line="191" />
+            <location filename="../../parksgis/qt/dashboard.py" line="274" />
             <source>projects</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="210" />
+            <location filename="../../parksgis/qt/dashboard.py" line="231" />
             <source>target %1 km</source>
             <translation type="unfinished" />
         </message>
@@ -432,96 +457,95 @@
     <context>
         <name>IdentifyPanel</name>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="167" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="204" />
             <source>%1 10k yuan</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/identify_panel.py" line="126" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="160" />
             <source>(+%n more selected)</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Actual</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="177" />
             <source>Click a feature on the map to identify it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="107" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="138" />
             <source>Contractor</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>English name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
             <source>Field</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Investment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="170" />
             <source>No project linked to this feature.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Owner</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Planned</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="134" />
             <source>Project</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="171" />
             <source>Project %1 is not in the register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>Project id</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
-            <source>Status</source>
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
+            <source>Value</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
-            <source>Value</source>
-            <translation type="unfinished" />
+            <source>Status</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -619,37 +643,42 @@
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
             <source>By category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
             <source>By status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="246" />
             <source>Opacity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
             <source>Open attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="236" />
+            <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="230" />
             <source>Single colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
             <source>Style</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="225" />
             <source>Zoom to</source>
             <translation type="unfinished" />
         </message>
@@ -765,17 +794,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -790,17 +819,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="196" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -820,7 +849,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="97" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -835,22 +864,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="189" />
+            <location filename="../../parksgis/qt/main_window.py" line="188" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="160" />
+            <location filename="../../parksgis/qt/main_window.py" line="159" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -885,148 +914,447 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="253" />
+            <location filename="../../parksgis/qt/main_window.py" line="252" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Measure</name>
+        <message>
+            <location filename="../../parksgis/qt/measure.py" line="44" />
+            <source>ha</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/measure.py" line="43" />
+            <source>mu</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
             <source>&amp;Export changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProblemFixes</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
+            <source>%1 came from a Chinese web map; convert its coordinates from:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="113" />
+            <source>%1 could not be re-saved: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <source>BD-09 (Baidu)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <source>GCJ-02 (AMap, Tencent, Google China)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="104" />
+            <source>Re-save as UTF-8</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
+            <source>Rewrite %1 as UTF-8? The text stays the same; other programs will then read the Chinese names correctly.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="93" />
+            <source>Web-map coordinates</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProblemTexts</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="72" />
+            <source>A feature id repeats an earlier one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="79" />
+            <source>A park listed in parks.json has no folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="67" />
+            <source>A polygon ring was not closed; closed it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="74" />
+            <source>A property named “geometry” is kept as “geometry_property”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="49" />
+            <source>An entry is not a feature; dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="34" />
+            <source>Binary data, not a text layer file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="52" />
+            <source>Coordinates of the wrong structure; feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="53" />
+            <source>Coordinates that are not numbers (NaN, Infinity); feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="66" />
+            <source>Empty geometry; kept as a row without a shape.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="48" />
+            <source>GDAL could not read the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="68" />
+            <source>Invalid geometry (e.g. a self-intersection); repaired.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="40" />
+            <source>JSON, but not GeoJSON.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="54" />
+            <source>Longitude or latitude out of range; feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="62" />
+            <source>Longitude/latitude-like values with a projected coordinate system.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="38" />
+            <source>Nested too deeply to read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="65" />
+            <source>No geometry; kept as a row without a shape.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="31" />
+            <source>No such file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="47" />
+            <source>Not a layer format GDAL knows.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="39" />
+            <source>Not enough memory to read the file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="37" />
+            <source>Not valid JSON.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="69" />
+            <source>Nothing left after repairing the geometry; kept as a row without a shape.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="71" />
+            <source>Points, lines and polygons mixed in one layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="63" />
+            <source>Some coordinates lie outside China and were left without the web-map offset conversion.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="36" />
+            <source>The JSON stops early: a cut-off download or copy?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="60" />
+            <source>The coordinate system chosen differs from the one the file names; the chosen one is used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="59" />
+            <source>The coordinates are latitude,longitude, not longitude,latitude.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="55" />
+            <source>The coordinates fall outside what the coordinate system can project; feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="43" />
+            <source>The coordinates look projected (metres), not longitude/latitude, and the file names no coordinate system: choose the one the data was drawn in (for Yangjiang usually CGCS2000 / 3-degree GK CM 111E, EPSG:4546).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="78" />
+            <source>The feature names a project that is not in the register.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="73" />
+            <source>The feature's properties are not an object; ignored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="32" />
+            <source>The file cannot be read (a folder, or no permission).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="77" />
+            <source>The file has no geometry; its rows are kept without shapes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="75" />
+            <source>The file holds several layers; the first is read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="57" />
+            <source>The file is GBK/GB18030, not UTF-8: read correctly here, but other programs may garble it. Re-save it as UTF-8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="33" />
+            <source>The file is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="41" />
+            <source>The file names a coordinate system that is not known: choose the one the data was drawn in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="50" />
+            <source>The geometry is not valid GeoJSON; feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="76" />
+            <source>The layer has no features.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="81" />
+            <source>The status register cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="35" />
+            <source>The text is neither UTF-8 nor GBK/GB18030: save it as UTF-8.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="51" />
+            <source>Unknown geometry type; feature dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="21" />
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="80" />
+            <source>parks.json cannot be read; the park folders are read without it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="21" />
+            <source>warning</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ProblemsPanel</name>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="107" />
+            <source>Choose coordinate system…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="141" />
+            <source>Copy the message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Feature</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="65" />
+            <source>Fix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Level</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="27" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="65" />
             <source>Message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="108" />
+            <source>Re-save as UTF-8</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="139" />
+            <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1071,32 +1399,32 @@
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="62" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Dashboard</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="56" />
+            <location filename="../../parksgis/qt/register_panels.py" line="55" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="60" />
             <source>Status changes</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="122" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="75" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1104,7 +1432,7 @@
     <context>
         <name>SearchBox</name>
         <message>
-            <location filename="../../parksgis/qt/search_box.py" line="61" />
+            <location filename="../../parksgis/qt/search_box.py" line="77" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation type="unfinished" />
         </message>
@@ -1209,7 +1537,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="234" />
+            <location filename="../../parksgis/qt/status_editor.py" line="235" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
@@ -1219,7 +1547,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1239,12 +1567,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="170" />
+            <location filename="../../parksgis/qt/status_editor.py" line="171" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation type="unfinished" />
         </message>
@@ -1264,7 +1592,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1286,17 +1614,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="90" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

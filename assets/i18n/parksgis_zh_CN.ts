@@ -195,65 +195,90 @@
         </message>
     </context>
     <context>
+        <name>CrsPickerDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="34" />
+            <source>Coordinate system of %1</source>
+            <translation>%1 的坐标系</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="44" />
+            <source>The coordinate system the data was drawn in (an EPSG code, WKT or PROJ text). For Yangjiang this is usually CGCS2000 / 3-degree Gauss-Kruger CM 111E, EPSG:4546.</source>
+            <translation>数据绘制时所用的坐标系(EPSG 代码、WKT 或 PROJ 文本)。阳江一般为 CGCS2000 / 3度带高斯-克吕格 中央经线111°E(EPSG:4546)。</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="276" />
+            <location filename="../../parksgis/qt/dashboard.py" line="321" />
             <source>%1 projects, %2 features selected</source>
             <translation>已选 %1 个项目、%2 个要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="189" />
+            <location filename="../../parksgis/qt/dashboard.py" line="204" />
+            <source>100 million yuan</source>
+            <translation>亿元</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="202" />
             <source>Investment by status (100 million yuan)</source>
             <translation>按状态统计投资（亿元）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <location filename="../../parksgis/qt/dashboard.py" line="221" />
+            <location filename="../../parksgis/qt/dashboard.py" line="236" />
             <source>New roads</source>
             <translation>新建道路</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="141" />
+            <location filename="../../parksgis/qt/dashboard.py" line="153" />
             <source>No project</source>
             <translation>无项目</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="232" />
+            <location filename="../../parksgis/qt/dashboard.py" line="261" />
             <source>Progress over time (no edits recorded yet)</source>
             <translation>进度变化（尚无编辑记录）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <location filename="../../parksgis/qt/dashboard.py" line="248" />
             <source>Progress over time: projects by status, mean progress %</source>
             <translation>进度变化：各状态项目数、平均进度 %</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="177" />
+            <location filename="../../parksgis/qt/dashboard.py" line="190" />
             <source>Projects by status per park</source>
             <translation>各园区按状态统计项目</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="217" />
+            <location filename="../../parksgis/qt/dashboard.py" line="222" />
+            <source>Road km by status (2014 targets cover all parks)</source>
+            <translation>各状态道路公里数(2014年目标为全部园区合计,此处不比较)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/dashboard.py" line="218" />
             <source>Road km by status against the 2014 targets</source>
             <translation>按状态统计道路公里数（对照2014年目标）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="215" />
+            <location filename="../../parksgis/qt/dashboard.py" line="221" />
+            <location filename="../../parksgis/qt/dashboard.py" line="236" />
             <source>Upgraded roads</source>
             <translation>升级改造道路</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="133" />
+            <location filename="../../parksgis/qt/dashboard.py" line="145" />
             <source>as of %1</source>
             <translation>截至 %1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="178" />
-            <location filename="../../parksgis/qt/dashboard.py" line="243" />
+            <location filename="../../parksgis/qt/dashboard.py" line="191" />
+            <location filename="../../parksgis/qt/dashboard.py" line="274" />
             <source>projects</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/dashboard.py" line="210" />
+            <location filename="../../parksgis/qt/dashboard.py" line="231" />
             <source>target %1 km</source>
             <translation>目标 %1 公里</translation>
         </message>
@@ -432,96 +457,95 @@
     <context>
         <name>IdentifyPanel</name>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="167" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="204" />
             <source>%1 10k yuan</source>
             <translation>%1 万元</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/identify_panel.py" line="126" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="160" />
             <source>(+%n more selected)</source>
             <translation>
                 <numerusform>（另选 %n 个）</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Actual</source>
             <translation>实际</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="177" />
             <source>Click a feature on the map to identify it.</source>
             <translation>在地图上点击要素以查看其信息。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="107" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="138" />
             <source>Contractor</source>
             <translation>施工单位</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Investment</source>
             <translation>投资</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="170" />
             <source>No project linked to this feature.</source>
             <translation>该要素未关联项目。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Owner</source>
             <translation>业主单位</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="106" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="137" />
             <source>Planned</source>
             <translation>计划</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="105" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="102" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="134" />
             <source>Project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="136" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="171" />
             <source>Project %1 is not in the register.</source>
             <translation>项目 %1 不在项目台账中。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="103" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="135" />
             <source>Project id</source>
             <translation>项目编号</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="104" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/identify_panel.py" line="110" />
+            <location filename="../../parksgis/qt/identify_panel.py" line="141" />
             <source>Value</source>
             <translation>值</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="vanished">状态</translation>
         </message>
     </context>
     <context>
@@ -619,37 +643,42 @@
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
             <source>By status</source>
             <translation>按状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="242" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="246" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="226" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
             <source>Open attribute table</source>
             <translation>打开属性表</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="236" />
+            <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
+            <translation>按网络地图偏移重新读取(GCJ-02 / BD-09)…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="230" />
             <source>Single colour</source>
             <translation>单一颜色</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="224" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="225" />
             <source>Zoom to</source>
             <translation>缩放至</translation>
         </message>
@@ -765,17 +794,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="194" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -790,17 +819,17 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="196" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
@@ -820,7 +849,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="97" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -835,22 +864,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="189" />
+            <location filename="../../parksgis/qt/main_window.py" line="188" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="256" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="160" />
+            <location filename="../../parksgis/qt/main_window.py" line="159" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="254" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -885,149 +914,448 @@
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="216" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="253" />
+            <location filename="../../parksgis/qt/main_window.py" line="252" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
     </context>
     <context>
+        <name>Measure</name>
+        <message>
+            <location filename="../../parksgis/qt/measure.py" line="44" />
+            <source>ha</source>
+            <translation>公顷</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/measure.py" line="43" />
+            <source>mu</source>
+            <translation>亩</translation>
+        </message>
+    </context>
+    <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="347" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="101" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
             <source>&amp;Export changes…</source>
             <translation>导出更改(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="102" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="293" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="279" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="270" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="129" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="307" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="298" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="100" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="128" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="257" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="289" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="149" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="165" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="103" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="178" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
     </context>
     <context>
+        <name>ProblemFixes</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
+            <source>%1 came from a Chinese web map; convert its coordinates from:</source>
+            <translation>%1 来自国内网络地图;从以下坐标系转换其坐标:</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="113" />
+            <source>%1 could not be re-saved: %2</source>
+            <translation>无法重新保存 %1:%2</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <source>BD-09 (Baidu)</source>
+            <translation>BD-09(百度)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <source>GCJ-02 (AMap, Tencent, Google China)</source>
+            <translation>GCJ-02(高德、腾讯、谷歌中国)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="104" />
+            <source>Re-save as UTF-8</source>
+            <translation>另存为 UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
+            <source>Rewrite %1 as UTF-8? The text stays the same; other programs will then read the Chinese names correctly.</source>
+            <translation>将 %1 重写为 UTF-8 编码?文字内容不变,其他软件随后也能正确读取中文名称。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_fixes.py" line="93" />
+            <source>Web-map coordinates</source>
+            <translation>网络地图坐标</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemTexts</name>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="72" />
+            <source>A feature id repeats an earlier one.</source>
+            <translation>要素编号与前面的要素重复。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="79" />
+            <source>A park listed in parks.json has no folder.</source>
+            <translation>parks.json 中列出的园区没有对应文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="67" />
+            <source>A polygon ring was not closed; closed it.</source>
+            <translation>面的环未闭合,已自动闭合。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="74" />
+            <source>A property named “geometry” is kept as “geometry_property”.</source>
+            <translation>名为“geometry”的属性已保留为“geometry_property”。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="49" />
+            <source>An entry is not a feature; dropped.</source>
+            <translation>某条目不是要素,已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="34" />
+            <source>Binary data, not a text layer file.</source>
+            <translation>二进制数据,不是文本图层文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="52" />
+            <source>Coordinates of the wrong structure; feature dropped.</source>
+            <translation>坐标结构错误,要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="53" />
+            <source>Coordinates that are not numbers (NaN, Infinity); feature dropped.</source>
+            <translation>坐标不是有效数字(NaN、无穷大),要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="66" />
+            <source>Empty geometry; kept as a row without a shape.</source>
+            <translation>几何为空,保留为无图形的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="48" />
+            <source>GDAL could not read the file.</source>
+            <translation>GDAL 无法读取该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="68" />
+            <source>Invalid geometry (e.g. a self-intersection); repaired.</source>
+            <translation>几何无效(如自相交),已修复。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="40" />
+            <source>JSON, but not GeoJSON.</source>
+            <translation>是 JSON,但不是 GeoJSON。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="54" />
+            <source>Longitude or latitude out of range; feature dropped.</source>
+            <translation>经度或纬度超出范围,要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="62" />
+            <source>Longitude/latitude-like values with a projected coordinate system.</source>
+            <translation>数值像经纬度,但声明的是投影坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="38" />
+            <source>Nested too deeply to read.</source>
+            <translation>嵌套层级过深,无法读取。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="65" />
+            <source>No geometry; kept as a row without a shape.</source>
+            <translation>没有几何,保留为无图形的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="31" />
+            <source>No such file.</source>
+            <translation>文件不存在。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="47" />
+            <source>Not a layer format GDAL knows.</source>
+            <translation>不是 GDAL 支持的图层格式。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="39" />
+            <source>Not enough memory to read the file.</source>
+            <translation>内存不足,无法读取该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="37" />
+            <source>Not valid JSON.</source>
+            <translation>不是有效的 JSON。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="69" />
+            <source>Nothing left after repairing the geometry; kept as a row without a shape.</source>
+            <translation>几何修复后为空,保留为无图形的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="71" />
+            <source>Points, lines and polygons mixed in one layer.</source>
+            <translation>同一图层中混有点、线、面。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="63" />
+            <source>Some coordinates lie outside China and were left without the web-map offset conversion.</source>
+            <translation>部分坐标位于中国境外,未做网络地图偏移转换。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="36" />
+            <source>The JSON stops early: a cut-off download or copy?</source>
+            <translation>JSON 提前结束:下载或复制不完整?</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="60" />
+            <source>The coordinate system chosen differs from the one the file names; the chosen one is used.</source>
+            <translation>所选坐标系与文件声明的不同,采用所选坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="59" />
+            <source>The coordinates are latitude,longitude, not longitude,latitude.</source>
+            <translation>坐标顺序为纬度,经度,而非经度,纬度。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="55" />
+            <source>The coordinates fall outside what the coordinate system can project; feature dropped.</source>
+            <translation>坐标超出该坐标系可投影的范围,要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="43" />
+            <source>The coordinates look projected (metres), not longitude/latitude, and the file names no coordinate system: choose the one the data was drawn in (for Yangjiang usually CGCS2000 / 3-degree GK CM 111E, EPSG:4546).</source>
+            <translation>坐标看起来是投影坐标(米),不是经纬度,且文件未声明坐标系:请选择数据绘制时所用的坐标系(阳江一般为 CGCS2000 / 3度带高斯-克吕格 中央经线111°E,EPSG:4546)。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="78" />
+            <source>The feature names a project that is not in the register.</source>
+            <translation>要素关联的项目不在项目登记册中。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="73" />
+            <source>The feature's properties are not an object; ignored.</source>
+            <translation>要素的属性不是对象,已忽略。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="32" />
+            <source>The file cannot be read (a folder, or no permission).</source>
+            <translation>无法读取该文件(是文件夹,或没有权限)。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="77" />
+            <source>The file has no geometry; its rows are kept without shapes.</source>
+            <translation>文件没有几何,各记录保留为无图形的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="75" />
+            <source>The file holds several layers; the first is read.</source>
+            <translation>文件包含多个图层,只读取第一个。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="57" />
+            <source>The file is GBK/GB18030, not UTF-8: read correctly here, but other programs may garble it. Re-save it as UTF-8.</source>
+            <translation>文件为 GBK/GB18030 编码而非 UTF-8:本软件已正确读取,但其他软件可能显示乱码。请另存为 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="33" />
+            <source>The file is empty.</source>
+            <translation>文件为空。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="41" />
+            <source>The file names a coordinate system that is not known: choose the one the data was drawn in.</source>
+            <translation>文件声明的坐标系无法识别:请选择数据绘制时所用的坐标系。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="50" />
+            <source>The geometry is not valid GeoJSON; feature dropped.</source>
+            <translation>几何不是有效的 GeoJSON,要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="76" />
+            <source>The layer has no features.</source>
+            <translation>图层没有要素。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="81" />
+            <source>The status register cannot be read.</source>
+            <translation>无法读取项目登记册。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="35" />
+            <source>The text is neither UTF-8 nor GBK/GB18030: save it as UTF-8.</source>
+            <translation>文本既不是 UTF-8 也不是 GBK/GB18030 编码:请另存为 UTF-8。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="51" />
+            <source>Unknown geometry type; feature dropped.</source>
+            <translation>未知几何类型,要素已舍弃。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="21" />
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="80" />
+            <source>parks.json cannot be read; the park folders are read without it.</source>
+            <translation>无法读取 parks.json,园区文件夹将在没有它的情况下读取。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problem_texts.py" line="21" />
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemsPanel</name>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="107" />
+            <source>Choose coordinate system…</source>
+            <translation>选择坐标系…</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="141" />
+            <source>Copy the message</source>
+            <translation>复制消息</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Feature</source>
             <translation>要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="26" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="65" />
+            <source>Fix</source>
+            <translation>修复</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="64" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problems_panel.py" line="27" />
+            <location filename="../../parksgis/qt/problems_panel.py" line="65" />
             <source>Message</source>
             <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="108" />
+            <source>Re-save as UTF-8</source>
+            <translation>另存为 UTF-8</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/problems_panel.py" line="139" />
+            <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
+            <translation>按网络地图偏移重新读取(GCJ-02 / BD-09)…</translation>
         </message>
     </context>
     <context>
@@ -1071,32 +1399,32 @@
     <context>
         <name>RegisterPanels</name>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="62" />
+            <location filename="../../parksgis/qt/register_panels.py" line="61" />
             <source>Dashboard</source>
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="124" />
+            <location filename="../../parksgis/qt/register_panels.py" line="123" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="56" />
+            <location filename="../../parksgis/qt/register_panels.py" line="55" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="61" />
+            <location filename="../../parksgis/qt/register_panels.py" line="60" />
             <source>Status changes</source>
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="122" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="75" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>
@@ -1104,7 +1432,7 @@
     <context>
         <name>SearchBox</name>
         <message>
-            <location filename="../../parksgis/qt/search_box.py" line="61" />
+            <location filename="../../parksgis/qt/search_box.py" line="77" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
         </message>
@@ -1209,7 +1537,7 @@
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="234" />
+            <location filename="../../parksgis/qt/status_editor.py" line="235" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
@@ -1219,7 +1547,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="254" />
+            <location filename="../../parksgis/qt/status_editor.py" line="255" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1239,12 +1567,12 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="241" />
+            <location filename="../../parksgis/qt/status_editor.py" line="242" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="170" />
+            <location filename="../../parksgis/qt/status_editor.py" line="171" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation>正在显示截至 %1 的状态：回到今天才能编辑。</translation>
         </message>
@@ -1264,7 +1592,7 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="257" />
+            <location filename="../../parksgis/qt/status_editor.py" line="258" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
@@ -1286,17 +1614,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="29" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="80" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="90" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

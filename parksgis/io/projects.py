@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from parksgis.errors import ParksgisError
+from parksgis.io.atomic import write_bytes_atomically
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 
@@ -161,15 +160,6 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def _file_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
     """Write all PROJECT_FIELDS columns, replacing ``path`` atomically (temp file + os.replace).
 
@@ -184,17 +174,4 @@ def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
     for project in items:
         writer.writerow([format_cell(getattr(project, f)) for f in PROJECT_FIELDS])
     data = buffer.getvalue().encode("utf-8-sig" if excel_bom else "utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.chmod(tmp, _file_mode(path))  # mkstemp makes 0600; keep the usual or the existing mode
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    write_bytes_atomically(path, data)

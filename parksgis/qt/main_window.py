@@ -17,6 +17,7 @@ from parksgis.qt.canvas import MapCanvas
 from parksgis.qt.display_geometry import DisplayGeometry
 from parksgis.qt.identify_panel import IdentifyPanel
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
+from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
 from parksgis.qt.search_box import SearchBox
 from parksgis.qt.status_legend import StatusLegend
@@ -59,6 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        self.problem_fixes = ProblemFixes(self)  # the panel's "choose CRS", "re-save as UTF-8"…
         self.tabifyDockWidget(self.docks["table"], self.docks["problems"])
         self.docks["table"].raise_()
 

@@ -64,23 +64,24 @@ def _close_abandoned(result) -> None:
         handle.close()  # a cancelled open leaves no edit lock on the pack
 
 
-def read_file_layer(path: Path):
-    """A Layer for one dropped file (kind from its name: plots.geojson → plots) and its report."""
+def read_file_layer(path: Path, crs=None, offset=None):
+    """A Layer for one dropped file (kind from its name: plots.geojson → plots) and its report;
+    ``crs`` / ``offset`` as for io.read_layer (a CRS or web-map offset chosen in the window)."""
     from parksgis.io import read_layer
 
-    frame, report = read_layer(path)
+    frame, report = read_layer(path, crs=crs, offset=offset)
     kind = LayerKind.from_name(path.stem)
     layer = Layer(path.stem, frame, kind, park_id=None, source=path, report=report)
     return layer, report
 
 
-def add_files(window, paths: list[Path]) -> int:
+def add_files(window, paths: list[Path], crs=None, offset=None) -> int:
     """Add each readable file as a layer; list every problem; return how many layers were added."""
     def job():
         out = []
         for path in paths:
             try:
-                out.append((path, *read_file_layer(path), None))
+                out.append((path, *read_file_layer(path, crs, offset), None))
             except ParksgisError as exc:
                 out.append((path, None, None, exc))
         return out
