@@ -13,6 +13,11 @@ def get_asset(*parts: str) -> Path:
     return _ROOT.joinpath("assets", *parts)
 
 
+def get_doc(name: str) -> Path:
+    """A page of the user documentation (``docs/``), e.g. the guide ``app.md`` Help opens."""
+    return _ROOT / "docs" / name
+
+
 def sample_layers() -> Path:
     """The bundled sample parks folder (``layers/``) the app opens by default."""
     return _ROOT / "layers"

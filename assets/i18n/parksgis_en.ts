@@ -455,6 +455,14 @@
         </message>
     </context>
     <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="27" />
+            <source>parksgis user guide</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>IdentifyPanel</name>
         <message>
             <location filename="../../parksgis/qt/identify_panel.py" line="204" />
@@ -699,12 +707,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="128" />
+            <location filename="../../parksgis/qt/window_actions.py" line="141" />
             <source>&amp;About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="124" />
+            <location filename="../../parksgis/qt/window_actions.py" line="137" />
             <source>&amp;Add layer files…</source>
             <translation type="unfinished" />
         </message>
@@ -714,7 +722,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="127" />
+            <location filename="../../parksgis/qt/window_actions.py" line="140" />
             <source>&amp;Display CRS…</source>
             <translation type="unfinished" />
         </message>
@@ -729,87 +737,92 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="137" />
+            <location filename="../../parksgis/qt/window_actions.py" line="151" />
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="145" />
+            <location filename="../../parksgis/qt/window_actions.py" line="159" />
             <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="144" />
+            <location filename="../../parksgis/qt/window_actions.py" line="142" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/window_actions.py" line="158" />
             <source>&amp;Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="132" />
+            <location filename="../../parksgis/qt/window_actions.py" line="146" />
             <source>&amp;Measure distance</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="129" />
+            <location filename="../../parksgis/qt/window_actions.py" line="143" />
             <source>&amp;Pan and identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="141" />
+            <location filename="../../parksgis/qt/window_actions.py" line="155" />
             <source>&amp;Panels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="138" />
+            <location filename="../../parksgis/qt/window_actions.py" line="152" />
             <source>&amp;Recent</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="131" />
+            <location filename="../../parksgis/qt/window_actions.py" line="145" />
             <source>&amp;Select by box</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="143" />
+            <location filename="../../parksgis/qt/window_actions.py" line="157" />
             <source>&amp;Settings</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="142" />
+            <location filename="../../parksgis/qt/window_actions.py" line="156" />
             <source>&amp;Tools</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="139" />
+            <location filename="../../parksgis/qt/window_actions.py" line="153" />
             <source>&amp;View</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="130" />
+            <location filename="../../parksgis/qt/window_actions.py" line="144" />
             <source>&amp;Zoom to box</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="197" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="127" />
+            <location filename="../../parksgis/qt/window_actions.py" line="140" />
             <source>Clear selection</source>
             <translation type="unfinished" />
         </message>
@@ -819,17 +832,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="198" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -839,17 +852,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="146" />
+            <location filename="../../parksgis/qt/window_actions.py" line="160" />
             <source>Map tools</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="133" />
+            <location filename="../../parksgis/qt/window_actions.py" line="147" />
             <source>Measure a&amp;rea</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="97" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -859,27 +872,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="124" />
+            <location filename="../../parksgis/qt/window_actions.py" line="137" />
             <source>Open &amp;folder…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="191" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="162" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -889,38 +902,75 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="141" />
+            <source>User &amp;guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>Zoom &amp;in</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="126" />
+            <location filename="../../parksgis/qt/window_actions.py" line="139" />
             <source>Zoom &amp;out</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>Zoom to &amp;all</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="140" />
-            <source>Zoom to &amp;park</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="126" />
+            <location filename="../../parksgis/qt/window_actions.py" line="139" />
             <source>Zoom to &amp;selection</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/window_actions.py" line="154" />
+            <source>Zoom to par&amp;k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom to &amp;park</source>
+            <translation type="vanished" />
+        </message>
+    </context>
+    <context>
+        <name>MapContextMenu</name>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="32" />
+            <source>&amp;Copy coordinates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="30" />
+            <source>&amp;Identify here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="36" />
+            <source>&amp;Measure from here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="39" />
+            <source>&amp;Select features here (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="35" />
+            <source>&amp;Zoom in here</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -947,11 +997,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
-            <source>&amp;Export changes…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
@@ -964,6 +1009,11 @@
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <source>Export c&amp;hanges…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1042,6 +1092,10 @@
             <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export changes…</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1430,10 +1484,41 @@
         </message>
     </context>
     <context>
+        <name>ScaleBox</name>
+        <message>
+            <location filename="../../parksgis/qt/scale_box.py" line="50" />
+            <source>Map scale: type 1:N and press Enter</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
             <source>Search project or feature (中文 / English / id)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="77" />
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="74" />
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="85" />
+            <source>On the map: drag to pan, wheel to zoom, shift-drag zooms to a box, ctrl-drag selects, right-click for more. Esc returns to pan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="77" />
+            <source>Shortcut</source>
             <translation type="unfinished" />
         </message>
     </context>

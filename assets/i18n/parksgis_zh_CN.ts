@@ -455,6 +455,14 @@
         </message>
     </context>
     <context>
+        <name>GuideDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="27" />
+            <source>parksgis user guide</source>
+            <translation>parksgis 用户指南</translation>
+        </message>
+    </context>
+    <context>
         <name>IdentifyPanel</name>
         <message>
             <location filename="../../parksgis/qt/identify_panel.py" line="204" />
@@ -699,12 +707,12 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="128" />
+            <location filename="../../parksgis/qt/window_actions.py" line="141" />
             <source>&amp;About parksgis</source>
             <translation>关于 parksgis(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="124" />
+            <location filename="../../parksgis/qt/window_actions.py" line="137" />
             <source>&amp;Add layer files…</source>
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
@@ -714,7 +722,7 @@
             <translation>复制地图图片(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="127" />
+            <location filename="../../parksgis/qt/window_actions.py" line="140" />
             <source>&amp;Display CRS…</source>
             <translation>显示坐标系(&amp;D)…</translation>
         </message>
@@ -729,87 +737,92 @@
             <translation>导出简报(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="137" />
+            <location filename="../../parksgis/qt/window_actions.py" line="151" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="145" />
+            <location filename="../../parksgis/qt/window_actions.py" line="159" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="144" />
+            <location filename="../../parksgis/qt/window_actions.py" line="142" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/window_actions.py" line="158" />
             <source>&amp;Language</source>
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="132" />
+            <location filename="../../parksgis/qt/window_actions.py" line="146" />
             <source>&amp;Measure distance</source>
             <translation>量测距离(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="129" />
+            <location filename="../../parksgis/qt/window_actions.py" line="143" />
             <source>&amp;Pan and identify</source>
             <translation>平移与识别(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="141" />
+            <location filename="../../parksgis/qt/window_actions.py" line="155" />
             <source>&amp;Panels</source>
             <translation>面板(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="138" />
+            <location filename="../../parksgis/qt/window_actions.py" line="152" />
             <source>&amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="131" />
+            <location filename="../../parksgis/qt/window_actions.py" line="145" />
             <source>&amp;Select by box</source>
             <translation>框选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="143" />
+            <location filename="../../parksgis/qt/window_actions.py" line="157" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="142" />
+            <location filename="../../parksgis/qt/window_actions.py" line="156" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="139" />
+            <location filename="../../parksgis/qt/window_actions.py" line="153" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="130" />
+            <location filename="../../parksgis/qt/window_actions.py" line="144" />
             <source>&amp;Zoom to box</source>
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="194" />
+            <location filename="../../parksgis/qt/main_window.py" line="197" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="127" />
+            <location filename="../../parksgis/qt/window_actions.py" line="140" />
             <source>Clear selection</source>
             <translation>清除选择</translation>
         </message>
@@ -819,17 +832,17 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="198" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
@@ -839,17 +852,17 @@
             <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="146" />
+            <location filename="../../parksgis/qt/window_actions.py" line="160" />
             <source>Map tools</source>
             <translation>地图工具</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="133" />
+            <location filename="../../parksgis/qt/window_actions.py" line="147" />
             <source>Measure a&amp;rea</source>
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="97" />
+            <location filename="../../parksgis/qt/main_window.py" line="100" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -859,27 +872,27 @@
             <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="124" />
+            <location filename="../../parksgis/qt/window_actions.py" line="137" />
             <source>Open &amp;folder…</source>
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="188" />
+            <location filename="../../parksgis/qt/main_window.py" line="191" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="258" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="159" />
+            <location filename="../../parksgis/qt/main_window.py" line="162" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="254" />
+            <location filename="../../parksgis/qt/main_window.py" line="257" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -889,39 +902,76 @@
             <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="141" />
+            <source>User &amp;guide</source>
+            <translation>用户指南(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>Zoom &amp;in</source>
             <translation>放大(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="126" />
+            <location filename="../../parksgis/qt/window_actions.py" line="139" />
             <source>Zoom &amp;out</source>
             <translation>缩小(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="125" />
+            <location filename="../../parksgis/qt/window_actions.py" line="138" />
             <source>Zoom to &amp;all</source>
             <translation>全图(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="140" />
-            <source>Zoom to &amp;park</source>
-            <translation>缩放至园区(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/window_actions.py" line="126" />
+            <location filename="../../parksgis/qt/window_actions.py" line="139" />
             <source>Zoom to &amp;selection</source>
             <translation>缩放至所选(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="215" />
+            <location filename="../../parksgis/qt/window_actions.py" line="154" />
+            <source>Zoom to par&amp;k</source>
+            <translation>缩放至园区(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="252" />
+            <location filename="../../parksgis/qt/main_window.py" line="255" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
+        </message>
+        <message>
+            <source>Zoom to &amp;park</source>
+            <translation type="vanished">缩放至园区(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapContextMenu</name>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="32" />
+            <source>&amp;Copy coordinates</source>
+            <translation>复制坐标(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="30" />
+            <source>&amp;Identify here</source>
+            <translation>识别此处(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="36" />
+            <source>&amp;Measure from here</source>
+            <translation>从此处开始量测(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="39" />
+            <source>&amp;Select features here (%1)</source>
+            <translation>选择此处要素(%1)(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/map_context_menu.py" line="35" />
+            <source>&amp;Zoom in here</source>
+            <translation>在此处放大(&amp;Z)</translation>
         </message>
     </context>
     <context>
@@ -947,11 +997,6 @@
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
-            <source>&amp;Export changes…</source>
-            <translation>导出更改(&amp;E)…</translation>
-        </message>
-        <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="96" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
@@ -965,6 +1010,11 @@
             <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <source>Export c&amp;hanges…</source>
+            <translation>导出更改(&amp;H)…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/pack_actions.py" line="258" />
@@ -1042,6 +1092,10 @@
             <location filename="../../parksgis/qt/pack_actions.py" line="172" />
             <source>read-only</source>
             <translation>只读</translation>
+        </message>
+        <message>
+            <source>&amp;Export changes…</source>
+            <translation type="vanished">导出更改(&amp;E)…</translation>
         </message>
     </context>
     <context>
@@ -1430,11 +1484,42 @@
         </message>
     </context>
     <context>
+        <name>ScaleBox</name>
+        <message>
+            <location filename="../../parksgis/qt/scale_box.py" line="50" />
+            <source>Map scale: type 1:N and press Enter</source>
+            <translation>地图比例尺:输入 1:N 后按回车</translation>
+        </message>
+    </context>
+    <context>
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
             <source>Search project or feature (中文 / English / id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="77" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="74" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="85" />
+            <source>On the map: drag to pan, wheel to zoom, shift-drag zooms to a box, ctrl-drag selects, right-click for more. Esc returns to pan.</source>
+            <translation>地图上:拖动平移,滚轮缩放,Shift+拖动拉框放大,Ctrl+拖动框选,右键打开更多操作。按 Esc 返回平移。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/help_dialogs.py" line="77" />
+            <source>Shortcut</source>
+            <translation>快捷键</translation>
         </message>
     </context>
     <context>

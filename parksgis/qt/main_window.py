@@ -19,6 +19,7 @@ from parksgis.qt.identify_panel import IdentifyPanel
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
 from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
+from parksgis.qt.scale_box import ScaleBox
 from parksgis.qt.search_box import SearchBox
 from parksgis.qt.status_legend import StatusLegend
 from parksgis.qt.window_actions import WindowActions
@@ -66,8 +67,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.coords_label = QtWidgets.QLabel(self, objectName="coords_label")
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
+        self.scale_box = ScaleBox(self.canvas, self)
         self.statusBar().addWidget(self.measure_label, 1)
         self.statusBar().addPermanentWidget(self.coords_label)
+        self.statusBar().addPermanentWidget(self.scale_box)
         # text from the start: a status bar that grows on the first mouse move shrinks the map by
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
