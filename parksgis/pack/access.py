@@ -3,7 +3,8 @@
 SQLite locking is unreliable on network file systems and impossible on read-only media, so packs
 there open read-only and ``immutable`` (no locks, no journal). Elsewhere the connection uses a
 rollback journal (never WAL: WAL needs shared memory that network shares do not provide) and a
-short busy timeout, so a second writer gets :class:`PackLockedError` instead of waiting forever.
+short busy timeout (:data:`parksgis.store.sqlite.BUSY_TIMEOUT_S`), so a second writer gets
+:class:`PackLockedError` at once instead of a frozen window.
 """
 
 from __future__ import annotations
@@ -11,15 +12,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from parksgis.pack.errors import PackCorruptError, PackLockedError
+from parksgis.store import sqlite
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "smb2", "afs", "ncpfs", "9p", "fuse.sshfs",
               "davfs", "fuse.davfs2", "fuse.rclone", "glusterfs", "ceph", "lustre"}
-
-#: How long a writer waits for another program's lock before giving up with PackLockedError.
-BUSY_TIMEOUT_S = 2.0
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -97,13 +95,11 @@ def connect(path: Path, read_only: bool, immutable: bool | None = None) -> sqlit
     so another program's half-finished write is never read.
     """
     immutable = read_only if immutable is None else immutable
-    uri = "file:" + quote(str(Path(path).resolve()))
-    uri += ("?mode=ro&immutable=1" if immutable else "?mode=ro") if read_only else "?mode=rw"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-        from parksgis.pack.format import decode_text
+    from parksgis.pack.format import decode_text
 
-        conn.text_factory = decode_text
+    try:
+        conn = sqlite.connect(Path(path).resolve(), readonly=read_only, immutable=immutable,
+                              create=False, text_factory=decode_text, row_factory=None)
         if not read_only:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode.lower() == "wal":
@@ -117,11 +113,10 @@ def translate(path: Path, exc: Exception, doing: str = "open") -> Exception:
     """Our exception for an SQLite error: locked → PackLockedError, anything else → corrupt."""
     if isinstance(exc, UnicodeDecodeError):
         return PackCorruptError(path, f"cannot {doing} the pack: damaged schema or text (not UTF-8)")
-    text = str(exc)
-    if "locked" in text or "busy" in text:
+    if sqlite.is_locked(exc):
         return PackLockedError(path, f"the pack is locked by another program (a save or merge is "
                                      f"running there); try again in a moment ({doing})")
-    return PackCorruptError(path, f"cannot {doing} the pack: {text}")
+    return PackCorruptError(path, f"cannot {doing} the pack: {exc}")
 
 
 class EditLock:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -21,6 +20,7 @@ from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
+from parksgis.store import sqlite
 from parksgis.store.values import local_date
 
 
@@ -130,7 +130,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
     today = local_date(created).isoformat()
     write_register(tmp, register)
     history_baseline = _history_length(tmp)
-    conn = sqlite3.connect(tmp, isolation_level=None)
+    conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")

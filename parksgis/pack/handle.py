@@ -20,7 +20,9 @@ from parksgis.pack.access import EditLock, check_header, connect, read_only_reas
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
 from parksgis.pack.migrations import migrate, upgrade_manifest
+from parksgis.pack.register import PackRegister
 from parksgis.pack.verify import verify_pack
+from parksgis.store.errors import RegisterError, RegisterLockedError
 
 #: Packs up to this size get every content hash and the integrity check on open; bigger ones get
 #: the cheap checks (header, manifest hash, format version, lock) and a note to run
@@ -34,7 +36,7 @@ HASH_ON_OPEN_LIMIT = 16 * 1024 * 1024
 class PackHandle:
     path: Path
     manifest: dict | None
-    register: object | None  # parksgis.store.register.RegisterStore, None for a plain GeoPackage
+    register: PackRegister | None  # None for a plain GeoPackage
     read_only: bool
     read_only_reason: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -58,16 +60,10 @@ class PackHandle:
     def update_many(self, changes: dict[str, dict], author: str | None = None, source: str = "app"):
         if self.read_only or self.register is None:
             raise PackReadOnlyError(self.path, self.read_only_reason or "opened read-only")
-        from parksgis.store.errors import RegisterError
-
         try:
             return self.register.update_many(changes, author, source)
-        except RegisterError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise PackLockedError(self.path, "another program is saving to this pack (it holds "
-                                                 "the write lock); nothing was changed, try again "
-                                                 "in a moment") from None
-            raise
+        except RegisterLockedError as exc:
+            raise PackLockedError(self.path, exc.detail) from None
 
     def reopen_register(self) -> None:
         """Open the register again on a connection of the calling thread.
@@ -78,7 +74,7 @@ class PackHandle:
         if self.register is None:
             return
         previous = self.register
-        self.register = _open_register(self.path, self.read_only, self.immutable)
+        self.register = _open_register(self.path, self.read_only_reason, self.immutable)
         try:
             previous.close()
         except sqlite3.ProgrammingError:
@@ -144,7 +140,7 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
             manifest = _migrate(path, manifest, reason, notes)
         workspace = _read_workspace(path, manifest, immutable, layers)
-        register = _open_register(path, reason is not None, immutable)
+        register = _open_register(path, reason, immutable)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -174,15 +170,12 @@ def _migrate(path: Path, manifest: dict, reason, notes: list[str]) -> dict:
     return upgraded
 
 
-def _open_register(path: Path, read_only: bool, immutable: bool):
-    from parksgis.store.errors import RegisterError
-    from parksgis.store.register import RegisterStore
-
+def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegister:
     try:
-        return RegisterStore.open(path, readonly=read_only, immutable=immutable)
+        return PackRegister.open_in_pack(path, reason, immutable)
+    except RegisterLockedError:
+        raise PackLockedError(path, "another program holds the pack's lock; try again") from None
     except RegisterError as exc:
-        if "locked" in str(exc):
-            raise PackLockedError(path, "another program holds the pack's lock; try again") from None
         raise PackCorruptError(path, f"register: {exc}") from None
 
 

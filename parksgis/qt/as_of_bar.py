@@ -98,7 +98,7 @@ class AsOfBar(QtWidgets.QWidget):
         self.compare_edit.setDate(today.addMonths(-1))
 
     def _enable(self) -> None:
-        has_register = self.link.store is not None
+        has_register = self.link.backend is not None
         for widget in (self.date_edit, self.today_button, self.compare_check):
             widget.setEnabled(has_register)
         self.compare_edit.setEnabled(has_register and self.compare_check.isChecked())
@@ -132,7 +132,7 @@ class AsOfBar(QtWidgets.QWidget):
 
     def update_changes(self) -> None:
         """Recompute the changes list and the map highlight (cleared when comparing is off)."""
-        if self.compare_check.isChecked() and self.link.store is not None:
+        if self.compare_check.isChecked() and self.link.backend is not None:
             self.changes = self.link.compare(self.compare_edit.date().toPython(), self.day)
         else:
             self.changes = []

@@ -260,7 +260,7 @@ class Dashboard(QtWidgets.QWidget):
             self._ticks("over_time", [])
             plot.setTitle(self.tr("Progress over time (no edits recorded yet)"), size="9pt")
             return
-        current = self.link.store.projects()
+        current = self.link.backend.projects()
         points = figures.progress_over_time(current, history, days, scheme)
         snapshots = timeline.replay_days(current, history, days)
         codes = list(scheme.codes)

@@ -254,7 +254,7 @@ class ExportDialog(QtWidgets.QDialog):
         except ValueError:
             raise ParksgisError(self.tr("status date %1 is not a date (YYYY-MM-DD)").replace("%1", text)) from None
         panels = getattr(self.window_, "register_panels", None)
-        store = panels.link.store if panels is not None else None
+        store = panels.link.backend if panels is not None else None
         if store is None:
             raise ParksgisError(self.tr("statuses as of %1 need the status register; "
                                         "open a layers folder or a pack").replace("%1", text))

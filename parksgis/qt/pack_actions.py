@@ -344,11 +344,11 @@ class PackActions(QtCore.QObject):
         """Re-read the register after another connection (merge, resolution) wrote to it."""
         panels = getattr(self.window, "register_panels", None)
         link = panels.link if panels is not None else None
-        if link is None or link.store is None or link.workspace is None:
+        if link is None or link.backend is None or link.workspace is None:
             return
         workspace = link.workspace
         day = workspace.as_of
-        projects = link.store.projects() if day is None else link.store.as_of(day)
+        projects = link.backend.projects() if day is None else link.backend.as_of(day)
         workspace.show_as_of(day, projects)  # emits projects_changed for the projects that differ
         link.state_changed.emit()  # the editor re-reads the project's history
 

@@ -1,9 +1,10 @@
 """The window's link to the status register behind its workspace: edits, undo and "as of a date".
 
-A layers folder's register is ``<folder>/register.sqlite`` (created from projects.csv on first
-use); a pack's is inside the pack (through its ``PackHandle``, which also says whether the pack is
+The link talks to a :class:`~parksgis.store.backend.RegisterBackend` and nothing else: a layers
+folder's register is ``<folder>/register.sqlite`` (created from projects.csv on first use); a
+pack's is inside the pack (its ``PackHandle.register``, which also says whether the pack is
 read-only and why). A workspace with neither (a single layer file) has no register: editing is
-off and :attr:`RegisterLink.notice` says so.
+off and :attr:`RegisterLink.read_only_reason` says so.
 
 After every committed write the changed projects are copied into ``workspace.projects`` and
 ``workspace.projects_changed`` is emitted, so the map colours, legend counts, table and dashboard
@@ -45,9 +46,9 @@ class RegisterLink(QtCore.QObject):
         super().__init__(parent)
         self.settings = settings or QtCore.QSettings("parksgis", "parksgis")
         self.workspace = None
-        self.store = None           # parksgis.store.register.RegisterStore, or None
-        self._owns_store = False    # a pack's register belongs to its PackHandle
-        self._pack = None
+        self.backend = None         # a parksgis.store.backend.RegisterBackend, or None
+        self._owns_backend = False  # a pack's register belongs to its PackHandle
+        self._unsubscribe = None
         self._problem: str | None = None  # why there is no register, when there is none
 
     # -- opening ------------------------------------------------------------------------------------
@@ -61,37 +62,36 @@ class RegisterLink(QtCore.QObject):
         try:
             self._open(workspace)
         except ParksgisError as exc:
-            self.store, self._problem = None, str(exc)
-        if self.store is not None:
-            workspace.scheme = self.store.scheme()
-            workspace.show_as_of(None, self.store.projects())  # emits for projects that differ
-            self.store.changed.connect(self._on_register_changed)
+            self.backend, self._problem = None, str(exc)
+        if self.backend is not None:
+            workspace.scheme = self.backend.scheme()
+            workspace.show_as_of(None, self.backend.projects())  # emits for projects that differ
+            self._unsubscribe = self.backend.subscribe(self._on_register_changed)
         self.state_changed.emit()
 
     def _open(self, workspace) -> None:
         handle = getattr(workspace, "pack_handle", None)
         if handle is not None:
-            self._pack = handle
             if handle.register is None:
                 self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")
                 return
             handle.reopen_register()  # the loader's thread opened it; this (UI) thread edits it
-            self.store = handle.register
+            self.backend = handle.register
             return
         source = workspace.meta.get("source")
         if source and Path(source).is_dir():
             from parksgis.store.register import RegisterStore
 
-            self.store, self._owns_store = RegisterStore.for_folder(source), True
+            self.backend, self._owns_backend = RegisterStore.for_folder(source), True
         else:
             self._problem = _tr("No status register: open a folder of layers or a pack to edit statuses.")
 
     def close(self) -> None:
-        if self.store is not None:
-            self.store.changed.disconnect(self._on_register_changed)
-            if self._owns_store:
-                self.store.close()
-        self.store, self._owns_store, self._pack = None, False, None
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        if self.backend is not None and self._owns_backend:
+            self.backend.close()
+        self.backend, self._owns_backend, self._unsubscribe = None, False, None
 
     # -- state ----------------------------------------------------------------------------------------
     @property
@@ -99,18 +99,16 @@ class RegisterLink(QtCore.QObject):
         """Why statuses cannot be edited (shown in the editor), or None when they can."""
         if self.workspace is None:
             return _tr("Nothing is open.")
-        if self.store is None:
+        if self.backend is None:
             return self._problem or _tr("No status register.")
-        if self._pack is not None and self._pack.read_only:
-            return self._pack.read_only_reason or _tr("The pack is open read-only.")
-        if self.store.readonly:
-            return _tr("The register is open read-only.")
+        if self.backend.readonly:
+            return self.backend.read_only_reason or _tr("The register is open read-only.")
         return None
 
     @property
     def save_note(self) -> str | None:
         """A warning for edits that are kept but not saved (a folder that cannot be written)."""
-        if self.store is not None and not self.store.persistent:
+        if self.backend is not None and not self.backend.persistent:
             return _tr("The layers folder cannot be written: edits are kept only until the window closes.")
         return None
 
@@ -124,30 +122,29 @@ class RegisterLink(QtCore.QObject):
         return str(self.settings.value("author", "") or "") or default_author()
 
     # -- writing --------------------------------------------------------------------------------------
-    def update(self, project_id: str, changes: dict) -> list:
-        """Write one project's changes (one transaction, with history); raises ParksgisError."""
-        if self._pack is not None:
-            return self._pack.update(project_id, changes, self.author(), "app")
-        return self.store.update(project_id, changes, self.author(), "app")
+    def update(self, project_id: str, changes: dict, base: dict | None = None) -> list:
+        """Write one project's changes (one transaction, with history); raises ParksgisError.
 
-    @property
-    def writer(self):
-        """What multi-project writes go through (``update_many``): a pack's handle (which turns a
-        busy pack into a clear message), else the register store itself."""
-        return self._pack if self._pack is not None else self.store
+        ``base`` maps fields to the values the editor showed: a field someone else changed since
+        raises :class:`~parksgis.store.errors.StaleEditError` and nothing is written.
+        """
+        from parksgis.store.backend import ChangeSet
+
+        return self.backend.apply(ChangeSet.of_project(project_id, changes, base), self.author(), "app")
 
     def undo(self) -> list:
         """Undo the register's latest edit not yet undone; the rows written (empty: nothing to undo)."""
         if self.read_only_reason is not None:
             return []
-        return self.store.undo_last(self.author())
+        return self.backend.undo_last(self.author())
 
     def last_edit(self):
         """The latest history row that undo would revert, or None."""
-        if self.store is None:
+        if self.backend is None:
             return None
-        undone = {r.reverts for r in self.store.history() if r.reverts is not None}
-        for row in reversed(self.store.history()):
+        rows = self.backend.history()
+        undone = {r.reverts for r in rows if r.reverts is not None}
+        for row in reversed(rows):
             if row.source not in ("seed", "undo") and row.edit_id not in undone:
                 return row
         return None
@@ -156,39 +153,39 @@ class RegisterLink(QtCore.QObject):
         workspace = self.workspace
         if workspace.as_of is None:
             for pid in project_ids:
-                workspace.projects[pid] = self.store.project(pid)
+                workspace.projects[pid] = self.backend.project(pid)
             workspace.projects_changed.emit(list(project_ids))
         else:
-            workspace.show_as_of(workspace.as_of, self.store.as_of(workspace.as_of))
+            workspace.show_as_of(workspace.as_of, self.backend.as_of(workspace.as_of))
         self.state_changed.emit()
 
     # -- as of a date ---------------------------------------------------------------------------------
     def show_as_of(self, day: date | None) -> None:
         """Show statuses as of ``day`` (None or a day from today on: the current register)."""
-        if self.workspace is None or self.store is None:
+        if self.workspace is None or self.backend is None:
             return
         if day is not None and day >= register_today():
             day = None
         if day == self.workspace.as_of:
             return
-        projects = self.store.projects() if day is None else self.store.as_of(day)
+        projects = self.backend.projects() if day is None else self.backend.as_of(day)
         self.workspace.show_as_of(day, projects)
         self.state_changed.emit()
 
     def compare(self, day1: date, day2: date | None) -> list:
         """Status changes from the end of ``day1`` to the end of ``day2`` (None: now), earlier first."""
-        if self.store is None:
+        if self.backend is None:
             return []
         today = register_today()
         first, second = sorted([day1, day2 if day2 is not None else today])
         from parksgis.store import timeline
 
-        before = self.store.as_of(first)
-        after = self.store.projects() if second >= today else self.store.as_of(second)
+        before = self.backend.as_of(first)
+        after = self.backend.projects() if second >= today else self.backend.as_of(second)
         return timeline.compare(before, after)
 
     def history(self, project_id: str | None = None) -> list:
-        return [] if self.store is None else self.store.history(project_id)
+        return [] if self.backend is None else self.backend.history(project_id)
 
 
 def features_of_projects(workspace, project_ids) -> list[tuple[str, int]]:

@@ -75,7 +75,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             item = QtWidgets.QTreeWidgetItem([where, p.column or "", p.message])
             item.setToolTip(2, p.format(plan.file))  # the whole line the CLI prints (long ones elide)
             self.problems_view.addTopLevelItem(item)
-        current = self.link.store.projects() if self.link.store is not None else {}
+        current = self.link.backend.projects() if self.link.backend is not None else {}
         for pid, fields in plan.changes.items():
             project = current.get(pid)
             for name, new in fields.items():
@@ -139,7 +139,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
             reason = self.tr("Nothing to apply.")
         if reason is None:
             try:
-                apply_import(self.link.writer, self.plan.file, author=self.link.author(), plan=self.plan)
+                apply_import(self.link.backend, self.plan.file, author=self.link.author(), plan=self.plan)
             except ParksgisError as exc:
                 reason = str(exc)
         if reason is not None:
@@ -204,8 +204,8 @@ class SpreadsheetActions(QtCore.QObject):
         tip = reason or self.tr("Apply a CSV or XLSX status sheet to the register, after a preview")
         self.import_action.setToolTip(tip)
         self.import_action.setStatusTip(tip)
-        self.export_action.setEnabled(self.link.store is not None)
-        tip = (self.tr("Write the register to a CSV (UTF-8) or XLSX file") if self.link.store is not None
+        self.export_action.setEnabled(self.link.backend is not None)
+        tip = (self.tr("Write the register to a CSV (UTF-8) or XLSX file") if self.link.backend is not None
                else self.link.read_only_reason or "")
         self.export_action.setToolTip(tip)
         self.export_action.setStatusTip(tip)
@@ -240,7 +240,7 @@ class SpreadsheetActions(QtCore.QObject):
             return None
         QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            plan = plan_import(self.link.store, str(path))
+            plan = plan_import(self.link.backend, str(path))
         except ParksgisError as exc:
             self._error(str(exc))
             return None
@@ -262,7 +262,7 @@ class SpreadsheetActions(QtCore.QObject):
 
     # -- export ---------------------------------------------------------------------------------------
     def choose_export_file(self) -> QtWidgets.QFileDialog | None:
-        if self.link.store is None:
+        if self.link.backend is None:
             self._message(self.link.read_only_reason or "")
             return None
         dialog = self._file_dialog("export_file_dialog", self.tr("Export register"),
@@ -285,7 +285,7 @@ class SpreadsheetActions(QtCore.QObject):
             self._error(self.tr("%1: the file name must end in .csv or .xlsx").replace("%1", path))
             return None
         try:
-            count = export_register(self.link.store, path, lang=self._lang())
+            count = export_register(self.link.backend, path, lang=self._lang())
         except (ParksgisError, OSError) as exc:
             detail = str(exc) if isinstance(exc, ParksgisError) else f"{path}: {exc.strerror or exc}"
             self._error(detail)

@@ -234,8 +234,9 @@ class StatusEditor(QtWidgets.QGroupBox):
         if not changes:
             self.message.emit(self.tr("No changes to apply."))
             return False
+        shown = self.current_project()  # what the form was filled from: the base of each edit
         try:
-            self.link.update(self.project_id, changes)
+            self.link.update(self.project_id, changes, {f: getattr(shown, f) for f in changes})
         except ParksgisError as exc:
             self._show_error(str(exc))
             return False

@@ -15,15 +15,18 @@ import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from urllib.request import pathname2url
+from typing import Callable
 
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.store import recorded_history, schema, timeline
+from parksgis.store import recorded_history, schema
+from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend
 from parksgis.store.changes import check_change
-from parksgis.store.errors import ChangeError, RegisterError, RegisterLockedError, SchemaVersionError
-from parksgis.store.timeline import HistoryRow, StatusChange
+from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedError, RegisterReadOnlyError,
+                                   SchemaVersionError, StaleEditError, StaleField)
+from parksgis.store.sqlite import connect, is_locked
+from parksgis.store.timeline import HistoryRow
 from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
@@ -42,12 +45,13 @@ def default_author() -> str:
         return "unknown"
 
 
-class RegisterStore:
-    """A register opened on one file. Use :meth:`create`, :meth:`open` or :meth:`for_folder`."""
+class RegisterStore(RegisterBackend):
+    """A register opened on one SQLite file. Use :meth:`create`, :meth:`open` or :meth:`for_folder`."""
 
     def __init__(self, db: sqlite3.Connection, path: str, readonly: bool):
         self._db = db
         self.path = path
+        self.label = path
         self.readonly = readonly
         #: False for an in-memory register (a read-only layers folder without register.sqlite);
         #: ``path`` then names the projects.csv it was seeded from
@@ -71,11 +75,11 @@ class RegisterStore:
         path = str(path)
         items = list(projects.values()) if isinstance(projects, dict) else list(projects)
         if path == ":memory:":
-            store = cls(_connect(path), path, readonly=False)
+            store = cls(connect(path), path, readonly=False)
             store._initialise(items, scheme, author, baseline)
             return store
         if os.path.exists(path):
-            db = _connect(path)
+            db = connect(path)
             try:
                 if schema.has_register(db):
                     raise RegisterError(path, "already holds a parksgis register; open it instead")
@@ -92,7 +96,7 @@ class RegisterStore:
         fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
         os.close(fd)
         try:
-            db = _connect(tmp)
+            db = connect(tmp)
             try:
                 cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
             finally:
@@ -119,10 +123,13 @@ class RegisterStore:
             folder = os.path.dirname(os.path.abspath(path))
             immutable = readonly and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
         try:
-            db = _connect(path, readonly=readonly or immutable, immutable=immutable)
+            db = connect(path, readonly=readonly or immutable, immutable=immutable, create=False)
             store = cls(db, path, readonly=readonly or immutable)
             store._check_schema()
         except sqlite3.DatabaseError as exc:
+            if is_locked(exc):
+                raise RegisterLockedError(path, "another program holds the register's lock (a save "
+                                                "or a merge is running); try again in a moment") from None
             raise RegisterError(path, f"not a register (SQLite says: {exc})") from None
         return store
 
@@ -151,7 +158,7 @@ class RegisterStore:
             store = cls.create(":memory:", projects, baseline=baseline)
             recorded_history.replay(store, changes)
             store.readonly = readonly
-            store.path = str(csv_path)  # messages name the file the projects came from
+            store.path = store.label = str(csv_path)  # messages name the file the projects came from
             return store
         # seed and replay under a temporary name: a register.sqlite exists whole or not at all
         building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
@@ -204,15 +211,6 @@ class RegisterStore:
         cursor.row_factory = None  # plain tuples: history is read whole for every as-of date
         return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
 
-    def as_of(self, day: date | datetime | str) -> dict[str, Project]:
-        """Every project as it stood at the end of ``day`` (rule: :mod:`parksgis.store.timeline`)."""
-        return timeline.replay(self.projects(), self.history(), day)
-
-    def compare(self, day1, day2) -> list[StatusChange]:
-        """Projects whose status differs between the end of ``day1`` and the end of ``day2``."""
-        current, rows = self.projects(), self.history()
-        return timeline.compare(timeline.replay(current, rows, day1), timeline.replay(current, rows, day2))
-
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every register table, sorted: equal dumps mean equal registers."""
         return {t: sorted(tuple(r) for r in self._db.execute(f"SELECT * FROM {t}"))
@@ -235,43 +233,50 @@ class RegisterStore:
 
         return self.changed.connect(sync)
 
+    def subscribe(self, callback: Callable[[list[str]], None]) -> Callable[[], None]:
+        self.changed.connect(callback)
+        return lambda: self.changed.disconnect(callback)
+
     # -- writing --------------------------------------------------------------------------------
-    def update(self, project_id: str, changes: dict, author: str | None = None, source: str = "app",
-               changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
-        """Change fields of one project in one transaction; returns the history rows written."""
-        return self.update_many({project_id: changes}, author, source, changed_at)
+    def apply(self, changes: ChangeSet, author: str | None = None, source: str = "app",
+              changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
+        """Write a change set in one transaction and one edit group (undone together).
 
-    def update_many(self, changes: dict[str, dict], author: str | None = None, source: str = "app",
-                    changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
-        """Change many projects in one transaction and one edit group (undone together).
-
-        Values equal to the current ones are skipped, so applying the same changes twice writes
-        nothing the second time. An ``updated_at`` in a change sets that bookkeeping field
-        instead of the default (the CST date of the change) and writes no history of its own.
-        A bad change raises :class:`ChangeError` and nothing is written.
+        Compare-and-set per field (contract: :mod:`parksgis.store.backend`): values equal to the
+        current ones are skipped, so applying the same changes twice writes nothing the second
+        time; a checked base that differs from the current value raises :class:`StaleEditError`
+        and nothing is written. An ``updated_at`` in a change sets that bookkeeping field instead
+        of the default (the CST date of the change) and writes no history of its own. A bad
+        change raises :class:`ChangeError` and nothing is written.
         """
         stamp = utc_stamp(changed_at)
         author = author or default_author()
         scheme = self.scheme()
         pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
         written: list[HistoryRow] = []
+        stale: list[StaleField] = []
         with self.transaction():
             edit_id = self._next_edit_id()
-            for count, (pid, fields) in enumerate(changes.items(), start=1):
+            for count, (pid, edits) in enumerate(changes.by_project().items(), start=1):
                 current = self.project(pid)
-                updated_at = fields.get("updated_at")
+                updated_at = edits.pop("updated_at").new if "updated_at" in edits else None
                 diffs = {}
-                for field, value in fields.items():
-                    if field == "updated_at":
+                for field, edit in edits.items():
+                    value = check_change(self.path, pid, field, edit.new, scheme)
+                    now = getattr(current, field)
+                    if same_value(field, now, value):
                         continue
-                    value = check_change(self.path, pid, field, value, scheme)
-                    if not same_value(field, getattr(current, field), value):
-                        diffs[field] = value
-                if diffs:
+                    if edit.checked and not _same_base(field, now, edit.base):
+                        stale.append(self._stale(edit, now))
+                        continue
+                    diffs[field] = value
+                if diffs and not stale:
                     diffs["updated_at"] = updated_at or local_date(stamp).isoformat()
                     written += self._write_project(current, diffs, edit_id, stamp, author, source)
                 if count == pause_after:
                     _pause_for_test()
+            if stale:
+                raise StaleEditError(self.label, stale)
         self._emit(written)
         return written
 
@@ -329,13 +334,13 @@ class RegisterStore:
                 self._depth -= 1
             return
         if self.readonly:
-            raise RegisterError(self.path, "register is open read-only; nothing was changed")
+            raise RegisterReadOnlyError(self.path, f"{self.read_only_reason or 'register is open read-only'}"
+                                                   "; nothing was changed")
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise RegisterLockedError(self.path, f"another program holds the write lock ({exc}); "
-                                                     "nothing was changed") from None
+            if is_locked(exc):
+                raise RegisterLockedError(self.path, self._locked_message(exc)) from None
             raise RegisterError(self.path, f"cannot write the register ({exc})") from None
         self._depth = 1
         try:
@@ -353,6 +358,18 @@ class RegisterStore:
             self._depth = 0
 
     # -- internals ------------------------------------------------------------------------------
+    def _locked_message(self, exc: sqlite3.Error) -> str:
+        """What a write refused for another program's lock says (a pack words it for packs)."""
+        return f"another program holds the write lock ({exc}); nothing was changed"
+
+    def _stale(self, edit: FieldEdit, current) -> StaleField:
+        # the latest row that wrote the value now there (a pack's seed may be dated after it)
+        row = self._db.execute("SELECT author, changed_at FROM parksgis_history WHERE project_id = ? "
+                               "AND field = ? AND new IS ? ORDER BY changed_at DESC, id DESC LIMIT 1",
+                               (edit.project_id, edit.field, to_text(edit.field, current))).fetchone()
+        return StaleField(edit.project_id, edit.field, edit.base, edit.new, current,
+                          row["author"] if row else None, row["changed_at"] if row else None)
+
     def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
         with self.transaction():
             schema.create_tables(self._db)
@@ -430,18 +447,13 @@ class RegisterStore:
             self.changed.emit(sorted({r.project_id for r in rows}))
 
 
-def _connect(path: str, readonly: bool = False, immutable: bool = False) -> sqlite3.Connection:
-    if path == ":memory:":
-        db = sqlite3.connect(path, isolation_level=None)
-    elif readonly or immutable:
-        flags = "immutable=1" if immutable else "mode=ro"
-        db = sqlite3.connect(f"file:{pathname2url(os.path.abspath(path))}?{flags}", uri=True,
-                             isolation_level=None)
-    else:
-        # isolation_level=None: we issue BEGIN IMMEDIATE/COMMIT ourselves, one per write.
-        db = sqlite3.connect(path, isolation_level=None, timeout=10)
-    db.row_factory = sqlite3.Row
-    return db
+def _same_base(field: str, current, base) -> bool:
+    """Whether the value an editor saw is the current one (a base that cannot even be stored, such
+    as text in a number field, is not)."""
+    try:
+        return same_value(field, current, base)
+    except (TypeError, ValueError):
+        return False
 
 
 def _pause_for_test() -> None:

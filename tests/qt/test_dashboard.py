@@ -77,7 +77,7 @@ def check_against_register(dashboard, store, workspace):
 
 def test_figures_equal_register_sums_and_follow_an_edit(register_window):
     win = register_window
-    dashboard, store = win.register_panels.dashboard, win.register_panels.link.store
+    dashboard, store = win.register_panels.dashboard, win.register_panels.link.backend
     check_against_register(dashboard, store, win.workspace)
     assert dashboard.target_km == {"new": 22.2, "upgrade": 11.4}
     targets = [item for item in dashboard.plots["roads"].items if item.objectName().startswith("target_")]
@@ -118,5 +118,5 @@ def test_hidden_dashboard_catches_up_when_shown(qtbot, register_window):
     assert panels.dashboard._stale  # nothing recomputed while hidden
     toggle.trigger()
     assert panels.dashboard.isVisible()
-    check_against_register(panels.dashboard, panels.link.store, win.workspace)
+    check_against_register(panels.dashboard, panels.link.backend, win.workspace)
     assert bar_heights(panels.dashboard, "by_park")[("under_construction", 2)] == 2  # environmental

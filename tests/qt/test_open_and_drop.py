@@ -116,7 +116,7 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
     qtbot.addWidget(window)
     assert len(window.workspace.parks) == 3
     panels = window.register_panels
-    assert panels.link.store is not None
+    assert panels.link.backend is not None
     assert (folder / "register.sqlite").exists()
     panels.close()
     window.close()

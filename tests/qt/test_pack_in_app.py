@@ -278,7 +278,7 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_
     # immutable file), and may edit once the first has closed the pack
     maps.click_project(qtbot, first, "port/plots", "PORT-FILL-3")
     maps.choose_status(qtbot, first.register_panels.editor, "under_construction")
-    assert second.register_panels.link.store.project("PORT-FILL-3").status == "under_construction"
+    assert second.register_panels.link.backend.project("PORT-FILL-3").status == "under_construction"
     first.pack_actions.close()
     assert second.pack_actions.open_path(port_pack)
     assert not second.workspace.pack_handle.read_only

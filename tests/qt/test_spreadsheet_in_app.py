@@ -69,7 +69,7 @@ def write_gbk_sheet(path, lines):
 def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_path):
     win = register_window
     win.settings.setValue("author", "张工")
-    store = win.register_panels.link.store
+    store = win.register_panels.link.backend
     sheet = write_gbk_sheet(tmp_path / "周报-状态.csv", [
         "项目编号,项目名称,状态", "PORT-FILL-3,港口片区3号地块填土工程,已完工",
         "PORT-FILL-4,港口片区4号地块填土工程,施工中", "PORT-FILL-5,港口片区5号地块填土工程,已批复"])
@@ -123,7 +123,7 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
 
 def test_sheet_with_problems_lists_them_and_cannot_be_applied(qtbot, register_window, tmp_path):
     win = register_window
-    store = win.register_panels.link.store
+    store = win.register_panels.link.backend
     history_before = len(store.history())
     sheet = tmp_path / "bad.csv"
     sheet.write_text("project_id,status,progress_pct,actual_start\n"

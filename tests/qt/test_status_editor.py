@@ -63,7 +63,7 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     assert maps.colour_near(win, pos, approved) == 0
     assert maps.legend_count(win, "completed") == before["completed"] + 1
     assert maps.legend_count(win, "approved") == before["approved"] - 1
-    store = win.register_panels.link.store
+    store = win.register_panels.link.backend
     edits = [r for r in store.history(PROJECT) if r.source == "app"]
     assert [(r.field, r.old, r.new) for r in edits] == [("status", "approved", "completed")]
     assert edits[0].author  # the OS user when no author is set
@@ -123,7 +123,7 @@ def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, t
     win.selection.set([(layer.key, row)])
     editor = win.register_panels.editor
     reason = win.register_panels.link.read_only_reason
-    assert win.register_panels.link.store is None and reason  # no register to write to
+    assert win.register_panels.link.backend is None and reason  # no register to write to
     assert editor.notice.isVisibleTo(editor) and editor.notice.text() == reason
     assert not editor.apply_button.isEnabled() and not editor.form_box.isEnabled()
 
@@ -145,3 +145,23 @@ def test_empty_date_calendar_opens_on_this_month(qtbot, register_window):
     today = QtCore.QDate.currentDate()
     assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
     calendar.hide()
+
+
+def test_an_edit_of_a_field_another_desk_changed_meanwhile_is_refused_with_who(qtbot, register_window, maps):
+    """Two people, one field: the second save names the first person's value and writes nothing."""
+    from parksgis.store.register import RegisterStore
+
+    win = register_window
+    editor = win.register_panels.editor
+    layer, row = feature_of(win, PROJECT)
+    click_feature(qtbot, win, layer, row)
+    assert editor.status_combo.currentData() == "approved"  # what this desk read
+    with RegisterStore.open(win.register_panels.link.backend.path) as other_desk:
+        other_desk.update(PROJECT, {"status": "suspended"}, author="总部")
+
+    maps.choose_status(qtbot, editor, "completed")
+
+    assert editor.notice.isVisibleTo(editor)
+    assert "field status: changed by 总部" in editor.notice.text()
+    assert "to 'suspended' after you read 'approved'; your 'completed' was not saved" in editor.notice.text()
+    assert win.register_panels.link.backend.project(PROJECT).status == "suspended"  # not overwritten

@@ -290,7 +290,6 @@ def test_a_failing_write_rolls_back_and_says_so(register):
 def test_a_register_locked_by_another_writer_is_reported(register):
     other = sqlite3.connect(register.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    register._db.execute("PRAGMA busy_timeout = 100")  # do not wait the usual 10 s in a test
     try:
         with pytest.raises(RegisterLockedError, match=r"register.sqlite: another program holds the write "
                                                       r"lock \(database is locked\); nothing was changed"):
