@@ -1430,17 +1430,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="114" />
+            <location filename="../../parksgis/qt/register_link.py" line="112" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1448,6 +1443,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1480,6 +1479,79 @@
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="75" />
             <source>Your name in the history…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RegisterTexts</name>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Actual finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="21" />
+            <source>Actual start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Contractor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>English name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>Investment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Park</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="21" />
+            <source>Planned finish</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Planned start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Status</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1595,90 +1667,173 @@
         </message>
     </context>
     <context>
+        <name>StaleEditDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="43" />
+            <source>Apply mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="30" />
+            <source>Changed by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="24" />
+            <source>Changed by someone else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="45" />
+            <source>Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="29" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="41" />
+            <source>Keep theirs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="30" />
+            <source>Now in the register</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="25" />
+            <source>Project %1 changed after you opened it. Nothing was saved. Compare the values and choose which to keep.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="29" />
+            <source>Yours</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Actual finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Actual start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="135" />
+            <location filename="../../parksgis/qt/status_editor.py" line="141" />
             <source>Apply</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Edit status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="138" />
+            <location filename="../../parksgis/qt/status_editor.py" line="144" />
             <source>History</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="235" />
+            <location filename="../../parksgis/qt/status_editor.py" line="282" />
+            <source>Kept the register's values; yours were dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="247" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="132" />
+            <location filename="../../parksgis/qt/status_editor.py" line="138" />
             <source>Note</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="255" />
+            <location filename="../../parksgis/qt/status_editor.py" line="297" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Planned finish</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Planned start</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Progress</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="242" />
+            <location filename="../../parksgis/qt/status_editor.py" line="264" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="171" />
+            <location filename="../../parksgis/qt/status_editor.py" line="177" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="136" />
+            <location filename="../../parksgis/qt/status_editor.py" line="142" />
             <source>Undo last edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="137" />
+            <location filename="../../parksgis/qt/status_editor.py" line="143" />
             <source>Undo last status edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="258" />
+            <location filename="../../parksgis/qt/status_editor.py" line="300" />
             <source>Undone: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <source>initial</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <source>merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>spreadsheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>window</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1430,17 +1430,12 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="114" />
+            <location filename="../../parksgis/qt/register_link.py" line="112" />
             <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
             <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
-            <source>The pack is open read-only.</source>
-            <translation>图层包以只读方式打开。</translation>
-        </message>
-        <message>
-            <location filename="../../parksgis/qt/register_link.py" line="107" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1448,6 +1443,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
+        </message>
+        <message>
+            <source>The pack is open read-only.</source>
+            <translation type="vanished">图层包以只读方式打开。</translation>
         </message>
     </context>
     <context>
@@ -1481,6 +1480,79 @@
             <location filename="../../parksgis/qt/register_panels.py" line="75" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterTexts</name>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Actual finish</source>
+            <translation>实际完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="21" />
+            <source>Actual start</source>
+            <translation>实际开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Contractor</source>
+            <translation>施工单位</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>Investment</source>
+            <translation>投资</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="22" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="23" />
+            <source>Owner</source>
+            <translation>业主单位</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="24" />
+            <source>Park</source>
+            <translation>园区</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="21" />
+            <source>Planned finish</source>
+            <translation>计划完工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Planned start</source>
+            <translation>计划开工</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_texts.py" line="20" />
+            <source>Status</source>
+            <translation>状态</translation>
         </message>
     </context>
     <context>
@@ -1595,91 +1667,174 @@
         </message>
     </context>
     <context>
+        <name>StaleEditDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="43" />
+            <source>Apply mine</source>
+            <translation>仍用我的值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="30" />
+            <source>Changed by</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="24" />
+            <source>Changed by someone else</source>
+            <translation>已被他人修改</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="45" />
+            <source>Edit</source>
+            <translation>返回编辑</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="29" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="41" />
+            <source>Keep theirs</source>
+            <translation>保留对方的值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="30" />
+            <source>Now in the register</source>
+            <translation>登记册中的现值</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="25" />
+            <source>Project %1 changed after you opened it. Nothing was saved. Compare the values and choose which to keep.</source>
+            <translation>项目 %1 在您打开后已被他人修改,本次未保存任何内容。请比较两边的值,选择保留哪一个。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/stale_edit_dialog.py" line="29" />
+            <source>Yours</source>
+            <translation>您的值</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusEditor</name>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Actual finish</source>
             <translation>实际完工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="131" />
+            <location filename="../../parksgis/qt/status_editor.py" line="137" />
             <source>Actual start</source>
             <translation>实际开工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="135" />
+            <location filename="../../parksgis/qt/status_editor.py" line="141" />
             <source>Apply</source>
             <translation>应用</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="128" />
+            <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Edit status</source>
             <translation>编辑状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="138" />
+            <location filename="../../parksgis/qt/status_editor.py" line="144" />
             <source>History</source>
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="235" />
+            <location filename="../../parksgis/qt/status_editor.py" line="282" />
+            <source>Kept the register's values; yours were dropped.</source>
+            <translation>已保留登记册中的值,您的修改未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="247" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="132" />
+            <location filename="../../parksgis/qt/status_editor.py" line="138" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="255" />
+            <location filename="../../parksgis/qt/status_editor.py" line="297" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Planned finish</source>
             <translation>计划完工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="130" />
+            <location filename="../../parksgis/qt/status_editor.py" line="136" />
             <source>Planned start</source>
             <translation>计划开工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Progress</source>
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="242" />
+            <location filename="../../parksgis/qt/status_editor.py" line="264" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="171" />
+            <location filename="../../parksgis/qt/status_editor.py" line="177" />
             <source>Showing statuses as of %1: return to today to edit.</source>
             <translation>正在显示截至 %1 的状态：回到今天才能编辑。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="129" />
+            <location filename="../../parksgis/qt/status_editor.py" line="135" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="136" />
+            <location filename="../../parksgis/qt/status_editor.py" line="142" />
             <source>Undo last edit</source>
             <translation>撤销上次编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="137" />
+            <location filename="../../parksgis/qt/status_editor.py" line="143" />
             <source>Undo last status edit</source>
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="258" />
+            <location filename="../../parksgis/qt/status_editor.py" line="300" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
+            <translation>您的值仍在表单中:可继续修改,或点“应用”覆盖登记册中的现值。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <source>initial</source>
+            <translation>初始</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <source>merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>spreadsheet</source>
+            <translation>表格导入</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <source>window</source>
+            <translation>窗口</translation>
         </message>
     </context>
     <context>

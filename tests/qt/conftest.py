@@ -254,6 +254,24 @@ def move_mouse(widget, pos) -> None:
 MapHelpers.move_mouse = staticmethod(move_mouse)
 
 
+def when_dialog_opens(answer) -> None:
+    """Call ``answer(dialog)`` once the next modal dialog is up (it runs inside the dialog's own
+    event loop, so the code that opened it with exec() continues with the user's answer)."""
+    from PySide6 import QtCore, QtWidgets
+
+    def poll():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        if dialog is None:
+            QtCore.QTimer.singleShot(5, poll)
+        else:
+            answer(dialog)
+
+    QtCore.QTimer.singleShot(0, poll)
+
+
+MapHelpers.when_dialog_opens = staticmethod(when_dialog_opens)
+
+
 @pytest.fixture
 def register_window(qtbot, qapp, tmp_path):
     """The main window with the register panels on a copy of layers/ (register.sqlite in tmp_path)."""

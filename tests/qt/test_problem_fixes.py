@@ -1,7 +1,7 @@
 """Issue 13 point 5: the Problems panel speaks the window user's language and fixes what it can.
 
-Files are dropped on the window as a user does; the fix buttons and menus are clicked; the dialogs
-they open are answered the way a user answers them.
+Files are added to the window as a dropped file is; the fix buttons and menus are clicked; the
+dialogs they open are answered the way a user answers them.
 """
 
 from __future__ import annotations
@@ -18,18 +18,6 @@ Qt = QtCore.Qt
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def when_dialog_opens(answer) -> None:
-    """Call ``answer(dialog)`` once the next modal dialog is up (it runs inside the dialog's loop)."""
-    def poll():
-        dialog = QtWidgets.QApplication.activeModalWidget()
-        if dialog is None:
-            QtCore.QTimer.singleShot(5, poll)
-        else:
-            answer(dialog)
-
-    QtCore.QTimer.singleShot(0, poll)
-
-
 def row_of(panel, file_name, code):
     for i, problem in enumerate(panel.problems):
         if problem.code == code and problem.file.endswith(file_name):
@@ -37,7 +25,7 @@ def row_of(panel, file_name, code):
     return None
 
 
-def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, window, data_dir, tmp_path):
+def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, window, maps, data_dir, tmp_path):
     path = tmp_path / "fill_plots.geojson"
     shutil.copy(data_dir / "projected_no_crs.geojson", path)
     window.add_files([path])
@@ -55,7 +43,7 @@ def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, wind
         seen["first"] = dialog.combo.itemData(0)
         dialog.accept()
 
-    when_dialog_opens(pick)
+    maps.when_dialog_opens(pick)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert seen["first"] == "EPSG:4546"  # CGCS2000 / 3-degree GK CM 111E suggested first
     layer = window.workspace.layer("fill_plots")
@@ -64,7 +52,7 @@ def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, wind
     assert row_of(panel, path.name, "projected-no-crs") is None
 
 
-def test_5_gbk_file_resaved_as_utf8(qtbot, window, data_dir, tmp_path):
+def test_5_gbk_file_resaved_as_utf8(qtbot, window, maps, data_dir, tmp_path):
     path = tmp_path / "gbk_names.geojson"
     shutil.copy(data_dir / "gbk_names.geojson", path)
     names_before = None
@@ -74,7 +62,7 @@ def test_5_gbk_file_resaved_as_utf8(qtbot, window, data_dir, tmp_path):
     assert item.text(0) == "警告" and CJK.search(item.text(MESSAGE))
     button = window.problems.itemWidget(item, FIX)
     assert button.text() == "另存为 UTF-8"
-    when_dialog_opens(lambda box: box.button(QtWidgets.QMessageBox.StandardButton.Yes).click())
+    maps.when_dialog_opens(lambda box: box.button(QtWidgets.QMessageBox.StandardButton.Yes).click())
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     data = json.loads(path.read_bytes().decode("utf-8"))  # valid UTF-8 now
     assert [f["properties"]["name_zh"] for f in data["features"]] == names_before
@@ -82,7 +70,7 @@ def test_5_gbk_file_resaved_as_utf8(qtbot, window, data_dir, tmp_path):
     assert window.workspace.layer("gbk_names").frame["name_zh"].tolist() == names_before
 
 
-def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(qtbot, window, data_dir, tmp_path):
+def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(qtbot, window, maps, data_dir, tmp_path):
     path = tmp_path / "gcj02_points.geojson"
     shutil.copy(data_dir / "gcj02_points.geojson", path)
     window.add_files([path])
@@ -96,7 +84,7 @@ def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(qtbot, window, 
         dialog.setTextValue(dialog.comboBoxItems()[0])
         dialog.accept()
 
-    when_dialog_opens(choose)
+    maps.when_dialog_opens(choose)
     action.trigger()
     after = window.workspace.layer("gcj02_points").frame.geometry.iloc[0]
     shift_m = before.distance(after) * 111_000
