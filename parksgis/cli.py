@@ -15,7 +15,7 @@ import sys
 from parksgis import __version__
 from parksgis.errors import ParksgisError, UsageError
 
-COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status"]
+COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-PURE = ["parksgis.model", "parksgis.io", "parksgis.store", "parksgis.pack"]
+PURE = ["parksgis.model", "parksgis.io", "parksgis.store", "parksgis.pack", "parksgis.server"]
 
 
 @pytest.mark.parametrize("package", PURE)

@@ -6,9 +6,11 @@
     parksgis status as-of SRC DATE [--park PARK]
     parksgis status compare SRC DATE1 DATE2
     parksgis status undo SRC [--author NAME]
+    parksgis status set SRC PROJECT_ID FIELD=VALUE... [--expect FIELD=VALUE...] [--author NAME]
 
-SRC is a layers folder (its register.sqlite, created from projects.csv on first use) or a
-layer pack .gpkg or a register .sqlite file. Exit codes: 0 ok, 1 problems, 2 usage.
+SRC is a layers folder (its register.sqlite, created from projects.csv on first use), a
+layer pack .gpkg, a register .sqlite file or a database (postgresql://... or service=NAME).
+Exit codes: 0 ok, 1 problems (an edit refused: the reason in one line), 2 usage.
 """
 
 from __future__ import annotations
@@ -55,13 +57,26 @@ def add_parser(subparsers) -> None:
     p = sub.add_parser("undo", help="revert the last edit or import")
     p.add_argument("src", metavar="SRC")
     p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
+
+    p = sub.add_parser("set", help="change fields of one project (one transaction, with history)")
+    p.add_argument("src", metavar="SRC")
+    p.add_argument("project_id", metavar="PROJECT_ID")
+    p.add_argument("values", metavar="FIELD=VALUE", nargs="+", help="e.g. status=completed progress_pct=100")
+    p.add_argument("--expect", metavar="FIELD=VALUE", nargs="+", default=[],
+                   help="refuse (exit 1) unless these fields still hold these values (compare-and-set)")
+    p.add_argument("--author", metavar="NAME", help="name recorded in history (default: the OS user)")
     parser.set_defaults(run=run)
 
 
 def open_source(src: str, readonly: bool = False):
-    """The RegisterStore of a layers folder, a pack .gpkg or a register .sqlite file."""
+    """The register of a layers folder, a pack .gpkg, a register .sqlite file or a database."""
+    from parksgis.server import is_database_source
     from parksgis.store.register import RegisterStore
 
+    if is_database_source(src):
+        from parksgis.server.register import ServerRegister
+
+        return ServerRegister.open(src, readonly=readonly)
     path = Path(src)
     if path.is_dir():
         return RegisterStore.for_folder(path, readonly=readonly)
@@ -81,7 +96,7 @@ def _date(text: str):
 
 def run(args) -> int:
     return {"import": _import, "export": _export, "show": _show, "as-of": _as_of,
-            "compare": _compare, "undo": _undo}[args.action](args)
+            "compare": _compare, "undo": _undo, "set": _set}[args.action](args)
 
 
 def _import(args) -> int:
@@ -173,6 +188,32 @@ def _undo(args) -> int:
     projects = sorted({r.project_id for r in rows})
     print(f"undone: edit {rows[0].reverts}, {_count(len(rows), 'field')} of {_count(len(projects), 'project')} "
           f"({', '.join(projects[:10])}{' ...' if len(projects) > 10 else ''})")
+    return 0
+
+
+def _assignments(texts: list[str]) -> dict[str, str]:
+    out = {}
+    for text in texts:
+        field, sep, value = text.partition("=")
+        if not sep or not field.strip():
+            raise UsageError(f"{text!r}: write FIELD=VALUE (e.g. status=completed)")
+        out[field.strip()] = value
+    return out
+
+
+def _set(args) -> int:
+    from parksgis.store.backend import ChangeSet
+
+    changes, expect = _assignments(args.values), _assignments(args.expect)
+    with open_source(args.src) as store:  # one transaction: compare with --expect, then set
+        rows = store.apply(ChangeSet.of_project(args.project_id, changes, expect), author=args.author,
+                           source="cli")
+    if not rows:
+        print(f"{args.project_id}: nothing to change (the values are already set)")
+        return 0
+    for row in rows:
+        print(f"{row.project_id}: {row.field} {row.old or '-'} -> {row.new or '-'} "
+              f"(history row {row.id}, {row.author})")
     return 0
 
 

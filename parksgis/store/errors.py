@@ -100,3 +100,4 @@ class SpreadsheetError(ParksgisError):
     def __init__(self, path, message: str):
         self.path = str(path)
         super().__init__(f"{self.path}: {message}")
+

@@ -1,0 +1,137 @@
+"""Layer tables in PostGIS: one table per layer (typed columns, a GiST-indexed geometry), written
+with COPY and read back as GeoDataFrames; ``parksgis.layers`` catalogues them.
+
+Each table keeps the layer's property columns with their types, ``fid`` (the feature's position in
+the source file, so a dump writes features back in order) and ``geom`` in EPSG:4326. For QGIS, a
+view ``<table>_status`` per layer joins each feature's project status and its label and colour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from parksgis.model.layer import Layer, LayerKind
+
+#: pandas dtype kind -> PostgreSQL column type; anything else is stored as text
+_PG_TYPES = {"i": "bigint", "u": "bigint", "f": "double precision", "b": "boolean"}
+_RESERVED = ("fid", "geom")
+
+
+def layer_file(layer: Layer, folder=None) -> str:
+    """The layer's file relative to its layers folder (``port/plots.geojson``), kept for dumps."""
+    if folder is not None and layer.source is not None:
+        try:
+            return layer.source.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            pass
+    prefix = layer.park_id or ("basemap" if layer.kind == LayerKind.BASEMAP else "")
+    return f"{prefix}/{layer.name}.geojson".lstrip("/")
+
+
+def fingerprint(frame) -> str:
+    """A content hash of a layer: equal hashes mean a reload has nothing to change."""
+    import shapely
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([[str(c), str(t)] for c, t in frame.dtypes.items()]).encode())
+    digest.update(frame.drop(columns=frame.geometry.name).to_json(orient="values").encode())
+    for wkb in shapely.to_wkb(frame.geometry.values, hex=False):
+        digest.update(wkb or b"-")
+    return digest.hexdigest()
+
+
+def write_layer(cur, table: str, layer: Layer, file: str, position: int) -> int:
+    """Create ``parksgis.<table>`` holding ``layer`` (replacing an older one) and its status view."""
+    import shapely
+    from psycopg import sql
+
+    frame = layer.frame.to_crs(4326) if layer.frame.crs is not None else layer.frame
+    geometry = frame.geometry.name
+    props = [c for c in frame.columns if c != geometry]
+    clash = [c for c in props if str(c).lower() in _RESERVED]
+    if clash:
+        raise ValueError(f"layer {layer.key}: a property is named {clash[0]!r}, a name the server table needs")
+    columns = [[str(c), _PG_TYPES.get(frame[c].dtype.kind, "text"), str(frame[c].dtype)] for c in props]
+    types = set(frame.geometry.geom_type.dropna())
+    gtype = types.pop() if len(types) == 1 else "Geometry"
+    ident = sql.Identifier("parksgis", table)
+    cur.execute(sql.SQL("DROP TABLE IF EXISTS {} CASCADE").format(ident))
+    cur.execute(sql.SQL("CREATE TABLE {} (fid integer PRIMARY KEY, {}, geom geometry({}, 4326))").format(
+        ident, sql.SQL(", ").join(sql.SQL("{} {}").format(sql.Identifier(n), sql.SQL(t))
+                                  for n, t, _ in columns) if columns else sql.SQL("_empty text"),
+        sql.SQL(gtype)))
+    wkb = shapely.to_wkb(shapely.set_srid(frame.geometry.values, 4326), hex=True, include_srid=True)
+    names = [sql.Identifier("fid"), *(sql.Identifier(n) for n, _, _ in columns), sql.Identifier("geom")]
+    with cur.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(ident, sql.SQL(", ").join(names))) as copy:
+        values = [frame[c].tolist() for c in props]
+        for i in range(len(frame)):
+            copy.write_row([i, *(_cell(v[i]) for v in values), wkb[i]])
+    cur.execute(sql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
+        sql.Identifier(f"{table}_geom"), ident))
+    cur.execute(sql.SQL("""CREATE VIEW {} AS SELECT l.*, p.status, s.label_zh AS status_zh,
+        s.label_en AS status_en, s.color AS status_color, p.progress_pct, p.name_zh AS project_name
+        FROM {} l LEFT JOIN parksgis.projects p ON p.project_id = {}
+        LEFT JOIN parksgis.status_scheme s ON s.code = p.status""").format(
+        sql.Identifier("parksgis", f"{table}_status"), ident,
+        sql.SQL("l.project_id") if "project_id" in props else sql.SQL("NULL")))
+    cur.execute("DELETE FROM parksgis.layers WHERE table_name = %s", (table,))
+    cur.execute("INSERT INTO parksgis.layers (table_name, name, park_id, kind, title_zh, title_en, file, "
+                "position, columns) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (table, layer.name, layer.park_id, layer.kind.value, layer.title_zh, layer.title_en,
+                 file, position, json.dumps(columns + [["#fingerprint", fingerprint(frame), ""]])))
+    return len(frame)
+
+
+def stored_fingerprints(cur) -> dict[str, str]:
+    cur.execute("SELECT table_name, columns FROM parksgis.layers")
+    out = {}
+    for table, columns in cur.fetchall():
+        out[table] = next((c[1] for c in columns if c[0] == "#fingerprint"), "")
+    return out
+
+
+def read_layers(conn, bbox=None) -> list[dict]:
+    """Every catalogued layer as ``{name, park_id, kind, title_zh, title_en, file, frame}``."""
+    import geopandas
+    import pandas
+    import shapely
+    from psycopg import sql
+
+    catalogue = conn.execute("SELECT table_name, name, park_id, kind, title_zh, title_en, file, columns "
+                             "FROM parksgis.layers ORDER BY position").fetchall()
+    out = []
+    for table, name, park_id, kind, title_zh, title_en, file, columns in catalogue:
+        columns = [c for c in columns if c[0] != "#fingerprint"]
+        query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} ORDER BY fid").format(
+            sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]),
+            sql.Identifier("parksgis", table))
+        rows = conn.execute(query).fetchall()
+        data = {c[0]: pandas.Series([r[i + 1] for r in rows], dtype="object") for i, c in enumerate(columns)}
+        frame = pandas.DataFrame(data)
+        for column, _pg, dtype in columns:
+            frame[column] = _restore(frame[column], dtype)
+        geoms = shapely.from_wkb([r[-1] for r in rows]) if rows else []
+        out.append({"table": table, "name": name, "park_id": park_id, "kind": kind, "title_zh": title_zh,
+                    "title_en": title_en, "file": file,
+                    "frame": geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms), crs=4326)})
+    return out
+
+
+def _cell(value):
+    """A COPY value: NaN/NA as NULL, numpy scalars as Python numbers."""
+    if value is None:
+        return None
+    try:
+        if value != value:  # NaN, pandas.NA raises
+            return None
+    except (TypeError, ValueError):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _restore(series, dtype: str):
+    try:
+        return series.astype(dtype)
+    except (TypeError, ValueError):  # e.g. int64 with NULLs written by someone else: keep floats
+        return series.infer_objects()

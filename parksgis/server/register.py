@@ -1,0 +1,396 @@
+"""The register on a PostgreSQL server: the same reading and writing as the SQLite register
+(:class:`parksgis.store.register.RegisterStore`), shared by many desks at once.
+
+Every write is one transaction that locks the projects it changes (``SELECT ... FOR UPDATE``, in
+id order so two writers never deadlock) and compares each field with the value the writer read
+(``base``): if someone else changed it since, the whole write is refused with
+:class:`~parksgis.store.errors.StaleEditError` naming both values and who changed it when. History
+rows are written by the server's trigger (see :mod:`parksgis.server.schema`), so they always
+record the database user, whatever client made the change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Callable
+
+from parksgis.model.events import Signal
+from parksgis.model.project import PROJECT_FIELDS, Project
+from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
+from parksgis.server import connection, schema
+from parksgis.server.errors import NotARegisterError, ServerError, ServerSchemaVersionError
+from parksgis.store import timeline
+from parksgis.store.changes import check_change
+from parksgis.store.backend import ChangeSet, RegisterBackend
+from parksgis.store.errors import ChangeError, RegisterReadOnlyError, StaleEditError, StaleField
+from parksgis.store.register import default_author
+from parksgis.store.timeline import HistoryRow, StatusChange
+from parksgis.store.values import from_db, project_from_row, same_value, to_db, utc_stamp
+
+_STAMP = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\""
+_HISTORY_SELECT = (f"SELECT id, edit_id, project_id, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}'), "
+                   "field, old, new, author, source, reverts FROM parksgis.history")
+_PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
+
+
+def check_schema(conn, shown: str) -> int:
+    """The parksgis schema version of the database; refuses none and newer ones."""
+    import psycopg
+
+    try:
+        return _check_schema(conn, shown)
+    except psycopg.Error as exc:
+        raise connection.statement_error(shown, exc, "reading the register") from None
+
+
+def _check_schema(conn, shown: str) -> int:
+    row = conn.execute("SELECT to_regclass('parksgis.meta') IS NOT NULL").fetchone()
+    if not row[0]:
+        raise NotARegisterError(shown, "holds no parksgis register (no schema parksgis); "
+                                       "an admin runs: parksgis db init URL, then parksgis db load")
+    found = int(conn.execute("SELECT value FROM parksgis.meta WHERE key = 'schema_version'").fetchone()[0])
+    if found > schema.SCHEMA_VERSION:
+        raise ServerSchemaVersionError(shown, found, schema.SCHEMA_VERSION)
+    if found < schema.SCHEMA_VERSION:
+        raise ServerError(shown, f"parksgis schema version {found} is older than this parksgis "
+                                 f"(version {schema.SCHEMA_VERSION}); an admin runs: parksgis db init URL "
+                                 "(it migrates)")
+    return found
+
+
+class ServerRegister(RegisterBackend):
+    """A register in a PostgreSQL database. Use :meth:`open`; close it (or use ``with``)."""
+
+    persistent = True
+
+    def __init__(self, conn, source: str):
+        self._conn = conn
+        self._listener = None  # the LISTEN connection, once listen() is called
+        self.source = source
+        self.path = self.label = connection.display(source)  # what messages name; never a password
+        #: emitted after each committed write made through this object, with the changed ids
+        self.changed = Signal()
+        self._scheme: StatusScheme | None = None
+        self._depth = 0
+        self.user = conn.execute("SELECT session_user").fetchone()[0]
+        #: why this user cannot edit (the server decides: no UPDATE right on the status columns)
+        self._reason = self._read_only_reason()
+        self.readonly = self._reason is not None
+
+    @classmethod
+    def open(cls, source: str, readonly: bool = False) -> "ServerRegister":
+        import psycopg
+
+        conn = connection.connect(source)
+        try:
+            conn.autocommit = True  # reads see the latest commits; writes open their own transaction
+            check_schema(conn, connection.display(source))
+            store = cls(conn, source)
+        except psycopg.Error as exc:
+            conn.close()
+            raise connection.statement_error(connection.display(source), exc, "opening the register") from None
+        except BaseException:
+            conn.close()
+            raise
+        if readonly and store._reason is None:
+            store._reason, store.readonly = "opened read-only", True
+        return store
+
+    def _read_only_reason(self) -> str | None:
+        may = self._conn.execute("SELECT has_column_privilege('parksgis.projects', 'status', 'UPDATE')")
+        if may.fetchone()[0]:
+            return None
+        return (f"read-only: database user {self.user} may only read this register (role "
+                f"{schema.VIEWER}); an admin can make them an editor with "
+                f"parksgis db grant URL --editor {self.user}")
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self._reason if self.readonly else None
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._listener is not None:
+            self._listener.close()
+
+    def __repr__(self) -> str:
+        return f"ServerRegister({self.path!r}{', readonly' if self.readonly else ''})"
+
+    # -- reading --------------------------------------------------------------------------------
+    def _rows(self, sql: str, args=()) -> list[tuple]:
+        import psycopg
+
+        try:
+            return self._conn.execute(sql, args).fetchall()
+        except psycopg.Error as exc:
+            raise connection.statement_error(self.path, exc, "reading the register") from None
+
+    def scheme(self) -> StatusScheme:
+        if self._scheme is None:
+            rows = self._rows("SELECT code, label_zh, label_en, color, position "
+                              "FROM parksgis.status_scheme ORDER BY position")
+            keys = ("code", "label_zh", "label_en", "color", "position")
+            self._scheme = (StatusScheme.from_records([dict(zip(keys, r)) for r in rows])
+                            if rows else DEFAULT_SCHEME)
+        return self._scheme
+
+    def projects(self) -> dict[str, Project]:
+        return {row[0]: _project(row) for row in self._rows(_PROJECT_SELECT + " ORDER BY project_id")}
+
+    def project(self, project_id: str) -> Project:
+        rows = self._rows(_PROJECT_SELECT + " WHERE project_id = %s", (project_id,))
+        if not rows:
+            raise ChangeError(self.path, f"project {project_id}: not in the register")
+        return _project(rows[0])
+
+    def history(self, project_id: str | None = None) -> list[HistoryRow]:
+        """History rows in (changed_at, id) order, of one project or of all."""
+        if project_id is None:
+            rows = self._rows(_HISTORY_SELECT + " ORDER BY changed_at, id")
+        else:
+            rows = self._rows(_HISTORY_SELECT + " WHERE project_id = %s ORDER BY changed_at, id",
+                              (project_id,))
+        return [HistoryRow._make(r) for r in rows]
+
+    def history_rows(self) -> list[tuple]:
+        """Every history row with the database user who wrote it (for dumps and audits)."""
+        return self._rows(_HISTORY_SELECT.replace(" FROM", ", db_user FROM") + " ORDER BY id")
+
+    def as_of(self, day: date | datetime | str) -> dict[str, Project]:
+        return timeline.replay(self.projects(), self.history(), day)
+
+    def compare(self, day1, day2) -> list[StatusChange]:
+        current, rows = self.projects(), self.history()
+        return timeline.compare(timeline.replay(current, rows, day1), timeline.replay(current, rows, day2))
+
+    def bind_workspace(self, workspace):
+        """As :meth:`RegisterStore.bind_workspace`: keep ``workspace.projects`` equal to the register."""
+        workspace.projects = self.projects()
+        workspace.scheme = self.scheme()
+
+        def sync(project_ids: list[str]) -> None:
+            for pid in project_ids:
+                workspace.projects[pid] = self.project(pid)
+            workspace.projects_changed.emit(project_ids)
+
+        return self.changed.connect(sync)
+
+    def subscribe(self, callback: Callable[[list[str]], None]) -> Callable[[], None]:
+        """``callback(project_ids)`` after each write through this object and, once :meth:`listen`
+        is on, after other desks' commits (delivered by :meth:`poll`)."""
+        self.changed.connect(callback)
+        return lambda: self.changed.disconnect(callback)
+
+    # -- other desks' changes (LISTEN/NOTIFY) ---------------------------------------------------
+    def listen(self) -> int:
+        """Start listening for other desks' commits; the socket to watch (select/QSocketNotifier):
+        when it is readable, call :meth:`poll`. A separate connection, so a write in progress on
+        the main one never delays a notification."""
+        import psycopg
+
+        if self._listener is None or self._listener.closed:
+            self._listener = connection.connect(self.source, autocommit=True)
+            try:
+                self._listener.execute(f"LISTEN {schema.CHANNEL}")
+            except psycopg.Error as exc:
+                raise connection.statement_error(self.path, exc, "listening for changes") from None
+        return self._listener.fileno()
+
+    def poll(self) -> list[str]:
+        """Project ids other desks changed since the last poll (never waits); subscribers are told.
+
+        Raises :class:`ConnectionLostError` when the server went away (the caller shows it and
+        calls :meth:`listen` again to reconnect)."""
+        import psycopg
+
+        if self._listener is None:
+            return []
+        try:
+            ids = sorted({n.payload for n in self._listener.notifies(timeout=0)})
+        except psycopg.Error as exc:
+            self._listener.close()
+            raise connection.statement_error(self.path, exc, "listening for changes") from None
+        if ids:
+            self.changed.emit(ids)
+        return ids
+
+    # -- writing --------------------------------------------------------------------------------
+    def apply(self, changes: ChangeSet, author: str | None = None, source: str = "app",
+              changed_at=None) -> list[HistoryRow]:
+        """Write a change set in one transaction and one edit group (compare-and-set, see
+        :mod:`parksgis.store.backend`). The projects are locked first, so the comparison and the
+        write see the same values whatever other desks do meanwhile."""
+        scheme = self.scheme()
+        grouped = changes.by_project()
+        with self.transaction(author=author, source=source, changed_at=changed_at) as cur:
+            current = self._lock(cur, sorted(grouped))
+            stale: list[StaleField] = []
+            writes: dict[str, dict] = {}
+            for pid, edits in grouped.items():
+                updated_at = edits.pop("updated_at").new if "updated_at" in edits else None
+                diffs = {}
+                for field, edit in edits.items():
+                    value = check_change(self.path, pid, field, edit.new, scheme)
+                    now = getattr(current[pid], field)
+                    if same_value(field, now, value):
+                        continue
+                    if edit.checked and not _same_base(field, now, edit.base):
+                        stale.append(self._stale(cur, edit, now))
+                        continue
+                    diffs[field] = value
+                if diffs and updated_at is not None:
+                    diffs["updated_at"] = updated_at
+                if diffs:
+                    writes[pid] = diffs
+            if stale:
+                raise StaleEditError(self.label, stale)
+            for pid, diffs in writes.items():
+                self._write(cur, pid, diffs)
+            written = self._written(cur)
+        self._emit(written)
+        return written
+
+    def add_projects(self, projects, author: str | None = None, changed_at=None) -> list[HistoryRow]:
+        """Add new projects; their values are recorded as a 'seed' (their baseline)."""
+        from parksgis.server.load import insert_projects
+
+        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        with self.transaction(author=author, changed_at=changed_at) as cur:
+            insert_projects(cur, self.path, items, self.scheme(), author or default_author(),
+                            utc_stamp(changed_at))
+            written = self._written(cur)
+        self._emit(written)
+        return written
+
+    def undo_last(self, author: str | None = None) -> list[HistoryRow]:
+        """Revert the latest edit group not yet undone (as the SQLite register's undo)."""
+        with self.transaction(author=author, source="undo") as cur:
+            cur.execute("SELECT max(edit_id) FROM parksgis.history WHERE source NOT IN "
+                        "('seed', 'undo', 'history.csv') AND edit_id NOT IN "
+                        "(SELECT reverts FROM parksgis.history WHERE reverts IS NOT NULL)")
+            target = cur.fetchone()[0]
+            if target is None:
+                return []
+            cur.execute("SELECT set_config('parksgis.reverts', %s, true)", (str(target),))
+            cur.execute("SELECT project_id, field, old FROM parksgis.history WHERE edit_id = %s "
+                        "ORDER BY id DESC", (target,))
+            by_project: dict[str, dict] = {}
+            for pid, field, old in cur.fetchall():
+                by_project.setdefault(pid, {})[field] = old
+            self._lock(cur, sorted(by_project))
+            for pid, fields in by_project.items():
+                self._write(cur, pid, {f: from_db(f, v) for f, v in fields.items()})
+            written = self._written(cur)
+        self._emit(written)
+        return written
+
+    def transaction(self, author: str | None = None, source: str = "app", changed_at=None):
+        """One write transaction yielding a cursor; who and why go to the history trigger."""
+        return _Transaction(self, author or default_author(), source,
+                            None if changed_at is None else utc_stamp(changed_at))
+
+    # -- internals ------------------------------------------------------------------------------
+    def _lock(self, cur, project_ids: list[str]) -> dict[str, Project]:
+        cur.execute(_PROJECT_SELECT + " WHERE project_id = ANY(%s) ORDER BY project_id FOR UPDATE",
+                    (project_ids,))
+        found = {row[0]: _project(row) for row in cur.fetchall()}
+        missing = [pid for pid in project_ids if pid not in found]
+        if missing:
+            raise ChangeError(self.path, f"project {missing[0]}: not in the register")
+        return found
+
+    def _stale(self, cur, edit, current) -> StaleField:
+        """The stale field, with who changed it (author and database user) and when, from history."""
+        cur.execute(f"SELECT author, db_user, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}') "
+                    "FROM parksgis.history WHERE project_id = %s AND field = %s "
+                    "ORDER BY changed_at DESC, id DESC LIMIT 1", (edit.project_id, edit.field))
+        row = cur.fetchone()
+        who = None if row is None else (row[0] if row[0] == row[1] else f"{row[0]} ({row[1]})")
+        return StaleField(edit.project_id, edit.field, edit.base, edit.new, current, who,
+                          None if row is None else row[2])
+
+    def _write(self, cur, pid: str, fields: dict) -> None:
+        from psycopg import sql
+
+        sets = sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(f)) for f in fields)
+        cur.execute(sql.SQL("UPDATE parksgis.projects SET {} WHERE project_id = %s").format(sets),
+                    [to_db(f, v) if f != "updated_at" else v for f, v in fields.items()] + [pid])
+
+    def _written(self, cur) -> list[HistoryRow]:
+        cur.execute("SELECT nullif(current_setting('parksgis.edit_id', true), '')::bigint")
+        edit_id = cur.fetchone()[0]
+        if edit_id is None:
+            return []
+        cur.execute(_HISTORY_SELECT + " WHERE edit_id = %s ORDER BY id", (edit_id,))
+        return [HistoryRow._make(r) for r in cur.fetchall()]
+
+    def _emit(self, rows: list[HistoryRow]) -> None:
+        if rows:
+            self.changed.emit(sorted({r.project_id for r in rows}))
+
+
+class _Transaction:
+    """``with register.transaction() as cur:`` — BEGIN, the history settings, COMMIT or ROLLBACK.
+
+    Any server failure becomes one :class:`ServerError` line (lost connection, permission refused
+    by the server, a constraint), and the transaction is rolled back: nothing half-written.
+    """
+
+    def __init__(self, register: ServerRegister, author: str, source: str, changed_at: str | None):
+        self.register, self.author, self.source, self.changed_at = register, author, source, changed_at
+        self._tx = None
+        self._cur = None
+
+    def __enter__(self):
+        import psycopg
+
+        reg = self.register
+        if reg.readonly:
+            raise RegisterReadOnlyError(reg.path, f"{reg.read_only_reason}; nothing was changed")
+        try:
+            self._tx = reg._conn.transaction()
+            self._tx.__enter__()
+            self._cur = reg._conn.cursor()
+            self._cur.execute("SELECT set_config('parksgis.author', %s, true), "
+                              "set_config('parksgis.source', %s, true), "
+                              "set_config('parksgis.changed_at', %s, true), "
+                              "set_config('parksgis.edit_id', '', true), "
+                              "set_config('parksgis.reverts', '', true)",
+                              (self.author, self.source, self.changed_at or ""))
+        except psycopg.Error as exc:
+            self._abort()
+            raise connection.statement_error(reg.path, exc, "starting a write") from None
+        return self._cur
+
+    def __exit__(self, exc_type, exc, tb):
+        import psycopg
+
+        reg = self.register
+        try:
+            self._tx.__exit__(exc_type, exc, tb)  # commits, or rolls back on an exception
+        except psycopg.Error as commit_exc:
+            raise connection.statement_error(reg.path, commit_exc, "saving the change") from None
+        finally:
+            self._cur.close()
+        if isinstance(exc, psycopg.Error):
+            raise connection.statement_error(reg.path, exc, "writing the register") from None
+        return False
+
+    def _abort(self) -> None:
+        if self._tx is not None:
+            try:
+                self._tx.__exit__(RuntimeError, RuntimeError("aborted"), None)  # roll back
+            except Exception:  # noqa: BLE001 - the connection is already broken; report the first error
+                pass
+
+
+def _same_base(field: str, current, base) -> bool:
+    try:
+        return same_value(field, current, base)
+    except (TypeError, ValueError):  # a base that cannot even be stored is not the current value
+        return False
+
+
+def _project(row) -> Project:
+    values = {f: (v.isoformat() if isinstance(v, date) else v) for f, v in zip(PROJECT_FIELDS, row)}
+    return project_from_row(values)

@@ -1,0 +1,112 @@
+"""Every way a database source can fail is one line on stderr, exit 2 for usage and 1 for the
+server or the data, never a traceback — and a server killed mid-import leaves nothing applied."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import psycopg
+import pytest
+
+
+def test_malformed_connection_string_is_a_usage_error(cli):
+    code, _, err = cli("status", "show", "postgresql://postgres@localhost:notaport/x", "P")
+    assert code == 2
+    assert err.startswith("parksgis status: postgresql://postgres@localhost:notaport/x: not a valid "
+                          "PostgreSQL connection string (")
+    code, _, err = cli("db", "init", "layers/")
+    assert (code, err.strip()) == (2, "parksgis db: layers/: not a database; give postgresql://... or service=NAME")
+
+
+def test_unknown_service_is_a_usage_error(cli, tmp_path, monkeypatch):
+    (tmp_path / "services").write_text("[hq]\nhost=/nonexistent\ndbname=parks\n")
+    monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services"))
+    code, _, err = cli("status", "show", "service=nosuch", "P")
+    assert code == 2 and err.startswith("parksgis status: service=nosuch: ") and "nosuch" in err.split(": ", 2)[2]
+
+
+def test_server_down(cli, tmp_path):
+    url = f"postgresql://postgres@/parks?host={tmp_path}"  # no server listens there
+    code, _, err = cli("status", "show", url, "P")
+    assert code == 1
+    assert err.startswith(f"parksgis status: {url}: cannot reach the database server; is it running "
+                          "and is the address right? (")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_wrong_password_is_named_and_never_printed(users, monkeypatch, cli):
+    monkeypatch.setenv("PGPASSWORD", "not-her-password")
+    code, _, err = cli("status", "show", users["alice"], "P")
+    assert (code, err.strip()) == (1, f"parksgis status: {users['alice']}: password authentication failed "
+                                      "for user alice; parksgis stores no passwords: put it in ~/.pgpass, "
+                                      "the service file or PGPASSWORD")
+    # a password written into the URL is blanked in every message
+    with_pw = users["alice"].replace("alice@", "alice:s3cret@")
+    code, _, err = cli("status", "show", with_pw, "P")
+    assert code == 1 and "s3cret" not in err and "alice:***@" in err
+
+
+def test_pgpass_file_supplies_the_password(users, tmp_path, monkeypatch, cli):
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text("*:*:*:alice:pw-alice\n")
+    pgpass.chmod(0o600)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    code, out, err = cli("status", "show", users["alice"], "PORT-RD-JINGANG")
+    assert code == 0, err
+    assert "under_construction" in out
+
+
+def test_database_without_postgis(pg_cluster, cli):
+    dbname = pg_cluster.new_database(postgis=False)
+    pg_cluster.add_role("dave", "pw-dave")
+    pg_cluster.psql(f'ALTER DATABASE "{dbname}" OWNER TO dave')
+    url = pg_cluster.url(dbname, "dave")
+    os.environ["PGPASSWORD"] = "pw-dave"
+    try:
+        code, _, err = cli("db", "init", url)
+    finally:
+        del os.environ["PGPASSWORD"]
+    assert code == 1
+    assert err.startswith(f"parksgis db: {url}: the PostGIS extension is not installed in this database "
+                          "and could not be created (permission denied to create extension")
+    assert err.strip().endswith("a database superuser runs: CREATE EXTENSION postgis")
+
+
+def test_database_without_parksgis_schema(pg_url, cli):
+    code, _, err = cli("status", "show", pg_url, "P")
+    assert (code, err.strip()) == (1, f"parksgis status: {pg_url}: holds no parksgis register (no schema "
+                                      "parksgis); an admin runs: parksgis db init URL, then parksgis db load")
+
+
+def test_missing_database(pg_cluster, cli):
+    url = pg_cluster.url("no_such_db")
+    code, _, err = cli("status", "show", url, "P")
+    assert code == 1 and 'database "no_such_db" does not exist (create it, then run parksgis db init)' in err
+
+
+@pytest.mark.slow
+def test_server_killed_mid_import_applies_nothing(pg_cluster, pg_url, sample_layers, cli):
+    assert cli("db", "init", pg_url)[0] == 0
+    proc = subprocess.Popen([sys.executable, "-m", "parksgis", "db", "load", str(sample_layers), "--into", pg_url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()  # the load reports each layer as it writes it, inside its transaction
+        assert first.startswith("layer "), first + proc.stderr.read()
+        pg_cluster.kill()
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        pg_cluster.stop("immediate")  # clears the killed server's leftovers
+        pg_cluster.start()
+    assert proc.returncode == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "lost the connection to the database server while loading" in lines[0] \
+        and lines[0].endswith("nothing was changed"), err
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT count(*) FROM parksgis.layers").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM parksgis.projects").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM parksgis.history").fetchone()[0] == 0
+        assert conn.execute("SELECT to_regclass('parksgis.port__plots')").fetchone()[0] is None
