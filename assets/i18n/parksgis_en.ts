@@ -68,13 +68,17 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="231" />
-            <source>Filter: name, id, any text (中文 / English)</source>
+            <source>Filter: name, id, any text (Chinese or English)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="239" />
             <source>No project</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filter: name, id, any text (中文 / English)</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -197,12 +201,12 @@
     <context>
         <name>CrsPickerDialog</name>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="34" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="35" />
             <source>Coordinate system of %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="44" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="45" />
             <source>The coordinate system the data was drawn in (an EPSG code, WKT or PROJ text). For Yangjiang this is usually CGCS2000 / 3-degree Gauss-Kruger CM 111E, EPSG:4546.</source>
             <translation type="unfinished" />
         </message>
@@ -286,162 +290,177 @@
     <context>
         <name>DisplayCrsDialog</name>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="27" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="36" />
+            <source>%1 / %2-degree Gauss-Krüger, %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="43" />
             <source>Display CRS</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="33" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="49" />
             <source>Map display and measuring CRS (EPSG code, WKT or PROJ). Default EPSG:4546, CGCS2000 / 3-degree Gauss-Kruger CM 111E.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="20" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="22" />
             <source>axis units are not metres</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="17" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="34" />
+            <source>central meridian %1°E</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="19" />
             <source>not a projected CRS (distances would be in degrees)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="35" />
+            <source>zone %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="167" />
             <source>A3 landscape</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="167" />
             <source>A3 portrait</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="166" />
             <source>A4 landscape</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="166" />
             <source>A4 portrait</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="165" />
             <source>All parks</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="171" />
             <source>Browse…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="230" />
             <source>Choose a file to export to.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>DPI</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
-            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="172" />
             <source>Export</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
-            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="158" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="207" />
             <source>Export briefing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="237" />
             <source>Export failed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="239" />
             <source>Exported %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
             <source>File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
             <source>Format</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="208" />
             <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>Page size</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="168" />
             <source>Pixel size</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>Pixels</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Status date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="164" />
             <source>The current view</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Title</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="174" />
             <source>YYYY-MM-DD</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="173" />
             <source>briefing.png, .pdf or .svg</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="194" />
             <source>from the file name: .png, .pdf or .svg</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="272" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="276" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
@@ -707,6 +726,11 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="50" />
+            <source>%1: folder %2 does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="141" />
             <source>&amp;About parksgis</source>
             <translation type="unfinished" />
@@ -717,7 +741,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
             <source>&amp;Copy map image</source>
             <translation type="unfinished" />
         </message>
@@ -727,12 +751,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="320" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
             <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
@@ -807,17 +831,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
+            <location filename="../../parksgis/qt/main_window.py" line="201" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -827,27 +851,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="352" />
             <source>Copy failed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
+            <location filename="../../parksgis/qt/main_window.py" line="202" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation type="unfinished" />
         </message>
@@ -862,12 +886,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="101" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="324" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
@@ -877,27 +901,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="166" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="285" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
@@ -932,13 +956,74 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="37" />
+            <source>a folder is in the way</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <source>file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <source>folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="273" />
+            <source>layer pack</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="36" />
+            <source>no such file or folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="52" />
+            <source>nothing to draw: the layers hold no features</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="35" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="35" />
+            <source>permission denied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
+            <source>read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="270" />
+            <source>server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="36" />
+            <source>the disk is full</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="37" />
+            <source>the disk is read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="38" />
+            <source>the name is too long</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1101,37 +1186,37 @@
     <context>
         <name>ProblemFixes</name>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="95" />
             <source>%1 came from a Chinese web map; convert its coordinates from:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="113" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="114" />
             <source>%1 could not be re-saved: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="92" />
             <source>BD-09 (Baidu)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="92" />
             <source>GCJ-02 (AMap, Tencent, Google China)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="104" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
             <source>Re-save as UTF-8</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="106" />
             <source>Rewrite %1 as UTF-8? The text stays the same; other programs will then read the Chinese names correctly.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="93" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
             <source>Web-map coordinates</source>
             <translation type="unfinished" />
         </message>
@@ -1413,6 +1498,19 @@
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/qt_own_strings.py" line="15" />
+            <source>&amp;Look in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/qt_own_strings.py" line="16" />
+            <source>Files of &amp;type:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RegisterLink</name>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="103" />
@@ -1457,12 +1555,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="136" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="99" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
@@ -1472,12 +1571,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="122" />
+            <location filename="../../parksgis/qt/register_panels.py" line="135" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="101" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1567,8 +1667,12 @@
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
-            <source>Search project or feature (中文 / English / id)</source>
+            <source>Search project or feature (Chinese or English name, id)</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search project or feature (中文 / English / id)</source>
+            <translation type="vanished" />
         </message>
     </context>
     <context>
@@ -1742,7 +1846,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="282" />
+            <location filename="../../parksgis/qt/status_editor.py" line="283" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation type="unfinished" />
         </message>
@@ -1757,7 +1861,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="297" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1802,12 +1906,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="300" />
+            <location filename="../../parksgis/qt/status_editor.py" line="301" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <location filename="../../parksgis/qt/status_editor.py" line="285" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation type="unfinished" />
         </message>

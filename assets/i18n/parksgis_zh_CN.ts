@@ -68,13 +68,17 @@
         </message>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="231" />
-            <source>Filter: name, id, any text (中文 / English)</source>
+            <source>Filter: name, id, any text (Chinese or English)</source>
             <translation>筛选：名称、编号或任意文字（中文 / English）</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/attribute_table.py" line="239" />
             <source>No project</source>
             <translation>无项目</translation>
+        </message>
+        <message>
+            <source>Filter: name, id, any text (中文 / English)</source>
+            <translation type="vanished">筛选：名称、编号或任意文字（中文 / English）</translation>
         </message>
     </context>
     <context>
@@ -197,12 +201,12 @@
     <context>
         <name>CrsPickerDialog</name>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="34" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="35" />
             <source>Coordinate system of %1</source>
             <translation>%1 的坐标系</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="44" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="45" />
             <source>The coordinate system the data was drawn in (an EPSG code, WKT or PROJ text). For Yangjiang this is usually CGCS2000 / 3-degree Gauss-Kruger CM 111E, EPSG:4546.</source>
             <translation>数据绘制时所用的坐标系(EPSG 代码、WKT 或 PROJ 文本)。阳江一般为 CGCS2000 / 3度带高斯-克吕格 中央经线111°E(EPSG:4546)。</translation>
         </message>
@@ -286,162 +290,177 @@
     <context>
         <name>DisplayCrsDialog</name>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="27" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="36" />
+            <source>%1 / %2-degree Gauss-Krüger, %3</source>
+            <translation>%1 / %2度带高斯-克吕格投影,%3</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="43" />
             <source>Display CRS</source>
             <translation>显示坐标系</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="33" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="49" />
             <source>Map display and measuring CRS (EPSG code, WKT or PROJ). Default EPSG:4546, CGCS2000 / 3-degree Gauss-Kruger CM 111E.</source>
             <translation>地图显示与量测坐标系（EPSG 代码、WKT 或 PROJ）。默认 EPSG:4546，CGCS2000 3度带高斯-克吕格投影，中央经线 111°E。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="20" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="22" />
             <source>axis units are not metres</source>
             <translation>坐标轴单位不是米</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/settings_dialog.py" line="17" />
+            <location filename="../../parksgis/qt/settings_dialog.py" line="34" />
+            <source>central meridian %1°E</source>
+            <translation>中央经线 %1°E</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="19" />
             <source>not a projected CRS (distances would be in degrees)</source>
             <translation>不是投影坐标系（距离将以度为单位）</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/settings_dialog.py" line="35" />
+            <source>zone %1</source>
+            <translation>第 %1 带</translation>
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="167" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="150" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="167" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="166" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="149" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="166" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="148" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="165" />
             <source>All parks</source>
             <translation>全部园区</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="154" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="171" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="213" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="230" />
             <source>Choose a file to export to.</source>
             <translation>请选择导出文件。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>DPI</source>
             <translation>分辨率(DPI)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
-            <location filename="../../parksgis/qt/export_dialog.py" line="155" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="172" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="141" />
-            <location filename="../../parksgis/qt/export_dialog.py" line="190" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="158" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="207" />
             <source>Export briefing</source>
             <translation>导出简报</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="220" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="237" />
             <source>Export failed: %1</source>
             <translation>导出失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="222" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="239" />
             <source>Exported %1</source>
             <translation>已导出 %1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="142" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="159" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="191" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="208" />
             <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
             <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf);;SVG 矢量图 (*.svg)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>Page size</source>
             <translation>页面大小</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="151" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="168" />
             <source>Pixel size</source>
             <translation>像素尺寸</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="143" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="160" />
             <source>Pixels</source>
             <translation>像素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Status date</source>
             <translation>状态日期</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="147" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="164" />
             <source>The current view</source>
             <translation>当前视图</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="144" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="161" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="157" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="174" />
             <source>YYYY-MM-DD</source>
             <translation>年-月-日(YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="156" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="173" />
             <source>briefing.png, .pdf or .svg</source>
             <translation>简报.png、.pdf 或 .svg</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="177" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="194" />
             <source>from the file name: .png, .pdf or .svg</source>
             <translation>由文件名决定:.png、.pdf 或 .svg</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="255" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="272" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="259" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="276" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
         </message>
@@ -707,6 +726,11 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="50" />
+            <source>%1: folder %2 does not exist</source>
+            <translation>%1:文件夹 %2 不存在</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/window_actions.py" line="141" />
             <source>&amp;About parksgis</source>
             <translation>关于 parksgis(&amp;A)</translation>
@@ -717,7 +741,7 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="302" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
             <source>&amp;Copy map image</source>
             <translation>复制地图图片(&amp;C)</translation>
         </message>
@@ -727,12 +751,12 @@
             <translation>显示坐标系(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="303" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="320" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="301" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
             <source>&amp;Export briefing…</source>
             <translation>导出简报(&amp;E)…</translation>
         </message>
@@ -807,17 +831,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="197" />
+            <location filename="../../parksgis/qt/main_window.py" line="201" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -827,27 +851,27 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="335" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="352" />
             <source>Copy failed: %1</source>
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="198" />
+            <location filename="../../parksgis/qt/main_window.py" line="202" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="339" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
@@ -862,12 +886,12 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="100" />
+            <location filename="../../parksgis/qt/main_window.py" line="101" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="307" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="324" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
@@ -877,27 +901,27 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="191" />
+            <location filename="../../parksgis/qt/main_window.py" line="195" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="258" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="162" />
+            <location filename="../../parksgis/qt/main_window.py" line="166" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="257" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="285" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
@@ -932,14 +956,75 @@
             <translation>缩放至园区(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="37" />
+            <source>a folder is in the way</source>
+            <translation>该位置有同名文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <source>file</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <source>folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="273" />
+            <source>layer pack</source>
+            <translation>图层包</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="36" />
+            <source>no such file or folder</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="52" />
+            <source>nothing to draw: the layers hold no features</source>
+            <translation>没有可绘制的内容:图层中没有要素</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="255" />
+            <location filename="../../parksgis/qt/main_window.py" line="267" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="35" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="35" />
+            <source>permission denied</source>
+            <translation>没有权限</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="278" />
+            <source>read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/main_window.py" line="270" />
+            <source>server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="36" />
+            <source>the disk is full</source>
+            <translation>磁盘已满</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="37" />
+            <source>the disk is read-only</source>
+            <translation>磁盘为只读</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/export_dialog.py" line="38" />
+            <source>the name is too long</source>
+            <translation>名称过长</translation>
         </message>
         <message>
             <source>Zoom to &amp;park</source>
@@ -1101,37 +1186,37 @@
     <context>
         <name>ProblemFixes</name>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="95" />
             <source>%1 came from a Chinese web map; convert its coordinates from:</source>
             <translation>%1 来自国内网络地图;从以下坐标系转换其坐标:</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="113" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="114" />
             <source>%1 could not be re-saved: %2</source>
             <translation>无法重新保存 %1:%2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="92" />
             <source>BD-09 (Baidu)</source>
             <translation>BD-09(百度)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="91" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="92" />
             <source>GCJ-02 (AMap, Tencent, Google China)</source>
             <translation>GCJ-02(高德、腾讯、谷歌中国)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="104" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
             <source>Re-save as UTF-8</source>
             <translation>另存为 UTF-8</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="105" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="106" />
             <source>Rewrite %1 as UTF-8? The text stays the same; other programs will then read the Chinese names correctly.</source>
             <translation>将 %1 重写为 UTF-8 编码?文字内容不变,其他软件随后也能正确读取中文名称。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/problem_fixes.py" line="93" />
+            <location filename="../../parksgis/qt/problem_fixes.py" line="94" />
             <source>Web-map coordinates</source>
             <translation>网络地图坐标</translation>
         </message>
@@ -1413,6 +1498,19 @@
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../parksgis/qt/qt_own_strings.py" line="15" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L):</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/qt_own_strings.py" line="16" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T):</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterLink</name>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="103" />
@@ -1457,12 +1555,13 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="123" />
+            <location filename="../../parksgis/qt/register_panels.py" line="136" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
+            <location filename="../../parksgis/qt/register_panels.py" line="99" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
@@ -1472,12 +1571,13 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="122" />
+            <location filename="../../parksgis/qt/register_panels.py" line="135" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="75" />
+            <location filename="../../parksgis/qt/register_panels.py" line="76" />
+            <location filename="../../parksgis/qt/register_panels.py" line="101" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>
@@ -1567,8 +1667,12 @@
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
-            <source>Search project or feature (中文 / English / id)</source>
+            <source>Search project or feature (Chinese or English name, id)</source>
             <translation>搜索项目或要素（中文 / English / 编号）</translation>
+        </message>
+        <message>
+            <source>Search project or feature (中文 / English / id)</source>
+            <translation type="vanished">搜索项目或要素（中文 / English / 编号）</translation>
         </message>
     </context>
     <context>
@@ -1742,7 +1846,7 @@
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="282" />
+            <location filename="../../parksgis/qt/status_editor.py" line="283" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation>已保留登记册中的值,您的修改未保存。</translation>
         </message>
@@ -1757,7 +1861,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="297" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1802,12 +1906,12 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="300" />
+            <location filename="../../parksgis/qt/status_editor.py" line="301" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <location filename="../../parksgis/qt/status_editor.py" line="285" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation>您的值仍在表单中:可继续修改,或点“应用”覆盖登记册中的现值。</translation>
         </message>

@@ -228,7 +228,7 @@ class AttributeTable(QtWidgets.QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (中文 / English)"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (Chinese or English)"))
         current = self.status_combo.currentData()
         self.status_combo.blockSignals(True)
         self.status_combo.clear()

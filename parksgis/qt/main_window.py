@@ -23,7 +23,7 @@ from parksgis.qt.scale_box import ScaleBox
 from parksgis.qt.search_box import SearchBox
 from parksgis.qt.status_legend import StatusLegend
 from parksgis.qt.window_actions import WindowActions
-from parksgis.qt import workspace_loading
+from parksgis.qt import view_memory, workspace_loading
 
 Qt = QtCore.Qt
 MAX_RECENT = 8
@@ -39,6 +39,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
         self.workspace = None
+        self._read_only: str | None = None  # why edits cannot be saved (the title says read-only)
         self.renderer = None
         self.geometry_ = None
         self.selection = Selection()
@@ -110,6 +111,8 @@ class MainWindow(QtWidgets.QMainWindow):
         from parksgis.render.map_renderer import MapRenderer
 
         if self.workspace is not None:
+            if self.workspace is not workspace:  # the same one again: a new display CRS
+                view_memory.save_view(self.settings, self.workspace, self.display_crs, self.canvas.view_rect())
             self.workspace.layers_changed.disconnect(self._on_layers_changed)
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
         if self.renderer is not None:
@@ -138,7 +141,8 @@ class MainWindow(QtWidgets.QMainWindow):
             panels.set_workspace(workspace, self.renderer)
         for report in reports:
             self.problems.add_report(report)
-        self.canvas.zoom_all()
+        view_memory.first_view(self.canvas, self.settings, workspace, self.display_crs)
+        self._update_title()
 
     def _on_layers_changed(self) -> None:
         self.table.set_workspace(self.workspace)
@@ -251,8 +255,32 @@ class MainWindow(QtWidgets.QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def show_read_only(self, reason: str | None) -> None:
+        """The register link says whether edits can be saved; the title bar says so too."""
+        self._read_only = reason
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """What is open (folder, pack, server, file) and whether it is read-only, then the app."""
+        source = str((self.workspace.meta or {}).get("source") or "") if self.workspace is not None else ""
+        if not source:
+            self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
+            return
+        if source.startswith(("postgresql:", "postgres:")):
+            kind, name = self.tr("server"), source.split("@")[-1]
+        elif getattr(self.workspace, "pack_handle", None) is not None or source.lower().endswith(".gpkg"):
+            title = (self.workspace.meta or {}).get("title")
+            kind, name = self.tr("layer pack"), f"{Path(source).name}" + (f" · {title}" if title else "")
+        else:
+            kind, name = (self.tr("folder") if Path(source).is_dir() else self.tr("file")), Path(source).name
+        title = f"{name} ({kind})"
+        if self._read_only:
+            title += " — " + self.tr("read-only")
+        self.setWindowTitle(f"{title} — parksgis")
+        self.setWindowFilePath(source)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
+        self._update_title()
         self.actions_.retranslate()
         titles = {"layers": self.tr("Layers"), "legend": self.tr("Status"), "identify": self.tr("Identify"),
                   "table": self.tr("Attribute table"), "problems": self.tr("Problems")}
@@ -293,6 +321,8 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self.default_layout)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.workspace is not None:
+            view_memory.save_view(self.settings, self.workspace, self.display_crs, self.canvas.view_rect())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.qt import workspace_loading
+from parksgis.qt.settings_dialog import crs_display_name
 
 #: suggested for projected coordinates with no CRS, the first one for Yangjiang (111.28–112.37E)
 SUGGESTED_CRS = ("EPSG:4546", "EPSG:4547", "EPSG:4545", "EPSG:4526", "EPSG:2383", "EPSG:32649")
@@ -34,7 +35,7 @@ class CrsPickerDialog(QtWidgets.QDialog):
         self.setWindowTitle(self.tr("Coordinate system of %1").replace("%1", file_name))
         self.combo = QtWidgets.QComboBox(self, objectName="crs_combo", editable=True)
         for code in choices:
-            self.combo.addItem(f"{code} — {CRS.from_user_input(code).name}", code)
+            self.combo.addItem(f"{code} — {crs_display_name(CRS.from_user_input(code))}", code)
         self.combo.setMinimumContentsLength(48)
         self.note = QtWidgets.QLabel(self, objectName="crs_picker_note", wordWrap=True)
         self.note.setStyleSheet("color: #c62828;")

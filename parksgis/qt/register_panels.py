@@ -66,6 +66,7 @@ class RegisterPanels(QtCore.QObject):
             window.tabifyDockWidget(window.docks["table"], self.docks["dashboard"])
             window.docks["table"].raise_()
         self.docks["changes"].hide()
+        self.author_action = None
         actions = getattr(window, "actions_", None)
         if actions is not None:
             actions.tools_menu.addSeparator()
@@ -87,6 +88,17 @@ class RegisterPanels(QtCore.QObject):
         self.dashboard.message.connect(self._show_message)
         self.as_of.zoom_to_features.connect(window.canvas.zoom_to_features)
         self.as_of.compare_check.toggled.connect(self._compare_toggled)
+        window.installEventFilter(self)  # the window's LanguageChange: retranslate what is ours
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.toolbar.setWindowTitle(_tr("Status as of"))
+        if self.author_action is not None:
+            self.author_action.setText(_tr("Your name in the history…"))
 
     def set_workspace(self, workspace, renderer) -> None:
         """Open the workspace's register and point every register view at it."""
@@ -115,6 +127,7 @@ class RegisterPanels(QtCore.QObject):
         self.notice.setText(text)
         self.notice.setToolTip(text)
         self.notice.setVisible(bool(text))
+        self.window.show_read_only(self.link.read_only_reason if workspace is not None else None)
 
     def ask_author(self) -> None:
         """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""

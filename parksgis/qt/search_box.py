@@ -74,7 +74,7 @@ class SearchBox(QtWidgets.QLineEdit):
         return QtCore.QSize(max(hint.width(), self.minimumWidth()), hint.height())
 
     def retranslate(self) -> None:
-        self.setPlaceholderText(self.tr("Search project or feature (中文 / English / id)"))
+        self.setPlaceholderText(self.tr("Search project or feature (Chinese or English name, id)"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:
