@@ -15,14 +15,18 @@ import sys
 from parksgis import __version__
 from parksgis.errors import ParksgisError, UsageError
 
-COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db"]
+COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db", "sample"]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from parksgis.user_data import sample_register_file
+
     parser = argparse.ArgumentParser(
-        prog="parksgis",
-        description="GIS viewer for the Zhuhai–Yangjiang co-built industrial parks. "
-                    "With no command, opens the window on the bundled sample parks.")
+        prog="parksgis", formatter_class=argparse.RawDescriptionHelpFormatter,  # the path unbroken
+        description="GIS viewer for the Zhuhai–Yangjiang co-built industrial parks.\n"
+                    "With no command, opens the window on the bundled sample parks.",
+        epilog=f"Status edits to the bundled sample parks are kept in\n  {sample_register_file()}\n"
+               "`parksgis sample DIR` copies the sample parks to a folder of your own.")
     parser.add_argument("--version", action="version", version=f"parksgis {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:

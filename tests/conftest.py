@@ -1,10 +1,19 @@
 """Shared fixtures. Qt runs offscreen: with no display and no platform set, Qt aborts."""
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the real user's folders: platformdirs (the sample parks' register) and
+# QSettings read these on Linux; subprocesses inherit them.
+_USER_DIRS = tempfile.mkdtemp(prefix="parksgis-test-user-")
+atexit.register(shutil.rmtree, _USER_DIRS, ignore_errors=True)
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_USER_DIRS, _name.lower())
 os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}" if hasattr(os, "getuid") else "")
 if os.environ["XDG_RUNTIME_DIR"]:
     os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)

@@ -1528,12 +1528,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="112" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <source>Sample parks: your status edits are saved in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="109" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
@@ -1541,6 +1546,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <translation type="vanished" />
         </message>
         <message>
             <source>The pack is open read-only.</source>
@@ -1555,13 +1564,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="136" />
+            <location filename="../../parksgis/qt/register_panels.py" line="139" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
-            <location filename="../../parksgis/qt/register_panels.py" line="99" />
+            <location filename="../../parksgis/qt/register_panels.py" line="100" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
@@ -1571,13 +1580,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="135" />
+            <location filename="../../parksgis/qt/register_panels.py" line="138" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="76" />
-            <location filename="../../parksgis/qt/register_panels.py" line="101" />
+            <location filename="../../parksgis/qt/register_panels.py" line="102" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>

@@ -1528,12 +1528,17 @@
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="112" />
-            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
-            <translation>图层文件夹不可写入：修改只保留到窗口关闭。</translation>
+            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <source>Sample parks: your status edits are saved in %1</source>
+            <translation>样例园区：您修改的状态保存在 %1</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
+            <translation>文件夹 %1 不可写入，已以只读方式打开。如需修改状态，请将其复制到可写入的文件夹（parksgis sample DIR 可复制样例园区）。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="109" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
@@ -1541,6 +1546,10 @@
             <location filename="../../parksgis/qt/register_link.py" line="76" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
+        </message>
+        <message>
+            <source>The layers folder cannot be written: edits are kept only until the window closes.</source>
+            <translation type="vanished">图层文件夹不可写入：修改只保留到窗口关闭。</translation>
         </message>
         <message>
             <source>The pack is open read-only.</source>
@@ -1555,13 +1564,13 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="136" />
+            <location filename="../../parksgis/qt/register_panels.py" line="139" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
-            <location filename="../../parksgis/qt/register_panels.py" line="99" />
+            <location filename="../../parksgis/qt/register_panels.py" line="100" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
@@ -1571,13 +1580,13 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="135" />
+            <location filename="../../parksgis/qt/register_panels.py" line="138" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="76" />
-            <location filename="../../parksgis/qt/register_panels.py" line="101" />
+            <location filename="../../parksgis/qt/register_panels.py" line="102" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>

@@ -128,10 +128,10 @@ def open_register(src: str):
     """The register of SRC for --as-of/--compare, read-only: a folder's register.sqlite, else one
     built in memory from its projects.csv and history.csv; or the register inside a pack."""
     from parksgis.store.recorded_history import HISTORY_FILE
-    from parksgis.store.register import REGISTER_FILE, RegisterStore
+    from parksgis.store.register import REGISTER_FILE, RegisterStore, register_file
 
     path = Path(src)
-    if path.is_dir() and ((path / REGISTER_FILE).is_file() or (path / HISTORY_FILE).is_file()):
+    if path.is_dir() and (register_file(path).is_file() or (path / HISTORY_FILE).is_file()):
         return RegisterStore.for_folder(path, readonly=True)  # never writes into the folder
     if path.is_file() and path.suffix.lower() in (".sqlite", ".gpkg"):
         return RegisterStore.open(path, readonly=True)

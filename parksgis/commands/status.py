@@ -16,6 +16,7 @@ Exit codes: 0 ok, 1 problems (an edit refused: the reason in one line), 2 usage.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from parksgis.errors import UsageError
@@ -70,6 +71,7 @@ def add_parser(subparsers) -> None:
 
 def open_source(src: str, readonly: bool = False):
     """The register of a layers folder, a pack .gpkg, a register .sqlite file or a database."""
+    from parksgis.assets import is_sample_layers
     from parksgis.server import is_database_source
     from parksgis.store.register import RegisterStore
 
@@ -79,7 +81,10 @@ def open_source(src: str, readonly: bool = False):
         return ServerRegister.open(src, readonly=readonly)
     path = Path(src)
     if path.is_dir():
-        return RegisterStore.for_folder(path, readonly=readonly)
+        store = RegisterStore.for_folder(path, readonly=readonly)
+        if not readonly and store.persistent and is_sample_layers(path):
+            print(f"parksgis: the bundled sample parks' register is {store.path}", file=sys.stderr)
+        return store
     if path.is_file():
         return RegisterStore.open(path, readonly=readonly)
     raise UsageError(f"{src}: no such layers folder, pack or register file")

@@ -5,7 +5,8 @@ A layers folder looks like the bundled sample (``layers/``)::
 
     parks.json          parks (id, names, folder), KPIs, source, data note   (optional)
     projects.csv        the project register                                  (optional)
-    register.sqlite     the edited register, when the app has created one     (optional)
+    register.sqlite     the edited register, when the app has created one     (optional; the
+                        bundled sample's lives in the user's data folder: store.register_file)
     <park>/plots.geojson, roads.geojson, ...    one folder per park
     basemap/*.geojson   shared layers drawn under every park
 
@@ -27,7 +28,6 @@ from parksgis.model.workspace import Park, Workspace
 LAYER_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".fgb")
 PARKS_FILE = "parks.json"
 REGISTER_CSV = "projects.csv"
-REGISTER_DB = "register.sqlite"
 BASEMAP_FOLDER = "basemap"
 
 #: zh/en titles by layer kind (and by file stem for basemap layers)
@@ -247,7 +247,9 @@ def _titles(stem: str, kind: LayerKind) -> dict:
 
 def _read_register(folder: Path, reports):
     """The edited register (register.sqlite) when the app made one, else projects.csv."""
-    db = folder / REGISTER_DB
+    from parksgis.store.register import register_file
+
+    db = register_file(folder)
     if db.exists():
         report = ValidationReport(str(db))
         reports.append(report)

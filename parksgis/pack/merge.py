@@ -24,7 +24,7 @@ from parksgis.pack.build import create_merge_tables
 from parksgis.pack.changes import read_changes
 from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError, PackReadOnlyError
 from parksgis.store.errors import RegisterLockedError
-from parksgis.store.register import RegisterStore, default_author
+from parksgis.store.register import RegisterStore, default_author, register_file
 
 #: Test seam for the kill-part-way test: pause inside the merge transaction, before COMMIT.
 PAUSE_ENV = "PARKSGIS_TEST_PAUSE_IN_MERGE"
@@ -79,7 +79,7 @@ def _now() -> str:
 def _open_target(target) -> RegisterStore:
     target = Path(target)
     if target.is_dir():
-        if not (target / "register.sqlite").exists() and not (target / "projects.csv").exists():
+        if not register_file(target).exists() and not (target / "projects.csv").exists():
             raise PackError(target, "not a layers folder: it has no register.sqlite and no "
                                     "projects.csv to merge into")
         store = RegisterStore.for_folder(target)
@@ -225,7 +225,7 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
 def open_conflicts(target) -> list[Conflict]:
     """The conflicts of ``target`` still waiting for a decision."""
     target = Path(target)
-    path = target / "register.sqlite" if target.is_dir() else target
+    path = register_file(target) if target.is_dir() else target
     if not path.is_file():
         return []
     from parksgis.pack.access import connect

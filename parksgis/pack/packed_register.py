@@ -40,7 +40,7 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
         seed = _only_parks(workspace.projects, parks)
         return PackedRegister(seed, start, BUILD_AUTHOR, workspace.scheme)
     from parksgis.store import timeline
-    from parksgis.store.register import RegisterStore
+    from parksgis.store.register import RegisterStore, register_file
 
     store = RegisterStore.for_folder(folder, readonly=True)
     try:
@@ -55,7 +55,7 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
              and (cutoff is None or r.changed_at < cutoff)]
     # a register made on the fly from projects.csv alone is seeded "now": date it by the as-of
     # day instead, so two builds of the same folder hash the same
-    dated = seeds and ((folder / "register.sqlite").exists() or any(r.source != "seed" for r in rows))
+    dated = seeds and (register_file(folder).exists() or any(r.source != "seed" for r in rows))
     return PackedRegister(seed, seeds[0].changed_at if dated else start,
                           seeds[0].author if dated else BUILD_AUTHOR, scheme, edits)
 

@@ -101,15 +101,23 @@ class RegisterLink(QtCore.QObject):
             return _tr("Nothing is open.")
         if self.backend is None:
             return self._problem or _tr("No status register.")
+        if not self.backend.persistent:  # a layers folder that cannot be written
+            return _tr("The folder %1 cannot be written, so it is open read-only. To edit statuses, "
+                       "copy it to a folder you can write to (parksgis sample DIR copies the sample "
+                       "parks).").replace("%1", str(self.workspace.meta.get("source")))
         if self.backend.readonly:
             return self.backend.read_only_reason or _tr("The register is open read-only.")
         return None
 
     @property
     def save_note(self) -> str | None:
-        """A warning for edits that are kept but not saved (a folder that cannot be written)."""
-        if self.backend is not None and not self.backend.persistent:
-            return _tr("The layers folder cannot be written: edits are kept only until the window closes.")
+        """Where edits are saved, when that is not the folder shown: the bundled sample parks keep
+        their register in the user's data folder (the install is never written)."""
+        if self.backend is not None and self.backend.persistent and self._owns_backend:
+            from parksgis.assets import is_sample_layers
+
+            if is_sample_layers(self.workspace.meta.get("source")):
+                return _tr("Sample parks: your status edits are saved in %1").replace("%1", self.backend.label)
         return None
 
     @property

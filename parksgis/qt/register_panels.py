@@ -78,7 +78,8 @@ class RegisterPanels(QtCore.QObject):
             self.author_action.triggered.connect(self.ask_author)
         # File ▸ Import status spreadsheet… / Export register…
         self.spreadsheets = spreadsheet_dialog.install(window, self.link)
-        # a read-only pack (or an unsaved folder register) says so for as long as it is open
+        # a read-only pack or folder says so for as long as it is open, the sample parks where
+        # their edits are saved
         self.notice = QtWidgets.QLabel(window, objectName="register_notice")
         self.notice.setStyleSheet("background: #fff3cd; color: #664d03; padding: 1px 6px;")
         self.notice.hide()
@@ -121,7 +122,9 @@ class RegisterPanels(QtCore.QObject):
     def _update_notice(self) -> None:
         workspace = self.link.workspace
         text = None
-        if workspace is not None and getattr(workspace, "pack_handle", None) is not None:
+        # a pack or a folder whose register opened read-only says why, whatever is selected
+        if workspace is not None and (getattr(workspace, "pack_handle", None) is not None
+                                      or self.link.backend is not None):
             text = self.link.read_only_reason
         text = text or self.link.save_note or ""
         self.notice.setText(text)

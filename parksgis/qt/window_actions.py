@@ -37,7 +37,7 @@ class WindowActions:
         self.clear_selection = make("clear_selection", w.selection.clear, "Ctrl+Shift+A")
         self.settings = make("settings", w.show_settings, "Ctrl+,")
         self.about = make("about", w.show_about)
-        self.guide = make("guide", lambda: self._show_help("guide"), Key.StandardKey.HelpContents)
+        self.guide = make("guide", lambda: self._show_help("guide"), "F1")
         self.shortcuts = make("shortcuts", lambda: self._show_help("shortcuts"), "Ctrl+/")
         self.tools = QtGui.QActionGroup(w)
         self.tool_actions = {}

@@ -37,6 +37,21 @@ _HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author
 _PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
 
 
+def register_file(folder) -> Path:
+    """Where the register of a layers folder lives: ``<folder>/register.sqlite``.
+
+    The bundled sample parks are the exception: they sit in the install (or the checkout), which is
+    never written, so their register is the user's own, in the per-user data folder.
+    """
+    from parksgis.assets import is_sample_layers
+
+    if is_sample_layers(folder):
+        from parksgis.user_data import sample_register_file
+
+        return sample_register_file()
+    return Path(folder) / REGISTER_FILE
+
+
 def default_author() -> str:
     """The OS user name (what the app uses until a name is set in its settings)."""
     try:
@@ -135,14 +150,15 @@ class RegisterStore(RegisterBackend):
 
     @classmethod
     def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
-        """The register of a layers folder: ``<folder>/register.sqlite``, created on first use.
+        """The register of a layers folder (:func:`register_file`), created on first use.
 
         It is seeded from ``<folder>/projects.csv`` and the dated changes of ``history.csv`` that led
-        there (see :mod:`parksgis.store.recorded_history`). When the folder cannot be written (an
-        installed copy of the sample parks) the register lives in memory (``persistent`` False).
+        there (see :mod:`parksgis.store.recorded_history`). When it cannot be created (a folder on
+        read-only media or a share) the register is built in memory and opens read-only
+        (``persistent`` False): an edit that could not be saved is never accepted.
         """
         folder = Path(folder)
-        path = folder / REGISTER_FILE
+        path = register_file(folder)
         if path.exists():
             return cls.open(path, readonly=readonly)
         from parksgis.io.projects import read_projects_csv
@@ -154,14 +170,16 @@ class RegisterStore(RegisterBackend):
         if changes:
             projects = recorded_history.values_before(history_path, projects, changes)
         baseline = min(c.changed_at for c in changes) - timedelta(days=1) if changes else None
-        if readonly or not os.access(folder, os.W_OK):
+        if not readonly and path.parent != folder:  # the sample parks' register, in the user's data folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if readonly or not os.access(path.parent, os.W_OK):
             store = cls.create(":memory:", projects, baseline=baseline)
             recorded_history.replay(store, changes)
-            store.readonly = readonly
+            store.readonly = True  # a folder that cannot be written opens read-only
             store.path = store.label = str(csv_path)  # messages name the file the projects came from
             return store
         # seed and replay under a temporary name: a register.sqlite exists whole or not at all
-        building = folder / f".{REGISTER_FILE}.{os.getpid()}.building"
+        building = path.parent / f".{path.name}.{os.getpid()}.building"
         try:
             with cls.create(building, projects, baseline=baseline) as store:
                 recorded_history.replay(store, changes)

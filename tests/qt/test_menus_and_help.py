@@ -69,8 +69,16 @@ def test_help_opens_the_user_guide_and_the_shortcut_list(qtbot, full_window):
     guide = win.actions_.help_dialog
     qtbot.waitUntil(guide.isVisible)
     text = guide.browser.toPlainText()
-    assert "Ctrl+J" in text and len(text) > 3000  # the guide itself, with its shortcut table, offline
+    assert "Ctrl+J" in text and "更新项目状态" in text  # the guide in Chinese, with its shortcut table
     guide.close()
+    win.set_language("en")
+    qtbot.waitUntil(lambda: win.actions_.guide.text() == "User &guide")
+    win.actions_.guide.trigger()
+    guide = win.actions_.help_dialog
+    assert "Updating a project's status" in guide.browser.toPlainText()  # docs/app.md, offline
+    guide.close()
+    win.set_language("zh_CN")
+    qtbot.waitUntil(lambda: win.actions_.guide.text() == "用户指南(&G)")
     win.actions_.shortcuts.trigger()
     dialog = win.actions_.help_dialog
     qtbot.waitUntil(dialog.isVisible)

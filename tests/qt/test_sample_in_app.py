@@ -1,0 +1,66 @@
+"""The window on the bundled sample parks says where its edits go; an unwritable folder opens
+read-only with a notice."""
+
+import shutil
+
+import pytest
+
+from parksgis.assets import sample_layers
+from parksgis.user_data import sample_register_file
+
+
+@pytest.fixture
+def app_window(qtbot, qapp):
+    from parksgis.qt.app import configure_app, open_window
+
+    configure_app(qapp)
+    opened = []
+
+    def make(path):
+        win = open_window(path, language="en")
+        qtbot.addWidget(win)
+        qtbot.waitExposed(win)
+        opened.append(win)
+        return win
+
+    yield make
+    for win in opened:
+        win.register_panels.close()
+
+
+def test_sample_parks_edits_go_to_the_user_data_folder(maps, qtbot, app_window):
+    sample_register_file().unlink(missing_ok=True)
+    win = app_window(None)  # `parksgis` with no arguments
+    assert [p.park_id for p in win.workspace.parks] == ["port", "wanxiang", "environmental"]
+    notice = win.register_panels.notice
+    assert notice.isVisibleTo(win)
+    assert notice.text() == f"Sample parks: your status edits are saved in {sample_register_file()}"
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
+    maps.choose_status(qtbot, win.register_panels.editor, "completed")
+    assert win.workspace.projects["PORT-FILL-7"].status == "completed"
+    from parksgis.store.register import RegisterStore
+
+    with RegisterStore.open(sample_register_file(), readonly=True) as store:
+        assert store.project("PORT-FILL-7").status == "completed"
+    assert not (sample_layers() / "register.sqlite").exists()
+    win.register_panels.close()
+    sample_register_file().unlink()
+
+
+def test_unwritable_folder_opens_read_only_with_a_notice(maps, qtbot, app_window, tmp_path, monkeypatch):
+    import parksgis.store.register as register
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder)
+    # read-only media; as root the permission bits would not stop a write, so os.access says so
+    monkeypatch.setattr(register.os, "access", lambda path, mode: False)
+    win = app_window(folder)
+    expected = (f"The folder {folder} cannot be written, so it is open read-only. To edit statuses, "
+                "copy it to a folder you can write to (parksgis sample DIR copies the sample parks).")
+    notice = win.register_panels.notice
+    assert notice.isVisibleTo(win) and notice.text() == expected
+    maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
+    editor = win.register_panels.editor
+    assert editor.notice.text() == expected
+    assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()
+    assert not (folder / "register.sqlite").exists()
