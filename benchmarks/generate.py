@@ -1,6 +1,6 @@
 """Synthetic parks for the benchmarks: N plot polygons, grid roads and N/10 utility points.
 
-Writes a layers-style folder that ``parksgis.io.workspace.load_workspace`` and ``parksgis pack
+Writes a layers-style folder that ``parksgis.app.workspace.load_workspace`` and ``parksgis pack
 build`` accept, and that the peers (geopandas + matplotlib, QGIS) read as plain GeoJSON::
 
     benchmarks/out/data/<N>/parks.json

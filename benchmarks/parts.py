@@ -35,7 +35,7 @@ def read_layer():
 
 
 def load_workspace():
-    return _attr("parksgis.io.workspace", "load_workspace")
+    return _attr("parksgis.app.workspace", "load_workspace")
 
 
 def map_renderer_class():

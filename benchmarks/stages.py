@@ -243,6 +243,8 @@ def stage_session(rec: Recorder, root: Path, repeat: int, out: Path, **_) -> Non
             if label == "zoom8" and suffix == "noaa":
                 frame.image.save(str(out / "session_zoom8.png"))
 
+    measure_edit_repaint(rec, workspace, frame, _zoom(full, 1 / 8, full.center().x(), full.center().y()),
+                         repeat, rng)
     if win is not None:
         window.measure_pan(rec, win, repeat)
         zoomed = _zoom(full, 1 / 8, full.center().x(), full.center().y())
@@ -263,6 +265,31 @@ def stage_session(rec: Recorder, root: Path, repeat: int, out: Path, **_) -> Non
     interact.measure_export(rec, workspace, renderer, full, out)
     if win is not None:
         win.close()
+
+
+def measure_edit_repaint(rec: Recorder, workspace, frame: Frame, view, repeat: int, rng) -> None:
+    """A status edit as the register link makes it (the project replaced in the model, then
+    ``projects_changed`` with its id) and the frame drawn after it: the renderer's style caches
+    follow the edit. One untimed edit first (the renderer indexes features by project once)."""
+    import dataclasses
+
+    linked = sorted(pid for pid, p in workspace.projects.items() if p.status in ("approved", "planned"))
+    if not linked:
+        rec.notes["edit_repaint"] = "no editable project in this data"
+        return
+    picks = rng.choice(len(linked), size=min(len(linked), repeat + 1), replace=False)
+
+    def edit_and_draw(pid: str) -> None:
+        project = workspace.projects[pid]
+        workspace.projects[pid] = dataclasses.replace(project, status="under_construction")
+        workspace.projects_changed.emit([pid])
+        frame.draw(view, antialias=False)
+
+    frame.draw(view, antialias=False)
+    for i, pick in enumerate(picks):
+        _, dt = timed(edit_and_draw, linked[int(pick)])
+        if i:
+            rec.add("edit_repaint", dt)
 
 
 STAGES = {"read": stage_read, "folder": stage_folder, "pack_open": stage_pack_open, "first_frame": stage_first_frame,

@@ -33,7 +33,7 @@ from sample_parks_content import (  # noqa: E402  (scripts/ sibling module: the 
     BASEMAP, DATA_NOTE, KPIS, PARKS, PROJECTS, SOURCE, layers_for,
 )
 
-from parksgis.io.projects import write_projects_csv  # noqa: E402
+from parksgis.store.projects_csv import write_projects_csv  # noqa: E402
 
 DISPLAY_CRS = "EPSG:4546"
 MU_M2 = 10000 / 15  # 1 亩 = 666.67 m²

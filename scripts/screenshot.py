@@ -20,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: (language, logical size, scale, file) of every picture in docs/
-ALL = [("zh_CN", "1280x800", 1.0, "window.png")] + [
-    (lang, size, scale, f"screens/window-{lang.split('_')[0]}-{size}{'@150' if scale != 1 else ''}.png")
+ALL = [("zh_CN", "1280x800", 1.0, "window.png", "port")] + [
+    (lang, size, scale, f"screens/window-{lang.split('_')[0]}-{size}{'@150' if scale != 1 else ''}.png", "")
     for lang in ("zh_CN", "en") for size, scale in (("1280x800", 1.0), ("1024x700", 1.0), ("1280x720", 1.5))]
 
 
@@ -53,6 +53,8 @@ def grab(args) -> int:
     app.processEvents()
     window.open_path(folder)  # the first view of a source, at the final size: the parks fill the map
     port = window.workspace.park("port")
+    if args.park:  # one park filling the map (the README picture)
+        window.canvas.zoom_to_layers(window.workspace.park(args.park).layers)
     plant = next((layer.key, row) for layer in port.layers if layer.kind.value == "utilities"
                  for row in range(len(layer.frame)) if "污水" in layer.feature_name(row))
     window.selection.set([plant])  # the identify panel shows a project, its form and history
@@ -73,13 +75,14 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "window.png"))
     parser.add_argument("--size", default="1280x800", help="logical size, WxH")
     parser.add_argument("--scale", type=float, default=1.0, help="display scaling (1.5 = 150 %%)")
+    parser.add_argument("--park", default="", help="zoom to this park (default: all parks, as opened)")
     parser.add_argument("--all", action="store_true", help="every picture docs/ shows")
     args = parser.parse_args(argv)
     if not args.all:
         return grab(args)
     failed = 0
-    for lang, size, scale, name in ALL:
-        failed |= subprocess.call([sys.executable, __file__, "--lang", lang, "--size", size,
+    for lang, size, scale, name, park in ALL:
+        failed |= subprocess.call([sys.executable, __file__, "--lang", lang, "--size", size, "--park", park,
                                    "--scale", str(scale), "--out", str(ROOT / "docs" / name)])
     return failed
 

@@ -3,7 +3,7 @@
 import pytest
 
 from parksgis import cli
-from parksgis.io.workspace import load_workspace
+from parksgis.app.workspace import load_workspace
 from parksgis.store.register import RegisterStore
 
 

@@ -460,7 +460,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="276" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="275" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
@@ -741,7 +741,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
             <source>&amp;Copy map image</source>
             <translation type="unfinished" />
         </message>
@@ -751,12 +751,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="320" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
             <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
@@ -831,17 +831,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="230" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <location filename="../../parksgis/qt/main_window.py" line="209" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -851,27 +851,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="352" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="351" />
             <source>Copy failed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="202" />
+            <location filename="../../parksgis/qt/main_window.py" line="210" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="355" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation type="unfinished" />
         </message>
@@ -886,12 +886,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="101" />
+            <location filename="../../parksgis/qt/main_window.py" line="108" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="324" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="323" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
@@ -901,27 +901,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="203" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="166" />
+            <location filename="../../parksgis/qt/main_window.py" line="175" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="284" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
@@ -961,17 +961,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <location filename="../../parksgis/qt/main_window.py" line="282" />
             <source>file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <location filename="../../parksgis/qt/main_window.py" line="282" />
             <source>folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="273" />
+            <location filename="../../parksgis/qt/main_window.py" line="280" />
             <source>layer pack</source>
             <translation type="unfinished" />
         </message>
@@ -986,12 +986,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="230" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="267" />
+            <location filename="../../parksgis/qt/main_window.py" line="274" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -1002,12 +1002,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="278" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="270" />
+            <location filename="../../parksgis/qt/main_window.py" line="277" />
             <source>server</source>
             <translation type="unfinished" />
         </message>
@@ -1075,106 +1075,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="313" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="89" />
             <source>&amp;Merge changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="260" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="232" />
             <source>Change files (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="88" />
             <source>Export c&amp;hanges…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="231" />
             <source>Export changes</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="246" />
             <source>Exported %n change(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="237" />
             <source>Exporting changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="116" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Merge change files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="274" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Merging changes…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="87" />
             <source>Open &amp;pack…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="115" />
             <source>Open a layer pack</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="224" />
             <source>Open a layer pack to export its changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="256" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="135" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
             <source>Pack busy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="90" />
             <source>Resolve &amp;conflicts…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="163" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
@@ -1564,13 +1564,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="139" />
+            <location filename="../../parksgis/qt/register_panels.py" line="134" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
-            <location filename="../../parksgis/qt/register_panels.py" line="100" />
+            <location filename="../../parksgis/qt/register_panels.py" line="97" />
             <source>Status as of</source>
             <translation type="unfinished" />
         </message>
@@ -1580,13 +1580,13 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="138" />
+            <location filename="../../parksgis/qt/register_panels.py" line="133" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
-            <location filename="../../parksgis/qt/register_panels.py" line="102" />
+            <location filename="../../parksgis/qt/register_panels.py" line="73" />
+            <location filename="../../parksgis/qt/register_panels.py" line="98" />
             <source>Your name in the history…</source>
             <translation type="unfinished" />
         </message>
@@ -1676,8 +1676,12 @@
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
-            <source>Search project or feature (Chinese or English name, id)</source>
+            <source>Search a project or feature: name or id</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search project or feature (Chinese or English name, id)</source>
+            <translation type="vanished" />
         </message>
         <message>
             <source>Search project or feature (中文 / English / id)</source>
@@ -1710,49 +1714,49 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="284" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="196" />
             <source>&amp;Import status spreadsheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="203" />
             <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
             <source>E&amp;xport register…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="267" />
             <source>Export register</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="292" />
             <source>Exported %n project(s) to %1</source>
             <translation type="unfinished">
                 <numerusform />
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="225" />
             <source>Import status spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="259" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -1764,17 +1768,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
             <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="207" />
             <source>Write the register to a CSV (UTF-8) or XLSX file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="312" />
             <source>parksgis</source>
             <translation type="unfinished" />
         </message>
@@ -1855,12 +1859,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="283" />
+            <location filename="../../parksgis/qt/status_editor.py" line="284" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="247" />
+            <location filename="../../parksgis/qt/status_editor.py" line="248" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
@@ -1870,7 +1874,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="298" />
+            <location filename="../../parksgis/qt/status_editor.py" line="299" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1890,7 +1894,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="264" />
+            <location filename="../../parksgis/qt/status_editor.py" line="265" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -1915,37 +1919,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="301" />
+            <location filename="../../parksgis/qt/status_editor.py" line="302" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="285" />
+            <location filename="../../parksgis/qt/status_editor.py" line="286" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="218" />
             <source>initial</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="218" />
             <source>merge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>window</source>
             <translation type="unfinished" />
         </message>
@@ -1977,7 +1981,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="90" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

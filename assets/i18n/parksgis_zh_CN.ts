@@ -460,7 +460,7 @@
             <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="276" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="275" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
         </message>
@@ -741,7 +741,7 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
             <source>&amp;Copy map image</source>
             <translation>复制地图图片(&amp;C)</translation>
         </message>
@@ -751,12 +751,12 @@
             <translation>显示坐标系(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="320" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
             <source>&amp;Export briefing…</source>
             <translation>导出简报(&amp;E)…</translation>
         </message>
@@ -831,17 +831,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="230" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="201" />
+            <location filename="../../parksgis/qt/main_window.py" line="209" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -851,27 +851,27 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="352" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="351" />
             <source>Copy failed: %1</source>
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="202" />
+            <location filename="../../parksgis/qt/main_window.py" line="210" />
             <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="355" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
@@ -886,12 +886,12 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="101" />
+            <location filename="../../parksgis/qt/main_window.py" line="108" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="324" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="323" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
@@ -901,27 +901,27 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="195" />
+            <location filename="../../parksgis/qt/main_window.py" line="203" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="166" />
+            <location filename="../../parksgis/qt/main_window.py" line="175" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="292" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="284" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
@@ -961,17 +961,17 @@
             <translation>该位置有同名文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <location filename="../../parksgis/qt/main_window.py" line="282" />
             <source>file</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="275" />
+            <location filename="../../parksgis/qt/main_window.py" line="282" />
             <source>folder</source>
             <translation>文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="273" />
+            <location filename="../../parksgis/qt/main_window.py" line="280" />
             <source>layer pack</source>
             <translation>图层包</translation>
         </message>
@@ -986,12 +986,12 @@
             <translation>没有可绘制的内容:图层中没有要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="222" />
+            <location filename="../../parksgis/qt/main_window.py" line="230" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="267" />
+            <location filename="../../parksgis/qt/main_window.py" line="274" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -1002,12 +1002,12 @@
             <translation>没有权限</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="278" />
+            <location filename="../../parksgis/qt/main_window.py" line="285" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="270" />
+            <location filename="../../parksgis/qt/main_window.py" line="277" />
             <source>server</source>
             <translation>服务器</translation>
         </message>
@@ -1075,106 +1075,106 @@
     <context>
         <name>PackActions</name>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="341" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="313" />
             <source>%n open merge conflict(s): File ▸ Resolve conflicts…</source>
             <translation>
                 <numerusform>%n 处合并冲突未解决：文件 ▸ 解决冲突…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="96" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="89" />
             <source>&amp;Merge changes…</source>
             <translation>合并更改(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="287" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="260" />
             <source>Change files (*.json *.gpkg);;All files (*)</source>
             <translation>更改文件 (*.json *.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="232" />
             <source>Change files (*.json)</source>
             <translation>更改文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="95" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="88" />
             <source>Export c&amp;hanges…</source>
             <translation>导出更改(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="258" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="231" />
             <source>Export changes</source>
             <translation>导出更改</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/pack_actions.py" line="273" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="246" />
             <source>Exported %n change(s) to %1</source>
             <translation>
                 <numerusform>已导出 %n 条更改到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="264" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="237" />
             <source>Exporting changes…</source>
             <translation>正在导出更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="123" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="116" />
             <source>Layer packs (*.gpkg);;All files (*)</source>
             <translation>图层包 (*.gpkg);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="286" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="259" />
             <source>Merge change files</source>
             <translation>合并更改文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="301" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="274" />
             <source>Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).</source>
             <translation>已合并 %1 条更改，%2 条已存在，%3 条重复；新增 %4 处冲突。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="292" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="265" />
             <source>Merging changes…</source>
             <translation>正在合并更改…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="94" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="87" />
             <source>Open &amp;pack…</source>
             <translation>打开图层包(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="122" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="115" />
             <source>Open a layer pack</source>
             <translation>打开图层包</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="251" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="224" />
             <source>Open a layer pack to export its changes.</source>
             <translation>请先打开图层包再导出其更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="283" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="256" />
             <source>Open a layers folder or an editable pack to merge changes into it.</source>
             <translation>请先打开图层文件夹或可编辑的图层包再合并更改。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="143" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="135" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="159" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="151" />
             <source>Pack busy</source>
             <translation>图层包正忙</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="97" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="90" />
             <source>Resolve &amp;conflicts…</source>
             <translation>解决冲突(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/pack_actions.py" line="172" />
+            <location filename="../../parksgis/qt/pack_actions.py" line="163" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
@@ -1564,13 +1564,13 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="139" />
+            <location filename="../../parksgis/qt/register_panels.py" line="134" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/register_panels.py" line="55" />
-            <location filename="../../parksgis/qt/register_panels.py" line="100" />
+            <location filename="../../parksgis/qt/register_panels.py" line="97" />
             <source>Status as of</source>
             <translation>状态截至</translation>
         </message>
@@ -1580,13 +1580,13 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="138" />
+            <location filename="../../parksgis/qt/register_panels.py" line="133" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="76" />
-            <location filename="../../parksgis/qt/register_panels.py" line="102" />
+            <location filename="../../parksgis/qt/register_panels.py" line="73" />
+            <location filename="../../parksgis/qt/register_panels.py" line="98" />
             <source>Your name in the history…</source>
             <translation>历史记录中的姓名…</translation>
         </message>
@@ -1676,8 +1676,12 @@
         <name>SearchBox</name>
         <message>
             <location filename="../../parksgis/qt/search_box.py" line="77" />
+            <source>Search a project or feature: name or id</source>
+            <translation>搜索项目或要素：名称或编号</translation>
+        </message>
+        <message>
             <source>Search project or feature (Chinese or English name, id)</source>
-            <translation>搜索项目或要素（中文 / English / 编号）</translation>
+            <translation type="vanished">搜索项目或要素（中文 / English / 编号）</translation>
         </message>
         <message>
             <source>Search project or feature (中文 / English / id)</source>
@@ -1710,49 +1714,49 @@
     <context>
         <name>SpreadsheetActions</name>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="285" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="284" />
             <source>%1: the file name must end in .csv or .xlsx</source>
             <translation>%1：文件名必须以 .csv 或 .xlsx 结尾</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="196" />
             <source>&amp;Import status spreadsheet…</source>
             <translation>导入状态表(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="204" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="203" />
             <source>Apply a CSV or XLSX status sheet to the register, after a preview</source>
             <translation>预览后将 CSV 或 XLSX 状态表导入登记册</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="198" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="197" />
             <source>E&amp;xport register…</source>
             <translation>导出登记册(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="269" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
             <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="268" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="267" />
             <source>Export register</source>
             <translation>导出登记册</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="293" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="292" />
             <source>Exported %n project(s) to %1</source>
             <translation>
                 <numerusform>已将 %n 个项目导出到 %1</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="225" />
             <source>Import status spreadsheet</source>
             <translation>导入状态表</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="260" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="259" />
             <source>Imported %1: %n history row(s) written (Ctrl+Z undoes the import).</source>
             <translation>
                 <numerusform>已导入 %1：写入 %n 条历史记录（Ctrl+Z 撤销本次导入）。</numerusform>
@@ -1764,17 +1768,17 @@
             <translation>正在显示 %1 的状态：请回到今天再导入。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="227" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="226" />
             <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
             <translation>电子表格 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="208" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="207" />
             <source>Write the register to a CSV (UTF-8) or XLSX file</source>
             <translation>将登记册写入 CSV（UTF-8）或 XLSX 文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="313" />
+            <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="312" />
             <source>parksgis</source>
             <translation>parksgis</translation>
         </message>
@@ -1855,12 +1859,12 @@
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="283" />
+            <location filename="../../parksgis/qt/status_editor.py" line="284" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation>已保留登记册中的值,您的修改未保存。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="247" />
+            <location filename="../../parksgis/qt/status_editor.py" line="248" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
@@ -1870,7 +1874,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="298" />
+            <location filename="../../parksgis/qt/status_editor.py" line="299" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1890,7 +1894,7 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="264" />
+            <location filename="../../parksgis/qt/status_editor.py" line="265" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
@@ -1915,37 +1919,37 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="301" />
+            <location filename="../../parksgis/qt/status_editor.py" line="302" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="285" />
+            <location filename="../../parksgis/qt/status_editor.py" line="286" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation>您的值仍在表单中:可继续修改,或点“应用”覆盖登记册中的现值。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="218" />
             <source>initial</source>
             <translation>初始</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="218" />
             <source>merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>spreadsheet</source>
             <translation>表格导入</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
@@ -1977,7 +1981,7 @@
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="90" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

@@ -65,7 +65,7 @@ def _usage(parser) -> int:
 def run_build(args) -> int:
     from datetime import date
 
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     as_of = None
     if args.as_of:
@@ -73,7 +73,7 @@ def run_build(args) -> int:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
             raise UsageError(f"--as-of wants a date like 2014-07-24, not {args.as_of!r}") from None
-    manifest = build_pack(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
+    manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
           f"{len(tables)} tables hashed")

@@ -114,7 +114,7 @@ def start_qt():
 
 
 def open_workspace(src: str):
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
     problems = sum(1 for r in reports if not r.ok)

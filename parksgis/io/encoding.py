@@ -11,8 +11,7 @@ import codecs
 from pathlib import Path
 
 from parksgis.errors import LayerReadError
-
-UTF8_BOM = codecs.BOM_UTF8
+from parksgis.text import UTF8_BOM, UndecodableText, decode_utf8_or_gbk
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 # Control bytes that never occur in a text file (tab, LF, CR and form feed excluded).
@@ -47,11 +46,9 @@ def strip_bom(raw: bytes, path) -> tuple[bytes | str, str]:
 def decode_chinese_legacy(raw: bytes, path) -> str:
     """Decode bytes that are not UTF-8 as GB18030 (covers GBK and GB2312) or fail clearly."""
     try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise LayerReadError(
-            path, f"text is neither UTF-8 nor GBK/GB18030 (bad byte 0x{raw[exc.start]:02x} at "
-                  f"offset {exc.start}); save it as UTF-8", "undecodable-text") from None
+        return decode_utf8_or_gbk(raw)[0]
+    except UndecodableText as exc:
+        raise LayerReadError(path, f"{exc}; save it as UTF-8", "undecodable-text") from None
 
 
 def utf8_error_offset(raw: bytes) -> int | None:
@@ -69,11 +66,11 @@ def resave_as_utf8(path) -> str:
     A Shapefile's text lives in its .dbf: there the fix is a .cpg saying GBK beside it, which GDAL
     and QGIS read, rather than rewriting the binary table.
     """
-    from parksgis.io.atomic import write_bytes_atomically
+    from parksgis.files import write_bytes_atomic
 
     path = Path(path)
     if path.suffix.lower() in (".shp", ".dbf"):
-        write_bytes_atomically(path.with_suffix(".cpg"), b"GBK\n")
+        write_bytes_atomic(path.with_suffix(".cpg"), b"GBK\n")
         return "gbk"
     raw = path.read_bytes()
     content, encoding = strip_bom(raw, path)
@@ -83,5 +80,5 @@ def resave_as_utf8(path) -> str:
         text, encoding = content.decode("utf-8"), "utf-8"
     else:
         text, encoding = decode_chinese_legacy(content, path), "gb18030"
-    write_bytes_atomically(path, text.encode("utf-8"))
+    write_bytes_atomic(path, text.encode("utf-8"))
     return encoding

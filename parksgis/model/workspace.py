@@ -43,8 +43,6 @@ class Workspace:
         self.scheme = scheme
         self.kpis: dict = dict(kpis or {})
         self.meta: dict = dict(meta or {})
-        #: the open pack (parksgis.pack.PackHandle) when this workspace came from a .gpkg, else None
-        self.pack_handle = None
         self.layers_changed = Signal()    # a layer was added, removed or reordered
         self.projects_changed = Signal()  # emitted with the list of changed project ids
         #: the day ``projects`` show the register as of (a datetime.date), None for today

@@ -7,12 +7,12 @@ The pack is written to a temporary file next to the target and moved into place 
 from __future__ import annotations
 
 import json
-import os
 import re
 import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.workspace import Workspace
@@ -35,15 +35,21 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str | None = None,
-               title: str | None = None) -> dict:
-    """Build ``out`` from a layers folder (or a loaded :class:`Workspace`); returns the manifest.
+def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
+               source_label: str | None = None, parks: list[str] | None = None,
+               as_of: date | str | None = None, title: str | None = None) -> dict:
+    """Build ``out`` from a loaded workspace; returns the manifest.
 
-    ``parks`` limits the pack to those park ids (shared basemap layers always go in); ``as_of``
-    packs the register as it stood at the end of that day.
+    ``register_folder`` is the layers folder whose register (with its history) goes into the
+    pack; without it the workspace's projects are the pack's seed. ``parks`` limits the pack to
+    those park ids (shared basemap layers always go in); ``as_of`` packs the register as it stood
+    at the end of that day. Building from a folder path: :func:`parksgis.app.packs.build_pack_from`.
     """
+    if not isinstance(workspace, Workspace):
+        raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
     out = Path(out)
-    workspace, source_label, folder = _load_source(source)
+    folder = Path(register_folder) if register_folder is not None else None
+    source_label = source_label or str(workspace.meta.get("source", "workspace"))
     if parks:
         known = [p.park_id for p in workspace.parks]
         unknown = [p for p in parks if p not in known]
@@ -65,48 +71,20 @@ def build_pack(source, out, *, parks: list[str] | None = None, as_of: date | str
             raise PackError(out, "the pack is open for editing in another program; close it "
                                  "there before building over it")
     # ends in .gpkg so GDAL does not warn about the extension while writing it
-    tmp = out.with_name(f".{out.stem}.{uuid.uuid4().hex[:8]}.tmp.gpkg")
-    try:
-        manifest = _write(tmp, workspace, keep, register, source_label, as_of, title)
+    atomic = AtomicFile(out, suffix=".tmp.gpkg")
+    with atomic as building:
+        manifest = _write(building, workspace, keep, register, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
 
-        check = verify_pack(tmp)
+        check = verify_pack(building)
         if not check.ok:  # never replace a good pack with one that would be refused on open
             raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
-        _fsync(tmp)
         try:
-            os.replace(tmp, out)
+            atomic.commit()
         except OSError as exc:  # Windows: the old pack is open in another program
             raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
                                  "in another program?") from None
-        _fsync(out.parent)
-    finally:
-        for leftover in (tmp, Path(f"{tmp}-journal")):
-            if leftover.exists():
-                leftover.unlink()
     return manifest
-
-
-def _load_source(source):
-    """``(workspace, source label, layers folder or None)``.
-
-    A layer file that cannot be read stops the build: a pack silently missing a layer (or
-    holding it empty) is exactly the kind of loss field offices find out about too late.
-    """
-    if isinstance(source, Workspace):
-        return source, str(source.meta.get("source", "workspace")), None
-    path = Path(source)
-    if not path.is_dir():
-        raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
-                              "projects.csv)")
-    from parksgis.io.workspace import load_workspace
-
-    workspace, reports = load_workspace(path)
-    for report in reports:
-        if not report.ok:
-            first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
-            raise PackError(path, f"not built, a layer or file failed to load: {first}")
-    return workspace, str(path.resolve()), path
 
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
@@ -136,7 +114,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
         _write_baseline(conn, _registered_projects(tmp))
-        create_merge_tables(conn)
+        fmt.create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
         stamp = f"{as_of or today}T00:00:00.000Z"
@@ -229,26 +207,3 @@ def _write_baseline(conn, projects) -> None:
     conn.executemany(f"INSERT INTO {fmt.BASELINE} VALUES (?, ?, ?)", rows)
 
 
-def create_merge_tables(conn) -> None:
-    """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.CONFLICTS} (conflict_id TEXT PRIMARY KEY NOT NULL, "
-                 "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
-                 "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
-                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {fmt.APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
-                 "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
-
-
-def _fsync(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

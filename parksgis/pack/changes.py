@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
+from parksgis.files import write_bytes_atomic
 from parksgis.pack import format as fmt
 from parksgis.pack.access import check_header, connect, read_only_reason
 from parksgis.pack.errors import ChangeFileError, PackError
@@ -85,20 +84,11 @@ def collect_changes(path) -> dict:
 def export_changes(pack, out) -> dict:
     """Write the pack's changes to ``out`` (JSON, UTF-8, written atomically); returns the document."""
     document = collect_changes(pack)
-    out = Path(out)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(document, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        write_bytes_atomic(out, text.encode("utf-8"))
     except OSError as exc:
         raise PackError(out, f"cannot write the change file: {exc.strerror or exc}") from None
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return document
 
 

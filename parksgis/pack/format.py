@@ -42,6 +42,18 @@ MUTABLE = frozenset({MANIFEST, CONFLICTS, APPLIED, REGISTER_PROJECTS, REGISTER_H
 DISPLAY_CRS = "EPSG:4546"
 
 
+def create_merge_tables(conn) -> None:
+    """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {CONFLICTS} (conflict_id TEXT PRIMARY KEY NOT NULL, "
+                 "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
+                 "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
+                 "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
+                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {APPLIED} (change_id TEXT PRIMARY KEY NOT NULL, "
+                 "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
+                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL)")
+
+
 def decode_text(data: bytes) -> str:
     """SQLite text as str; bytes that are not UTF-8 (damage) survive as surrogates, not errors."""
     return data.decode("utf-8", "surrogateescape")

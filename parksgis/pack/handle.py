@@ -151,7 +151,6 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     kept = [n for n in result.notes if not n.startswith("pack format version")]
     handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock,
                         immutable)
-    workspace.pack_handle = handle
     return workspace, handle
 
 
@@ -234,5 +233,4 @@ def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspac
         layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))
     reason = "read-only: a plain GeoPackage, not a parksgis pack"
     workspace = Workspace([], layers, {}, DEFAULT_SCHEME, meta={"source": str(path)})
-    workspace.pack_handle = PackHandle(path, None, None, True, reason, notes, immutable=immutable)
-    return workspace, workspace.pack_handle
+    return workspace, PackHandle(path, None, None, True, reason, notes, immutable=immutable)

@@ -10,9 +10,6 @@ including resolutions asked for on the command line, is one SQLite transaction.
 
 from __future__ import annotations
 
-import os
-import sys
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,14 +17,11 @@ from pathlib import Path
 
 from parksgis.pack import format as fmt
 from parksgis.pack.access import read_only_reason
-from parksgis.pack.build import create_merge_tables
 from parksgis.pack.changes import read_changes
 from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError, PackReadOnlyError
 from parksgis.store.errors import RegisterLockedError
 from parksgis.store.register import RegisterStore, default_author, register_file
 
-#: Test seam for the kill-part-way test: pause inside the merge transaction, before COMMIT.
-PAUSE_ENV = "PARKSGIS_TEST_PAUSE_IN_MERGE"
 CHOICES = ("field", "target")
 
 
@@ -63,10 +57,6 @@ def _merge_transaction(store: RegisterStore):
     try:
         with store.transaction() as db:
             yield db
-            if os.environ.get(PAUSE_ENV):
-                print("parksgis-test: paused inside the merge transaction", file=sys.stderr,
-                      flush=True)
-                time.sleep(600)
     except RegisterLockedError as exc:
         raise PackLockedError(store.path, f"cannot merge: another program holds the write lock "
                                           f"({exc}); nothing was changed") from None
@@ -125,7 +115,7 @@ def merge_changes(target, change_files, *, take: str | None = None,
     store = _open_target(target)
     try:
         with _merge_transaction(store) as db:
-            create_merge_tables(db)
+            fmt.create_merge_tables(db)
             done = {row[0] for row in db.execute(f"SELECT change_id FROM {fmt.APPLIED}")}
             for file, document in documents:
                 pack_id = document["pack"]["pack_id"]
@@ -216,7 +206,7 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
     store = _open_target(target)
     try:
         with _merge_transaction(store) as db:
-            create_merge_tables(db)
+            fmt.create_merge_tables(db)
             return _resolve(store, db, take, choices or {}, author)
     finally:
         store.close()

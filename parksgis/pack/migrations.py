@@ -11,6 +11,7 @@ import sqlite3
 import uuid
 
 from parksgis.pack import format as fmt
+from parksgis.store.migrations import run_steps
 
 
 def _v1_to_v2(conn: sqlite3.Connection, manifest: dict) -> None:
@@ -20,9 +21,7 @@ def _v1_to_v2(conn: sqlite3.Connection, manifest: dict) -> None:
         "source", "") + "@" + manifest.get("created", "")))
     manifest.setdefault("display_crs", fmt.DISPLAY_CRS)
     if conn is not None:
-        from parksgis.pack.build import create_merge_tables
-
-        create_merge_tables(conn)
+        fmt.create_merge_tables(conn)
         for table, text in ((fmt.CONFLICTS, "parksgis merge conflicts"),
                             (fmt.APPLIED, "parksgis change ids merged here")):
             fmt.register_attribute_table(conn, table, text, manifest.get("created", ""))
@@ -35,8 +34,7 @@ MIGRATIONS = {1: _v1_to_v2}
 def upgrade_manifest(manifest: dict) -> dict:
     """The manifest as the current version would have it, without touching the file (read-only)."""
     upgraded = dict(manifest)
-    for version in range(int(manifest["format_version"]), fmt.FORMAT_VERSION):
-        MIGRATIONS[version](None, upgraded)
+    run_steps(MIGRATIONS, int(manifest["format_version"]), fmt.FORMAT_VERSION, None, upgraded)
     upgraded["format_version"] = str(fmt.FORMAT_VERSION)
     return upgraded
 
@@ -46,8 +44,7 @@ def migrate(conn: sqlite3.Connection, manifest: dict) -> dict:
     conn.execute("BEGIN IMMEDIATE")
     try:
         upgraded = dict(manifest)
-        for version in range(int(manifest["format_version"]), fmt.FORMAT_VERSION):
-            MIGRATIONS[version](conn, upgraded)
+        run_steps(MIGRATIONS, int(manifest["format_version"]), fmt.FORMAT_VERSION, conn, upgraded)
         upgraded["format_version"] = str(fmt.FORMAT_VERSION)
         upgraded.update(fmt.frozen_digests(conn, int(upgraded.get("history_baseline", 0))))
         fmt.write_manifest(conn, upgraded)

@@ -36,11 +36,8 @@ def open_window(path=None, language: str | None = None, display_crs: str | None 
     from parksgis.assets import sample_layers
     from parksgis.qt.main_window import MainWindow
 
-    from parksgis.qt import pack_actions, register_panels
-
-    window = MainWindow(language=language, display_crs=display_crs)
-    register_panels.install(window).set_lang(window.lang)  # status editor, "as of" bar, dashboard
-    pack_actions.install(window)  # open / export / merge packs, conflicts
+    # with the status editor, "as of" bar and dashboard, and the pack actions
+    window = MainWindow(language=language, display_crs=display_crs, register=True, packs=True)
     window.show()
     window.open_path(path if path is not None else sample_layers())
     return window

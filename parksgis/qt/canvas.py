@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.map_item import HOVER_COLOR, SELECTION_COLOR, MapItem
-from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar
+from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar, overlay_rects
 from parksgis.qt.measure import MeasureTool
 
 TOOLS = ("pan", "zoom_box", "select_box", "measure_distance", "measure_area")
@@ -85,7 +85,7 @@ class MapCanvas(pg.GraphicsView):
         self.measure: MeasureTool | None = None
         self.view_box = MapViewBox(self)
         self.setCentralItem(self.view_box)
-        self.map_item = MapItem()
+        self.map_item = MapItem(keep_clear=overlay_rects)
         self.view_box.addItem(self.map_item, ignoreBounds=True)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)

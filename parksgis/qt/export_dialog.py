@@ -1,8 +1,8 @@
 """File ▸ Export briefing… and Edit ▸ Copy map image: the headless briefing pages, from the window.
 
 Both go through :mod:`parksgis.render.export` exactly as ``parksgis render`` does (same page
-layout, same glyph check, same atomic write); nothing here draws a map itself. ``install(window)``
-adds the two actions once (``window.export_actions``).
+layout, same glyph check, same atomic write); nothing here draws a map itself. The window makes
+the two actions (``window.export_actions``).
 
 The copied image is a briefing page of the current view (title, map, legend with counts, scale
 bar, north arrow, KPIs) at a 16:9 slide size, so it pastes straight into a deck.
@@ -270,8 +270,7 @@ class ExportDialog(QtWidgets.QDialog):
             day = date.fromisoformat(text)
         except ValueError:
             raise ParksgisError(self.tr("status date %1 is not a date (YYYY-MM-DD)").replace("%1", text)) from None
-        panels = getattr(self.window_, "register_panels", None)
-        store = panels.link.backend if panels is not None else None
+        store = self.window_.session.link.backend
         if store is None:
             raise ParksgisError(self.tr("statuses as of %1 need the status register; "
                                         "open a layers folder or a pack").replace("%1", text))
@@ -359,10 +358,3 @@ class ExportActions(QtCore.QObject):
         window.statusBar().showMessage(f"{done}. {warning}" if warning else done, MESSAGE_MS)
         return image
 
-
-def install(window) -> ExportActions:
-    """Add File ▸ Export briefing… and Edit ▸ Copy map image to ``window`` once."""
-    actions = getattr(window, "export_actions", None)
-    if actions is None:
-        actions = window.export_actions = ExportActions(window)
-    return actions

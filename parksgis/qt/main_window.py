@@ -1,7 +1,9 @@
 """The main window: canvas in the middle, layer tree and legend left, identify right, table below.
 
 It wires the widgets to one Workspace and one Selection; widgets talk to the model, never to
-each other, except for "zoom to" requests which all go to the canvas.
+each other, except for "zoom to" requests which all go to the canvas. What is open (workspace,
+renderer, register link, source) lives in its :class:`~parksgis.qt.session.Session`; the
+controllers that serve it (export, register panels, pack actions) are made here, with the session.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.model.selection import Selection
-from parksgis.qt import export_dialog, i18n
+from parksgis.qt import export_dialog, i18n, pack_actions, register_panels
 from parksgis.qt.attribute_table import AttributeTable
 from parksgis.qt.canvas import MapCanvas
 from parksgis.qt.display_geometry import DisplayGeometry
@@ -21,6 +23,7 @@ from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
 from parksgis.qt.scale_box import ScaleBox
 from parksgis.qt.search_box import SearchBox
+from parksgis.qt.session import Session
 from parksgis.qt.status_legend import StatusLegend
 from parksgis.qt.window_actions import WindowActions
 from parksgis.qt import view_memory, workspace_loading
@@ -30,7 +33,10 @@ MAX_RECENT = 8
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, language: str | None = None, display_crs: str | None = None):
+    def __init__(self, language: str | None = None, display_crs: str | None = None, *,
+                 register: bool = False, packs: bool = False):
+        """``register``: the status register's panels (editor, as-of bar, dashboard, spreadsheets);
+        ``packs``: the layer-pack actions. The app has both (``open_window``)."""
         super().__init__()
         self.setObjectName("parksgis_main_window")
         # an ini file everywhere (also on Windows): easy to inspect, copy or reset
@@ -38,9 +44,8 @@ class MainWindow(QtWidgets.QMainWindow):
                                          "parksgis", "parksgis")
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
-        self.workspace = None
+        self.session = Session(self.settings, self)
         self._read_only: str | None = None  # why edits cannot be saved (the title says read-only)
-        self.renderer = None
         self.geometry_ = None
         self.selection = Selection()
         self.canvas = MapCanvas(self.selection, self)
@@ -76,9 +81,11 @@ class MainWindow(QtWidgets.QMainWindow):
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
-        export_dialog.install(self)  # File ▸ Export briefing…, Edit ▸ Copy map image
+        self.export_actions = export_dialog.ExportActions(self)  # File ▸ Export briefing…, Edit ▸ Copy map image
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.register_panels = register_panels.RegisterPanels(self, self.session) if register else None
+        self.pack_actions = pack_actions.PackActions(self, self.session) if packs else None
         self.actions_.language_actions[self.language].setChecked(True)
         self._connect()
         self.setAcceptDrops(True)
@@ -105,8 +112,17 @@ class MainWindow(QtWidgets.QMainWindow):
     def lang(self) -> str:
         return i18n.data_lang(self.language)
 
-    def set_workspace(self, workspace, reports=(), geometry=None) -> None:
-        """Show ``workspace``; ``geometry`` is its layers already projected to the display CRS
+    @property
+    def workspace(self):
+        return self.session.workspace
+
+    @property
+    def renderer(self):
+        return self.session.renderer
+
+    def set_workspace(self, workspace, reports=(), geometry=None, source=None) -> None:
+        """Show ``workspace`` (opened from ``source``, an ``app.workspace.Source``; None for one
+        made in memory); ``geometry`` is its layers already projected to the display CRS
         (render.map_renderer.project_layers, done by the loaders off the UI thread)."""
         from parksgis.render.map_renderer import MapRenderer
 
@@ -115,17 +131,10 @@ class MainWindow(QtWidgets.QMainWindow):
                 view_memory.save_view(self.settings, self.workspace, self.display_crs, self.canvas.view_rect())
             self.workspace.layers_changed.disconnect(self._on_layers_changed)
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
-        if self.renderer is not None:
-            self.renderer.close()
-        old_pack = getattr(self.workspace, "pack_handle", None)
-        self.workspace = workspace
-        panels = getattr(self, "register_panels", None)  # status editing, as-of, dashboard
-        if panels is not None:
-            panels.link.set_workspace(None)  # let go of the old register before its pack closes
-        if old_pack is not None:
-            old_pack.close()  # the pack file is released (no lock left behind)
         self.selection.clear()
-        self.renderer = MapRenderer(workspace, display_crs=self.display_crs, geometry=geometry)
+        renderer = MapRenderer(workspace, display_crs=self.display_crs, geometry=geometry)
+        self.session.replace(workspace, source, renderer)
+        panels = self.register_panels  # status editing, as-of, dashboard
         self.renderer.lang = self.lang
         self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
         self.geometry_ = DisplayGeometry(self.renderer)
@@ -177,9 +186,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_path(self, path) -> bool:
         """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
-        packs = getattr(self, "pack_actions", None)  # packs: read-only notice, busy retry, conflicts
-        if packs is not None:
-            return packs.open_path(Path(path))
+        if self.pack_actions is not None:  # packs: read-only notice, busy retry, conflicts
+            return self.pack_actions.open_path(Path(path))
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
@@ -214,7 +222,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.display_crs = crs
         self.settings.setValue("display_crs", crs)
         if self.workspace is not None:
-            self.set_workspace(self.workspace)
+            self.set_workspace(self.workspace, source=self.session.source)
 
     def show_about(self) -> None:
         from parksgis import __version__
@@ -241,8 +249,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _apply_data_lang(self) -> None:
         """Names from the data (parks, layers, statuses, map labels) in the UI's language."""
-        for widget in (self.layer_model, self.identify, self.table, self.legend,
-                       getattr(self, "register_panels", None)):
+        for widget in (self.layer_model, self.identify, self.table, self.legend, self.register_panels):
             if widget is not None:
                 widget.set_lang(self.lang)
         if self.workspace is not None:
@@ -268,7 +275,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         if source.startswith(("postgresql:", "postgres:")):
             kind, name = self.tr("server"), source.split("@")[-1]
-        elif getattr(self.workspace, "pack_handle", None) is not None or source.lower().endswith(".gpkg"):
+        elif self.session.pack is not None or source.lower().endswith(".gpkg"):
             title = (self.workspace.meta or {}).get("title")
             kind, name = self.tr("layer pack"), f"{Path(source).name}" + (f" · {title}" if title else "")
         else:
@@ -326,10 +333,5 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        panels = getattr(self, "register_panels", None)
-        if panels is not None:
-            panels.close()
-        pack = getattr(self.workspace, "pack_handle", None)
-        if pack is not None:
-            pack.close()  # no edit lock left on the pack file
+        self.session.close()  # no register left open, no edit lock left on a pack file
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """Layer packs in the window: open one, export its changes, merge change files, resolve conflicts.
 
-``install(window)`` once adds File ▸ Open pack…, Export changes…, Merge changes… and Resolve
-conflicts…, and routes a .gpkg (or a folder) dropped on the window to :meth:`PackActions.open_path`.
+The window makes them with its session (``MainWindow(packs=True)``): File ▸ Open pack…, Export
+changes…, Merge changes… and Resolve conflicts…; a .gpkg (or a folder) dropped on the window goes
+to :meth:`PackActions.open_path`.
 
 Opening a pack decides how it may be edited, and says why when it may not:
 - on read-only media, a network share, on request, or while another parksgis window edits it,
@@ -47,27 +48,19 @@ def problem_code(exc: Exception) -> str:
 
 
 def load_pack(path: Path, read_only: bool = False):
-    """``(workspace, reports)`` of a pack, opened read-only on request or when the pack API says so
+    """The pack opened (an OpenedWorkspace), read-only on request or when the pack API says so
     (read-only media, a network share, open for editing in another window). Runs in the loader's
     thread; the register link opens the register again in the UI thread."""
-    from parksgis.io.report import ValidationReport
-    from parksgis.io.workspace import load_workspace
-    from parksgis.pack import open_pack
+    from parksgis.app.workspace import open_workspace
 
-    if not read_only:
-        return load_workspace(path)
-    workspace, handle = open_pack(path, read_only=True)
-    workspace.pack_handle = handle
-    report = ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))
-    for note in handle.notes:
-        report.warning("pack-note", note)
-    return workspace, [report]
+    return open_workspace(path, read_only=read_only)
 
 
 class PackActions(QtCore.QObject):
-    def __init__(self, window):
+    def __init__(self, window, session):
         super().__init__(window)
         self.window = window
+        self.session = session
         self.conflicts_dialog = None
         self.open_pack_action = self._action("open_pack", self.choose_pack)
         self.export_action = self._action("export_changes", self.export_changes)
@@ -100,7 +93,7 @@ class PackActions(QtCore.QObject):
     @property
     def handle(self):
         """The open pack's PackHandle, or None."""
-        return getattr(self.window.workspace, "pack_handle", None)
+        return self.session.pack
 
     def merge_target(self) -> Path | None:
         """Where merged changes go: the open pack when it is editable, or the open layers folder."""
@@ -130,16 +123,15 @@ class PackActions(QtCore.QObject):
         """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
         path = Path(path)
         if path.suffix.lower() != PACK_SUFFIX or not path.is_file():
-            previous = self.window.workspace
             if not workspace_loading.open_path(self.window, path):
                 return False
-            self._after_show(previous)
+            self._after_show()
             return True
         if self.handle is not None and self.handle.path.resolve() == path.resolve():
-            self.close()  # reopening the open pack: let go of its edit lock, or it would look taken
+            self.session.close()  # reopening the open pack: let go of its edit lock, or it would look taken
         while True:
             try:
-                workspace, reports, geometry = workspace_loading.load_for_window(
+                opened, geometry = workspace_loading.load_for_window(
                     self.window, _tr("Opening %1…").replace("%1", path.name),
                     lambda: load_pack(path, read_only))
             except Cancelled:
@@ -151,7 +143,7 @@ class PackActions(QtCore.QObject):
                     continue  # the other program's save takes a moment; nothing was opened
                 self.report_problem(path, exc)
                 return False
-            self._show_pack(path, workspace, reports, geometry)
+            self._show_pack(path, opened, geometry)
             return True
 
     def ask_retry(self, text: str) -> bool:
@@ -162,37 +154,20 @@ class PackActions(QtCore.QObject):
         box.setObjectName("pack_busy_question")
         return box.exec() == QtWidgets.QMessageBox.StandardButton.Retry
 
-    def _show_pack(self, path: Path, workspace, reports, geometry=None) -> None:
-        previous = self.window.workspace
-        self.window.set_workspace(workspace, reports, geometry)
+    def _show_pack(self, path: Path, opened, geometry=None) -> None:
+        self.window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
         self.window.remember(path)
-        handle = workspace.pack_handle
+        reports, handle = opened.reports, opened.source.pack
         if handle is not None and handle.read_only:
             self.window.problems.add_problem("warning", path, None, "pack-read-only",
                                              handle.read_only_reason or _tr("read-only"))
         if any(report.problems for report in reports) or (handle is not None and handle.read_only):
             self.window.docks["problems"].raise_()
-        self._after_show(previous)
+        self._after_show()
 
-    def _after_show(self, previous) -> None:
-        """Point the register panels at the new workspace, then let go of the previous pack."""
-        from parksgis.qt.register_panels import install
-
-        window = self.window
-        install(window).set_workspace(window.workspace, window.renderer)
-        old_handle = getattr(previous, "pack_handle", None)
-        if previous is not window.workspace and old_handle is not None:
-            old_handle.close()  # its register and its edit lock: another window may edit it now
+    def _after_show(self) -> None:
         self.update_actions()
         self._announce_conflicts()
-
-    def close(self) -> None:
-        """Close the open pack and release its lock (the window is closing)."""
-        panels = getattr(self.window, "register_panels", None)
-        if panels is not None:
-            panels.close()
-        if self.handle is not None:
-            self.handle.close()
 
     def report_problem(self, path, exc: Exception) -> None:
         """One row in the problems dock and the same line in the status bar; nothing else changes."""
@@ -209,8 +184,6 @@ class PackActions(QtCore.QObject):
                 return self._drop(event)
             if kind == QtCore.QEvent.Type.LanguageChange:
                 self.retranslate()
-            elif kind == QtCore.QEvent.Type.Close:
-                self.close()
         return False
 
     def _drop(self, event) -> bool:
@@ -306,9 +279,8 @@ class PackActions(QtCore.QObject):
             self.show_conflicts()
         return result
 
-    def _author(self) -> str | None:
-        panels = getattr(self.window, "register_panels", None)
-        return panels.link.author() if panels is not None else None
+    def _author(self) -> str:
+        return self.session.link.author()
 
     # -- conflicts ----------------------------------------------------------------------------------
     def show_conflicts(self):
@@ -342,9 +314,8 @@ class PackActions(QtCore.QObject):
 
     def refresh_register(self) -> None:
         """Re-read the register after another connection (merge, resolution) wrote to it."""
-        panels = getattr(self.window, "register_panels", None)
-        link = panels.link if panels is not None else None
-        if link is None or link.backend is None or link.workspace is None:
+        link = self.session.link
+        if link.backend is None or link.workspace is None:
             return
         workspace = link.workspace
         day = workspace.as_of
@@ -352,10 +323,3 @@ class PackActions(QtCore.QObject):
         workspace.show_as_of(day, projects)  # emits projects_changed for the projects that differ
         link.state_changed.emit()  # the editor re-reads the project's history
 
-
-def install(window) -> PackActions:
-    """Add the pack actions to ``window`` once (``window.pack_actions``) and return them."""
-    actions = getattr(window, "pack_actions", None)
-    if actions is None:
-        actions = window.pack_actions = PackActions(window)
-    return actions

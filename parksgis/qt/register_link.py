@@ -52,7 +52,8 @@ class RegisterLink(QtCore.QObject):
         self._problem: str | None = None  # why there is no register, when there is none
 
     # -- opening ------------------------------------------------------------------------------------
-    def set_workspace(self, workspace) -> None:
+    def set_workspace(self, workspace, pack=None) -> None:
+        """Open the register of ``workspace``: the pack's (``pack``, a PackHandle) or its folder's."""
         self.close()
         self.workspace = workspace
         self._problem = None
@@ -60,7 +61,7 @@ class RegisterLink(QtCore.QObject):
             self.state_changed.emit()
             return
         try:
-            self._open(workspace)
+            self._open(workspace, pack)
         except ParksgisError as exc:
             self.backend, self._problem = None, str(exc)
         if self.backend is not None:
@@ -69,8 +70,7 @@ class RegisterLink(QtCore.QObject):
             self._unsubscribe = self.backend.subscribe(self._on_register_changed)
         self.state_changed.emit()
 
-    def _open(self, workspace) -> None:
-        handle = getattr(workspace, "pack_handle", None)
+    def _open(self, workspace, handle) -> None:
         if handle is not None:
             if handle.register is None:
                 self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")

@@ -1,8 +1,8 @@
 """The register's place in the main window: status editor, "as of" bar, changes list, dashboard.
 
-One hook keeps the main window's part small: ``install(window)`` once, then
-``window.register_panels.set_workspace(workspace, renderer)`` whenever the window shows a new
-workspace. Everything here talks to the model (Workspace, Selection) and to the register link;
+The window makes them with its :class:`~parksgis.qt.session.Session` (``MainWindow(register=True)``)
+and calls ``register_panels.set_workspace(workspace, renderer)`` whenever it shows a new
+workspace. Everything here talks to the model (Workspace, Selection) and to the session's register link;
 the only window widgets used are the identify panel (the editor sits under its project card),
 the canvas (zoom requests), the status bar and the Panels menu.
 """
@@ -14,7 +14,6 @@ from PySide6 import QtCore, QtWidgets
 from parksgis.qt import spreadsheet_dialog
 from parksgis.qt.as_of_bar import AsOfBar
 from parksgis.qt.dashboard import Dashboard
-from parksgis.qt.register_link import RegisterLink
 from parksgis.qt.status_editor import StatusEditor
 
 Qt = QtCore.Qt
@@ -44,10 +43,11 @@ def _tr(text: str) -> str:
 
 
 class RegisterPanels(QtCore.QObject):
-    def __init__(self, window):
+    def __init__(self, window, session):
         super().__init__(window)
         self.window = window
-        self.link = RegisterLink(window.settings, self)
+        self.session = session
+        self.link = session.link
         self.editor = StatusEditor(window.selection, self.link, window.identify)
         window.identify.add_editor(self.editor, [self.editor.apply_button])
         window.addAction(self.editor.undo_action)  # Ctrl+Z works wherever the focus is
@@ -62,22 +62,19 @@ class RegisterPanels(QtCore.QObject):
         }
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["changes"])
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["dashboard"])
-        if "table" in getattr(window, "docks", {}):
-            window.tabifyDockWidget(window.docks["table"], self.docks["dashboard"])
-            window.docks["table"].raise_()
+        window.tabifyDockWidget(window.docks["table"], self.docks["dashboard"])
+        window.docks["table"].raise_()
         self.docks["changes"].hide()
-        self.author_action = None
-        actions = getattr(window, "actions_", None)
-        if actions is not None:
-            actions.tools_menu.addSeparator()
-            actions.tools_menu.addAction(self.editor.undo_action)
-            for dock in self.docks.values():
-                actions.panels_menu.addAction(dock.toggleViewAction())
-            self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
-            self.author_action.setObjectName("author_action")
-            self.author_action.triggered.connect(self.ask_author)
+        actions = window.actions_
+        actions.tools_menu.addSeparator()
+        actions.tools_menu.addAction(self.editor.undo_action)
+        for dock in self.docks.values():
+            actions.panels_menu.addAction(dock.toggleViewAction())
+        self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
+        self.author_action.setObjectName("author_action")
+        self.author_action.triggered.connect(self.ask_author)
         # File ▸ Import status spreadsheet… / Export register…
-        self.spreadsheets = spreadsheet_dialog.install(window, self.link)
+        self.spreadsheets = spreadsheet_dialog.SpreadsheetActions(window, self.link)
         # a read-only pack or folder says so for as long as it is open, the sample parks where
         # their edits are saved
         self.notice = QtWidgets.QLabel(window, objectName="register_notice")
@@ -98,14 +95,13 @@ class RegisterPanels(QtCore.QObject):
 
     def retranslate(self) -> None:
         self.toolbar.setWindowTitle(_tr("Status as of"))
-        if self.author_action is not None:
-            self.author_action.setText(_tr("Your name in the history…"))
+        self.author_action.setText(_tr("Your name in the history…"))
 
     def set_workspace(self, workspace, renderer) -> None:
         """Open the workspace's register and point every register view at it."""
         if self.link.workspace is workspace and self.as_of.renderer is renderer:
             return
-        self.link.set_workspace(workspace)
+        self.session.open_register()
         self.editor.set_workspace(workspace)
         self.as_of.set_workspace(workspace, renderer)
         self.dashboard.set_workspace(workspace)
@@ -123,8 +119,7 @@ class RegisterPanels(QtCore.QObject):
         workspace = self.link.workspace
         text = None
         # a pack or a folder whose register opened read-only says why, whatever is selected
-        if workspace is not None and (getattr(workspace, "pack_handle", None) is not None
-                                      or self.link.backend is not None):
+        if workspace is not None and (self.session.pack is not None or self.link.backend is not None):
             text = self.link.read_only_reason
         text = text or self.link.save_note or ""
         self.notice.setText(text)
@@ -151,12 +146,3 @@ class RegisterPanels(QtCore.QObject):
     def _show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, MESSAGE_MS)
 
-
-def install(window) -> RegisterPanels:
-    """Add the register panels to ``window`` once (``window.register_panels``) and return them."""
-    panels = getattr(window, "register_panels", None)
-    if panels is None:
-        panels = window.register_panels = RegisterPanels(window)
-        if getattr(window, "workspace", None) is not None:
-            panels.set_workspace(window.workspace, window.renderer)
-    return panels

@@ -53,7 +53,7 @@ class SearchBox(QtWidgets.QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("search_box")
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(300)
         self.setClearButtonEnabled(True)
         self.items = QtGui.QStandardItemModel(self)
         self.completer_ = QtWidgets.QCompleter(self.items, self)
@@ -74,7 +74,7 @@ class SearchBox(QtWidgets.QLineEdit):
         return QtCore.QSize(max(hint.width(), self.minimumWidth()), hint.height())
 
     def retranslate(self) -> None:
-        self.setPlaceholderText(self.tr("Search project or feature (Chinese or English name, id)"))
+        self.setPlaceholderText(self.tr("Search a project or feature: name or id"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:

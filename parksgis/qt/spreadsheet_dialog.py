@@ -23,7 +23,7 @@ MESSAGE_MS = 8000
 
 
 def _cell(value) -> str:
-    from parksgis.io.projects import format_cell
+    from parksgis.store.projects_csv import format_cell
 
     return format_cell(value) if value not in (None, "") else "—"
 
@@ -165,7 +165,7 @@ def import_blocked_reason(link) -> str | None:
 
 
 class SpreadsheetActions(QtCore.QObject):
-    """The two File menu actions; ``install(window, link)`` adds them once."""
+    """The two File menu actions, made by the register panels with the session's register link."""
 
     def __init__(self, window, link):
         super().__init__(window)
@@ -176,13 +176,12 @@ class SpreadsheetActions(QtCore.QObject):
         self.import_action.triggered.connect(lambda *_: self.choose_import_file())
         self.export_action = QtGui.QAction(window, objectName="export_register")
         self.export_action.triggered.connect(lambda *_: self.choose_export_file())
-        actions = getattr(window, "actions_", None)
-        if actions is not None:
-            before = actions.recent_menu.menuAction()
-            actions.file_menu.insertSeparator(before)
-            actions.file_menu.insertAction(before, self.import_action)
-            actions.file_menu.insertAction(before, self.export_action)
-            actions.file_menu.insertSeparator(before)
+        actions = window.actions_
+        before = actions.recent_menu.menuAction()
+        actions.file_menu.insertSeparator(before)
+        actions.file_menu.insertAction(before, self.import_action)
+        actions.file_menu.insertAction(before, self.export_action)
+        actions.file_menu.insertSeparator(before)
         window.installEventFilter(self)
         link.state_changed.connect(self.update_actions)
         self.retranslate()
@@ -317,10 +316,3 @@ class SpreadsheetActions(QtCore.QObject):
         box.open()
         return box
 
-
-def install(window, link) -> SpreadsheetActions:
-    """Add the import/export actions to ``window`` once (``window.spreadsheet_actions``)."""
-    actions = getattr(window, "spreadsheet_actions", None)
-    if actions is None:
-        actions = window.spreadsheet_actions = SpreadsheetActions(window, link)
-    return actions

@@ -7,7 +7,7 @@ import hashlib
 
 from PySide6 import QtCore
 
-PARKS_MARGIN = 0.04  # of the parks' extent, each side
+PARKS_MARGIN = 0.08  # of the parks' extent, each side: room for the north arrow and scale bar
 
 
 def source_key(workspace) -> str | None:

@@ -24,11 +24,11 @@ def _tr(text: str, n: int = -1) -> str:
 
 def open_path(window, path: Path) -> bool:
     """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import open_workspace
 
     try:
-        workspace, reports, geometry = load_for_window(
-            window, _tr("Opening %1…").replace("%1", path.name), lambda: load_workspace(path))
+        opened, geometry = load_for_window(
+            window, _tr("Opening %1…").replace("%1", path.name), lambda: open_workspace(path))
     except Cancelled:
         window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
         return False
@@ -36,15 +36,15 @@ def open_path(window, path: Path) -> bool:
         window.problems.add_problem("error", path, None, getattr(exc, "code", "unreadable"), str(exc))
         window.docks["problems"].raise_()
         return False
-    window.set_workspace(workspace, reports, geometry)
+    window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
     window.remember(path)
-    _raise_problems_if_any(window, reports)
+    _raise_problems_if_any(window, opened.reports)
     return True
 
 
 def load_for_window(window, title: str, load):
-    """``load() -> (workspace, reports)`` in the loader thread behind a cancellable progress
-    dialog, plus the layers projected to the window's display CRS there too, so the first frame
+    """``load() -> OpenedWorkspace`` in the loader thread behind a cancellable progress dialog;
+    returns it with the layers projected to the window's display CRS there too, so the first frame
     only builds paths and paints. A pack's register is opened again in the UI thread by the
     register link (PackHandle.reopen_register): SQLite connections stay in their thread."""
     from parksgis.render.map_renderer import project_layers
@@ -52,16 +52,15 @@ def load_for_window(window, title: str, load):
     display_crs = window.display_crs
 
     def job():
-        workspace, reports = load()
-        return workspace, reports, project_layers(workspace, display_crs)
+        opened = load()
+        return opened, project_layers(opened.workspace, display_crs)
 
     return run_with_progress(window, title, job, discard=_close_abandoned)
 
 
 def _close_abandoned(result) -> None:
-    handle = getattr(result[0], "pack_handle", None)
-    if handle is not None:
-        handle.close()  # a cancelled open leaves no edit lock on the pack
+    opened, _geometry = result
+    opened.source.close()  # a cancelled open leaves no edit lock on the pack
 
 
 def read_file_layer(path: Path, crs=None, offset=None):

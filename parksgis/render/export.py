@@ -8,7 +8,6 @@ bytes (the "generated" date printed on the page is an option, see ``generated_da
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -18,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from parksgis.errors import ParksgisError, UsageError
+from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
 from parksgis.render.briefing import BriefingPage, MapPanel, page_content
 from parksgis.render.briefing_content import TEXT
@@ -178,12 +178,6 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
 
 
 # -- writing ------------------------------------------------------------------------------------
-def _temp_beside(path: Path) -> str:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    return tmp
-
-
 def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Path,
                 size_pt: tuple[float, float], dpi: float = 150.0) -> Path:
     """Write ``pages`` to ``path`` (.png / .svg: one page; .pdf: any number), atomically."""
@@ -195,16 +189,9 @@ def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Pa
         raise UsageError(f"{path}: {fmt.upper()} holds one page; use .pdf for {len(pages)} pages")
     if not path.parent.is_dir():
         raise ParksgisError(f"{path}: folder {path.parent} does not exist")
-    tmp = _temp_beside(path)
-    try:
-        {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, tmp, size_pt, dpi)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    with AtomicFile(path) as tmp:
+        {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, str(tmp),
+                                                                      size_pt, dpi)
     return path
 
 

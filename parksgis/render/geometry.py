@@ -59,6 +59,11 @@ class FlatCoordinates:
     def __len__(self) -> int:
         return len(self.feature)
 
+    def of_features(self, keep: np.ndarray) -> "FlatCoordinates":
+        """The vertices of the features where ``keep`` (a mask over feature rows) is True."""
+        mask = keep[self.feature]
+        return FlatCoordinates(self.xy[mask], self.feature[mask], self.ring[mask])
+
 
 def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
     """Vertices of polygons (their rings) or lines ``geoms`` belonging to feature ``rows``."""
@@ -155,6 +160,17 @@ class TiledPaths:
 
     paths: list[QPainterPath]
     bounds: np.ndarray  # (n, 4) minx, miny, maxx, maxy
+    tiles: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # tile of each path
+
+    def replace_tiles(self, tiles: np.ndarray, fresh: "TiledPaths") -> "TiledPaths":
+        """These paths with those of ``tiles`` swapped for ``fresh`` ones, in tile order (the
+        order a full build gives, so a frame drawn from either is the same)."""
+        keep = np.flatnonzero(~np.isin(self.tiles, tiles))
+        order_tiles = np.r_[self.tiles[keep], fresh.tiles].astype(np.int64)
+        paths = [self.paths[i] for i in keep] + list(fresh.paths)
+        bounds = np.vstack([self.bounds[keep].reshape(-1, 4), fresh.bounds.reshape(-1, 4)])
+        order = np.argsort(order_tiles, kind="stable")
+        return TiledPaths([paths[i] for i in order], bounds[order], order_tiles[order])
 
     def visible(self, minx: float, miny: float, maxx: float, maxy: float) -> list[QPainterPath]:
         b = self.bounds
@@ -185,7 +201,8 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
         per_group.setdefault(int(combo[start] // n_tiles), []).append(i)
     for g, idx in per_group.items():
         paths = [_path_from_elements(elements[starts[i]:ends[i]]) for i in idx]
-        result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]))
+        result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]),
+                               combo[starts[idx]] % n_tiles)
     return result
 
 

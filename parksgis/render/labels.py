@@ -99,13 +99,16 @@ class LabelPlacer:
         return out
 
     def paint(self, renderer: "MapRenderer", painter: QPainter, view_rect: QRectF, transform: QTransform,
-              bounds, lang: str) -> None:
+              bounds, lang: str, keep_clear=()) -> None:
+        """Place and draw labels; none overlaps another or a ``keep_clear`` rectangle (device
+        coordinates: what the view paints over the map, such as its north arrow)."""
         scale = transform.m11()
         font = map_font(self.point_size)
         metrics = QFontMetricsF(font, painter.device())
         device_area = transform.mapRect(QRectF(bounds[0], bounds[1], bounds[2] - bounds[0],
                                                bounds[3] - bounds[1]))
-        placed_boxes = np.empty((0, 4))
+        placed_boxes = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in keep_clear],
+                                dtype=float).reshape(-1, 4)
         self.placed = []
         seen_text: set[str] = set()
         px = max(painter.device().logicalDpiX(), 1) / 96.0

@@ -13,7 +13,7 @@ from parksgis.model.layer import Layer
 from parksgis.model.status import StatusScheme
 from parksgis.render.geometry import (FlatCoordinates, build_tiled_paths, flatten, project_geometries,
                                       tile_ids, transformer_to)
-from parksgis.render.styles import GroupStyle, ProjectIndex, classify, feature_statuses
+from parksgis.render.styles import NO_STATUS, GroupStyle, ProjectIndex, classify, feature_statuses
 
 NAME_COLUMNS = {"zh": ("name_zh", "name", "name_en"), "en": ("name_en", "name", "name_zh")}
 
@@ -163,15 +163,15 @@ class LayerStyle:
 
     def __init__(self, layer: Layer, geometry: LayerGeometry, index: ProjectIndex, scheme: StatusScheme,
                  hidden_statuses: frozenset):
-        self._layer, self._index = layer, index
+        self._layer, self._geometry, self._index = layer, geometry, index
+        self._scheme, self._hidden = scheme, hidden_statuses
         self.project_ids = layer.project_ids.reset_index(drop=True)
         self.statuses = feature_statuses(self.project_ids, index)
-        args = (self.statuses, self.project_ids, index, scheme)
-        self.area_styles, self.area_paths = self._build(layer, geometry, geometry.area_rows, geometry.areas,
-                                                        "area", args, hidden_statuses)
-        self.line_styles, self.line_paths = self._build(layer, geometry, geometry.line_rows, geometry.lines,
-                                                        "line", args, hidden_statuses)
-        ids, self.point_styles = classify(layer, geometry.point_rows, "point", *args)
+        #: group id of every feature per dimension (-1: none or hidden), kept for :meth:`refresh`
+        self._groups: dict[str, np.ndarray] = {}
+        self.area_styles, self.area_paths = self._build(geometry.area_rows, geometry.areas, "area")
+        self.line_styles, self.line_paths = self._build(geometry.line_rows, geometry.lines, "line")
+        ids, self.point_styles = classify(layer, geometry.point_rows, "point", *self._args(index))
         group_of_feature = np.full(len(geometry.wgs84), -1, dtype=np.int64)
         group_of_feature[geometry.point_rows] = ids
         self.point_group = group_of_feature[geometry.point_feature]
@@ -180,16 +180,99 @@ class LayerStyle:
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
         self._names: dict[str, np.ndarray] = {}
         self._named: dict[str, np.ndarray] = {}
+        self._own_names: dict[str, np.ndarray] = {}
 
-    @staticmethod
-    def _build(layer, geometry, rows, flat, dim, args, hidden):
-        ids, styles = classify(layer, rows, dim, *args)
-        group_of_feature = np.full(len(geometry.wgs84), -1, dtype=np.int64)
+    @cached_property
+    def _rows_of_project(self) -> dict:
+        """Feature rows per project id (built on the first edit, then each edit is a lookup)."""
+        return pd.Series(np.arange(len(self.project_ids))).groupby(self.project_ids.to_numpy()).indices
+
+    def _args(self, index: ProjectIndex) -> tuple:
+        return (self.statuses, self.project_ids, index, self._scheme)
+
+    def _build(self, rows, flat, dim):
+        ids, styles = classify(self._layer, rows, dim, *self._args(self._index))
+        group_of_feature = np.full(len(self._geometry.wgs84), -1, dtype=np.int64)
         group_of_feature[rows] = ids
         for g, style in enumerate(styles):
-            if style.status is not None and style.status in hidden:
+            if style.status is not None and style.status in self._hidden:
                 group_of_feature[group_of_feature == g] = -1
-        return styles, build_tiled_paths(flat, group_of_feature, geometry.tiles, len(styles))
+        self._groups[dim] = group_of_feature
+        return styles, build_tiled_paths(flat, group_of_feature, self._geometry.tiles, len(styles))
+
+    # -- a status edit ----------------------------------------------------------------------------
+    def refresh(self, project_ids: set[str], index: ProjectIndex) -> bool:
+        """Follow edits of ``project_ids`` (now as in ``index``) by rebuilding only the paths of the
+        style groups and tiles their features move between. False when that cannot be done (an
+        edit brought a style the layer had no group for): the caller builds the layer anew."""
+        found = [self._rows_of_project[p] for p in project_ids if p in self._rows_of_project]
+        rows = np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+        self._index = index
+        if len(rows) == 0:
+            return True
+        if self._layer.style == "category":  # colours are dealt out over the layer's categories
+            return False
+        ids = self.project_ids.to_numpy()[rows]
+        self.statuses = self.statuses.copy()
+        self.statuses[rows] = [index.status.get(pid, NO_STATUS) for pid in ids]
+        for lang, names in self._names.items():  # a project's name may have been edited too
+            own = self._own_names[lang][rows]
+            names[rows] = np.where(own != "", own, [index.name(lang).get(pid) or "" for pid in ids])
+            self._named[lang][rows] = names[rows] != ""
+        geometry = self._geometry
+        plans = []
+        for dim, dim_number, styles in (("area", 2, self.area_styles), ("line", 1, self.line_styles),
+                                        ("point", 0, self.point_styles)):
+            edited = rows[geometry.dims[rows] == dim_number]
+            new = self._groups_of(edited, dim, styles, index, dim != "point") if len(edited) else edited
+            if new is None:
+                return False
+            plans.append((dim, edited, new))
+        for dim, edited, new in plans:
+            if dim == "point":
+                point_groups = np.full(len(geometry.wgs84), -1, dtype=np.int64)
+                point_groups[geometry.point_feature] = self.point_group
+                point_groups[edited] = new
+                self.point_group = point_groups[geometry.point_feature]
+            elif len(edited):
+                self._rebuild_moved(dim, edited, new)
+        if self._hidden:
+            self.shown[rows] = ~pd.Series(self.statuses[rows]).isin(self._hidden).to_numpy()
+        return True
+
+    def _groups_of(self, rows: np.ndarray, dim: str, styles: list, index: ProjectIndex,
+                   mask_hidden: bool):
+        """Group ids (in ``styles``) of ``rows`` as classified now, hidden ones -1 when
+        ``mask_hidden`` (points are hidden by ``shown`` instead); None when a row needs a style
+        that is not in ``styles``."""
+        ids, found = classify(self._layer, rows, dim, *self._args(index))
+        position = {style: g for g, style in enumerate(styles)}
+        if any(style not in position for style in found):
+            return None
+        mapped = np.array([position[style] for style in found], dtype=np.int64)[ids]
+        if not mask_hidden:
+            return mapped
+        hidden = np.array([style.status is not None and style.status in self._hidden for style in found])
+        return np.where(hidden[ids], -1, mapped) if len(ids) else mapped
+
+    def _rebuild_moved(self, dim: str, rows: np.ndarray, new: np.ndarray) -> None:
+        groups = self._groups[dim]
+        moved = groups[rows] != new
+        if not moved.any():
+            return
+        old = groups[rows]
+        groups[rows] = new
+        touched = np.unique(np.r_[old[moved], new[moved]])
+        touched = touched[touched >= 0]
+        tiles = np.unique(self._geometry.tiles[rows[moved]])
+        # every feature of the touched groups in the touched tiles, and only those, is rebuilt
+        redo = np.isin(groups, touched) & np.isin(self._geometry.tiles, tiles)
+        flat = self._geometry.areas if dim == "area" else self._geometry.lines
+        paths = self.area_paths if dim == "area" else self.line_paths
+        fresh = build_tiled_paths(flat.of_features(redo), np.where(redo, groups, -1),
+                                  self._geometry.tiles, len(paths))
+        for g in touched:
+            paths[g] = paths[g].replace_tiles(tiles, fresh[g])
 
     @property
     def names(self) -> "_Names":
@@ -205,8 +288,10 @@ class LayerStyle:
                     values = frame[col].reset_index(drop=True)
                     ok = values.notna() & (values.astype(str) != "")
                     names = names.where(~ok, values.astype(str))
+            self._own_names[lang] = names.to_numpy(dtype=object)
             from_project = self.project_ids.map(self._index.name(lang)).astype(object).fillna("")
-            self._names[lang] = names.where(names != "", from_project).to_numpy(dtype=object)
+            # a copy: refresh() writes into it, and pandas may hand out a read-only view
+            self._names[lang] = np.array(names.where(names != "", from_project), dtype=object)
             self._named[lang] = self._names[lang] != ""
         return self._names[lang]
 

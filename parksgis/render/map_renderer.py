@@ -116,9 +116,20 @@ class MapRenderer:
         self._connect_layers()
         self.changed.emit()
 
-    def _on_projects_changed(self, *_):
-        if self._projects is None:
+    def _on_projects_changed(self, project_ids=None, *_):
+        """An edit: only the style groups the edited projects' features move between are rebuilt
+        (a layer whose styles cannot follow that way is rebuilt whole)."""
+        if self._projects is not None:
+            return  # colouring by a snapshot (as of a day): the edit does not show
+        if project_ids is None:
             self.invalidate()
+            return
+        self._index = ProjectIndex(self.projects)
+        changed = set(project_ids)
+        for key, style in list(self._style.items()):
+            if not style.refresh(changed, self._index):
+                del self._style[key]
+        self.changed.emit()
 
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""
@@ -253,7 +264,7 @@ class MapRenderer:
 
     # -- drawing --------------------------------------------------------------------------------
     def paint(self, painter: QPainter, view_rect: QRectF, device_rect: QRectF,
-              antialias: bool = False, labels: bool | None = None) -> None:
+              antialias: bool = False, labels: bool | None = None, keep_clear=()) -> None:
         """Draw visible layers: ``view_rect`` (display CRS metres, y = min northing) into
         ``device_rect`` (painter coordinates). Pen widths follow the device's dpi."""
         transform = view_transform(view_rect, device_rect)
@@ -290,7 +301,7 @@ class MapRenderer:
         if self._highlight:
             self._paint_highlight(painter, transform, base, px)
         if self.show_labels if labels is None else labels:
-            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang)
+            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang, keep_clear)
         painter.restore()
 
     @staticmethod

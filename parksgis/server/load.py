@@ -153,7 +153,7 @@ def _read_source(path: Path):
     """(workspace, register rows, layers folder or None) of a layers folder or a pack; any file
     that fails to load stops the load (a server missing a layer is a loss found out too late)."""
     from parksgis.errors import UsageError
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.store.register import RegisterStore
 
     if not path.exists():

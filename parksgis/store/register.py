@@ -11,12 +11,12 @@ import dataclasses
 import getpass
 import os
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
+from parksgis.files import AtomicFile
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
@@ -33,8 +33,6 @@ REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
 _NOT_UNDOABLE = ("seed", "undo", recorded_history.HISTORY_FILE)
 _HISTORY_COLUMNS = "id, edit_id, project_id, changed_at, field, old, new, author, source, reverts"
-#: Test seam for the kill-part-way test: pause after writing this many projects of one write.
-_PAUSE_ENV = "PARKSGIS_TEST_PAUSE_AFTER_PROJECTS"
 
 
 def register_file(folder) -> Path:
@@ -60,8 +58,28 @@ def default_author() -> str:
         return "unknown"
 
 
+class WriteHooks:
+    """Points inside a write where a test steps in: kill the process there, or hold the lock.
+
+    The tests that SIGKILL a save, an import or a merge part-way install their own hooks in the
+    child process (``RegisterStore.hooks = ...``) so the kill lands at a known point; the
+    program itself never replaces these no-ops.
+    """
+
+    def project_written(self, store: "RegisterStore", count: int) -> None:
+        """``count`` projects of the current change set are written (not yet committed)."""
+
+    def before_commit(self, store: "RegisterStore") -> None:
+        """Every write of the transaction is done; COMMIT is next."""
+
+    def committed(self, store: "RegisterStore") -> None:
+        """The transaction is committed (on disk)."""
+
+
 class RegisterStore(RegisterBackend):
     """A register opened on one SQLite file. Use :meth:`create`, :meth:`open` or :meth:`for_folder`."""
+
+    hooks = WriteHooks()
 
     def __init__(self, db: sqlite3.Connection, path: str, readonly: bool):
         self._db = db
@@ -107,20 +125,12 @@ class RegisterStore(RegisterBackend):
                 db.close()
                 raise
             return store
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".register-", suffix=".tmp", dir=folder)
-        os.close(fd)
-        try:
+        with AtomicFile(path) as tmp:
             db = connect(tmp)
             try:
                 cls(db, path, readonly=False)._initialise(items, scheme, author, baseline)  # messages name path
             finally:
                 db.close()
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
         return cls.open(path)
 
     @classmethod
@@ -161,7 +171,7 @@ class RegisterStore(RegisterBackend):
         path = register_file(folder)
         if path.exists():
             return cls.open(path, readonly=readonly)
-        from parksgis.io.projects import read_projects_csv
+        from parksgis.store.projects_csv import read_projects_csv
 
         csv_path = folder / "projects.csv"
         projects = read_projects_csv(csv_path) if csv_path.exists() else {}
@@ -179,13 +189,9 @@ class RegisterStore(RegisterBackend):
             store.path = store.label = str(csv_path)  # messages name the file the projects came from
             return store
         # seed and replay under a temporary name: a register.sqlite exists whole or not at all
-        building = path.parent / f".{path.name}.{os.getpid()}.building"
-        try:
+        with AtomicFile(path) as building:
             with cls.create(building, projects, baseline=baseline) as store:
                 recorded_history.replay(store, changes)
-            os.replace(building, path)
-        finally:
-            building.unlink(missing_ok=True)
         return cls.open(path, readonly=readonly)
 
     def close(self) -> None:
@@ -270,7 +276,6 @@ class RegisterStore(RegisterBackend):
         stamp = utc_stamp(changed_at)
         author = author or default_author()
         scheme = self.scheme()
-        pause_after = int(os.environ.get(_PAUSE_ENV, "0") or 0)
         written: list[HistoryRow] = []
         stale: list[StaleField] = []
         with self.transaction():
@@ -291,8 +296,7 @@ class RegisterStore(RegisterBackend):
                 if diffs and not stale:
                     diffs["updated_at"] = updated_at or local_date(stamp).isoformat()
                     written += self._write_project(current, diffs, edit_id, stamp, author, source)
-                if count == pause_after:
-                    _pause_for_test()
+                self.hooks.project_written(self, count)
             if stale:
                 raise StaleEditError(self.label, stale)
         self._emit(written)
@@ -363,6 +367,7 @@ class RegisterStore(RegisterBackend):
         self._depth = 1
         try:
             yield self._db
+            self.hooks.before_commit(self)
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:  # disk full, I/O error, lost lock: say so, keep nothing
             if self._db.in_transaction:
@@ -374,6 +379,7 @@ class RegisterStore(RegisterBackend):
             raise
         finally:
             self._depth = 0
+        self.hooks.committed(self)
 
     # -- internals ------------------------------------------------------------------------------
     def _locked_message(self, exc: sqlite3.Error) -> str:
@@ -472,11 +478,3 @@ def _same_base(field: str, current, base) -> bool:
         return same_value(field, current, base)
     except (TypeError, ValueError):
         return False
-
-
-def _pause_for_test() -> None:
-    import sys
-    import time
-
-    print("parksgis-test: paused inside the write transaction", file=sys.stderr, flush=True)
-    time.sleep(600)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from parksgis.store.migrations import run_steps
+
 SCHEMA_VERSION = 2
 
 _PROJECT_COLUMNS = """
@@ -99,8 +101,7 @@ def create_tables(db: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None
 
 def migrate(db: sqlite3.Connection, found: int) -> None:
     """Bring a register from version ``found`` to :data:`SCHEMA_VERSION` (caller's transaction)."""
-    for version in range(found, SCHEMA_VERSION):
-        MIGRATIONS[version](db)
+    run_steps(MIGRATIONS, found, SCHEMA_VERSION, db)
     db.execute("UPDATE parksgis_meta SET value = ? WHERE key = 'schema_version'",
                (str(SCHEMA_VERSION),))
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
-from parksgis.io.projects import format_cell
+from parksgis.store.projects_csv import format_cell
 from parksgis.store.columns import (EXPORT_HEADERS, IGNORED_HEADERS, match_key, header_field, parse_date,
                                     parse_number, status_code)
 from parksgis.store.errors import ImportProblemsError

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from parksgis.files import AtomicFile
 from parksgis.store.columns import header_field
 from parksgis.store.errors import SpreadsheetError
+from parksgis.text import UndecodableText, decode_utf8_or_gbk
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 #: The header row is the first of this many rows with a header we know (titles may sit above it).
@@ -81,19 +81,10 @@ def _table(path: Path, raw_rows: list[list], encoding) -> Table | None:
 
 
 def _read_csv(path: Path) -> tuple[list[list], str]:
-    data = path.read_bytes()
-    # Strict UTF-8 first: GBK-encoded Chinese almost never forms valid UTF-8, so a failed UTF-8
-    # decode means GBK (GB18030 is its superset and also reads files Excel saved as "ANSI").
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise SpreadsheetError(path, "text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV")
-    if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8"
+    try:
+        text, encoding = decode_utf8_or_gbk(path.read_bytes())
+    except UndecodableText:
+        raise SpreadsheetError(path, "text is neither UTF-8 nor GBK/GB18030; save it as UTF-8 CSV") from None
     first_line = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first_line.count)
     try:
@@ -168,12 +159,5 @@ def _atomic(path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SpreadsheetError(path, "folder does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=folder)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with AtomicFile(path, suffix=path.suffix) as tmp:  # openpyxl wants the .xlsx ending
+        write(str(tmp))

@@ -10,9 +10,9 @@ from pyproj import Transformer
 import shapely
 from shapely.geometry import shape
 
+from parksgis.app.workspace import load_workspace
 from parksgis.assets import NOT_SAMPLE_DATA
-from parksgis.io.projects import read_projects_csv
-from parksgis.io.workspace import load_workspace
+from parksgis.store.projects_csv import read_projects_csv
 
 REPO = Path(__file__).resolve().parents[2]
 LAYERS = REPO / "layers"

@@ -48,10 +48,35 @@ def test_unwritable_file_opens_read_only(pack):
     handle.close()
 
 
-def _start(code: str, *args: str, env: dict) -> subprocess.Popen:
-    full = dict(os.environ, PYTHONPATH=str(REPO), **env)
-    return subprocess.Popen([sys.executable, "-c", code, *args], stderr=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=full, cwd=REPO)
+#: Write hooks a child installs before ``code``: at ``sys.argv[1]`` ("project": after the first
+#: project of a write, "before_commit") it says so on stderr and holds the transaction open until
+#: the test kills it (signal.pause: no sleeping, no timing).
+PAUSE_AT = """
+import signal, sys
+from parksgis.store.register import RegisterStore, WriteHooks
+point = sys.argv.pop(1)
+
+def pause():
+    print("parksgis-test: paused", file=sys.stderr, flush=True)
+    signal.pause()
+
+class PauseAt(WriteHooks):
+    def project_written(self, store, count):
+        if point == "project" and count == 1:
+            pause()
+    def before_commit(self, store):
+        if point == "before_commit":
+            pause()
+
+RegisterStore.hooks = PauseAt()
+"""
+
+
+def _start(code: str, point: str, *args: str) -> subprocess.Popen:
+    full = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.Popen([sys.executable, "-c", PAUSE_AT + code, point, *args],
+                            stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=full,
+                            cwd=REPO)
 
 
 def _wait_for_pause(proc: subprocess.Popen) -> None:
@@ -84,7 +109,7 @@ def test_second_writer_is_told_and_sigkill_during_save_keeps_last_commit(pack, t
     handle.update("R-1", {"status": "completed"}, author="field")
     handle.close()
     export_changes(other, tmp_path / "other.json")
-    child = _start(SAVE, str(pack), env={"PARKSGIS_TEST_PAUSE_AFTER_PROJECTS": "1"})
+    child = _start(SAVE, "project", str(pack))
     try:
         _wait_for_pause(child)
         # a second window: reads fine, but opens read-only and says why
@@ -127,8 +152,7 @@ def test_sigkill_during_merge_leaves_target_unchanged(pack, tmp_path, workspace)
     with RegisterStore.open(hq) as store:
         store.update("P-2", {"status": "suspended"}, author="总部")  # will conflict
         before = store.dump()
-    child = _start(MERGE, "pack", "merge", str(hq), str(tmp_path / "c.json"),
-                   env={"PARKSGIS_TEST_PAUSE_IN_MERGE": "1"})
+    child = _start(MERGE, "before_commit", "pack", "merge", str(hq), str(tmp_path / "c.json"))
     try:
         _wait_for_pause(child)
     finally:
@@ -171,7 +195,7 @@ def test_second_window_in_the_same_program_is_read_only_until_the_first_closes(p
 
 
 SPILL = """
-import sqlite3, sys, time
+import signal, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before COMMIT
 conn.execute("BEGIN IMMEDIATE")
@@ -181,14 +205,14 @@ for i in range(300):
                  "author, source) VALUES (99, 'P-1', '2030-01-01', 'note', '', ?, 'k', 'app')",
                  ("y" * 3000,))
 print("parksgis-test: paused with a hot journal", file=sys.stderr, flush=True)
-time.sleep(600)
+signal.pause()
 """
 
 
 @pytest.mark.slow
 def test_killed_writer_with_pages_already_in_the_file_is_rolled_back_on_open(pack):
     before = pack.read_bytes()
-    child = _start(SPILL, str(pack), env={})
+    child = _start(SPILL, "nowhere", str(pack))  # pauses by itself, not in a register write
     try:
         _wait_for_pause(child)
     finally:

@@ -28,7 +28,7 @@ def test_build_the_sample_parks(sample_layers, tmp_path, capsys):
 def test_build_one_park_as_of_a_date(sample_layers, tmp_path, capsys):
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite"))
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     workspace, _ = load_workspace(folder)
     port = sorted(pid for pid, p in workspace.projects.items() if p.park == "port")
@@ -85,7 +85,7 @@ def test_sample_round_trip_into_a_fresh_layers_folder(sample_layers, tmp_path, c
     assert cli.main(["pack", "merge", str(folder), str(changes)]) == 0
     assert "1 merged" in capsys.readouterr().out
     assert (folder / "register.sqlite").exists()
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     reloaded, _ = load_workspace(folder)
     assert reloaded.projects[project_id].status == new_status
@@ -118,14 +118,14 @@ def test_pack_carries_the_history_so_as_of_views_work_in_the_field(sample_layers
 
 
 def test_two_builds_of_a_folder_hash_the_same(sample_layers, tmp_path):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     for keep_history in (True, False):
         folder = tmp_path / f"layers-{keep_history}"
         ignore = ["register.sqlite"] + ([] if keep_history else ["history.csv"])
         shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns(*ignore))
-        first = build_pack(folder, tmp_path / "a.gpkg", as_of="2014-07-24")
-        second = build_pack(folder, tmp_path / "b.gpkg", as_of="2014-07-24")
+        first = build_pack_from(folder, tmp_path / "a.gpkg", as_of="2014-07-24")
+        second = build_pack_from(folder, tmp_path / "b.gpkg", as_of="2014-07-24")
         hashes = [k for k in first if k.startswith(("sha256:", "built_sha256:"))
                   and k != "sha256:manifest"]
         assert [k for k in hashes if first[k] != second[k]] == []

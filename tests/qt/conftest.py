@@ -278,25 +278,45 @@ def register_window(qtbot, qapp, tmp_path):
     import shutil
 
     from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
 
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     configure_app(qapp)
-    win = MainWindow(language="zh_CN")
+    win = MainWindow(language="zh_CN", register=True)
     qtbot.addWidget(win)
     win.resize(1280, 900)
     win.show()
     qtbot.waitExposed(win)
-    panels = install(win)
+    panels = win.register_panels
     workspace, reports = load_workspace(folder)
     win.set_workspace(workspace, reports)
     panels.set_workspace(workspace, win.renderer)
     qapp.processEvents()
     yield win
     panels.close()
+    install_language("en")
+
+
+@pytest.fixture
+def app_window(qtbot, qapp, tmp_path):
+    """The window exactly as ``parksgis`` opens it (every panel and action), in Chinese, on a copy
+    of the sample parks, at 1280×800."""
+    import shutil
+
+    from parksgis.assets import sample_layers
+    from parksgis.qt.app import configure_app, open_window
+    from parksgis.qt.i18n import install_language
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    win = open_window(folder, language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    yield win
+    win.close()
     install_language("en")

@@ -19,12 +19,13 @@ def conflicted(tmp_path):
     """``(target, workspace)``: headquarters' pack after merging a field pack's edits to the same
     three fields it changed itself — three open conflicts."""
     from parksgis.assets import sample_layers
-    from parksgis.pack import build_pack, export_changes, merge_changes, open_pack
+    from parksgis.app.packs import build_pack_from
+    from parksgis.pack import export_changes, merge_changes, open_pack
 
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     field, target = tmp_path / "field.gpkg", tmp_path / "hq.gpkg"
-    build_pack(folder, field, parks=["port"])
+    build_pack_from(folder, field, parks=["port"])
     shutil.copy(field, target)  # headquarters keeps the same pack as its working copy
     _ws, handle = open_pack(field)
     for project_id, changes in FIELD_EDITS.items():

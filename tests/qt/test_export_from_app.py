@@ -176,13 +176,12 @@ def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp,
     from datetime import date
 
     from parksgis.assets import sample_layers
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
 
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
     from parksgis.store.register import RegisterStore
 
     folder = tmp_path / "layers"  # as tests/render/test_cli_render.py: PORT-FILL-1 completed on 2014-12-01
@@ -194,10 +193,10 @@ def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp,
                  changed_at="2014-12-01")
     store.close()
     configure_app(qapp)
-    win = MainWindow(language="zh_CN")
+    win = MainWindow(language="zh_CN", register=True)
     qtbot.addWidget(win)
     win.show()
-    panels = install(win)
+    panels = win.register_panels
     workspace, reports = load_workspace(folder)
     win.set_workspace(workspace, reports)
     panels.set_workspace(workspace, win.renderer)

@@ -21,14 +21,10 @@ def opened(qtbot, qapp, tmp_path):
         folder = tmp_path / name / "layers"
         shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
         folders.append(folder)
-    from parksgis.qt import pack_actions, register_panels
-
     configure_app(qapp)
-    win = MainWindow(language="zh_CN")
+    win = MainWindow(language="zh_CN", register=True, packs=True)
     qtbot.addWidget(win)
     win.resize(1280, 800)
-    register_panels.install(win)
-    pack_actions.install(win)
     win.show()
     qtbot.waitExposed(win)
     qtbot.wait(20)  # the first-show dock layout
@@ -65,7 +61,7 @@ def test_4_open_zooms_to_the_parks_and_remembers_the_last_view(qtbot, opened):
 
 
 def test_4_a_pack_opens_on_its_park(qtbot, opened, tmp_path):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from as build_pack
     from parksgis.qt.view_memory import parks_rect
 
     win, (folder, _) = opened
@@ -78,7 +74,7 @@ def test_4_a_pack_opens_on_its_park(qtbot, opened, tmp_path):
 
 
 def test_9_title_says_what_is_open_and_read_only(qtbot, opened, tmp_path):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from as build_pack
 
     win, (folder, _) = opened
     assert win.open_path(folder)

@@ -29,23 +29,6 @@ TECHNICAL = {"parksgis", "EPSG", "CGCS", "WGS", "GCJ", "UTF", "GBK", "PNG", "PDF
 LANGUAGE_NAMES = {"中文", "English"}
 
 
-@pytest.fixture
-def app_window(qtbot, qapp, tmp_path):
-    from parksgis.assets import sample_layers
-    from parksgis.qt.app import configure_app, open_window
-    from parksgis.qt.i18n import install_language
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = open_window(folder, language="zh_CN")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    yield win
-    win.close()
-    install_language("en")
-
-
 def data_words(win) -> list[str]:
     """Every name the data holds (register, layers, parks), longest first."""
     words = set()

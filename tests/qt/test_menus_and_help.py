@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore
 
 Qt = QtCore.Qt
-
-
-@pytest.fixture
-def full_window(qtbot, qapp, tmp_path):
-    """The window exactly as ``parksgis`` opens it (every panel and action), on a copy of layers/."""
-    from parksgis.assets import sample_layers
-    from parksgis.qt.app import configure_app, open_window
-    from parksgis.qt.i18n import install_language
-
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    configure_app(qapp)
-    win = open_window(folder, language="zh_CN")
-    qtbot.addWidget(win)
-    yield win
-    win.close()
-    install_language("en")
 
 
 def access_key(text: str) -> str | None:
@@ -45,8 +27,8 @@ def menus_of(window):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_every_menu_item_has_its_own_access_key(full_window, language):
-    win = full_window
+def test_every_menu_item_has_its_own_access_key(app_window, language):
+    win = app_window
     win.set_language(language)
     titles = [a.text() for a in win.menuBar().actions()]
     keys = [access_key(t) for t in titles]
@@ -60,8 +42,8 @@ def test_every_menu_item_has_its_own_access_key(full_window, language):
         assert not duplicates, f"{path}: access keys {duplicates} shared in {texts}"
 
 
-def test_help_opens_the_user_guide_and_the_shortcut_list(qtbot, full_window):
-    win = full_window
+def test_help_opens_the_user_guide_and_the_shortcut_list(qtbot, app_window):
+    win = app_window
     help_menu = win.actions_.help_menu
     texts = [a.text() for a in help_menu.actions()]
     assert any("用户指南" in t for t in texts) and any("快捷键" in t for t in texts)

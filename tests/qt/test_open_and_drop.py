@@ -123,16 +123,16 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
 
 
 def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_path):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     pack = tmp_path / "port.gpkg"
-    build_pack(sample_layers, pack, parks=["port"])
+    build_pack_from(sample_layers, pack, parks=["port"])
     drop_files(window, [pack])
     assert [park.park_id for park in window.workspace.parks] == ["port"]
-    assert window.workspace.pack_handle is not None
+    assert window.session.pack is not None
     assert window.recent_files()[0] == str(pack)
     window.close()
-    assert window.workspace.pack_handle.register is None  # closing the window releases the pack
+    assert window.session.pack.register is None  # closing the window releases the pack
 
 
 def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path, sample_layers, monkeypatch):

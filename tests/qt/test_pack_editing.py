@@ -13,12 +13,12 @@ Qt = QtCore.Qt
 @pytest.fixture
 def port_pack(tmp_path):
     from parksgis.assets import sample_layers
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     pack = tmp_path / "port.gpkg"
-    build_pack(folder, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(folder, pack, parks=["port"], title="港口片区现场包")
     return pack
 
 
@@ -26,36 +26,32 @@ def port_pack(tmp_path):
 def pack_window(qtbot, qapp):
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.register_panels import install
 
     configure_app(qapp)
-    win = MainWindow(language="zh_CN")
+    win = MainWindow(language="zh_CN", register=True)
     qtbot.addWidget(win)
     win.resize(1280, 860)
     win.show()
     qtbot.waitExposed(win)
-    install(win)
     yield win
-    win.register_panels.close()
-    if win.workspace is not None and win.workspace.pack_handle is not None:
-        win.workspace.pack_handle.close()
+    win.session.close()
     from parksgis.qt.i18n import install_language
     install_language("en")
 
 
-def show(win, workspace, reports=()):
-    win.set_workspace(workspace, reports)
+def show(win, workspace, reports=(), source=None):
+    win.set_workspace(workspace, reports, source=source)
     win.register_panels.set_workspace(workspace, win.renderer)
 
 
 def open_in_window(win, path):
-    """What `parksgis gui PACK` shows: load_workspace dispatches the .gpkg to parksgis.pack.
+    """What `parksgis gui PACK` shows: open_workspace dispatches the .gpkg to parksgis.pack.
 
     (Loaded here in the test's thread; File → Open's worker thread is tested in test_open_and_drop.)
     """
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import open_workspace
 
-    show(win, *load_workspace(path))
+    show(win, *open_workspace(path))
 
 
 
@@ -65,7 +61,7 @@ def test_edits_in_a_pack_are_exported_as_changes(maps, qtbot, pack_window, port_
 
     win = pack_window
     open_in_window(win, port_pack)
-    assert win.workspace.pack_handle is not None
+    assert win.session.pack is not None
     editor = win.register_panels.editor
     win.settings.setValue("author", "现场办公室")
 
@@ -87,13 +83,13 @@ def test_edits_in_a_pack_are_exported_as_changes(maps, qtbot, pack_window, port_
 
 
 def test_read_only_pack_shows_a_notice_and_disables_editing(maps, qtbot, pack_window, port_pack):
+    from parksgis.app.workspace import Source
     from parksgis.pack import open_pack
 
     win = pack_window
     workspace, handle = open_pack(port_pack, read_only=True)
-    workspace.pack_handle = handle
     history_before = handle.register.history()  # the pack carries the sample's dated history
-    show(win, workspace)
+    show(win, workspace, source=Source(port_pack, handle))
     maps.click_project(qtbot, win, "port/plots", "PORT-FILL-3")
     editor = win.register_panels.editor
     assert editor.notice.isVisibleTo(editor)

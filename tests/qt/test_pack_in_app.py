@@ -74,26 +74,22 @@ def hq(tmp_path):
 
 @pytest.fixture
 def port_pack(tmp_path, hq):
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
 
     (tmp_path / "field").mkdir()
     pack = tmp_path / "field" / "port.gpkg"
-    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(hq, pack, parks=["port"], title="港口片区现场包")
     return pack
 
 
 def _make_window(qtbot, qapp):
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.pack_actions import install as install_pack_actions
-    from parksgis.qt.register_panels import install as install_register_panels
 
     configure_app(qapp)
-    win = MainWindow(language="en")
+    win = MainWindow(language="en", register=True, packs=True)
     qtbot.addWidget(win)
     win.resize(1280, 860)
-    install_register_panels(win)
-    install_pack_actions(win)
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -109,7 +105,7 @@ def make_window(qtbot, qapp):
 
     yield make
     for win in made:
-        win.pack_actions.close()
+        win.session.close()
 
 
 # -- the round trip --------------------------------------------------------------------------------
@@ -121,8 +117,8 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
     actions = win.pack_actions
     answer_modal("open_pack_dialog", type_file_name(qtbot, port_pack))
     actions.open_pack_action.trigger()  # File ▸ Open pack…
-    assert win.workspace.pack_handle.path == port_pack
-    assert not win.workspace.pack_handle.read_only
+    assert win.session.pack.path == port_pack
+    assert not win.session.pack.read_only
     assert actions.export_action.isEnabled()
 
     # on site: three plots change status, through the identify panel's editor
@@ -153,7 +149,7 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
 
     # headquarters opens its folder and merges the change file
     assert actions.open_path(hq)
-    assert win.workspace.pack_handle is None and actions.merge_action.isEnabled()
+    assert win.session.pack is None and actions.merge_action.isEnabled()
     answer_modal("merge_changes_dialog", type_file_name(qtbot, changes))
     actions.merge_action.trigger()
     assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"  # merged, map follows
@@ -228,24 +224,24 @@ def test_gui_command_opens_a_pack_for_editing(maps, qtbot, qapp, port_pack):
     qtbot.addWidget(win)
     try:
         qtbot.waitExposed(win)
-        assert win.workspace.pack_handle.path == port_pack and not win.workspace.pack_handle.read_only
+        assert win.session.pack.path == port_pack and not win.session.pack.read_only
         maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
         maps.choose_status(qtbot, win.register_panels.editor, "under_construction")
         from parksgis.pack import export_changes
 
-        win.pack_actions.close()
+        win.session.close()
         document = export_changes(port_pack, port_pack.with_name("changes.json"))
         assert [(c["project_id"], c["new"]) for c in document["changes"]] == [
             ("PORT-FILL-7", "under_construction")]
     finally:
-        win.pack_actions.close()
+        win.session.close()
 
 
 # -- read-only and busy packs ----------------------------------------------------------------------
 def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_window, port_pack):
     win = make_window()
     assert win.pack_actions.open_path(port_pack, read_only=True)
-    handle = win.workspace.pack_handle
+    handle = win.session.pack
     assert handle.read_only and "read-only" in handle.read_only_reason
     notice = win.register_panels.notice  # the status bar says why, whatever is selected
     assert notice.isVisibleTo(win) and notice.text() == handle.read_only_reason
@@ -257,9 +253,9 @@ def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_wind
     assert win.pack_actions.export_action.isEnabled()     # but its changes can be sent
 
     assert win.pack_actions.open_path(port_pack)  # opened again (File ▸ Recent): editable now
-    assert not win.workspace.pack_handle.read_only
+    assert not win.session.pack.read_only
     assert win.pack_actions.open_path(port_pack)  # and again: its own edit lock is no obstacle
-    assert not win.workspace.pack_handle.read_only
+    assert not win.session.pack.read_only
     assert not win.register_panels.notice.isVisibleTo(win)
 
 
@@ -267,8 +263,8 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_
     first, second = make_window(), make_window()
     assert first.pack_actions.open_path(port_pack)
     assert second.pack_actions.open_path(port_pack)
-    assert not first.workspace.pack_handle.read_only
-    reason = second.workspace.pack_handle.read_only_reason
+    assert not first.session.pack.read_only
+    reason = second.session.pack.read_only_reason
     assert "another parksgis window" in reason
     assert second.register_panels.notice.text() == reason
     maps.click_project(qtbot, second, "port/plots", "PORT-FILL-3")
@@ -279,9 +275,9 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_
     maps.click_project(qtbot, first, "port/plots", "PORT-FILL-3")
     maps.choose_status(qtbot, first.register_panels.editor, "under_construction")
     assert second.register_panels.link.backend.project("PORT-FILL-3").status == "under_construction"
-    first.pack_actions.close()
+    first.session.close()
     assert second.pack_actions.open_path(port_pack)
-    assert not second.workspace.pack_handle.read_only
+    assert not second.session.pack.read_only
     assert second.workspace.projects["PORT-FILL-3"].status == "under_construction"
 
 
@@ -303,13 +299,13 @@ def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_windo
         assert other.stdout.readline().strip() == "open"
         win = make_window()
         assert win.pack_actions.open_path(port_pack)
-        handle = win.workspace.pack_handle
+        handle = win.session.pack
         assert handle.read_only and "another parksgis window or program" in handle.read_only_reason
         assert win.register_panels.notice.text() == handle.read_only_reason
     finally:
         other.communicate("", timeout=30)  # the other instance quits
     assert win.pack_actions.open_path(port_pack)
-    assert not win.workspace.pack_handle.read_only
+    assert not win.session.pack.read_only
 
 
 def test_busy_pack_can_be_retried(qtbot, make_window, port_pack):
@@ -327,7 +323,7 @@ def test_busy_pack_can_be_retried(qtbot, make_window, port_pack):
         assert win.pack_actions.open_path(port_pack)
     finally:
         holder.close()
-    assert win.workspace.pack_handle.path == port_pack and not win.workspace.pack_handle.read_only
+    assert win.session.pack.path == port_pack and not win.session.pack.read_only
 
 
 # -- bad packs -------------------------------------------------------------------------------------
@@ -374,14 +370,14 @@ def test_dropped_pack_opens_and_plain_geopackage_opens_as_layers_with_a_note(
 
     win = make_window()
     drop_on(win, port_pack)
-    qtbot.waitUntil(lambda: win.workspace is not None and win.workspace.pack_handle is not None)
-    assert not win.workspace.pack_handle.read_only
+    qtbot.waitUntil(lambda: win.workspace is not None and win.session.pack is not None)
+    assert not win.session.pack.read_only
 
     plain = tmp_path / "survey.gpkg"
     gpd.GeoDataFrame({"name": ["测点"]}, geometry=[shapely.Point(111.95, 21.71)], crs=4326).to_file(
         plain, layer="survey_points", driver="GPKG")
     drop_on(win, plain)
-    qtbot.waitUntil(lambda: win.workspace.pack_handle is not None and win.workspace.pack_handle.path == plain)
+    qtbot.waitUntil(lambda: win.session.pack is not None and win.session.pack.path == plain)
     assert [layer.name for layer in win.workspace.layers] == ["survey_points"]
     assert any("no parksgis manifest" in row[4] for row in problem_rows(win, "pack-note"))
     assert "plain GeoPackage" in win.register_panels.notice.text()

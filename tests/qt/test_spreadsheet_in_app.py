@@ -30,7 +30,7 @@ def click_menu_action(qtbot, win, action):
 
 def answer_file_dialog(qtbot, win, path):
     """The open file dialog: the path in its file name box, then Enter."""
-    actions = win.spreadsheet_actions
+    actions = win.register_panels.spreadsheets
     qtbot.waitUntil(lambda: actions.file_dialog is not None and actions.file_dialog.isVisible())
     edit = actions.file_dialog.findChild(QtWidgets.QLineEdit, "fileNameEdit")
     edit.setText(str(path))  # set, not typed: typing opens the completer popup, which takes Enter
@@ -39,7 +39,7 @@ def answer_file_dialog(qtbot, win, path):
 
 def import_via_menu(qtbot, win, path):
     """File ▸ Import status spreadsheet… → choose ``path`` → the preview dialog."""
-    actions = win.spreadsheet_actions
+    actions = win.register_panels.spreadsheets
     click_menu_action(qtbot, win, actions.import_action)
     answer_file_dialog(qtbot, win, path)
     qtbot.waitUntil(lambda: actions.preview is not None and actions.preview.isVisible())
@@ -47,7 +47,7 @@ def import_via_menu(qtbot, win, path):
 
 
 def export_via_menu(qtbot, win, path):
-    click_menu_action(qtbot, win, win.spreadsheet_actions.export_action)
+    click_menu_action(qtbot, win, win.register_panels.spreadsheets.export_action)
     answer_file_dialog(qtbot, win, path)
     qtbot.waitUntil(lambda: path.exists())
 
@@ -75,7 +75,7 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
         "PORT-FILL-4,港口片区4号地块填土工程,施工中", "PORT-FILL-5,港口片区5号地块填土工程,已批复"])
     approved, completed = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color
     before = {code: maps.legend_count(win, code) for code in ("approved", "completed", "under_construction")}
-    assert win.spreadsheet_actions.import_action.isEnabled()
+    assert win.register_panels.spreadsheets.import_action.isEnabled()
 
     preview = import_via_menu(qtbot, win, sheet)
 
@@ -93,7 +93,7 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
 
     qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+    qtbot.waitUntil(lambda: win.register_panels.spreadsheets.preview is None)
     for pid, (old, new) in CHANGED.items():
         assert win.workspace.projects[pid].status == new
         assert [(r.field, r.old, r.new, r.source, r.author) for r in store.history(pid)
@@ -109,7 +109,7 @@ def test_import_gbk_sheet_preview_apply_undo(qtbot, register_window, maps, tmp_p
     assert preview.changes_view.topLevelItemCount() == 0 and not preview.apply_button.isEnabled()
     assert preview.headline.text() == "无需更改：登记册已是这些值。"
     qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+    qtbot.waitUntil(lambda: win.register_panels.spreadsheets.preview is None)
 
     # Ctrl+Z reverts the whole import: both projects, the legend and the map
     qtbot.waitUntil(win.isActiveWindow)  # the window has the keyboard again once the preview is gone
@@ -145,7 +145,7 @@ def test_sheet_with_problems_lists_them_and_cannot_be_applied(qtbot, register_wi
     assert preview.headline.text().startswith("文件中有 4 个问题")
     qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)  # disabled: does nothing
     qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.spreadsheet_actions.preview is None)
+    qtbot.waitUntil(lambda: win.register_panels.spreadsheets.preview is None)
     assert len(store.history()) == history_before
     assert win.workspace.projects["PORT-FILL-3"].status == "approved"
 
@@ -178,9 +178,9 @@ def test_export_xlsx_then_reimport_changes_nothing(qtbot, register_window, tmp_p
 def test_export_csv_in_english_has_field_names_and_a_bom(qtbot, register_window, tmp_path):
     win = register_window
     win.set_language("en")
-    qtbot.waitUntil(lambda: win.spreadsheet_actions.export_action.text() == "E&xport register…")
+    qtbot.waitUntil(lambda: win.register_panels.spreadsheets.export_action.text() == "E&xport register…")
     out = tmp_path / "register.csv"
-    count = win.spreadsheet_actions.export_to(out)
+    count = win.register_panels.spreadsheets.export_to(out)
     data = out.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfproject_id,park,name_zh,")
     assert count == len(win.workspace.projects)
@@ -189,7 +189,7 @@ def test_export_csv_in_english_has_field_names_and_a_bom(qtbot, register_window,
 def test_export_to_a_missing_folder_is_one_clear_message(qtbot, register_window, tmp_path):
     win = register_window
     target = tmp_path / "nowhere" / "register.xlsx"
-    assert win.spreadsheet_actions.export_to(target) is None
+    assert win.register_panels.spreadsheets.export_to(target) is None
     box = win.findChild(QtWidgets.QMessageBox, "spreadsheet_error")
     assert box is not None and box.isVisible()
     assert box.text() == f"{target}: folder does not exist"
@@ -199,11 +199,11 @@ def test_export_to_a_missing_folder_is_one_clear_message(qtbot, register_window,
 
 def test_past_day_disables_import_with_the_reason(qtbot, register_window):
     win = register_window
-    action = win.spreadsheet_actions.import_action
+    action = win.register_panels.spreadsheets.import_action
     win.register_panels.link.show_as_of(date(2014, 1, 1))
     assert not action.isEnabled()
     assert "2014-01-01" in action.toolTip()
-    assert win.spreadsheet_actions.export_action.isEnabled()  # the register itself can be exported
+    assert win.register_panels.spreadsheets.export_action.isEnabled()  # the register itself can be exported
     win.register_panels.link.show_as_of(None)
     assert action.isEnabled()
 
@@ -212,29 +212,25 @@ def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, t
     """A pack opened read-only: the import action is off and says why; opened for editing, the
     import writes into the pack's register."""
     from parksgis.assets import sample_layers
-    from parksgis.pack import build_pack
+    from parksgis.app.packs import build_pack_from
     from parksgis.qt.app import configure_app
     from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.pack_actions import install as install_pack_actions
-    from parksgis.qt.register_panels import install as install_register_panels
 
     hq = tmp_path / "hq"
     shutil.copytree(sample_layers(), hq, ignore=shutil.ignore_patterns("register.sqlite*"))
     pack = tmp_path / "port.gpkg"
-    build_pack(hq, pack, parks=["port"], title="港口片区现场包")
+    build_pack_from(hq, pack, parks=["port"], title="港口片区现场包")
     configure_app(qapp)
-    win = MainWindow(language="en")
+    win = MainWindow(language="en", register=True, packs=True)
     qtbot.addWidget(win)
-    install_register_panels(win)
-    install_pack_actions(win)
     win.show()
     qtbot.waitExposed(win)
     try:
         assert win.pack_actions.open_path(pack, read_only=True)
-        action = win.spreadsheet_actions.import_action
-        reason = win.workspace.pack_handle.read_only_reason
+        action = win.register_panels.spreadsheets.import_action
+        reason = win.session.pack.read_only_reason
         assert not action.isEnabled() and action.toolTip() == reason
-        assert win.spreadsheet_actions.export_action.isEnabled()
+        assert win.register_panels.spreadsheets.export_action.isEnabled()
 
         assert win.pack_actions.open_path(pack)
         assert action.isEnabled()
@@ -244,7 +240,7 @@ def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, t
         assert preview.headline.text().startswith("1 project(s) will change")
         qtbot.mouseClick(preview.apply_button, Qt.MouseButton.LeftButton)
         assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"
-        rows = win.workspace.pack_handle.register.history("PORT-FILL-3")
+        rows = win.session.pack.register.history("PORT-FILL-3")
         assert [(r.new, r.source) for r in rows if r.source != "seed"] == [("under_construction", "field.csv")]
     finally:
-        win.pack_actions.close()
+        win.session.close()

@@ -112,7 +112,7 @@ def test_progress_dates_note_and_ctrl_z(qtbot, register_window):
 def test_single_layer_file_has_no_register_and_says_so(qtbot, register_window, tmp_path):
     win = register_window
     plots = tmp_path / "layers" / "port" / "plots.geojson"
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(plots)
     workspace.projects = dict(win.workspace.projects)  # linked, but no register to write to

@@ -63,6 +63,12 @@ def small_workspace():
     return make_workspace()
 
 
+@pytest.fixture
+def workspace_of():
+    """``workspace_of(n_plots)``: the small workspace with as many plots as a test needs."""
+    return make_workspace
+
+
 # -- briefing fixtures ------------------------------------------------------------------------------
 SQUARE_M = 1000.0  # side of the briefing workspace's square plots, in EPSG:4546 metres
 

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from parksgis.cli import main
-from parksgis.io.projects import read_projects_csv
+from parksgis.store.projects_csv import read_projects_csv
 from parksgis.store.register import RegisterStore
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,7 +48,7 @@ def test_render_park_png_and_pdf(qapp, layers_copy, tmp_path, capsys):
 
 
 def test_render_as_of_uses_the_register_history(qapp, layers_copy, tmp_path):
-    from parksgis.io.workspace import load_workspace
+    from parksgis.app.workspace import load_workspace
     from parksgis.render import export
     from parksgis.render.map_renderer import MapRenderer
 

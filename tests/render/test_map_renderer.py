@@ -181,3 +181,38 @@ def test_a_renderer_uses_layers_projected_beforehand(small_workspace):
     assert small_workspace.layers
     for layer in small_workspace.layers:
         assert renderer.geometry(layer) is prepared[id(layer)]
+
+
+
+@pytest.mark.parametrize("hidden", [frozenset(), frozenset({"planned"})])
+def test_a_status_edit_repaints_the_same_frame_as_a_fresh_renderer(qapp, workspace_of, hidden):
+    """The edit path rebuilds only the style groups and tiles the edited features move between;
+    what it draws must be exactly what a renderer built from scratch draws."""
+    import dataclasses
+
+    workspace = workspace_of(3000)  # several tiles per style group
+    edited = MapRenderer(workspace)
+    edited.hidden_statuses = hidden
+    render(edited, labels=True)  # label texts cached too: an edit may rename a project
+    style = edited.style(plots(edited))
+    before = {g: list(t.paths) for g, t in enumerate(style.area_paths)}
+    for pid, status in [("P0", "planned"), ("P1", "completed"), ("P1234", "under_construction"),
+                        ("R1", "completed"), ("U1", "completed")]:
+        workspace.projects[pid] = dataclasses.replace(workspace.projects[pid], status=status)
+    workspace.projects["P5"] = dataclasses.replace(workspace.projects["P5"], name_zh="改名项目")
+    workspace.projects_changed.emit(["P0", "P1", "P1234", "R1", "U1", "P5"])
+    assert edited.style(plots(edited)) is style  # followed in place, not rebuilt
+    untouched = [p for g, paths in before.items() for p in paths if any(p is q for q in style.area_paths[g].paths)]
+    assert len(untouched) > len(sum(before.values(), [])) // 2  # most tile paths were kept as they were
+    assert render(edited, labels=True) == render(_hidden(workspace, hidden), labels=True)
+    # a status the plots had no group for yet: the layer is rebuilt whole, and still draws the same
+    workspace.projects["P2"] = dataclasses.replace(workspace.projects["P2"], status="suspended")
+    workspace.projects_changed.emit(["P2"])
+    assert render(edited) == render(_hidden(workspace, hidden))
+
+
+def _hidden(workspace, hidden) -> MapRenderer:
+    """A renderer built from scratch, with ``hidden`` statuses."""
+    renderer = MapRenderer(workspace)
+    renderer.hidden_statuses = hidden
+    return renderer

@@ -7,7 +7,7 @@ import json
 
 import psycopg
 
-from parksgis.io.workspace import load_workspace
+from parksgis.app.workspace import load_workspace
 from parksgis.store.register import RegisterStore
 
 

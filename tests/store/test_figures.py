@@ -10,7 +10,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from parksgis.io.workspace import load_workspace
+from parksgis.app.workspace import load_workspace
 from parksgis.store import figures
 from parksgis.store.register import RegisterStore
 

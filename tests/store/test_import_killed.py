@@ -8,7 +8,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -42,65 +41,85 @@ def big_folder(tmp_path, write_csv):
     return folder, sheet
 
 
-def _start_import(folder, sheet, **env):
-    return subprocess.Popen(
-        [sys.executable, "-m", "parksgis", "status", "import", sheet, "--into", str(folder)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), **env})
+#: ``python -c HOOKED_CLI POINT N parksgis-args...``: the CLI, with write hooks that SIGKILL the
+#: process itself at a known point of the import (after N projects, before or after COMMIT).
+HOOKED_CLI = """
+import os, signal, sys
+from parksgis.store.register import RegisterStore, WriteHooks
+point, n = sys.argv[1], int(sys.argv[2])
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+class KillAt(WriteHooks):
+    def project_written(self, store, count):
+        if point == "project" and count == n:
+            die()
+    def before_commit(self, store):
+        if point == "before_commit":
+            die()
+    def committed(self, store):
+        if point == "committed":
+            die()
+
+RegisterStore.hooks = KillAt()
+from parksgis.cli import main
+sys.exit(main(sys.argv[3:]))
+"""
+
+
+def _run_import(folder, sheet, kill_at: tuple[str, int] | None = None) -> subprocess.CompletedProcess:
+    args = ["status", "import", sheet, "--into", str(folder)]
+    command = [sys.executable, "-m", "parksgis", *args] if kill_at is None else \
+        [sys.executable, "-c", HOOKED_CLI, kill_at[0], str(kill_at[1]), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
 def test_import_killed_inside_the_transaction_changes_nothing(big_folder):
     folder, sheet = big_folder
     register = folder / "register.sqlite"
     before = _full_dump(register)
-    # The test seam pauses the import after half the projects are written, inside the transaction.
-    proc = _start_import(folder, sheet, PARKSGIS_TEST_PAUSE_AFTER_PROJECTS=str(ROWS // 2))
-    try:
-        line = proc.stderr.readline()
-        assert "paused inside the write transaction" in line, line + proc.stderr.read()
-        journal = Path(f"{register}-journal")
-        assert journal.exists() and journal.stat().st_size > 0  # the write really was under way
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL
+    killed = _run_import(folder, sheet, kill_at=("project", ROWS // 2))  # half the projects written
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    journal = Path(f"{register}-journal")
+    assert journal.exists() and journal.stat().st_size > 0  # the write really was under way
     with RegisterStore.open(register) as store:  # opening rolls the hot journal back
         assert store.project("P00001").status == "planned"
     assert _full_dump(register) == before
-    done = _start_import(folder, sheet)  # and the register still takes the whole import
-    out, err = done.communicate(timeout=120)
-    assert done.returncode == 0, err
+    done = _run_import(folder, sheet)  # and the register still takes the whole import
+    assert done.returncode == 0, done.stderr
     with RegisterStore.open(register, readonly=True) as store:
         assert {p.status for p in store.projects().values()} == {"under_construction"}
         assert len({r.edit_id for r in store.history() if r.source == "big.csv"}) == 1
 
 
 @pytest.mark.slow
-def test_import_killed_at_a_moment_of_the_clock_is_all_or_nothing(big_folder):
-    """No test seam: kill at several moments of a real run; each leaves before or the whole import."""
+def test_import_killed_at_each_point_of_the_write_is_all_or_nothing(big_folder):
+    """Killed after the first project, half, all of them, just before COMMIT: the register is as
+    before; killed just after COMMIT: the whole import is there. Never anything in between."""
     folder, sheet = big_folder
     register = folder / "register.sqlite"
     backup = folder.parent / "backup.sqlite"
     shutil.copyfile(register, backup)
     before = _full_dump(register)
-    started = time.monotonic()
-    _start_import(folder, sheet).communicate(timeout=120)
-    duration = time.monotonic() - started
-    outcomes = set()
-    for fraction in (0.5, 0.7, 0.85, 0.95):
+    outcomes = {}
+    for point in [("project", 1), ("project", ROWS // 2), ("project", ROWS), ("before_commit", 0),
+                  ("committed", 0)]:
         shutil.copyfile(backup, register)
-        proc = _start_import(folder, sheet)
-        time.sleep(duration * fraction)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+        Path(f"{register}-journal").unlink(missing_ok=True)
+        killed = _run_import(folder, sheet, kill_at=point)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
         with RegisterStore.open(register) as store:
             statuses = {p.status for p in store.projects().values()}
             imported = [r for r in store.history() if r.source == "big.csv"]
         if statuses == {"planned"}:
             assert imported == [] and _full_dump(register) == before
-            outcomes.add("before")
+            outcomes[point] = "before"
         else:  # the whole import: every project, one edit group
             assert statuses == {"under_construction"}
             assert len(imported) == 29_900 and len({r.edit_id for r in imported}) == 1
-            outcomes.add("after")
-    assert outcomes  # which moments hit the transaction depends on the machine; none may be partial
+            outcomes[point] = "after"
+    assert outcomes == {("project", 1): "before", ("project", ROWS // 2): "before",
+                        ("project", ROWS): "before", ("before_commit", 0): "before",
+                        ("committed", 0): "after"}

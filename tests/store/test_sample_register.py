@@ -8,7 +8,7 @@ import pytest
 
 from parksgis import cli
 from parksgis.assets import sample_layers
-from parksgis.io.workspace import load_workspace
+from parksgis.app.workspace import load_workspace
 from parksgis.store.register import RegisterStore, register_file
 from parksgis.user_data import sample_register_file
 

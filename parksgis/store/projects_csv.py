@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from parksgis.errors import ParksgisError
-from parksgis.io.atomic import write_bytes_atomically
+from parksgis.files import write_bytes_atomic
+from parksgis.text import UndecodableText, decode_utf8_or_gbk
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 
@@ -37,14 +38,10 @@ class ProjectsFileError(ParksgisError):
 def _decode(path: Path, raw: bytes, report) -> str:
     """UTF-8 (BOM allowed); Excel on Chinese Windows saves CSV as GBK, which we accept and report."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
+        text, encoding = decode_utf8_or_gbk(raw)
+    except UndecodableText:
         raise ProjectsFileError(path, "not UTF-8 or GBK/GB18030 text; save the file as UTF-8 CSV") from None
-    if report is not None:
+    if encoding == "gb18030" and report is not None:
         report.warning("gbk-encoding", "register CSV is GBK/GB18030-encoded; decoded as GB18030")
     return text
 
@@ -161,7 +158,7 @@ def format_cell(value) -> str:
 
 
 def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
-    """Write all PROJECT_FIELDS columns, replacing ``path`` atomically (temp file + os.replace).
+    """Write all PROJECT_FIELDS columns, replacing ``path`` atomically (:mod:`parksgis.files`).
 
     ``projects`` is a dict by id or an iterable of Project. ``excel_bom`` adds a UTF-8 BOM so that
     Excel shows the Chinese names right; the reader accepts both.
@@ -173,5 +170,4 @@ def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
     writer.writerow(PROJECT_FIELDS)
     for project in items:
         writer.writerow([format_cell(getattr(project, f)) for f in PROJECT_FIELDS])
-    data = buffer.getvalue().encode("utf-8-sig" if excel_bom else "utf-8")
-    write_bytes_atomically(path, data)
+    write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig" if excel_bom else "utf-8"))

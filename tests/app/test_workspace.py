@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from parksgis.errors import LayerReadError
-from parksgis.io.workspace import WorkspaceError, load_workspace
+from parksgis.app.workspace import WorkspaceError, load_workspace, open_workspace
 from parksgis.model import LayerKind
 
 
@@ -163,8 +163,9 @@ def test_crs_is_passed_to_every_layer_file(tmp_path):
 
 
 def test_the_edited_register_wins_over_projects_csv(layers):
-    register = pytest.importorskip("parksgis.store.register")
-    store = register.RegisterStore.for_folder(layers)
+    from parksgis.store.register import RegisterStore
+
+    store = RegisterStore.for_folder(layers)
     store.update("PORT-WWTP", {"status": "under_construction"}, author="test", source="test")
     store.close()
     workspace, reports = load_workspace(layers)
@@ -173,13 +174,12 @@ def test_the_edited_register_wins_over_projects_csv(layers):
 
 
 def test_a_gpkg_is_opened_as_a_pack(tmp_path):
-    pack = pytest.importorskip("parksgis.pack")
-    if not hasattr(pack, "open_pack"):
-        pytest.skip("parksgis.pack not merged yet")
     path = tmp_path / "plain.gpkg"
     gpd.GeoDataFrame({"id": ["p"]}, geometry=[Point(111.85, 21.74)], crs="EPSG:4326").to_file(
         path, layer="plots", driver="GPKG")
-    workspace, reports = load_workspace(path)
+    workspace, reports, source = open_workspace(path)
     assert [len(layer.frame) for layer in workspace.layers] == [1]
-    assert workspace.pack_handle.read_only
+    assert source.pack.read_only and source.pack.read_only_reason == (
+        "read-only: a plain GeoPackage, not a parksgis pack")
+    source.close()
     assert any(p.code == "pack-note" for p in reports[0].problems)

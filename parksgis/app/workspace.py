@@ -17,7 +17,9 @@ broken file never hides a park. Only a path that holds nothing loadable raises.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from parksgis.errors import ParksgisError
 from parksgis.io.report import ValidationReport
@@ -58,8 +60,44 @@ class WorkspaceError(ParksgisError):
         super().__init__(f"{self.path}: {message}")
 
 
+@dataclass
+class Source:
+    """What a workspace was opened from, and what stays open with it: for a pack, its handle
+    (register, read-only reason, edit lock), released by :meth:`close`."""
+
+    path: Path
+    pack: object | None = None  # parksgis.pack.PackHandle
+
+    def close(self) -> None:
+        if self.pack is not None:
+            self.pack.close()
+
+
+class OpenedWorkspace(NamedTuple):
+    """A workspace (pure model), the reports of the files read, and the source left open."""
+
+    workspace: Workspace
+    reports: list[ValidationReport]
+    source: Source
+
+
+def open_workspace(path, *, crs=None, offset=None, read_only: bool = False) -> OpenedWorkspace:
+    """Open ``path`` for a window: like :func:`load_workspace`, but a pack stays open (its register
+    is edited in place) in ``source.pack`` until ``source.close()``. ``read_only`` opens a pack
+    read-only."""
+    path = Path(path)
+    if not path.exists():
+        raise WorkspaceError(path, "no such file or folder", "not-found")
+    if path.is_file() and path.suffix.lower() == ".gpkg":
+        workspace, reports, handle = _open_gpkg(path, read_only)
+        return OpenedWorkspace(workspace, reports, Source(path, handle))
+    workspace, reports = load_workspace(path, crs=crs, offset=offset)
+    return OpenedWorkspace(workspace, reports, Source(path))
+
+
 def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[ValidationReport]]:
-    """The workspace at ``path`` and the reports of every file read (in reading order).
+    """The workspace at ``path`` and the reports of every file read (in reading order); a pack is
+    read and closed again (:func:`open_workspace` keeps it open).
 
     ``crs`` and ``offset`` (``"gcj02"``/``"bd09"``) are passed to the layer reader for every layer
     file; they do not apply to packs.
@@ -71,7 +109,9 @@ def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[Vali
         return _load_folder(path, crs, offset)
     suffix = path.suffix.lower()
     if suffix == ".gpkg":
-        return _load_gpkg(path)
+        workspace, reports, handle = _open_gpkg(path, read_only=False)
+        handle.close()
+        return workspace, reports
     if suffix == ".csv":
         return _load_register_only(path)
     return _load_single_file(path, crs, offset)
@@ -89,7 +129,7 @@ def _load_single_file(path: Path, crs, offset):
 
 
 def _load_register_only(path: Path):
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
 
     report = ValidationReport(str(path))
     projects = read_projects_csv(path, report=report)
@@ -97,17 +137,16 @@ def _load_register_only(path: Path):
     return Workspace(projects=projects, meta={"source": str(path)}), [report]
 
 
-def _load_gpkg(path: Path):
-    """A parksgis pack (or a plain GeoPackage, which opens read-only as its layers)."""
+def _open_gpkg(path: Path, read_only: bool):
+    """A parksgis pack (or a plain GeoPackage, which opens read-only as its layers), its report
+    (the pack's notes as warnings) and its open handle."""
     from parksgis.pack import open_pack
 
-    workspace, handle = open_pack(path)
-    # the UI asks the handle whether the pack is read-only and saves status edits through it
-    workspace.pack_handle = handle
+    workspace, handle = open_pack(path, read_only=read_only)
     report = ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))
     for note in handle.notes:
         report.warning("pack-note", note)
-    return workspace, [report]
+    return workspace, [report], handle
 
 
 # -- folders ---------------------------------------------------------------------------------------
@@ -269,7 +308,7 @@ def _read_register(folder: Path, reports):
     csv_path = folder / REGISTER_CSV
     if not csv_path.exists():
         return {}, DEFAULT_SCHEME, None
-    from parksgis.io.projects import read_projects_csv
+    from parksgis.store.projects_csv import read_projects_csv
 
     report = ValidationReport(str(csv_path))
     reports.append(report)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parksgis.io.projects import ProjectsFileError, read_projects_csv, write_projects_csv
+from parksgis.store.projects_csv import ProjectsFileError, read_projects_csv, write_projects_csv
 from parksgis.io.report import ValidationReport
 from parksgis.model import PROJECT_FIELDS, Project
 
