@@ -321,6 +321,23 @@ class MainWindow(QtWidgets.QMainWindow):
         state = self.settings.value("window/state")
         self._layout_restored = state is not None and self.restoreState(state)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
+    def _fit_toolbars(self) -> None:
+        """The "as of" bar on a row of its own when it and the map tools do not fit side by side
+        (1024 px, English): no tool is hidden behind the toolbar's » overflow."""
+        if self.register_panels is None:
+            return
+        as_of = self.register_panels.toolbar
+        needed = self.actions_.toolbar.sizeHint().width() + as_of.sizeHint().width() + 16
+        broken = self.toolBarBreak(as_of)
+        if needed > self.width() and not broken:
+            self.insertToolBarBreak(as_of)
+        elif needed <= self.width() and broken:
+            self.removeToolBarBreak(as_of)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._layout_restored:

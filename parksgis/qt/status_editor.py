@@ -202,7 +202,6 @@ class StatusEditor(QtWidgets.QGroupBox):
             value = getattr(project, field)
             edit.setDate(QtCore.QDate(value.year, value.month, value.day) if value else NO_DATE)
         self.note_edit.setText(project.note or "")
-        self.note_edit.setCursorPosition(0)  # a long note shows its beginning
 
     def _fill_history(self, project_id: str) -> None:
         self.history_list.clear()

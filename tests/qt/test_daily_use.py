@@ -198,3 +198,20 @@ def test_10_one_park_pack_is_not_compared_with_all_parks_road_targets(qtbot, reg
     dashboard.refresh()
     assert dashboard.target_km == {}
     assert "2014" in dashboard.plots["roads"].titleLabel.text
+
+
+def test_3_every_map_tool_in_view_at_1024_in_both_languages(qtbot, app_window):
+    win = app_window
+    for language in ("en", "zh_CN"):
+        win.set_language(language)
+        win.resize(1024, 700)
+        qtbot.wait(20)
+        toolbar = win.actions_.toolbar
+        for action in toolbar.actions():
+            if action.isSeparator():
+                continue
+            button = toolbar.widgetForAction(action)
+            assert button is not None and button.isVisible(), (language, action.text())
+            assert toolbar.rect().contains(QtCore.QRect(button.pos(), button.size())), (language, action.text())
+        compare = win.register_panels.as_of.compare_check
+        assert compare.isVisible() and compare.width() >= compare.sizeHint().width()  # not cut to "Compare wi…"
