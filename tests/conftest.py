@@ -40,3 +40,48 @@ def data_dir() -> Path:
 @pytest.fixture
 def sample_layers() -> Path:
     return LAYERS
+
+
+def _run_unprivileged(check, *folders: Path) -> None:
+    """Run ``check()`` as a user who cannot write where permissions forbid it.
+
+    Run as root (CI), permission bits never stop a write, so the check runs in a forked child
+    that drops to ``nobody`` first; the modules it needs are already in memory, so nothing under
+    a root-only checkout has to be readable by it. ``folders`` (and their parents up to /) are
+    made traversable for it. A failed check fails the test with the child's traceback.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        check()
+        return
+    import pwd
+    import traceback
+
+    nobody = pwd.getpwnam("nobody")
+    for folder in folders:
+        for parent in [folder, *folder.parents]:
+            parent.chmod(parent.stat().st_mode | 0o011)  # search (x) for others, nothing more
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop privileges, check, report, never return into pytest
+        os.close(read)
+        status = 0
+        try:
+            os.setgroups([])
+            os.setgid(nobody.pw_gid)
+            os.setuid(nobody.pw_uid)
+            check()
+        except BaseException:  # noqa: BLE001 - everything goes back to the parent as text
+            os.write(write, traceback.format_exc().encode())
+            status = 1
+        os._exit(status)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        report = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, f"as nobody:\n{report}"
+
+
+@pytest.fixture
+def as_unprivileged():
+    """``as_unprivileged(check, folder)``: see :func:`_run_unprivileged`."""
+    return _run_unprivileged

@@ -71,11 +71,11 @@ def shown_status_date(window) -> str:
     return str(workspace.meta.get("as_of") or "")
 
 
-def build_page(window, what: str, options):
-    """The briefing page for ``what``: "view" (the canvas's view), "all", or a park id."""
+def build_page(window, renderer, what: str, options):
+    """The briefing page for ``what``: "view" (the canvas's view), "all", or a park id, drawn by
+    ``renderer`` (the export's own: ``window.renderer.detached()``)."""
     from parksgis.render import export
 
-    renderer = window.renderer
     if what == "view":
         return export.view_page(renderer, window.canvas.view_rect(), options)
     if what == "all":
@@ -251,17 +251,15 @@ class ExportDialog(QtWidgets.QDialog):
         label = self.status_date.text().strip() or None
         options = export.PageOptions(lang=self.lang.currentData(), title=self.title.text().strip() or None,
                                      as_of=label)
-        renderer = window.renderer
-        saved = renderer.status_snapshot
-        if label and label != self._shown_date:  # another day: its statuses, from the register
-            renderer.set_status_of(self._register_as_of(label))
+        renderer = window.renderer.detached()  # the page's statuses never reach the window's map
         try:
-            page = build_page(window, self.what.currentData(), options)
+            if label and label != self._shown_date:  # another day: its statuses, from the register
+                renderer.set_status_of(self._register_as_of(label))
+            page = build_page(window, renderer, self.what.currentData(), options)
             missing = page.missing_glyphs(renderer)
             export.write_pages([page], renderer, path, self.page_size_pt(), float(self.dpi.value()))
         finally:
-            if renderer.status_snapshot is not saved:
-                renderer.set_status_of(saved)
+            renderer.close()
         self.last_page, self.last_path = page, path
         return glyph_warning(missing)
 
@@ -341,15 +339,18 @@ class ExportActions(QtCore.QObject):
         window = self.window
         label = shown_status_date(window) or None
         options = export.PageOptions(lang=window.lang, as_of=label)
+        renderer = window.renderer.detached()
         try:
             with BusyCursor():
-                page = build_page(window, "view", options)
-                missing = page.missing_glyphs(window.renderer)
+                page = build_page(window, renderer, "view", options)
+                missing = page.missing_glyphs(renderer)
                 size_pt = export.page_size_pt(size_px=CLIPBOARD_SIZE_PX, dpi=CLIPBOARD_DPI)
-                image = export.render_image(page, window.renderer, size_pt, CLIPBOARD_DPI)
+                image = export.render_image(page, renderer, size_pt, CLIPBOARD_DPI)
         except (ParksgisError, ValueError) as exc:
             window.statusBar().showMessage(tr("Copy failed: %1").replace("%1", one_line(exc)), MESSAGE_MS)
             return None
+        finally:
+            renderer.close()
         QtGui.QGuiApplication.clipboard().setImage(image)
         self.last_page = page
         done = tr("Map image copied (%1 × %2 pixels)").replace("%1", str(image.width())).replace(

@@ -8,22 +8,49 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+import pandas as pd
 from PySide6 import QtCore, QtGui, QtWidgets
 
 Qt = QtCore.Qt
 NO_PROJECT = ""  # features linked to no project are counted under this key
 
 
-def status_counts(workspace) -> Counter:
-    """Features per status code over the feature layers (basemap and boundaries are context)."""
-    from parksgis.qt.attribute_table import status_codes
+class FeatureStatuses:
+    """The status code of every feature of the feature layers (basemap and boundaries are context)
+    and their counts, kept current by edits: an edit of a few projects recounts only their
+    features, not 100,000."""
 
-    counts: Counter = Counter()
-    for layer in workspace.layers:
-        if layer.kind.value in ("basemap", "boundary"):
-            continue
-        counts.update(code or NO_PROJECT for code in status_codes(workspace, layer))
-    return counts
+    def __init__(self, workspace):
+        from parksgis.qt.attribute_table import status_codes
+
+        self.workspace = workspace
+        self.layers = [layer for layer in workspace.layers
+                       if layer.kind.value not in ("basemap", "boundary")]
+        self.codes = {id(layer): np.array([c or NO_PROJECT for c in status_codes(workspace, layer)],
+                                          dtype=object) for layer in self.layers}
+        self.counts: Counter = Counter()
+        for codes in self.codes.values():
+            self.counts.update(codes)
+        self._rows: dict[int, dict] = {}  # per layer: feature rows of each project (on first edit)
+
+    def update(self, project_ids) -> None:
+        projects = self.workspace.projects
+        for layer in self.layers:
+            key = id(layer)
+            if key not in self._rows:
+                ids = layer.project_ids.reset_index(drop=True)
+                self._rows[key] = pd.Series(np.arange(len(ids))).groupby(ids.to_numpy()).indices
+            found = [self._rows[key][pid] for pid in project_ids if pid in self._rows[key]]
+            if not found:
+                continue
+            rows = np.concatenate(found)
+            codes = self.codes[key]
+            self.counts.subtract(codes[rows])
+            for row in rows:
+                project = projects.get(layer.project_ids.iat[row])
+                codes[row] = (project.status if project is not None else None) or NO_PROJECT
+            self.counts.update(codes[rows])
 
 
 class StatusLegend(QtWidgets.QListWidget):
@@ -32,6 +59,7 @@ class StatusLegend(QtWidgets.QListWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.workspace = None
+        self.statuses: FeatureStatuses | None = None
         self.lang = "zh"
         self.hidden: set[str] = set()
         self.setIconSize(QtCore.QSize(16, 16))
@@ -41,8 +69,20 @@ class StatusLegend(QtWidgets.QListWidget):
     def set_workspace(self, workspace) -> None:
         self.workspace = workspace
         self.hidden = set()
-        workspace.projects_changed.connect(lambda *_: self.refresh())
-        workspace.layers_changed.connect(self.refresh)
+        self.statuses = None
+        workspace.projects_changed.connect(self._on_projects_changed)
+        workspace.layers_changed.connect(self._on_layers_changed)
+        self.refresh()
+
+    def _on_layers_changed(self, *_args) -> None:
+        self.statuses = None
+        self.refresh()
+
+    def _on_projects_changed(self, project_ids=None, *_args) -> None:
+        if self.statuses is not None and project_ids is not None:
+            self.statuses.update(project_ids)
+        else:
+            self.statuses = None
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
@@ -59,7 +99,9 @@ class StatusLegend(QtWidgets.QListWidget):
         self.clear()
         if self.workspace is None:
             return
-        counts = status_counts(self.workspace)
+        if self.statuses is None or self.statuses.workspace is not self.workspace:
+            self.statuses = FeatureStatuses(self.workspace)
+        counts = self.statuses.counts
         rows = [(s.code, s.label(self.lang), s.color) for s in self.workspace.scheme]
         rows.append((NO_PROJECT, self.tr("No project"), self.workspace.scheme.NO_PROJECT_COLOR))
         for code, label, color in rows:

@@ -105,36 +105,38 @@ class BriefingPage:
         self.map_rects, self.map_views = [], []
         saved = (renderer.status_snapshot, renderer.highlight, renderer.lang)
         renderer.lang = self.lang  # map labels in the page's language
-        for i, panel in enumerate(self.panels):
-            rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
-                          area.height() - caption_h)
-            if panel.caption:
-                painter.setFont(caption_font)
-                painter.setPen(INK)
-                painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
-            view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
-            if panel.projects is not None:
-                renderer.set_status_of(panel.projects)
-            if panel.highlight or renderer.highlight:
-                renderer.highlight = panel.highlight
-            if i == n - 1:  # the legend explains the last (or only) map, as drawn
-                self.page.legend = content.legend_entries(renderer, view, self.lang)
-            painter.fillRect(rect, QColor("#ffffff"))
-            renderer.paint(painter, view, rect, antialias=True, labels=True)
-            pen = QPen(FRAME, 0.75 * u)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
-            scale = view_transform(view, rect).m11()
-            self._paint_north_arrow(painter, rect, u)
-            self._paint_scale_bar(painter, rect, scale, u)
-            self.map_rects.append(rect)
-            self.map_views.append(view)
-        if any(panel.projects is not None for panel in self.panels):
-            renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
-        if renderer.highlight != saved[1]:
-            renderer.highlight = saved[1]
-        renderer.lang = saved[2]
+        try:
+            for i, panel in enumerate(self.panels):
+                rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
+                              area.height() - caption_h)
+                if panel.caption:
+                    painter.setFont(caption_font)
+                    painter.setPen(INK)
+                    painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
+                view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
+                if panel.projects is not None:
+                    renderer.set_status_of(panel.projects)
+                if panel.highlight or renderer.highlight:
+                    renderer.highlight = panel.highlight
+                if i == n - 1:  # the legend explains the last (or only) map, as drawn
+                    self.page.legend = content.legend_entries(renderer, view, self.lang)
+                painter.fillRect(rect, QColor("#ffffff"))
+                renderer.paint(painter, view, rect, antialias=True, labels=True)
+                pen = QPen(FRAME, 0.75 * u)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+                scale = view_transform(view, rect).m11()
+                self._paint_north_arrow(painter, rect, u)
+                self._paint_scale_bar(painter, rect, scale, u)
+                self.map_rects.append(rect)
+                self.map_views.append(view)
+        finally:  # a renderer lent by a caller goes back as it came, even after an error
+            if any(panel.projects is not None for panel in self.panels):
+                renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
+            if renderer.highlight != saved[1]:
+                renderer.highlight = saved[1]
+            renderer.lang = saved[2]
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up

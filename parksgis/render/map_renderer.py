@@ -124,12 +124,26 @@ class MapRenderer:
         if project_ids is None:
             self.invalidate()
             return
-        self._index = ProjectIndex(self.projects)
         changed = set(project_ids)
+        if self._index is not None and self._index.projects is self.projects:
+            self._index = self._index.updated(self.projects, changed)
+        else:  # the projects were swapped (a day shown "as of"): index them anew
+            self._index = ProjectIndex(self.projects)
         for key, style in list(self._style.items()):
             if not style.refresh(changed, self._index):
                 del self._style[key]
         self.changed.emit()
+
+    def detached(self) -> "MapRenderer":
+        """A renderer of the same workspace for one export or briefing page: it starts from this
+        one's statuses, hidden statuses, highlight and language and shares its projected geometry
+        (the costly part, never changed once built), but keeps its own state and style caches, so
+        whatever the page sets (another day's statuses, a highlight, the page's language) never
+        changes what the window shows. ``close()`` it when the page is done."""
+        other = MapRenderer(self.workspace, self.display_crs, geometry=self._geometry)
+        other._projects, other._hidden = self._projects, self._hidden
+        other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
+        return other
 
     def close(self) -> None:
         """Stop following the model (the renderer is being thrown away)."""

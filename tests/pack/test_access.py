@@ -39,13 +39,18 @@ def test_unc_paths_and_local_disks():
         "read-only: the pack is on a network share")
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anything")
-def test_unwritable_file_opens_read_only(pack):
+def test_unwritable_file_opens_read_only(pack, as_unprivileged):
     pack.chmod(0o444)
-    _ws, handle = open_pack(pack)
-    assert handle.read_only_reason == ("read-only: the file is not writable (read-only media or "
-                                       "permissions)")
-    handle.close()
+
+    def check():
+        _ws, handle = open_pack(pack)
+        assert handle.read_only_reason == ("read-only: the file is not writable (read-only media or "
+                                           "permissions)")
+        with pytest.raises(PackReadOnlyError, match="the file is not writable"):
+            handle.update("P-1", {"status": "completed"})
+        handle.close()
+
+    as_unprivileged(check, pack.parent)
 
 
 #: Write hooks a child installs before ``code``: at ``sys.argv[1]`` ("project": after the first

@@ -222,6 +222,9 @@ def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp,
             p = view_transform(page.map_views[0], page.map_rects[0]).map(inside)
             return dialog, QtGui.QImage(str(tmp_path / name)).pixelColor(int(p.x()), int(p.y())).name()
 
+        win.renderer.prepare()  # the window's map as drawn on screen
+        window_styles = {key: id(style) for key, style in win.renderer._style.items()}
+        assert window_styles
         dialog, colour = export(None, "shown.png")
         assert dialog.status_date.text() == "2014-08-01"
         shown_status = workspace.projects["PORT-FILL-1"].status
@@ -230,6 +233,8 @@ def test_status_date_follows_the_as_of_bar_and_can_pick_another_day(qtbot, qapp,
         assert colour == scheme.color("completed").lower() != scheme.color(shown_status).lower()
         assert win.renderer.status_snapshot is None  # the window still shows 2014-08-01
         assert workspace.as_of == date(2014, 8, 1)
+        # the exports drew with renderers of their own: the window's cached paths were not touched
+        assert {key: id(style) for key, style in win.renderer._style.items()} == window_styles
         dialog, _ = export("2014-13-01", "bad.png")
         assert dialog.message.text() == "导出失败:状态日期 2014-13-01 不是有效日期(YYYY-MM-DD)"
         assert not (tmp_path / "bad.png").exists()

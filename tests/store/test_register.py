@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -120,18 +121,22 @@ def test_read_only_opening_reads_and_refuses_writes(register):
             store.update("PT-R01", {"status": "completed"})
 
 
-def test_read_only_media_open_immutable(tmp_path, sample_projects):
+def test_read_only_media_open_immutable(tmp_path, sample_projects, as_unprivileged):
     folder = tmp_path / "dvd"
     folder.mkdir()
     path = folder / "register.sqlite"
     RegisterStore.create(path, sample_projects()).close()
-    os.chmod(path, stat.S_IRUSR)
-    os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere (root)")
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    os.chmod(folder, 0o555)  # a DVD: readable by all, writable by none
+
+    def check():
+        assert not os.access(folder, os.W_OK)
         with RegisterStore.open(path, readonly=True) as store:
             assert len(store.projects()) == 6
+        assert not Path(f"{path}-journal").exists()
+
+    try:
+        as_unprivileged(check, folder)
     finally:
         os.chmod(folder, stat.S_IRWXU)
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
