@@ -205,7 +205,7 @@ def generate(n: int, out: Path = OUT, seed: int = 20140724) -> Path:
     write_utilities(folder, n, rng)
     write_projects(root, project_status)
     write_parks_json(root, n)
-    done.write_text("ok\n")
+    done.write_text("ok\n", encoding="utf-8")
     return root
 
 

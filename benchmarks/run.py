@@ -179,7 +179,7 @@ class SizeRun:
 def machine_facts() -> str:
     cpu = ""
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text, encoding="utf-8")
     raw = [dict(n=r.n, values=r.values, na=r.na, notes=r.notes, mpl=r.mpl, qgis=r.qgis) for r in runs]
-    (args.out / "results.json").write_text(json.dumps(dict(header=header, runs=raw), indent=1))
+    (args.out / "results.json").write_text(json.dumps(dict(header=header, runs=raw), indent=1), encoding="utf-8")
     return 0
 
 

@@ -24,12 +24,13 @@ NOT_SAMPLE_DATA = ("__init__.py", "__pycache__")
 @functools.cache
 def _package_folder(package: str) -> Path:
     # Fonts go to QRawFont and layers to GDAL, which need real files: every supported install
-    # (wheel, editable, PyInstaller one-folder) unpacks the package onto disk.
-    folder = Path(str(files(package)))
-    if not folder.is_dir():
-        raise ParksgisError(f"{folder}: the bundled files of parksgis are missing or zipped; "
+    # (wheel, editable, PyInstaller one-folder) unpacks the package onto disk. A frozen bundle's
+    # reader answers with a MultiplexedPath, whose children are plain paths: hence the child.
+    marker = files(package) / "__init__.py"
+    if not isinstance(marker, Path) or not marker.is_file():
+        raise ParksgisError(f"{marker}: the bundled files of parksgis are missing or zipped; "
                             "reinstall parksgis")
-    return folder
+    return marker.parent
 
 
 def get_asset(*parts: str) -> Path:

@@ -15,7 +15,7 @@ import sys
 from parksgis import __version__
 from parksgis.errors import ParksgisError, UsageError
 
-COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db", "sample"]
+COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db", "sample", "desktop-entry"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,10 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_module(name: str):
+    module = f"parksgis.commands.{name.replace('-', '_')}"  # desktop-entry: commands/desktop_entry.py
     try:
-        return importlib.import_module(f"parksgis.commands.{name}")
+        return importlib.import_module(module)
     except ModuleNotFoundError as exc:
-        if exc.name == f"parksgis.commands.{name}":
+        if exc.name == module:
             return None  # command not built yet
         raise
 
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
     code = _run(args)
+    try:
+        sys.stdout.flush()  # the last buffered output meets a closed pipe here, not at exit
+    except BrokenPipeError:
+        code = _output_closed()
     if argv is None and getattr(args, "quick_exit", False):
         # Run as the program (not called from Python) by a command that writes its output and
         # has nothing left to clean up: skip tearing down 100k geometries, Qt and the modules
@@ -61,9 +66,20 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+#: what a shell reports for a program a closed pipe stopped (128 + SIGPIPE), e.g. ``| head``
+CLOSED_PIPE_STATUS = 141
+
+
 def _run(args) -> int:
+    from parksgis import progress
+
     try:
-        return int(args.run(args) or 0)
+        if args.command == "gui":
+            return int(args.run(args) or 0)
+        with progress.shown_on(sys.stderr):  # a line on stderr for long commands, on terminals only
+            return int(args.run(args) or 0)
+    except BrokenPipeError:
+        return _output_closed()
     except UsageError as exc:
         print(f"parksgis {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -76,6 +92,18 @@ def _run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback for users
         print(f"parksgis {args.command}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+
+
+def _output_closed() -> int:
+    """The reader of our output went away (``parksgis ... | head``): stop quietly. Standard output
+    is pointed at the null device so the interpreter's own flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's captured stdout)
+        pass
+    return CLOSED_PIPE_STATUS
 
 
 def gui_main() -> int:

@@ -32,6 +32,21 @@ DATA = Path(__file__).resolve().parent / "data"
 LAYERS = REPO / "layers"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--run-install", action="store_true",
+                     help="also run the install checks (build the wheel, install it in a fresh venv); "
+                          ".ci/run runs them once")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-install"):
+        return
+    skip = pytest.mark.skip(reason="install check: run with --run-install (.ci/run does, once)")
+    for item in items:
+        if item.get_closest_marker("install") is not None:
+            item.add_marker(skip)
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

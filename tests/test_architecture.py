@@ -23,14 +23,14 @@ def test_pure_packages_do_not_load_qt(package):
         " or m.startswith(('parksgis.qt', 'parksgis.render')))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8")
     assert out.stdout.strip() == "", f"{package} pulled in {out.stdout.strip()}"
 
 
 def test_validate_cli_does_not_load_qt():
     code = ("import sys\nfrom parksgis import cli\ncli.build_parser()\n"
             "print(any(m.startswith('PySide6') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8")
     assert out.stdout.strip() == "False"
 
 
@@ -38,7 +38,7 @@ def test_import_contracts_hold():
     """lint-imports sees every import, function-level ones too (the layer diagram: README)."""
     lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
     out = subprocess.run([lint, "--no-cache"], capture_output=True, text=True,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=Path(__file__).resolve().parents[1], encoding="utf-8")
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert "0 broken" in out.stdout
 
@@ -46,5 +46,5 @@ def test_import_contracts_hold():
 def test_render_and_app_load_no_qt_widgets():
     code = ("import sys, parksgis.render.export, parksgis.render.map_renderer, parksgis.app.workspace, "
             "parksgis.app.packs\nprint(sorted(m for m in sys.modules if m.startswith('PySide6.QtWidgets')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8")
     assert out.stdout.strip() == "[]"

@@ -44,7 +44,7 @@ def test_harness_runs_and_prints_every_row(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--repeat", "1", "--qgis", "off",
          "--out", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True, timeout=300)
+        cwd=REPO, capture_output=True, text=True, timeout=300, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert table in result.stdout

@@ -25,10 +25,10 @@ def test_a_new_file_gets_the_umask_mode_and_no_temporary_is_left(tmp_path):
 
 def test_a_replaced_file_keeps_its_mode(tmp_path):
     path = tmp_path / "projects.csv"
-    path.write_text("old")
+    path.write_text("old", encoding="utf-8")
     path.chmod(0o604)
     write_bytes_atomic(path, b"new")
-    assert path.read_text() == "new" and stat.S_IMODE(path.stat().st_mode) == 0o604
+    assert path.read_text(encoding="utf-8") == "new" and stat.S_IMODE(path.stat().st_mode) == 0o604
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):

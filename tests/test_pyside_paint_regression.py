@@ -34,6 +34,6 @@ SCRIPT = textwrap.dedent("""
 
 
 def test_fifty_thousand_python_paints_exit_cleanly():
-    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=300, encoding="utf-8")
     assert out.returncode == 0, f"exit {out.returncode}: {out.stderr[-500:]}"
     assert int(out.stdout.split()[-1]) >= 50_000

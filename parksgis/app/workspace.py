@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from parksgis import progress
 from parksgis.errors import ParksgisError
 from parksgis.io.report import ValidationReport
 from parksgis.model.layer import Layer, LayerKind
@@ -263,6 +264,7 @@ def _load_layers(folder: Path, park_id, crs, offset, reports, basemap: bool = Fa
     layers = []
     taken: set[str] = set()
     for path in sorted(_layer_files(folder), key=lambda p: _sort_key(p, basemap)):
+        progress.stage(f"reading {path}")
         frame, report = validate_file(path, crs=crs, offset=offset)
         reports.append(report)
         if frame is None:

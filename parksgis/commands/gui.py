@@ -19,6 +19,9 @@ def add_parser(subparsers) -> None:
                                                 "(default: the bundled sample parks)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system locale)")
     parser.add_argument("--crs", help="display CRS (default EPSG:4546, CGCS2000 GK CM 111E)")
+    parser.add_argument("--screenshot", metavar="PNG",
+                        help="write the window's first frame to PNG and quit (smoke tests of an "
+                             "install or a bundle; with QT_QPA_PLATFORM=offscreen needs no display)")
     parser.set_defaults(run=run)
 
 
@@ -30,8 +33,24 @@ def run(args) -> int:
     from parksgis.qt.app import create_app, open_window
 
     app = create_app()
-    window = open_window(path, language=args.lang, display_crs=args.crs)  # noqa: F841 - keep alive
+    window = open_window(path, language=args.lang, display_crs=args.crs)
+    if args.screenshot:
+        return _first_frame(window, Path(args.screenshot))
     return app.exec()
+
+
+def _first_frame(window, out: Path) -> int:
+    """The window as first drawn (the workspace is loaded when open_window returns), to PNG."""
+    from PySide6 import QtCore, QtWidgets
+
+    window.resize(1280, 800)
+    QtWidgets.QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents)
+    image = window.grab()
+    if not image.save(str(out), "PNG"):
+        raise ParksgisError(f"{out}: cannot write the screenshot")
+    print(out)
+    window.close()
+    return 0
 
 
 def _check_display() -> None:

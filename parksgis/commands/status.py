@@ -107,7 +107,10 @@ def run(args) -> int:
 def _import(args) -> int:
     from parksgis.store.spreadsheet import apply_import, plan_import
 
+    from parksgis import progress
+
     with open_source(args.into, readonly=args.dry_run) as store:
+        progress.stage(f"checking {args.file}")
         plan = plan_import(store, args.file)
         for line in plan.lines():
             print(line)
@@ -120,6 +123,7 @@ def _import(args) -> int:
                 print(f"{pid}: {shown}")
             print(f"{plan.summary()} (dry run: nothing written)")
             return 0
+        progress.stage(f"writing {args.file} into the register")
         plan = apply_import(store, args.file, author=args.author, plan=plan)
         print(f"{plan.summary()}; {_count(len(plan.written), 'history row')} written (source {plan.source})")
     return 0

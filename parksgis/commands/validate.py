@@ -65,17 +65,7 @@ def summary_line(report, frame=None) -> str:
     return f"{report.file}: {state}: {', '.join(loaded)} ({detail}); {counts}"
 
 
-def run(args) -> int:
-    try:
-        return _run(args)
-    except BrokenPipeError:  # `parksgis validate ... | head`: the reader left; not an error of ours
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-
-
-def _run(args) -> int:
+def run(args) -> int:  # `parksgis validate ... | head`: the closed pipe is parksgis.cli's to handle
     import json
 
     from parksgis.io import crs as crs_mod

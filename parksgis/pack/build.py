@@ -12,6 +12,7 @@ import uuid
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from parksgis import progress
 from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
@@ -76,6 +77,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
         manifest = _write(building, workspace, keep, register, source_label, as_of, title)
         from parksgis.pack.verify import verify_pack
 
+        progress.stage("verifying the pack")
         check = verify_pack(building)
         if not check.ok:  # never replace a good pack with one that would be refused on open
             raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
@@ -100,6 +102,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
         if name in names or name.startswith("parksgis_"):
             raise PackError(tmp, f"layer {layer.key!r} would share table {name!r} with another layer")
         names[name] = layer
+        progress.stage(f"writing layer {name} into the pack")
         frame = layer.frame.to_crs(4326) if layer.frame.crs is not None else layer.frame
         # OGR_CURRENT_DATE fixes gpkg_contents.last_change, which would otherwise differ per build
         pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",

@@ -19,11 +19,15 @@ def create_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
 
 
 def configure_app(app: QtWidgets.QApplication) -> str:
-    """Names for QSettings and the bundled font as UI font; returns the font family."""
+    """Names for QSettings, the application icon and the bundled font as UI font; returns the
+    font family."""
+    from parksgis.assets import get_asset
     from parksgis.render.fonts import ensure_fonts
 
     app.setOrganizationName("parksgis")
     app.setApplicationName("parksgis")
+    app.setWindowIcon(QtGui.QIcon(str(get_asset("icons", "parksgis.png"))))  # window and taskbar
+    app.setDesktopFileName("parksgis")  # Wayland matches the window to parksgis.desktop by this
     family = ensure_fonts()
     font = QtGui.QFont(app.font())
     font.setFamilies([family])

@@ -105,8 +105,6 @@ class RegisterPanels(QtCore.QObject):
         self.editor.set_workspace(workspace)
         self.as_of.set_workspace(workspace, renderer)
         self.dashboard.set_workspace(workspace)
-        for note in filter(None, [self.link.save_note]):
-            self._show_message(note)
 
     def set_lang(self, lang: str) -> None:
         for widget in (self.editor, self.as_of, self.dashboard):

@@ -16,6 +16,7 @@ import numpy as np
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from parksgis import progress
 from parksgis.errors import ParksgisError, UsageError
 from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
@@ -190,6 +191,7 @@ def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Pa
     if not path.parent.is_dir():
         raise ParksgisError(f"{path}: folder {path.parent} does not exist")
     with AtomicFile(path) as tmp:
+        progress.stage(f"drawing {path}")
         {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, str(tmp),
                                                                       size_pt, dpi)
     return path

@@ -154,7 +154,7 @@ def test_crs_is_passed_to_every_layer_file(tmp_path):
     # EPSG:4546 metres near the port, written without any CRS: only --crs tells what they are
     features = [{"type": "Feature", "properties": {"id": "u1", "project_id": None},
                  "geometry": {"type": "Point", "coordinates": [587937.3, 2404699.0]}}]
-    (park / "utilities.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    (park / "utilities.geojson").write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     workspace, reports = load_workspace(tmp_path)
     assert workspace.park("port").layers == [] and not reports[0].ok
     workspace, reports = load_workspace(tmp_path, crs="EPSG:4546")

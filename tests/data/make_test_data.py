@@ -186,7 +186,7 @@ def geojson_files() -> None:
                 + b"[" * depth + b"]" * depth + b"}")
     folder = HERE / "folder.geojson"
     folder.mkdir(exist_ok=True)
-    (folder / "README").write_text("A directory named like a layer: 'cannot read' test.\n")
+    (folder / "README").write_text("A directory named like a layer: 'cannot read' test.\n", encoding="utf-8")
 
 
 def ogr_files() -> None:
@@ -213,7 +213,7 @@ def ogr_files() -> None:
     shp_dir.mkdir()
     points = frame.iloc[:2]
     pyogrio.write_dataframe(points, shp_dir / "utilities.shp", encoding="GBK")
-    assert (shp_dir / "utilities.cpg").read_text().strip().upper() == "GBK"
+    assert (shp_dir / "utilities.cpg").read_text(encoding="utf-8").strip().upper() == "GBK"
     # The same without .cpg (and no code-page byte): what many Chinese tools write.
     bare_dir = HERE / "shapefile_gbk_no_cpg"
     shutil.rmtree(bare_dir, ignore_errors=True)
@@ -226,7 +226,7 @@ def ogr_files() -> None:
     fgb = HERE / "roads.fgb"
     fgb.unlink(missing_ok=True)
     pyogrio.write_dataframe(frame.iloc[2:], fgb, driver="FlatGeobuf")
-    (HERE / "readme.txt").write_text("Not a layer: plain text with no geometry format.\n")
+    (HERE / "readme.txt").write_text("Not a layer: plain text with no geometry format.\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

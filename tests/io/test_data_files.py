@@ -169,7 +169,7 @@ def test_swapped_latlon_warned_and_swapped_back(data):
 
 def test_suspected_swap_in_valid_range_only_warns(tmp_path):
     path = tmp_path / "arctic_or_swapped.geojson"
-    path.write_text('{"type": "Point", "coordinates": [21.7, 80.1]}')
+    path.write_text('{"type": "Point", "coordinates": [21.7, 80.1]}', encoding="utf-8")
     frame, report = read_layer(path)
     assert [p.code for p in report.problems] == ["swapped-lat-lon"]
     assert "left as they are" in report.problems[0].message
@@ -241,13 +241,13 @@ def test_broken_files_raise_one_clear_error(data, name, code, pattern):
 
 def test_whitespace_only_and_bad_json_in_tmp(tmp_path):
     path = tmp_path / "blank.geojson"
-    path.write_text("  \n\t ")
+    path.write_text("  \n\t ", encoding="utf-8")
     with pytest.raises(LayerReadError, match="file holds only whitespace"):
         read_layer(path)
-    path.write_text('{"type": "FeatureCollection", "features": {}}')
+    path.write_text('{"type": "FeatureCollection", "features": {}}', encoding="utf-8")
     with pytest.raises(LayerReadError, match="FeatureCollection has no 'features' array"):
         read_layer(path)
-    path.write_text('[1, 2]')
+    path.write_text('[1, 2]', encoding="utf-8")
     with pytest.raises(LayerReadError, match="top level is a JSON array"):
         read_layer(path)
 
@@ -256,7 +256,7 @@ def test_feature_level_structure_errors(tmp_path):
     path = tmp_path / "odd.geojson"
     path.write_text('{"type": "FeatureCollection", "features": [1, {"type": "Feature"}, '
                     '{"type": "Feature", "geometry": "POINT (1 2)", "properties": []},'
-                    '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}]}')
+                    '{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}]}', encoding="utf-8")
     frame, report = read_layer(path)
     assert len(frame) == 2  # the Feature without geometry is kept, attribute-only
     assert [(p.feature, p.code) for p in report.problems] == [
@@ -293,7 +293,7 @@ def test_multipolygon_part_without_rings_is_an_error_not_a_crash(tmp_path):
                     '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
                     '"coordinates": [[]]}},'
                     '{"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", '
-                    '"coordinates": [[], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]}}]}')
+                    '"coordinates": [[], [[[0, 0], [1, 0], [1, 1], [0, 0]]]]}}]}', encoding="utf-8")
     frame, report = read_layer(path)
     assert len(frame) == 0
     assert [(p.feature, p.message) for p in report.problems] == [
@@ -302,10 +302,10 @@ def test_multipolygon_part_without_rings_is_an_error_not_a_crash(tmp_path):
 
 
 def test_projected_coordinates_labelled_as_degrees(data, tmp_path):
-    text = (data / "projected_no_crs.geojson").read_text()
+    text = (data / "projected_no_crs.geojson").read_text(encoding="utf-8")
     path = tmp_path / "mislabelled.geojson"
     path.write_text(text.replace('"type": "FeatureCollection",', '"type": "FeatureCollection", '
-                                 '"crs": {"type": "name", "properties": {"name": "EPSG:4490"}},'))
+                                 '"crs": {"type": "name", "properties": {"name": "EPSG:4490"}},'), encoding="utf-8")
     with pytest.raises(LayerReadError, match=r"the CRS given, EPSG:4490, is in degrees; pass "
                                              r"--crs EPSG:4546"):
         read_layer(path)
@@ -321,7 +321,7 @@ def test_degrees_with_a_projected_crs_warn(data):
 
 def test_offset_outside_china_warns(tmp_path):
     path = tmp_path / "paris.geojson"
-    path.write_text('{"type": "Point", "coordinates": [2.35, 48.85]}')
+    path.write_text('{"type": "Point", "coordinates": [2.35, 48.85]}', encoding="utf-8")
     frame, report = read_layer(path, offset="gcj02")
     assert [p.code for p in report.problems] == ["offset-outside-china"]
     assert (frame.geometry.x.iloc[0], frame.geometry.y.iloc[0]) == (2.35, 48.85)

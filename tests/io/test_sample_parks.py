@@ -36,7 +36,7 @@ def metres(feature):
 
 def test_every_sample_file_validates_with_no_problem_at_all():
     out = subprocess.run([sys.executable, "-m", "parksgis", "validate", "--json",
-                          *map(str, sample_files())], capture_output=True, text=True, cwd=REPO)
+                          *map(str, sample_files())], capture_output=True, text=True, cwd=REPO, encoding="utf-8")
     assert out.returncode == 0, out.stdout + out.stderr
     results = json.loads(out.stdout)
     assert len(results) == len(sample_files()) >= 18
@@ -162,7 +162,7 @@ def test_environmental_park_is_separate_from_the_port_area():
 
 def test_the_generator_reproduces_the_committed_files(tmp_path):
     out = subprocess.run([sys.executable, str(REPO / "scripts" / "make_sample_parks.py"), "--out",
-                          str(tmp_path)], capture_output=True, text=True)
+                          str(tmp_path)], capture_output=True, text=True, encoding="utf-8")
     assert out.returncode == 0, out.stderr
     committed = sorted(p.relative_to(LAYERS) for p in LAYERS.rglob("*") if p.is_file()
                        # written by hand: README.md; the recorded history (parksgis.store.recorded_history)

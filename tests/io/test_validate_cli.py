@@ -150,5 +150,5 @@ def test_validate_does_not_load_qt(cli, data):
             "sys.exit(code)\n")
     repo = data.parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=data, capture_output=True,
-                            text=True, env=dict(os.environ, PYTHONPATH=str(repo)), timeout=120)
+                            text=True, env=dict(os.environ, PYTHONPATH=str(repo)), timeout=120, encoding="utf-8")
     assert result.returncode == 0, result.stderr

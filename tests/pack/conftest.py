@@ -75,7 +75,7 @@ def _run_cli(*args: str, env: dict | None = None, timeout: float = 60) -> subpro
 
     full_env = dict(os.environ, PYTHONPATH=str(REPO), **(env or {}))
     return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True,
-                          env=full_env, timeout=timeout, cwd=REPO)
+                          env=full_env, timeout=timeout, cwd=REPO, encoding="utf-8")
 
 
 def _gpkg_connect(path) -> "sqlite3.Connection":

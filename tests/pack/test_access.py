@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_network_share_opens_read_only_with_a_reason(pack, tmp_path):
     mounts = tmp_path / "mounts"
-    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//hq/packs {tmp_path} cifs rw,vers=3.0 0 0\n")
+    mounts.write_text(f"/dev/sda1 / ext4 rw 0 0\n//hq/packs {tmp_path} cifs rw,vers=3.0 0 0\n", encoding="utf-8")
     workspace, handle = open_pack(pack, mounts_file=str(mounts))
     assert handle.read_only and workspace.projects["P-1"].status == "under_construction"
     assert handle.read_only_reason == (f"read-only: the pack is on a network share (cifs at "
@@ -81,7 +81,7 @@ def _start(code: str, point: str, *args: str) -> subprocess.Popen:
     full = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.Popen([sys.executable, "-c", PAUSE_AT + code, point, *args],
                             stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=full,
-                            cwd=REPO)
+                            cwd=REPO, encoding="utf-8")
 
 
 def _wait_for_pause(proc: subprocess.Popen) -> None:

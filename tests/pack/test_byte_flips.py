@@ -69,7 +69,7 @@ def test_hundred_random_byte_flips(pack, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
     done = subprocess.run([sys.executable, "-c", CHILD, str(pack), str(tmp_path / "flipped.gpkg"),
                            "20261129", "100"], capture_output=True, text=True, env=env,
-                          timeout=600)
+                          timeout=600, encoding="utf-8")
     assert done.returncode == 0, done.stderr[-2000:]
     results = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(results) == 100

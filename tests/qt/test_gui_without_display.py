@@ -12,7 +12,7 @@ def test_no_display_is_one_clear_line():
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = subprocess.run([sys.executable, "-m", "parksgis"], capture_output=True, text=True,
-                         env=env, timeout=120)
+                         env=env, timeout=120, encoding="utf-8")
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [
         "parksgis gui: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "

@@ -78,7 +78,7 @@ def test_edits_in_a_pack_are_exported_as_changes(maps, qtbot, pack_window, port_
     got = {(c["project_id"], c["field"]): (c["base"], c["new"], c["author"]) for c in document["changes"]}
     assert got == {("PORT-FILL-3", "status"): ("approved", "under_construction", "现场办公室"),
                    ("PORT-FILL-4", "status"): ("approved", "suspended", "现场办公室")}
-    assert json.loads((tmp_path / "changes.json").read_text("utf-8"))["changes"] == document["changes"]
+    assert json.loads((tmp_path / "changes.json").read_text(encoding="utf-8"))["changes"] == document["changes"]
     assert verify_pack(port_pack).ok
 
 

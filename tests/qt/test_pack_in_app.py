@@ -135,7 +135,7 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
     changes.parent.mkdir()
     answer_modal("export_changes_dialog", type_file_name(qtbot, changes))
     actions.export_action.trigger()
-    document = json.loads(changes.read_text("utf-8"))
+    document = json.loads(changes.read_text(encoding="utf-8"))
     assert {(c["project_id"], c["base"], c["new"]) for c in document["changes"]} == {
         ("PORT-FILL-3", "approved", "under_construction"), ("PORT-FILL-4", "approved", "suspended"),
         ("PORT-FILL-5", "approved", "under_construction")}
@@ -294,7 +294,7 @@ def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_windo
          "_ws, handle = open_pack(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
          str(port_pack)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env=dict(os.environ, PYTHONPATH=str(repo)))
+        env=dict(os.environ, PYTHONPATH=str(repo)), encoding="utf-8")
     try:
         assert other.stdout.readline().strip() == "open"
         win = make_window()

@@ -64,3 +64,21 @@ def test_unwritable_folder_opens_read_only_with_a_notice(maps, qtbot, app_window
     assert editor.notice.text() == expected
     assert not editor.form_box.isEnabled() and not editor.apply_button.isEnabled()
     assert not (folder / "register.sqlite").exists()
+
+
+def test_gui_screenshot_writes_the_first_frame_and_quits(qapp, tmp_path, capsys, maps):
+    """``parksgis gui --screenshot PNG``: what the install and bundle smoke tests run."""
+    from PySide6.QtGui import QImage
+
+    from parksgis import cli
+
+    out = tmp_path / "window.png"
+    qapp.setQuitOnLastWindowClosed(False)  # the window closes without an event loop to consume Quit
+    try:
+        assert cli.main(["gui", str(sample_layers()), "--lang", "en", "--screenshot", str(out)]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert capsys.readouterr().out == f"{out}\n"
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert maps.count_colour(image, "#E69F00", tolerance=2) > 20  # under construction, drawn

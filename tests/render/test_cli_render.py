@@ -128,7 +128,7 @@ def test_render_headless_in_a_fresh_process(sample_layers, tmp_path):
     env["PYTHONPATH"] = str(REPO)
     out = tmp_path / "p.svg"
     result = subprocess.run([sys.executable, "-m", "parksgis", "render", str(sample_layers), "--park", "wanxiang",
-                             "-o", str(out), "--lang", "en"], env=env, capture_output=True, text=True, timeout=120)
+                             "-o", str(out), "--lang", "en"], env=env, capture_output=True, text=True, timeout=120, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert "Wanxiang" in out.read_text(encoding="utf-8")
 

@@ -17,7 +17,7 @@ def test_bundled_font_is_truetype_and_small(name, weight):
     font = TTFont(path, lazy=True)
     assert "glyf" in font and "CFF " not in font  # TrueType outlines: Qt's PDF engine embeds them
     assert font["name"].getDebugName(1) == FAMILY and font["name"].getDebugName(2) == weight
-    assert get_asset("fonts", "OFL.txt").read_text().count("SIL OPEN FONT LICENSE") >= 1
+    assert get_asset("fonts", "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") >= 1
 
 
 def test_ensure_fonts_returns_family_once(qapp):

@@ -41,7 +41,7 @@ class Cluster:
 
     def pg_ctl(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run([*self.run_as, str(PG_BIN / "pg_ctl"), "-D", str(self.data), *args],
-                              capture_output=True, text=True, check=check, timeout=60)
+                              capture_output=True, text=True, check=check, timeout=60, encoding="utf-8")
 
     def start(self) -> None:
         self.pg_ctl("-w", "-l", str(self.root / "server.log"), "-o",
@@ -53,7 +53,7 @@ class Cluster:
 
     def kill(self) -> None:
         """SIGKILL the postmaster: what a crashed or unplugged server looks like to clients."""
-        pid = int((self.data / "postmaster.pid").read_text().split()[0])
+        pid = int((self.data / "postmaster.pid").read_text(encoding="utf-8").split()[0])
         os.kill(pid, 9)
 
     def psql(self, sql: str, dbname: str = "postgres", user: str = "postgres",
@@ -61,7 +61,7 @@ class Cluster:
         env = {**os.environ, "PGPASSWORD": password} if password else None
         return subprocess.run([str(PG_BIN / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-At",
                                "-h", str(self.socket_dir), "-U", user, "-d", dbname, "-c", sql],
-                              capture_output=True, text=True, check=check, timeout=60, env=env)
+                              capture_output=True, text=True, check=check, timeout=60, env=env, encoding="utf-8")
 
     def new_database(self, postgis: bool = True) -> str:
         name = f"t{os.getpid()}_{next(self._names)}"
@@ -84,10 +84,10 @@ def _start_cluster(root: Path) -> Cluster:
         os.chown(cluster.socket_dir, 65534, 65534)
     subprocess.run([*run_as, str(PG_BIN / "initdb"), "-D", str(cluster.data), "-U", "postgres",
                     "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-                   capture_output=True, text=True, check=True, timeout=120)
+                   capture_output=True, text=True, check=True, timeout=120, encoding="utf-8")
     hba = cluster.data / "pg_hba.conf"
     # the superuser by trust over the socket (the tests' own setup); everyone else by password
-    hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n")
+    hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
     if run_as:
         os.chown(hba, 65534, 65534)
     cluster.start()

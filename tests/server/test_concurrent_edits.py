@@ -37,7 +37,7 @@ for i in range(calls):
 
 def test_eight_writers_lose_nothing(loaded_url):
     procs = [subprocess.Popen([sys.executable, "-c", WORKER, loaded_url, str(w), str(CALLS), ",".join(PROJECTS)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
              for w in range(WORKERS)]
     calls = []
     for proc in procs:

@@ -21,7 +21,7 @@ def test_malformed_connection_string_is_a_usage_error(cli):
 
 
 def test_unknown_service_is_a_usage_error(cli, tmp_path, monkeypatch):
-    (tmp_path / "services").write_text("[hq]\nhost=/nonexistent\ndbname=parks\n")
+    (tmp_path / "services").write_text("[hq]\nhost=/nonexistent\ndbname=parks\n", encoding="utf-8")
     monkeypatch.setenv("PGSERVICEFILE", str(tmp_path / "services"))
     code, _, err = cli("status", "show", "service=nosuch", "P")
     assert code == 2 and err.startswith("parksgis status: service=nosuch: ") and "nosuch" in err.split(": ", 2)[2]
@@ -50,7 +50,7 @@ def test_wrong_password_is_named_and_never_printed(users, monkeypatch, cli):
 
 def test_pgpass_file_supplies_the_password(users, tmp_path, monkeypatch, cli):
     pgpass = tmp_path / "pgpass"
-    pgpass.write_text("*:*:*:alice:pw-alice\n")
+    pgpass.write_text("*:*:*:alice:pw-alice\n", encoding="utf-8")
     pgpass.chmod(0o600)
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setenv("PGPASSFILE", str(pgpass))
@@ -91,7 +91,7 @@ def test_missing_database(pg_cluster, cli):
 def test_server_killed_mid_import_applies_nothing(pg_cluster, pg_url, sample_layers, cli):
     assert cli("db", "init", pg_url)[0] == 0
     proc = subprocess.Popen([sys.executable, "-m", "parksgis", "db", "load", str(sample_layers), "--into", pg_url],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
         first = proc.stdout.readline()  # the load reports each layer as it writes it, inside its transaction
         assert first.startswith("layer "), first + proc.stderr.read()

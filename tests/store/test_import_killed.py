@@ -73,7 +73,7 @@ def _run_import(folder, sheet, kill_at: tuple[str, int] | None = None) -> subpro
     command = [sys.executable, "-m", "parksgis", *args] if kill_at is None else \
         [sys.executable, "-c", HOOKED_CLI, kill_at[0], str(kill_at[1]), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, encoding="utf-8")
 
 
 def test_import_killed_inside_the_transaction_changes_nothing(big_folder):

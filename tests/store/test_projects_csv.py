@@ -139,7 +139,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_files(tmp_path):
 
 def test_write_keeps_the_existing_file_mode(tmp_path):
     out = tmp_path / "projects.csv"
-    out.write_text("x\n")
+    out.write_text("x\n", encoding="utf-8")
     out.chmod(0o640)
     write_projects_csv({}, out)
     assert out.stat().st_mode & 0o777 == 0o640

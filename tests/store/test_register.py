@@ -201,7 +201,7 @@ def test_version_1_register_read_only_asks_for_a_writable_open(tmp_path):
 
 def test_opening_other_files_fails_clearly(tmp_path, register):
     text = tmp_path / "notes.sqlite"
-    text.write_text("hello")
+    text.write_text("hello", encoding="utf-8")
     with pytest.raises(RegisterError, match=r"notes.sqlite: not a register \(SQLite says: file is not a database"):
         RegisterStore.open(text)
     empty = tmp_path / "empty.sqlite"
@@ -321,7 +321,7 @@ def test_create_refuses_bad_input_and_leaves_no_file(tmp_path, sample_projects):
         RegisterStore.create(tmp_path / "new.sqlite", projects)
     assert os.listdir(tmp_path) == []
     text = tmp_path / "notes.gpkg"
-    text.write_text("not sqlite")
+    text.write_text("not sqlite", encoding="utf-8")
     with pytest.raises(RegisterError, match=r"notes.gpkg: not an SQLite file or GeoPackage \(SQLite says: file is "
                                             r"not a database\)"):
         RegisterStore.create(text, sample_projects())
