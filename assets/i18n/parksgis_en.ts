@@ -9,7 +9,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="148" />
             <source>Completed</source>
             <translation type="unfinished" />
         </message>
@@ -24,17 +24,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="148" />
             <source>Newly started</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="153" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="156" />
             <source>No status changed between these days.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="149" />
             <source>Other changes</source>
             <translation type="unfinished" />
         </message>
@@ -44,7 +44,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="149" />
             <source>Suspended</source>
             <translation type="unfinished" />
         </message>
@@ -455,12 +455,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="272" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="270" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="275" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="273" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation type="unfinished" />
         </message>
@@ -741,7 +741,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="316" />
             <source>&amp;Copy map image</source>
             <translation type="unfinished" />
         </message>
@@ -751,12 +751,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
             <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="315" />
             <source>&amp;Export briefing…</source>
             <translation type="unfinished" />
         </message>
@@ -851,7 +851,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="351" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="350" />
             <source>Copy failed: %1</source>
             <translation type="unfinished" />
         </message>
@@ -871,7 +871,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="355" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation type="unfinished" />
         </message>
@@ -891,7 +891,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="323" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="321" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation type="unfinished" />
         </message>
@@ -921,7 +921,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="284" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="282" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation type="unfinished" />
         </message>
@@ -1564,7 +1564,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="134" />
+            <location filename="../../parksgis/qt/register_panels.py" line="132" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation type="unfinished" />
         </message>
@@ -1580,7 +1580,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="133" />
+            <location filename="../../parksgis/qt/register_panels.py" line="131" />
             <source>Your name in the history</source>
             <translation type="unfinished" />
         </message>
@@ -1859,12 +1859,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <location filename="../../parksgis/qt/status_editor.py" line="283" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <location filename="../../parksgis/qt/status_editor.py" line="247" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
@@ -1874,7 +1874,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="299" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1894,7 +1894,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="265" />
+            <location filename="../../parksgis/qt/status_editor.py" line="264" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -1919,37 +1919,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="302" />
+            <location filename="../../parksgis/qt/status_editor.py" line="301" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="286" />
+            <location filename="../../parksgis/qt/status_editor.py" line="285" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="218" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>initial</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="218" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>merge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>window</source>
             <translation type="unfinished" />
         </message>
@@ -1957,13 +1957,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="39" />
-            <location filename="../../parksgis/qt/status_legend.py" line="54" />
+            <location filename="../../parksgis/qt/status_legend.py" line="67" />
+            <location filename="../../parksgis/qt/status_legend.py" line="94" />
             <source>Click a status to hide or show its features</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="64" />
+            <location filename="../../parksgis/qt/status_legend.py" line="106" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>

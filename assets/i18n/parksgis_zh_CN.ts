@@ -9,7 +9,7 @@
             <translation>与…比较</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="148" />
             <source>Completed</source>
             <translation>已建成</translation>
         </message>
@@ -24,17 +24,17 @@
             <translation>地图、图例、属性表和仪表板显示各项目在该日结束时的状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="145" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="148" />
             <source>Newly started</source>
             <translation>新开工</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="153" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="156" />
             <source>No status changed between these days.</source>
             <translation>这两天之间没有状态变化。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="149" />
             <source>Other changes</source>
             <translation>其他变化</translation>
         </message>
@@ -44,7 +44,7 @@
             <translation>状态截至</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/as_of_bar.py" line="146" />
+            <location filename="../../parksgis/qt/as_of_bar.py" line="149" />
             <source>Suspended</source>
             <translation>暂缓</translation>
         </message>
@@ -455,12 +455,12 @@
             <translation>由文件名决定:.png、.pdf 或 .svg</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="272" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="270" />
             <source>status date %1 is not a date (YYYY-MM-DD)</source>
             <translation>状态日期 %1 不是有效日期(YYYY-MM-DD)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="275" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="273" />
             <source>statuses as of %1 need the status register; open a layers folder or a pack</source>
             <translation>显示 %1 的状态需要状态台账;请打开图层文件夹或数据包</translation>
         </message>
@@ -741,7 +741,7 @@
             <translation>添加图层文件(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="318" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="316" />
             <source>&amp;Copy map image</source>
             <translation>复制地图图片(&amp;C)</translation>
         </message>
@@ -751,12 +751,12 @@
             <translation>显示坐标系(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="319" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="317" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="315" />
             <source>&amp;Export briefing…</source>
             <translation>导出简报(&amp;E)…</translation>
         </message>
@@ -851,7 +851,7 @@
             <translation>清除选择</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="351" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="350" />
             <source>Copy failed: %1</source>
             <translation>复制失败:%1</translation>
         </message>
@@ -871,7 +871,7 @@
             <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="355" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="356" />
             <source>Map image copied (%1 × %2 pixels)</source>
             <translation>地图图片已复制(%1 × %2 像素)</translation>
         </message>
@@ -891,7 +891,7 @@
             <translation>地图上没有找到“%1”</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="323" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="321" />
             <source>Nothing to export: open a folder of layers first.</source>
             <translation>没有可导出的内容:请先打开图层文件夹。</translation>
         </message>
@@ -921,7 +921,7 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/export_dialog.py" line="284" />
+            <location filename="../../parksgis/qt/export_dialog.py" line="282" />
             <source>The bundled font has no glyph for %1; drawn as boxes.</source>
             <translation>内置字体缺少字形 %1,将显示为方框。</translation>
         </message>
@@ -1564,7 +1564,7 @@
             <translation>仪表板</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="134" />
+            <location filename="../../parksgis/qt/register_panels.py" line="132" />
             <source>Name recorded with your status edits (empty: your system user name):</source>
             <translation>随状态编辑记录的姓名（留空则使用系统用户名）：</translation>
         </message>
@@ -1580,7 +1580,7 @@
             <translation>状态变化</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_panels.py" line="133" />
+            <location filename="../../parksgis/qt/register_panels.py" line="131" />
             <source>Your name in the history</source>
             <translation>历史记录中的姓名</translation>
         </message>
@@ -1859,12 +1859,12 @@
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="284" />
+            <location filename="../../parksgis/qt/status_editor.py" line="283" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation>已保留登记册中的值,您的修改未保存。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="248" />
+            <location filename="../../parksgis/qt/status_editor.py" line="247" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
@@ -1874,7 +1874,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="299" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1894,7 +1894,7 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="265" />
+            <location filename="../../parksgis/qt/status_editor.py" line="264" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
@@ -1919,37 +1919,37 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="302" />
+            <location filename="../../parksgis/qt/status_editor.py" line="301" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="286" />
+            <location filename="../../parksgis/qt/status_editor.py" line="285" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation>您的值仍在表单中:可继续修改,或点“应用”覆盖登记册中的现值。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="218" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>initial</source>
             <translation>初始</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="218" />
+            <location filename="../../parksgis/qt/status_editor.py" line="217" />
             <source>merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>spreadsheet</source>
             <translation>表格导入</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="216" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
@@ -1957,13 +1957,13 @@
     <context>
         <name>StatusLegend</name>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="39" />
-            <location filename="../../parksgis/qt/status_legend.py" line="54" />
+            <location filename="../../parksgis/qt/status_legend.py" line="67" />
+            <location filename="../../parksgis/qt/status_legend.py" line="94" />
             <source>Click a status to hide or show its features</source>
             <translation>点击状态以隐藏或显示对应要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_legend.py" line="64" />
+            <location filename="../../parksgis/qt/status_legend.py" line="106" />
             <source>No project</source>
             <translation>无项目</translation>
         </message>
