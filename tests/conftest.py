@@ -100,3 +100,30 @@ def _run_unprivileged(check, *folders: Path) -> None:
 def as_unprivileged():
     """``as_unprivileged(check, folder)``: see :func:`_run_unprivileged`."""
     return _run_unprivileged
+
+
+def write_geotiff(path, crs, west: float, north: float, res: float, rgb, tags=None, overviews=True):
+    """A tiled RGB GeoTIFF (``rgb``: (3, h, w) uint8) with its north-west corner at (west, north) in
+    ``crs`` and square pixels of ``res``; ``crs=None`` writes no CRS (bad-raster tests)."""
+    import rasterio
+    from rasterio.enums import Resampling
+    from rasterio.transform import from_origin
+
+    _, h, w = rgb.shape
+    profile = dict(driver="GTiff", width=w, height=h, count=3, dtype="uint8", tiled=True,
+                   blockxsize=256, blockysize=256, compress="deflate", photometric="RGB",
+                   transform=from_origin(west, north, res, res))
+    if crs is not None:
+        profile["crs"] = crs
+    with rasterio.open(path, "w", **profile) as ds:
+        ds.write(rgb)
+        if tags:
+            ds.update_tags(**tags)
+        if overviews and min(w, h) >= 512:
+            ds.build_overviews([2, 4, 8], Resampling.average)
+    return path
+
+
+@pytest.fixture
+def geotiff():
+    return write_geotiff

@@ -13,7 +13,7 @@ def test_copies_the_sample_parks_as_an_editable_folder(tmp_path, capsys):
     assert capsys.readouterr().out == (f"{target}: the sample parks, yours to edit; open them with: "
                                        f"parksgis gui {target}\n")
     assert sorted(p.name for p in target.iterdir()) == [
-        "README.md", "basemap", "environmental", "history.csv", "parks.json", "port",
+        "README.md", "basemap", "environmental", "history.csv", "imagery", "parks.json", "port",
         "projects.csv", "wanxiang"]
     assert [p.name for p in tmp_path.iterdir()] == ["my parks"]  # no temporary copy left behind
     workspace, reports = load_workspace(target)

@@ -576,6 +576,60 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -662,50 +716,55 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>By category</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>By status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="246" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="285" />
             <source>Opacity</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Open attribute table</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="236" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="276" />
             <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="230" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="270" />
             <source>Single colour</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>Style</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="225" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="265" />
             <source>Zoom to</source>
             <translation type="unfinished" />
         </message>
@@ -831,17 +890,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="209" />
+            <location filename="../../parksgis/qt/main_window.py" line="217" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="293" />
+            <location filename="../../parksgis/qt/main_window.py" line="303" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -856,18 +915,18 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="210" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -886,7 +945,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="108" />
+            <location filename="../../parksgis/qt/main_window.py" line="112" />
             <source>Nothing on the map for “%1”</source>
             <translation type="unfinished" />
         </message>
@@ -901,22 +960,22 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="203" />
+            <location filename="../../parksgis/qt/main_window.py" line="211" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="293" />
+            <location filename="../../parksgis/qt/main_window.py" line="303" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="175" />
+            <location filename="../../parksgis/qt/main_window.py" line="180" />
             <source>Problems (%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -961,17 +1020,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="282" />
+            <location filename="../../parksgis/qt/main_window.py" line="291" />
             <source>file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="282" />
+            <location filename="../../parksgis/qt/main_window.py" line="291" />
             <source>folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="280" />
+            <location filename="../../parksgis/qt/main_window.py" line="289" />
             <source>layer pack</source>
             <translation type="unfinished" />
         </message>
@@ -986,12 +1045,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="274" />
+            <location filename="../../parksgis/qt/main_window.py" line="283" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -1002,12 +1061,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="294" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="277" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>server</source>
             <translation type="unfinished" />
         </message>
@@ -1025,6 +1084,10 @@
             <location filename="../../parksgis/qt/export_dialog.py" line="38" />
             <source>the name is too long</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished" />
         </message>
         <message>
             <source>Zoom to &amp;park</source>
@@ -1971,17 +2034,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

@@ -576,6 +576,60 @@
         </message>
     </context>
     <context>
+        <name>ImageryControls</name>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="81" />
+            <source>Brightness</source>
+            <translation>亮度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="115" />
+            <location filename="../../parksgis/qt/imagery_controls.py" line="116" />
+            <source>Compare imagery (swipe)</source>
+            <translation>对比影像(卷帘)</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="83" />
+            <source>Contrast</source>
+            <translation>对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="117" />
+            <source>Left of the line: imagery flown by</source>
+            <translation>分隔线左侧：截至此日的影像</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="79" />
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="86" />
+            <source>Reset brightness and contrast</source>
+            <translation>恢复亮度和对比度</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="46" />
+            <source>Visible from 1:</source>
+            <translation>显示比例 1:</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="74" />
+            <source>Zoom to</source>
+            <translation>缩放至</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="52" />
+            <source>any</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/imagery_controls.py" line="56" />
+            <source>to 1:</source>
+            <translation>至 1:</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPreviewDialog</name>
         <message numerus="yes">
             <location filename="../../parksgis/qt/spreadsheet_dialog.py" line="120" />
@@ -662,50 +716,55 @@
     <context>
         <name>LayerTreeModel</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="133" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="164" />
             <source>Basemap and other layers</source>
             <translation>底图及其他图层</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/layer_tree.py" line="159" />
+            <source>Imagery</source>
+            <translation>影像</translation>
         </message>
     </context>
     <context>
         <name>LayerTreeView</name>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>By category</source>
             <translation>按类别</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="229" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="269" />
             <source>By status</source>
             <translation>按状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="246" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="285" />
             <source>Opacity</source>
             <translation>不透明度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="227" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="267" />
             <source>Open attribute table</source>
             <translation>打开属性表</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="236" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="276" />
             <source>Read again with a web-map offset (GCJ-02 / BD-09)…</source>
             <translation>按网络地图偏移重新读取(GCJ-02 / BD-09)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="230" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="270" />
             <source>Single colour</source>
             <translation>单一颜色</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="228" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="268" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/layer_tree.py" line="225" />
+            <location filename="../../parksgis/qt/layer_tree.py" line="265" />
             <source>Zoom to</source>
             <translation>缩放至</translation>
         </message>
@@ -831,17 +890,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="209" />
+            <location filename="../../parksgis/qt/main_window.py" line="217" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="293" />
+            <location filename="../../parksgis/qt/main_window.py" line="303" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -856,19 +915,19 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="210" />
-            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
-            <translation>图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
+            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
+            <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/export_dialog.py" line="356" />
@@ -886,7 +945,7 @@
             <translation>量测面积(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="108" />
+            <location filename="../../parksgis/qt/main_window.py" line="112" />
             <source>Nothing on the map for “%1”</source>
             <translation>地图上没有找到“%1”</translation>
         </message>
@@ -901,22 +960,22 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="203" />
+            <location filename="../../parksgis/qt/main_window.py" line="211" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="293" />
+            <location filename="../../parksgis/qt/main_window.py" line="303" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="175" />
+            <location filename="../../parksgis/qt/main_window.py" line="180" />
             <source>Problems (%1)</source>
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="292" />
+            <location filename="../../parksgis/qt/main_window.py" line="302" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -961,17 +1020,17 @@
             <translation>该位置有同名文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="282" />
+            <location filename="../../parksgis/qt/main_window.py" line="291" />
             <source>file</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="282" />
+            <location filename="../../parksgis/qt/main_window.py" line="291" />
             <source>folder</source>
             <translation>文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="280" />
+            <location filename="../../parksgis/qt/main_window.py" line="289" />
             <source>layer pack</source>
             <translation>图层包</translation>
         </message>
@@ -986,12 +1045,12 @@
             <translation>没有可绘制的内容:图层中没有要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="230" />
+            <location filename="../../parksgis/qt/main_window.py" line="239" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="274" />
+            <location filename="../../parksgis/qt/main_window.py" line="283" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -1002,12 +1061,12 @@
             <translation>没有权限</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="285" />
+            <location filename="../../parksgis/qt/main_window.py" line="294" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="277" />
+            <location filename="../../parksgis/qt/main_window.py" line="286" />
             <source>server</source>
             <translation>服务器</translation>
         </message>
@@ -1025,6 +1084,10 @@
             <location filename="../../parksgis/qt/export_dialog.py" line="38" />
             <source>the name is too long</source>
             <translation>名称过长</translation>
+        </message>
+        <message>
+            <source>Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)</source>
+            <translation type="vanished">图层 (*.geojson *.json *.gpkg *.shp *.kml);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Zoom to &amp;park</source>
@@ -1971,17 +2034,17 @@
     <context>
         <name>WorkspaceLoading</name>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="31" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/workspace_loading.py" line="33" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="89" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

@@ -9,6 +9,7 @@ A layers folder looks like the bundled sample (``layers/``)::
                         bundled sample's lives in the user's data folder: store.register_file)
     <park>/plots.geojson, roads.geojson, ...    one folder per park
     basemap/*.geojson   shared layers drawn under every park
+    imagery/*.tif, *.mbtiles, {z}/{x}/{y} folders   orthophotos and tile sets under everything
 
 A file that fails to load is reported (``report.ok`` False) and left out; the rest loads, so one
 broken file never hides a park. Only a path that holds nothing loadable raises.
@@ -23,6 +24,8 @@ from typing import NamedTuple
 
 from parksgis import progress
 from parksgis.errors import ParksgisError
+from parksgis.io.imagery import IMAGERY_FOLDER, load_imagery_folder
+from parksgis.io.raster import is_raster_path
 from parksgis.io.report import ValidationReport
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
@@ -106,9 +109,11 @@ def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[Vali
     path = Path(path)
     if not path.exists():
         raise WorkspaceError(path, "no such file or folder", "not-found")
-    if path.is_dir():
-        return _load_folder(path, crs, offset)
+    if path.is_dir():  # a layers folder, or a folder of {z}/{x}/{y} tiles
+        return _load_raster(path) if is_raster_path(path) else _load_folder(path, crs, offset)
     suffix = path.suffix.lower()
+    if is_raster_path(path):
+        return _load_raster(path)
     if suffix == ".gpkg":
         workspace, reports, handle = _open_gpkg(path, read_only=False)
         handle.close()
@@ -129,6 +134,16 @@ def _load_single_file(path: Path, crs, offset):
     return Workspace([], [layer], {}, DEFAULT_SCHEME, meta={"source": str(path)}), [report]
 
 
+def _load_raster(path: Path):
+    from parksgis.io.imagery import load_imagery
+
+    layer, report = load_imagery(path)
+    if layer is None:
+        problem = report.errors[0]
+        raise WorkspaceError(path, problem.message, problem.code)
+    return Workspace(imagery=[layer], meta={"source": str(path)}), [report]
+
+
 def _load_register_only(path: Path):
     from parksgis.store.projects_csv import read_projects_csv
 
@@ -141,9 +156,15 @@ def _load_register_only(path: Path):
 def _open_gpkg(path: Path, read_only: bool):
     """A parksgis pack (or a plain GeoPackage, which opens read-only as its layers), its report
     (the pack's notes as warnings) and its open handle."""
+    from parksgis.app.packs import open_pack_imagery
     from parksgis.pack import open_pack
 
     workspace, handle = open_pack(path, read_only=read_only)
+    try:
+        workspace.imagery.extend(open_pack_imagery(path))
+    except BaseException:
+        handle.close()
+        raise
     report = ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))
     for note in handle.notes:
         report.warning("pack-note", note)
@@ -159,7 +180,8 @@ def _load_folder(folder: Path, crs, offset):
     if parks_meta is None:
         parks_meta = [{"park_id": d.name, "name_zh": d.name, "name_en": d.name, "folder": d.name}
                       for d in sorted(folder.iterdir())
-                      if d.is_dir() and d.name != BASEMAP_FOLDER and not d.name.startswith(".")
+                      if d.is_dir() and d.name not in (BASEMAP_FOLDER, IMAGERY_FOLDER)
+                      and not d.name.startswith(".")
                       and _layer_files(d)]
 
     parks: list[Park] = []
@@ -180,6 +202,7 @@ def _load_folder(folder: Path, crs, offset):
     shared = _load_layers(folder / basemap, None, crs, offset, reports, basemap=True)
     shared += _load_layers(folder, None, crs, offset, reports)  # loose files next to parks.json
 
+    imagery = load_imagery_folder(folder, (manifest or {}).get("imagery"), reports)
     projects, scheme, register_source = _read_register(folder, reports)
     meta = {"source": str(folder), "register": register_source}
     if manifest:
@@ -188,10 +211,11 @@ def _load_folder(folder: Path, crs, offset):
                 meta["source_info" if key == "source" else key] = manifest[key]
         meta["parks"] = {str(p["park_id"]): {k: v for k, v in p.items() if k not in ("park_id",)}
                          for p in parks_meta}
-    if not parks and not shared and not projects:
+    if not parks and not shared and not projects and not imagery:
         raise WorkspaceError(folder, "holds no parks.json, no park folders, no layer files and no "
                                      "projects.csv: nothing to open", "empty")
-    workspace = Workspace(parks, shared, projects, scheme, kpis=(manifest or {}).get("kpis") or {}, meta=meta)
+    workspace = Workspace(parks, shared, projects, scheme, kpis=(manifest or {}).get("kpis") or {}, meta=meta,
+                          imagery=imagery)
     if register_source is not None:  # with no register at all, every id would be "unknown": noise
         _report_unknown_projects(workspace)
     return workspace, reports
@@ -234,6 +258,8 @@ def _parks_json_problem(data) -> str | None:
         if sub in (".", "..") or "/" in sub or "\\" in sub:
             return f"park {park['park_id']!r}: folder {sub!r} must be a folder name next to parks.json"
         seen.add(park["park_id"])
+    if "imagery" in data and not isinstance(data["imagery"], list):
+        return "'imagery' must be a list of objects with a 'file'"
     if "kpis" in data and not isinstance(data["kpis"], dict):
         return "'kpis' must be an object"
     basemap = data.get("basemap", {})

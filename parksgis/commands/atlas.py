@@ -41,6 +41,7 @@ def run(args) -> int:
         store = open_register(args.src)
         try:
             renderer.set_status_of(store.as_of(as_of))
+            renderer.imagery_day = as_of  # the latest imagery flown on or before that day
         finally:
             store.close()
     label = as_of.isoformat() if as_of else workspace.meta.get("as_of")

@@ -21,6 +21,11 @@ def add_parser(subparsers) -> None:
     build.add_argument("--park", action="append", metavar="ID", help="only this park (repeatable)")
     build.add_argument("--as-of", metavar="DATE", help="register as it stood at the end of DATE")
     build.add_argument("--title", metavar="TEXT", help="title shown when the pack is opened")
+    build.add_argument("--imagery", metavar="FILE|DIR",
+                       help="orthophoto(s) to carry (GeoTIFF, MBTiles, XYZ folder, or a folder of "
+                            "them), stored as GeoPackage tiles clipped to the packed parks")
+    build.add_argument("--max-zoom", type=int, metavar="Z",
+                       help="finest imagery zoom level to store (default: the source's resolution)")
     build.set_defaults(run=run_build)
 
     info = sub.add_parser("info", help="parks, layers, feature counts, as-of date, version")
@@ -73,7 +78,12 @@ def run_build(args) -> int:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
             raise UsageError(f"--as-of wants a date like 2014-07-24, not {args.as_of!r}") from None
-    manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title)
+    if args.max_zoom is not None and not 0 <= args.max_zoom <= 24:
+        raise UsageError(f"--max-zoom wants a zoom level 0..24, not {args.max_zoom}")
+    if args.max_zoom is not None and args.imagery is None:
+        raise UsageError("--max-zoom applies to --imagery; give --imagery FILE|DIR")
+    manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title,
+                          imagery=args.imagery, max_zoom=args.max_zoom)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
           f"{len(tables)} tables hashed")
@@ -100,6 +110,12 @@ def run_info(args) -> int:
     for layer in info["layers"]:
         print(f"  {layer['table']:<28} {layer['kind']:<14} {layer['features']:>7} features  "
               f"{layer['title_zh'] or ''}")
+    if info["imagery"]:
+        print("imagery:")
+    for image in info["imagery"]:
+        print(f"  {image['table']:<28} {image['capture_date'] or 'undated':<14} {image['tiles']:>7} tiles  "
+              f"{image['bytes'] / 2**20:.1f} MB  zoom {image['min_zoom']}-{image['max_zoom']}  "
+              f"{image['title_zh'] or ''}")
     return 0
 
 

@@ -189,6 +189,7 @@ def _run(args) -> int:
     try:
         if as_of:
             renderer.set_status_of(store.as_of(as_of))
+            renderer.imagery_day = as_of  # the latest imagery flown on or before that day
         label = as_of.isoformat() if as_of else workspace.meta.get("as_of")
         options = page_options(args, str(label) if label else None)
         if args.park:

@@ -14,7 +14,8 @@ import sys
 def add_parser(subparsers) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "validate", help="check layer files and report every problem",
-        description="Read each layer file (GeoJSON, GeoPackage, Shapefile, FlatGeobuf) as the "
+        description="Read each layer file (GeoJSON, GeoPackage, Shapefile, FlatGeobuf) or raster "
+                    "(GeoTIFF, MBTiles, XYZ tile folder) as the "
                     "viewer would and report every problem: one line per problem, "
                     "'FILE: feature N: LEVEL CODE: message', then a summary per file. "
                     "Exit 0 when every file loads without errors (warnings allowed), 1 when "
@@ -65,22 +66,40 @@ def summary_line(report, frame=None) -> str:
     return f"{report.file}: {state}: {', '.join(loaded)} ({detail}); {counts}"
 
 
+def raster_summary_line(report, imagery) -> str:
+    """``FILE: OK: raster 400x300, captured 2014-03-01 (EPSG:4546); 0 errors, 0 warnings``."""
+    counts = f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}"
+    if imagery is None:
+        return f"{report.file}: NOT LOADED ({counts})"
+    reader = imagery.reader
+    size = f"{reader.width}x{reader.height}" if hasattr(reader, "width") else f"zooms {reader.zooms[0]}-{reader.zooms[-1]}"
+    day = f", captured {imagery.capture_date.isoformat()}" if imagery.capture_date else ", undated"
+    return f"{report.file}: OK: {reader.kind} {size}{day} ({report.crs}); {counts}"
+
+
 def run(args) -> int:  # `parksgis validate ... | head`: the closed pipe is parksgis.cli's to handle
     import json
 
     from parksgis.io import crs as crs_mod
     from parksgis.io import validate_file
+    from parksgis.io.imagery import load_imagery
+    from parksgis.io.raster import is_raster_path
 
     _utf8_stdout()
     user_crs = crs_mod.parse_user_crs(args.crs) if args.crs else None  # UsageError -> exit 2
     reports = []
     for name in args.files:
-        frame, report = validate_file(name, crs=user_crs, offset=args.offset)
+        if is_raster_path(name):
+            imagery, report = load_imagery(name)
+            summary = raster_summary_line(report, imagery)
+        else:
+            frame, report = validate_file(name, crs=user_crs, offset=args.offset)
+            summary = summary_line(report, frame)
         reports.append(report)
         if not args.json:
             for line in report.lines():
                 print(line)
-            print(summary_line(report, frame), flush=True)
+            print(summary, flush=True)
     if args.json:
         print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=1))
     return 0 if all(r.ok and not r.errors for r in reports) else 1

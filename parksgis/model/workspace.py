@@ -36,9 +36,11 @@ class Workspace:
 
     def __init__(self, parks: list[Park] | None = None, shared_layers: list[Layer] | None = None,
                  projects: dict[str, Project] | None = None, scheme: StatusScheme = DEFAULT_SCHEME,
-                 kpis: dict | None = None, meta: dict | None = None):
+                 kpis: dict | None = None, meta: dict | None = None, imagery: list | None = None):
         self.parks: list[Park] = list(parks or [])
         self.shared_layers: list[Layer] = list(shared_layers or [])  # basemap, loose files
+        #: orthophotos and tile sets (model.imagery.ImageryLayer), drawn under every vector layer
+        self.imagery: list = list(imagery or [])
         self.projects: dict[str, Project] = dict(projects or {})
         self.scheme = scheme
         self.kpis: dict = dict(kpis or {})
@@ -87,6 +89,10 @@ class Workspace:
         if removed:
             self.layers_changed.emit()
         return removed
+
+    def add_imagery(self, layer) -> None:
+        self.imagery.append(layer)
+        self.layers_changed.emit()
 
     # -- projects -------------------------------------------------------------------------------
     @property

@@ -19,6 +19,7 @@ from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
+from parksgis.pack.imagery import park_boxes, write_imagery
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
 from parksgis.store import sqlite
@@ -38,13 +39,17 @@ def utc_now() -> str:
 
 def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
                source_label: str | None = None, parks: list[str] | None = None,
-               as_of: date | str | None = None, title: str | None = None) -> dict:
+               as_of: date | str | None = None, title: str | None = None, imagery=None,
+               max_zoom: int | None = None) -> dict:
     """Build ``out`` from a loaded workspace; returns the manifest.
 
     ``register_folder`` is the layers folder whose register (with its history) goes into the
     pack; without it the workspace's projects are the pack's seed. ``parks`` limits the pack to
     those park ids (shared basemap layers always go in); ``as_of`` packs the register as it stood
-    at the end of that day. Building from a folder path: :func:`parksgis.app.packs.build_pack_from`.
+    at the end of that day. ``imagery`` (ImageryLayers, e.g. from
+    :func:`parksgis.app.packs.load_imagery_sources`) is stored as GeoPackage tiles clipped to the
+    packed parks, up to ``max_zoom``. Building from a folder path:
+    :func:`parksgis.app.packs.build_pack_from`.
     """
     if not isinstance(workspace, Workspace):
         raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
@@ -74,7 +79,8 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     atomic = AtomicFile(out, suffix=".tmp.gpkg")
     with atomic as building:
-        manifest = _write(building, workspace, keep, register, source_label, as_of, title)
+        manifest = _write(building, workspace, keep, register, source_label, as_of, title,
+                          imagery=imagery or [], max_zoom=max_zoom)
         from parksgis.pack.verify import verify_pack
 
         progress.stage("verifying the pack")
@@ -89,7 +95,8 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     return manifest
 
 
-def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) -> dict:
+def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
+           max_zoom=None) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -123,6 +130,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title) ->
         stamp = f"{as_of or today}T00:00:00.000Z"
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
+        write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,

@@ -16,6 +16,7 @@ from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
+from parksgis.pack.imagery import plain_tile_tables
 from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
@@ -219,10 +220,13 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
 def _open_plain(path: Path, immutable: bool, notes: list[str]) -> tuple[Workspace, PackHandle]:
     import pyogrio
 
+    tiles = plain_tile_tables(path)
     try:
         listed = pyogrio.list_layers(path)
     except Exception as exc:  # noqa: BLE001
-        raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
+        if not tiles:  # a GeoPackage of imagery only has no vector layer for OGR to list
+            raise PackCorruptError(path, f"not a readable GeoPackage ({exc})") from None
+        listed = []
     layers = []
     for name, geometry_type in listed:
         if geometry_type is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from parksgis.pack import format as fmt
 from parksgis.pack.access import SQLITE_ERRORS, check_header, connect, read_only_reason, translate
 from parksgis.pack.errors import PackCorruptError, PackError, PackLockedError
+from parksgis.pack.imagery import imagery_rows
 
 GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
 
@@ -197,6 +198,7 @@ def pack_info(path) -> dict:
         projects = conn.execute(f"SELECT count(*) FROM {fmt.REGISTER_PROJECTS}").fetchone()[0]
         edits = conn.execute(f"SELECT count(*) FROM {fmt.REGISTER_HISTORY} WHERE id > ?",
                              (int(manifest.get("history_baseline", 0)),)).fetchone()[0]
+        imagery = imagery_rows(conn)
         conflicts = 0
         if fmt.CONFLICTS in fmt.user_tables(conn):
             conflicts = conn.execute(f"SELECT count(*) FROM {fmt.CONFLICTS} "
@@ -210,4 +212,5 @@ def pack_info(path) -> dict:
             "created": manifest.get("created"), "as_of": manifest.get("as_of"),
             "source": manifest.get("source"), "display_crs": manifest.get("display_crs"),
             "parks": parks, "layers": layers, "projects": projects, "edits_since_build": edits,
-            "open_conflicts": conflicts, "kpis": json.loads(manifest.get("kpis", "{}"))}
+            "open_conflicts": conflicts, "kpis": json.loads(manifest.get("kpis", "{}")),
+            "imagery": imagery}

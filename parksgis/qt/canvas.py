@@ -174,7 +174,11 @@ class MapCanvas(pg.GraphicsView):
     def zoom_to_layers(self, layers) -> None:
         rect = None
         for layer in layers:
-            bounds = self.geometry.bounds(layer) if len(layer.frame) else None
+            if hasattr(layer, "reader"):  # imagery: its extent in the display CRS
+                x0, y0, x1, y1 = layer.reader.bounds_in(self.renderer.display_crs)
+                bounds = QtCore.QRectF(x0, y0, x1 - x0, y1 - y0)
+            else:
+                bounds = self.geometry.bounds(layer) if len(layer.frame) else None
             if bounds is not None:
                 rect = bounds if rect is None else rect.united(bounds)
         self.zoom_to_rect(rect)

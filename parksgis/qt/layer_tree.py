@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from parksgis.model.imagery import ImageryLayer
 from parksgis.model.layer import STYLES
 
 MIME = "application/x-parksgis-layer"
@@ -19,12 +20,17 @@ class _BasemapGroup:
     """The node holding the workspace's shared layers (basemap and loose files)."""
 
 
+class _ImageryGroup:
+    """The node holding the imagery, last: it is drawn under every vector layer."""
+
+
 class LayerTreeModel(QtCore.QAbstractItemModel):
     def __init__(self, workspace=None, parent=None):
         super().__init__(parent)
         self.workspace = None
         self.lang = "zh"
         self._group = _BasemapGroup()
+        self._imagery = _ImageryGroup()
         self._watched: list = []
         if workspace is not None:
             self.set_workspace(workspace)
@@ -49,14 +55,19 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
 
     def _watch_layers(self) -> None:
         for layer, slot in self._watched:
-            layer.visible_changed.disconnect(slot)
-            layer.opacity_changed.disconnect(slot)
+            for signal in self._signals(layer):
+                signal.disconnect(slot)
         self._watched = []
-        for layer in self.workspace.layers:
+        for layer in self.workspace.layers + self.workspace.imagery:
             slot = (lambda *_a, lay=layer: self._layer_changed(lay))
-            layer.visible_changed.connect(slot)
-            layer.opacity_changed.connect(slot)
+            for signal in self._signals(layer):
+                signal.connect(slot)
             self._watched.append((layer, slot))
+
+    def _signals(self, layer) -> list:
+        if self.is_imagery(layer):
+            return [layer.changed]
+        return [layer.visible_changed, layer.opacity_changed]
 
     def _layer_changed(self, layer) -> None:
         index = self.index_of(layer)
@@ -69,13 +80,19 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         groups = list(self.workspace.parks) if self.workspace else []
         if self.workspace and self.workspace.shared_layers:
             groups.append(self._group)
+        if self.workspace and self.workspace.imagery:
+            groups.append(self._imagery)
         return groups
 
     def _children(self, group) -> list:
+        if group is self._imagery:
+            return list(reversed(self.workspace.imagery))
         layers = self.workspace.shared_layers if group is self._group else group.layers
         return list(reversed(layers))
 
     def _parent_of(self, layer):
+        if self.is_imagery(layer):
+            return self._imagery
         if layer.park_id is None:
             return self._group
         return self.workspace.park(layer.park_id)
@@ -95,7 +112,14 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         return index.internalPointer() if index.isValid() else None
 
     def is_layer(self, node) -> bool:
+        """A vector layer (imagery rows are :meth:`is_imagery`)."""
         return hasattr(node, "frame")
+
+    def is_imagery(self, node) -> bool:
+        return isinstance(node, ImageryLayer)
+
+    def is_leaf(self, node) -> bool:
+        return self.is_layer(node) or self.is_imagery(node)
 
     def index(self, row, column, parent=QtCore.QModelIndex()):
         if column != 0 or self.workspace is None:
@@ -105,7 +129,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
 
     def parent(self, index=QtCore.QModelIndex()):
         node = self.node(index)
-        if node is None or not self.is_layer(node):
+        if node is None or not self.is_leaf(node):
             return QtCore.QModelIndex()
         return self.index_of(self._parent_of(node))
 
@@ -115,7 +139,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         if not parent.isValid():
             return len(self._groups())
         node = self.node(parent)
-        return 0 if self.is_layer(node) else len(self._children(node))
+        return 0 if self.is_leaf(node) else len(self._children(node))
 
     def columnCount(self, parent=QtCore.QModelIndex()):
         return 1
@@ -126,6 +150,13 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         if node is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            if self.is_imagery(node):
+                text = node.title(self.lang)
+                if node.capture_date is not None:
+                    text = f"{text} · {node.capture_date.isoformat()}"
+                return text if node.opacity >= 1.0 else f"{text} ({node.opacity:.0%})"
+            if node is self._imagery:
+                return QtCore.QCoreApplication.translate("LayerTreeModel", "Imagery")
             if self.is_layer(node):
                 text = node.title(self.lang)
                 return text if node.opacity >= 1.0 else f"{text} ({node.opacity:.0%})"
@@ -133,7 +164,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
                 return QtCore.QCoreApplication.translate("LayerTreeModel", "Basemap and other layers")
             return node.name(self.lang)
         if role == Qt.ItemDataRole.CheckStateRole:
-            layers = [node] if self.is_layer(node) else self._children(node)
+            layers = [node] if self.is_leaf(node) else self._children(node)
             shown = sum(layer.visible for layer in layers)
             if shown == len(layers):
                 return Qt.CheckState.Checked
@@ -141,6 +172,9 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and self.is_layer(node):
             source = str(node.source) if node.source else ""
             return f"{node.key} · {len(node.frame)} · {source}"
+        if role == Qt.ItemDataRole.ToolTipRole and self.is_imagery(node):
+            parts = [str(node.source or ""), node.reader.crs_label or "", node.attribution]
+            return " · ".join(p for p in parts if p)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
@@ -148,7 +182,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         if node is None or role != Qt.ItemDataRole.CheckStateRole:
             return False
         visible = Qt.CheckState(value) == Qt.CheckState.Checked
-        for layer in ([node] if self.is_layer(node) else self._children(node)):
+        for layer in ([node] if self.is_leaf(node) else self._children(node)):
             layer.visible = visible  # the layer's signal updates this row and the map
         self.dataChanged.emit(index, index)
         return True
@@ -159,7 +193,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
         if self.is_layer(self.node(index)):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
-        else:
+        elif not self.is_imagery(self.node(index)):  # imagery is ordered by capture date
             flags |= Qt.ItemFlag.ItemIsDropEnabled
         return flags
 
@@ -220,8 +254,14 @@ class LayerTreeView(QtWidgets.QTreeView):
         node = model.node(index)
         if node is None:
             return None
-        layers = [node] if model.is_layer(node) else model._children(node)
         menu = QtWidgets.QMenu(self)
+        if model.is_imagery(node) or node is model._imagery:
+            from parksgis.qt.imagery_controls import fill_imagery_menu
+
+            fill_imagery_menu(menu, [node] if model.is_imagery(node) else model._children(node),
+                              self.zoom_to_layers.emit)
+            return menu
+        layers = [node] if model.is_layer(node) else model._children(node)
         menu.addAction(self.tr("Zoom to"), lambda: self.zoom_to_layers.emit(layers))
         if model.is_layer(node):
             menu.addAction(self.tr("Open attribute table"), lambda: self.open_table.emit(node))
@@ -240,19 +280,10 @@ class LayerTreeView(QtWidgets.QTreeView):
         return menu
 
     def _opacity_action(self, menu, layer) -> QtWidgets.QWidgetAction:
-        box = QtWidgets.QWidget(menu)
-        row = QtWidgets.QHBoxLayout(box)
-        row.setContentsMargins(24, 2, 8, 2)
-        row.addWidget(QtWidgets.QLabel(self.tr("Opacity"), box))
-        slider = QtWidgets.QSlider(Qt.Orientation.Horizontal, box)
-        slider.setObjectName("opacity_slider")
-        slider.setRange(0, 100)
-        slider.setValue(round(layer.opacity * 100))
-        slider.valueChanged.connect(lambda v: setattr(layer, "opacity", v / 100))
-        row.addWidget(slider)
-        action = QtWidgets.QWidgetAction(menu)
-        action.setDefaultWidget(box)
-        return action
+        from parksgis.qt.imagery_controls import slider_action
+
+        return slider_action(menu, self.tr("Opacity"), "opacity_slider", (0, 100), round(layer.opacity * 100),
+                             lambda v: setattr(layer, "opacity", v / 100))
 
     def _show_menu(self, pos) -> None:
         menu = self.context_menu(self.indexAt(pos))

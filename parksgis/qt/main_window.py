@@ -18,6 +18,7 @@ from parksgis.qt.attribute_table import AttributeTable
 from parksgis.qt.canvas import MapCanvas
 from parksgis.qt.display_geometry import DisplayGeometry
 from parksgis.qt.identify_panel import IdentifyPanel
+from parksgis.qt.imagery_controls import ImagerySwipeBar
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
 from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
@@ -81,6 +82,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
         self.actions_ = WindowActions(self)
+        self.imagery_swipe = ImagerySwipeBar(self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.imagery_swipe)
+        self.actions_.view_menu.addAction(self.imagery_swipe.toggleViewAction())
         self.export_actions = export_dialog.ExportActions(self)  # File ▸ Export briefing…, Edit ▸ Copy map image
         for dock in self.docks.values():
             self.actions_.panels_menu.addAction(dock.toggleViewAction())
@@ -138,6 +142,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.renderer.lang = self.lang
         self.renderer.changed.connect(self.canvas.refresh)  # visibility, style, status, filters
         self.geometry_ = DisplayGeometry(self.renderer)
+        self.imagery_swipe.set_renderer(self.renderer)
         self.canvas.set_workspace(workspace, self.renderer, self.geometry_)
         self.layer_model.set_workspace(workspace)
         self.identify.set_workspace(workspace)
@@ -191,9 +196,12 @@ class MainWindow(QtWidgets.QMainWindow):
         return workspace_loading.open_path(self, Path(path))
 
     def add_files(self, paths) -> int:
-        """Loose layer files are added; a dropped folder or .gpkg pack opens in place of the workspace."""
+        """Loose layer files and rasters (GeoTIFF, MBTiles, an XYZ tile folder) are added; a dropped
+        folder or .gpkg pack opens in place of the workspace."""
+        from parksgis.io.raster import is_raster_path
+
         paths = [Path(p) for p in paths]
-        opened = [p for p in paths if p.is_dir() or p.suffix.lower() == ".gpkg"]
+        opened = [p for p in paths if (p.is_dir() and not is_raster_path(p)) or p.suffix.lower() == ".gpkg"]
         if opened:
             self.open_path(opened[-1])
         loose = [p for p in paths if p not in opened]
@@ -207,7 +215,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def choose_files(self) -> None:
         paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self, self.tr("Add layer files"), "",
-            self.tr("Layers (*.geojson *.json *.gpkg *.shp *.kml);;All files (*)"))
+            self.tr("Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;"
+                    "All files (*)"))
         if paths:
             self.add_files(paths)
 
@@ -289,6 +298,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def retranslate(self) -> None:
         self._update_title()
         self.actions_.retranslate()
+        self.imagery_swipe.retranslate()
         titles = {"layers": self.tr("Layers"), "legend": self.tr("Status"), "identify": self.tr("Identify"),
                   "table": self.tr("Attribute table"), "problems": self.tr("Problems")}
         for name, dock in self.docks.items():

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6 import QtCore
 
 from parksgis.errors import ParksgisError
+from parksgis.model.imagery import ImageryLayer
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.qt.loader import Cancelled, run_with_progress
 
@@ -65,8 +66,20 @@ def _close_abandoned(result) -> None:
 
 def read_file_layer(path: Path, crs=None, offset=None):
     """A Layer for one dropped file (kind from its name: plots.geojson → plots) and its report;
-    ``crs`` / ``offset`` as for io.read_layer (a CRS or web-map offset chosen in the window)."""
+    an ImageryLayer for a raster (GeoTIFF, MBTiles, XYZ tile folder); ``crs`` / ``offset`` as for
+    io.read_layer (a CRS or web-map offset chosen in the window)."""
     from parksgis.io import read_layer
+    from parksgis.io.raster import is_raster_path
+
+    if is_raster_path(path):
+        from parksgis.errors import LayerReadError
+        from parksgis.io.imagery import load_imagery
+
+        imagery, report = load_imagery(path)
+        if imagery is None:
+            problem = report.errors[0]
+            raise LayerReadError(path, problem.message, problem.code)
+        return imagery, report
 
     frame, report = read_layer(path, crs=crs, offset=offset)
     kind = LayerKind.from_name(path.stem)
@@ -97,6 +110,11 @@ def add_files(window, paths: list[Path], crs=None, offset=None) -> int:
             continue
         reports.append(report)
         window.problems.add_report(report)
+        if isinstance(layer, ImageryLayer):  # under every vector layer, in capture-date order
+            window.workspace.add_imagery(layer)
+            window.remember(path)
+            added += 1
+            continue
         while layer.key in taken:  # two roads.geojson from different folders both stay
             layer.name += "_"
         taken.add(layer.key)

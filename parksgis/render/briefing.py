@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from parksgis.render import briefing_content as content
 from parksgis.render.fonts import map_font, missing_glyphs
-from parksgis.render.map_renderer import MapRenderer, view_transform
+from parksgis.render.map_renderer import FOLLOW, MapRenderer, view_transform
 
 MARGIN_PT = 24.0
 GAP_PT = 10.0
@@ -32,6 +32,7 @@ class MapPanel:
     projects: dict | None = None      # None: the renderer's current projects
     caption: str = ""
     highlight: list = field(default_factory=list)  # (layer key, row) of changed features
+    imagery_day: object = FOLLOW      # compare mode: each map on its own day's imagery
 
 
 @dataclass
@@ -103,7 +104,7 @@ class BriefingPage:
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
         self.map_rects, self.map_views = [], []
-        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang)
+        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang, renderer.imagery_day)
         renderer.lang = self.lang  # map labels in the page's language
         try:
             for i, panel in enumerate(self.panels):
@@ -116,6 +117,7 @@ class BriefingPage:
                 view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
                 if panel.projects is not None:
                     renderer.set_status_of(panel.projects)
+                renderer.imagery_day = saved[3] if panel.imagery_day == FOLLOW else panel.imagery_day
                 if panel.highlight or renderer.highlight:
                     renderer.highlight = panel.highlight
                 if i == n - 1:  # the legend explains the last (or only) map, as drawn
@@ -137,6 +139,7 @@ class BriefingPage:
             if renderer.highlight != saved[1]:
                 renderer.highlight = saved[1]
             renderer.lang = saved[2]
+            renderer.imagery_day = saved[3]
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
@@ -263,5 +266,5 @@ def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title
     # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
     return content.PageContent(title=title, subtitle=subtitle, view=view,
                                kpis=content.kpi_lines(renderer, park_ids, lang),
-                               notes=content.data_notes(renderer, lang, generated))
+                               notes=content.data_notes(renderer, lang, generated, view))
 

@@ -27,14 +27,16 @@ TEXT = {
                upgraded_roads="升级道路", started="已开工", target="目标", km="公里", kpis="主要指标",
                legend="图例(地图上的项目数)", unmapped="其中无地图要素", as_of="状态截至", generated="生成日期", crs="坐标系",
                source="来源", overview="珠海(阳江)共建产业园", progress="建设进展", changes="变化",
-               targets_note="道路目标为2014年全部园区合计", scale="比例尺"),
+               targets_note="道路目标为2014年全部园区合计", scale="比例尺", imagery="影像",
+               captured="摄于", undated="日期不详"),
     "en": dict(no_project="Features without a project", projects="Projects", investment="Planned investment",
                yi="100M yuan", new_roads="New roads", upgraded_roads="Upgraded roads", started="started",
                target="target", km="km", kpis="Key figures", legend="Legend (projects on the map)",
                unmapped="of which not on the map", as_of="Status as of",
                generated="Generated", crs="CRS", source="Source",
                overview="Zhuhai–Yangjiang co-built industrial parks", progress="construction progress",
-               changes="Changes", targets_note="Road targets: all parks, 2014", scale="Scale"),
+               changes="Changes", targets_note="Road targets: all parks, 2014", scale="Scale",
+               imagery="Imagery", captured="captured", undated="date unknown"),
 }
 
 
@@ -169,8 +171,9 @@ def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[Kpi
     return lines
 
 
-def data_notes(renderer: MapRenderer, lang: str, generated: date) -> list[str]:
-    """Source, CRS, the data note (e.g. "geometry illustrative") and the date generated."""
+def data_notes(renderer: MapRenderer, lang: str, generated: date, view=None) -> list[str]:
+    """Source, CRS, the data note (e.g. "geometry illustrative"), the imagery under the map in
+    ``view`` with its capture date and source, and the date generated."""
     t = TEXT[lang]
     meta = renderer.workspace.meta
     notes = []
@@ -186,5 +189,28 @@ def data_notes(renderer: MapRenderer, lang: str, generated: date) -> list[str]:
                                       str(source.get("date") or "")) if s)
     if source:
         notes.append(f"{t['source']}: {source}")
+    notes.extend(imagery_notes(renderer, lang, view))
     notes.append(f"{t['crs']}: {renderer.display_crs}    {t['generated']}: {generated.isoformat()}")
     return notes
+
+
+def imagery_notes(renderer: MapRenderer, lang: str, view=None) -> list[str]:
+    """One line per imagery layer drawn (in ``view``, if given): title, capture date, source."""
+    t = TEXT[lang]
+    lines = []
+    covered: list[tuple] = []  # parts of the view already under a later (higher) image
+    for layer in reversed(renderer.imagery_shown()):
+        x0, y0, x1, y1 = layer.reader.bounds_in(renderer.display_crs)
+        if view is not None:
+            x0, y0 = max(x0, view.left()), max(y0, view.top())
+            x1, y1 = min(x1, view.right()), min(y1, view.bottom())
+            if x0 >= x1 or y0 >= y1:
+                continue
+        if any(c[0] <= x0 and c[1] <= y0 and c[2] >= x1 and c[3] >= y1 for c in covered):
+            continue  # hidden under a later flight: not what the reader sees
+        covered.append((x0, y0, x1, y1))
+        day = layer.capture_date.isoformat() if layer.capture_date else t["undated"]
+        line = f"{t['imagery']}: {layer.title(lang)} · {t['captured']} {day}"
+        source = layer.attribution_en if lang == "en" else layer.attribution
+        lines.append(f"{line} · {t['source']}: {source}" if source else line)
+    return lines[::-1]

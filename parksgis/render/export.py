@@ -155,8 +155,10 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
         pids = layer.project_ids.to_numpy(dtype=object)
         highlight += [(layer.key, int(r)) for r in np.flatnonzero([p in changed for p in pids])]
     view = base.panels[0].view
-    panels = [MapPanel(view, before[1], f"{t['as_of']} {before[0]}", highlight),
-              MapPanel(view, after[1], f"{t['as_of']} {after[0]}", highlight)]
+    panels = [MapPanel(view, before[1], f"{t['as_of']} {before[0]}", highlight,
+                       imagery_day=date.fromisoformat(before[0])),
+              MapPanel(view, after[1], f"{t['as_of']} {after[0]}", highlight,
+                       imagery_day=date.fromisoformat(after[0]))]
     saved = renderer.status_snapshot
     renderer.set_status_of(after[1])
     try:

@@ -16,9 +16,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
 from parksgis.model.events import Signal
+from parksgis.model.imagery import imagery_for_day
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.workspace import Workspace
 from parksgis.render.geometry import flatten, path_from_flat
+from parksgis.render.imagery import paint_imagery
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
 from parksgis.render.styles import GroupStyle, ProjectIndex
@@ -69,6 +71,9 @@ def symbols_path(x: np.ndarray, y: np.ndarray, symbol: str, size: float) -> QPai
     return path_from_flat(np.column_stack([vx, vy]), np.repeat(np.arange(len(x)), k))
 
 
+FOLLOW = "follow"  # MapRenderer.imagery_day: use the workspace's as-of day
+
+
 class MapRenderer:
     """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed."""
 
@@ -85,16 +90,22 @@ class MapRenderer:
         self._style: dict[int, LayerStyle] = {}
         self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
+        #: the day whose imagery is drawn; FOLLOW: the workspace's as-of day (None there: the latest)
+        self.imagery_day = FOLLOW
+        #: compare by swipe: (day, fraction) shows that day's imagery left of ``fraction`` of the
+        #: width and the usual imagery right of it; None: no swipe
+        self.imagery_swipe: tuple | None = None
         self.labels = LabelPlacer()
         self.show_labels = True
         self.lang = "zh"
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
+        workspace.as_of_changed.connect(self._on_as_of_changed)
         self._connect_layers()
 
     # -- model following ------------------------------------------------------------------------
     def _connect_layers(self) -> None:
-        current = {id(layer): layer for layer in self.workspace.layers}
+        current = {id(layer): layer for layer in self.workspace.layers + self.workspace.imagery}
         for key in list(self._connections):
             if key not in current:
                 for signal, slot in self._connections.pop(key):
@@ -104,10 +115,13 @@ class MapRenderer:
         for key, layer in current.items():
             if key in self._connections:
                 continue
-            pairs = [(layer.visible_changed, lambda *_: self.changed.emit()),
-                     (layer.opacity_changed, lambda *_: self.changed.emit()),
-                     (layer.style_changed, lambda *_, l=layer: self.invalidate(l)),
-                     (layer.data_changed, lambda *_, l=layer: self.invalidate(l, geometry=True))]
+            if not isinstance(layer, Layer):  # imagery: any change only asks for a repaint
+                pairs = [(layer.changed, lambda *_: self.changed.emit())]
+            else:
+                pairs = [(layer.visible_changed, lambda *_: self.changed.emit()),
+                         (layer.opacity_changed, lambda *_: self.changed.emit()),
+                         (layer.style_changed, lambda *_, l=layer: self.invalidate(l)),
+                         (layer.data_changed, lambda *_, l=layer: self.invalidate(l, geometry=True))]
             for signal, slot in pairs:
                 signal.connect(slot)
             self._connections[key] = pairs
@@ -134,6 +148,10 @@ class MapRenderer:
                 del self._style[key]
         self.changed.emit()
 
+    def _on_as_of_changed(self, *_):
+        if self.workspace.imagery and self.imagery_day == FOLLOW:
+            self.changed.emit()  # another day may show another flight
+
     def detached(self) -> "MapRenderer":
         """A renderer of the same workspace for one export or briefing page: it starts from this
         one's statuses, hidden statuses, highlight and language and shares its projected geometry
@@ -143,6 +161,7 @@ class MapRenderer:
         other = MapRenderer(self.workspace, self.display_crs, geometry=self._geometry)
         other._projects, other._hidden = self._projects, self._hidden
         other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
+        other.imagery_day = self.imagery_day  # the same flight under the plots (no swipe on a page)
         return other
 
     def close(self) -> None:
@@ -153,6 +172,7 @@ class MapRenderer:
         self._connections.clear()
         self.workspace.layers_changed.disconnect(self._on_layers_changed)
         self.workspace.projects_changed.disconnect(self._on_projects_changed)
+        self.workspace.as_of_changed.disconnect(self._on_as_of_changed)
 
     def invalidate(self, layer: Layer | None = None, geometry: bool = False) -> None:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
@@ -221,6 +241,29 @@ class MapRenderer:
                                           self.workspace.scheme, self._hidden)
         return self._style[key]
 
+    def _paint_imagery(self, painter: QPainter, shown: QRectF, device_rect: QRectF, metres_per_px: float) -> None:
+        if self.imagery_swipe is None:
+            paint_imagery(painter, self.imagery_shown(), shown, device_rect, self.display_crs, metres_per_px)
+            return
+        day, fraction = self.imagery_swipe
+        split = device_rect.left() + device_rect.width() * min(max(fraction, 0.0), 1.0)
+        left = QRectF(device_rect.left(), device_rect.top(), split - device_rect.left(), device_rect.height())
+        right = QRectF(split, device_rect.top(), device_rect.right() - split, device_rect.height())
+        for clip, layers in ((left, self.imagery_shown(day)), (right, self.imagery_shown())):
+            painter.save()
+            painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+            paint_imagery(painter, layers, shown, device_rect, self.display_crs, metres_per_px)
+            painter.restore()
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.drawLine(QPointF(split, device_rect.top()), QPointF(split, device_rect.bottom()))
+
+    def imagery_shown(self, day=FOLLOW) -> list:
+        """The visible imagery for ``day`` (default: the renderer's day), bottom to top
+        (see ``imagery_for_day``)."""
+        if day == FOLLOW:
+            day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
+        return [layer for layer in imagery_for_day(self.workspace.imagery, day) if layer.visible]
+
     def draw_order(self) -> list[Layer]:
         layers = self.workspace.layers
         rank = {kind: i for i, kind in enumerate(KIND_ORDER)}
@@ -237,6 +280,8 @@ class MapRenderer:
         """Bounding rectangle (display CRS metres) of ``layers`` (default: all); empty if none."""
         chosen = self._layers(layers)
         boxes = [b for b in (self.geometry(l).extent for l in chosen) if b is not None]
+        if layers is None:  # imagery opened on its own still has somewhere to zoom to
+            boxes += [imagery.reader.bounds_in(self.display_crs) for imagery in self.workspace.imagery]
         if not boxes:
             return QRectF()
         b = np.array(boxes)
@@ -290,8 +335,15 @@ class MapRenderer:
         painter.setClipRect(device_rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialias)
         base = painter.transform()
-        for layer in self.draw_order():
-            if not layer.visible or len(layer.frame) == 0:
+        order = self.draw_order()
+        # imagery goes over the basemap (whose opaque district fills would hide it) and under the rest
+        imagery_at = sum(layer.kind is LayerKind.BASEMAP for layer in order)
+        for i, layer in enumerate(order + [None]):
+            if i == imagery_at and self.workspace.imagery:
+                painter.setTransform(base)  # the basemap left the metre transform and its opacity set
+                painter.setOpacity(1.0)
+                self._paint_imagery(painter, shown, device_rect, 1.0 / transform.m11())
+            if layer is None or not layer.visible or len(layer.frame) == 0:
                 continue
             style = self.style(layer)
             painter.setOpacity(layer.opacity)
