@@ -35,7 +35,7 @@ def markdown_table(runs, with_qgis: bool) -> str:
     head = ["N", "measure", "parksgis", "geopandas+mpl", "ratio"]
     if with_qgis:
         head += ["QGIS", "ratio"]
-    head += ["target (100k)", "met"]
+    head += ["target", "met"]
     lines = ["| " + " | ".join(head) + " |",
              "|" + "|".join("---:" if i >= 2 else "---" for i in range(len(head))) + "|"]
     notes: dict[str, str] = {}
@@ -44,7 +44,8 @@ def markdown_table(runs, with_qgis: bool) -> str:
             values = run.values.get(row.key)
             ours = statistics.median(values) if values else None
             mpl = peer_median(run.mpl, row.mpl)
-            qgis = peer_median(run.qgis, row.qgis) if with_qgis else None
+            qgis_runs = run.qgis_gpkg if row.qgis_source == "gpkg" else run.qgis
+            qgis = peer_median(qgis_runs, row.qgis) if with_qgis else None
             shown = fmt(ours, row.unit) if ours is not None else run.na.get(row.key, "n/a")
             cells = [size_label(run.n), row.label, shown, fmt(mpl, row.unit), ratio(ours, mpl)]
             if with_qgis:

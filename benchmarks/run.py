@@ -59,6 +59,7 @@ class SizeRun:
         self.notes: dict[str, str] = {}
         self.mpl: list[dict] = []
         self.qgis: list[dict] = []
+        self.qgis_gpkg: list[dict] = []  # QGIS reading the pack's GeoPackage tables
         self.images = out / "images" / generate.size_label(n)
         self.images.mkdir(parents=True, exist_ok=True)
 
@@ -134,22 +135,26 @@ class SizeRun:
         self.add("pack_build", result.wall_s)
         return pack
 
-    def measure_process_render(self) -> None:
-        if not built("parksgis.commands.render"):
-            self.na["process_render"] = self.na["rss_render"] = "n/a — not built (parksgis render)"
-            return
-        log("  parksgis render (whole process)")
-        png = self.images / "parksgis_render.png"
-        for _ in range(self.repeat):
-            result = run_process(python_cmd("parksgis", "render", str(self.root), "-o", str(png),
-                                            "--size", "1920x1080", "--dpi", "96",
-                                            "--generated", "2014-07-24"))
-            if result.returncode != 0:
-                reason = (result.stderr.strip().splitlines() or ["no output"])[-1][:160]
-                self.na["process_render"] = self.na["rss_render"] = f"failed: {reason}"
-                return
-            self.add("process_render", result.wall_s)
-            self.add("rss_render", result.peak_rss_mb)
+    def measure_process_render(self, pack: Path | None = None) -> None:
+        """``parksgis render`` of the folder, and of the pack when there is one."""
+        sources = [(self.root, "process_render", "rss_render", "parksgis_render.png")]
+        if pack is not None:
+            sources.append((pack, "process_render_pack", "rss_render_pack", "parksgis_render_pack.png"))
+        for src, key, rss_key, name in sources:
+            if not built("parksgis.commands.render"):
+                self.na[key] = self.na[rss_key] = "n/a — not built (parksgis render)"
+                continue
+            log(f"  parksgis render (whole process) of {src.name}")
+            for _ in range(self.repeat):
+                result = run_process(python_cmd("parksgis", "render", str(src), "-o", str(self.images / name),
+                                                "--size", "1920x1080", "--dpi", "96",
+                                                "--generated", "2014-07-24"))
+                if result.returncode != 0:
+                    reason = (result.stderr.strip().splitlines() or ["no output"])[-1][:160]
+                    self.na[key] = self.na[rss_key] = f"failed: {reason}"
+                    break
+                self.add(key, result.wall_s)
+                self.add(rss_key, result.peak_rss_mb)
 
     # -- peers -------------------------------------------------------------------------------
     def measure_mpl(self) -> None:
@@ -164,16 +169,21 @@ class SizeRun:
             if result.returncode == 0 and data:
                 self.mpl.append(dict(data, wall_s=result.wall_s, rss_mb=result.peak_rss_mb))
 
-    def measure_qgis(self) -> None:
-        log("  QGIS")
-        files = [str(p) for p in generate.layer_files(self.root)]
-        for _ in range(self.peer_repeat):
-            result = run_process([QGIS_PYTHON, str(QGIS_SCRIPT), "--repeat", "2",
-                                  str(self.images / "qgis.png"), "1920", "1080", *files])
-            fields = dict(kv.split("=", 1) for kv in result.stdout.split() if "=" in kv)
-            if result.returncode == 0 and "total_s" in fields:
-                numbers = {k: float(v) for k, v in fields.items() if k.endswith("_s")}
-                self.qgis.append(dict(numbers, wall_s=result.wall_s, rss_mb=result.peak_rss_mb))
+    def measure_qgis(self, pack: Path | None = None) -> None:
+        """QGIS on the GeoJSON files, and on the same layers in the pack's GeoPackage tables."""
+        runs = [("QGIS (GeoJSON)", [str(p) for p in generate.layer_files(self.root)], self.qgis, "qgis.png")]
+        if pack is not None:
+            tables = [f"{pack}|layername={generate.PARK_ID}__{p.stem}" for p in generate.layer_files(self.root)]
+            runs.append(("QGIS (GeoPackage)", tables, self.qgis_gpkg, "qgis_gpkg.png"))
+        for label, layers, results, name in runs:
+            log(f"  {label}")
+            for _ in range(self.peer_repeat):
+                result = run_process([QGIS_PYTHON, str(QGIS_SCRIPT), "--repeat", "2",
+                                      str(self.images / name), "1920", "1080", *layers])
+                fields = dict(kv.split("=", 1) for kv in result.stdout.split() if "=" in kv)
+                if result.returncode == 0 and "total_s" in fields:
+                    numbers = {k: float(v) for k, v in fields.items() if k.endswith("_s")}
+                    results.append(dict(numbers, wall_s=result.wall_s, rss_mb=result.peak_rss_mb))
 
 
 def machine_facts() -> str:
@@ -211,11 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         run = SizeRun(n, root, args.out, args.repeat, peer_repeat)
         pack = run.build_pack()
         run.measure_parksgis(pack)
-        run.measure_process_render()
+        run.measure_process_render(pack)
         if args.mpl == "on":
             run.measure_mpl()
         if use_qgis:
-            run.measure_qgis()
+            run.measure_qgis(pack)
         runs.append(run)
     load = f"load average {load_before:.1f} at start, {os.getloadavg()[0]:.1f} at end"
     header = (f"Run {started} on {machine_facts()}, {load}; medians of {args.repeat} repeats "
@@ -226,7 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.md").write_text(text, encoding="utf-8")
-    raw = [dict(n=r.n, values=r.values, na=r.na, notes=r.notes, mpl=r.mpl, qgis=r.qgis) for r in runs]
+    raw = [dict(n=r.n, values=r.values, na=r.na, notes=r.notes, mpl=r.mpl, qgis=r.qgis,
+                qgis_gpkg=r.qgis_gpkg) for r in runs]
     (args.out / "results.json").write_text(json.dumps(dict(header=header, runs=raw), indent=1), encoding="utf-8")
     return 0
 

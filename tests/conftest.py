@@ -127,3 +127,67 @@ def write_geotiff(path, crs, west: float, north: float, res: float, rgb, tags=No
 @pytest.fixture
 def geotiff():
     return write_geotiff
+
+
+# -- PostgreSQL + PostGIS for the server tests (benchmarks/pg_cluster.py) ----------------------
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    from benchmarks.pg_cluster import binaries_missing, throwaway_cluster
+
+    reason = binaries_missing()
+    if reason:
+        pytest.skip(reason)
+    with throwaway_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_db(pg_cluster) -> str:
+    """A fresh database with PostGIS (not yet initialised for parksgis); its name."""
+    return pg_cluster.new_database()
+
+
+@pytest.fixture
+def pg_url(pg_cluster, pg_db) -> str:
+    """Superuser connection string of a fresh database with PostGIS."""
+    return pg_cluster.url(pg_db)
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run ``parksgis ARGS...`` in this process: ``(exit code, stdout, stderr)``."""
+    from parksgis.cli import main
+
+    def run(*argv: str):
+        code = main([str(a) for a in argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def loaded_url(pg_url, sample_layers, cli):
+    """A database initialised and loaded with the sample parks (superuser URL)."""
+    assert cli("db", "init", pg_url)[0] == 0
+    code, out, err = cli("db", "load", sample_layers, "--into", pg_url)
+    assert code == 0, err
+    return pg_url
+
+
+@pytest.fixture
+def users(pg_cluster, loaded_url):
+    """Login roles alice (viewer), bob (editor) and carol (no parksgis role), password 'pw-NAME'.
+
+    Connection strings carry no password: the tests put it in PGPASSWORD, as users would in
+    ~/.pgpass. Roles are cluster-wide, so they are created once and granted per database.
+    """
+    from parksgis.cli import main
+
+    for name in ("alice", "bob", "carol"):
+        pg_cluster.add_role(name, f"pw-{name}")
+    assert main(["db", "grant", loaded_url, "--viewer", "alice"]) == 0
+    assert main(["db", "grant", loaded_url, "--editor", "bob"]) == 0
+    dbname = loaded_url.split("/")[3].split("?")[0]
+    return {name: pg_cluster.url(dbname, name) for name in ("alice", "bob", "carol")}

@@ -57,22 +57,22 @@
     <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="257" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="259" />
             <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="235" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="237" />
             <source>All statuses</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="231" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="233" />
             <source>Filter: name, id, any text (Chinese or English)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="239" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="241" />
             <source>No project</source>
             <translation type="unfinished" />
         </message>
@@ -468,7 +468,7 @@
     <context>
         <name>FeatureTableModel</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="73" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="75" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -890,17 +890,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="239" />
+            <location filename="../../parksgis/qt/main_window.py" line="243" />
             <source>About parksgis</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="217" />
+            <location filename="../../parksgis/qt/main_window.py" line="221" />
             <source>Add layer files</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="303" />
+            <location filename="../../parksgis/qt/main_window.py" line="307" />
             <source>Attribute table</source>
             <translation type="unfinished" />
         </message>
@@ -915,17 +915,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Identify</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation type="unfinished" />
         </message>
@@ -960,12 +960,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="211" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>Open a folder of layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="303" />
+            <location filename="../../parksgis/qt/main_window.py" line="307" />
             <source>Problems</source>
             <translation type="unfinished" />
         </message>
@@ -975,7 +975,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Status</source>
             <translation type="unfinished" />
         </message>
@@ -1020,17 +1020,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="291" />
+            <location filename="../../parksgis/qt/main_window.py" line="295" />
             <source>file</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="291" />
+            <location filename="../../parksgis/qt/main_window.py" line="295" />
             <source>folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="289" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>layer pack</source>
             <translation type="unfinished" />
         </message>
@@ -1045,12 +1045,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="239" />
+            <location filename="../../parksgis/qt/main_window.py" line="243" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="283" />
+            <location filename="../../parksgis/qt/main_window.py" line="287" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation type="unfinished" />
         </message>
@@ -1061,12 +1061,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="294" />
+            <location filename="../../parksgis/qt/main_window.py" line="298" />
             <source>read-only</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="290" />
             <source>server</source>
             <translation type="unfinished" />
         </message>
@@ -1576,37 +1576,42 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="103" />
+            <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>No status register.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="87" />
+            <location filename="../../parksgis/qt/register_link.py" line="99" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="101" />
+            <location filename="../../parksgis/qt/register_link.py" line="169" />
             <source>Nothing is open.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <location filename="../../parksgis/qt/register_link.py" line="191" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <location filename="../../parksgis/qt/register_link.py" line="173" />
+            <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="176" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="109" />
+            <location filename="../../parksgis/qt/register_link.py" line="180" />
             <source>The register is open read-only.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="76" />
+            <location filename="../../parksgis/qt/register_link.py" line="88" />
             <source>This GeoPackage holds no register.</source>
             <translation type="unfinished" />
         </message>
@@ -1912,6 +1917,12 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="191" />
+            <location filename="../../parksgis/qt/status_editor.py" line="205" />
+            <source>Changed elsewhere while you were editing; Apply will show both values.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Edit status</source>
             <translation type="unfinished" />
@@ -1922,12 +1933,12 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="283" />
+            <location filename="../../parksgis/qt/status_editor.py" line="296" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="247" />
+            <location filename="../../parksgis/qt/status_editor.py" line="260" />
             <source>No changes to apply.</source>
             <translation type="unfinished" />
         </message>
@@ -1937,7 +1948,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="298" />
+            <location filename="../../parksgis/qt/status_editor.py" line="311" />
             <source>Nothing to undo.</source>
             <translation type="unfinished" />
         </message>
@@ -1957,7 +1968,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="264" />
+            <location filename="../../parksgis/qt/status_editor.py" line="277" />
             <source>Saved %1: %2</source>
             <translation type="unfinished" />
         </message>
@@ -1982,37 +1993,37 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="301" />
+            <location filename="../../parksgis/qt/status_editor.py" line="314" />
             <source>Undone: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="285" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="230" />
             <source>initial</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="230" />
             <source>merge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>spreadsheet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>undo</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>window</source>
             <translation type="unfinished" />
         </message>
@@ -2035,16 +2046,18 @@
         <name>WorkspaceLoading</name>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="59" />
             <source>Opening %1…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="61" />
             <source>Opening cancelled</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="129" />
             <source>Reading %n file(s)…</source>
             <translation type="unfinished">
                 <numerusform />

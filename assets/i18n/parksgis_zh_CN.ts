@@ -57,22 +57,22 @@
     <context>
         <name>AttributeTable</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="257" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="259" />
             <source>%1 of %2</source>
             <translation>%1 / %2</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="235" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="237" />
             <source>All statuses</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="231" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="233" />
             <source>Filter: name, id, any text (Chinese or English)</source>
             <translation>筛选：名称、编号或任意文字（中文 / English）</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="239" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="241" />
             <source>No project</source>
             <translation>无项目</translation>
         </message>
@@ -468,7 +468,7 @@
     <context>
         <name>FeatureTableModel</name>
         <message>
-            <location filename="../../parksgis/qt/attribute_table.py" line="73" />
+            <location filename="../../parksgis/qt/attribute_table.py" line="75" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -890,17 +890,17 @@
             <translation>拉框放大(&amp;Z)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="239" />
+            <location filename="../../parksgis/qt/main_window.py" line="243" />
             <source>About parksgis</source>
             <translation>关于 parksgis</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="217" />
+            <location filename="../../parksgis/qt/main_window.py" line="221" />
             <source>Add layer files</source>
             <translation>添加图层文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="303" />
+            <location filename="../../parksgis/qt/main_window.py" line="307" />
             <source>Attribute table</source>
             <translation>属性表</translation>
         </message>
@@ -915,17 +915,17 @@
             <translation>复制失败:%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Identify</source>
             <translation>要素信息</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Layers</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="218" />
+            <location filename="../../parksgis/qt/main_window.py" line="222" />
             <source>Layers and imagery (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;All files (*)</source>
             <translation>图层和影像 (*.geojson *.json *.gpkg *.shp *.kml *.tif *.tiff *.mbtiles);;所有文件 (*)</translation>
         </message>
@@ -960,12 +960,12 @@
             <translation>打开文件夹(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="211" />
+            <location filename="../../parksgis/qt/main_window.py" line="215" />
             <source>Open a folder of layers</source>
             <translation>打开图层文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="303" />
+            <location filename="../../parksgis/qt/main_window.py" line="307" />
             <source>Problems</source>
             <translation>问题</translation>
         </message>
@@ -975,7 +975,7 @@
             <translation>问题 (%1)</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="302" />
+            <location filename="../../parksgis/qt/main_window.py" line="306" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -1020,17 +1020,17 @@
             <translation>该位置有同名文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="291" />
+            <location filename="../../parksgis/qt/main_window.py" line="295" />
             <source>file</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="291" />
+            <location filename="../../parksgis/qt/main_window.py" line="295" />
             <source>folder</source>
             <translation>文件夹</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="289" />
+            <location filename="../../parksgis/qt/main_window.py" line="293" />
             <source>layer pack</source>
             <translation>图层包</translation>
         </message>
@@ -1045,12 +1045,12 @@
             <translation>没有可绘制的内容:图层中没有要素</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="239" />
+            <location filename="../../parksgis/qt/main_window.py" line="243" />
             <source>parksgis %1 — plots, roads and utilities of the Zhuhai–Yangjiang co-built industrial parks, linked to their construction projects.</source>
             <translation>parksgis %1 — 珠海(阳江)共建产业园的地块、道路与市政设施，关联其建设项目状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="283" />
+            <location filename="../../parksgis/qt/main_window.py" line="287" />
             <source>parksgis — Zhuhai–Yangjiang co-built industrial parks</source>
             <translation>parksgis — 珠海(阳江)共建产业园</translation>
         </message>
@@ -1061,12 +1061,12 @@
             <translation>没有权限</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="294" />
+            <location filename="../../parksgis/qt/main_window.py" line="298" />
             <source>read-only</source>
             <translation>只读</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/main_window.py" line="286" />
+            <location filename="../../parksgis/qt/main_window.py" line="290" />
             <source>server</source>
             <translation>服务器</translation>
         </message>
@@ -1576,37 +1576,42 @@
     <context>
         <name>RegisterLink</name>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="103" />
+            <location filename="../../parksgis/qt/register_link.py" line="171" />
             <source>No status register.</source>
             <translation>没有项目台账。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="87" />
+            <location filename="../../parksgis/qt/register_link.py" line="99" />
             <source>No status register: open a folder of layers or a pack to edit statuses.</source>
             <translation>没有项目台账：打开图层文件夹或图层包后才能编辑状态。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="101" />
+            <location filename="../../parksgis/qt/register_link.py" line="169" />
             <source>Nothing is open.</source>
             <translation>尚未打开任何内容。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="120" />
+            <location filename="../../parksgis/qt/register_link.py" line="191" />
             <source>Sample parks: your status edits are saved in %1</source>
             <translation>样例园区：您修改的状态保存在 %1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="105" />
+            <location filename="../../parksgis/qt/register_link.py" line="173" />
+            <source>The connection to the database server was lost; edits are refused until it is back (reconnecting automatically).</source>
+            <translation>与数据库服务器的连接已断开;恢复前不接受修改(正在自动重连)。</translation>
+        </message>
+        <message>
+            <location filename="../../parksgis/qt/register_link.py" line="176" />
             <source>The folder %1 cannot be written, so it is open read-only. To edit statuses, copy it to a folder you can write to (parksgis sample DIR copies the sample parks).</source>
             <translation>文件夹 %1 不可写入，已以只读方式打开。如需修改状态，请将其复制到可写入的文件夹（parksgis sample DIR 可复制样例园区）。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="109" />
+            <location filename="../../parksgis/qt/register_link.py" line="180" />
             <source>The register is open read-only.</source>
             <translation>项目台账以只读方式打开。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/register_link.py" line="76" />
+            <location filename="../../parksgis/qt/register_link.py" line="88" />
             <source>This GeoPackage holds no register.</source>
             <translation>此 GeoPackage 不含项目台账。</translation>
         </message>
@@ -1912,6 +1917,12 @@
             <translation>应用</translation>
         </message>
         <message>
+            <location filename="../../parksgis/qt/status_editor.py" line="191" />
+            <location filename="../../parksgis/qt/status_editor.py" line="205" />
+            <source>Changed elsewhere while you were editing; Apply will show both values.</source>
+            <translation>您编辑期间此项目已在别处被修改;点击“应用”将显示双方的值。</translation>
+        </message>
+        <message>
             <location filename="../../parksgis/qt/status_editor.py" line="134" />
             <source>Edit status</source>
             <translation>编辑状态</translation>
@@ -1922,12 +1933,12 @@
             <translation>历史</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="283" />
+            <location filename="../../parksgis/qt/status_editor.py" line="296" />
             <source>Kept the register's values; yours were dropped.</source>
             <translation>已保留登记册中的值,您的修改未保存。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="247" />
+            <location filename="../../parksgis/qt/status_editor.py" line="260" />
             <source>No changes to apply.</source>
             <translation>没有要应用的更改。</translation>
         </message>
@@ -1937,7 +1948,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="298" />
+            <location filename="../../parksgis/qt/status_editor.py" line="311" />
             <source>Nothing to undo.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
@@ -1957,7 +1968,7 @@
             <translation>进度</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="264" />
+            <location filename="../../parksgis/qt/status_editor.py" line="277" />
             <source>Saved %1: %2</source>
             <translation>已保存 %1：%2</translation>
         </message>
@@ -1982,37 +1993,37 @@
             <translation>撤销上次状态编辑</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="301" />
+            <location filename="../../parksgis/qt/status_editor.py" line="314" />
             <source>Undone: %1</source>
             <translation>已撤销：%1</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="285" />
+            <location filename="../../parksgis/qt/status_editor.py" line="298" />
             <source>Your values are still in the form: change them or Apply to overwrite what is in the register now.</source>
             <translation>您的值仍在表单中:可继续修改,或点“应用”覆盖登记册中的现值。</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="230" />
             <source>initial</source>
             <translation>初始</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="217" />
+            <location filename="../../parksgis/qt/status_editor.py" line="230" />
             <source>merge</source>
             <translation>合并</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>spreadsheet</source>
             <translation>表格导入</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../parksgis/qt/status_editor.py" line="216" />
+            <location filename="../../parksgis/qt/status_editor.py" line="229" />
             <source>window</source>
             <translation>窗口</translation>
         </message>
@@ -2035,16 +2046,18 @@
         <name>WorkspaceLoading</name>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="32" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="59" />
             <source>Opening %1…</source>
             <translation>正在打开 %1…</translation>
         </message>
         <message>
             <location filename="../../parksgis/qt/workspace_loading.py" line="34" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="61" />
             <source>Opening cancelled</source>
             <translation>已取消打开</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../parksgis/qt/workspace_loading.py" line="102" />
+            <location filename="../../parksgis/qt/workspace_loading.py" line="129" />
             <source>Reading %n file(s)…</source>
             <translation>
                 <numerusform>正在读取 %n 个文件…</numerusform>

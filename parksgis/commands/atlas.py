@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from parksgis.commands.render import (add_page_options, check_output, open_register, open_workspace,
-                                      page_geometry, page_options, parse_date, start_qt,
+                                      page_geometry, page_options, parse_date, source_exists, start_qt,
                                       warn_missing_glyphs)
 from parksgis.errors import UsageError
 
@@ -28,7 +27,7 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     out = check_output(args.output, allowed=(".pdf",))
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    if not Path(args.src).exists():
+    if not source_exists(args.src):
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
     size_pt, dpi = page_geometry(args, ".pdf")
     start_qt()

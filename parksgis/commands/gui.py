@@ -15,8 +15,9 @@ from parksgis.errors import ParksgisError, UsageError
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("gui", help="open the map window (default command)",
                                    description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", help="folder of layers, a layer file or a .gpkg pack "
-                                                "(default: the bundled sample parks)")
+    parser.add_argument("path", nargs="?", help="folder of layers, a layer file, a .gpkg pack or a "
+                                                "database (postgresql://... or service=NAME; "
+                                                "default: the bundled sample parks)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: system locale)")
     parser.add_argument("--crs", help="display CRS (default EPSG:4546, CGCS2000 GK CM 111E)")
     parser.add_argument("--screenshot", metavar="PNG",
@@ -26,8 +27,10 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    path = Path(args.path) if args.path else None
-    if path is not None and not path.exists():
+    from parksgis.server import is_database_source
+
+    path = Path(args.path) if args.path and not is_database_source(args.path) else args.path
+    if isinstance(path, Path) and not path.exists():
         raise UsageError(f"{path}: no such file or folder")
     _check_display()
     from parksgis.qt.app import create_app, open_window

@@ -45,7 +45,7 @@ def add_parser(subparsers) -> None:
 
     merge = sub.add_parser("merge", help="apply change files to a layers folder or pack "
                                          "(exit 1 while conflicts remain open)")
-    merge.add_argument("target", metavar="TARGET", help="layers folder or .gpkg pack")
+    merge.add_argument("target", metavar="TARGET", help="layers folder, .gpkg pack or database")
     merge.add_argument("changes", metavar="CHANGES", nargs="+", help="change files (or packs)")
     merge.add_argument("--take", choices=("field", "target"),
                        help="resolve every conflict with the field office's or the target's value")
@@ -82,8 +82,20 @@ def run_build(args) -> int:
         raise UsageError(f"--max-zoom wants a zoom level 0..24, not {args.max_zoom}")
     if args.max_zoom is not None and args.imagery is None:
         raise UsageError("--max-zoom applies to --imagery; give --imagery FILE|DIR")
-    manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title,
-                          imagery=args.imagery, max_zoom=args.max_zoom)
+    from parksgis.server import is_database_source
+
+    if is_database_source(args.source):  # the server's layers, projects and their history
+        from parksgis.pack.build import build_pack
+        from parksgis.server.register import ServerRegister
+        from parksgis.server.workspace import load_database_workspace
+
+        workspace, _ = load_database_workspace(args.source)
+        with ServerRegister.open(args.source, readonly=True) as register:
+            manifest = build_pack(workspace, args.output, parks=args.park, as_of=as_of, title=args.title,
+                                  register=register, source_label=register.label)
+    else:
+        manifest = build_pack_from(args.source, args.output, parks=args.park, as_of=as_of, title=args.title,
+                                   imagery=args.imagery, max_zoom=args.max_zoom)
     tables = sorted(k.split(":", 1)[1] for k in manifest if k.startswith("rows:"))
     print(f"{args.output}: pack {manifest['pack_id']} built, as of {manifest['as_of']}, "
           f"{len(tables)} tables hashed")
@@ -161,8 +173,16 @@ def _fmt(value) -> str:
 def run_merge(args) -> int:
     from parksgis.pack import merge_changes
 
-    result = merge_changes(args.target, args.changes, take=args.take,
-                           choices=_choices(args.conflict), author=args.author)
+    from parksgis.server import is_database_source
+
+    if is_database_source(args.target):  # the server's register: same rules, one transaction there
+        from parksgis.server.merge import merge_into_database
+
+        result = merge_into_database(args.target, args.changes, take=args.take,
+                                     choices=_choices(args.conflict), author=args.author)
+    else:
+        result = merge_changes(args.target, args.changes, take=args.take,
+                               choices=_choices(args.conflict), author=args.author)
     for change in result.merged:
         print(f"merged    {change['project_id']} {change['field']}: {_fmt(change['base'])} -> "
               f"{_fmt(change['new'])} ({change.get('author', '')})")
@@ -188,11 +208,23 @@ def run_merge(args) -> int:
 def run_conflicts(args) -> int:
     from parksgis.pack import open_conflicts, resolve_conflicts
 
+    from parksgis.server import is_database_source
+
     choices = _choices(args.conflict)
+    if is_database_source(args.target):
+        from parksgis.server.merge import merge_into_database, open_database_conflicts
+
+        resolve = lambda: merge_into_database(args.target, [], take=args.take, choices=choices,  # noqa: E731
+                                              author=args.author).resolved
+        still_open = lambda: open_database_conflicts(args.target)  # noqa: E731
+    else:
+        resolve = lambda: resolve_conflicts(args.target, take=args.take, choices=choices,  # noqa: E731
+                                            author=args.author)
+        still_open = lambda: open_conflicts(args.target)  # noqa: E731
     if args.take or choices:
-        for c in resolve_conflicts(args.target, take=args.take, choices=choices, author=args.author):
+        for c in resolve():
             print(f"resolved  {c.conflict_id} {c.project_id} {c.field}: took {c.resolution}")
-    remaining = open_conflicts(args.target)
+    remaining = still_open()
     for c in remaining:
         print(f"conflict  {c.conflict_id} {c.project_id} {c.field}: base {_fmt(c.base)}, "
               f"field {_fmt(c.field_value)}, target {_fmt(c.target_value)}")

@@ -113,7 +113,21 @@ def start_qt():
     return QGuiApplication.instance() or QGuiApplication(["parksgis"])
 
 
+def source_exists(src: str) -> bool:
+    """Whether SRC names something to open: an existing path, or a database (checked on opening)."""
+    from parksgis.server import is_database_source
+
+    return is_database_source(src) or Path(src).exists()
+
+
 def open_workspace(src: str):
+    """The workspace of SRC: a layers folder, a layer file, a pack or a database."""
+    from parksgis.server import is_database_source
+
+    if is_database_source(src):
+        from parksgis.server.workspace import load_database_workspace
+
+        return load_database_workspace(src)[0]
     from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
@@ -127,9 +141,14 @@ def open_workspace(src: str):
 def open_register(src: str):
     """The register of SRC for --as-of/--compare, read-only: a folder's register.sqlite, else one
     built in memory from its projects.csv and history.csv; or the register inside a pack."""
+    from parksgis.server import is_database_source
     from parksgis.store.recorded_history import HISTORY_FILE
     from parksgis.store.register import REGISTER_FILE, RegisterStore, register_file
 
+    if is_database_source(src):
+        from parksgis.server.register import ServerRegister
+
+        return ServerRegister.open(src, readonly=True)
     path = Path(src)
     if path.is_dir() and (register_file(path).is_file() or (path / HISTORY_FILE).is_file()):
         return RegisterStore.for_folder(path, readonly=True)  # never writes into the folder
@@ -176,14 +195,19 @@ def _run(args) -> int:
     compare = [parse_date(d, "--compare") for d in args.compare] if args.compare else None
     if as_of and compare:
         raise UsageError("--as-of and --compare cannot be used together")
-    if not Path(args.src).exists():
+    if not source_exists(args.src):
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     start_qt()
+    from parksgis.commands.pack_view import is_parksgis_pack, open_pack_view
     from parksgis.render import export
     from parksgis.render.map_renderer import MapRenderer
 
-    workspace = open_workspace(args.src)
+    if is_parksgis_pack(args.src):  # read only what the page shows
+        page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
+        workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
+    else:
+        workspace = open_workspace(args.src)
     renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")
     store = open_register(args.src) if (as_of or compare) else None
     try:

@@ -20,6 +20,7 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
+from parksgis.pack.lod import LOD_TABLE, build_lod
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
 from parksgis.store import sqlite
@@ -40,7 +41,7 @@ def utc_now() -> str:
 def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
                source_label: str | None = None, parks: list[str] | None = None,
                as_of: date | str | None = None, title: str | None = None, imagery=None,
-               max_zoom: int | None = None) -> dict:
+                max_zoom: int | None = None, register=None) -> dict:
     """Build ``out`` from a loaded workspace; returns the manifest.
 
     ``register_folder`` is the layers folder whose register (with its history) goes into the
@@ -50,6 +51,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     :func:`parksgis.app.packs.load_imagery_sources`) is stored as GeoPackage tiles clipped to the
     packed parks, up to ``max_zoom``. Building from a folder path:
     :func:`parksgis.app.packs.build_pack_from`.
+    ``register``: a register backend (a database) whose projects and history go into the pack.
     """
     if not isinstance(workspace, Workspace):
         raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
@@ -64,7 +66,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
-    register = packed_register(workspace, folder, parks, as_of, today)
+    packed = packed_register(workspace, folder, parks, as_of, today, register)
     keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +81,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     # ends in .gpkg so GDAL does not warn about the extension while writing it
     atomic = AtomicFile(out, suffix=".tmp.gpkg")
     with atomic as building:
-        manifest = _write(building, workspace, keep, register, source_label, as_of, title,
+        manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
                           imagery=imagery or [], max_zoom=max_zoom)
         from parksgis.pack.verify import verify_pack
 
@@ -118,17 +120,22 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
     today = local_date(created).isoformat()
     write_register(tmp, register)
     history_baseline = _history_length(tmp)
+    # read before the transaction below: once it has written enough pages (the level-of-detail
+    # bands) SQLite takes the exclusive lock and another connection could not read the register
+    registered = _registered_projects(tmp)
     conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
-        _write_baseline(conn, _registered_projects(tmp))
+        build_lod(conn, list(names))
+        _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
         stamp = f"{as_of or today}T00:00:00.000Z"
-        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED):
+        for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED,
+                      LOD_TABLE):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
@@ -167,6 +174,7 @@ _DESCRIPTIONS = {
     fmt.BASELINE: "parksgis register values as built (base of export-changes)",
     fmt.CONFLICTS: "parksgis merge conflicts",
     fmt.APPLIED: "parksgis change ids merged here",
+    LOD_TABLE: "parksgis level of detail: big layers' shapes generalised per zoom band",
 }
 
 

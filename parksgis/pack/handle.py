@@ -94,12 +94,15 @@ class PackHandle:
 
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
-              mounts_file: str = "/proc/mounts", layers: bool = True) -> tuple[Workspace, PackHandle]:
+              mounts_file: str = "/proc/mounts", layers: bool = True,
+              frames=None) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
     PackLockedError. ``verify_hashes`` defaults to True up to :data:`HASH_ON_OPEN_LIMIT` bytes.
     ``layers=False`` skips reading the map layers (export and merge need only the register).
+    ``frames(table)``, when given, reads each layer instead of reading it whole (e.g. only the
+    features in a view, through ``pack.view_reader``).
     """
     path = Path(path)
     if not path.is_file():
@@ -140,7 +143,7 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     try:
         if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
             manifest = _migrate(path, manifest, reason, notes)
-        workspace = _read_workspace(path, manifest, immutable, layers)
+        workspace = _read_workspace(path, manifest, immutable, layers, frames)
         register = _open_register(path, reason, immutable)
     except BaseException:
         if lock is not None:
@@ -189,7 +192,8 @@ def _read_frame(path: Path, table: str, immutable: bool):
         raise PackCorruptError(path, f"layer {table}: cannot be read ({exc})") from None
 
 
-def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bool) -> Workspace:
+def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bool,
+                    frames=None) -> Workspace:
     conn = connect(path, read_only=True, immutable=immutable)
     try:
         parks = [Park(pid, zh, en or "") for pid, zh, en in conn.execute(
@@ -204,8 +208,9 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     for table, name, park_id, kind, title_zh, title_en, style, visible, opacity, count in rows:
         if not with_layers:
             break
-        frame = _read_frame(path, table, immutable)
-        if len(frame) != count:
+        if frames is not None:
+            frame = frames(table)
+        elif len(frame := _read_frame(path, table, immutable)) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")
         layer = Layer(name, frame, LayerKind.from_name(kind), park_id, source=path,
                       title_zh=title_zh or "", title_en=title_en or "")

@@ -32,21 +32,23 @@ class PackedRegister:
 
 
 def packed_register(workspace, folder: Path | None, parks: list[str] | None,
-                    as_of: date | str | None, today: str) -> PackedRegister:
-    """What goes into the pack's register (see module doc)."""
+                    as_of: date | str | None, today: str, register=None) -> PackedRegister:
+    """What goes into the pack's register (see module doc). ``register``: a register backend
+    to take projects and history from (a database) instead of the folder's."""
     day = as_of or today
     start = datetime.combine(date.fromisoformat(str(day)), time(0), REGISTER_TZ)
-    if folder is None:  # a workspace without a register file: its projects are the seed
+    if folder is None and register is None:  # a workspace without a register: its projects are the seed
         seed = _only_parks(workspace.projects, parks)
         return PackedRegister(seed, start, BUILD_AUTHOR, workspace.scheme)
     from parksgis.store import timeline
     from parksgis.store.register import RegisterStore, register_file
 
-    store = RegisterStore.for_folder(folder, readonly=True)
+    store = register or RegisterStore.for_folder(folder, readonly=True)
     try:
         current, rows, scheme = store.projects(), store.history(), store.scheme()
     finally:
-        store.close()
+        if register is None:
+            store.close()
     cutoff = end_of_day_stamp(as_of) if as_of is not None else None
     # every field at its baseline (the seed value, else the old value of its first change)
     seed = _only_parks(timeline.replay(current, rows, date(1, 1, 1)), parks)
@@ -55,7 +57,8 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
              and (cutoff is None or r.changed_at < cutoff)]
     # a register made on the fly from projects.csv alone is seeded "now": date it by the as-of
     # day instead, so two builds of the same folder hash the same
-    dated = seeds and (register_file(folder).exists() or any(r.source != "seed" for r in rows))
+    dated = seeds and (register is not None or register_file(folder).exists()
+                       or any(r.source != "seed" for r in rows))
     return PackedRegister(seed, seeds[0].changed_at if dated else start,
                           seeds[0].author if dated else BUILD_AUTHOR, scheme, edits)
 

@@ -16,10 +16,12 @@ NO_PROJECT = "__none__"
 
 
 def status_codes(workspace, layer) -> np.ndarray:
-    """Each feature's project status code (None: no project), for a whole layer in one pass."""
+    """Each feature's status code (its project's, else its own status column; None: neither),
+    for a whole layer in one pass."""
+    from parksgis.store.feature_status import feature_statuses
+
     statuses = {pid: project.status for pid, project in workspace.projects.items()}
-    codes = layer.project_ids.map(statuses).to_numpy(dtype=object)
-    return np.where(codes == codes, codes, None)  # NaN (no project) -> None
+    return feature_statuses(layer, statuses, workspace.scheme)
 
 
 class FeatureTableModel(QtCore.QAbstractTableModel):

@@ -190,7 +190,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.docks["table"].raise_()
 
     def open_path(self, path) -> bool:
-        """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
+        """Show the folder, layer file, pack or database at ``path``; False (and a problem row) on failure."""
+        from parksgis.server import is_database_source
+
+        if is_database_source(path):
+            return workspace_loading.open_database(self, path)
         if self.pack_actions is not None:  # packs: read-only notice, busy retry, conflicts
             return self.pack_actions.open_path(Path(path))
         return workspace_loading.open_path(self, Path(path))

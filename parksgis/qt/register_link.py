@@ -30,6 +30,8 @@ def register_today() -> date:
 
 
 TR_CONTEXT = "RegisterLink"
+#: How long after losing the database server the link tries again (and again, until it is back).
+RECONNECT_MS = 2000
 
 
 def _tr(text: str) -> str:
@@ -50,6 +52,8 @@ class RegisterLink(QtCore.QObject):
         self._owns_backend = False  # a pack's register belongs to its PackHandle
         self._unsubscribe = None
         self._problem: str | None = None  # why there is no register, when there is none
+        self._notifier = None             # the database's LISTEN socket, watched by the event loop
+        self._lost: str | None = None     # why the database cannot be reached right now
 
     # -- opening ------------------------------------------------------------------------------------
     def set_workspace(self, workspace, pack=None) -> None:
@@ -71,6 +75,14 @@ class RegisterLink(QtCore.QObject):
         self.state_changed.emit()
 
     def _open(self, workspace, handle) -> None:
+        if workspace.meta.get("database"):
+            from parksgis.server.register import ServerRegister
+
+            # the window never waits long behind another desk's write: it says "busy" at once
+            self.backend = ServerRegister.open(workspace.meta["source"], lock_timeout_s=0.5)
+            self._owns_backend = True
+            self._listen()
+            return
         if handle is not None:
             if handle.register is None:
                 self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")
@@ -86,7 +98,63 @@ class RegisterLink(QtCore.QObject):
         else:
             self._problem = _tr("No status register: open a folder of layers or a pack to edit statuses.")
 
+    # -- a database: other desks' commits arrive by LISTEN/NOTIFY ------------------------------------
+    def _listen(self) -> None:
+        """Watch the database's notification socket: Qt wakes us when a commit elsewhere is
+        announced (or the connection drops) — no timer polls the server."""
+        try:
+            fd = self.backend.listen()
+        except ParksgisError as exc:
+            self._connection_lost(str(exc))
+            return
+        self._notifier = QtCore.QSocketNotifier(fd, QtCore.QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._on_server_notified)
+
+    def _on_server_notified(self, *_args) -> None:
+        if self.backend is None:
+            return
+        try:
+            self.backend.poll()  # tells our subscription (_on_register_changed) which projects changed
+        except ParksgisError as exc:
+            self._connection_lost(str(exc))
+
+    def _stop_listening(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+
+    def _connection_lost(self, message: str) -> None:
+        if self._lost is not None:
+            return  # already reconnecting
+        self._stop_listening()
+        self._lost = message
+        self.state_changed.emit()
+        QtCore.QTimer.singleShot(RECONNECT_MS, self._reconnect)
+
+    def _reconnect(self) -> None:
+        if self.backend is None or self._lost is None:
+            return
+        try:
+            self.backend.reconnect()
+            projects = self.backend.projects()
+        except ParksgisError:
+            QtCore.QTimer.singleShot(RECONNECT_MS, self._reconnect)
+            return
+        self._lost = None
+        self._listen()
+        if self.workspace.as_of is None:  # catch up with what other desks did meanwhile
+            self.workspace.show_as_of(None, projects)
+        self.state_changed.emit()
+
+    @property
+    def connection_problem(self) -> str | None:
+        """Why the database cannot be reached now (the window shows it as a banner), or None."""
+        return self._lost
+
     def close(self) -> None:
+        self._stop_listening()
+        self._lost = None
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self.backend is not None and self._owns_backend:
@@ -101,6 +169,9 @@ class RegisterLink(QtCore.QObject):
             return _tr("Nothing is open.")
         if self.backend is None:
             return self._problem or _tr("No status register.")
+        if self._lost is not None:
+            return _tr("The connection to the database server was lost; edits are refused until it "
+                       "is back (reconnecting automatically).")
         if not self.backend.persistent:  # a layers folder that cannot be written
             return _tr("The folder %1 cannot be written, so it is open read-only. To edit statuses, "
                        "copy it to a folder you can write to (parksgis sample DIR copies the sample "
@@ -150,7 +221,7 @@ class RegisterLink(QtCore.QObject):
         """The latest history row that undo would revert, or None."""
         if self.backend is None:
             return None
-        rows = self.backend.history()
+        rows = self.history()
         undone = {r.reverts for r in rows if r.reverts is not None}
         for row in reversed(rows):
             if row.source not in ("seed", "undo") and row.edit_id not in undone:
@@ -199,7 +270,13 @@ class RegisterLink(QtCore.QObject):
         return timeline.compare(before, after)
 
     def history(self, project_id: str | None = None) -> list:
-        return [] if self.backend is None else self.backend.history(project_id)
+        if self.backend is None or self._lost is not None:
+            return []
+        try:
+            return self.backend.history(project_id)
+        except ParksgisError as exc:  # a database gone away: the banner says so, views show nothing
+            self._connection_lost(str(exc))
+            return []
 
 
 def features_of_projects(workspace, project_ids) -> list[tuple[str, int]]:

@@ -183,7 +183,7 @@ class StatusEditor(QtWidgets.QGroupBox):
         self.apply_button.setEnabled(reason is None)
         self.undo_button.setEnabled(reason is None)
         self.undo_action.setEnabled(reason is None)
-        self._fill_form(project)
+        self._fill_form(project)  # keeps unsaved edits the register moved under (then says so)
         self._fill_history(project.project_id)
 
     def _fill_form(self, project) -> None:
@@ -192,6 +192,9 @@ class StatusEditor(QtWidgets.QGroupBox):
                 and values != self.shown["values"] and self.changes()):
             # the register moved on while the user has unsaved edits here: keep their edits and
             # the values they started from, so Apply is refused with both values, never silently
+            self.notice.setText(self.tr("Changed elsewhere while you were editing; Apply will show "
+                                        "both values."))
+            self.notice.setVisible(True)
             return
         self.shown = {"project_id": project.project_id, "values": values}
         index = self.status_combo.findData(project.status)

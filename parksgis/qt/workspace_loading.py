@@ -43,6 +43,32 @@ def open_path(window, path: Path) -> bool:
     return True
 
 
+def open_database(window, src: str) -> bool:
+    """Replace the window's workspace with the database ``src`` (its layers and register)."""
+    from parksgis.app.workspace import OpenedWorkspace
+    from parksgis.server.connection import display
+    from parksgis.server.workspace import load_database_workspace
+
+    shown = display(src)  # remembered and shown without any password
+
+    def load():
+        # the register link opens the database's register itself (workspace.meta["database"])
+        return OpenedWorkspace(*load_database_workspace(src), source=None)
+
+    try:
+        opened, geometry = load_for_window(window, _tr("Opening %1…").replace("%1", shown), load)
+    except Cancelled:
+        window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
+        return False
+    except ParksgisError as exc:
+        window.problems.add_problem("error", shown, None, "database", str(exc))
+        window.docks["problems"].raise_()
+        return False
+    window.set_workspace(opened.workspace, opened.reports, geometry)
+    window.remember(shown)
+    return True
+
+
 def load_for_window(window, title: str, load):
     """``load() -> OpenedWorkspace`` in the loader thread behind a cancellable progress dialog;
     returns it with the layers projected to the window's display CRS there too, so the first frame
@@ -61,7 +87,8 @@ def load_for_window(window, title: str, load):
 
 def _close_abandoned(result) -> None:
     opened, _geometry = result
-    opened.source.close()  # a cancelled open leaves no edit lock on the pack
+    if opened.source is not None:
+        opened.source.close()  # a cancelled open leaves no edit lock on the pack
 
 
 def read_file_layer(path: Path, crs=None, offset=None):

@@ -107,7 +107,10 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[Legen
         return []
     features = pd.concat(shown, ignore_index=True)
     unlinked = int((features["status"] == NO_STATUS).sum())
-    linked = features[features["status"] != NO_STATUS].drop_duplicates()
+    with_status = features[features["status"] != NO_STATUS]
+    # a feature with its own status and no project counts once, like a project of its own
+    own = with_status["pid"].isna()
+    linked = pd.concat([with_status[~own].drop_duplicates(), with_status[own]])
     projects = linked.groupby("status").size().to_dict()
     entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
                for s in scheme if s.code in projects]

@@ -166,7 +166,7 @@ class LayerStyle:
         self._layer, self._geometry, self._index = layer, geometry, index
         self._scheme, self._hidden = scheme, hidden_statuses
         self.project_ids = layer.project_ids.reset_index(drop=True)
-        self.statuses = feature_statuses(self.project_ids, index)
+        self.statuses = feature_statuses(layer, index, scheme)
         #: group id of every feature per dimension (-1: none or hidden), kept for :meth:`refresh`
         self._groups: dict[str, np.ndarray] = {}
         self.area_styles, self.area_paths = self._build(geometry.area_rows, geometry.areas, "area")

@@ -106,9 +106,14 @@ def _patched(lookup: dict, projects: dict, changed, value) -> dict:
     return lookup
 
 
-def feature_statuses(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:
-    """Status code per feature (positional), NO_STATUS where no known project is linked."""
-    return project_ids.map(index.status).astype(object).fillna(NO_STATUS).to_numpy(dtype=object)
+def feature_statuses(layer: Layer, index: ProjectIndex, scheme: StatusScheme) -> np.ndarray:
+    """Status code per feature (positional): its project's, else its own status column
+    (``store.feature_status``); NO_STATUS where neither says."""
+    from parksgis.store.feature_status import feature_statuses as statuses_of
+
+    codes = statuses_of(layer, index.status, scheme)
+    codes[codes == None] = NO_STATUS  # noqa: E711 - elementwise on an object array
+    return codes
 
 
 def first_column(frame, names) -> pd.Series | None:

@@ -26,10 +26,10 @@ def is_database_source(src) -> bool:
 
 
 def display(src: str) -> str:
-    """``src`` as shown in messages: any password in it replaced by ``***``."""
-    text = re.sub(r"(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", r"\1:***@", src.strip())
-    text = re.sub(r"([?&]password=)[^&]*", r"\1***", text)
-    return re.sub(r"(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", text)
+    """``src`` without any password in it: what messages show and what the app remembers."""
+    text = re.sub(r"(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", r"\1@", src.strip())
+    text = re.sub(r"([?&])password=[^&]*&?", r"\1", text).rstrip("?&")
+    return re.sub(r"\s*\bpassword\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", "", text).strip()
 
 
 def connect(src: str, *, autocommit: bool = False):
@@ -80,11 +80,16 @@ def connect_error(shown: str, exc: Exception, params: dict) -> ServerError:
     return ServerError(shown, f"cannot connect: {text}")
 
 
-def statement_error(shown: str, exc: Exception, doing: str) -> ServerError:
+def statement_error(shown: str, exc: Exception, doing: str):
     """The one-line error for a statement that failed while ``doing`` something; rolled back."""
     import psycopg
     from psycopg import errors
 
+    if isinstance(exc, errors.LockNotAvailable):
+        from parksgis.store.errors import RegisterLockedError
+
+        return RegisterLockedError(shown, f"another desk is writing the same project right now ({doing}); "
+                                          "try again in a moment; nothing was changed")
     if isinstance(exc, errors.InsufficientPrivilege):
         return ServerPermissionError(shown, f"permission denied while {doing}: the server refused it for "
                                             f"this database user ({first_line(exc)}); "

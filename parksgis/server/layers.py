@@ -69,18 +69,34 @@ def write_layer(cur, table: str, layer: Layer, file: str, position: int) -> int:
             copy.write_row([i, *(_cell(v[i]) for v in values), wkb[i]])
     cur.execute(sql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
         sql.Identifier(f"{table}_geom"), ident))
-    cur.execute(sql.SQL("""CREATE VIEW {} AS SELECT l.*, p.status, s.label_zh AS status_zh,
-        s.label_en AS status_en, s.color AS status_color, p.progress_pct, p.name_zh AS project_name
-        FROM {} l LEFT JOIN parksgis.projects p ON p.project_id = {}
-        LEFT JOIN parksgis.status_scheme s ON s.code = p.status""").format(
-        sql.Identifier("parksgis", f"{table}_status"), ident,
-        sql.SQL("l.project_id") if "project_id" in props else sql.SQL("NULL")))
+    cur.execute(_status_view(table, props))
     cur.execute("DELETE FROM parksgis.layers WHERE table_name = %s", (table,))
     cur.execute("INSERT INTO parksgis.layers (table_name, name, park_id, kind, title_zh, title_en, file, "
                 "position, columns) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 (table, layer.name, layer.park_id, layer.kind.value, layer.title_zh, layer.title_en,
                  file, position, json.dumps(columns + [["#fingerprint", fingerprint(frame), ""]])))
     return len(frame)
+
+
+#: What the QGIS view adds to each feature: its project's status, label, colour, progress, name.
+VIEW_COLUMNS = {"project_status": "p.status", "status_zh": "s.label_zh", "status_en": "s.label_en",
+                "status_color": "s.color", "project_progress": "p.progress_pct", "project_name": "p.name_zh"}
+
+
+def _status_view(table: str, props: list):
+    """``<table>_status``: the layer with its project's status joined in (for QGIS styles). A
+    name the layer already uses gets a ``register_`` prefix instead of clashing."""
+    from psycopg import sql
+
+    taken = {str(c).lower() for c in props}
+    joined = sql.SQL(", ").join(
+        sql.SQL("{} AS {}").format(sql.SQL(expr), sql.Identifier(f"register_{name}" if name in taken else name))
+        for name, expr in VIEW_COLUMNS.items())
+    return sql.SQL("""CREATE VIEW {} AS SELECT l.*, {} FROM {} l
+        LEFT JOIN parksgis.projects p ON p.project_id = {}
+        LEFT JOIN parksgis.status_scheme s ON s.code = p.status""").format(
+        sql.Identifier("parksgis", f"{table}_status"), joined, sql.Identifier("parksgis", table),
+        sql.SQL("l.project_id") if "project_id" in props else sql.SQL("NULL"))
 
 
 def stored_fingerprints(cur) -> dict[str, str]:

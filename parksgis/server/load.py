@@ -39,18 +39,14 @@ def init_database(src: str) -> str:
                 if found == 0:
                     for ddl in schema.DDL_V1:
                         conn.execute(ddl)
-                    conn.execute("INSERT INTO parksgis.meta VALUES ('schema_version', %s)",
-                                 (str(schema.SCHEMA_VERSION),))
+                    conn.execute("INSERT INTO parksgis.meta VALUES ('schema_version', '1')")
                     from parksgis.model.status import DEFAULT_SCHEME
 
                     _insert_scheme(conn, DEFAULT_SCHEME)
+                _migrate(conn, max(found, 1))
+                if found == 0:
                     done = f"created schema parksgis (version {schema.SCHEMA_VERSION})"
                 elif found < schema.SCHEMA_VERSION:
-                    for version in range(found, schema.SCHEMA_VERSION):
-                        for ddl in schema.MIGRATIONS[version]:
-                            conn.execute(ddl)
-                    conn.execute("UPDATE parksgis.meta SET value = %s WHERE key = 'schema_version'",
-                                 (str(schema.SCHEMA_VERSION),))
                     done = f"migrated schema parksgis from version {found} to {schema.SCHEMA_VERSION}"
                 else:
                     done = f"schema parksgis is already at version {found}; nothing to do"
@@ -59,6 +55,15 @@ def init_database(src: str) -> str:
         except psycopg.Error as exc:
             raise connection.statement_error(shown, exc, "creating the parksgis schema") from None
     return f"{shown}: {done}"
+
+
+def _migrate(conn, found: int) -> None:
+    """Bring the schema from version ``found`` to the current one (the caller's transaction)."""
+    for version in range(found, schema.SCHEMA_VERSION):
+        for ddl in schema.MIGRATIONS[version]:
+            conn.execute(ddl)
+    conn.execute("UPDATE parksgis.meta SET value = %s WHERE key = 'schema_version'",
+                 (str(schema.SCHEMA_VERSION),))
 
 
 def _ensure_postgis(conn, shown: str) -> None:

@@ -31,6 +31,8 @@ _STAMP = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\""
 _HISTORY_SELECT = (f"SELECT id, edit_id, project_id, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}'), "
                    "field, old, new, author, source, reverts FROM parksgis.history")
 _PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
+#: Scripts and merges wait this long for a project another desk is writing (each write is short).
+DEFAULT_LOCK_TIMEOUT_S = 10.0
 
 
 def check_schema(conn, shown: str) -> int:
@@ -71,14 +73,18 @@ class ServerRegister(RegisterBackend):
         #: emitted after each committed write made through this object, with the changed ids
         self.changed = Signal()
         self._scheme: StatusScheme | None = None
-        self._depth = 0
+        #: how long a write waits for a row another desk is writing before RegisterLockedError
+        self.lock_timeout_s = DEFAULT_LOCK_TIMEOUT_S
         self.user = conn.execute("SELECT session_user").fetchone()[0]
         #: why this user cannot edit (the server decides: no UPDATE right on the status columns)
         self._reason = self._read_only_reason()
         self.readonly = self._reason is not None
 
     @classmethod
-    def open(cls, source: str, readonly: bool = False) -> "ServerRegister":
+    def open(cls, source: str, readonly: bool = False,
+             lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S) -> "ServerRegister":
+        """Open the register in database ``source``; ``lock_timeout_s``: the longest a write waits
+        behind another desk's write of the same project (the window passes ~0.5 s)."""
         import psycopg
 
         conn = connection.connect(source)
@@ -94,6 +100,7 @@ class ServerRegister(RegisterBackend):
             raise
         if readonly and store._reason is None:
             store._reason, store.readonly = "opened read-only", True
+        store.lock_timeout_s = lock_timeout_s
         return store
 
     def _read_only_reason(self) -> str | None:
@@ -113,6 +120,21 @@ class ServerRegister(RegisterBackend):
         if self._listener is not None:
             self._listener.close()
 
+    def reconnect(self) -> None:
+        """Open fresh connections after the server went away (raises while it is still away)."""
+        conn = connection.connect(self.source, autocommit=True)
+        self._conn.close()
+        self._conn = conn
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+    def _ensure_connected(self) -> None:
+        """A broken connection is replaced before the next read or write (automatic reconnect);
+        a write that was under way when it broke was rolled back by the server."""
+        if self._conn.closed or self._conn.broken:
+            self.reconnect()
+
     def __repr__(self) -> str:
         return f"ServerRegister({self.path!r}{', readonly' if self.readonly else ''})"
 
@@ -120,6 +142,7 @@ class ServerRegister(RegisterBackend):
     def _rows(self, sql: str, args=()) -> list[tuple]:
         import psycopg
 
+        self._ensure_connected()
         try:
             return self._conn.execute(sql, args).fetchall()
         except psycopg.Error as exc:
@@ -347,6 +370,7 @@ class _Transaction:
         reg = self.register
         if reg.readonly:
             raise RegisterReadOnlyError(reg.path, f"{reg.read_only_reason}; nothing was changed")
+        reg._ensure_connected()
         try:
             self._tx = reg._conn.transaction()
             self._tx.__enter__()
@@ -355,8 +379,10 @@ class _Transaction:
                               "set_config('parksgis.source', %s, true), "
                               "set_config('parksgis.changed_at', %s, true), "
                               "set_config('parksgis.edit_id', '', true), "
-                              "set_config('parksgis.reverts', '', true)",
-                              (self.author, self.source, self.changed_at or ""))
+                              "set_config('parksgis.reverts', '', true), "
+                              "set_config('lock_timeout', %s, true)",
+                              (self.author, self.source, self.changed_at or "",
+                               f"{int(reg.lock_timeout_s * 1000)}ms"))
         except psycopg.Error as exc:
             self._abort()
             raise connection.statement_error(reg.path, exc, "starting a write") from None

@@ -23,7 +23,7 @@ from __future__ import annotations
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS
 
 SCHEMA = "parksgis"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CHANNEL = "parksgis_changes"
 
 VIEWER, EDITOR, ADMIN = "parksgis_viewer", "parksgis_editor", "parksgis_admin"
@@ -145,8 +145,23 @@ END $$""",
     FOR EACH STATEMENT EXECUTE FUNCTION parksgis.refuse_history_change()""",
 ]
 
-#: MIGRATIONS[n] turns schema version n into n + 1 (inside the caller's transaction).
-MIGRATIONS: dict[int, list[str]] = {}
+#: Version 2: what ``pack merge URL`` keeps — the change ids merged (a re-merge is a no-op) and the
+#: conflicts, both values kept until someone decides (as a pack's parksgis_conflicts).
+DDL_V2 = [
+    """CREATE TABLE parksgis.applied_changes (
+    seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE, change_id text PRIMARY KEY, pack_id text NOT NULL,
+    project_id text NOT NULL, field text NOT NULL, new_value text, outcome text NOT NULL,
+    merged_at timestamptz NOT NULL DEFAULT clock_timestamp(), db_user text NOT NULL DEFAULT session_user)""",
+    """CREATE TABLE parksgis.conflicts (
+    conflict_id text PRIMARY KEY, change_id text NOT NULL, project_id text NOT NULL, field text NOT NULL,
+    base_value text, field_value text, target_value text, author text, changed_at text,
+    change_source text NOT NULL, status text NOT NULL DEFAULT 'open', resolution text,
+    resolved_at timestamptz, resolved_by text, detected_at timestamptz NOT NULL DEFAULT clock_timestamp())""",
+]
+
+#: MIGRATIONS[n] turns schema version n into n + 1 (inside the caller's transaction); a new
+#: database runs DDL_V1 and then every migration, so both paths give the same schema.
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V2}
 
 
 def role_ddl() -> list[str]:
@@ -165,6 +180,8 @@ def privilege_ddl() -> list[str]:
         f"GRANT USAGE ON SCHEMA parksgis TO {VIEWER}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA parksgis TO {VIEWER}",
         f"GRANT UPDATE ({status_cols}) ON parksgis.projects TO {EDITOR}",
+        # merging a field pack's status changes is an editor's job
+        f"GRANT INSERT, UPDATE ON parksgis.applied_changes, parksgis.conflicts TO {EDITOR}",
         f"GRANT ALL ON ALL TABLES IN SCHEMA parksgis TO {ADMIN}",
         f"GRANT ALL ON ALL SEQUENCES IN SCHEMA parksgis TO {ADMIN}",
         f"GRANT CREATE ON SCHEMA parksgis TO {ADMIN}",

@@ -175,8 +175,8 @@ def legend_count(win, code: str) -> int:
     return int(win.legend.item_for(code).text().rsplit("(", 1)[1].rstrip(")"))
 
 
-def choose_status(qtbot, editor, code: str) -> None:
-    """Pick a status in the editor's combo with the keyboard, as a user does, then click Apply."""
+def pick_status(qtbot, editor, code: str) -> None:
+    """Pick a status in the editor's combo with the keyboard, as a user does (not applied yet)."""
     from PySide6 import QtCore
 
     combo = editor.status_combo
@@ -185,6 +185,13 @@ def choose_status(qtbot, editor, code: str) -> None:
     key = QtCore.Qt.Key.Key_Down if target > combo.currentIndex() else QtCore.Qt.Key.Key_Up
     while combo.currentIndex() != target:
         qtbot.keyClick(combo, key)
+
+
+def choose_status(qtbot, editor, code: str) -> None:
+    """Pick a status in the editor's combo with the keyboard, then click Apply."""
+    from PySide6 import QtCore
+
+    pick_status(qtbot, editor, code)
     qtbot.mouseClick(editor.apply_button, QtCore.Qt.MouseButton.LeftButton)
 
 
@@ -202,6 +209,7 @@ class MapHelpers:
     colour_near = staticmethod(colour_near)
     legend_count = staticmethod(legend_count)
     choose_status = staticmethod(choose_status)
+    pick_status = staticmethod(pick_status)
 
 
 @pytest.fixture

@@ -183,6 +183,23 @@ def test_a_renderer_uses_layers_projected_beforehand(small_workspace):
         assert renderer.geometry(layer) is prepared[id(layer)]
 
 
+def test_features_with_their_own_status_and_no_project_are_drawn_in_that_status(qapp):
+    """A layer that carries 状态 and no project_id draws its statuses, not all grey."""
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Workspace
+
+    squares = [shapely.box(111.95 + i * 0.001, 21.75, 111.9508 + i * 0.001, 21.7508) for i in range(4)]
+    frame = gpd.GeoDataFrame({"状态": ["在建", "已竣工", "暂缓", "nonsense"]}, geometry=squares, crs=4326)
+    layer = Layer("plots", frame, LayerKind.PLOTS, park_id="port")
+    renderer = MapRenderer(Workspace(parks=[Park("port", "港口片区", "Port", layers=[layer])]))
+    image = render(renderer)
+    assert [interior_pixel(renderer, image, layer, row) for row in range(4)] == [
+        DEFAULT_SCHEME.color("under_construction").lower(), DEFAULT_SCHEME.color("completed").lower(),
+        DEFAULT_SCHEME.color("suspended").lower(), DEFAULT_SCHEME.NO_PROJECT_COLOR]
+    renderer.close()
+
+
 
 @pytest.mark.parametrize("hidden", [frozenset(), frozenset({"planned"})])
 def test_a_status_edit_repaints_the_same_frame_as_a_fresh_renderer(qapp, workspace_of, hidden):

@@ -74,7 +74,7 @@ def test_init_refuses_a_newer_schema_naming_both_versions(pg_url, cli):
         code, _, err = cli(*argv)
         assert code == 1
         assert err.strip().endswith("parksgis schema version 7 is newer than this parksgis supports "
-                                    "(version 1); upgrade parksgis to use this database"), err
+                                    "(version 2); upgrade parksgis to use this database"), err
 
 
 def test_history_is_append_only_even_for_the_owner(loaded_url):
@@ -93,7 +93,7 @@ def test_history_is_append_only_even_for_the_owner(loaded_url):
 def test_qgis_views_join_the_status(loaded_url):
     with psycopg.connect(loaded_url) as conn:
         conn.execute("UPDATE parksgis.projects SET status = 'suspended' WHERE project_id = 'PORT-RD-JINGANG'")
-        rows = conn.execute("SELECT project_id, status, status_zh, status_color, ST_GeometryType(geom) "
+        rows = conn.execute("SELECT project_id, project_status, status_zh, status_color, ST_GeometryType(geom) "
                             'FROM parksgis."port__roads_status" WHERE project_id = %s',
                             ("PORT-RD-JINGANG",)).fetchall()
         assert rows and all(r[1:4] == ("suspended", "暂缓", rows[0][3]) for r in rows)

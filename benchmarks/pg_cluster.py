@@ -1,14 +1,13 @@
-"""A throwaway PostgreSQL 15 + PostGIS cluster for the server tests, on a Unix socket only.
+"""A throwaway PostgreSQL 15 + PostGIS cluster on a Unix socket only, for the server tests
+(tests/conftest.py) and the server benchmarks (benchmarks/server.py).
 
-Started once per test session with ``initdb``/``pg_ctl`` from Debian's packages
-(``postgresql-15-postgis-3``; ``.ci/run`` installs them). PostgreSQL refuses to run as root and CI
-runs as root, so there the server runs as the unprivileged ``nobody`` in a folder it owns. It
-listens on no TCP address at all (``listen_addresses=''``). The superuser ``postgres`` connects by
-trust over the socket; every other role must give its password (scram), which the tests pass the
-way users do: through ``PGPASSWORD`` or a ``.pgpass`` file, never in the URL parksgis keeps.
-
-Each test gets a fresh database cloned from a template that already has PostGIS (cloning takes
-milliseconds; ``CREATE EXTENSION postgis`` takes a second).
+Started with ``initdb``/``pg_ctl`` from Debian's packages (``postgresql-15-postgis-3``; ``.ci/run``
+installs them). PostgreSQL refuses to run as root and CI runs as root, so there the server runs as
+the unprivileged ``nobody`` in a folder it owns. It listens on no TCP address at all
+(``listen_addresses=''``). The superuser ``postgres`` connects by trust over the socket; every
+other role must give its password (scram), passed the way users do: through ``PGPASSWORD`` or a
+``.pgpass`` file, never in the URL parksgis keeps. Databases are cloned from a template that
+already has PostGIS (cloning takes milliseconds; ``CREATE EXTENSION postgis`` takes a second).
 """
 
 from __future__ import annotations
@@ -18,9 +17,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 PG_BIN = Path(os.environ.get("PARKSGIS_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 TEMPLATE = "parksgis_template"
@@ -73,7 +71,7 @@ class Cluster:
                   f"CREATE ROLE {name} LOGIN PASSWORD '{password}'; END IF; END $$")
 
 
-def _start_cluster(root: Path) -> Cluster:
+def start_cluster(root: Path) -> Cluster:
     run_as: list[str] = []
     if os.geteuid() == 0:  # PostgreSQL refuses root: run it as nobody, in folders nobody owns
         run_as = ["runuser", "-u", "nobody", "--"]
@@ -96,71 +94,27 @@ def _start_cluster(root: Path) -> Cluster:
     return cluster
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
+
+def binaries_missing() -> str | None:
+    """Why no cluster can be started here, or None."""
     if not (PG_BIN / "initdb").exists() or not (PG_BIN / "pg_ctl").exists():
-        pytest.skip(f"PostgreSQL 15 binaries not found in {PG_BIN} "
-                    "(apt-get install postgresql-15-postgis-3; .ci/run does)")
+        return (f"PostgreSQL 15 binaries not found in {PG_BIN} "
+                "(apt-get install postgresql-15-postgis-3; .ci/run does)")
+    return None
+
+
+@contextmanager
+def throwaway_cluster():
+    """A running cluster, stopped and deleted afterwards."""
     # not under pytest's tmp_path: its parents are root-only (0700), and nobody must reach the
     # socket and data folders; a short path also keeps the socket path under 107 bytes
     root = Path(tempfile.mkdtemp(prefix="parksgis-pg-"))
     os.chmod(root, 0o755)
     cluster = None
     try:
-        cluster = _start_cluster(root)
+        cluster = start_cluster(root)
         yield cluster
     finally:
         if cluster is not None:
             cluster.stop("immediate")
         shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture
-def pg_db(pg_cluster) -> str:
-    """A fresh database with PostGIS (not yet initialised for parksgis); its name."""
-    return pg_cluster.new_database()
-
-
-@pytest.fixture
-def pg_url(pg_cluster, pg_db) -> str:
-    """Superuser connection string of a fresh database with PostGIS."""
-    return pg_cluster.url(pg_db)
-
-
-@pytest.fixture
-def cli(capsys):
-    """Run ``parksgis ARGS...`` in this process: ``(exit code, stdout, stderr)``."""
-    from parksgis.cli import main
-
-    def run(*argv: str):
-        code = main([str(a) for a in argv])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
-
-
-@pytest.fixture
-def loaded_url(pg_url, sample_layers, cli):
-    """A database initialised and loaded with the sample parks (superuser URL)."""
-    assert cli("db", "init", pg_url)[0] == 0
-    code, out, err = cli("db", "load", sample_layers, "--into", pg_url)
-    assert code == 0, err
-    return pg_url
-
-
-@pytest.fixture
-def users(pg_cluster, loaded_url):
-    """Login roles alice (viewer), bob (editor) and carol (no parksgis role), password 'pw-NAME'.
-
-    Connection strings carry no password: the tests put it in PGPASSWORD, as users would in
-    ~/.pgpass. Roles are cluster-wide, so they are created once and granted per database.
-    """
-    from parksgis.cli import main
-
-    for name in ("alice", "bob", "carol"):
-        pg_cluster.add_role(name, f"pw-{name}")
-    assert main(["db", "grant", loaded_url, "--viewer", "alice"]) == 0
-    assert main(["db", "grant", loaded_url, "--editor", "bob"]) == 0
-    dbname = loaded_url.split("/")[3].split("?")[0]
-    return {name: pg_cluster.url(dbname, name) for name in ("alice", "bob", "carol")}

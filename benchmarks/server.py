@@ -1,0 +1,176 @@
+"""Server benchmarks: the synthetic parks in PostGIS, against the same folder and QGIS's
+PostgreSQL provider, in the same run, on a throwaway local cluster (benchmarks/pg_cluster.py).
+
+    python -m benchmarks.server [--size 100k] [--repeat 3] [--editors 8] [--edits 200] [--qgis auto|off]
+
+Rows: open the database -> first frame in the main window (vs the GeoJSON folder); whole-process
+``parksgis render URL`` (vs ``render FOLDER`` and QGIS rendering the same tables); 8 concurrent
+editors, each a process with its own connection applying compare-and-set edits to the same
+projects: committed edits/s, and a check that no committed edit is missing from history and the
+final values are the last committed ones. Medians; the machine may be shared: say so with figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+from benchmarks import generate
+from benchmarks.measure import run_process
+from benchmarks.pg_cluster import binaries_missing, throwaway_cluster
+from benchmarks.run import QGIS_PYTHON, QGIS_SCRIPT, qgis_available
+
+# One editor process: N edits of the shared projects through the register backend, each a
+# compare-and-set against the value it read just before (a refused stale edit is re-read and
+# retried, as the window's "apply mine" does). Prints committed, refused and seconds as JSON.
+EDITOR = r"""
+import json, sys, time
+from parksgis.server.register import ServerRegister
+from parksgis.store.backend import ChangeSet
+from parksgis.store.errors import StaleEditError
+url, me, edits, projects = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(",")
+reg = ServerRegister.open(url)
+committed, refused, values = 0, 0, []
+t0 = time.perf_counter()
+for i in range(edits):
+    pid = projects[i % len(projects)]
+    value = f"{me}-{i}"
+    while True:
+        base = reg.project(pid).note
+        try:
+            reg.apply(ChangeSet.of_project(pid, {"note": value}, {"note": base}), author=me, source="bench")
+            committed += 1
+            break
+        except StaleEditError:
+            refused += 1
+print(json.dumps({"committed": committed, "refused": refused, "seconds": time.perf_counter() - t0}))
+"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def first_frame(source: str, repeat: int) -> list[float]:
+    """Seconds from asking for ``source`` to its first painted frame, in a fresh process each time."""
+    code = ("import sys, time\nfrom PySide6 import QtWidgets\napp = QtWidgets.QApplication([])\n"
+            "from benchmarks import window\nw = window.new_window()\nsrc = sys.argv[1]\n"
+            "t0 = time.perf_counter()\n"
+            "if src.startswith('postgresql://'):\n"
+            "    from parksgis.server.workspace import load_database_workspace as load\n"
+            "else:\n    from parksgis.io.workspace import load_workspace as load\n"
+            "ws, reports = load(src)\nwindow.show_workspace(w, ws, reports)\n"
+            "print('{\"seconds\": %f}' % (time.perf_counter() - t0))\n")
+    out = []
+    for _ in range(repeat):
+        result = run_process([sys.executable, "-c", code, source], timeout=600)
+        if result.returncode != 0:
+            raise SystemExit(f"first frame of {source} failed: {result.stderr[-800:]}")
+        out.append(result.json()["seconds"])
+    return out
+
+
+def render_process(source: str, png: str, repeat: int) -> list[float]:
+    cmd = [sys.executable, "-m", "parksgis", "render", source, "-o", png, "--size", "1920x1080"]
+    out = []
+    for _ in range(repeat):
+        result = run_process(cmd, timeout=600)
+        if result.returncode != 0:
+            raise SystemExit(f"render {source} failed: {result.stderr[-800:]}")
+        out.append(result.wall_s)
+    return out
+
+
+def qgis_postgres(cluster, dbname: str, png: str, repeat: int) -> list[float]:
+    uris = [f"postgres:dbname='{dbname}' host={cluster.socket_dir} user=postgres key='fid' srid=4326 "
+            f'table="parksgis"."bench__{name}" (geom)' for name in ("plots", "roads", "utilities")]
+    out = []
+    for _ in range(repeat):
+        result = run_process([QGIS_PYTHON, str(QGIS_SCRIPT), png, "1920", "1080", *uris], timeout=600)
+        if result.returncode != 0:
+            raise SystemExit(f"QGIS failed: {result.stderr[-800:]}")
+        out.append(result.wall_s)
+    return out
+
+
+def editors(url: str, count: int, edits: int) -> dict:
+    import subprocess
+
+    projects = ["BP000000", "BP000001", "BP000002", "BP000003"]
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, f"e{k}", str(edits), ",".join(projects)],
+                              stdout=subprocess.PIPE, text=True, encoding="utf-8") for k in range(count)]
+    results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
+    wall = time.perf_counter() - t0
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT project_id, new FROM parksgis.history WHERE source = 'bench' "
+                            "ORDER BY changed_at, id").fetchall()
+        final = dict(conn.execute("SELECT project_id, note FROM parksgis.projects WHERE project_id = ANY(%s)",
+                                  (projects,)).fetchall())
+    committed = sum(r["committed"] for r in results)
+    lost = committed != len(rows) or any(final[p] != [n for q, n in rows if q == p][-1] for p in projects)
+    busiest = max(r["seconds"] for r in results)
+    return {"committed": committed, "refused": sum(r["refused"] for r in results),
+            "edits_per_s": committed / busiest, "wall_s": wall, "lost_update": lost}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="100k")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--editors", type=int, default=8)
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--qgis", choices=("auto", "off"), default="auto")
+    args = parser.parse_args(argv)
+    reason = binaries_missing()
+    if reason:
+        raise SystemExit(reason)
+    n = generate.parse_size(args.size)
+    root = generate.generate(n)
+    out = generate.OUT
+    rows = {}
+    with throwaway_cluster() as cluster:
+        dbname = cluster.new_database()
+        url = cluster.url(dbname)
+        for argv_ in (["db", "init", url], ["db", "load", str(root), "--into", url]):
+            t0 = time.perf_counter()
+            result = run_process([sys.executable, "-m", "parksgis", *argv_], timeout=1800)
+            if result.returncode != 0:
+                raise SystemExit(result.stderr)
+            log(f"{' '.join(argv_[:2])}: {time.perf_counter() - t0:.1f} s")
+        rows["open -> first frame, database"] = median(first_frame(url, args.repeat))
+        rows["open -> first frame, GeoJSON folder"] = median(first_frame(str(root), args.repeat))
+        rows["render URL -> PNG (whole process)"] = median(render_process(url, str(out / "srv.png"), args.repeat))
+        rows["render folder -> PNG (whole process)"] = median(render_process(str(root), str(out / "fld.png"),
+                                                                             args.repeat))
+        if args.qgis == "auto" and qgis_available():
+            rows["QGIS PostgreSQL provider -> PNG (whole process)"] = median(
+                qgis_postgres(cluster, dbname, str(out / "qgis-pg.png"), args.repeat))
+        edit = editors(url, args.editors, args.edits)
+    load = os.getloadavg()
+    print(f"N = {args.size} plots; {os.cpu_count()} cores, load {load[0]:.1f} (shared machine); "
+          f"medians of {args.repeat}\n")
+    print("| measure | seconds |\n|---|---:|")
+    for name, value in rows.items():
+        print(f"| {name} | {value:.2f} |")
+    qgis = rows.get("QGIS PostgreSQL provider -> PNG (whole process)")
+    if qgis:
+        print(f"| render URL / QGIS | {rows['render URL -> PNG (whole process)'] / qgis:.2f}× (target ≤ 0.6×) |")
+    print(f"| {args.editors} editors, compare-and-set | {edit['edits_per_s']:.0f} committed edits/s "
+          f"({edit['committed']} committed, {edit['refused']} stale refusals retried, "
+          f"lost update: {'YES' if edit['lost_update'] else 'none'}) |")
+    return 1 if edit["lost_update"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""Level of detail stored in a pack: big layers' shapes generalised per zoom band at build time.
+
+A zoom band is named by its finest map scale ``r`` in metres per pixel (:data:`BANDS`). A view
+drawn at ``m`` metres per pixel uses the coarsest band with ``r <= m``; views finer than the
+first band read the layer's own table, so a zoomed-in view is drawn from full detail and is
+pixel-identical to drawing the whole layer. What band ``r`` holds for each area or line feature:
+
+- a feature at least ``r`` metres across (one pixel or more somewhere in the band): its shape
+  simplified with a tolerance of ``r / 2`` metres (never more than half a pixel off), topology
+  kept, so it never vanishes or turns invalid;
+- a smaller feature (under one pixel in the whole band): a square ``r`` metres wide at a point
+  inside it, i.e. one pixel where it is, drawn in its own status colour.
+
+No feature is left out of any band and every row keeps the feature's id, so statuses, names and
+classes still come from the layer table and the register when the band is drawn (an as-of date
+recolours a band like the full layer). Point layers are not generalised: the renderer already
+draws thousands of symbols as small squares. Only layers of at least :data:`MIN_FEATURES`
+features get bands; smaller ones draw fast from full detail.
+
+Rows live in one attribute table, :data:`LOD_TABLE`, keyed by layer, band and the tile of the
+band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets, so the
+map reads a band one tile at a time through the table's primary key; a shape meeting several
+tiles has a row in each. Packs without this table (built before, or by other tools) are drawn
+from full detail.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+
+import numpy as np
+import shapely
+
+from parksgis.pack.format import quote
+from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
+
+#: Finest metres per pixel of each band, finest first.
+BANDS = (4.0, 16.0, 64.0)
+#: Layers with fewer features are not generalised.
+MIN_FEATURES = 20_000
+LOD_TABLE = "parksgis_lod"
+#: Side of a tile in pixels at its band's scale (the view reader cuts views the same way).
+TILE_PX = 512
+#: Metres per degree of latitude (WGS84 mean); a degree of longitude is shorter, so tolerances
+#: given in degrees of latitude are conservative in both directions.
+M_PER_DEG = 111_320.0
+_CHUNK = 50_000
+
+
+def band_for(m_per_px: float) -> int | None:
+    """Index into :data:`BANDS` for a view at ``m_per_px``; None means full detail."""
+    chosen = None
+    for i, r in enumerate(BANDS):
+        if m_per_px >= r:
+            chosen = i
+    return chosen
+
+
+def tile_deg(band: int) -> float:
+    """Side of the band's tiles in degrees."""
+    return TILE_PX * BANDS[band] / M_PER_DEG
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (table_name TEXT NOT NULL, "
+                 "band INTEGER NOT NULL, tx INTEGER NOT NULL, ty INTEGER NOT NULL, "
+                 "fid INTEGER NOT NULL, geom BLOB NOT NULL, "
+                 "PRIMARY KEY (table_name, band, tx, ty, fid)) WITHOUT ROWID")
+
+
+def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
+    """Largest side in metres of each WGS84 geometry's box (longitude shortened by latitude)."""
+    b = shapely.bounds(geoms)
+    lat = np.radians(np.clip((b[:, 1] + b[:, 3]) / 2, -89.0, 89.0))
+    width = (b[:, 2] - b[:, 0]) * M_PER_DEG * np.cos(lat)
+    height = (b[:, 3] - b[:, 1]) * M_PER_DEG
+    return np.nan_to_num(np.maximum(width, height), nan=0.0)
+
+
+def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
+    """The band-``r`` shapes of ``geoms`` (WGS84): simplified, or a one-pixel square when small."""
+    sizes = feature_sizes_m(geoms)
+    out = geoms.copy()
+    big = sizes >= r
+    if big.any():
+        tolerance = (r / 2) / M_PER_DEG
+        simple = shapely.simplify(geoms[big], tolerance, preserve_topology=True)
+        # keeping topology, GEOS may move a ring that is only a few tolerances wide further
+        # than the tolerance (a 29-vertex star becomes a skewed triangle): those stay as they are
+        off = shapely.hausdorff_distance(simple, geoms[big]) > tolerance
+        simple[off] = geoms[big][off]
+        out[big] = simple
+    if (~big).any():
+        # under a pixel: a pixel-sized square centred on the feature's box, which holds it
+        b = shapely.bounds(geoms[~big])
+        cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+        half_lat = (r / 2) / M_PER_DEG
+        half_lon = half_lat / np.cos(np.radians(cy))
+        out[~big] = shapely.box(cx - half_lon, cy - half_lat, cx + half_lon, cy + half_lat)
+    return out
+
+
+def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None) -> int:
+    """Write every band of each area/line table of ``tables``; returns the rows written.
+
+    ``min_features`` defaults to :data:`MIN_FEATURES`."""
+    min_features = MIN_FEATURES if min_features is None else min_features
+    create_tables(conn)
+    written = 0
+    for table in tables:
+        spatial = spatial_table(conn, table)
+        count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        if count < min_features:
+            continue
+        last = -1
+        while True:  # in chunks: a million shapes need not sit in memory at once
+            rows = conn.execute(f"SELECT {quote(spatial.key)}, {quote(spatial.geometry)} FROM "
+                                f"{quote(table)} WHERE {quote(spatial.key)} > ? AND "
+                                f"{quote(spatial.geometry)} IS NOT NULL ORDER BY "
+                                f"{quote(spatial.key)} LIMIT {_CHUNK}", (last,)).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            fids = np.array([r[0] for r in rows], dtype=np.int64)
+            geoms = geometries_from_gpkg([r[1] for r in rows])
+            keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
+            fids, geoms = fids[keep], geoms[keep]
+            for band, r in enumerate(BANDS):
+                written += _insert(conn, table, band, fids, generalise(geoms, r))
+    return written
+
+
+def _tiles_of(bounds: np.ndarray, side: float):
+    """``(owner, tx, ty)``: every grid tile each box meets (most boxes meet one)."""
+    tx0, ty0 = np.floor(bounds[:, 0] / side).astype(np.int64), np.floor(bounds[:, 1] / side).astype(np.int64)
+    tx1, ty1 = np.floor(bounds[:, 2] / side).astype(np.int64), np.floor(bounds[:, 3] / side).astype(np.int64)
+    nx, ny = tx1 - tx0 + 1, ty1 - ty0 + 1
+    count = nx * ny
+    owner = np.repeat(np.arange(len(bounds)), count)
+    local = np.arange(int(count.sum())) - np.repeat(np.cumsum(count) - count, count)
+    return owner, tx0[owner] + local % nx[owner], ty0[owner] + local // nx[owner]
+
+
+def _insert(conn, table, band, fids, geoms) -> int:
+    if len(fids) == 0:
+        return 0
+    owner, tx, ty = _tiles_of(shapely.bounds(geoms), tile_deg(band))
+    order = np.lexsort((fids[owner], ty, tx))  # key order: the B-tree is appended, not shuffled
+    owner, tx, ty = owner[order], tx[order], ty[order]
+    wkb = shapely.to_wkb(geoms)
+    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     zip([table] * len(owner), [band] * len(owner), tx.tolist(), ty.tolist(),
+                         fids[owner].tolist(), (wkb[i] for i in owner.tolist())))
+    return len(owner)
+
+
+def has_lod(conn: sqlite3.Connection, table: str) -> bool:
+    """True when ``table`` has stored bands (packs built before this have none)."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (LOD_TABLE,)).fetchone()
+    return bool(found) and conn.execute(f"SELECT 1 FROM {LOD_TABLE} WHERE table_name = ? LIMIT 1",
+                                        (table,)).fetchone() is not None
+
+
+def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
+              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+    """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid.
+
+    Attribute ``columns`` come from the layer table (the band stores shapes only).
+    """
+    spatial = spatial_table(conn, table)
+    columns = list(columns or [])
+    extra = "".join(f", t.{quote(c)}" for c in columns)
+    rows = conn.execute(
+        f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
+        f"ON t.{quote(spatial.key)} = l.fid WHERE l.table_name = ? AND l.band = ? AND l.tx = ? "
+        "AND l.ty = ? ORDER BY l.fid", (table, band, tx, ty)).fetchall()
+    fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    geoms = shapely.from_wkb(np.array([r[1] for r in rows], dtype=object)) if rows \
+        else np.empty(0, dtype=object)
+    return fids, geoms, {c: [r[2 + j] for r in rows] for j, c in enumerate(columns)}
+
+
+def tile_range(conn: sqlite3.Connection, table: str, band: int) -> tuple[int, int, int, int] | None:
+    """``(tx0, ty0, tx1, ty1)``: the tiles the band has rows in (None: no rows)."""
+    row = conn.execute(f"SELECT min(tx), min(ty), max(tx), max(ty) FROM {LOD_TABLE} "
+                       "WHERE table_name = ? AND band = ?", (table, band)).fetchone()
+    return None if row is None or row[0] is None else tuple(row)
+
+
+def tiles_in(box: tuple[float, float, float, float], side: float,
+             within: tuple[int, int, int, int] | None = None) -> list[tuple[int, int]]:
+    """The grid tiles of side ``side`` (degrees) that ``box`` meets, inside ``within`` (a tile
+    range) when given: a view of the whole world asks only for tiles that hold something."""
+    minx, miny, maxx, maxy = box
+    x0, x1 = math.floor(minx / side), math.floor(maxx / side)
+    y0, y1 = math.floor(miny / side), math.floor(maxy / side)
+    if within is not None:
+        x0, y0, x1, y1 = max(x0, within[0]), max(y0, within[1]), min(x1, within[2]), min(y1, within[3])
+    return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+
+def read_band(conn: sqlite3.Connection, table: str, band: int, box: tuple[float, float, float, float],
+              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+    """Like :func:`read_tile` for every band shape whose box meets ``box`` (each once)."""
+    within = tile_range(conn, table, band)
+    tiles = tiles_in(box, tile_deg(band), within) if within is not None else []
+    found = [read_tile(conn, table, band, tx, ty, columns) for tx, ty in tiles]
+    fids = np.concatenate([f for f, _, _ in found]) if found else np.empty(0, np.int64)
+    geoms = np.concatenate([g for _, g, _ in found]) if found else np.empty(0, object)
+    values = {c: [v for _, _, vals in found for v in vals[c]] for c in (columns or [])}
+    b = shapely.bounds(geoms) if len(geoms) else np.empty((0, 4))
+    meets = (b[:, 0] <= box[2]) & (b[:, 2] >= box[0]) & (b[:, 1] <= box[3]) & (b[:, 3] >= box[1])
+    _, first = np.unique(fids, return_index=True)
+    keep = first[meets[first]]
+    keep = keep[np.argsort(fids[keep], kind="stable")]
+    return fids[keep], geoms[keep], {c: [vals[i] for i in keep] for c, vals in values.items()}
+
+
+def metres_per_pixel(box: tuple[float, float, float, float], width_px: int) -> float:
+    """Map scale of a WGS84 ``box`` drawn ``width_px`` wide (longitude shortened by latitude)."""
+    lat = math.radians((box[1] + box[3]) / 2)
+    return (box[2] - box[0]) * M_PER_DEG * math.cos(lat) / max(width_px, 1)

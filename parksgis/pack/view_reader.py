@@ -1,0 +1,144 @@
+"""A pack's layers read for a view only: R-tree lookups, level-of-detail bands, a bounded tile cache.
+
+The map asks for "layer T inside this box at m metres per pixel". The box is cut into square
+tiles of ``lod.TILE_PX`` pixels at the band's scale, and each tile is read once (through the
+layer's R-tree at full detail, through the band index when zoomed out — see ``pack.lod``) and
+kept in a least-recently-used cache bounded by a number of features, so panning across a million
+plots re-reads tiles that fell out of the cache instead of growing without end. A feature that
+crosses tiles is read with each and kept once.
+
+One SQLite connection per reader, opened read-only: make one reader per thread.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from parksgis.pack import lod
+from parksgis.pack.access import connect
+from parksgis.pack.format import columns as table_columns
+from parksgis.pack.viewport import layer_extent, read_view, spatial_table
+
+#: The finest scale the tile grid follows (metres per pixel).
+FULL_DETAIL_M_PER_PX = 1.0
+#: Features kept in the tile cache (all layers together) before the oldest tiles are dropped.
+CACHE_FEATURES = 300_000
+
+
+class PackViewReader:
+    """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
+
+    def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES):
+        self.path = Path(path)
+        self._conn = connect(self.path, read_only=True, immutable=immutable)
+        self._cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._cached_features = 0
+        self.cache_features = cache_features
+        self._columns: dict[str, list[str]] = {}
+        self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
+        self._extents: dict[str, tuple | None] = {}
+        self.tiles_read = 0
+
+    def close(self) -> None:
+        self._conn.close()
+        self._cache.clear()
+
+    @property
+    def cached_features(self) -> int:
+        return self._cached_features
+
+    def layer_rows(self) -> list[tuple[str, str | None, str]]:
+        """``(table, park id, kind)`` of every layer, in layer order."""
+        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis_layers "
+                                  "ORDER BY position").fetchall()
+
+    def extent(self, table: str) -> tuple[float, float, float, float] | None:
+        """The layer's WGS84 bounds from its R-tree (nothing read)."""
+        if table not in self._extents:
+            self._extents[table] = layer_extent(self._conn, table)
+        return self._extents[table]
+
+    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float):
+        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``."""
+        import geopandas as gpd
+
+        band = self._band(table, m_per_px)
+        if band is not None:
+            side = lod.tile_deg(band)
+            tiles = lod.tiles_in(box, side, self._ranges[(table, band)])
+        else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
+            # tiles and a whole small layer is a handful of tiles
+            side = lod.TILE_PX * 2.0 ** math.ceil(math.log2(max(m_per_px, FULL_DETAIL_M_PER_PX))) / lod.M_PER_DEG
+            extent = self.extent(table)
+            if extent is None:
+                tiles = []
+            else:  # only where the layer has features (a view of the whole world stays cheap)
+                tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
+                                                 math.floor(extent[2] / side), math.floor(extent[3] / side)))
+        parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return gpd.GeoDataFrame({c: [] for c in self._attributes(table)},
+                                    geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+        frame = pd.concat(parts) if len(parts) > 1 else parts[0]
+        frame = frame[~frame.index.duplicated()].sort_index()
+        return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
+
+    # -- internals ------------------------------------------------------------------------------
+    def _band(self, table: str, m_per_px: float) -> int | None:
+        band = lod.band_for(m_per_px)
+        if band is None:
+            return None
+        if (table, band) not in self._ranges:
+            self._ranges[(table, band)] = lod.tile_range(self._conn, table, band) \
+                if lod.has_lod(self._conn, table) else None
+        return band if self._ranges[(table, band)] is not None else None
+
+    def _attributes(self, table: str) -> list[str]:
+        if table not in self._columns:
+            spatial = spatial_table(self._conn, table)
+            self._columns[table] = [c for c in table_columns(self._conn, table)
+                                    if c not in (spatial.key, spatial.geometry)]
+        return self._columns[table]
+
+    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> pd.DataFrame:
+        key = (table, band, side, tx, ty)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        columns = self._attributes(table)
+        if band is None:
+            box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+            ids, geoms, values = read_view(self._conn, table, box, columns)
+        else:
+            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns)
+        tile = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
+        tile["geometry"] = geoms
+        self.tiles_read += 1
+        self._cache[key] = tile
+        self._cached_features += len(tile)
+        while self._cached_features > self.cache_features and len(self._cache) > 1:
+            _, dropped = self._cache.popitem(last=False)
+            self._cached_features -= len(dropped)
+        return tile
+
+
+def expand_box(box, factor: float) -> tuple[float, float, float, float]:
+    """``box`` grown by ``factor`` of its size on every side (a margin so panning shows features)."""
+    minx, miny, maxx, maxy = box
+    dx, dy = (maxx - minx) * factor, (maxy - miny) * factor
+    return (minx - dx, miny - dy, maxx + dx, maxy + dy)
+
+
+def union_box(boxes) -> tuple[float, float, float, float] | None:
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    b = np.array(boxes, dtype=float)
+    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))

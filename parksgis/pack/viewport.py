@@ -1,0 +1,119 @@
+"""The features of a pack's layer inside a view, read through the GeoPackage R-tree.
+
+A GeoPackage keeps, for each spatial table ``t`` with geometry column ``g``, an SQLite R-tree
+``rtree_t_g(id, minx, maxx, miny, maxy)`` of the features' boxes (id = the table's primary key).
+Asking it for the boxes that meet the view gives the candidates in a few milliseconds however big
+the layer is, so a million-plot pack is read only where the map looks. The boxes are stored as
+32-bit floats rounded outwards, and a box that meets the view does not mean the shape does, so
+every candidate is tested exactly: the answer is the same set of features a full scan testing
+every shape against the view would give (``tests/pack/test_viewport.py`` proves it on random views).
+
+Plain SQL on the SQLite file, no GDAL: the query runs on any thread with its own connection.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from parksgis.pack.errors import PackCorruptError
+from parksgis.pack.format import quote
+
+#: bytes of the envelope after the 8-byte GeoPackage header, by the flags' envelope code
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+
+def gpkg_to_wkb(blob: bytes | None) -> bytes | None:
+    """The WKB inside a GeoPackage geometry blob (``GP``, version, flags, srs id, envelope, WKB).
+
+    None for a missing geometry; raises ValueError for bytes that are no GeoPackage geometry.
+    """
+    if blob is None:
+        return None
+    if len(blob) < 8 or blob[0:2] != b"GP":
+        raise ValueError("not a GeoPackage geometry blob")
+    envelope = _ENVELOPE_BYTES.get((blob[3] >> 1) & 7)
+    if envelope is None:
+        raise ValueError(f"GeoPackage geometry with unknown envelope code {(blob[3] >> 1) & 7}")
+    return bytes(blob[8 + envelope:])
+
+
+def geometries_from_gpkg(blobs) -> np.ndarray:
+    """Shapely geometries (object array, None where missing) from GeoPackage blobs."""
+    wkb = [gpkg_to_wkb(b) for b in blobs]
+    if not wkb:
+        return np.empty(0, dtype=object)
+    return shapely.from_wkb(np.array(wkb, dtype=object))
+
+
+@dataclass(frozen=True)
+class SpatialTable:
+    """Where a layer's features and their R-tree are: table, key and geometry column names."""
+
+    table: str
+    key: str
+    geometry: str
+
+    @property
+    def rtree(self) -> str:
+        return f"rtree_{self.table}_{self.geometry}"
+
+
+def spatial_table(conn: sqlite3.Connection, table: str) -> SpatialTable:
+    """The key and geometry column of ``table``; PackCorruptError when it has no spatial index."""
+    found = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
+                         (table,)).fetchone()
+    if found is None:
+        raise PackCorruptError(table, "no geometry column registered in gpkg_geometry_columns")
+    key = [row[1] for row in conn.execute(f"PRAGMA table_info({quote(table)})") if row[5] == 1]
+    spatial = SpatialTable(table, key[0] if len(key) == 1 else "rowid", found[0])
+    indexed = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (spatial.rtree,)).fetchone()
+    if indexed is None:
+        raise PackCorruptError(table, "the layer has no spatial index (gpkg_rtree_index)")
+    return spatial
+
+
+def candidate_ids(conn: sqlite3.Connection, spatial: SpatialTable,
+                  box: tuple[float, float, float, float]) -> np.ndarray:
+    """Ids (sorted) whose R-tree box meets ``box`` (minx, miny, maxx, maxy in the layer's CRS)."""
+    minx, miny, maxx, maxy = box
+    rows = conn.execute(f"SELECT id FROM {quote(spatial.rtree)} WHERE maxx >= ? AND minx <= ? "
+                        "AND maxy >= ? AND miny <= ? ORDER BY id", (minx, maxx, miny, maxy))
+    return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+
+def read_view(conn: sqlite3.Connection, table: str, box: tuple[float, float, float, float],
+              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+    """``(ids, geometries, {column: values})`` of the features of ``table`` whose shape meets ``box``.
+
+    Sorted by id. ``columns`` are attribute columns to read along (default none).
+    """
+    spatial = spatial_table(conn, table)
+    columns = list(columns or [])
+    wanted = ", ".join(quote(c) for c in [spatial.key, spatial.geometry, *columns])
+    minx, miny, maxx, maxy = box
+    sql = (f"SELECT {wanted} FROM {quote(table)} WHERE {quote(spatial.key)} IN "
+           f"(SELECT id FROM {quote(spatial.rtree)} WHERE maxx >= ? AND minx <= ? AND maxy >= ? "
+           f"AND miny <= ?) ORDER BY {quote(spatial.key)}")
+    rows = conn.execute(sql, (minx, maxx, miny, maxy)).fetchall()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    geoms = geometries_from_gpkg([r[1] for r in rows])
+    if len(rows):
+        exact = shapely.intersects(geoms, shapely.box(minx, miny, maxx, maxy))
+        keep = np.flatnonzero(exact)
+    else:
+        keep = np.empty(0, dtype=np.int64)
+    values = {c: [rows[i][2 + j] for i in keep] for j, c in enumerate(columns)}
+    return ids[keep], geoms[keep], values
+
+
+def layer_extent(conn: sqlite3.Connection, table: str) -> tuple[float, float, float, float] | None:
+    """(minx, miny, maxx, maxy) of a layer from its R-tree (no feature read), None when empty."""
+    spatial = spatial_table(conn, table)
+    row = conn.execute(f"SELECT min(minx), min(miny), max(maxx), max(maxy) "
+                       f"FROM {quote(spatial.rtree)}").fetchone()
+    return None if row is None or row[0] is None else tuple(float(v) for v in row)

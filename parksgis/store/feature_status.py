@@ -1,0 +1,65 @@
+"""Each feature's status: its linked project's, else the status the feature carries itself.
+
+Data from outside the parks office often has no project link but a status column of its own
+(``状态 = 在建``, ``status = completed``, ``进度 = 已竣工``). Such features are styled, counted and
+filtered by that status, read with the same words as the register import (``store.columns``),
+instead of all drawing grey as "no project". A feature linked to a project always follows the
+register: the register is the authority, the column only fills in where there is no link.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from parksgis.model.status import StatusScheme
+from parksgis.store.columns import header_field, status_code
+
+#: Headers that hold a status word only sometimes (``进度`` is usually a percentage): used when
+#: most of their values are status words.
+_MAYBE_STATUS_FIELDS = ("progress_pct",)
+
+
+def own_status_column(frame: pd.DataFrame, scheme: StatusScheme) -> np.ndarray | None:
+    """Status code per row (None where not a status word) from the frame's own status column.
+
+    The first column headed like a status (状态, 项目状态, status, ...) is used; failing that a
+    progress column (进度) whose values are mostly status words. None when there is neither.
+    """
+    candidates = []
+    for column in frame.columns:
+        if column == getattr(frame, "_geometry_column_name", None):
+            continue
+        field = header_field(column)
+        if field is not None and field[0] == "status":
+            candidates.insert(0, (column, False))
+        elif field is not None and field[0] in _MAYBE_STATUS_FIELDS:
+            candidates.append((column, True))
+    for column, needs_words in candidates:
+        codes = _codes(frame[column], scheme)
+        present = frame[column].notna().to_numpy()
+        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
+            return codes
+    return None
+
+
+def _codes(values: pd.Series, scheme: StatusScheme) -> np.ndarray:
+    """Codes of a column, looked up once per distinct value (a million rows hold a handful)."""
+    ids, uniques = pd.factorize(values, use_na_sentinel=True)
+    table = np.array([status_code(v, scheme) for v in uniques] + [None], dtype=object)
+    return table[ids]  # the sentinel -1 picks the trailing None
+
+
+def feature_statuses(layer, project_status: dict, scheme: StatusScheme) -> np.ndarray:
+    """Status code per feature (positional); None where neither a project nor the feature says.
+
+    ``project_status`` maps project id -> status code (the register's, or an as-of snapshot).
+    """
+    pids = layer.project_ids
+    codes = np.array(pids.map(project_status).to_numpy(dtype=object), dtype=object)  # a writable copy
+    codes[pd.isna(codes)] = None
+    own = own_status_column(layer.frame, scheme)
+    if own is not None:
+        unlinked = pids.isna().to_numpy()
+        codes[unlinked] = own[unlinked]
+    return codes

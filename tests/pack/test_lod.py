@@ -1,0 +1,126 @@
+"""Level-of-detail bands: no feature is ever dropped, and none is more than half a pixel off."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+
+from parksgis.pack import lod
+from parksgis.pack.build import build_pack
+from parksgis.pack.handle import open_pack
+
+LON, LAT = 111.9, 21.8
+
+
+def _plots(n: int = 400, seed: int = 3) -> gpd.GeoDataFrame:
+    """Star-shaped plots from 1 m to 400 m across, a few long roads, one missing geometry."""
+    rng = np.random.default_rng(seed)
+    geoms = []
+    for i in range(n):
+        x, y = LON + rng.uniform(0, 0.1), LAT + rng.uniform(0, 0.1)
+        radius = 10 ** rng.uniform(0, 2.3) / lod.M_PER_DEG  # 1 m .. 200 m
+        if i % 7 == 0:
+            geoms.append(shapely.LineString([(x, y), (x + radius * 3, y + radius), (x + radius * 6, y)]))
+            continue
+        k = rng.integers(5, 30)
+        ang = np.sort(rng.uniform(0, 2 * np.pi, k))
+        r = radius * rng.uniform(0.5, 1.0, k)
+        geoms.append(shapely.Polygon(np.column_stack([x + r * np.cos(ang), y + r * np.sin(ang)])))
+    geoms[5] = None
+    return gpd.GeoDataFrame({"project_id": [f"P{i}" for i in range(n)]}, geometry=geoms, crs=4326)
+
+
+@pytest.fixture
+def banded(tmp_path):
+    path = tmp_path / "lod.gpkg"
+    frame = _plots()
+    pyogrio.write_dataframe(frame, path, layer="port__plots", driver="GPKG")
+    conn = sqlite3.connect(path)
+    lod.build_lod(conn, ["port__plots"], min_features=0)
+    conn.commit()
+    originals = pyogrio.read_dataframe(path, layer="port__plots", fid_as_index=True).geometry
+    yield conn, originals
+    conn.close()
+
+
+@pytest.mark.parametrize("band", range(len(lod.BANDS)))
+def test_every_feature_one_pixel_or_more_is_in_the_band_within_half_a_pixel(banded, band):
+    conn, originals = banded
+    r = lod.BANDS[band]
+    fids, shapes, _ = lod.read_band(conn, "port__plots", band, (-180, -90, 180, 90))
+    present = originals[originals.notna()]
+    assert sorted(fids.tolist()) == sorted(present.index.tolist())  # nothing dropped, nothing twice
+    source = present.loc[fids].values
+    big = lod.feature_sizes_m(source) >= r
+    assert big.sum() > 50 and (~big).sum() > 20  # both cases are exercised at every band
+    assert not shapely.is_empty(shapes).any()
+    assert (shapely.is_valid(shapes) | ~shapely.is_valid(source)).all()  # simplifying breaks nothing
+    # at least one pixel across in the band: drawn as its own shape, at most half a pixel off
+    off = shapely.hausdorff_distance(shapes[big], source[big]) * lod.M_PER_DEG
+    assert off.max() <= r / 2 + 1e-6
+    # smaller than a pixel everywhere in the band: one pixel where the feature is
+    assert shapely.intersects(shapes[~big], source[~big]).all()
+    sizes = lod.feature_sizes_m(shapes[~big])
+    assert np.allclose(sizes, r, rtol=1e-6)
+
+
+def test_band_shapes_have_fewer_vertices_at_coarser_bands(banded):
+    conn, originals = banded
+    counts = [shapely.get_num_coordinates(lod.read_band(conn, "port__plots", b, (-180, -90, 180, 90))[1]).sum()
+              for b in range(len(lod.BANDS))]
+    full = shapely.get_num_coordinates(originals.dropna().values).sum()
+    assert full > counts[0] > counts[1] > counts[2]
+
+
+def test_a_band_view_reads_only_its_box_with_the_layers_attributes(banded):
+    conn, originals = banded
+    box = (LON + 0.02, LAT + 0.02, LON + 0.05, LAT + 0.05)
+    fids, shapes, values = lod.read_band(conn, "port__plots", 1, box, ["project_id"])
+    assert 0 < len(fids) < len(originals) / 2
+    assert shapely.intersects(shapely.box(*shapely.bounds(shapes).T), shapely.box(*box)).all()
+    assert values["project_id"] == [f"P{f - 1}" for f in fids]
+
+
+def test_band_choice_follows_the_map_scale():
+    assert lod.band_for(1.0) is None  # zoomed in: full detail
+    assert lod.band_for(4.0) == 0 and lod.band_for(15.9) == 0
+    assert lod.band_for(16.0) == 1 and lod.band_for(500.0) == len(lod.BANDS) - 1
+
+
+def test_pack_build_stores_bands_for_big_layers_and_still_verifies(tmp_path, workspace, monkeypatch):
+    monkeypatch.setattr(lod, "MIN_FEATURES", 2)  # the test parks are tiny
+    out = tmp_path / "p.gpkg"
+    build_pack(workspace, out)
+    conn = sqlite3.connect(out)
+    assert lod.has_lod(conn, "port__plots") and lod.has_lod(conn, "port__roads")
+    assert not lod.has_lod(conn, "wanxiang__plots")  # one feature: below the minimum
+    conn.close()
+    opened, handle = open_pack(out)  # verified on open: the bands are hashed frozen content
+    assert not handle.read_only
+    handle.close()
+    assert ("parksgis_lod", None) in [tuple(x) for x in pyogrio.list_layers(out)]  # QGIS lists it
+
+
+@pytest.mark.slow
+def test_a_pack_of_a_layer_above_the_minimum_builds_with_bands(tmp_path, workspace):
+    """Enough band rows to spill SQLite's page cache mid-build: the build still reads its own
+    register (it once failed here with "another program holds the register's lock")."""
+    plots = workspace.layer("port/plots")
+    n = lod.MIN_FEATURES + 5_000
+    i = np.arange(n)
+    side = 0.0005
+    x, y = LON + (i % 200) * side, LAT + (i // 200) * side
+    plots.frame = gpd.GeoDataFrame({"project_id": [None] * n}, geometry=shapely.box(x, y, x + side * 0.8, y + side * 0.8),
+                                   crs=4326)
+    out = tmp_path / "big.gpkg"
+    build_pack(workspace, out)
+    conn = sqlite3.connect(out)
+    rows = conn.execute("SELECT band, count(DISTINCT fid) FROM parksgis_lod WHERE table_name = 'port__plots' "
+                        "GROUP BY band").fetchall()
+    conn.close()
+    assert rows == [(band, n) for band in range(len(lod.BANDS))]

@@ -1,0 +1,108 @@
+"""The viewport query returns exactly the features a full scan would, for any view."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parksgis.pack.errors import PackCorruptError
+from parksgis.pack.viewport import gpkg_to_wkb, layer_extent, read_view
+
+W, S, E, N = 111.80, 21.70, 112.00, 21.90
+
+
+def _random_layer(seed: int) -> gpd.GeoDataFrame:
+    """Polygons (some with holes), lines, points and a few missing/empty geometries."""
+    rng = np.random.default_rng(seed)
+    geoms = []
+    for i in range(600):
+        x, y = rng.uniform(W, E), rng.uniform(S, N)
+        size = rng.choice([0.0002, 0.002, 0.02])
+        kind = i % 5
+        if kind in (0, 1):
+            geoms.append(shapely.box(x, y, x + size, y + size))
+        elif kind == 2:  # a thin diagonal line: its box is big, its shape is not
+            geoms.append(shapely.LineString([(x, y), (x + size * 3, y + size * 3)]))
+        elif kind == 3:
+            geoms.append(shapely.Point(x, y))
+        else:  # a ring with a hole: a view inside the hole does not meet the shape
+            outer = shapely.box(x, y, x + size * 2, y + size * 2)
+            geoms.append(outer.difference(shapely.box(x + size * 0.3, y + size * 0.3,
+                                                      x + size * 1.7, y + size * 1.7)))
+    geoms[7] = None
+    return gpd.GeoDataFrame({"name": [f"f{i}" for i in range(len(geoms))],
+                             "project_id": [f"P-{i // 10}" for i in range(len(geoms))]},
+                            geometry=geoms, crs=4326)
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory):
+    path = tmp_path_factory.mktemp("viewport") / "layers.gpkg"
+    pyogrio.write_dataframe(_random_layer(1), path, layer="port__plots", driver="GPKG")
+    return path
+
+
+def _full_scan(path, box):
+    """Every feature read with GDAL, each tested against the view: what the map would draw."""
+    frame = pyogrio.read_dataframe(path, layer="port__plots", fid_as_index=True)
+    hit = shapely.intersects(frame.geometry.values, shapely.box(*box))
+    return frame.index.to_numpy()[np.asarray(hit, dtype=bool)]
+
+
+coords = st.floats(0.0, 1.0, allow_nan=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(x0=coords, x1=coords, y0=coords, y1=coords)
+def test_view_returns_exactly_the_features_a_full_scan_finds(pack, x0, x1, y0, y1):
+    lo_x, hi_x = sorted((W - 0.01 + x0 * (E - W + 0.04), W - 0.01 + x1 * (E - W + 0.04)))
+    lo_y, hi_y = sorted((S - 0.01 + y0 * (N - S + 0.04), S - 0.01 + y1 * (N - S + 0.04)))
+    box = (lo_x, lo_y, hi_x, hi_y)
+    with sqlite3.connect(pack) as conn:
+        ids, geoms, values = read_view(conn, "port__plots", box, ["name"])
+    assert ids.tolist() == _full_scan(pack, box).tolist()
+    assert all(shapely.intersects(geoms, shapely.box(*box)))
+    assert values["name"] == [f"f{i - 1}" for i in ids]  # fids count from 1
+
+
+def test_view_reads_attributes_and_the_same_shapes_gdal_reads(pack):
+    box = (W, S, E, N)
+    frame = pyogrio.read_dataframe(pack, layer="port__plots", fid_as_index=True)
+    with sqlite3.connect(pack) as conn:
+        ids, geoms, values = read_view(conn, "port__plots", box, ["project_id"])
+    assert len(ids) > 500
+    assert shapely.equals_exact(geoms, frame.geometry.loc[ids].values, 0).all()
+    assert values["project_id"] == frame.loc[ids, "project_id"].tolist()
+
+
+def test_extent_comes_from_the_index(pack):
+    frame = pyogrio.read_dataframe(pack, layer="port__plots")
+    extent = np.array(layer_extent(sqlite3.connect(pack), "port__plots"))
+    assert np.allclose(extent, frame.total_bounds, atol=1e-5)
+
+
+def test_a_view_of_empty_sea_reads_nothing(pack):
+    with sqlite3.connect(pack) as conn:
+        ids, geoms, values = read_view(conn, "port__plots", (100.0, 10.0, 100.1, 10.1), ["name"])
+    assert len(ids) == 0 and len(geoms) == 0 and values == {"name": []}
+
+
+def test_a_table_without_spatial_index_is_refused_clearly(tmp_path):
+    path = tmp_path / "noindex.gpkg"
+    pyogrio.write_dataframe(_random_layer(2), path, layer="plots", driver="GPKG",
+                            layer_options={"SPATIAL_INDEX": "NO"})
+    with sqlite3.connect(path) as conn, pytest.raises(PackCorruptError, match="no spatial index"):
+        read_view(conn, "plots", (W, S, E, N))
+
+
+def test_bytes_that_are_no_geopackage_geometry_are_refused():
+    with pytest.raises(ValueError, match="not a GeoPackage geometry"):
+        gpkg_to_wkb(b"\x01\x03\x00\x00")
+    assert gpkg_to_wkb(None) is None

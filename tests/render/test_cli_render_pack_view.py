@@ -1,0 +1,61 @@
+"""``parksgis render`` of a pack reads only what the page shows, and draws it exactly as before."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtGui import QImage
+
+from parksgis.cli import main
+from parksgis.commands import pack_view
+from parksgis.commands.pack_view import open_pack_view
+from parksgis.pack import lod
+from parksgis.app.packs import build_pack_from
+
+
+@pytest.fixture
+def pack(tmp_path, sample_layers, monkeypatch):
+    """The sample parks as a pack with level-of-detail bands (forced: the samples are small)."""
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    out = tmp_path / "parks.gpkg"
+    build_pack_from(folder, out)
+    return out
+
+
+def _render(src, out, *args):
+    assert main(["render", str(src), "-o", str(out), "--generated", "2014-07-24", *args]) == 0
+    return QImage(str(out))
+
+
+def _same_pixels(a: QImage, b: QImage) -> bool:
+    return a.size() == b.size() and a.constBits().tobytes() == b.constBits().tobytes()
+
+
+@pytest.mark.parametrize("where", [["--park", "port"], ["--bbox", "111.83,21.72,111.86,21.74"]])
+def test_a_zoomed_in_page_from_the_view_is_pixel_identical_to_a_whole_read(qapp, pack, tmp_path,
+                                                                          monkeypatch, where):
+    size = ["--size", "2400x1600", "--dpi", "96"]  # < 4 m per pixel: full detail
+    viewed = _render(pack, tmp_path / "view.png", *where, *size)
+    monkeypatch.setattr(pack_view, "is_parksgis_pack", lambda src: False)  # read everything
+    whole = _render(pack, tmp_path / "whole.png", *where, *size)
+    assert _same_pixels(viewed, whole)
+
+
+def test_a_park_page_reads_that_park_only(qapp, pack):
+    workspace = open_pack_view(pack, park="port", bbox=None, page_px=(2400, 1600))
+    counts = {layer.key: len(layer.frame) for layer in workspace.layers}
+    assert counts["port/plots"] > 0 and counts["wanxiang/plots"] == 0
+    assert counts["environmental/plots"] == 0
+
+
+def test_the_overview_draws_from_the_bands(qapp, pack, tmp_path, monkeypatch):
+    """All parks on a small page: coarse bands, the same statuses drawn, a legend as before."""
+    viewed = _render(pack, tmp_path / "view.png", "--size", "800x600", "--dpi", "96")
+    monkeypatch.setattr(pack_view, "is_parksgis_pack", lambda src: False)
+    whole = _render(pack, tmp_path / "whole.png", "--size", "800x600", "--dpi", "96")
+    assert viewed.size() == whole.size()
+    differ = sum(viewed.pixel(x, y) != whole.pixel(x, y) for x in range(0, 800, 2) for y in range(0, 600, 2))
+    assert differ < 0.02 * 400 * 300  # generalised by at most half a pixel: a few edge pixels

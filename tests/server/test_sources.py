@@ -1,0 +1,63 @@
+"""A database works wherever a SRC does: render, atlas and pack build read the server's layers
+and register (with its edits) exactly as they read a layers folder."""
+
+from __future__ import annotations
+
+from parksgis.store.register import RegisterStore
+
+
+def test_render_from_the_server_equals_render_from_the_folder(qapp, loaded_url, sample_layers, tmp_path, cli):
+    import shutil
+
+    # imagery (rasters) is not carried to the server yet: compare with the folder without it
+    shutil.copytree(sample_layers, tmp_path / "layers", ignore=shutil.ignore_patterns("imagery", "register.sqlite*"))
+    sample_layers = tmp_path / "layers"
+    common = ["--park", "port", "--size", "1280x800", "--generated", "2026-12-03"]
+    assert cli("render", sample_layers, "-o", tmp_path / "folder.png", *common)[0] == 0
+    code, _, err = cli("render", loaded_url, "-o", tmp_path / "server.png", *common)
+    assert code == 0, err
+    assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes()
+    # as of a past day: the server's history answers
+    for src, name in ((sample_layers, "f"), (loaded_url, "s")):
+        assert cli("render", src, "-o", tmp_path / f"{name}-asof.png", "--as-of", "2014-03-01", *common)[0] == 0
+    assert (tmp_path / "s-asof.png").read_bytes() == (tmp_path / "f-asof.png").read_bytes()
+
+
+def test_atlas_from_the_server(qapp, loaded_url, tmp_path, cli):
+    code, _, err = cli("atlas", loaded_url, "-o", tmp_path / "atlas.pdf")
+    assert code == 0, err
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "atlas.pdf").pages) == 4  # overview + three parks
+
+
+def test_pack_built_from_the_server_carries_its_edits_and_history(loaded_url, tmp_path, cli):
+    assert cli("status", "set", loaded_url, "PORT-RD-JINGANG", "status=completed", "--author", "HQ desk")[0] == 0
+    code, out, err = cli("pack", "build", loaded_url, "-o", tmp_path / "port.gpkg", "--park", "port")
+    assert code == 0, err
+    assert cli("pack", "verify", tmp_path / "port.gpkg")[0] == 0
+    with RegisterStore.open(tmp_path / "port.gpkg", readonly=True) as pack:
+        assert pack.project("PORT-RD-JINGANG").status == "completed"
+        assert {p.park for p in pack.projects().values()} == {"port"}
+        rows = pack.history("PORT-RD-JINGANG")
+        assert rows[-1].author == "HQ desk" and rows[-1].new == "completed"
+        assert any(r.source == "history.csv" for r in rows)  # the server's older history came along
+    code, out, _ = cli("pack", "info", tmp_path / "port.gpkg")
+    assert "from postgresql://postgres@/" in out
+
+
+def test_status_import_into_the_server_is_all_or_nothing_with_a_dry_run(loaded_url, tmp_path, cli):
+    sheet = tmp_path / "周报.csv"
+    sheet.write_text("项目编号,状态,进度\nPORT-FILL-3,在建,10\nPORT-FILL-4,不存在的状态,5\n", encoding="utf-8")
+    code, out, _ = cli("status", "import", sheet, "--into", loaded_url)
+    assert code == 1 and "nothing was imported" in out
+    sheet.write_text("项目编号,状态,进度\nPORT-FILL-3,在建,10\nPORT-FILL-4,施工中,5\n", encoding="utf-8")
+    code, out, _ = cli("status", "import", sheet, "--into", loaded_url, "--dry-run")
+    assert code == 0 and "PORT-FILL-3: status=under_construction, progress_pct=10.0" in out
+    assert "(dry run: nothing written)" in out
+    code, out, _ = cli("status", "show", loaded_url, "PORT-FILL-3")
+    assert "status               approved" in out
+    code, out, err = cli("status", "import", sheet, "--into", loaded_url, "--author", "周报")
+    assert code == 0, err
+    code, out, _ = cli("status", "show", loaded_url, "PORT-FILL-4")
+    assert "status               under_construction" in out and "[周报, 周报.csv]" in out
