@@ -16,6 +16,7 @@ from parksgis.errors import ParksgisError
 
 ASSETS_PACKAGE = "parksgis._assets"
 LAYERS_PACKAGE = "parksgis._layers"
+DOCS_PACKAGE = "parksgis._docs"
 #: files of the layers package that are packaging, not sample data
 NOT_SAMPLE_DATA = ("__init__.py", "__pycache__")
 
@@ -35,6 +36,11 @@ def _package_folder(package: str) -> Path:
 def get_asset(*parts: str) -> Path:
     """Path of a bundled file, e.g. ``get_asset("fonts", "NotoSansSC-parksgis.ttf")``."""
     return _package_folder(ASSETS_PACKAGE).joinpath(*parts)
+
+
+def get_doc(name: str) -> Path:
+    """A page of the user guide Help opens (``docs/app.md``, ``docs/app.zh_CN.md``)."""
+    return _package_folder(DOCS_PACKAGE) / name
 
 
 def sample_layers() -> Path:

@@ -1,55 +1,63 @@
-"""Grab the main window on the bundled sample parks, offscreen, to docs/window.png.
+"""Grab the main window on the bundled sample parks, offscreen, for the README and docs/.
 
-    QT_QPA_PLATFORM=offscreen python3 scripts/screenshot.py [--lang zh_CN|en] [--out docs/window.png]
+    python3 scripts/screenshot.py                      # docs/window.png: Chinese, 1280×800
+    python3 scripts/screenshot.py --lang en --size 1024x700 --out docs/x.png
+    python3 scripts/screenshot.py --scale 1.5 --size 1280x720   # a Windows laptop at 150 %
+    python3 scripts/screenshot.py --all                # docs/window.png and docs/screens/*.png
 
-Uses a throwaway settings folder so the user's window layout is neither used nor changed.
+Uses a throwaway settings folder so the user's window layout is neither used nor changed. Each
+grab runs in its own process (the scale factor is read once, when Qt starts).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+#: (language, logical size, scale, file) of every picture in docs/
+ALL = [("zh_CN", "1280x800", 1.0, "window.png", "port")] + [
+    (lang, size, scale, f"screens/window-{lang.split('_')[0]}-{size}{'@150' if scale != 1 else ''}.png", "")
+    for lang in ("zh_CN", "en") for size, scale in (("1280x800", 1.0), ("1024x700", 1.0), ("1280x720", 1.5))]
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "window.png"))
-    parser.add_argument("--size", default="1600x1000")
-    args = parser.parse_args(argv)
+def grab(args) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
+    sys.path.insert(0, str(ROOT))
     from PySide6 import QtCore
 
     QtCore.QSettings.setDefaultFormat(QtCore.QSettings.Format.IniFormat)
     QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
                              tempfile.mkdtemp(prefix="parksgis-screenshot-"))
-    from parksgis.qt.app import create_app, open_window
-
-    app = create_app()
-    # a copy of the sample parks: opening a folder creates its register.sqlite, not in the repo
     import shutil
 
     from parksgis.assets import sample_layers
+    from parksgis.qt.app import create_app, open_window
 
+    app = create_app()
+    # a copy of the sample parks: opening a folder creates its register, not in the repo
     folder = Path(tempfile.mkdtemp(prefix="parksgis-screenshot-")) / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    window = open_window(folder, language=args.lang)
     width, height = (int(v) for v in args.size.split("x"))
-    window.resize(width, height)
+    window = open_window(folder, language=args.lang)
     window.setFixedSize(width, height)  # the offscreen screen is small; the grab needs the full window
-    app.processEvents()
+    for _ in range(5):
+        app.processEvents()
     window.default_layout()
+    app.processEvents()
+    window.open_path(folder)  # the first view of a source, at the final size: the parks fill the map
     port = window.workspace.park("port")
-    window.canvas.zoom_to_layers(port.layers)
+    if args.park:  # one park filling the map (the README picture)
+        window.canvas.zoom_to_layers(window.workspace.park(args.park).layers)
     plant = next((layer.key, row) for layer in port.layers if layer.kind.value == "utilities"
                  for row in range(len(layer.frame)) if "污水" in layer.feature_name(row))
-    window.selection.set([plant])
+    window.selection.set([plant])  # the identify panel shows a project, its form and history
     window.table.show_layer(window.workspace.layer("port/roads"))
     for _ in range(5):
         app.processEvents()
@@ -59,6 +67,24 @@ def main(argv=None) -> int:
     window.close()
     print(f"{args.out}: {'written' if ok else 'FAILED'}")
     return 0 if ok else 1
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "window.png"))
+    parser.add_argument("--size", default="1280x800", help="logical size, WxH")
+    parser.add_argument("--scale", type=float, default=1.0, help="display scaling (1.5 = 150 %%)")
+    parser.add_argument("--park", default="", help="zoom to this park (default: all parks, as opened)")
+    parser.add_argument("--all", action="store_true", help="every picture docs/ shows")
+    args = parser.parse_args(argv)
+    if not args.all:
+        return grab(args)
+    failed = 0
+    for lang, size, scale, name, park in ALL:
+        failed |= subprocess.call([sys.executable, __file__, "--lang", lang, "--size", size, "--park", park,
+                                   "--scale", str(scale), "--out", str(ROOT / "docs" / name)])
+    return failed
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ names every package (it is explicit because assets/ and layers/ are mapped into 
 import tomllib
 from pathlib import Path
 
-from parksgis.assets import get_asset, is_sample_layers, sample_layers
+from parksgis.assets import get_asset, get_doc, is_sample_layers, sample_layers
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,7 @@ def test_bundled_files_are_found_as_package_resources():
     assert "SIL OPEN FONT LICENSE" in get_asset("fonts", "OFL.txt").read_text(encoding="utf-8")
     assert get_asset("i18n", "parksgis_zh_CN.qm").stat().st_size > 1000
     assert (sample_layers() / "parks.json").is_file() and (sample_layers() / "port" / "plots.geojson").is_file()
+    assert "Keyboard shortcuts" in get_doc("app.md").read_text(encoding="utf-8")  # Help ▸ User guide
 
 
 def test_only_the_bundled_folder_itself_is_the_sample(tmp_path):

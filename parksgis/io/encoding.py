@@ -8,6 +8,7 @@ warning. Nothing is guessed beyond that: bytes that are neither UTF-8 nor GB1803
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from parksgis.errors import LayerReadError
 from parksgis.text import UTF8_BOM, UndecodableText, decode_utf8_or_gbk
@@ -57,3 +58,27 @@ def utf8_error_offset(raw: bytes) -> int | None:
     except UnicodeDecodeError as exc:
         return exc.start
     return None
+
+
+def resave_as_utf8(path) -> str:
+    """Rewrite a GBK/GB18030 text file as UTF-8 in place (atomically); returns the old encoding.
+
+    A Shapefile's text lives in its .dbf: there the fix is a .cpg saying GBK beside it, which GDAL
+    and QGIS read, rather than rewriting the binary table.
+    """
+    from parksgis.files import write_bytes_atomic
+
+    path = Path(path)
+    if path.suffix.lower() in (".shp", ".dbf"):
+        write_bytes_atomic(path.with_suffix(".cpg"), b"GBK\n")
+        return "gbk"
+    raw = path.read_bytes()
+    content, encoding = strip_bom(raw, path)
+    if isinstance(content, str):
+        text = content
+    elif utf8_error_offset(content) is None:
+        text, encoding = content.decode("utf-8"), "utf-8"
+    else:
+        text, encoding = decode_chinese_legacy(content, path), "gb18030"
+    write_bytes_atomic(path, text.encode("utf-8"))
+    return encoding

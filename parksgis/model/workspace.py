@@ -79,6 +79,17 @@ class Workspace:
             self.shared_layers.append(layer)
         self.layers_changed.emit()
 
+    def remove_layers_from(self, source) -> int:
+        """Drop the layers read from file ``source`` (to read it again with other options)."""
+        removed = 0
+        for layers in [park.layers for park in self.parks] + [self.shared_layers]:
+            keep = [layer for layer in layers if layer.source is None or str(layer.source) != str(source)]
+            removed += len(layers) - len(keep)
+            layers[:] = keep
+        if removed:
+            self.layers_changed.emit()
+        return removed
+
     def add_imagery(self, layer) -> None:
         self.imagery.append(layer)
         self.layers_changed.emit()

@@ -89,6 +89,9 @@ class AsOfBar(QtWidgets.QWidget):
                                           "at the end of this day"))
         self.compare_edit.setToolTip(self.tr("List and highlight the projects whose status changed "
                                              "between this day and the day shown"))
+        for widget in (self.label, self.today_button, self.compare_check):  # whole words, never "Compare wi…"
+            widget.setMinimumWidth(widget.sizeHint().width())
+        self.adjustSize()  # the toolbar holding the bar lays it out again for the new texts
 
     def _reset_dates(self) -> None:
         today = _qdate(register_today())

@@ -230,7 +230,7 @@ class AttributeTable(QtWidgets.QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (中文 / English)"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (Chinese or English)"))
         current = self.status_combo.currentData()
         self.status_combo.blockSignals(True)
         self.status_combo.clear()
@@ -268,7 +268,11 @@ class AttributeTable(QtWidgets.QWidget):
             return
         self._syncing = True
         try:
-            others = [item for item in self.selection.items if item[0] != self.layer.key]
+            # a plain click replaces the selection (features of other layers too, as on the map);
+            # ctrl / shift extend it
+            extend = QtWidgets.QApplication.keyboardModifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+            others = [item for item in self.selection.items if item[0] != self.layer.key] if extend else []
             self.selection.set(others + [(self.layer.key, row) for row in self._source_rows()])
         finally:
             self._syncing = False

@@ -1,8 +1,8 @@
 """The map canvas: a pyqtgraph view in display-CRS metres with one MapItem, tools and overlays.
 
 Left drag pans, the wheel and +/- zoom, shift-drag zooms to a box, ctrl-drag (or the select tool)
-selects by box; a click selects and identifies, shift-click adds. Scale bar and north arrow are
-painted over the viewport.
+selects by box; a click selects and identifies, shift-click adds; a right click opens the map's
+context menu (map_context_menu). Scale bar and north arrow are painted over the viewport.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.map_item import HOVER_COLOR, SELECTION_COLOR, MapItem
-from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar
+from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar, overlay_rects
 from parksgis.qt.measure import MeasureTool
 
 TOOLS = ("pan", "zoom_box", "select_box", "measure_distance", "measure_area")
@@ -85,7 +85,7 @@ class MapCanvas(pg.GraphicsView):
         self.measure: MeasureTool | None = None
         self.view_box = MapViewBox(self)
         self.setCentralItem(self.view_box)
-        self.map_item = MapItem()
+        self.map_item = MapItem(keep_clear=overlay_rects)
         self.view_box.addItem(self.map_item, ignoreBounds=True)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -138,6 +138,31 @@ class MapCanvas(pg.GraphicsView):
         """factor < 1 zooms in."""
         self.view_box.scaleBy((factor, factor))
 
+    def zoom_at(self, x: float, y: float, factor: float) -> None:
+        """Zoom by ``factor`` (< 1 in) about the display point (x, y), which becomes the centre."""
+        rect = self.view_rect()
+        w, h = rect.width() * factor, rect.height() * factor
+        self.view_box.setRange(rect=QtCore.QRectF(x - w / 2, y - h / 2, w, h), padding=0)
+
+    def pixels_per_metre(self) -> float:
+        """Screen pixels in one metre of screen (the logical DPI Qt lays out with)."""
+        return self.logicalDpiX() / 0.0254
+
+    def scale_denominator(self) -> float:
+        """N of the 1:N scale shown: ground metres per metre of screen."""
+        return self.metres_per_pixel() * self.pixels_per_metre()
+
+    def set_scale(self, denominator: float) -> None:
+        """Zoom about the view's centre to 1:``denominator``."""
+        if denominator and denominator > 0 and self.metres_per_pixel() > 0:
+            factor = denominator / self.scale_denominator()
+            centre = self.view_rect().center()
+            self.zoom_at(centre.x(), centre.y(), factor)
+
+    def start_measure_at(self, x: float, y: float) -> None:
+        self.set_tool("measure_distance")
+        self.measure.click(x, y)
+
     def zoom_to_features(self, features) -> None:
         rect = None
         for key, rows in _group(features).items():
@@ -173,8 +198,8 @@ class MapCanvas(pg.GraphicsView):
             self.zoom_by(0.5)
         elif key == QtCore.Qt.Key.Key_Minus:
             self.zoom_by(2.0)
-        elif key == QtCore.Qt.Key.Key_Escape:
-            self.set_tool("pan") if self.measure is None else self.measure.finish()
+        elif key == QtCore.Qt.Key.Key_Escape:  # leave any tool, a measurement too: back to pan
+            self.set_tool("pan")
         elif key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter) and self.measure is not None:
             self.measure.finish()
         else:
@@ -237,9 +262,17 @@ class MapCanvas(pg.GraphicsView):
             self.update_highlights()
 
     def _on_mouse_clicked(self, ev) -> None:
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton or self.renderer is None:
+        if self.renderer is None:
             return
         point = self.view_box.mapSceneToView(ev.scenePos())
+        if ev.button() == QtCore.Qt.MouseButton.RightButton and self.measure is None:
+            from parksgis.qt.map_context_menu import build_menu
+
+            self.context_menu = build_menu(self, point.x(), point.y())  # what a test reads
+            self.context_menu.popup(QtCore.QPoint(int(ev.screenPos().x()), int(ev.screenPos().y())))
+            return
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return
         if self.measure is not None:
             if ev.double():
                 self.measure.finish()

@@ -22,7 +22,8 @@ Qt = QtCore.Qt
 BAR_WIDTH = 0.6
 MAX_DAYS = 24  # the time chart keeps at most this many bars (evenly spaced days)
 NO_PROJECT = "__none__"
-MIN_HEIGHT = 320
+CHARTS_MIN_HEIGHT = 320  # four charts need room: below it the charts scroll, the dock still shrinks
+LABEL_GAP_PX = 8  # room between two date labels under the time chart
 
 
 class StatusBars(pg.BarGraphItem):
@@ -70,18 +71,28 @@ class Dashboard(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("#ffffff")
-        self.view.setMinimumHeight(MIN_HEIGHT)  # four charts need room; the dock scrolls no less
-        layout.addWidget(self.view)
+        self.view.setMinimumHeight(CHARTS_MIN_HEIGHT)
+        # the charts scroll inside the dock rather than pinning its height: the divider above the
+        # bottom panels must move down so the map can be made taller
+        self.scroll = QtWidgets.QScrollArea(self, widgetResizable=True, objectName="dashboard_scroll")
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.view)
+        self.scroll.setMinimumHeight(0)
+        layout.addWidget(self.scroll)
+        # the status legend in its own row above the charts: never drawn over a bar
+        self.legend = pg.LegendItem(colCount=7, labelTextSize="8pt")
+        self.view.addItem(self.legend, row=0, col=0, colspan=2)
         self.plots: dict[str, pg.PlotItem] = {}
         for i, name in enumerate(("by_park", "investment", "roads", "over_time")):
-            plot = self.view.addPlot(row=i // 2, col=i % 2)
+            plot = self.view.addPlot(row=1 + i // 2, col=i % 2)
             plot.setMenuEnabled(False)
             plot.setMouseEnabled(x=False, y=False)
             plot.hideButtons()
             plot.showGrid(y=True, alpha=0.2)
             self.plots[name] = plot
         self._add_progress_axis()
-        self.plots["by_park"].addLegend(offset=(-5, 5), labelTextSize="8pt")
+        self._time_labels: list[str] = []
+        self.plots["over_time"].vb.sigResized.connect(self._thin_time_labels)
         link.state_changed.connect(self.refresh)
 
     # -- model following ------------------------------------------------------------------------------
@@ -125,6 +136,7 @@ class Dashboard(QtWidgets.QWidget):
         self._stale = False
         for plot in self.plots.values():
             plot.clear()
+        self.legend.clear()
         self.bars = {name: [] for name in self.plots}
         if self.workspace is None:
             return
@@ -152,9 +164,10 @@ class Dashboard(QtWidgets.QWidget):
             if not heights.any():
                 continue
             item = StatusBars(chart, code, xs, heights, base.copy(), ids_by_code[code], self._bar_clicked,
-                              brush=self._colour(code), pen=pg.mkPen("#ffffff", width=0.5),
-                              name=self._label(code) if legend else None)
+                              brush=self._colour(code), pen=pg.mkPen("#ffffff", width=0.5))
             plot.addItem(item)
+            if legend:
+                self.legend.addItem(item, self._label(code))
             self.bars[chart].append(item)
             base += heights
 
@@ -188,7 +201,7 @@ class Dashboard(QtWidgets.QWidget):
         self._ticks("investment", [self._label(c) for c in codes])
         self.plots["investment"].setTitle(self.tr("Investment by status (100 million yuan)") + suffix,
                                           size="9pt")
-        self.plots["investment"].setLabel("left", "亿元")
+        self.plots["investment"].setLabel("left", self.tr("100 million yuan"))
 
     def _roads(self, scheme, projects, suffix) -> None:
         table = figures.road_km_by_status(projects, self._segments, scheme)
@@ -201,6 +214,14 @@ class Dashboard(QtWidgets.QWidget):
                    if c is not None else [] for w in works] for c in codes}
         self._stack("roads", codes, xs, heights, ids)
         plot = self.plots["roads"]
+        self.target_km = {}
+        title = self.tr("Road km by status against the 2014 targets")
+        if not self._holds_programme():
+            # the 2014 targets are for all the programme's parks: a one-park pack shows its km only
+            self._ticks("roads", [self.tr("New roads"), self.tr("Upgraded roads")])
+            plot.setTitle(self.tr("Road km by status (2014 targets cover all parks)") + suffix, size="9pt")
+            plot.setLabel("left", "km")
+            return
         for x, work in zip(xs, works):
             target = targets[work]
             line = pg.PlotDataItem([x - 0.45, x + 0.45], [target, target],
@@ -214,8 +235,13 @@ class Dashboard(QtWidgets.QWidget):
         self.target_km = {w: targets[w] for w in works}
         self._ticks("roads", [self.tr("New roads"), self.tr("Upgraded roads")])
         plot.setYRange(0, max(max(targets.values()), max(sum(h) for h in zip(*heights.values()))) * 1.15)
-        plot.setTitle(self.tr("Road km by status against the 2014 targets") + suffix, size="9pt")
+        plot.setTitle(title + suffix, size="9pt")
         plot.setLabel("left", "km")
+
+    def _holds_programme(self) -> bool:
+        """True when the workspace shows every park the programme's targets were set for."""
+        programme = set(self.workspace.meta.get("parks") or ())
+        return programme <= {p.park_id for p in self.workspace.parks}
 
     def _over_time(self, scheme, projects) -> None:
         plot = self.plots["over_time"]
@@ -229,6 +255,9 @@ class Dashboard(QtWidgets.QWidget):
             days = [days[int(i)] for i in np.linspace(0, len(days) - 1, MAX_DAYS)]
         self.time_days = days
         if not days:
+            # no dates of later days on the axis of an empty chart
+            self._time_labels = []
+            self._ticks("over_time", [])
             plot.setTitle(self.tr("Progress over time (no edits recorded yet)"), size="9pt")
             return
         current = self.link.backend.projects()
@@ -239,10 +268,26 @@ class Dashboard(QtWidgets.QWidget):
         heights = {c: [point.counts.get(c, 0) for point in points] for c in codes}
         ids = {c: [figures.projects_where(snap, status=c) for snap in snapshots] for c in codes}
         self._stack("over_time", codes, xs, heights, ids)
-        self._ticks("over_time", [d.strftime("%m-%d") if len(days) > 1 else d.isoformat() for d in days])
+        self._time_labels = [d.strftime("%m-%d") if len(days) > 1 else d.isoformat() for d in days]
+        self._ticks("over_time", self._time_labels)
+        self._thin_time_labels()
         plot.setLabel("left", self.tr("projects"))
         mean = [p.mean_progress_pct if p.mean_progress_pct is not None else np.nan for p in points]
         self.progress_line.setData(np.asarray(xs, float), np.asarray(mean, float))
+
+    def _thin_time_labels(self, *_args) -> None:
+        """Every k-th date under the time chart, k chosen so labels never touch at this width."""
+        labels = self._time_labels
+        axis = self.plots["over_time"].getAxis("bottom")
+        if not labels:
+            return
+        metrics = QtGui.QFontMetrics(axis.style.get("tickFont") or self.font())
+        label_px = max(metrics.horizontalAdvance(text) for text in labels) + LABEL_GAP_PX
+        width = max(1.0, self.plots["over_time"].vb.width())
+        stride = max(1, int(np.ceil(label_px * len(labels) / width)))
+        self.time_label_stride = stride
+        axis.setTicks([[(i, text) for i, text in enumerate(labels) if i % stride == 0],
+                       [(i, "") for i in range(len(labels))]])
 
     def _add_progress_axis(self) -> None:
         """Mean progress (0–100 %) on a right-hand axis of the time chart: its own view box."""

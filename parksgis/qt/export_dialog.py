@@ -10,6 +10,8 @@ bar, north arrow, KPIs) at a 16:9 slide size, so it pastes straight into a deck.
 
 from __future__ import annotations
 
+import errno
+import re
 from datetime import date
 from pathlib import Path
 
@@ -28,12 +30,27 @@ def tr(text: str) -> str:
     return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the UI's language (the OS says it in English)."""
+    return {errno.EACCES: tr("permission denied"), errno.EPERM: tr("permission denied"),
+            errno.ENOENT: tr("no such file or folder"), errno.ENOSPC: tr("the disk is full"),
+            errno.EROFS: tr("the disk is read-only"), errno.EISDIR: tr("a folder is in the way"),
+            errno.ENAMETOOLONG: tr("the name is too long")}.get(exc.errno, exc.strerror or str(exc))
+
+
 def one_line(exc: BaseException, path: Path | None = None) -> str:
-    """A user-facing message: our errors as they are, OS errors as "path: reason"."""
+    """A user-facing message in the UI's language: OS errors as "path: reason", the export's own
+    errors translated, other errors as they are."""
     if isinstance(exc, OSError):
         where = path or exc.filename  # not the hidden temporary file the write went to
-        return f"{where}: {exc.strerror or exc}"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"{where}: {os_reason(exc)}"
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    missing = re.fullmatch(r"(.+): folder (.+) does not exist", message)
+    if missing:
+        return tr("%1: folder %2 does not exist").replace("%1", missing[1]).replace("%2", missing[2])
+    if message == "nothing to draw: the layers hold no features":
+        return tr("nothing to draw: the layers hold no features")
+    return message
 
 
 class BusyCursor:

@@ -29,6 +29,7 @@ def install_language(language: str) -> bool:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {', '.join(LANGUAGES)}")
     app = QtCore.QCoreApplication.instance()
+    _set_locale(language)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -47,3 +48,20 @@ def install_language(language: str) -> bool:
         QtCore.QCoreApplication.sendEvent(app, QtCore.QEvent(QtCore.QEvent.Type.LanguageChange))
         found = True
     return found
+
+
+def _set_locale(language: str) -> None:
+    """Month and day names (calendars), Qt's dialogs' formats: the UI's language, not the system's.
+
+    Widgets made before keep the locale they were made with unless told: every window is given the
+    new default, which its children without a locale of their own follow (a LocaleChange each).
+    """
+    from PySide6 import QtWidgets
+
+    locale = QtCore.QLocale(QtCore.QLocale.Language.Chinese, QtCore.QLocale.Country.China) \
+        if language.startswith("zh") else QtCore.QLocale(QtCore.QLocale.Language.English,
+                                                          QtCore.QLocale.Country.UnitedStates)
+    QtCore.QLocale.setDefault(locale)
+    if isinstance(QtCore.QCoreApplication.instance(), QtWidgets.QApplication):
+        for widget in QtWidgets.QApplication.topLevelWidgets():
+            widget.setLocale(locale)

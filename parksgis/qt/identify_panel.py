@@ -2,6 +2,11 @@
 
 Shows the most recently selected feature (Selection.current). A feature with no ``project_id`` or
 one naming a project missing from the register gets a clear note instead of an empty card.
+
+The feature's name, its status badge and the edit form's Apply button sit in a header pinned above
+a scrolling body (edit form first, then the card and the attributes): whatever is scrolled, the
+user sees what they are editing. A new feature starts scrolled to the top; the wheel changes a
+value only in the field that has the focus (wheel_guard).
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from __future__ import annotations
 import math
 
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from parksgis.qt.wheel_guard import WheelGuard
 
 Qt = QtCore.Qt
 
@@ -32,24 +39,42 @@ class IdentifyPanel(QtWidgets.QWidget):
         self.selection = selection
         self.workspace = None
         self.lang = "zh"
-        layout = QtWidgets.QVBoxLayout(self)
-        # never squeezed below what the rows need: the dock's scroll area scrolls instead
-        layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetMinimumSize)
-        self.heading = QtWidgets.QLabel(self)
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = QtWidgets.QFrame(self, objectName="identify_header")
+        self.header.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        header = QtWidgets.QGridLayout(self.header)
+        header.setContentsMargins(8, 6, 8, 6)
+        self.heading = QtWidgets.QLabel(self.header)
         self.heading.setObjectName("identify_heading")
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        layout.addWidget(self.heading)
+        header.addWidget(self.heading, 0, 0, 1, 2)
+        self.status_badge = QtWidgets.QLabel(self.header, objectName="status_badge")
+        header.addWidget(self.status_badge, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        self.pinned_buttons = QtWidgets.QHBoxLayout()
+        header.addLayout(self.pinned_buttons, 1, 1, Qt.AlignmentFlag.AlignRight)
+        outer.addWidget(self.header)
 
-        self.card = QtWidgets.QGroupBox(self)
+        self.scroll = QtWidgets.QScrollArea(self, widgetResizable=True, objectName="identify_scroll")
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.body = QtWidgets.QWidget(self.scroll, objectName="identify_body")
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        self.wheel_guard = WheelGuard(self.scroll)
+        layout = QtWidgets.QVBoxLayout(self.body)
+        # never squeezed below what the rows need: the scroll area scrolls instead
+        layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetMinimumSize)
+
+        self.card = QtWidgets.QGroupBox(self.body)
         form = QtWidgets.QFormLayout(self.card)
         self.project_name = QtWidgets.QLabel(self.card, objectName="project_name")
         self.project_name_en = QtWidgets.QLabel(self.card, objectName="project_name_en")
         self.project_id = QtWidgets.QLabel(self.card, objectName="project_id")
-        self.status_badge = QtWidgets.QLabel(self.card, objectName="status_badge")
         self.progress = QtWidgets.QProgressBar(self.card, objectName="progress")
         self.progress.setRange(0, 100)
         self.investment = QtWidgets.QLabel(self.card, objectName="investment")
@@ -59,8 +84,7 @@ class IdentifyPanel(QtWidgets.QWidget):
         self.contractor = QtWidgets.QLabel(self.card, objectName="contractor")
         self._form_labels = {}
         for key, widget in [("name", self.project_name), ("name_en", self.project_name_en),
-                            ("id", self.project_id),
-                            ("status", self.status_badge), ("progress", self.progress),
+                            ("id", self.project_id), ("progress", self.progress),
                             ("investment", self.investment), ("planned", self.planned),
                             ("actual", self.actual), ("owner", self.owner),
                             ("contractor", self.contractor)]:
@@ -69,19 +93,27 @@ class IdentifyPanel(QtWidgets.QWidget):
             form.addRow(label, widget)
         layout.addWidget(self.card)
 
-        self.no_project = QtWidgets.QLabel(self, objectName="no_project", wordWrap=True)
+        self.no_project = QtWidgets.QLabel(self.body, objectName="no_project", wordWrap=True)
         self.no_project.setStyleSheet("color: #555; font-style: italic; padding: 6px;")
         layout.addWidget(self.no_project)
 
-        self.attributes = QtWidgets.QTableWidget(0, 2, self)
+        self.attributes = QtWidgets.QTableWidget(0, 2, self.body)
         self.attributes.setObjectName("attributes")
         self.attributes.verticalHeader().hide()
         self.attributes.horizontalHeader().setStretchLastSection(True)
         self.attributes.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.attributes, 1)
+        self._shown = None
         selection.changed.connect(self.refresh)
         self.retranslate()
         self.refresh()
+
+    def add_editor(self, editor, pinned_buttons=()) -> None:
+        """Put an edit form first in the body, its ``pinned_buttons`` (Apply) in the header."""
+        self.body.layout().insertWidget(0, editor)
+        for button in pinned_buttons:
+            self.pinned_buttons.addWidget(button)
+        self.wheel_guard.guard(editor)
 
     def set_workspace(self, workspace) -> None:
         self.workspace = workspace
@@ -101,7 +133,6 @@ class IdentifyPanel(QtWidgets.QWidget):
     def retranslate(self) -> None:
         self.card.setTitle(self.tr("Project"))
         names = {"name": self.tr("Name"), "name_en": self.tr("English name"), "id": self.tr("Project id"),
-                 "status": self.tr("Status"),
                  "progress": self.tr("Progress"), "investment": self.tr("Investment"),
                  "planned": self.tr("Planned"), "actual": self.tr("Actual"), "owner": self.tr("Owner"),
                  "contractor": self.tr("Contractor")}
@@ -120,6 +151,9 @@ class IdentifyPanel(QtWidgets.QWidget):
             self._show_nothing()
             return
         row = current[1]
+        if current != self._shown:  # another feature: its form from the top, not half-scrolled
+            self._shown = current
+            self.scroll.verticalScrollBar().setValue(0)
         extra = len(self.selection) - 1
         heading = f"{layer.feature_name(row, self.lang)} · {layer.title(self.lang)}"
         if extra:
@@ -130,6 +164,7 @@ class IdentifyPanel(QtWidgets.QWidget):
         project = self.workspace.projects.get(project_id) if project_id else None
         self.card.setVisible(project is not None)
         self.no_project.setVisible(project is None)
+        self.status_badge.setVisible(project is not None)
         if project is None:
             self.no_project.setText(
                 self.tr("No project linked to this feature.") if not project_id else
@@ -138,7 +173,9 @@ class IdentifyPanel(QtWidgets.QWidget):
         self._fill_card(project)
 
     def _show_nothing(self) -> None:
+        self._shown = None
         self.heading.setText(self.tr("Click a feature on the map to identify it."))
+        self.status_badge.hide()
         self.card.hide()
         self.no_project.hide()
         self.attributes.setRowCount(0)

@@ -237,6 +237,7 @@ class LayerTreeView(QtWidgets.QTreeView):
 
     zoom_to_layers = QtCore.Signal(list)
     open_table = QtCore.Signal(object)
+    read_with_offset = QtCore.Signal(str)  # a loose layer file to read again as GCJ-02 / BD-09
 
     def __init__(self, model: LayerTreeModel, parent=None):
         super().__init__(parent)
@@ -271,6 +272,9 @@ class LayerTreeView(QtWidgets.QTreeView):
                 action = styles.addAction(names[style], lambda s=style: setattr(node, "style", s))
                 action.setCheckable(True)
                 action.setChecked(node.style == style)
+            if node.source is not None and node.source.is_file() and node.source.suffix.lower() != ".gpkg":
+                menu.addAction(self.tr("Read again with a web-map offset (GCJ-02 / BD-09)…"),
+                               lambda: self.read_with_offset.emit(str(node.source)))
             menu.addSeparator()
             menu.addAction(self._opacity_action(menu, node))
         return menu

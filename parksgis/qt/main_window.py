@@ -20,12 +20,14 @@ from parksgis.qt.display_geometry import DisplayGeometry
 from parksgis.qt.identify_panel import IdentifyPanel
 from parksgis.qt.imagery_controls import ImagerySwipeBar
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
+from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
+from parksgis.qt.scale_box import ScaleBox
 from parksgis.qt.search_box import SearchBox
 from parksgis.qt.session import Session
 from parksgis.qt.status_legend import StatusLegend
 from parksgis.qt.window_actions import WindowActions
-from parksgis.qt import workspace_loading
+from parksgis.qt import view_memory, workspace_loading
 
 Qt = QtCore.Qt
 MAX_RECENT = 8
@@ -44,6 +46,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.language = language or str(self.settings.value("language", i18n.default_language()))
         self.display_crs = display_crs or str(self.settings.value("display_crs", "EPSG:4546"))
         self.session = Session(self.settings, self)
+        self._read_only: str | None = None  # why edits cannot be saved (the title says read-only)
         self.geometry_ = None
         self.selection = Selection()
         self.canvas = MapCanvas(self.selection, self)
@@ -62,21 +65,19 @@ class MainWindow(QtWidgets.QMainWindow):
                                    ("table", self.table, Qt.DockWidgetArea.BottomDockWidgetArea),
                                    ("problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)]:
             dock = QtWidgets.QDockWidget(self, objectName=f"{name}_dock")
-            if widget is self.identify:  # a long project card scrolls instead of squeezing the map
-                scroll = QtWidgets.QScrollArea(dock, widgetResizable=True, objectName="identify_scroll")
-                scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-                scroll.setWidget(widget)
-                widget = scroll
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        self.problem_fixes = ProblemFixes(self)  # the panel's "choose CRS", "re-save as UTF-8"…
         self.tabifyDockWidget(self.docks["table"], self.docks["problems"])
         self.docks["table"].raise_()
 
         self.coords_label = QtWidgets.QLabel(self, objectName="coords_label")
         self.measure_label = QtWidgets.QLabel(self, objectName="measure_label")
+        self.scale_box = ScaleBox(self.canvas, self)
         self.statusBar().addWidget(self.measure_label, 1)
         self.statusBar().addPermanentWidget(self.coords_label)
+        self.statusBar().addPermanentWidget(self.scale_box)
         # text from the start: a status bar that grows on the first mouse move shrinks the map by
         # a pixel, and a new map size costs a new frame
         self.coords_label.setText(f"{self.display_crs}")
@@ -130,6 +131,8 @@ class MainWindow(QtWidgets.QMainWindow):
         from parksgis.render.map_renderer import MapRenderer
 
         if self.workspace is not None:
+            if self.workspace is not workspace:  # the same one again: a new display CRS
+                view_memory.save_view(self.settings, self.workspace, self.display_crs, self.canvas.view_rect())
             self.workspace.layers_changed.disconnect(self._on_layers_changed)
             self.workspace.projects_changed.disconnect(self._on_projects_changed)
         self.selection.clear()
@@ -152,7 +155,8 @@ class MainWindow(QtWidgets.QMainWindow):
             panels.set_workspace(workspace, self.renderer)
         for report in reports:
             self.problems.add_report(report)
-        self.canvas.zoom_all()
+        view_memory.first_view(self.canvas, self.settings, workspace, self.display_crs)
+        self._update_title()
 
     def _on_layers_changed(self) -> None:
         self.table.set_workspace(self.workspace)
@@ -271,8 +275,32 @@ class MainWindow(QtWidgets.QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    def show_read_only(self, reason: str | None) -> None:
+        """The register link says whether edits can be saved; the title bar says so too."""
+        self._read_only = reason
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """What is open (folder, pack, server, file) and whether it is read-only, then the app."""
+        source = str((self.workspace.meta or {}).get("source") or "") if self.workspace is not None else ""
+        if not source:
+            self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
+            return
+        if source.startswith(("postgresql:", "postgres:")):
+            kind, name = self.tr("server"), source.split("@")[-1]
+        elif self.session.pack is not None or source.lower().endswith(".gpkg"):
+            title = (self.workspace.meta or {}).get("title")
+            kind, name = self.tr("layer pack"), f"{Path(source).name}" + (f" · {title}" if title else "")
+        else:
+            kind, name = (self.tr("folder") if Path(source).is_dir() else self.tr("file")), Path(source).name
+        title = f"{name} ({kind})"
+        if self._read_only:
+            title += " — " + self.tr("read-only")
+        self.setWindowTitle(f"{title} — parksgis")
+        self.setWindowFilePath(source)
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("parksgis — Zhuhai–Yangjiang co-built industrial parks"))
+        self._update_title()
         self.actions_.retranslate()
         self.imagery_swipe.retranslate()
         titles = {"layers": self.tr("Layers"), "legend": self.tr("Status"), "identify": self.tr("Identify"),
@@ -307,6 +335,23 @@ class MainWindow(QtWidgets.QMainWindow):
         state = self.settings.value("window/state")
         self._layout_restored = state is not None and self.restoreState(state)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
+    def _fit_toolbars(self) -> None:
+        """The "as of" bar on a row of its own when it and the map tools do not fit side by side
+        (1024 px, English): no tool is hidden behind the toolbar's » overflow."""
+        if self.register_panels is None:
+            return
+        as_of = self.register_panels.toolbar
+        needed = self.actions_.toolbar.sizeHint().width() + as_of.sizeHint().width() + 16
+        broken = self.toolBarBreak(as_of)
+        if needed > self.width() and not broken:
+            self.insertToolBarBreak(as_of)
+        elif needed <= self.width() and broken:
+            self.removeToolBarBreak(as_of)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._layout_restored:
@@ -314,6 +359,8 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self.default_layout)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.workspace is not None:
+            view_memory.save_view(self.settings, self.workspace, self.display_crs, self.canvas.view_rect())
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

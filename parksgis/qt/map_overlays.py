@@ -21,6 +21,12 @@ def nice_length(max_metres: float) -> float:
     return best
 
 
+def overlay_rects(size: QtCore.QSize) -> list[QtCore.QRectF]:
+    """Where the scale bar and the north arrow are painted: map labels keep clear of them."""
+    return [QtCore.QRectF(size.width() - 46.0, 6.0, 42.0, 58.0),
+            QtCore.QRectF(6.0, size.height() - 48.0, 200.0, 44.0)]
+
+
 def draw_scale_bar(painter: QtGui.QPainter, size: QtCore.QSize, metres_per_pixel: float) -> None:
     if metres_per_pixel <= 0:
         return

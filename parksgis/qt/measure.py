@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import math
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 SQUARE_METRES_PER_MU = 10000.0 / 15.0  # 1 亩 = 666.67 m² (15 亩 = 1 公顷)
+TR_CONTEXT = "Measure"
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
 def path_length(points: list[tuple[float, float]]) -> float:
@@ -32,13 +38,15 @@ def format_length(metres: float) -> str:
 
 
 def format_area(square_metres: float) -> str:
-    """m², 亩 and 公顷 side by side: plots are talked about in 亩, the plan in 公顷."""
-    return (f"{square_metres:,.0f} m² · {square_metres / SQUARE_METRES_PER_MU:,.2f} 亩 · "
-            f"{square_metres / 10000:,.3f} 公顷")
+    """m², 亩 and 公顷 side by side: plots are talked about in 亩, the plan in 公顷 (in English
+    "mu" and "ha")."""
+    return (f"{square_metres:,.0f} m² · {square_metres / SQUARE_METRES_PER_MU:,.2f} {_tr('mu')} · "
+            f"{square_metres / 10000:,.3f} {_tr('ha')}")
 
 
 class MeasureTool(QtCore.QObject):
-    """Collects clicked vertices in display metres and draws them as a cosmetic path in the view."""
+    """Collects clicked vertices in display metres and draws them as a cosmetic path in the view,
+    with the running result written on the map beside the last point (not only in the status bar)."""
 
     result_changed = QtCore.Signal(str)
 
@@ -55,9 +63,18 @@ class MeasureTool(QtCore.QObject):
         self.item.setPen(pen)
         self.item.setZValue(100)
         view_box.addItem(self.item, ignoreBounds=True)
+        self.label = pg.TextItem("", color="#b71c1c", anchor=(0, 1.2), fill=pg.mkBrush(255, 255, 255, 225),
+                                 border=pg.mkPen("#d62728"))
+        font = self.label.textItem.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        self.label.setZValue(101)
+        self.label.hide()
+        view_box.addItem(self.label, ignoreBounds=True)
 
     def remove(self) -> None:
         self.view_box.removeItem(self.item)
+        self.view_box.removeItem(self.label)
 
     def click(self, x: float, y: float) -> None:
         if self.finished:
@@ -98,4 +115,9 @@ class MeasureTool(QtCore.QObject):
             if self.mode == "area" and len(vertices) > 2:
                 path.closeSubpath()
         self.item.setPath(path)
-        self.result_changed.emit(self.text())
+        text = self.text()
+        self.label.setText(text)
+        self.label.setVisible(len(vertices) > 1)
+        if vertices:
+            self.label.setPos(*vertices[-1])
+        self.result_changed.emit(text)

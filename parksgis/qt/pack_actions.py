@@ -85,7 +85,7 @@ class PackActions(QtCore.QObject):
 
     def retranslate(self) -> None:
         self.open_pack_action.setText(_tr("Open &pack…"))
-        self.export_action.setText(_tr("&Export changes…"))
+        self.export_action.setText(_tr("Export c&hanges…"))
         self.merge_action.setText(_tr("&Merge changes…"))
         self.conflicts_action.setText(_tr("Resolve &conflicts…"))
 

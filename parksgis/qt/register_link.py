@@ -228,6 +228,12 @@ class RegisterLink(QtCore.QObject):
                 return row
         return None
 
+    def reread(self, project_ids) -> None:
+        """Read these projects again from the register: another desk changed them (a refused
+        stale edit says so), and the map, legend and forms should show what is there now."""
+        if self.backend is not None and self.workspace is not None:
+            self._on_register_changed(list(project_ids))
+
     def _on_register_changed(self, project_ids: list[str]) -> None:
         workspace = self.workspace
         if workspace.as_of is None:

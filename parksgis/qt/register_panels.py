@@ -49,8 +49,7 @@ class RegisterPanels(QtCore.QObject):
         self.session = session
         self.link = session.link
         self.editor = StatusEditor(window.selection, self.link, window.identify)
-        layout = window.identify.layout()
-        layout.insertWidget(layout.indexOf(window.identify.card) + 1, self.editor)
+        window.identify.add_editor(self.editor, [self.editor.apply_button])
         window.addAction(self.editor.undo_action)  # Ctrl+Z works wherever the focus is
         self.as_of = AsOfBar(window.selection, self.link, window)
         self.toolbar = window.addToolBar(_tr("Status as of"))
@@ -87,6 +86,16 @@ class RegisterPanels(QtCore.QObject):
         self.dashboard.message.connect(self._show_message)
         self.as_of.zoom_to_features.connect(window.canvas.zoom_to_features)
         self.as_of.compare_check.toggled.connect(self._compare_toggled)
+        window.installEventFilter(self)  # the window's LanguageChange: retranslate what is ours
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def retranslate(self) -> None:
+        self.toolbar.setWindowTitle(_tr("Status as of"))
+        self.author_action.setText(_tr("Your name in the history…"))
 
     def set_workspace(self, workspace, renderer) -> None:
         """Open the workspace's register and point every register view at it."""
@@ -114,6 +123,7 @@ class RegisterPanels(QtCore.QObject):
         self.notice.setText(text)
         self.notice.setToolTip(text)
         self.notice.setVisible(bool(text))
+        self.window.show_read_only(self.link.read_only_reason if workspace is not None else None)
 
     def ask_author(self) -> None:
         """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""
@@ -128,6 +138,8 @@ class RegisterPanels(QtCore.QObject):
         if on:
             self.docks["changes"].show()
             self.docks["changes"].raise_()
+        else:  # an empty list of changes has nothing to say
+            self.docks["changes"].hide()
 
     def _show_message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, MESSAGE_MS)

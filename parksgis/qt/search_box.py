@@ -9,9 +9,12 @@ FEATURES_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[str, int]]]]:
-    """(display text, features) for every named feature and every project; text holds zh, en and id."""
-    entries: list[tuple[str, list[tuple[str, int]]]] = []
+    """(display text, features) for every project and every named feature not already covered by
+    its project's entry; text holds zh, en and id. One entry per text: the segments of a road
+    named alike are one suggestion that selects them all."""
+    entries: dict[str, list[tuple[str, int]]] = {}
     by_project: dict[str, list[tuple[str, int]]] = {}
+    project_names = {pid: {p.name_zh, p.name_en} - {None, ""} for pid, p in workspace.projects.items()}
     for layer in workspace.layers:
         if layer.kind.value == "basemap":
             continue
@@ -27,17 +30,22 @@ def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[st
         columns = [frame[c].astype(object).where(frame[c].notna(), "").astype(str).tolist()
                    for c in names + ids]
         suffix = f" [{layer.title(lang)}]"
+        pids = layer.project_ids.tolist()
         for row, parts in enumerate(zip(*columns)):
-            if any(parts[: len(names)]):
-                entries.append((" · ".join(dict.fromkeys(p for p in parts if p)) + suffix, [(layer.key, row)]))
+            named = [p for p in parts[: len(names)] if p]
+            if not named or set(named) <= project_names.get(pids[row], set()):
+                continue  # unnamed, or named like its project: the project's entry finds it
+            text = " · ".join(dict.fromkeys(named)) + suffix
+            entries.setdefault(text, []).append((layer.key, row))
     for pid, project in workspace.projects.items():
         text = " · ".join(x for x in (project.name_zh, project.name_en, pid) if x)
-        entries.append((text, by_project.get(pid, [])))
-    return entries
+        entries.setdefault(text, []).extend(by_project.get(pid, []))
+    return list(entries.items())
 
 
 class SearchBox(QtWidgets.QLineEdit):
-    """A line edit with a contains-completer; Enter takes the first hit."""
+    """A line edit with a contains-completer; Enter takes the first hit. It sits in the menu bar's
+    corner, not in a toolbar, so no toolbar overflow (») can hide it at 1280 px."""
 
     found = QtCore.Signal(list)      # features to select and zoom to
     not_found = QtCore.Signal(str)   # the text, or a project with no features
@@ -45,7 +53,7 @@ class SearchBox(QtWidgets.QLineEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("search_box")
-        self.setMinimumWidth(220)  # other toolbars (the "as of" bar) must not squeeze it to nothing
+        self.setMinimumWidth(300)
         self.setClearButtonEnabled(True)
         self.items = QtGui.QStandardItemModel(self)
         self.completer_ = QtWidgets.QCompleter(self.items, self)
@@ -53,12 +61,20 @@ class SearchBox(QtWidgets.QLineEdit):
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(12)
         self.setCompleter(self.completer_)
+        popup = self.completer_.popup()
+        popup.setTextElideMode(Qt.TextElideMode.ElideNone)  # whole names, never "临港污水处…"
+        popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.completer_.activated[QtCore.QModelIndex].connect(self._on_activated)
         self.returnPressed.connect(self.take_first)
         self.retranslate()
 
+    def sizeHint(self) -> QtCore.QSize:
+        # the menu bar lays its corner widget out by size hint, not minimum size
+        hint = super().sizeHint()
+        return QtCore.QSize(max(hint.width(), self.minimumWidth()), hint.height())
+
     def retranslate(self) -> None:
-        self.setPlaceholderText(self.tr("Search project or feature (中文 / English / id)"))
+        self.setPlaceholderText(self.tr("Search a project or feature: name or id"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QtCore.QEvent.Type.LanguageChange:
@@ -76,10 +92,16 @@ class SearchBox(QtWidgets.QLineEdit):
         if source is None:
             return
         self._source = None
+        widest = 0
+        metrics = self.completer_.popup().fontMetrics()
         for text, features in search_entries(*source):
             item = QtGui.QStandardItem(text)
             item.setData(features, FEATURES_ROLE)
             self.items.appendRow(item)
+            widest = max(widest, metrics.horizontalAdvance(text))
+        # the popup as wide as its longest suggestion (up to most of the screen), not the box
+        screen = self.screen().availableGeometry().width() if self.screen() else 1280
+        self.completer_.popup().setMinimumWidth(min(widest + 40, int(screen * 0.8)))
 
     def focusInEvent(self, event) -> None:
         self.ensure_items()

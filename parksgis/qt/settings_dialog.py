@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 from PySide6 import QtWidgets
@@ -19,6 +21,20 @@ def check_display_crs(text: str) -> str | None:
     if not units <= {"metre", "meter"}:
         return QtWidgets.QApplication.translate("DisplayCrsDialog", "axis units are not metres")
     return None
+
+
+def crs_display_name(crs: CRS) -> str:
+    """A CRS's name for the window: the Gauss-Krüger zones engineers here use, in the UI's
+    language; any other by its EPSG name (a proper name, as pyproj gives it)."""
+    match = re.fullmatch(r"(CGCS2000|Xian 1980|Beijing 1954) / (3|6)-degree Gauss-Kruger (CM (\d+)E|zone (\d+))",
+                         crs.name)
+    if not match:
+        return crs.name
+    datum, width = match[1], match[2]
+    where = (QtWidgets.QApplication.translate("DisplayCrsDialog", "central meridian %1°E").replace("%1", match[4])
+             if match[4] else QtWidgets.QApplication.translate("DisplayCrsDialog", "zone %1").replace("%1", match[5]))
+    return QtWidgets.QApplication.translate("DisplayCrsDialog", "%1 / %2-degree Gauss-Krüger, %3") \
+        .replace("%1", datum).replace("%2", width).replace("%3", where)
 
 
 class DisplayCrsDialog(QtWidgets.QDialog):
@@ -46,5 +62,5 @@ class DisplayCrsDialog(QtWidgets.QDialog):
 
     def _check(self) -> None:
         problem = check_display_crs(self.crs())
-        self.note.setText(problem or CRS.from_user_input(self.crs()).name)
+        self.note.setText(problem or crs_display_name(CRS.from_user_input(self.crs())))
         self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)

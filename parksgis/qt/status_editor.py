@@ -18,11 +18,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.model.project import DATE_FIELDS
+from parksgis.qt.register_texts import field_label, local_time, value_text
+from parksgis.store.errors import StaleEditError
 
 Qt = QtCore.Qt
 NO_DATE = QtCore.QDate(1900, 1, 1)  # a date edit at its minimum shows "—": no date
 NO_PROGRESS = -1
 HISTORY_ROWS = 30
+EDITED_FIELDS = ("status", "progress_pct", *DATE_FIELDS, "note")
 
 
 def _number(value) -> float | None:
@@ -43,9 +46,9 @@ class StatusEditor(QtWidgets.QGroupBox):
         self.workspace = None
         self.lang = "zh"
         self.project_id: str | None = None
-        #: the project as the form was filled from it: the base of each edit, so an edit of a field
-        #: someone else changed meanwhile (a server register, live) is refused, not overwritten
-        self._shown = None
+        #: the values the form was filled from: the base of each edit (compare-and-set)
+        self.shown: dict = {}
+        self._applying = False
         layout = QtWidgets.QVBoxLayout(self)
         self.notice = QtWidgets.QLabel(self, objectName="edit_notice", wordWrap=True)
         self.notice.setStyleSheet("background: #fff3cd; color: #664d03; border: 1px solid #e6c767;"
@@ -165,6 +168,7 @@ class StatusEditor(QtWidgets.QGroupBox):
     def refresh(self) -> None:
         project = self.current_project()
         self.setVisible(project is not None)
+        self.apply_button.setVisible(project is not None)  # it may live in the identify header
         self.project_id = project.project_id if project else None
         if project is None:
             return
@@ -179,20 +183,20 @@ class StatusEditor(QtWidgets.QGroupBox):
         self.apply_button.setEnabled(reason is None)
         self.undo_button.setEnabled(reason is None)
         self.undo_action.setEnabled(reason is None)
-        shown = self._shown
-        if (shown is not None and shown.project_id == project.project_id and project != shown
-                and self._form_differences(shown) and self._form_differences(project)):
-            # changed elsewhere while this form holds unsaved edits: keep them (and their base);
-            # Apply then reports the conflict with both values instead of losing either
-            self.notice.setText(self.tr("Changed elsewhere while you were editing; Apply will show "
-                                        "both values."))
-            self.notice.setVisible(True)
-        else:
-            self._fill_form(project)
-            self._shown = project
+        self._fill_form(project)  # keeps unsaved edits the register moved under (then says so)
         self._fill_history(project.project_id)
 
     def _fill_form(self, project) -> None:
+        values = {field: getattr(project, field) for field in EDITED_FIELDS}
+        if (not self._applying and project.project_id == self.shown.get("project_id")
+                and values != self.shown["values"] and self.changes()):
+            # the register moved on while the user has unsaved edits here: keep their edits and
+            # the values they started from, so Apply is refused with both values, never silently
+            self.notice.setText(self.tr("Changed elsewhere while you were editing; Apply will show "
+                                        "both values."))
+            self.notice.setVisible(True)
+            return
+        self.shown = {"project_id": project.project_id, "values": values}
         index = self.status_combo.findData(project.status)
         self.status_combo.setCurrentIndex(index)
         pct = _number(project.progress_pct)
@@ -205,41 +209,35 @@ class StatusEditor(QtWidgets.QGroupBox):
     def _fill_history(self, project_id: str) -> None:
         self.history_list.clear()
         rows = [r for r in self.link.history(project_id) if r.source != "seed"]
+        scheme = self.workspace.scheme if self.workspace is not None else None
         for row in reversed(rows[-HISTORY_ROWS:]):
-            old, new = row.old or "—", row.new or "—"
-            if row.field == "status" and self.workspace is not None:
-                old, new = (self._status_label(v) for v in (row.old, row.new))
-            when = row.changed_at[:16].replace("T", " ")
-            self.history_list.addItem(f"{when}Z  {row.field}: {old} → {new}  ({row.author}, {row.source})")
+            old, new = (value_text(row.field, v, scheme, self.lang) for v in (row.old, row.new))
+            self.history_list.addItem(f"{local_time(row.changed_at)}  {field_label(row.field)}: {old} → {new}"
+                                      f"  ({row.author}, {self._source_label(row.source)})")
 
-    def _status_label(self, code) -> str:
-        scheme = self.workspace.scheme
-        return scheme[code].label(self.lang) if code in scheme else (code or "—")
+    def _source_label(self, source: str) -> str:
+        return {"app": self.tr("window"), "undo": self.tr("undo"), "import": self.tr("spreadsheet"),
+                "merge": self.tr("merge"), "seed": self.tr("initial")}.get(source, source)
 
     # -- edits ----------------------------------------------------------------------------------------
     def changes(self) -> dict:
-        """The form's fields that differ from the values the form was filled with."""
-        project = self.current_project()
-        if project is None:
+        """The form's fields that differ from the values it was filled from."""
+        if self.current_project() is None or not self.shown:
             return {}
-        if self._shown is not None and self._shown.project_id == project.project_id:
-            project = self._shown
-        return self._form_differences(project)
-
-    def _form_differences(self, project) -> dict:
+        shown = self.shown["values"]
         out: dict = {}
         code = self.status_combo.currentData()
-        if code and code != project.status:
+        if code and code != shown["status"]:
             out["status"] = code
         pct = self.progress_spin.value()
-        current = _number(project.progress_pct)
+        current = _number(shown["progress_pct"])
         if (pct == NO_PROGRESS) != (current is None) or (current is not None and pct != int(round(current))):
             out["progress_pct"] = None if pct == NO_PROGRESS else float(pct)
         for field, edit in self.date_edits.items():
             value: date | None = None if edit.date() == NO_DATE else edit.date().toPython()
-            if value != getattr(project, field):
+            if value != shown[field]:
                 out[field] = value
-        if self.note_edit.text() != (project.note or ""):
+        if self.note_edit.text() != (shown["note"] or ""):
             out["note"] = self.note_edit.text()
         return out
 
@@ -251,15 +249,45 @@ class StatusEditor(QtWidgets.QGroupBox):
         if not changes:
             self.message.emit(self.tr("No changes to apply."))
             return False
-        shown = self._shown or self.current_project()  # what the form was filled from: the bases
+        return self._write(changes, {f: self.shown["values"][f] for f in changes})
+
+    def _write(self, changes: dict, base: dict) -> bool:
+        """One compare-and-set write; a field changed meanwhile opens the stale-edit dialog."""
+        self._applying = True
         try:
-            self.link.update(self.project_id, changes, {f: getattr(shown, f) for f in changes})
+            self.link.update(self.project_id, changes, base)
+        except StaleEditError as exc:
+            self._applying = False
+            return self._resolve_stale(exc, changes)
         except ParksgisError as exc:
             self._show_error(str(exc))
             return False
+        finally:
+            self._applying = False
         self.message.emit(self.tr("Saved %1: %2").replace("%1", self.project_id)
-                          .replace("%2", ", ".join(changes)))
+                          .replace("%2", ", ".join(field_label(f) for f in changes)))
         return True
+
+    def _resolve_stale(self, error: StaleEditError, changes: dict) -> bool:
+        from parksgis.qt import stale_edit_dialog as stale
+
+        self.link.reread({f.project_id for f in error.fields})  # the map shows what is there now
+        scheme = self.workspace.scheme if self.workspace is not None else None
+        dialog = stale.StaleEditDialog(error, scheme, self.lang, self.window())
+        self.stale_dialog = dialog  # what a test drives
+        dialog.exec()
+        current = {f.field: f.current for f in error.fields}
+        if dialog.choice == stale.APPLY_MINE:  # deliberately over what is there now
+            return self._write(changes, {**{f: self.shown["values"][f] for f in changes}, **current})
+        self.shown["values"].update(current)  # the form's base is now what the register holds
+        if dialog.choice == stale.KEEP_THEIRS:
+            self.shown = {}
+            self.refresh()
+            self.message.emit(self.tr("Kept the register's values; yours were dropped."))
+        else:
+            self._show_error(self.tr("Your values are still in the form: change them or Apply to "
+                                     "overwrite what is in the register now."))
+        return False
 
     def undo(self) -> bool:
         if not self.link.editable or (self.workspace is not None and self.workspace.as_of is not None):

@@ -37,6 +37,8 @@ class WindowActions:
         self.clear_selection = make("clear_selection", w.selection.clear, "Ctrl+Shift+A")
         self.settings = make("settings", w.show_settings, "Ctrl+,")
         self.about = make("about", w.show_about)
+        self.guide = make("guide", lambda: self._show_help("guide"), "F1")
+        self.shortcuts = make("shortcuts", lambda: self._show_help("shortcuts"), "Ctrl+/")
         self.tools = QtGui.QActionGroup(w)
         self.tool_actions = {}
         for tool, shortcut in [("pan", "P"), ("zoom_box", "Z"), ("select_box", "S"),
@@ -95,6 +97,9 @@ class WindowActions:
         self.language_menu.addActions(list(self.language_actions.values()))
         self.settings_menu.addAction(self.settings)
         self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("help_menu")
+        self.help_menu.addActions([self.guide, self.shortcuts])
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
 
     def _build_toolbar(self) -> None:
@@ -103,9 +108,17 @@ class WindowActions:
         bar.addActions([self.zoom_all, self.zoom_in, self.zoom_out, self.zoom_selection])
         bar.addSeparator()
         bar.addActions(list(self.tool_actions.values()))
-        bar.addSeparator()
-        bar.addWidget(self.window.search)
         self.toolbar = bar
+        # search in the menu bar's corner: always in view, never behind a toolbar's » overflow
+        self.window.menuBar().setCornerWidget(self.window.search, Qt.Corner.TopRightCorner)
+
+    def _show_help(self, which: str) -> None:
+        from parksgis.qt.help_dialogs import GuideDialog, ShortcutsDialog
+
+        dialog = GuideDialog(self.window.language, self.window) if which == "guide" else ShortcutsDialog(self.window)
+        self.help_dialog = dialog  # what a test reads
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -125,7 +138,8 @@ class WindowActions:
             self.quit: tr("&Quit"), self.zoom_all: tr("Zoom to &all"), self.zoom_in: tr("Zoom &in"),
             self.zoom_out: tr("Zoom &out"), self.zoom_selection: tr("Zoom to &selection"),
             self.clear_selection: tr("Clear selection"), self.settings: tr("&Display CRS…"),
-            self.about: tr("&About parksgis"),
+            self.about: tr("&About parksgis"), self.guide: tr("User &guide"),
+            self.shortcuts: tr("&Keyboard shortcuts"),
             self.tool_actions["pan"]: tr("&Pan and identify"),
             self.tool_actions["zoom_box"]: tr("&Zoom to box"),
             self.tool_actions["select_box"]: tr("&Select by box"),
@@ -137,7 +151,7 @@ class WindowActions:
         self.file_menu.setTitle(tr("&File"))
         self.recent_menu.setTitle(tr("&Recent"))
         self.view_menu.setTitle(tr("&View"))
-        self.parks_menu.setTitle(tr("Zoom to &park"))
+        self.parks_menu.setTitle(tr("Zoom to par&k"))
         self.panels_menu.setTitle(tr("&Panels"))
         self.tools_menu.setTitle(tr("&Tools"))
         self.settings_menu.setTitle(tr("&Settings"))

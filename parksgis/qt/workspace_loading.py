@@ -91,9 +91,10 @@ def _close_abandoned(result) -> None:
         opened.source.close()  # a cancelled open leaves no edit lock on the pack
 
 
-def read_file_layer(path: Path):
+def read_file_layer(path: Path, crs=None, offset=None):
     """A Layer for one dropped file (kind from its name: plots.geojson → plots) and its report;
-    an ImageryLayer for a raster (GeoTIFF, MBTiles, XYZ tile folder)."""
+    an ImageryLayer for a raster (GeoTIFF, MBTiles, XYZ tile folder); ``crs`` / ``offset`` as for
+    io.read_layer (a CRS or web-map offset chosen in the window)."""
     from parksgis.io import read_layer
     from parksgis.io.raster import is_raster_path
 
@@ -107,19 +108,19 @@ def read_file_layer(path: Path):
             raise LayerReadError(path, problem.message, problem.code)
         return imagery, report
 
-    frame, report = read_layer(path)
+    frame, report = read_layer(path, crs=crs, offset=offset)
     kind = LayerKind.from_name(path.stem)
     layer = Layer(path.stem, frame, kind, park_id=None, source=path, report=report)
     return layer, report
 
 
-def add_files(window, paths: list[Path]) -> int:
+def add_files(window, paths: list[Path], crs=None, offset=None) -> int:
     """Add each readable file as a layer; list every problem; return how many layers were added."""
     def job():
         out = []
         for path in paths:
             try:
-                out.append((path, *read_file_layer(path), None))
+                out.append((path, *read_file_layer(path, crs, offset), None))
             except ParksgisError as exc:
                 out.append((path, None, None, exc))
         return out

@@ -25,13 +25,14 @@ STATUS_LAYER_KINDS = (LayerKind.PLOTS, LayerKind.ROADS, LayerKind.UTILITIES, Lay
 TEXT = {
     "zh": dict(no_project="无项目的要素", projects="项目", investment="计划投资", yi="亿元", new_roads="新建道路",
                upgraded_roads="升级道路", started="已开工", target="目标", km="公里", kpis="主要指标",
-               legend="图例(项目数)", as_of="状态截至", generated="生成日期", crs="坐标系",
+               legend="图例(地图上的项目数)", unmapped="其中无地图要素", as_of="状态截至", generated="生成日期", crs="坐标系",
                source="来源", overview="珠海(阳江)共建产业园", progress="建设进展", changes="变化",
                targets_note="道路目标为2014年全部园区合计", scale="比例尺", imagery="影像",
                captured="摄于", undated="日期不详"),
     "en": dict(no_project="Features without a project", projects="Projects", investment="Planned investment",
                yi="100M yuan", new_roads="New roads", upgraded_roads="Upgraded roads", started="started",
-               target="target", km="km", kpis="Key figures", legend="Legend (projects)", as_of="Status as of",
+               target="target", km="km", kpis="Key figures", legend="Legend (projects on the map)",
+               unmapped="of which not on the map", as_of="Status as of",
                generated="Generated", crs="CRS", source="Source",
                overview="Zhuhai–Yangjiang co-built industrial parks", progress="construction progress",
                changes="Changes", targets_note="Road targets: all parks, 2014", scale="Scale",
@@ -153,6 +154,11 @@ def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[Kpi
         n = sum(1 for p in projects if p.status == status.code)
         if n:
             lines.append(KpiLine(f"  {status.label(lang)}", f"{n}"))
+    # the legend counts projects drawn on the map, these all projects: say how many are not drawn
+    unmapped = set(renderer.workspace.link_report().unmapped)
+    off_map = sum(1 for p in projects if p.project_id in unmapped)
+    if off_map:
+        lines.append(KpiLine(f"  {t['unmapped']}", f"{off_map}"))
     investment = sum(p.investment_wan_yuan or 0 for p in projects) / 10_000
     lines.append(KpiLine(t["investment"], f"{investment:,.1f} {t['yi']}"))
     kpis = renderer.workspace.kpis

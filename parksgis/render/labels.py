@@ -30,6 +30,9 @@ POINT_LABEL_GAP_PX = 9.0     # from a point symbol's centre to its label
 PARK_NAME_MAX_SHARE = 0.5    # park names are shown when a park is at most this share of the view
 
 
+HALO_PX = 5.0  # halo stroke width at 96 dpi
+
+
 class LabelPlacer:
     """Places and draws labels; ``point_size`` is the label font size."""
 
@@ -96,13 +99,16 @@ class LabelPlacer:
         return out
 
     def paint(self, renderer: "MapRenderer", painter: QPainter, view_rect: QRectF, transform: QTransform,
-              bounds, lang: str) -> None:
+              bounds, lang: str, keep_clear=()) -> None:
+        """Place and draw labels; none overlaps another or a ``keep_clear`` rectangle (device
+        coordinates: what the view paints over the map, such as its north arrow)."""
         scale = transform.m11()
         font = map_font(self.point_size)
         metrics = QFontMetricsF(font, painter.device())
         device_area = transform.mapRect(QRectF(bounds[0], bounds[1], bounds[2] - bounds[0],
                                                bounds[3] - bounds[1]))
-        placed_boxes = np.empty((0, 4))
+        placed_boxes = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in keep_clear],
+                                dtype=float).reshape(-1, 4)
         self.placed = []
         seen_text: set[str] = set()
         px = max(painter.device().logicalDpiX(), 1) / 96.0
@@ -135,9 +141,10 @@ class LabelPlacer:
             return
         painter.setFont(font)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        # a white halo keeps labels legible on any fill
+        # a white halo (buffer) keeps labels legible on any fill, the dark blue of 立项 plots too:
+        # 2.5 px each side of the glyph strokes closes the gaps inside and between CJK characters
         stroker = QPainterPathStroker()
-        stroker.setWidth(3.0 * max(painter.device().logicalDpiX(), 1) / 96.0)
+        stroker.setWidth(HALO_PX * max(painter.device().logicalDpiX(), 1) / 96.0)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         halo_paths: list[QPainterPath] = []
         ascent = metrics.ascent()

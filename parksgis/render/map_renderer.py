@@ -323,7 +323,7 @@ class MapRenderer:
 
     # -- drawing --------------------------------------------------------------------------------
     def paint(self, painter: QPainter, view_rect: QRectF, device_rect: QRectF,
-              antialias: bool = False, labels: bool | None = None) -> None:
+              antialias: bool = False, labels: bool | None = None, keep_clear=()) -> None:
         """Draw visible layers: ``view_rect`` (display CRS metres, y = min northing) into
         ``device_rect`` (painter coordinates). Pen widths follow the device's dpi."""
         transform = view_transform(view_rect, device_rect)
@@ -367,7 +367,7 @@ class MapRenderer:
         if self._highlight:
             self._paint_highlight(painter, transform, base, px)
         if self.show_labels if labels is None else labels:
-            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang)
+            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang, keep_clear)
         painter.restore()
 
     @staticmethod

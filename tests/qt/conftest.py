@@ -262,6 +262,24 @@ def move_mouse(widget, pos) -> None:
 MapHelpers.move_mouse = staticmethod(move_mouse)
 
 
+def when_dialog_opens(answer) -> None:
+    """Call ``answer(dialog)`` once the next modal dialog is up (it runs inside the dialog's own
+    event loop, so the code that opened it with exec() continues with the user's answer)."""
+    from PySide6 import QtCore, QtWidgets
+
+    def poll():
+        dialog = QtWidgets.QApplication.activeModalWidget()
+        if dialog is None:
+            QtCore.QTimer.singleShot(5, poll)
+        else:
+            answer(dialog)
+
+    QtCore.QTimer.singleShot(0, poll)
+
+
+MapHelpers.when_dialog_opens = staticmethod(when_dialog_opens)
+
+
 @pytest.fixture
 def register_window(qtbot, qapp, tmp_path):
     """The main window with the register panels on a copy of layers/ (register.sqlite in tmp_path)."""
@@ -288,4 +306,25 @@ def register_window(qtbot, qapp, tmp_path):
     qapp.processEvents()
     yield win
     panels.close()
+    install_language("en")
+
+
+@pytest.fixture
+def app_window(qtbot, qapp, tmp_path):
+    """The window exactly as ``parksgis`` opens it (every panel and action), in Chinese, on a copy
+    of the sample parks, at 1280×800."""
+    import shutil
+
+    from parksgis.assets import sample_layers
+    from parksgis.qt.app import configure_app, open_window
+    from parksgis.qt.i18n import install_language
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    configure_app(qapp)
+    win = open_window(folder, language="zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    yield win
+    win.close()
     install_language("en")

@@ -14,10 +14,17 @@ def test_scale_bar_takes_the_largest_1_2_5_length(limit, expected):
     assert nice_length(limit) == pytest.approx(expected)
 
 
-def test_units():
+def test_units(qapp):
+    from parksgis.qt.i18n import install_language
+
     assert format_length(950.04) == "950.0 m"
     assert format_length(3120) == "3.120 km"
-    assert format_area(666.67 * 15) == "10,000 m² · 15.00 亩 · 1.000 公顷"
+    assert format_area(666.67 * 15) == "10,000 m² · 15.00 mu · 1.000 ha"  # English UI
+    install_language("zh_CN")
+    try:
+        assert format_area(666.67 * 15) == "10,000 m² · 15.00 亩 · 1.000 公顷"
+    finally:
+        install_language("en")
     assert path_length([(0, 0), (3, 4), (3, 10)]) == 11
     assert polygon_area([(0, 0), (10, 0), (10, 10), (0, 10)]) == 100
 

@@ -68,10 +68,17 @@ def test_a_stale_edit_is_refused_with_both_values(qtbot, loaded_url, open_server
     qtbot.waitUntil(lambda: win.workspace.projects[PID].status == "suspended", timeout=2000)
     assert editor.status_combo.currentData() == "completed"  # the user's pending edit is kept
     assert editor.notice.text() == "您编辑期间此项目已在别处被修改;点击“应用”将显示双方的值。"
+    seen = {}
+
+    def read_both_values_and_edit(dialog):  # the stale-edit dialog (keep theirs / apply mine / edit)
+        seen["row"] = [dialog.table.item(0, c).text() for c in range(4)]
+        qtbot.mouseClick(dialog.edit_button, QtCore.Qt.MouseButton.LeftButton)
+
+    maps.when_dialog_opens(read_both_values_and_edit)
     qtbot.mouseClick(editor.apply_button, QtCore.Qt.MouseButton.LeftButton)
-    text = editor.notice.text()
-    assert "field status: changed by Wang at the port office (postgres) at " in text
-    assert "to 'suspended' after you read 'approved'; your 'completed' was not saved" in text
+    field, yours, theirs, who = seen["row"]
+    assert (field, yours, theirs) == ("状态", "建成", "暂缓") and who.startswith("Wang at the port office")
+    assert editor.status_combo.currentData() == "completed"  # still the user's, nothing lost
     with psycopg.connect(loaded_url) as conn:
         assert conn.execute("SELECT status FROM parksgis.projects WHERE project_id = %s",
                             (PID,)).fetchone()[0] == "suspended"

@@ -67,7 +67,7 @@ def test_edit_status_then_undo_restores_map_legend_and_history(qtbot, register_w
     edits = [r for r in store.history(PROJECT) if r.source == "app"]
     assert [(r.field, r.old, r.new) for r in edits] == [("status", "approved", "completed")]
     assert edits[0].author  # the OS user when no author is set
-    assert editor.history_list.count() == 1 and "status" in editor.history_list.item(0).text()
+    assert editor.history_list.count() == 1 and "状态" in editor.history_list.item(0).text()
 
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
 
@@ -159,9 +159,18 @@ def test_an_edit_of_a_field_another_desk_changed_meanwhile_is_refused_with_who(q
     with RegisterStore.open(win.register_panels.link.backend.path) as other_desk:
         other_desk.update(PROJECT, {"status": "suspended"}, author="总部")
 
+    seen = {}
+
+    def read_and_go_back_to_editing(dialog):
+        table = dialog.table
+        seen["row"] = [table.item(0, c).text() for c in range(table.columnCount())]
+        qtbot.mouseClick(dialog.edit_button, QtCore.Qt.MouseButton.LeftButton)
+
+    maps.when_dialog_opens(read_and_go_back_to_editing)
     maps.choose_status(qtbot, editor, "completed")
 
-    assert editor.notice.isVisibleTo(editor)
-    assert "field status: changed by 总部" in editor.notice.text()
-    assert "to 'suspended' after you read 'approved'; your 'completed' was not saved" in editor.notice.text()
+    field, yours, theirs, who = seen["row"]
+    assert (field, yours, theirs) == ("状态", "建成", "暂缓") and who.startswith("总部")
     assert win.register_panels.link.backend.project(PROJECT).status == "suspended"  # not overwritten
+    assert editor.status_combo.currentData() == "completed"  # the user's choice is still in the form
+    assert editor.notice.isVisibleTo(editor)
