@@ -65,7 +65,7 @@ def make_cog(path: Path, size: int) -> Path:
 
 
 def peak_rss_mb() -> float:
-    with open("/proc/self/status") as f:
+    with open("/proc/self/status", encoding="ascii") as f:
         for line in f:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
@@ -74,7 +74,7 @@ def peak_rss_mb() -> float:
 
 def reset_peak_rss() -> None:
     try:
-        with open("/proc/self/clear_refs", "w") as f:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
             f.write("5")  # resets VmHWM to the current RSS (Linux >= 4.0)
     except OSError:
         pass
@@ -172,7 +172,7 @@ def measure_qgis(cog: Path, repeat: int) -> dict:
     views = {"settle_2000_ms": [cx - width_m / 2, cy - width_m / 4, cx + width_m / 2, cy + width_m / 4],
              "settle_whole_ms": [WEST, NORTH - side, WEST + side, NORTH]}
     done = subprocess.run(["/usr/bin/python3", "-c", QGIS_SCRIPT, str(cog), json.dumps(views), str(repeat)],
-                          capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+                          capture_output=True, text=True, encoding="utf-8", env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
     return json.loads(done.stdout.strip().splitlines()[-1])

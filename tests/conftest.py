@@ -76,7 +76,7 @@ def _run_cli_unprivileged(*args: str, timeout: float = 120):
         prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.run(prefix + [sys.executable, "-m", "parksgis", *args], capture_output=True,
-                          text=True, env=env, timeout=timeout, cwd=REPO)
+                          text=True, encoding="utf-8", env=env, timeout=timeout, cwd=REPO)
 
 
 @pytest.fixture

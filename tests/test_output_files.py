@@ -35,7 +35,7 @@ def _run(*args, file_limit: int | None = None, umask: int | None = None):
         if umask is not None:
             os.umask(umask)
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True, encoding="utf-8",
                           env=env, timeout=180, cwd=REPO, preexec_fn=child)
 
 

@@ -34,7 +34,7 @@ def test_sample_imagery_is_small_dated_and_labelled_illustrative():
 @pytest.mark.slow
 def test_the_imagery_generator_reproduces_the_committed_files(tmp_path):
     out = subprocess.run([sys.executable, str(REPO / "scripts" / "make_sample_imagery.py"), "--out", str(tmp_path)],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, encoding="utf-8")
     assert out.returncode == 0, out.stderr
     for f in IMAGERY.iterdir():
         assert (tmp_path / f.name).read_bytes() == f.read_bytes(), f.name

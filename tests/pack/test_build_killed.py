@@ -50,7 +50,7 @@ def test_the_next_build_removes_what_a_killed_build_left(sample_layers, tmp_path
     try:
         done = subprocess.run([sys.executable, "-m", "parksgis", "pack", "build", str(layers), "-o",
                                str(out), "--park", "port"], env=dict(os.environ, PYTHONPATH=str(REPO)),
-                              capture_output=True, text=True, cwd=REPO, timeout=120)
+                              capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120)
         assert done.returncode == 0, done.stderr
         assert not left.exists() and not Path(f"{left}-journal").exists()
         assert _temporaries(out.parent) == [someone_elses]  # still being written: kept

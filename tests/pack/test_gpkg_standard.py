@@ -25,7 +25,7 @@ def validator_errors(path: Path) -> list[str]:
     ``..._update6/7`` instead of ``update1/3``, which GDAL itself writes now.
     """
     done = subprocess.run([str(SYSTEM_PYTHON), str(VALIDATOR), "-k", str(path)], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, encoding="utf-8", timeout=120)
     lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
     return [line for line in lines
             if not (line.startswith("Req 75: rtree_") and line.endswith(

@@ -72,7 +72,7 @@ def million(tmp_path_factory):
 def test_panning_across_a_million_plots_keeps_memory_bounded(million):
     bound = 40_000
     result = subprocess.run([sys.executable, "-c", PAN, str(million), str(bound)], capture_output=True,
-                            text=True, timeout=900, env={"QT_QPA_PLATFORM": "offscreen", **_env()})
+                            text=True, encoding="utf-8", timeout=900, env={"QT_QPA_PLATFORM": "offscreen", **_env()})
     assert result.returncode == 0, result.stderr[-2000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     rss = out["rss"]

@@ -68,7 +68,7 @@ def inside(inner, outer) -> bool:
 def test_150_percent_map_crisp_and_nothing_overlaps(tmp_path, language):
     env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path), language], env=env, capture_output=True,
-                         text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+                         text=True, encoding="utf-8", timeout=120, cwd=Path(__file__).resolve().parents[2])
     assert out.returncode == 0, out.stderr[-2000:]
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["dpr"] == 1.5 and got["grab"] == [1920, 1080]

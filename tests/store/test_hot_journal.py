@@ -45,7 +45,7 @@ def _kill_a_writer(folder: Path) -> None:
     (what an import killed part-way leaves; a small import may never spill its pages)."""
     register = folder / "register.sqlite"
     proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(register)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
         line = proc.stdout.readline()
         assert line.startswith("written"), line + proc.stderr.read()
@@ -58,7 +58,7 @@ def _kill_a_writer(folder: Path) -> None:
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True, encoding="utf-8",
                           env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=120, cwd=REPO)
 
 

@@ -90,7 +90,7 @@ def _run_limited(*args, memory=1_500 * 2**20, timeout=60):
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     env = {"PYTHONPATH": str(REPO_ROOT), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True, text=True, encoding="utf-8",
                           timeout=timeout, preexec_fn=limit, env=env)
     return done, time.monotonic() - started
 
