@@ -30,6 +30,11 @@ from parksgis.store.values import from_db, to_db, utc_stamp
 _STAMP = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\""
 _HISTORY_SELECT = (f"SELECT id, edit_id, project_id, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}'), "
                    "field, old, new, author, source, reverts FROM parksgis.history")
+#: What a write tells the history trigger (who, from where, when; a new edit group), and how long
+#: it waits for a project another desk is writing; all transaction-local.
+_SETTINGS = ("SELECT set_config('parksgis.author', %s, true), set_config('parksgis.source', %s, true), "
+             "set_config('parksgis.changed_at', %s, true), set_config('parksgis.edit_id', '', true), "
+             "set_config('parksgis.reverts', '', true), set_config('lock_timeout', %s, true)")
 #: The rows of the edit group the history trigger opened in this transaction (none: no change).
 _WRITTEN_SELECT = (_HISTORY_SELECT + " WHERE edit_id = nullif(current_setting('parksgis.edit_id', true), "
                    "'')::bigint ORDER BY id")
@@ -288,17 +293,22 @@ class ServerRegister(RegisterBackend):
             sql.SQL("").join(sql.SQL(" AND {} IS NOT DISTINCT FROM %s").format(sql.Identifier(f))
                              for f in bases))
         self._ensure_connected()
-        transaction = self.transaction(author=author, source=source, changed_at=changed_at)
-        transaction.at_commit = "writing the register"  # pipelined: the statements' errors arrive at COMMIT
+        conn = self._conn
+        # BEGIN ... COMMIT as plain statements: psycopg's transaction() syncs inside a pipeline,
+        # and each sync is a round trip with the row locked
+        updated, written, now, latest = (conn.cursor() for _ in range(4))
         try:
-            with self._conn.pipeline():
-                with transaction:
-                    updated, written, now, latest = (self._conn.cursor() for _ in range(4))
-                    updated.execute(update, [*values.values(), pid, *bases.values()])
-                    written.execute(_WRITTEN_SELECT)
-                    now.execute(_PROJECT_SELECT + " WHERE project_id = %s", (pid,))
-                    latest.execute(_LATEST_CHANGES, {"pid": pid, "fields": list(bases)})
-        except psycopg.Error as exc:  # the pipeline's own sync, after the transaction's
+            with conn.pipeline():
+                conn.execute("BEGIN")
+                conn.execute(_SETTINGS, self._settings(author or default_author(), source,
+                                                       None if changed_at is None else utc_stamp(changed_at)))
+                updated.execute(update, [*values.values(), pid, *bases.values()])
+                written.execute(_WRITTEN_SELECT)
+                now.execute(_PROJECT_SELECT + " WHERE project_id = %s", (pid,))
+                latest.execute(_LATEST_CHANGES, {"pid": pid, "fields": list(bases)})
+                conn.execute("COMMIT")
+        except psycopg.Error as exc:  # the first failure; the server skipped the rest, COMMIT too
+            _roll_back(conn)
             raise connection.statement_error(self.path, exc, "writing the register") from None
         with updated, written, now, latest:
             if updated.fetchone() is not None:
@@ -368,6 +378,10 @@ class ServerRegister(RegisterBackend):
         self._emit(written)
         return written
 
+    def _settings(self, author: str, source: str, changed_at: str | None) -> tuple:
+        """The parameters of :data:`_SETTINGS` for a write by ``author``."""
+        return author, source, changed_at or "", f"{int(self.lock_timeout_s * 1000)}ms"
+
     def transaction(self, author: str | None = None, source: str = "app", changed_at=None):
         """One write transaction yielding a cursor; who and why go to the history trigger."""
         return _Transaction(self, author or default_author(), source,
@@ -416,8 +430,6 @@ class _Transaction:
 
     def __init__(self, register: ServerRegister, author: str, source: str, changed_at: str | None):
         self.register, self.author, self.source, self.changed_at = register, author, source, changed_at
-        #: what a failure at COMMIT was doing, for its message
-        self.at_commit = "saving the change"
         self._tx = None
         self._cur = None
 
@@ -432,14 +444,7 @@ class _Transaction:
             self._tx = reg._conn.transaction()
             self._tx.__enter__()
             self._cur = reg._conn.cursor()
-            self._cur.execute("SELECT set_config('parksgis.author', %s, true), "
-                              "set_config('parksgis.source', %s, true), "
-                              "set_config('parksgis.changed_at', %s, true), "
-                              "set_config('parksgis.edit_id', '', true), "
-                              "set_config('parksgis.reverts', '', true), "
-                              "set_config('lock_timeout', %s, true)",
-                              (self.author, self.source, self.changed_at or "",
-                               f"{int(reg.lock_timeout_s * 1000)}ms"))
+            self._cur.execute(_SETTINGS, reg._settings(self.author, self.source, self.changed_at))
         except psycopg.Error as exc:
             self._abort()
             raise connection.statement_error(reg.path, exc, "starting a write") from None
@@ -452,7 +457,7 @@ class _Transaction:
         try:
             self._tx.__exit__(exc_type, exc, tb)  # commits, or rolls back on an exception
         except psycopg.Error as commit_exc:
-            raise connection.statement_error(reg.path, commit_exc, self.at_commit) from None
+            raise connection.statement_error(reg.path, commit_exc, "saving the change") from None
         finally:
             self._cur.close()
         if isinstance(exc, psycopg.Error):
@@ -465,6 +470,17 @@ class _Transaction:
                 self._tx.__exit__(RuntimeError, RuntimeError("aborted"), None)  # roll back
             except Exception:  # noqa: BLE001 - the connection is already broken; report the first error
                 pass
+
+
+def _roll_back(conn) -> None:
+    """End a transaction a failed statement left open (a lost connection has none left)."""
+    from psycopg import pq
+
+    if not conn.broken and conn.info.transaction_status == pq.TransactionStatus.INERROR:
+        try:
+            conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            pass
 
 
 def _stale_field(edit, current, latest: tuple | None) -> StaleField:
