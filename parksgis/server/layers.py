@@ -127,9 +127,10 @@ def read_table(conn, table: str, columns: list, bbox=None):
     """Layer table ``table`` as a GeoDataFrame in fid order (``columns``: its catalogue entry).
 
     Rows come through a binary cursor (WKB as bytes, numbers as numbers: no text parsing) and
-    become columns in C (``map``/``itemgetter``) and geometries in one ``shapely.from_wkb`` call; no Python per
-    row (and no garbage collection while the rows exist). No ORDER BY: the table is written in fid order, so a sequential scan nearly always returns
-    it sorted (checked; sorted here otherwise), where an index scan in fid order costs 3× more."""
+    become columns in C (``map``/``itemgetter``) and geometries in one ``shapely.from_wkb`` call:
+    no Python per row, and no garbage collection while the rows exist. No ORDER BY: the table is
+    written in fid order, so a sequential scan returns it sorted in practice (checked, and sorted
+    here otherwise), where an index scan in fid order costs the server 3× more."""
     import geopandas
     import numpy
     import pandas
