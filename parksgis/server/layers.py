@@ -153,9 +153,9 @@ def read_table(conn, table: str, columns: list, bbox=None):
 
     Rows come through a binary cursor (WKB as bytes, numbers as numbers: no text parsing) and
     become columns in C (``map``/``itemgetter``) and geometries in one ``shapely.from_wkb`` call:
-    no Python per row. No ORDER BY: the table is
-    written in fid order, so a sequential scan returns it sorted in practice (checked, and sorted
-    here otherwise), where an index scan in fid order costs the server 3× more."""
+    no Python per row. No ORDER BY: the table is written in fid order, so a sequential scan
+    returns it sorted in practice (checked, and sorted here otherwise), where an index scan in fid
+    order costs the server ~40% more (109 against 77 ms at 100k plots)."""
     import geopandas
     import numpy
     import pandas
