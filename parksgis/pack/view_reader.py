@@ -49,6 +49,11 @@ class PackViewReader:
         self._cache.clear()
 
     @property
+    def conn(self):
+        """The reader's read-only connection (of the thread that made the reader)."""
+        return self._conn
+
+    @property
     def cached_features(self) -> int:
         return self._cached_features
 
@@ -83,7 +88,7 @@ class PackViewReader:
         parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
         parts = [p for p in parts if len(p)]
         if not parts:
-            return gpd.GeoDataFrame({c: [] for c in self._attributes(table)},
+            return gpd.GeoDataFrame({c: [] for c in self.attributes(table)},
                                     geometry=gpd.GeoSeries([], crs=4326), crs=4326)
         frame = pd.concat(parts) if len(parts) > 1 else parts[0]
         frame = frame[~frame.index.duplicated()].sort_index()
@@ -99,7 +104,8 @@ class PackViewReader:
                 if lod.has_lod(self._conn, table) else None
         return band if self._ranges[(table, band)] is not None else None
 
-    def _attributes(self, table: str) -> list[str]:
+    def attributes(self, table: str) -> list[str]:
+        """The layer's attribute columns (key and geometry left out), in table order."""
         if table not in self._columns:
             spatial = spatial_table(self._conn, table)
             self._columns[table] = [c for c in table_columns(self._conn, table)
@@ -112,7 +118,7 @@ class PackViewReader:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        columns = self._attributes(table)
+        columns = self.attributes(table)
         if band is None:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = read_view(self._conn, table, box, columns)

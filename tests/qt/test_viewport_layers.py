@@ -1,0 +1,149 @@
+"""A pack's big layers in the window are read for the view only, and drawn exactly as before.
+
+The sample parks stand in for a big pack: the size from which layers are viewport-driven (and
+get level-of-detail bands) is lowered to a few features, so every sample layer is read per view.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6 import QtCore
+
+from parksgis.app.packs import build_pack_from
+from parksgis.pack import lod, view_source
+
+
+@pytest.fixture
+def pack(tmp_path, sample_layers, monkeypatch):
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    out = tmp_path / "parks.gpkg"
+    build_pack_from(folder, out)
+    return out
+
+
+def _window(qtbot, qapp):
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+
+    configure_app(qapp)
+    win = MainWindow(language="en", register=True, packs=True)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _open(qtbot, win, pack):
+    from parksgis.qt.workspace_loading import open_path
+
+    assert open_path(win, pack)
+    _settle(qtbot, win)
+
+
+def _settle(qtbot, win):
+    feeder = win.viewport_feeder
+    if feeder.busy:
+        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
+            pass
+    while feeder.busy:
+        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
+            pass
+
+
+def _frame_image(win):
+    win.canvas.map_item.invalidate()
+    win.canvas.grab()  # paints: the map item draws a fresh frame
+    return win.canvas.map_item.cached_image()
+
+
+def test_the_window_reads_a_big_layer_for_the_view_only(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    plots = win.workspace.layer("port/plots")
+    assert plots.view is not None and plots.feature_count == 14
+    assert len(plots.frame) == 14  # the first view shows every park
+    win.session.close()
+
+
+def _show(qtbot, win, west, south, east, north):
+    x0, y0 = win.geometry_.display_xy(west, south)
+    x1, y1 = win.geometry_.display_xy(east, north)
+    win.canvas.view_box.setRange(rect=QtCore.QRectF(x0, y0, x1 - x0, y1 - y0), padding=0)
+    _settle(qtbot, win)
+
+
+def _same_pixels(a, b) -> bool:
+    return a.size() == b.size() and a.constBits().tobytes() == b.constBits().tobytes()
+
+
+@pytest.mark.parametrize("view", [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)])
+def test_a_zoomed_in_view_is_pixel_identical_to_the_whole_layer(qtbot, qapp, pack, monkeypatch, view):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)  # read whole, as before
+    whole = _window(qtbot, qapp)
+    _open(qtbot, whole, pack)
+    assert all(layer.view is None for layer in whole.workspace.layers)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = _window(qtbot, qapp)
+    _open(qtbot, viewed, pack)
+    for win in (whole, viewed):
+        _show(qtbot, win, *view)
+    assert viewed.canvas.metres_per_pixel() < lod.BANDS[0]  # full detail
+    assert viewed.canvas.view_rect() == whole.canvas.view_rect()
+    partial = [l.key for l in viewed.workspace.layers if l.view and len(l.frame) < l.feature_count]
+    assert "wanxiang/plots" in partial  # the other park is not read
+    image = _frame_image(viewed)
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
+    assert _same_pixels(image, _frame_image(whole))
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.835, 21.725, 111.855, 21.735)
+    plots = win.workspace.layer("port/plots")
+    # select a plot by clicking it, as a user does
+    row = 0
+    x, y = win.geometry_.display_xy(*plots.frame.geometry.iloc[row].representative_point().coords[0])
+    win.canvas.zoom_at(x, y, 1.0)
+    _settle(qtbot, win)
+    qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=win.canvas.view_to_widget(x, y))
+    (key, selected_row), = win.selection.items
+    fid = win.workspace.layer(key).frame.index[selected_row]
+    name = win.identify.attributes.item(0, 1).text()
+    reads = win.viewport_feeder.reads
+    rect = win.canvas.view_rect()
+    win.canvas.view_box.translateBy(x=rect.width() * 0.3)  # inside the margin read around the view
+    _settle(qtbot, win)
+    assert win.viewport_feeder.reads == reads
+    win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
+    _settle(qtbot, win)
+    assert win.viewport_feeder.reads == reads + 1
+    (key2, row2), = win.selection.items
+    assert key2 == key and win.workspace.layer(key).frame.index[row2] == fid
+    assert win.identify.attributes.item(0, 1).text() == name
+    win.session.close()
+
+
+def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)
+    assert len(win.workspace.layer("wanxiang/plots").frame) == 0
+    win.canvas.zoom_all()
+    _settle(qtbot, win)
+    assert win.canvas.metres_per_pixel() >= lod.BANDS[0]
+    plots = win.workspace.layer("wanxiang/plots")
+    assert len(plots.frame) == plots.feature_count
+    assert plots.frame.attrs["coverage"].band is not None
+    win.session.close()
