@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     import geopandas
+    import numpy
     import pandas
 
 Box = tuple[float, float, float, float]
@@ -40,14 +41,21 @@ class ViewSource(Protocol):
     def count(self, table: str) -> int:
         """Features in the layer."""
 
-    def value_counts(self, table: str, column: str) -> dict:
-        """``{value: features}`` of one attribute column over the whole layer (None for nulls)."""
+    def value_counts(self, table: str, columns: list[str]) -> "pandas.DataFrame":
+        """Each distinct combination of ``columns`` over the whole layer (nulls included) and
+        how many features have it (column ``count``); the columns that do not exist are left out."""
 
-    def attribute_page(self, table: str, offset: int, limit: int) -> "pandas.DataFrame":
-        """Rows ``offset``.. ``offset + limit`` of the attribute columns in id order (index: fid)."""
+    def ids(self, table: str) -> "numpy.ndarray":
+        """Every feature id, sorted (the attribute table's rows)."""
 
-    def search(self, table: str, columns: list[str], text: str, limit: int) -> "pandas.DataFrame":
-        """Up to ``limit`` rows (index: fid, the ``columns``) where a column contains ``text``."""
+    def attribute_rows(self, table: str, fids) -> "pandas.DataFrame":
+        """The attribute columns of the features ``fids`` (sorted ids), index: fid, in that order."""
+
+    def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
+                     unlinked: bool = False) -> "numpy.ndarray":
+        """Sorted ids of the features where a text column among ``columns`` contains ``text``
+        (case-insensitive), or linked to one of ``projects``; ``unlinked``: also those linked to
+        no project."""
 
     def extent(self, table: str) -> Box | None:
         """The layer's bounds without reading its features; None when it is empty."""

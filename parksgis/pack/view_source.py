@@ -23,6 +23,7 @@ from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_tabl
 #: (every sample park, a district's roads) are read whole: they draw from memory in milliseconds
 #: and the panels keep their whole-frame behaviour. The same size as level-of-detail bands start.
 VIEWPORT_MIN_FEATURES = 20_000
+_NUMBER_TYPES = ("INT", "REAL", "DOUBLE", "FLOAT", "NUM", "MEDIUMINT", "BOOLEAN", "DATE")
 _IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
 
 
@@ -88,34 +89,68 @@ class PackViewSource:
     def count(self, table: str) -> int:
         return self._reader().conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
 
-    def value_counts(self, table: str, column: str) -> dict:
-        conn = self._reader().conn
-        return dict(conn.execute(f"SELECT {quote(column)}, count(*) FROM {quote(table)} "
-                                 f"GROUP BY {quote(column)}").fetchall())
+    def value_counts(self, table: str, columns: list[str]) -> pd.DataFrame:
+        reader = self._reader()
+        present = [c for c in columns if c in reader.attributes(table)]
+        if not present:
+            return pd.DataFrame({"count": [self.count(table)]})
+        wanted = ", ".join(quote(c) for c in present)
+        rows = reader.conn.execute(f"SELECT {wanted}, count(*) FROM {quote(table)} "
+                                   f"GROUP BY {wanted}").fetchall()
+        return pd.DataFrame(rows, columns=[*present, "count"])
 
-    def attribute_page(self, table: str, offset: int, limit: int) -> pd.DataFrame:
+    def ids(self, table: str) -> np.ndarray:
+        conn = self._reader().conn
+        key = spatial_table(conn, table).key
+        rows = conn.execute(f"SELECT {quote(key)} FROM {quote(table)} ORDER BY {quote(key)}")
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def attribute_rows(self, table: str, fids) -> pd.DataFrame:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
         columns = reader.attributes(table)
-        wanted = ", ".join(quote(c) for c in [key, *columns])
-        rows = reader.conn.execute(f"SELECT {wanted} FROM {quote(table)} ORDER BY {quote(key)} "
-                                   "LIMIT ? OFFSET ?", (int(limit), int(offset))).fetchall()
-        return pd.DataFrame([r[1:] for r in rows], columns=columns,
-                            index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
+        fids = np.asarray(fids, dtype=np.int64)
+        if len(fids) == 0:
+            return pd.DataFrame(columns=columns, index=pd.Index([], name="fid", dtype=np.int64))
+        # one range read (ids are sorted), the ids not asked for dropped after
+        rows = reader.conn.execute(
+            f"SELECT {', '.join(quote(c) for c in [key, *columns])} FROM {quote(table)} "
+            f"WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
+            (int(fids[0]), int(fids[-1]))).fetchall()
+        frame = pd.DataFrame([r[1:] for r in rows], columns=columns,
+                             index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
+        return frame.reindex(fids) if len(frame) != len(fids) else frame
 
-    def search(self, table: str, columns: list[str], text: str, limit: int) -> pd.DataFrame:
+    def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
+                     unlinked: bool = False) -> np.ndarray:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
-        present = [c for c in columns if c in reader.attributes(table)]
-        if not present or not text:
-            return pd.DataFrame(columns=present, index=pd.Index([], name="fid", dtype=np.int64))
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        where = " OR ".join(f"CAST({quote(c)} AS TEXT) LIKE ? ESCAPE '\\'" for c in present)
-        wanted = ", ".join(quote(c) for c in [key, *present])
-        rows = reader.conn.execute(f"SELECT {wanted} FROM {quote(table)} WHERE {where} ORDER BY "
-                                   f"{quote(key)} LIMIT ?", [pattern] * len(present) + [int(limit)]).fetchall()
-        return pd.DataFrame([r[1:] for r in rows], columns=present,
-                            index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
+        attributes = reader.attributes(table)
+        where, params = [], []
+        if text:  # text columns only, as the whole-frame filter does
+            declared = {row[1]: (row[2] or "").upper() for row in
+                        reader.conn.execute(f"PRAGMA table_info({quote(table)})")}
+            columns = [c for c in columns if not declared.get(c, "").startswith(_NUMBER_TYPES)]
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for column in (c for c in columns if c in attributes):
+                where.append(f"CAST({quote(column)} AS TEXT) LIKE ? ESCAPE '\\'")
+                params.append(pattern)
+        if "project_id" in attributes:
+            # a temporary table, not thousands of bound parameters
+            reader.conn.execute("CREATE TEMP TABLE IF NOT EXISTS parksgis_wanted (project_id TEXT PRIMARY KEY)")
+            reader.conn.execute("DELETE FROM parksgis_wanted")
+            reader.conn.executemany("INSERT OR IGNORE INTO parksgis_wanted VALUES (?)", ((p,) for p in projects))
+            if projects:
+                where.append("trim(CAST(project_id AS TEXT)) IN (SELECT project_id FROM parksgis_wanted)")
+            if unlinked:
+                where.append("project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''")
+        elif unlinked:
+            where.append("1")
+        if not where:
+            return np.empty(0, dtype=np.int64)
+        rows = reader.conn.execute(f"SELECT {quote(key)} FROM {quote(table)} WHERE "
+                                   f"{' OR '.join(f'({w})' for w in where)} ORDER BY {quote(key)}", params)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def _frame(self, table, ids, geoms, values) -> gpd.GeoDataFrame:
         columns = self._reader().attributes(table)

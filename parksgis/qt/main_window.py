@@ -27,6 +27,7 @@ from parksgis.qt.search_box import SearchBox
 from parksgis.qt.session import Session
 from parksgis.qt.status_legend import StatusLegend
 from parksgis.qt.viewport_feeder import ViewportFeeder
+from parksgis.render.view_frames import bring
 from parksgis.qt.window_actions import WindowActions
 from parksgis.qt import view_memory, workspace_loading
 
@@ -59,9 +60,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.legend = StatusLegend(self)
         self.identify = IdentifyPanel(self.selection, self)
         self.table = AttributeTable(self.selection, self)
-        # frames read for a new view: the panels reading frames by row follow them
-        self.viewport_feeder.swapped.connect(self._on_layers_changed)
-        self.viewport_feeder.swapped.connect(self.legend._on_layers_changed)
+        # frames read for a new view: the search list (built from frames) follows them; the table
+        # lists a viewport-driven layer from its source, and rows it picks are brought to the map
+        self.viewport_feeder.swapped.connect(lambda: self.search.set_workspace(self.workspace, self.lang))
+        self.table.bring = bring
         self.problems = ProblemsPanel(self)
         self.docks = {}
         for name, widget, area in [("layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea),

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6 import QtCore
 
-from parksgis.render.view_frames import Coverage, read_frame, wanted
+from parksgis.render.view_frames import Coverage, bring, read_frame, wanted
 
 
 def coverage_of(layer) -> Coverage | None:
@@ -151,6 +151,9 @@ class ViewportFeeder(QtCore.QObject):
             old, new = by_layer[key]
             if 0 <= row < len(old):
                 position = new.get_indexer([old[row]])[0]
+                if position < 0:  # brought into the old frame after this read began
+                    layer = self.workspace.layer(key)
+                    position = (bring(layer, [int(old[row])]) or [-1])[0]
                 if position >= 0:
                     moved.append((key, int(position)))
         self.canvas.hover = None

@@ -88,6 +88,32 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=()):
     return frame, coverage, LayerGeometry(shadow, display_crs)
 
 
+def bring(layer: Layer, fids) -> list[int]:
+    """Frame rows of the features ``fids`` of a viewport-driven ``layer`` (unknown ids left out),
+    read into its frame first when the frame does not hold them (a row picked in the table, a
+    search hit, a project's features): they are added at the end, so every row already named
+    (a selection) keeps its place. The renderer projects the new frame when it next draws."""
+    fids = [int(f) for f in fids]
+    position = layer.frame.index.get_indexer(fids)
+    missing = [f for f, p in zip(fids, position) if p < 0]
+    if missing and layer.view is not None:
+        extra = layer.view.source.by_ids(layer.view.table, missing)
+        if len(extra):
+            coverage = layer.frame.attrs.get("coverage")
+            frame = pd.concat([layer.frame, extra])
+            frame.attrs["coverage"] = coverage
+            layer.frame = frame
+            position = frame.index.get_indexer(fids)
+    return [int(p) for p in position if p >= 0]
+
+
+def project_features(layer: Layer, project_ids, limit: int) -> list[int]:
+    """Frame rows of the features of a viewport-driven ``layer`` linked to ``project_ids`` (at
+    most ``limit`` of them, read into the frame as by :func:`bring`)."""
+    fids = layer.view.source.matching_ids(layer.view.table, [], "", list(project_ids))
+    return bring(layer, fids[:limit])
+
+
 def first_rect(workspace, display_crs: str) -> tuple[float, float, float, float] | None:
     """The display-CRS rectangle of every layer but the basemap (the parks), from the sources'
     extents for viewport-driven layers: the window's first view when it remembers none."""

@@ -147,3 +147,73 @@ def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp
     assert len(plots.frame) == plots.feature_count
     assert plots.frame.attrs["coverage"].band is not None
     win.session.close()
+
+
+def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
+    whole = _window(qtbot, qapp)
+    _open(qtbot, whole, pack)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = _window(qtbot, qapp)
+    _open(qtbot, viewed, pack)
+    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of one park
+    assert viewed.legend.statuses.views  # counted from the pack
+    texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, viewed)]
+    assert texts[0] == texts[1]
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_the_table_lists_and_filters_every_feature_and_selects_one_outside_the_view(
+        qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
+    whole = _window(qtbot, qapp)
+    _open(qtbot, whole, pack)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = _window(qtbot, qapp)
+    _open(qtbot, viewed, pack)
+    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    for win in (whole, viewed):
+        win.table.show_layer(win.workspace.layer("wanxiang/plots"))
+    assert len(viewed.workspace.layer("wanxiang/plots").frame) == 0  # not in the view
+    rows = [[[w.table.proxy.index(r, c).data() for c in range(w.table.proxy.columnCount())]
+             for r in range(w.table.proxy.rowCount())] for w in (whole, viewed)]
+    # every feature, the same cells and statuses (the whole layer's table may be sorted)
+    assert len(rows[1]) == 9 and sorted(rows[0]) == sorted(rows[1])
+    for text in ("厂", "WX", "zzz"):
+        counts = []
+        for win in (whole, viewed):
+            win.table.filter_edit.setText(text)  # as an input method commits it
+            counts.append(win.table.proxy.rowCount())
+            win.table.filter_edit.clear()
+        assert counts[0] == counts[1], text
+    # a row picked in the table: the feature is read into the map and selected, and identified
+    table = viewed.table.table
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(viewed.table.proxy.index(3, 0)).center())
+    (key, row), = viewed.selection.items
+    assert key == "wanxiang/plots"
+    frame = viewed.workspace.layer(key).frame
+    assert frame.iloc[row]["name_zh"] == rows[1][3][viewed.table.proxy.sourceModel().columns.index("name_zh")]
+    assert viewed.identify.heading.text()
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    plots = win.workspace.layer("wanxiang/plots")
+    assert len(plots.frame) == 0
+    win.search.setText("wx-plot-machinery")  # a plot's own id, not a project
+    win.search.take_first()
+    (key, row), = win.selection.items
+    assert key == "wanxiang/plots" and plots.frame.iloc[row]["id"] == "wx-plot-machinery"
+    win.search.setText("WX-RDBASE")  # a project: its features in the big layer are selected
+    win.search.take_first()
+    assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
+    _settle(qtbot, win)  # the map went there: the selection is kept by the reads
+    assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
+    win.session.close()
