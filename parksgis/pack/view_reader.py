@@ -21,6 +21,7 @@ import pandas as pd
 
 from parksgis.pack import lod
 from parksgis.pack.access import connect
+from parksgis.pack.format import quote
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.viewport import layer_extent, read_view, spatial_table
 
@@ -42,6 +43,7 @@ class PackViewReader:
         self._columns: dict[str, list[str]] = {}
         self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
         self._extents: dict[str, tuple | None] = {}
+        self._counts: dict[str, int] = {}
         self.tiles_read = 0
 
     def close(self) -> None:
@@ -73,7 +75,9 @@ class PackViewReader:
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
-        if band is not None:
+        if band is not None and self._density(table, box, m_per_px):
+            band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
+        elif band is not None:
             side = lod.tile_deg(band)
             tiles = lod.tiles_in(box, side, self._ranges[(table, band)])
         else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
@@ -95,6 +99,13 @@ class PackViewReader:
         return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
 
     # -- internals ------------------------------------------------------------------------------
+    def _density(self, table: str, box, m_per_px: float) -> bool:
+        if (table, lod.DENSITY_BAND) not in self._ranges:
+            self._ranges[(table, lod.DENSITY_BAND)] = lod.tile_range(self._conn, table, lod.DENSITY_BAND)
+            self._counts[table] = self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return self._ranges[(table, lod.DENSITY_BAND)] is not None and \
+            lod.wants_density(self._counts[table], self.extent(table), box, m_per_px)
+
     def _band(self, table: str, m_per_px: float) -> int | None:
         band = lod.band_for(m_per_px)
         if band is None:

@@ -59,12 +59,16 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
             if role == Qt.ItemDataRole.UserRole:
                 return code or ""
             return self.workspace.scheme[code].label(self.lang) if code in self.workspace.scheme else ""
-        value = self.layer.frame[self.columns[col]].iloc[row]
+        value = self.value(row, col)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.UserRole:  # the sort key: numbers sort as numbers
             return value.item() if hasattr(value, "item") else value
         return str(value)
+
+    def value(self, row: int, col: int):
+        """The attribute of table row ``row`` in column ``col``."""
+        return self.layer.frame[self.columns[col]].iloc[row]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

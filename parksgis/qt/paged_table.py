@@ -10,7 +10,6 @@ window (``ViewportFeeder.bring``) so it can be selected, identified and zoomed t
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 
 import numpy as np
@@ -76,20 +75,9 @@ class PagedFeatureTableModel(FeatureTableModel):
         rows, codes = self._page(row // PAGE_ROWS)
         return codes[row % PAGE_ROWS]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
-            return None
-        row, col = index.row(), index.column()
-        if col == len(self.columns):
-            code = self.status_code(row)
-            if role == Qt.ItemDataRole.UserRole:
-                return code or ""
-            return self.workspace.scheme[code].label(self.lang) if code in self.workspace.scheme else ""
+    def value(self, row: int, col: int):
         rows, _codes = self._page(row // PAGE_ROWS)
-        value = rows[self.columns[col]].iat[row % PAGE_ROWS]
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
-        return str(value) if role == Qt.ItemDataRole.DisplayRole else value
+        return rows[self.columns[col]].iat[row % PAGE_ROWS]
 
     # -- filters (SQL) ----------------------------------------------------------------------------
     def filter_fids(self, text: str, status: str | None) -> np.ndarray | None:

@@ -15,11 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6 import QtCore
 
-from parksgis.render.view_frames import Coverage, bring, read_frame, wanted
-
-
-def coverage_of(layer) -> Coverage | None:
-    return layer.frame.attrs.get("coverage")
+from parksgis.render.view_frames import bring, needs_read, read_frame
 
 
 def first_view_frames(workspace, display_crs: str, size_px) -> dict:
@@ -87,10 +83,9 @@ class ViewportFeeder(QtCore.QObject):
         m_per_px = self.canvas.metres_per_pixel()
         if rect.isEmpty() or m_per_px <= 0 or self.renderer is None:
             return []
-        box, band = wanted(self.renderer.display_crs,
-                           (rect.left(), rect.top(), rect.right(), rect.bottom()), m_per_px)
+        rect = (rect.left(), rect.top(), rect.right(), rect.bottom())
         return [layer for layer in self.layers
-                if (c := coverage_of(layer)) is None or not c.serves(box, band)]
+                if needs_read(layer, self.renderer.display_crs, rect, m_per_px)]
 
     def check(self, *_args) -> None:
         """Read what the view needs, unless the frames hold it already."""

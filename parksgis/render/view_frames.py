@@ -60,9 +60,23 @@ def to_display(display_crs: str, box) -> tuple[float, float, float, float]:
     return float(np.min(x)), float(np.min(y)), float(np.max(x)), float(np.max(y))
 
 
-def wanted(display_crs: str, rect, m_per_px: float) -> tuple[tuple, int | None]:
-    """(WGS84 box of ``rect``, band) a view needs."""
-    return to_wgs84(display_crs, rect), lod.band_for(m_per_px)
+def band_key(layer: Layer, box, m_per_px: float) -> int | None:
+    """What a read of ``box`` (WGS84, the view with its margin) at ``m_per_px`` gives for
+    ``layer``: the band, the status cells (lod.DENSITY_BAND) or full detail (None)."""
+    band = lod.band_for(m_per_px)
+    view = layer.view
+    if band is not None and lod.wants_density(view.feature_count, view.extent, box, m_per_px):
+        return lod.DENSITY_BAND
+    return band
+
+
+def needs_read(layer: Layer, display_crs: str, rect, m_per_px: float) -> bool:
+    """Whether ``layer``'s frame does not hold a view of display-CRS ``rect`` at ``m_per_px``."""
+    coverage = layer.frame.attrs.get("coverage")
+    if coverage is None:
+        return True
+    key = band_key(layer, to_wgs84(display_crs, grown(rect)), m_per_px)
+    return not coverage.serves(to_wgs84(display_crs, rect), key)
 
 
 def grown(rect, margin: float = MARGIN):
@@ -83,7 +97,7 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=()):
         extra = view.source.by_ids(view.table, missing)
         if len(extra):
             frame = pd.concat([frame, extra]).sort_index()
-    coverage = Coverage(box, lod.band_for(m_per_px))
+    coverage = Coverage(box, band_key(layer, box, m_per_px))
     shadow = Layer(layer.name, frame, layer.kind, layer.park_id)
     return frame, coverage, LayerGeometry(shadow, display_crs)
 

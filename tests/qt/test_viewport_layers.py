@@ -45,12 +45,21 @@ def _open(qtbot, win, pack):
     _settle(qtbot, win)
 
 
+def _two_windows(qtbot, qapp, pack, monkeypatch):
+    """The pack in a window reading every layer whole (as before), and in one reading per view."""
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
+    whole = _window(qtbot, qapp)
+    _open(qtbot, whole, pack)
+    assert all(layer.view is None for layer in whole.workspace.layers)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = _window(qtbot, qapp)
+    _open(qtbot, viewed, pack)
+    return whole, viewed
+
+
 def _settle(qtbot, win):
     feeder = win.viewport_feeder
-    if feeder.busy:
-        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
-            pass
-    while feeder.busy:
+    while feeder.busy:  # a read runs (or the view needs one): its frames come with `swapped`
         with qtbot.waitSignal(feeder.swapped, timeout=10_000):
             pass
 
@@ -84,13 +93,7 @@ def _same_pixels(a, b) -> bool:
 
 @pytest.mark.parametrize("view", [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)])
 def test_a_zoomed_in_view_is_pixel_identical_to_the_whole_layer(qtbot, qapp, pack, monkeypatch, view):
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)  # read whole, as before
-    whole = _window(qtbot, qapp)
-    _open(qtbot, whole, pack)
-    assert all(layer.view is None for layer in whole.workspace.layers)
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    viewed = _window(qtbot, qapp)
-    _open(qtbot, viewed, pack)
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
     for win in (whole, viewed):
         _show(qtbot, win, *view)
     assert viewed.canvas.metres_per_pixel() < lod.BANDS[0]  # full detail
@@ -150,12 +153,7 @@ def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp
 
 
 def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp, pack, monkeypatch):
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
-    whole = _window(qtbot, qapp)
-    _open(qtbot, whole, pack)
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    viewed = _window(qtbot, qapp)
-    _open(qtbot, viewed, pack)
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
     _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of one park
     assert viewed.legend.statuses.views  # counted from the pack
     texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, viewed)]
@@ -166,12 +164,7 @@ def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp
 
 def test_the_table_lists_and_filters_every_feature_and_selects_one_outside_the_view(
         qtbot, qapp, pack, monkeypatch):
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
-    whole = _window(qtbot, qapp)
-    _open(qtbot, whole, pack)
-    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    viewed = _window(qtbot, qapp)
-    _open(qtbot, viewed, pack)
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
     _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
     for win in (whole, viewed):
         win.table.show_layer(win.workspace.layer("wanxiang/plots"))
