@@ -232,7 +232,10 @@ class AttributeTable(QtWidgets.QWidget):
             model = PagedFeatureTableModel(self.workspace, layer, self.proxy, self.bring)
         else:
             model = FeatureTableModel(self.workspace, layer, self.proxy)
-        self.table.setSortingEnabled(layer.view is None)  # sorting would read every row
+        sortable = layer.view is None  # sorting a viewport-driven layer would read every row
+        if self.table.isSortingEnabled() != sortable:  # enabling sorts at once: by nothing, here
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.table.setSortingEnabled(sortable)
         model.lang = self.lang
         old = self.proxy.sourceModel()
         self.proxy.mask = None  # a new layer starts unfiltered (the filter is applied below)
