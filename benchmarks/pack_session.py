@@ -35,8 +35,16 @@ def open_pack(window, pack: Path) -> float:
 
     from parksgis.qt.workspace_loading import open_path
 
+    from PySide6 import QtCore
+
     t0 = time.perf_counter()
-    if not open_path(window, Path(pack)):
+    pending = open_path(window, Path(pack))
+    if not pending.emitted:
+        loop = QtCore.QEventLoop()
+        pending.done.connect(loop.quit)
+        if not pending.emitted:
+            loop.exec()
+    if not pending.value:
         raise RuntimeError(f"{pack}: the window could not open it")
     loaded = time.perf_counter() - t0
     wait_for_frames(window)

@@ -41,7 +41,11 @@ def _window(qtbot, qapp):
 def _open(qtbot, win, pack):
     from parksgis.qt.workspace_loading import open_path
 
-    assert open_path(win, pack)
+    pending = open_path(win, pack)
+    if not pending.emitted:
+        with qtbot.waitSignal(pending.done, timeout=30_000):
+            pass
+    assert pending.value
     _settle(qtbot, win)
 
 
