@@ -19,10 +19,11 @@ features get bands; smaller ones draw fast from full detail.
 
 The biggest layers (:data:`DENSITY_MIN_FEATURES` or more) also get **status cells**: the layer's
 extent cut into about :data:`DENSITY_CELLS` square cells, one row per cell holding features,
-its shape the box of the cell's features and its id that of the cell's most common kind of
-feature (the commonest project link and status column value; the lowest id among them). A view
-that would hold more than :data:`VIEW_FEATURES` features (a million plots at full extent) is
-drawn from these few thousand cells, each in the current status colour of its representative
+its shape the box of the cell's features and its id that of a feature (the lowest id) of the
+cell's commonest status when the pack is built (the register's status of the feature's project,
+else its own status column). A view that would hold more than :data:`VIEW_FEATURES` features
+(a million plots at full extent) is drawn from these few thousand cells, each styled like its
+representative feature, so an edit of that feature's project recolours the cell
 (:func:`wants_density`); zoomed in further, the bands take over. They are stored as the rows of
 band :data:`DENSITY_BAND`, all in tile (0, 0).
 
@@ -150,6 +151,25 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
     return written
 
 
+def _build_statuses(conn, cells, present: list[str]):
+    """Each feature's status as the pack is built: its project's in the register, else the value
+    of its own status column, else "" (the cells' colours are the commonest of these)."""
+    import pandas as pd
+
+    from parksgis.pack.format import REGISTER_PROJECTS
+
+    status = pd.Series("", index=cells.index, dtype=object)
+    if "project_id" in present:
+        known = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (REGISTER_PROJECTS,)).fetchone()
+        register = dict(conn.execute(f"SELECT project_id, status FROM {REGISTER_PROJECTS}")) if known else {}
+        linked = cells["project_id"].astype(object).where(cells["project_id"].notna(), None)
+        status = linked.map(lambda p: register.get(str(p).strip()) if p is not None else None)
+    own = [c for c in present if c != "project_id"]
+    if own:
+        status = status.where(status.notna(), cells[own[0]].astype(object))
+    return status.where(status.notna(), "").astype(str)
+
+
 def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     """Whether a view of ``box`` at ``m_per_px`` of a layer of ``feature_count`` features within
     ``extent`` is drawn from the status cells: more than :data:`VIEW_FEATURES` features would be
@@ -172,7 +192,8 @@ def _insert_cells(conn, table: str, spatial) -> int:
 
     boxes = pd.DataFrame(conn.execute(f"SELECT id, minx, miny, maxx, maxy FROM {quote(spatial.rtree)}").fetchall(),
                          columns=["fid", "minx", "miny", "maxx", "maxy"]).set_index("fid")
-    present = [c for c in status_columns(table_columns(conn, table)) if c in table_columns(conn, table)]
+    attributes = table_columns(conn, table)
+    present = [c for c in status_columns(attributes) if c in attributes][:2]  # link, own status
     wanted = ", ".join(quote(c) for c in [spatial.key, *present])
     kinds = pd.DataFrame(conn.execute(f"SELECT {wanted} FROM {quote(table)}").fetchall(),
                          columns=["fid", *present]).set_index("fid")
@@ -181,7 +202,8 @@ def _insert_cells(conn, table: str, spatial) -> int:
     side = math.sqrt(max((cells["maxx"].max() - x0) * (cells["maxy"].max() - y0), 1e-12) / DENSITY_CELLS)
     cells["cx"] = ((cells["minx"] + cells["maxx"]) / 2 - x0) // side
     cells["cy"] = ((cells["miny"] + cells["maxy"]) / 2 - y0) // side
-    sizes = cells.groupby(["cx", "cy", *present], dropna=False).fid.agg(["size", "min"]).reset_index()
+    cells["kind"] = _build_statuses(conn, cells, present)
+    sizes = cells.groupby(["cx", "cy", "kind"]).fid.agg(["size", "min"]).reset_index()
     chosen = sizes.sort_values(["cx", "cy", "size", "min"], ascending=[True, True, False, True]) \
         .drop_duplicates(["cx", "cy"])
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),

@@ -40,7 +40,7 @@ def celled(tmp_path, monkeypatch):
     conn.close()
 
 
-def test_every_feature_is_in_a_cell_of_its_commonest_kind(celled):
+def test_every_feature_is_in_a_cell_of_its_commonest_status(celled):
     path, conn, features = celled
     fids, cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
     assert 50 <= len(cells) <= 130 and len(set(fids)) == len(fids)  # ~DENSITY_CELLS, one id each
@@ -49,16 +49,13 @@ def test_every_feature_is_in_a_cell_of_its_commonest_kind(celled):
     tree = shapely.STRtree(cells)
     owner = tree.query(centres, predicate="intersects")
     assert set(owner[0]) == set(range(len(centres)))  # no feature is without a cell
-    # a cell's id is a feature of the commonest (project, status) among the features in it
-    for cell, fid in list(zip(cells, fids))[:20]:
-        inside = features[shapely.contains(cell, centres)]
-        kinds = Counter(zip(inside["project_id"].fillna("-"), inside["状态"]))
-        top = max(kinds.values())
-        chosen = features.loc[fid]
-        project = "-" if chosen["project_id"] is None or chosen["project_id"] != chosen["project_id"] \
-            else chosen["project_id"]
-        # the cell's box may also hold the edges of its neighbours' features: one off at most
-        assert kinds[(project, chosen["状态"])] >= top - 1
+    # a cell's id is a feature of the commonest status in it (no register here: the feature's
+    # own status column); where the cell's box also takes in neighbours' edges, a clear majority
+    for cell, fid in zip(cells, fids):
+        inside = Counter(features[shapely.contains(cell, centres)]["状态"])
+        (top, n), *rest = inside.most_common() + [(None, 0)]
+        if n - rest[0][1] > 2:
+            assert features.loc[fid, "状态"] == top
 
 
 def test_the_reader_draws_a_crowded_view_from_the_cells_and_a_closer_one_from_the_bands(celled, monkeypatch):

@@ -129,7 +129,7 @@ def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp
     name = win.identify.attributes.item(0, 1).text()
     reads = win.viewport_feeder.reads
     rect = win.canvas.view_rect()
-    win.canvas.view_box.translateBy(x=rect.width() * 0.3)  # inside the margin read around the view
+    win.canvas.view_box.translateBy(x=rect.width() * 0.2)  # inside the margin read around the view
     _settle(qtbot, win)
     assert win.viewport_feeder.reads == reads
     win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
