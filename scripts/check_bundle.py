@@ -3,8 +3,8 @@
     python scripts/check_bundle.py [dist/parksgis]
 
 Runs the frozen program from a temporary folder, offscreen: ``validate`` on the bundled sample
-files, ``sample``, ``render`` (Chinese title drawn as glyphs, status colours present, by pixels)
-and the window's first frame (``parksgis-gui --screenshot``), timed from launch to the frame
+files, ``sample``, ``render`` (Chinese title drawn as glyphs, status colours present, by pixels),
+``pack build --imagery``, ``pack verify`` and ``render`` of that pack, and the window's first frame (``parksgis-gui --screenshot``), timed from launch to the frame
 written (median of 3; the first run is the coldest). Prints the bundle's size. Exit 0 when all
 pass, 1 otherwise.
 """
@@ -89,6 +89,12 @@ def main(argv=None) -> int:
         if dark < 300 or min(colours.values()) < 50:
             raise SystemExit(f"FAILED: render: title pixels {dark}, status colour pixels {colours}")
         print(f"render: title drawn ({dark} dark pixels), status colours {colours}")
+        # a field pack with the orthophotos: GDAL writing vectors and raster tiles, then reading them
+        run(bundle, "parksgis", "pack", "build", "parks", "-o", "port.gpkg", "--park", "port",
+            "--imagery", "parks/imagery", cwd=work)
+        run(bundle, "parksgis", "pack", "verify", "port.gpkg", cwd=work)
+        run(bundle, "parksgis", "render", "port.gpkg", "-o", "port.png", "--size", "800x600", cwd=work)
+        print("pack: built with imagery, verified and rendered")
         times = [first_frame_seconds(bundle, work) for _ in range(3)]
         window = QImage(str(work / "window.png"))
         if colour_pixels(window, STATUS_COLOURS["under_construction"]) < 20:
