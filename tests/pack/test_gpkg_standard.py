@@ -7,6 +7,7 @@ import shutil
 
 from parksgis.pack import build_pack, export_changes, merge_changes, open_pack
 
+
 def test_a_pack_validates_as_built_edited_and_merged(workspace, sample_layers, tmp_path,
                                                      validator_errors):
     field = tmp_path / "field.gpkg"
