@@ -45,26 +45,43 @@ def grab(args) -> int:
     folder = Path(tempfile.mkdtemp(prefix="parksgis-screenshot-")) / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     width, height = (int(v) for v in args.size.split("x"))
-    window = open_window(folder, language=args.lang)
-    window.setFixedSize(width, height)  # the offscreen screen is small; the grab needs the full window
-    for _ in range(5):
-        app.processEvents()
-    window.default_layout()
-    app.processEvents()
-    window.open_path(folder)  # the first view of a source, at the final size: the parks fill the map
-    port = window.workspace.park("port")
-    if args.park:  # one park filling the map (the README picture)
-        window.canvas.zoom_to_layers(window.workspace.park(args.park).layers)
-    plant = next((layer.key, row) for layer in port.layers if layer.kind.value == "utilities"
-                 for row in range(len(layer.frame)) if "污水" in layer.feature_name(row))
-    window.selection.set([plant])  # the identify panel shows a project, its form and history
-    window.table.show_layer(window.workspace.layer("port/roads"))
-    for _ in range(5):
-        app.processEvents()
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    window.canvas.repaint()
-    ok = window.grab().save(args.out)
-    window.close()
+    window, opening = open_window(folder, language=args.lang)
+    result = []
+
+    def after_turns(turns: int, then) -> None:
+        """``then()`` after a few turns of the event loop: layouts settle in steps."""
+        if turns:
+            QtCore.QTimer.singleShot(0, lambda: after_turns(turns - 1, then))
+        else:
+            then()
+
+    def reopen(_opened):
+        window.setFixedSize(width, height)  # the offscreen screen is small; the grab needs the full window
+        after_turns(5, lambda: (window.default_layout(), after_turns(1, open_again)))
+
+    def open_again():  # the first view of a source, at the final size: the parks fill the map
+        window.open_path(folder).then(arrange)
+
+    def arrange(_opened):
+        port = window.workspace.park("port")
+        if args.park:  # one park filling the map (the README picture)
+            window.canvas.zoom_to_layers(window.workspace.park(args.park).layers)
+        plant = next((layer.key, row) for layer in port.layers if layer.kind.value == "utilities"
+                     for row in range(len(layer.frame)) if "污水" in layer.feature_name(row))
+        window.selection.set([plant])  # the identify panel shows a project, its form and history
+        window.table.show_layer(window.workspace.layer("port/roads"))
+        after_turns(5, grab)
+
+    def grab():
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        window.canvas.repaint()
+        result.append(window.grab().save(args.out))
+        window.close()
+        app.quit()
+
+    opening.then(reopen)
+    app.exec()
+    ok = bool(result and result[0])
     print(f"{args.out}: {'written' if ok else 'FAILED'}")
     return 0 if ok else 1
 

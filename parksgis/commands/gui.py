@@ -40,24 +40,32 @@ def run(args) -> int:
     from parksgis.qt.app import create_app, open_window
 
     app = create_app()
-    window = open_window(path, language=args.lang, display_crs=args.crs)
+    window, opening = open_window(path, language=args.lang, display_crs=args.crs)
     if args.screenshot:
-        return _first_frame(window, Path(args.screenshot))
+        failure: list[ParksgisError] = []
+        opening.done.connect(lambda _opened: _first_frame(window, Path(args.screenshot), failure))
+        status = app.exec()
+        if failure:
+            raise failure[0]
+        return status
     return app.exec()
 
 
-def _first_frame(window, out: Path) -> int:
-    """The window as first drawn (the workspace is loaded when open_window returns), to PNG."""
+def _first_frame(window, out: Path, failure: list) -> None:
+    """The window as first drawn once its source is open, to PNG; then the app quits."""
     from PySide6 import QtCore, QtWidgets
 
+    def grab():
+        image = window.grab()
+        if not image.save(str(out), "PNG"):
+            failure.append(ParksgisError(f"{out}: cannot write the screenshot"))
+        else:
+            print(out)
+        window.close()
+        QtWidgets.QApplication.quit()
+
     window.resize(1280, 800)
-    QtWidgets.QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents)
-    image = window.grab()
-    if not image.save(str(out), "PNG"):
-        raise ParksgisError(f"{out}: cannot write the screenshot")
-    print(out)
-    window.close()
-    return 0
+    QtCore.QTimer.singleShot(0, grab)  # after the resize and the layout it causes are handled
 
 
 def _check_display() -> None:

@@ -36,12 +36,12 @@ def configure_app(app: QtWidgets.QApplication) -> str:
 
 
 def open_window(path=None, language: str | None = None, display_crs: str | None = None):
-    """A shown main window on ``path`` (default: the bundled sample parks)."""
+    """A shown main window opening ``path`` (default: the bundled sample parks), and the
+    :class:`~parksgis.qt.loader.Pending` of that open (done with True once it is shown)."""
     from parksgis.assets import sample_layers
     from parksgis.qt.main_window import MainWindow
 
     # with the status editor, "as of" bar and dashboard, and the pack actions
     window = MainWindow(language=language, display_crs=display_crs, register=True, packs=True)
     window.show()
-    window.open_path(path if path is not None else sample_layers())
-    return window
+    return window, window.open_path(path if path is not None else sample_layers())

@@ -20,6 +20,7 @@ from parksgis.qt.display_geometry import DisplayGeometry
 from parksgis.qt.identify_panel import IdentifyPanel
 from parksgis.qt.imagery_controls import ImagerySwipeBar
 from parksgis.qt.layer_tree import LayerTreeModel, LayerTreeView
+from parksgis.qt.loader import Pending
 from parksgis.qt.problem_fixes import ProblemFixes
 from parksgis.qt.problems_panel import ProblemsPanel
 from parksgis.qt.scale_box import ScaleBox
@@ -34,6 +35,9 @@ MAX_RECENT = 8
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    opened = QtCore.Signal(bool)       # an open_path ended: True when its source is shown now
+    files_added = QtCore.Signal(int)   # an add_files ended: how many layers it added
+
     def __init__(self, language: str | None = None, display_crs: str | None = None, *,
                  register: bool = False, packs: bool = False):
         """``register``: the status register's panels (editor, as-of bar, dashboard, spreadsheets);
@@ -189,27 +193,36 @@ class MainWindow(QtWidgets.QMainWindow):
         self.docks["table"].show()
         self.docks["table"].raise_()
 
-    def open_path(self, path) -> bool:
-        """Show the folder, layer file, pack or database at ``path``; False (and a problem row) on failure."""
+    def open_path(self, path):
+        """Show the folder, layer file, pack or database at ``path``: a Pending done with True, or
+        with False (and a problem row) on failure."""
         from parksgis.server import is_database_source
 
         if is_database_source(path):
-            return workspace_loading.open_database(self, path)
-        if self.pack_actions is not None:  # packs: read-only notice, busy retry, conflicts
-            return self.pack_actions.open_path(Path(path))
-        return workspace_loading.open_path(self, Path(path))
+            pending = workspace_loading.open_database(self, path)
+        elif self.pack_actions is not None:  # packs: read-only notice, busy retry, conflicts
+            pending = self.pack_actions.open_path(Path(path))
+        else:
+            pending = workspace_loading.open_path(self, Path(path))
+        pending.done.connect(self.opened.emit)
+        return pending
 
-    def add_files(self, paths) -> int:
+    def add_files(self, paths):
         """Loose layer files and rasters (GeoTIFF, MBTiles, an XYZ tile folder) are added; a dropped
-        folder or .gpkg pack opens in place of the workspace."""
+        folder or .gpkg pack opens in place of the workspace, first. A Pending done with how many
+        layers were added."""
         from parksgis.io.raster import is_raster_path
 
         paths = [Path(p) for p in paths]
         opened = [p for p in paths if (p.is_dir() and not is_raster_path(p)) or p.suffix.lower() == ".gpkg"]
-        if opened:
-            self.open_path(opened[-1])
         loose = [p for p in paths if p not in opened]
-        return workspace_loading.add_files(self, loose) if loose else 0
+        add_loose = lambda *_: workspace_loading.add_files(self, loose) if loose else 0  # noqa: E731
+        if opened:
+            pending = self.open_path(opened[-1]).then(add_loose)
+        else:
+            pending = add_loose() if loose else Pending.of(0, self)
+        pending.done.connect(self.files_added.emit)
+        return pending
 
     def choose_folder(self) -> None:
         path = QtWidgets.QFileDialog.getExistingDirectory(self, self.tr("Open a folder of layers"))

@@ -24,7 +24,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.qt import workspace_loading
-from parksgis.qt.loader import Cancelled, run_with_progress
+from parksgis.qt.loader import Cancelled, Pending, run_in_background
 
 PACK_SUFFIX = ".gpkg"
 MESSAGE_MS = 8000
@@ -57,6 +57,9 @@ def load_pack(path: Path, read_only: bool = False):
 
 
 class PackActions(QtCore.QObject):
+    changes_exported = QtCore.Signal(object)  # the change file written, or None
+    changes_merged = QtCore.Signal(object)    # the MergeResult, or None (cancelled, refused)
+
     def __init__(self, window, session):
         super().__init__(window)
         self.window = window
@@ -117,34 +120,42 @@ class PackActions(QtCore.QObject):
         dialog.setObjectName("open_pack_dialog")
         dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFile)
         if dialog.exec() and dialog.selectedFiles():
-            self.open_path(dialog.selectedFiles()[0])
+            self.window.open_path(dialog.selectedFiles()[0])
 
-    def open_path(self, path, read_only: bool = False) -> bool:
-        """Show the folder, layer file or pack at ``path``; False (and a problem row) on failure."""
+    def open_path(self, path, read_only: bool = False) -> Pending:
+        """Show the folder, layer file or pack at ``path``: a Pending done with True, or with False
+        (and a problem row) on failure."""
         path = Path(path)
         if path.suffix.lower() != PACK_SUFFIX or not path.is_file():
-            if not workspace_loading.open_path(self.window, path):
-                return False
-            self._after_show()
-            return True
+            return workspace_loading.open_path(self.window, path).then(self._after_open)
         if self.handle is not None and self.handle.path.resolve() == path.resolve():
             self.session.close()  # reopening the open pack: let go of its edit lock, or it would look taken
-        while True:
-            try:
-                opened, geometry = workspace_loading.load_for_window(
-                    self.window, _tr("Opening %1…").replace("%1", path.name),
-                    lambda: load_pack(path, read_only))
-            except Cancelled:
-                return False
-            except ParksgisError as exc:
-                from parksgis.pack import PackLockedError
+        return self._load_pack(path, read_only)
 
-                if isinstance(exc, PackLockedError) and self.ask_retry(str(exc)):
-                    continue  # the other program's save takes a moment; nothing was opened
+    def _load_pack(self, path: Path, read_only: bool) -> Pending:
+        def show(outcome):
+            from parksgis.pack import PackLockedError
+
+            exc = outcome.error
+            if isinstance(exc, Cancelled):
+                return False
+            if isinstance(exc, PackLockedError) and self.ask_retry(str(exc)):
+                return self._load_pack(path, read_only)  # the other program's save takes a moment
+            if isinstance(exc, ParksgisError):
                 self.report_problem(path, exc)
                 return False
-            self._show_pack(path, opened, geometry)
+            if exc is not None:
+                raise exc
+            self._show_pack(path, *outcome.result)
             return True
+
+        return workspace_loading.load_for_window(
+            self.window, _tr("Opening %1…").replace("%1", path.name), lambda: load_pack(path, read_only)).then(show)
+
+    def _after_open(self, opened: bool) -> bool:
+        if opened:
+            self._after_show()
+        return opened
 
     def ask_retry(self, text: str) -> bool:
         """Another program holds the pack's write lock: try again, or give up (nothing opened)."""
@@ -195,8 +206,7 @@ class PackActions(QtCore.QObject):
         rest = [p for p in paths if p not in opened]
 
         def open_later():  # not inside the drop: a progress dialog must not run in the drag loop
-            if self.open_path(opened[0]) and rest:
-                self.window.add_files(rest)
+            self.window.open_path(opened[0]).then(lambda ok: self.window.add_files(rest) if ok and rest else 0)
 
         QtCore.QTimer.singleShot(0, open_later)
         return True
@@ -215,14 +225,18 @@ class PackActions(QtCore.QObject):
             return []
         return [Path(p) for p in dialog.selectedFiles()]
 
-    def export_changes(self) -> Path | None:
-        """File ▸ Export changes…: the open pack's edits since it was built, to a JSON file."""
+    def export_changes(self) -> Pending:
+        """File ▸ Export changes…: the open pack's edits since it was built, to a JSON file; a
+        Pending done with the file written (None when none was), as ``changes_exported`` says."""
+        return self._export().then(self._emit(self.changes_exported))
+
+    def _export(self) -> Pending:
         from parksgis.pack import export_changes
 
         handle = self.handle
         if handle is None or not handle.is_pack:
             self.window.statusBar().showMessage(_tr("Open a layer pack to export its changes."), MESSAGE_MS)
-            return None
+            return Pending.of(None, self)
         name = f"{handle.path.stem}-changes-{date.today():%Y%m%d}.json"
         from parksgis.pack.access import read_only_reason
 
@@ -231,53 +245,75 @@ class PackActions(QtCore.QObject):
         chosen = self._ask_file("export_changes_dialog", _tr("Export changes"),
                                 _tr("Change files (*.json)"), True, folder / name)
         if not chosen:
-            return None
+            return Pending.of(None, self)
         out = chosen[0]
-        try:
-            document = run_with_progress(self.window, _tr("Exporting changes…"),
-                                         lambda: export_changes(handle.path, out))
-        except Cancelled:
-            return None
-        except ParksgisError as exc:
-            self.report_problem(out, exc)
-            return None
-        count = len(document["changes"])
-        self.window.statusBar().showMessage(
-            _tr("Exported %n change(s) to %1", count).replace("%1", str(out)), MESSAGE_MS)
-        return out
 
-    def merge_changes(self, files=None):
-        """File ▸ Merge changes…: apply change files to the open pack or layers folder."""
+        def done(document):
+            count = len(document["changes"])
+            self.window.statusBar().showMessage(
+                _tr("Exported %n change(s) to %1", count).replace("%1", str(out)), MESSAGE_MS)
+            return out
+
+        return self._in_background(_tr("Exporting changes…"), lambda: export_changes(handle.path, out),
+                                   done, out)
+
+    def merge_changes(self, files=None) -> Pending:
+        """File ▸ Merge changes…: apply change files to the open pack or layers folder; a Pending
+        done with the MergeResult (None when nothing was merged), as ``changes_merged`` says."""
+        return self._merge(files).then(self._emit(self.changes_merged))
+
+    def _merge(self, files) -> Pending:
         from parksgis.pack import merge_changes
 
         target = self.merge_target()
         if target is None:
             self.window.statusBar().showMessage(
                 _tr("Open a layers folder or an editable pack to merge changes into it."), MESSAGE_MS)
-            return None
+            return Pending.of(None, self)
         if files is None:
             files = self._ask_file("merge_changes_dialog", _tr("Merge change files"),
                                    _tr("Change files (*.json *.gpkg);;All files (*)"), False, target.parent)
         if not files:
-            return None
+            return Pending.of(None, self)
         author = self._author()
-        try:
-            result = run_with_progress(self.window, _tr("Merging changes…"),
-                                       lambda: merge_changes(target, files, author=author))
-        except Cancelled:
-            return None  # the merge runs on in its thread; its single transaction commits or not
-        except ParksgisError as exc:
-            self.report_problem(getattr(exc, "path", target), exc)
-            return None
-        self.refresh_register()
-        self.window.statusBar().showMessage(
-            _tr("Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).")
-            .replace("%1", str(len(result.merged))).replace("%2", str(len(result.already)))
-            .replace("%3", str(len(result.repeated))).replace("%4", str(len(result.conflicts))),
-            MESSAGE_MS)
-        if result.still_open:
-            self.show_conflicts()
-        return result
+
+        def done(result):
+            self.refresh_register()
+            self.window.statusBar().showMessage(
+                _tr("Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).")
+                .replace("%1", str(len(result.merged))).replace("%2", str(len(result.already)))
+                .replace("%3", str(len(result.repeated))).replace("%4", str(len(result.conflicts))),
+                MESSAGE_MS)
+            if result.still_open:
+                self.show_conflicts()
+            return result
+
+        # a cancelled merge runs on in its thread; its single transaction commits or not
+        return self._in_background(_tr("Merging changes…"), lambda: merge_changes(target, files, author=author),
+                                   done, target)
+
+    def _in_background(self, label: str, job, done, problem_path) -> Pending:
+        """``job`` on the thread pool; ``done(result)`` in the UI thread, or None after a cancel or
+        a ParksgisError (one problem row, naming ``problem_path`` unless the error names a file)."""
+        def finish(outcome):
+            exc = outcome.error
+            if isinstance(exc, Cancelled):
+                return None
+            if isinstance(exc, ParksgisError):
+                self.report_problem(getattr(exc, "path", problem_path), exc)
+                return None
+            if exc is not None:
+                raise exc
+            return done(outcome.result)
+
+        return run_in_background(self.window, label, job).then(finish)
+
+    @staticmethod
+    def _emit(signal):
+        def emit(value):
+            signal.emit(value)
+            return value
+        return emit
 
     def _author(self) -> str:
         return self.session.link.author()

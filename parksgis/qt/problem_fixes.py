@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.qt import workspace_loading
+from parksgis.qt.loader import Pending
 from parksgis.qt.settings_dialog import crs_display_name
 
 #: suggested for projected coordinates with no CRS, the first one for Yangjiang (111.28–112.37E)
@@ -71,16 +72,22 @@ class CrsPickerDialog(QtWidgets.QDialog):
 class ProblemFixes(QtCore.QObject):
     """Carries out the panel's ``fix_requested`` for the window (created by the window itself)."""
 
+    fixed = QtCore.Signal(bool)  # a fix ended: True when the file was read again
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
         window.problems.fix_requested.connect(self.fix)
         window.layer_tree.read_with_offset.connect(lambda file: self.fix("offset", file))
 
-    def fix(self, kind: str, file: str) -> bool:
-        return {"crs": self.choose_crs, "offset": self.choose_offset, "utf8": self.resave_utf8}[kind](Path(file))
+    def fix(self, kind: str, file: str) -> Pending:
+        """A Pending done with whether the file was read again, as ``fixed`` says."""
+        chosen = {"crs": self.choose_crs, "offset": self.choose_offset, "utf8": self.resave_utf8}[kind](Path(file))
+        pending = chosen if isinstance(chosen, Pending) else Pending.of(False, self)
+        pending.done.connect(self.fixed.emit)
+        return pending
 
-    def choose_crs(self, path: Path) -> bool:
+    def choose_crs(self, path: Path) -> Pending | bool:
         message = next((p.message for p in self.window.problems.problems if p.file == str(path)), "")
         dialog = CrsPickerDialog(path.name, crs_choices(message), self.window)
         self.dialog = dialog  # what a test drives
@@ -88,7 +95,7 @@ class ProblemFixes(QtCore.QObject):
             return False
         return self.read_again(path, crs=dialog.crs())
 
-    def choose_offset(self, path: Path) -> bool:
+    def choose_offset(self, path: Path) -> Pending | bool:
         items = [self.tr("GCJ-02 (AMap, Tencent, Google China)"), self.tr("BD-09 (Baidu)")]
         choice, ok = QtWidgets.QInputDialog.getItem(
             self.window, self.tr("Web-map coordinates"),
@@ -98,7 +105,7 @@ class ProblemFixes(QtCore.QObject):
             return False
         return self.read_again(path, offset=("gcj02", "bd09")[items.index(choice)])
 
-    def resave_utf8(self, path: Path) -> bool:
+    def resave_utf8(self, path: Path) -> Pending | bool:
         from parksgis.io.encoding import resave_as_utf8
 
         answer = QtWidgets.QMessageBox.question(
@@ -116,8 +123,8 @@ class ProblemFixes(QtCore.QObject):
             return False
         return self.read_again(path)
 
-    def read_again(self, path: Path, crs=None, offset=None) -> bool:
+    def read_again(self, path: Path, crs=None, offset=None) -> Pending:
         if self.window.workspace is not None:
             self.window.workspace.remove_layers_from(path)
         self.window.problems.remove_file(path)
-        return workspace_loading.add_files(self.window, [path], crs=crs, offset=offset) == 1
+        return workspace_loading.add_files(self.window, [path], crs=crs, offset=offset).then(lambda added: added == 1)

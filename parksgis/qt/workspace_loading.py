@@ -1,5 +1,8 @@
 """Opening a folder / file / pack and adding dropped files, off the UI thread.
 
+Each operation returns a :class:`~parksgis.qt.loader.Pending` done with its outcome (opened or
+not, layers added) once the window shows it.
+
 A file that cannot be read becomes an error row in the problems panel; the files that can be read
 are added and the map keeps working.
 """
@@ -13,7 +16,7 @@ from PySide6 import QtCore
 from parksgis.errors import ParksgisError
 from parksgis.model.imagery import ImageryLayer
 from parksgis.model.layer import Layer, LayerKind
-from parksgis.qt.loader import Cancelled, run_with_progress
+from parksgis.qt.loader import Cancelled, Pending, run_in_background
 
 
 TR_CONTEXT = "WorkspaceLoading"
@@ -23,27 +26,25 @@ def _tr(text: str, n: int = -1) -> str:
     return QtCore.QCoreApplication.translate(TR_CONTEXT, text, "", n)
 
 
-def open_path(window, path: Path) -> bool:
-    """Replace the window's workspace with the one at ``path``; False (and a problem row) on failure."""
+def open_path(window, path: Path) -> Pending:
+    """Replace the window's workspace with the one at ``path``: a Pending done with True, or with
+    False (and a problem row, or "cancelled" in the status bar) when it could not be opened."""
     from parksgis.app.workspace import open_workspace
 
-    try:
-        opened, geometry = load_for_window(
-            window, _tr("Opening %1…").replace("%1", path.name), lambda: open_workspace(path))
-    except Cancelled:
-        window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
-        return False
-    except ParksgisError as exc:
-        window.problems.add_problem("error", path, None, getattr(exc, "code", "unreadable"), str(exc))
-        window.docks["problems"].raise_()
-        return False
-    window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
-    window.remember(path)
-    _raise_problems_if_any(window, opened.reports)
-    return True
+    def show(outcome) -> bool:
+        if not _succeeded(window, outcome, path, path):
+            return False
+        opened, geometry = outcome.result
+        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
+        window.remember(path)
+        _raise_problems_if_any(window, opened.reports)
+        return True
+
+    return load_for_window(
+        window, _tr("Opening %1…").replace("%1", path.name), lambda: open_workspace(path)).then(show)
 
 
-def open_database(window, src: str) -> bool:
+def open_database(window, src: str) -> Pending:
     """Replace the window's workspace with the database ``src`` (its layers and register)."""
     from parksgis.app.workspace import OpenedWorkspace
     from parksgis.server.connection import display
@@ -55,25 +56,39 @@ def open_database(window, src: str) -> bool:
         # the register link opens the database's register itself (workspace.meta["database"])
         return OpenedWorkspace(*load_database_workspace(src), source=None)
 
-    try:
-        opened, geometry = load_for_window(window, _tr("Opening %1…").replace("%1", shown), load)
-    except Cancelled:
+    def show(outcome) -> bool:
+        if not _succeeded(window, outcome, shown, shown, code="database"):
+            return False
+        opened, geometry = outcome.result
+        window.set_workspace(opened.workspace, opened.reports, geometry)
+        window.remember(shown)
+        return True
+
+    return load_for_window(window, _tr("Opening %1…").replace("%1", shown), load).then(show)
+
+
+def _succeeded(window, outcome, file, name, code: str | None = None) -> bool:
+    """True when ``outcome`` holds a result; otherwise says why in the window (a cancel in the
+    status bar, a ParksgisError as a problem row) and re-raises anything else."""
+    if isinstance(outcome.error, Cancelled):
         window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
         return False
-    except ParksgisError as exc:
-        window.problems.add_problem("error", shown, None, "database", str(exc))
+    if isinstance(outcome.error, ParksgisError):
+        exc = outcome.error
+        window.problems.add_problem("error", file, None, code or getattr(exc, "code", "unreadable"), str(exc))
         window.docks["problems"].raise_()
         return False
-    window.set_workspace(opened.workspace, opened.reports, geometry)
-    window.remember(shown)
+    if outcome.error is not None:
+        raise outcome.error
     return True
 
 
-def load_for_window(window, title: str, load):
-    """``load() -> OpenedWorkspace`` in the loader thread behind a cancellable progress dialog;
-    returns it with the layers projected to the window's display CRS there too, so the first frame
-    only builds paths and paints. A pack's register is opened again in the UI thread by the
-    register link (PackHandle.reopen_register): SQLite connections stay in their thread."""
+def load_for_window(window, title: str, load) -> Pending:
+    """``load() -> OpenedWorkspace`` on the thread pool behind a cancellable progress dialog; a
+    Pending done with an Outcome whose result is ``(opened, geometry)``: the layers projected to the
+    window's display CRS there too, so the first frame only builds paths and paints. A pack's
+    register is opened again in the UI thread by the register link (PackHandle.reopen_register):
+    SQLite connections stay in their thread."""
     from parksgis.render.map_renderer import project_layers
 
     display_crs = window.display_crs
@@ -82,7 +97,7 @@ def load_for_window(window, title: str, load):
         opened = load()
         return opened, project_layers(opened.workspace, display_crs)
 
-    return run_with_progress(window, title, job, discard=_close_abandoned)
+    return run_in_background(window, title, job, discard=_close_abandoned)
 
 
 def _close_abandoned(result) -> None:
@@ -114,8 +129,9 @@ def read_file_layer(path: Path, crs=None, offset=None):
     return layer, report
 
 
-def add_files(window, paths: list[Path], crs=None, offset=None) -> int:
-    """Add each readable file as a layer; list every problem; return how many layers were added."""
+def add_files(window, paths: list[Path], crs=None, offset=None) -> Pending:
+    """Add each readable file as a layer and list every problem: a Pending done with how many
+    layers were added."""
     def job():
         out = []
         for path in paths:
@@ -125,10 +141,17 @@ def add_files(window, paths: list[Path], crs=None, offset=None) -> int:
                 out.append((path, None, None, exc))
         return out
 
-    try:
-        results = run_with_progress(window, _tr("Reading %n file(s)…", len(paths)), job)
-    except Cancelled:
-        return 0
+    def add(outcome) -> int:
+        if isinstance(outcome.error, Cancelled):
+            return 0
+        if outcome.error is not None:
+            raise outcome.error
+        return _add_layers(window, paths, outcome.result)
+
+    return run_in_background(window, _tr("Reading %n file(s)…", len(paths)), job).then(add)
+
+
+def _add_layers(window, paths: list[Path], results) -> int:
     added, reports = 0, []
     taken = {layer.key for layer in window.workspace.layers} if window.workspace else set()
     for path, layer, report, error in results:

@@ -281,6 +281,20 @@ MapHelpers.when_dialog_opens = staticmethod(when_dialog_opens)
 
 
 @pytest.fixture
+def finished(qtbot):
+    """``finished(pending)``: wait for an operation's ``done`` signal (a window's open, a merge, a
+    load) and return its value."""
+    def wait(pending, timeout: int = 30_000):
+        if pending.emitted:
+            return pending.value
+        with qtbot.waitSignal(pending.done, timeout=timeout) as blocker:
+            pass
+        return blocker.args[0]
+
+    return wait
+
+
+@pytest.fixture
 def register_window(qtbot, qapp, tmp_path):
     """The main window with the register panels on a copy of layers/ (register.sqlite in tmp_path)."""
     import shutil
@@ -322,8 +336,10 @@ def app_window(qtbot, qapp, tmp_path):
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     configure_app(qapp)
-    win = open_window(folder, language="zh_CN")
+    win, opening = open_window(folder, language="zh_CN")
     qtbot.addWidget(win)
+    with qtbot.waitSignal(opening.done, timeout=30_000):
+        pass
     win.resize(1280, 800)
     yield win
     win.close()

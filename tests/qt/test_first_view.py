@@ -41,49 +41,49 @@ def parks_fill(win, rect: QtCore.QRectF) -> float:
     return max(rect.width() / view.width(), rect.height() / view.height())
 
 
-def test_4_open_zooms_to_the_parks_and_remembers_the_last_view(qtbot, opened):
+def test_4_open_zooms_to_the_parks_and_remembers_the_last_view(qtbot, opened, finished):
     from parksgis.qt.view_memory import parks_rect
 
     win, (first, second) = opened
-    assert win.open_path(first)
+    assert finished(win.open_path(first))
     parks = parks_rect(win.canvas, win.workspace)
     basemap = win.renderer.extent()
     assert basemap.width() > parks.width() * 1.5  # the basemap is much larger: not what is shown
     assert parks_fill(win, parks) > 0.85
     win.canvas.zoom_to_layers(win.workspace.park("wanxiang").layers)  # the user works on Wanxiang
     left_at = win.canvas.view_rect()
-    assert win.open_path(second)  # another copy: its own first view, the parks
+    assert finished(win.open_path(second))  # another copy: its own first view, the parks
     assert parks_fill(win, parks_rect(win.canvas, win.workspace)) > 0.85
-    assert win.open_path(first)  # back: where the user left it
+    assert finished(win.open_path(first))  # back: where the user left it
     again = win.canvas.view_rect()
     assert abs(again.center().x() - left_at.center().x()) < left_at.width() * 0.01
     assert abs(again.width() - left_at.width()) < left_at.width() * 0.01
 
 
-def test_4_a_pack_opens_on_its_park(qtbot, opened, tmp_path):
+def test_4_a_pack_opens_on_its_park(qtbot, opened, tmp_path, finished):
     from parksgis.app.packs import build_pack_from as build_pack
     from parksgis.qt.view_memory import parks_rect
 
     win, (folder, _) = opened
     pack = tmp_path / "port.gpkg"
     build_pack(folder, pack, parks=["port"], title="港口片区现场包")
-    assert win.open_path(pack)
+    assert finished(win.open_path(pack))
     assert [p.park_id for p in win.workspace.parks] == ["port"]
     port = parks_rect(win.canvas, win.workspace)
     assert parks_fill(win, port) > 0.85
 
 
-def test_9_title_says_what_is_open_and_read_only(qtbot, opened, tmp_path):
+def test_9_title_says_what_is_open_and_read_only(qtbot, opened, tmp_path, finished):
     from parksgis.app.packs import build_pack_from as build_pack
 
     win, (folder, _) = opened
-    assert win.open_path(folder)
+    assert finished(win.open_path(folder))
     assert win.windowTitle() == "layers (文件夹) — parksgis"
     pack = tmp_path / "port.gpkg"
     build_pack(folder, pack, parks=["port"], title="港口片区现场包")
-    assert win.pack_actions.open_path(pack, read_only=True)
+    assert finished(win.pack_actions.open_path(pack, read_only=True))
     assert win.windowTitle() == "port.gpkg · 港口片区现场包 (图层包) — 只读 — parksgis"
-    assert win.pack_actions.open_path(pack)  # editable now
+    assert finished(win.pack_actions.open_path(pack))  # editable now
     assert win.windowTitle() == "port.gpkg · 港口片区现场包 (图层包) — parksgis"
     win.set_language("en")
     qtbot.waitUntil(lambda: win.windowTitle() == "port.gpkg · 港口片区现场包 (layer pack) — parksgis")

@@ -24,12 +24,16 @@ from parksgis.qt.app import create_app, open_window
 app = create_app()
 folder = Path(sys.argv[1]) / "layers"
 shutil.copytree(sample_layers(), folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-win = open_window(folder, language=sys.argv[2])
+def wait(pending):  # the app's event loop runs until the open is done
+    pending.done.connect(lambda _opened: app.exit(0))  # exit, not quit: quit closes the windows
+    app.exec()
+win, opening = open_window(folder, language=sys.argv[2])
+wait(opening)
 win.setFixedSize(1280, 720)
 for _ in range(5):
     app.processEvents()
 win.default_layout()
-win.open_path(folder)
+wait(win.open_path(folder))
 win.selection.set([("port/plots", 0)])
 for _ in range(5):
     app.processEvents()

@@ -52,7 +52,8 @@ def test_dropped_photo_lies_under_the_plots_and_a_bad_one_is_listed(qtbot, windo
     photo = solid_photo(geotiff, tmp_path / "port_2014-07-01.tif", window, (255, 0, 255))
     bad = tmp_path / "scan.tif"
     bad.write_bytes(b"II*\x00 not really a tiff")
-    drop(window, [photo, bad])
+    with qtbot.waitSignal(window.files_added, timeout=30_000):
+        drop(window, [photo, bad])
     assert [l.name for l in window.workspace.imagery] == ["port_2014-07-01"]
     rows = window.problems.rows()
     assert any(row[0] == "error" and row[1] == "scan.tif" for row in rows), rows
@@ -66,7 +67,8 @@ def test_dropped_photo_lies_under_the_plots_and_a_bad_one_is_listed(qtbot, windo
 
 
 def test_tree_controls_opacity_brightness_contrast_and_visibility(qtbot, window, maps, tmp_path, geotiff):
-    drop(window, [solid_photo(geotiff, tmp_path / "grey.tif", window, (100, 100, 100))])
+    with qtbot.waitSignal(window.files_added, timeout=30_000):
+        drop(window, [solid_photo(geotiff, tmp_path / "grey.tif", window, (100, 100, 100))])
     layer = window.workspace.imagery[0]
     model = window.layer_model
     group = model.index(model.rowCount() - 1, 0)
@@ -99,7 +101,8 @@ def test_status_as_of_shows_the_latest_imagery_flown_by_then(qtbot, window, maps
                         tags={"TIFFTAG_DATETIME": "2014:03:01 09:00:00"})
     july = solid_photo(geotiff, tmp_path / "b.tif", window, (0, 255, 255), crs="EPSG:4546",
                        tags={"TIFFTAG_DATETIME": "2014:07:01 09:00:00"})
-    drop(window, [july, march])
+    with qtbot.waitSignal(window.files_added, timeout=30_000):
+        drop(window, [july, march])
     assert [l.capture_date for l in window.workspace.imagery] == [date(2014, 7, 1), date(2014, 3, 1)]
 
     def dominant():
@@ -118,7 +121,8 @@ def test_swipe_compares_two_days_imagery_left_and_right(qtbot, window, maps, tmp
                         tags={"TIFFTAG_DATETIME": "2014:03:01 09:00:00"})
     july = solid_photo(geotiff, tmp_path / "j.tif", window, (0, 255, 255),
                        tags={"TIFFTAG_DATETIME": "2014:07:01 09:00:00"})
-    drop(window, [march, july])
+    with qtbot.waitSignal(window.files_added, timeout=30_000):
+        drop(window, [march, july])
     action = window.findChild(QtWidgets.QWidget, "imagery_swipe_bar").toggleViewAction()
     assert action in window.actions_.view_menu.actions() and action.text() == "对比影像(卷帘)"
     action.trigger()

@@ -164,7 +164,7 @@ def walk_dialog(qtbot, win, open_it, language, where, problems):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_7_every_menu_panel_and_dialog_in_one_language(qtbot, app_window, language, data_dir, tmp_path):
+def test_7_every_menu_panel_and_dialog_in_one_language(qtbot, app_window, language, data_dir, tmp_path, finished):
     from parksgis.qt import settings_dialog, stale_edit_dialog
     from parksgis.store.errors import StaleEditError, StaleField
 
@@ -175,7 +175,7 @@ def test_7_every_menu_panel_and_dialog_in_one_language(qtbot, app_window, langua
     panels = win.register_panels
     gbk = tmp_path / "gbk_names.geojson"
     shutil.copy(data_dir / "gbk_names.geojson", gbk)
-    win.add_files([gbk])
+    finished(win.add_files([gbk]))
     layer = win.workspace.layer("port/plots")
     win.selection.set([(layer.key, layer.project_ids.tolist().index("PORT-FILL-3"))])
     problems: list[str] = []

@@ -35,7 +35,7 @@ def test_fifty_thousand_plots_open_and_filter_quickly(qtbot, window):
     assert window.legend.item_for("planned").text().endswith(f"({N // 2})")
 
 
-def test_opening_projects_the_layers_in_the_loader_thread(qtbot, window, sample_layers, monkeypatch):
+def test_opening_projects_the_layers_in_the_loader_thread(qtbot, window, sample_layers, monkeypatch, finished):
     """The first frame after File ▸ Open only builds paths and paints: the layers were projected
     to the display CRS in the loader's thread, alongside reading the files."""
     import threading
@@ -50,7 +50,7 @@ def test_opening_projects_the_layers_in_the_loader_thread(qtbot, window, sample_
         real_init(self, layer, display_crs)
 
     monkeypatch.setattr(layer_cache.LayerGeometry, "__init__", recording_init)
-    assert window.open_path(sample_layers)
+    assert finished(window.open_path(sample_layers))
     layers = window.workspace.layers
     assert len(built_in) == len(layers)  # once per layer, none again for the first frame
     assert threading.get_ident() not in built_in

@@ -24,12 +24,12 @@ def drop_files(window, paths):
     QtWidgets.QApplication.sendEvent(window, drop)
 
 
-def test_opens_the_sample_parks(qtbot, window, sample_layers, tmp_path):
+def test_opens_the_sample_parks(qtbot, window, sample_layers, tmp_path, finished):
     import shutil
 
     folder = tmp_path / "layers"  # a copy: opening creates the folder's register.sqlite
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
-    assert window.open_path(folder)
+    assert finished(window.open_path(folder))
     parks = [window.layer_model.index(i, 0).data() for i in range(window.layer_model.rowCount())]
     assert len(window.workspace.parks) == 3
     assert any("港口" in name for name in parks)
@@ -44,7 +44,8 @@ def test_drop_a_broken_file_lists_it_and_the_map_keeps_working(qtbot, window, ma
     good.write_text(json.dumps({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name_zh": "观测井1"},
          "geometry": {"type": "Point", "coordinates": [111.945, 21.722]}}]}), encoding="utf-8")
-    drop_files(window, [broken, good])
+    with qtbot.waitSignal(window.files_added, timeout=30_000):
+        drop_files(window, [broken, good])
     rows = window.problems.rows()
     assert any(row[0] == "error" and row[1] == "broken.geojson" for row in rows), rows
     assert window.docks["problems"].windowTitle().endswith(f"({len(rows)})")
@@ -103,7 +104,7 @@ def test_display_crs_setting(qtbot, window, maps):
     assert window.identify.project_id.text() == "PORT-UTIL-01"
 
 
-def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, sample_layers):
+def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, sample_layers, finished):
     """What ``parksgis gui FOLDER`` shows: the map plus the register's editor on a writable copy."""
     import shutil
 
@@ -112,8 +113,9 @@ def test_app_window_opens_a_folder_with_its_register(qtbot, qapp, tmp_path, samp
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
     configure_app(qapp)
-    window = open_window(folder, language="zh_CN")
+    window, opening = open_window(folder, language="zh_CN")
     qtbot.addWidget(window)
+    assert finished(opening)
     assert len(window.workspace.parks) == 3
     panels = window.register_panels
     assert panels.link.backend is not None
@@ -127,7 +129,8 @@ def test_dropping_a_pack_opens_it_in_place(qtbot, window, sample_layers, tmp_pat
 
     pack = tmp_path / "port.gpkg"
     build_pack_from(sample_layers, pack, parks=["port"])
-    drop_files(window, [pack])
+    with qtbot.waitSignal(window.opened, timeout=30_000):
+        drop_files(window, [pack])
     assert [park.park_id for park in window.workspace.parks] == ["port"]
     assert window.session.pack is not None
     assert window.recent_files()[0] == str(pack)
@@ -147,15 +150,18 @@ def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path
     seen = []
 
     def look_and_close():
-        # stands in for the user's session, without its event loop
-        window = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        # stands in for the user's session: waits for the open, looks, closes
+        window = next(w for w in QtWidgets.QApplication.topLevelWidgets()
+                      if isinstance(w, MainWindow) and w.isVisible())  # not an earlier test's, closed
+        with qtbot.waitSignal(window.opened, timeout=30_000):
+            pass
         seen.append([park.park_id for park in window.workspace.parks])
         window.close()
         return 0
 
     monkeypatch.setattr(QtWidgets.QApplication, "exec", staticmethod(look_and_close))
-    # closing the last window would post a Quit that no exec() consumes: every later nested event
-    # loop in this test process (the loader's) would then return at once
+    # closing the last window would post a Quit that no exec() consumes: every later event loop
+    # in this test process (qtbot's waits) would then return at once
     qapp.setQuitOnLastWindowClosed(False)
     try:
         assert cli.main([]) == 0
@@ -164,9 +170,9 @@ def test_parksgis_with_no_arguments_opens_the_sample_parks(qtbot, qapp, tmp_path
     assert seen == [["port", "wanxiang", "environmental"]]
 
 
-def test_opens_a_single_layer_file(qtbot, window, sample_layers):
+def test_opens_a_single_layer_file(qtbot, window, sample_layers, finished):
     roads = sample_layers / "port" / "roads.geojson"
-    assert window.open_path(roads)
+    assert finished(window.open_path(roads))
     assert [layer.name for layer in window.workspace.layers] == ["roads"]
     assert window.table.layer.name == "roads" and window.table.proxy.rowCount() == len(window.workspace.layers[0].frame)
     window.canvas.zoom_all()

@@ -109,14 +109,15 @@ def make_window(qtbot, qapp):
 
 
 # -- the round trip --------------------------------------------------------------------------------
-def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack, hq, tmp_path):
+def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack, hq, tmp_path, finished):
     from parksgis.store.register import RegisterStore
 
     win = make_window()
     win.settings.setValue("author", "现场办公室")
     actions = win.pack_actions
     answer_modal("open_pack_dialog", type_file_name(qtbot, port_pack))
-    actions.open_pack_action.trigger()  # File ▸ Open pack…
+    with qtbot.waitSignal(win.opened, timeout=30_000):
+        actions.open_pack_action.trigger()  # File ▸ Open pack…
     assert win.session.pack.path == port_pack
     assert not win.session.pack.read_only
     assert actions.export_action.isEnabled()
@@ -134,7 +135,8 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
     changes = tmp_path / "mail" / "port-changes.json"
     changes.parent.mkdir()
     answer_modal("export_changes_dialog", type_file_name(qtbot, changes))
-    actions.export_action.trigger()
+    with qtbot.waitSignal(actions.changes_exported, timeout=30_000):
+        actions.export_action.trigger()
     document = json.loads(changes.read_text(encoding="utf-8"))
     assert {(c["project_id"], c["base"], c["new"]) for c in document["changes"]} == {
         ("PORT-FILL-3", "approved", "under_construction"), ("PORT-FILL-4", "approved", "suspended"),
@@ -148,10 +150,11 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
         store.update("PORT-FILL-6", {"status": "completed"}, author="总部", source="hq")
 
     # headquarters opens its folder and merges the change file
-    assert actions.open_path(hq)
+    assert finished(actions.open_path(hq))
     assert win.session.pack is None and actions.merge_action.isEnabled()
     answer_modal("merge_changes_dialog", type_file_name(qtbot, changes))
-    actions.merge_action.trigger()
+    with qtbot.waitSignal(actions.changes_merged, timeout=30_000):
+        actions.merge_action.trigger()
     assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"  # merged, map follows
     assert "1 change" in win.statusBar().currentMessage()
     dialog = actions.conflicts_dialog
@@ -180,12 +183,13 @@ def test_field_office_round_trip_in_the_app(maps, qtbot, make_window, port_pack,
 
     # merging the same file again changes nothing
     answer_modal("merge_changes_dialog", type_file_name(qtbot, changes))
-    actions.merge_action.trigger()
+    with qtbot.waitSignal(actions.changes_merged, timeout=30_000):
+        actions.merge_action.trigger()
     assert "3 repeated" in win.statusBar().currentMessage()
     assert {pid: win.workspace.projects[pid].status for pid in expected} == expected
 
 
-def test_merge_into_the_open_pack(maps, qtbot, make_window, port_pack, tmp_path):
+def test_merge_into_the_open_pack(maps, qtbot, make_window, port_pack, tmp_path, finished):
     """Headquarters keeps its own copy of the pack, edits it in the app and merges into it."""
     from parksgis.pack import export_changes, open_pack
 
@@ -198,12 +202,13 @@ def test_merge_into_the_open_pack(maps, qtbot, make_window, port_pack, tmp_path)
     export_changes(port_pack, tmp_path / "changes.json")
 
     win = make_window()
-    assert win.pack_actions.open_path(hq_pack)
+    assert finished(win.pack_actions.open_path(hq_pack))
     maps.click_project(qtbot, win, "port/plots", "PORT-FILL-4")
     maps.choose_status(qtbot, win.register_panels.editor, "completed")
     assert win.pack_actions.merge_target() == hq_pack
     answer_modal("merge_changes_dialog", type_file_name(qtbot, tmp_path / "changes.json"))
-    win.pack_actions.merge_action.trigger()
+    with qtbot.waitSignal(win.pack_actions.changes_merged, timeout=30_000):
+        win.pack_actions.merge_action.trigger()
     assert win.workspace.projects["PORT-FILL-3"].status == "under_construction"
     dialog = win.pack_actions.conflicts_dialog
     assert [(c.project_id, c.field_value, c.target_value) for c in dialog.conflicts] == [
@@ -216,13 +221,14 @@ def test_merge_into_the_open_pack(maps, qtbot, make_window, port_pack, tmp_path)
     assert "resolve:" in editor.history_list.item(0).text()
 
 
-def test_gui_command_opens_a_pack_for_editing(maps, qtbot, qapp, port_pack):
+def test_gui_command_opens_a_pack_for_editing(maps, qtbot, qapp, port_pack, finished):
     """``parksgis gui PACK.gpkg`` → open_window(PACK): the pack, editable, saves go into it."""
     from parksgis.qt.app import open_window
 
-    win = open_window(port_pack, language="en")
+    win, opening = open_window(port_pack, language="en")
     qtbot.addWidget(win)
     try:
+        assert finished(opening)
         qtbot.waitExposed(win)
         assert win.session.pack.path == port_pack and not win.session.pack.read_only
         maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
@@ -238,9 +244,9 @@ def test_gui_command_opens_a_pack_for_editing(maps, qtbot, qapp, port_pack):
 
 
 # -- read-only and busy packs ----------------------------------------------------------------------
-def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_window, port_pack):
+def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_window, port_pack, finished):
     win = make_window()
-    assert win.pack_actions.open_path(port_pack, read_only=True)
+    assert finished(win.pack_actions.open_path(port_pack, read_only=True))
     handle = win.session.pack
     assert handle.read_only and "read-only" in handle.read_only_reason
     notice = win.register_panels.notice  # the status bar says why, whatever is selected
@@ -252,17 +258,17 @@ def test_read_only_pack_shows_why_and_disables_the_editor(maps, qtbot, make_wind
     assert not win.pack_actions.merge_action.isEnabled()  # nothing can be merged into it
     assert win.pack_actions.export_action.isEnabled()     # but its changes can be sent
 
-    assert win.pack_actions.open_path(port_pack)  # opened again (File ▸ Recent): editable now
+    assert finished(win.pack_actions.open_path(port_pack))  # opened again (File ▸ Recent): editable now
     assert not win.session.pack.read_only
-    assert win.pack_actions.open_path(port_pack)  # and again: its own edit lock is no obstacle
+    assert finished(win.pack_actions.open_path(port_pack))  # and again: its own edit lock is no obstacle
     assert not win.session.pack.read_only
     assert not win.register_panels.notice.isVisibleTo(win)
 
 
-def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_window, port_pack):
+def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_window, port_pack, finished):
     first, second = make_window(), make_window()
-    assert first.pack_actions.open_path(port_pack)
-    assert second.pack_actions.open_path(port_pack)
+    assert finished(first.pack_actions.open_path(port_pack))
+    assert finished(second.pack_actions.open_path(port_pack))
     assert not first.session.pack.read_only
     reason = second.session.pack.read_only_reason
     assert "another parksgis window" in reason
@@ -276,12 +282,12 @@ def test_second_window_on_the_same_pack_gets_a_read_only_view(maps, qtbot, make_
     maps.choose_status(qtbot, first.register_panels.editor, "under_construction")
     assert second.register_panels.link.backend.project("PORT-FILL-3").status == "under_construction"
     first.session.close()
-    assert second.pack_actions.open_path(port_pack)
+    assert finished(second.pack_actions.open_path(port_pack))
     assert not second.session.pack.read_only
     assert second.workspace.projects["PORT-FILL-3"].status == "under_construction"
 
 
-def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_window, port_pack):
+def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_window, port_pack, finished):
     """A second app instance (here: another process holding the pack open for editing)."""
     import os
     import subprocess
@@ -298,17 +304,17 @@ def test_pack_open_in_another_parksgis_process_opens_read_only(qtbot, make_windo
     try:
         assert other.stdout.readline().strip() == "open"
         win = make_window()
-        assert win.pack_actions.open_path(port_pack)
+        assert finished(win.pack_actions.open_path(port_pack))
         handle = win.session.pack
         assert handle.read_only and "another parksgis window or program" in handle.read_only_reason
         assert win.register_panels.notice.text() == handle.read_only_reason
     finally:
         other.communicate("", timeout=30)  # the other instance quits
-    assert win.pack_actions.open_path(port_pack)
+    assert finished(win.pack_actions.open_path(port_pack))
     assert not win.session.pack.read_only
 
 
-def test_busy_pack_can_be_retried(qtbot, make_window, port_pack):
+def test_busy_pack_can_be_retried(qtbot, make_window, port_pack, finished):
     win = make_window()
     holder = sqlite3.connect(port_pack, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a save
@@ -320,7 +326,7 @@ def test_busy_pack_can_be_retried(qtbot, make_window, port_pack):
 
     answer_modal("pack_busy_question", retry_after_the_save)
     try:
-        assert win.pack_actions.open_path(port_pack)
+        assert finished(win.pack_actions.open_path(port_pack))
     finally:
         holder.close()
     assert win.session.pack.path == port_pack and not win.session.pack.read_only
@@ -337,9 +343,10 @@ def _tamper(pack):
 
 
 @pytest.mark.parametrize("damage", ["random bytes", "truncated", "tampered"])
-def test_bad_pack_dropped_on_the_map_is_one_problem_and_the_map_keeps_working(maps, qtbot, make_window, port_pack, hq, tmp_path, damage):
+def test_bad_pack_dropped_on_the_map_is_one_problem_and_the_map_keeps_working(
+        maps, qtbot, make_window, port_pack, hq, tmp_path, damage, finished):
     win = make_window()
-    assert win.pack_actions.open_path(hq)
+    assert finished(win.pack_actions.open_path(hq))
     shown = win.workspace
     bad = tmp_path / "bad.gpkg"
     if damage == "random bytes":

@@ -25,10 +25,11 @@ def row_of(panel, file_name, code):
     return None
 
 
-def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, window, maps, data_dir, tmp_path):
+def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(
+        qtbot, window, maps, data_dir, tmp_path, finished):
     path = tmp_path / "fill_plots.geojson"
     shutil.copy(data_dir / "projected_no_crs.geojson", path)
-    window.add_files([path])
+    finished(window.add_files([path]))
     panel = window.problems
     item = row_of(panel, path.name, "projected-no-crs")
     assert item is not None and item.text(0) == "错误" and item.text(3) == "projected-no-crs"
@@ -44,7 +45,8 @@ def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, wind
         dialog.accept()
 
     maps.when_dialog_opens(pick)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.problem_fixes.fixed, timeout=30_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert seen["first"] == "EPSG:4546"  # CGCS2000 / 3-degree GK CM 111E suggested first
     layer = window.workspace.layer("fill_plots")
     lon, lat = layer.frame.geometry.iloc[0].centroid.coords[0]
@@ -52,28 +54,31 @@ def test_5_projected_no_crs_translated_and_fixed_with_the_crs_picker(qtbot, wind
     assert row_of(panel, path.name, "projected-no-crs") is None
 
 
-def test_5_gbk_file_resaved_as_utf8(qtbot, window, maps, data_dir, tmp_path):
+def test_5_gbk_file_resaved_as_utf8(
+        qtbot, window, maps, data_dir, tmp_path, finished):
     path = tmp_path / "gbk_names.geojson"
     shutil.copy(data_dir / "gbk_names.geojson", path)
     names_before = None
-    window.add_files([path])
+    finished(window.add_files([path]))
     names_before = window.workspace.layer("gbk_names").frame["name_zh"].tolist()
     item = row_of(window.problems, path.name, "gbk-encoding")
     assert item.text(0) == "警告" and CJK.search(item.text(MESSAGE))
     button = window.problems.itemWidget(item, FIX)
     assert button.text() == "另存为 UTF-8"
     maps.when_dialog_opens(lambda box: box.button(QtWidgets.QMessageBox.StandardButton.Yes).click())
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.problem_fixes.fixed, timeout=30_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     data = json.loads(path.read_bytes().decode("utf-8"))  # valid UTF-8 now
     assert [f["properties"]["name_zh"] for f in data["features"]] == names_before
     assert row_of(window.problems, path.name, "gbk-encoding") is None
     assert window.workspace.layer("gbk_names").frame["name_zh"].tolist() == names_before
 
 
-def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(qtbot, window, maps, data_dir, tmp_path):
+def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(
+        qtbot, window, maps, data_dir, tmp_path, finished):
     path = tmp_path / "gcj02_points.geojson"
     shutil.copy(data_dir / "gcj02_points.geojson", path)
-    window.add_files([path])
+    finished(window.add_files([path]))
     before = window.workspace.layer("gcj02_points").frame.geometry.iloc[0]
     tree = window.layer_tree
     index = tree.model().index_of(window.workspace.layer("gcj02_points"))
@@ -85,7 +90,8 @@ def test_5_web_map_layer_read_again_as_gcj02_from_the_layer_menu(qtbot, window, 
         dialog.accept()
 
     maps.when_dialog_opens(choose)
-    action.trigger()
+    with qtbot.waitSignal(window.problem_fixes.fixed, timeout=30_000):
+        action.trigger()
     after = window.workspace.layer("gcj02_points").frame.geometry.iloc[0]
     shift_m = before.distance(after) * 111_000
     assert 300 < shift_m < 900  # GCJ-02 is ~600 m off around Yangjiang; now removed

@@ -10,15 +10,16 @@ from parksgis.user_data import sample_register_file
 
 
 @pytest.fixture
-def app_window(qtbot, qapp):
+def app_window(qtbot, qapp, finished):
     from parksgis.qt.app import configure_app, open_window
 
     configure_app(qapp)
     opened = []
 
     def make(path):
-        win = open_window(path, language="en")
+        win, opening = open_window(path, language="en")
         qtbot.addWidget(win)
+        finished(opening)
         qtbot.waitExposed(win)
         opened.append(win)
         return win

@@ -12,7 +12,7 @@ PID, LAYER = "PORT-FILL-3", "port/plots"
 
 
 @pytest.fixture
-def open_server_window(qtbot, qapp):
+def open_server_window(qtbot, qapp, finished):
     """``open(url)``: a main window with the register panels on a database, as ``parksgis gui URL``."""
     from parksgis.qt.app import configure_app
     from parksgis.qt.i18n import install_language
@@ -28,7 +28,7 @@ def open_server_window(qtbot, qapp):
         win.show()
         qtbot.waitExposed(win)
         opened.append(win.register_panels)
-        assert win.open_path(url)
+        assert finished(win.open_path(url))
         qapp.processEvents()
         return win
 

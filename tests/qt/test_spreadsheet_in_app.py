@@ -208,7 +208,7 @@ def test_past_day_disables_import_with_the_reason(qtbot, register_window):
     assert action.isEnabled()
 
 
-def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, tmp_path):
+def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, tmp_path, finished):
     """A pack opened read-only: the import action is off and says why; opened for editing, the
     import writes into the pack's register."""
     from parksgis.assets import sample_layers
@@ -226,13 +226,13 @@ def test_pack_read_only_disables_import_and_editable_pack_imports(qtbot, qapp, t
     win.show()
     qtbot.waitExposed(win)
     try:
-        assert win.pack_actions.open_path(pack, read_only=True)
+        assert finished(win.pack_actions.open_path(pack, read_only=True))
         action = win.register_panels.spreadsheets.import_action
         reason = win.session.pack.read_only_reason
         assert not action.isEnabled() and action.toolTip() == reason
         assert win.register_panels.spreadsheets.export_action.isEnabled()
 
-        assert win.pack_actions.open_path(pack)
+        assert finished(win.pack_actions.open_path(pack))
         assert action.isEnabled()
         sheet = tmp_path / "field.csv"
         sheet.write_text("project_id,status\nPORT-FILL-3,under_construction\n", encoding="utf-8")
