@@ -20,7 +20,7 @@ import zipfile
 from xml.etree import ElementTree as ET
 
 from parksgis.pack import format as fmt
-from parksgis.pack.qgis_styles import STYLES_TABLE, view_name
+from parksgis.pack.qgis_styles import STYLES_TABLE, symbol_kind, view_name
 
 PROJECTS_TABLE = "qgis_projects"
 PROJECT_NAME = "parksgis"
@@ -118,7 +118,8 @@ def _map_layer(conn, parent, table: str, title: str, file_name: str):
                           (shown,)).fetchone()
     layer_id = f"{shown}_{uuid.uuid5(uuid.NAMESPACE_URL, shown).hex}"
     source = f"./{file_name}|layername={shown}"
-    element = ET.SubElement(parent, "maplayer", type="vector", geometry=_geometry(geom_type))
+    geometry = {"marker": "Point", "line": "Line", "fill": "Polygon"}[symbol_kind(geom_type)]
+    element = ET.SubElement(parent, "maplayer", type="vector", geometry=geometry)
     ET.SubElement(element, "id").text = layer_id
     ET.SubElement(element, "datasource").text = source
     ET.SubElement(element, "layername").text = title
@@ -131,13 +132,6 @@ def _map_layer(conn, parent, table: str, title: str, file_name: str):
         if renderer is not None:
             element.append(renderer)
     return layer_id, source, extent
-
-
-def _geometry(geom_type: str) -> str:
-    name = (geom_type or "").upper()
-    if "POINT" in name:
-        return "Point"
-    return "Line" if "LINE" in name else "Polygon"
 
 
 def _crs(parent, authid: str) -> None:

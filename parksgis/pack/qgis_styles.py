@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET
 from parksgis.model.layer import LayerKind
 from parksgis.model.status import StatusScheme
 from parksgis.pack import format as fmt
+from parksgis.pack.errors import PackError
 from parksgis.store.feature_status import own_status_source
 
 STYLES_TABLE = "layer_styles"
@@ -28,9 +29,11 @@ VIEW_SUFFIX = "__status"
 NO_PROJECT_LABEL = {"zh": "无项目", "en": "No project"}
 STYLE_NAMES = {"zh": "parksgis 项目状态", "en": "parksgis project status (English)",
                "single": "parksgis"}
-#: colours of layers not styled by status, as the app draws them (``render.styles.SINGLE_COLORS``
-#: for the kinds that are never status-styled)
-_SINGLE = {LayerKind.BASEMAP: "#b5b0a8", LayerKind.BOUNDARY: "#b2182b"}
+#: colours of the layers not styled by status, as the app draws them (``render.styles``:
+#: SINGLE_COLORS, BASEMAP_LINE): basemap areas light with a grey edge, boundaries a red dashed
+#: outline without fill
+_SINGLE = {LayerKind.BASEMAP: "#eeebe4", LayerKind.BOUNDARY: "#b2182b"}
+_BASEMAP_LINE = "#b5b0a8"
 _OUTLINE = "#3c3c3c"
 _MM_PER_PX = 25.4 / 96  # widths in the app are pixels at 96 dpi; QGIS styles are millimetres
 _LINE_PX = {LayerKind.ROADS: 2.2, LayerKind.BERTHS: 5.0, LayerKind.UTILITY_LINES: 1.8}
@@ -46,10 +49,8 @@ def view_name(table: str) -> str:
     return f"{table}{VIEW_SUFFIX}"
 
 
-def write_qgis_styles(conn, names: dict, scheme: StatusScheme, stamp: str) -> dict[str, str]:
-    """Create the status views and ``layer_styles`` for the layer tables ``names`` (table ->
-    Layer); returns table -> the table or view QGIS should show for it."""
-    shown: dict[str, str] = {}
+def write_qgis_styles(conn, names: dict, scheme: StatusScheme, stamp: str) -> None:
+    """Create the status views and ``layer_styles`` for the layer tables ``names`` (table -> Layer)."""
     conn.execute(f"CREATE TABLE {STYLES_TABLE} (id INTEGER PRIMARY KEY, f_table_catalog TEXT(256), "
                  "f_table_schema TEXT(256), f_table_name TEXT(256), f_geometry_column TEXT(256), "
                  "styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN, "
@@ -60,17 +61,14 @@ def write_qgis_styles(conn, names: dict, scheme: StatusScheme, stamp: str) -> di
         geom_column, geom_type, srs_id = conn.execute(
             "SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns "
             "WHERE table_name = ?", (table,)).fetchone()
-        symbol = _symbol_kind(geom_type)
+        symbol = symbol_kind(geom_type)
         if not status_styled(layer):
             color = _SINGLE.get(layer.kind, "#8c8c8c")
             renderer = _single_renderer(symbol, color, layer.kind)
             _add_style(conn, table, geom_column, STYLE_NAMES["single"], renderer, True, stamp)
-            shown[table] = table
             continue
         view = view_name(table)
         if view in names:
-            from parksgis.pack.errors import PackError
-
             raise PackError(table, f"layer table {view!r} would share its name with the status view "
                                    f"of {table!r}; rename that layer")
         _create_view(conn, table, view, layer, scheme)
@@ -84,11 +82,10 @@ def write_qgis_styles(conn, names: dict, scheme: StatusScheme, stamp: str) -> di
         for lang in ("zh", "en"):
             renderer = _status_renderer(symbol, scheme, lang, layer.kind)
             _add_style(conn, view, geom_column, STYLE_NAMES[lang], renderer, lang == "zh", stamp)
-        shown[table] = view
-    return shown
 
 
-def _symbol_kind(geometry_type: str) -> str:
+def symbol_kind(geometry_type: str) -> str:
+    """QGIS's symbol type for a GeoPackage geometry type: "marker", "line" or "fill"."""
     name = (geometry_type or "").upper()
     if "POINT" in name:
         return "marker"
@@ -189,16 +186,20 @@ def _symbol(kind: str, name: str, color: str, layer_kind: LayerKind) -> ET.Eleme
     symbol = ET.Element("symbol", type=kind, name=name, alpha="1", clip_to_extent="1",
                         force_rhr="0")
     rgba = _rgba(color)
+    boundary = layer_kind == LayerKind.BOUNDARY
     if kind == "fill":
-        fill_style = "no" if layer_kind == LayerKind.BASEMAP else "solid"
-        props = {"color": rgba, "style": fill_style, "outline_color": _rgba(
-            color if layer_kind == LayerKind.BASEMAP else _OUTLINE), "outline_style": "solid",
-            "outline_width": "0.2", "outline_width_unit": "MM"}
+        edge = {LayerKind.BASEMAP: _BASEMAP_LINE, LayerKind.BOUNDARY: color}.get(layer_kind, _OUTLINE)
+        props = {"color": rgba, "style": "no" if boundary else "solid", "outline_color": _rgba(edge),
+                 "outline_style": "dash" if boundary else "solid",
+                 "outline_width": f"{2.0 * _MM_PER_PX:.2f}" if boundary else "0.2",
+                 "outline_width_unit": "MM"}
         layer_class = "SimpleFill"
     elif kind == "line":
-        width = _LINE_PX.get(layer_kind, 1.5) * _MM_PER_PX
+        if layer_kind == LayerKind.BASEMAP:
+            rgba = _rgba(_BASEMAP_LINE)
+        width = _LINE_PX.get(layer_kind, 2.0 if boundary else 1.5) * _MM_PER_PX
         props = {"line_color": rgba, "line_width": f"{width:.2f}", "line_width_unit": "MM",
-                 "line_style": "dash" if layer_kind == LayerKind.BOUNDARY else "solid",
+                 "line_style": "dash" if boundary else "solid",
                  "capstyle": "round", "joinstyle": "round"}
         layer_class = "SimpleLine"
     else:

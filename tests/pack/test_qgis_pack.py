@@ -3,7 +3,7 @@
 QGIS itself (the system's python3-qgis, run offscreen in a subprocess by ``qgis_probe.py``) opens
 the pack's status view, finds its default style in ``layer_styles``, reads the project stored in
 ``qgis_projects`` and renders it; the PNG's pixels must show the scheme's colours. A ``status
-set`` on a renamed copy, a merge into headquarters' pack and an undo show in QGIS at once. CI
+set`` on a renamed copy, a merge into headquarters' pack, an undo and an import show in QGIS at once. CI
 does not install QGIS: there the QGIS half skips and the GDAL validator half still runs.
 """
 
@@ -100,9 +100,15 @@ def test_qgis_shows_status_colours_and_the_stored_project_and_follows_edits(work
     assert done.returncode == 0, done.stdout + done.stderr
     assert qgis_sees(hq, tmp_path / "merged.png")["status"]["一号地块"] == "completed"
     assert colour_share(tmp_path / "merged.png", status_colour("completed")) > 0.005
-    # and an undo takes it back in QGIS too
+    # an undo takes it back in QGIS too, and a spreadsheet import shows
     assert cli("status", "undo", hq).returncode == 0
-    assert qgis_sees(hq, tmp_path / "undone.png")["status"]["一号地块"] == "under_construction"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("project_id,status\nP-2,暂缓\n", encoding="utf-8")
+    assert cli("status", "import", sheet, "--into", hq).returncode == 0
+    seen = qgis_sees(hq, tmp_path / "imported.png")
+    assert seen["status"] == {"一号地块": "under_construction", "二号地块": "suspended", "绿地": None}
+    assert colour_share(tmp_path / "imported.png", status_colour("suspended")) > 0.005
+    assert colour_share(tmp_path / "imported.png", status_colour("planned")) == 0
     for pack in (hq, office):
         assert verify_pack(pack).ok, verify_pack(pack).problems
 
@@ -122,3 +128,40 @@ def test_status_views_and_styles_validate_and_tampering_with_them_shows(workspac
     conn.close()
     assert "table layer_styles: content changed since the build (hash mismatch)" in \
         verify_pack(pack).problems
+
+
+def test_the_status_view_follows_the_register_and_reads_a_features_own_status_column(workspace,
+                                                                                    tmp_path):
+    """Without QGIS: the view holds what the app colours by, read live from the register."""
+    import geopandas as gpd
+    import shapely
+
+    from parksgis.model.layer import Layer, LayerKind
+    from parksgis.pack import open_pack
+
+    survey = gpd.GeoDataFrame(  # outside data: no project link, a status column of its own
+        {"状态": ["在建", "已竣工", "不明", None], "project_id": [None, " ", None, "P-2"]},
+        geometry=[shapely.box(111.93 + i / 100, 21.75, 111.935 + i / 100, 21.755) for i in range(4)],
+        crs=4326)
+    workspace.park("port").layers.append(Layer("survey", survey, LayerKind.OTHER, "port"))
+    pack = tmp_path / "field.gpkg"
+    build_pack(workspace, pack)
+
+    def statuses(view):
+        conn = sqlite.connect(pack, readonly=True, create=False)
+        try:
+            return [tuple(row) for row in conn.execute(
+                f"SELECT parksgis_status, parksgis_status_zh, parksgis_status_en FROM {view} "
+                "ORDER BY fid")]
+        finally:
+            conn.close()
+
+    assert statuses("port__survey__status") == [
+        ("under_construction", "在建", "Under construction"), ("completed", "建成", "Completed"),
+        (None, None, None), ("planned", "规划", "Planned")]  # the last one follows its project
+    _ws, handle = open_pack(pack)
+    handle.update("P-2", {"status": "suspended"}, author="李工")
+    handle.close()
+    assert statuses("port__survey__status")[3][0] == "suspended"
+    assert statuses("port__plots__status")[1] == ("suspended", "暂缓", "Suspended")
+    assert verify_pack(pack).ok
