@@ -5,9 +5,9 @@ PostgreSQL provider, in the same run, on a throwaway local cluster (benchmarks/p
 
 Rows: open the database -> first frame in the main window (vs the GeoJSON folder); whole-process
 ``parksgis render URL`` (vs ``render FOLDER`` and QGIS rendering the same tables); 8 concurrent
-editors, each a process with its own connection applying compare-and-set edits to the same
-projects: committed edits/s, and a check that no committed edit is missing from history and the
-final values are the last committed ones. Medians; the machine may be shared: say so with figures.
+editors, each a long-lived process with its own connection applying compare-and-set edits to the
+same projects through the window's register API: committed edits/s, and a check that every
+committed edit has exactly one history row and the final values are the last committed ones. Medians; the machine may be shared: say so with figures.
 """
 
 from __future__ import annotations
@@ -24,17 +24,19 @@ from benchmarks.measure import run_process
 from benchmarks.pg_cluster import binaries_missing, throwaway_cluster
 from benchmarks.run import QGIS_PYTHON, QGIS_SCRIPT, qgis_available
 
-# One editor process: N edits of the shared projects through the register backend, each a
-# compare-and-set against the value it read just before (a refused stale edit is re-read and
-# retried, as the window's "apply mine" does). Prints committed, refused and seconds as JSON.
+# One editor: a desk, i.e. one long-lived process and connection, applying N edits of the shared
+# projects through the register API the window uses (ServerRegister.apply), each a compare-and-set
+# against the value it read just before; a refused stale edit is re-read and retried, as the
+# window's "apply mine" does. Prints the values it committed (to check none was lost), the number
+# of refusals and its seconds, as JSON.
 EDITOR = r"""
 import json, sys, time
 from parksgis.server.register import ServerRegister
 from parksgis.store.backend import ChangeSet
 from parksgis.store.errors import StaleEditError
-url, me, edits, projects = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(",")
+url, me, edits, projects, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4].split(","), sys.argv[5]
 reg = ServerRegister.open(url)
-committed, refused, values = 0, 0, []
+committed, refused = [], 0
 t0 = time.perf_counter()
 for i in range(edits):
     pid = projects[i % len(projects)]
@@ -42,8 +44,8 @@ for i in range(edits):
     while True:
         base = reg.project(pid).note
         try:
-            reg.apply(ChangeSet.of_project(pid, {"note": value}, {"note": base}), author=me, source="bench")
-            committed += 1
+            reg.apply(ChangeSet.of_project(pid, {"note": value}, {"note": base}), author=me, source=tag)
+            committed.append([pid, value])
             break
         except StaleEditError:
             refused += 1
@@ -66,7 +68,7 @@ def first_frame(source: str, repeat: int) -> list[float]:
             "t0 = time.perf_counter()\n"
             "if src.startswith('postgresql://'):\n"
             "    from parksgis.server.workspace import load_database_workspace as load\n"
-            "else:\n    from parksgis.io.workspace import load_workspace as load\n"
+            "else:\n    from parksgis.app.workspace import load_workspace as load\n"
             "ws, reports = load(src)\nwindow.show_workspace(w, ws, reports)\n"
             "print('{\"seconds\": %f}' % (time.perf_counter() - t0))\n")
     out = []
@@ -102,26 +104,30 @@ def qgis_postgres(cluster, dbname: str, png: str, repeat: int) -> list[float]:
 
 
 def editors(url: str, count: int, edits: int) -> dict:
+    """``count`` editor processes at once; committed edits/s over the slowest editor's loop, and
+    whether any committed edit lacks its one history row or a project's final value is not the
+    last committed one (a lost update)."""
     import subprocess
 
+    import psycopg
+
     projects = ["BP000000", "BP000001", "BP000002", "BP000003"]
+    tag = f"bench-{os.getpid()}-{time.time():.0f}"  # this run's history rows only
     t0 = time.perf_counter()
-    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, f"e{k}", str(edits), ",".join(projects)],
+    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, f"e{k}", str(edits), ",".join(projects), tag],
                               stdout=subprocess.PIPE, text=True, encoding="utf-8") for k in range(count)]
     results = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
     wall = time.perf_counter() - t0
-    import psycopg
-
     with psycopg.connect(url) as conn:
-        rows = conn.execute("SELECT project_id, new FROM parksgis.history WHERE source = 'bench' "
-                            "ORDER BY changed_at, id").fetchall()
+        rows = conn.execute("SELECT project_id, new FROM parksgis.history WHERE source = %s "
+                            "ORDER BY changed_at, id", (tag,)).fetchall()
         final = dict(conn.execute("SELECT project_id, note FROM parksgis.projects WHERE project_id = ANY(%s)",
                                   (projects,)).fetchall())
-    committed = sum(r["committed"] for r in results)
-    lost = committed != len(rows) or any(final[p] != [n for q, n in rows if q == p][-1] for p in projects)
+    committed = sorted(tuple(c) for r in results for c in r["committed"])
+    lost = committed != sorted(rows) or any(final[p] != [n for q, n in rows if q == p][-1] for p in projects)
     busiest = max(r["seconds"] for r in results)
-    return {"committed": committed, "refused": sum(r["refused"] for r in results),
-            "edits_per_s": committed / busiest, "wall_s": wall, "lost_update": lost}
+    return {"committed": len(committed), "refused": sum(r["refused"] for r in results),
+            "edits_per_s": len(committed) / busiest, "wall_s": wall, "lost_update": lost}
 
 
 def main(argv: list[str] | None = None) -> int:

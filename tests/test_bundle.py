@@ -1,6 +1,7 @@
 """The desktop bundle builds from the repository's spec with one command and its frozen program
 works: scripts/check_bundle.py runs ``validate``, ``sample``, ``render`` (Chinese title and status
-colours by pixels) and the window's first frame from the bundle.
+colours by pixels), ``pack build --imagery`` with ``pack verify`` and a render of the pack, and the
+window's first frame from the bundle.
 
 Slow (a PyInstaller build, about a minute), so it runs with the install checks: skipped unless
 pytest runs with ``--run-install``; .ci/run installs the ``bundle`` extra and runs it once.

@@ -21,15 +21,28 @@ from parksgis.server import connection, schema
 from parksgis.server.errors import NotARegisterError, ServerError, ServerSchemaVersionError
 from parksgis.store import timeline
 from parksgis.store.changes import check_change
-from parksgis.store.backend import ChangeSet, RegisterBackend
+from parksgis.store.backend import ChangeSet, RegisterBackend, compare_fields
 from parksgis.store.errors import ChangeError, RegisterReadOnlyError, StaleEditError, StaleField
 from parksgis.store.register import default_author
 from parksgis.store.timeline import HistoryRow, StatusChange
-from parksgis.store.values import from_db, project_from_row, same_value, to_db, utc_stamp
+from parksgis.store.values import from_db, to_db, utc_stamp
 
 _STAMP = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\""
 _HISTORY_SELECT = (f"SELECT id, edit_id, project_id, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}'), "
                    "field, old, new, author, source, reverts FROM parksgis.history")
+#: What a write tells the history trigger (who, from where, when; a new edit group), and how long
+#: it waits for a project another desk is writing; all transaction-local.
+_SETTINGS = ("SELECT set_config('parksgis.author', %s, true), set_config('parksgis.source', %s, true), "
+             "set_config('parksgis.changed_at', %s, true), set_config('parksgis.edit_id', '', true), "
+             "set_config('parksgis.reverts', '', true), set_config('lock_timeout', %s, true)")
+#: The rows of the edit group the history trigger opened in this transaction (none: no change).
+_WRITTEN_SELECT = (_HISTORY_SELECT + " WHERE edit_id = nullif(current_setting('parksgis.edit_id', true), "
+                   "'')::bigint ORDER BY id")
+#: The latest change of each of some fields of a project: who (author, database user) and when.
+_LATEST_CHANGES = (f"SELECT f.field, h.author, h.db_user, to_char(h.changed_at AT TIME ZONE 'UTC', '{_STAMP}') "
+                   "FROM unnest(%(fields)s::text[]) AS f(field) CROSS JOIN LATERAL ("
+                   "SELECT author, db_user, changed_at FROM parksgis.history WHERE project_id = %(pid)s "
+                   "AND field = f.field ORDER BY changed_at DESC, id DESC LIMIT 1) h")
 _PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
 #: Scripts and merges wait this long for a project another desk is writing (each write is short).
 DEFAULT_LOCK_TIMEOUT_S = 10.0
@@ -241,26 +254,86 @@ class ServerRegister(RegisterBackend):
     def apply(self, changes: ChangeSet, author: str | None = None, source: str = "app",
               changed_at=None) -> list[HistoryRow]:
         """Write a change set in one transaction and one edit group (compare-and-set, see
-        :mod:`parksgis.store.backend`). The projects are locked first, so the comparison and the
-        write see the same values whatever other desks do meanwhile."""
+        :mod:`parksgis.store.backend`).
+
+        An edit of one project is first tried as a single conditional ``UPDATE ... WHERE`` every
+        checked field still holds its base, sent with the transaction around it in one round trip
+        (:meth:`_set_if_unchanged`): PostgreSQL re-checks the condition on the latest row version
+        when it waits for another desk's write, so the comparison and the write are one atomic
+        step. When that matches no row (someone changed a field; a value equal only once
+        normalised; no such project), or for several projects at once, the projects are locked
+        and compared field by field, which also finds who changed what for the refusal."""
         scheme = self.scheme()
         grouped = changes.by_project()
+        written = self._set_if_unchanged(grouped, scheme, author, source, changed_at)
+        if written is None:
+            written = self._apply_locked(grouped, scheme, author, source, changed_at)
+        self._emit(written)
+        return written
+
+    def _set_if_unchanged(self, grouped: dict, scheme, author, source, changed_at) -> list[HistoryRow] | None:
+        """The change written by one conditional UPDATE, in one round trip; or refused as stale from
+        the project and its latest changes read in the same trip. None when neither is certain
+        (nothing was written; the caller compares under locks)."""
+        import psycopg
+        from psycopg import sql
+
+        if len(grouped) != 1 or self.readonly:  # (the locked path says why it is read-only)
+            return None
+        (pid, edits), = grouped.items()
+        if not edits or "updated_at" in edits:  # an explicit stamp is written only with a change
+            return None
+        values = {f: to_db(f, check_change(self.path, pid, f, e.new, scheme)) for f, e in edits.items()}
+        try:
+            bases = {f: to_db(f, e.base) for f, e in edits.items() if e.checked}
+        except (TypeError, ValueError):  # a base that cannot be stored is not the current value
+            return None
+        update = sql.SQL("UPDATE parksgis.projects SET {} WHERE project_id = %s{} RETURNING project_id").format(
+            sql.SQL(", ").join(sql.SQL("{} = %s").format(sql.Identifier(f)) for f in values),
+            sql.SQL("").join(sql.SQL(" AND {} IS NOT DISTINCT FROM %s").format(sql.Identifier(f))
+                             for f in bases))
+        self._ensure_connected()
+        conn = self._conn
+        # BEGIN ... COMMIT as plain statements: psycopg's transaction() syncs inside a pipeline,
+        # and each sync is a round trip with the row locked
+        updated, written, now, latest = (conn.cursor() for _ in range(4))
+        try:
+            with conn.pipeline():
+                conn.execute("BEGIN")
+                conn.execute(_SETTINGS, self._settings(author or default_author(), source,
+                                                       None if changed_at is None else utc_stamp(changed_at)))
+                updated.execute(update, [*values.values(), pid, *bases.values()])
+                written.execute(_WRITTEN_SELECT)
+                now.execute(_PROJECT_SELECT + " WHERE project_id = %s", (pid,))
+                latest.execute(_LATEST_CHANGES, {"pid": pid, "fields": list(bases)})
+                conn.execute("COMMIT")
+        except psycopg.Error as exc:  # the first failure; the server skipped the rest, COMMIT too
+            _roll_back(conn)
+            raise connection.statement_error(self.path, exc, "writing the register") from None
+        with updated, written, now, latest:
+            if updated.fetchone() is not None:
+                return [HistoryRow._make(r) for r in written.fetchall()]
+            row = now.fetchone()
+            if row is None:
+                return None
+            _diffs, stale = compare_fields(self.path, pid, edits, _project(row), scheme)
+            if not stale:
+                return None
+            who = {r[0]: r[1:] for r in latest.fetchall()}
+        raise StaleEditError(self.label, [_stale_field(edit, current, who.get(edit.field))
+                                          for edit, current in stale])
+
+    def _apply_locked(self, grouped: dict, scheme, author, source, changed_at) -> list[HistoryRow]:
+        """The change compared and written with its projects locked (``SELECT ... FOR UPDATE``)."""
         with self.transaction(author=author, source=source, changed_at=changed_at) as cur:
             current = self._lock(cur, sorted(grouped))
             stale: list[StaleField] = []
             writes: dict[str, dict] = {}
             for pid, edits in grouped.items():
                 updated_at = edits.pop("updated_at").new if "updated_at" in edits else None
-                diffs = {}
-                for field, edit in edits.items():
-                    value = check_change(self.path, pid, field, edit.new, scheme)
-                    now = getattr(current[pid], field)
-                    if same_value(field, now, value):
-                        continue
-                    if edit.checked and not _same_base(field, now, edit.base):
-                        stale.append(self._stale(cur, edit, now))
-                        continue
-                    diffs[field] = value
+                diffs, stale_here = compare_fields(self.path, pid, edits, current[pid], scheme)
+                if stale_here:
+                    stale += self._stale(cur, stale_here, pid)
                 if diffs and updated_at is not None:
                     diffs["updated_at"] = updated_at
                 if diffs:
@@ -269,9 +342,7 @@ class ServerRegister(RegisterBackend):
                 raise StaleEditError(self.label, stale)
             for pid, diffs in writes.items():
                 self._write(cur, pid, diffs)
-            written = self._written(cur)
-        self._emit(written)
-        return written
+            return self._written(cur)
 
     def add_projects(self, projects, author: str | None = None, changed_at=None) -> list[HistoryRow]:
         """Add new projects; their values are recorded as a 'seed' (their baseline)."""
@@ -307,6 +378,10 @@ class ServerRegister(RegisterBackend):
         self._emit(written)
         return written
 
+    def _settings(self, author: str, source: str, changed_at: str | None) -> tuple:
+        """The parameters of :data:`_SETTINGS` for a write by ``author``."""
+        return author, source, changed_at or "", f"{int(self.lock_timeout_s * 1000)}ms"
+
     def transaction(self, author: str | None = None, source: str = "app", changed_at=None):
         """One write transaction yielding a cursor; who and why go to the history trigger."""
         return _Transaction(self, author or default_author(), source,
@@ -322,15 +397,12 @@ class ServerRegister(RegisterBackend):
             raise ChangeError(self.path, f"project {missing[0]}: not in the register")
         return found
 
-    def _stale(self, cur, edit, current) -> StaleField:
-        """The stale field, with who changed it (author and database user) and when, from history."""
-        cur.execute(f"SELECT author, db_user, to_char(changed_at AT TIME ZONE 'UTC', '{_STAMP}') "
-                    "FROM parksgis.history WHERE project_id = %s AND field = %s "
-                    "ORDER BY changed_at DESC, id DESC LIMIT 1", (edit.project_id, edit.field))
-        row = cur.fetchone()
-        who = None if row is None else (row[0] if row[0] == row[1] else f"{row[0]} ({row[1]})")
-        return StaleField(edit.project_id, edit.field, edit.base, edit.new, current, who,
-                          None if row is None else row[2])
+    def _stale(self, cur, stale: list, project_id: str) -> list[StaleField]:
+        """The stale fields of one project, with who changed each (author and database user) and
+        when, from history."""
+        cur.execute(_LATEST_CHANGES, {"pid": project_id, "fields": [edit.field for edit, _ in stale]})
+        who = {r[0]: r[1:] for r in cur.fetchall()}
+        return [_stale_field(edit, current, who.get(edit.field)) for edit, current in stale]
 
     def _write(self, cur, pid: str, fields: dict) -> None:
         from psycopg import sql
@@ -340,11 +412,8 @@ class ServerRegister(RegisterBackend):
                     [to_db(f, v) if f != "updated_at" else v for f, v in fields.items()] + [pid])
 
     def _written(self, cur) -> list[HistoryRow]:
-        cur.execute("SELECT nullif(current_setting('parksgis.edit_id', true), '')::bigint")
-        edit_id = cur.fetchone()[0]
-        if edit_id is None:
-            return []
-        cur.execute(_HISTORY_SELECT + " WHERE edit_id = %s ORDER BY id", (edit_id,))
+        """The history rows this transaction's edit group wrote (the trigger names the group)."""
+        cur.execute(_WRITTEN_SELECT)
         return [HistoryRow._make(r) for r in cur.fetchall()]
 
     def _emit(self, rows: list[HistoryRow]) -> None:
@@ -375,14 +444,7 @@ class _Transaction:
             self._tx = reg._conn.transaction()
             self._tx.__enter__()
             self._cur = reg._conn.cursor()
-            self._cur.execute("SELECT set_config('parksgis.author', %s, true), "
-                              "set_config('parksgis.source', %s, true), "
-                              "set_config('parksgis.changed_at', %s, true), "
-                              "set_config('parksgis.edit_id', '', true), "
-                              "set_config('parksgis.reverts', '', true), "
-                              "set_config('lock_timeout', %s, true)",
-                              (self.author, self.source, self.changed_at or "",
-                               f"{int(reg.lock_timeout_s * 1000)}ms"))
+            self._cur.execute(_SETTINGS, reg._settings(self.author, self.source, self.changed_at))
         except psycopg.Error as exc:
             self._abort()
             raise connection.statement_error(reg.path, exc, "starting a write") from None
@@ -410,13 +472,27 @@ class _Transaction:
                 pass
 
 
-def _same_base(field: str, current, base) -> bool:
-    try:
-        return same_value(field, current, base)
-    except (TypeError, ValueError):  # a base that cannot even be stored is not the current value
-        return False
+def _roll_back(conn) -> None:
+    """End a transaction a failed statement left open (a lost connection has none left)."""
+    from psycopg import pq
+
+    if not conn.broken and conn.info.transaction_status == pq.TransactionStatus.INERROR:
+        try:
+            conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            pass
+
+
+def _stale_field(edit, current, latest: tuple | None) -> StaleField:
+    """A stale field; ``latest``: (author, database user, when) of the change that wrote ``current``."""
+    if latest is None:
+        return StaleField(edit.project_id, edit.field, edit.base, edit.new, current)
+    author, db_user, when = latest
+    who = author if author == db_user else f"{author} ({db_user})"
+    return StaleField(edit.project_id, edit.field, edit.base, edit.new, current, who, when)
 
 
 def _project(row) -> Project:
-    values = {f: (v.isoformat() if isinstance(v, date) else v) for f, v in zip(PROJECT_FIELDS, row)}
-    return project_from_row(values)
+    """A project from a ``_PROJECT_SELECT`` row: the columns already have the model's types
+    (text NOT NULL, dates as dates, numbers as floats or NULL), so no conversion (10k in 12 ms)."""
+    return Project(*row)

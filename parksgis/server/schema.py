@@ -23,7 +23,7 @@ from __future__ import annotations
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS
 
 SCHEMA = "parksgis"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CHANNEL = "parksgis_changes"
 
 VIEWER, EDITOR, ADMIN = "parksgis_viewer", "parksgis_editor", "parksgis_admin"
@@ -159,9 +159,13 @@ DDL_V2 = [
     resolved_at timestamptz, resolved_by text, detected_at timestamptz NOT NULL DEFAULT clock_timestamp())""",
 ]
 
+#: Version 3: history by edit group — what every write reads back (the rows it wrote) and undo
+#: looks up; without it each write scanned the whole history (16 ms at 70k rows).
+DDL_V3 = ["CREATE INDEX history_edit ON parksgis.history (edit_id)"]
+
 #: MIGRATIONS[n] turns schema version n into n + 1 (inside the caller's transaction); a new
 #: database runs DDL_V1 and then every migration, so both paths give the same schema.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V2}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V2, 2: DDL_V3}
 
 
 def role_ddl() -> list[str]:

@@ -59,7 +59,9 @@ from typing import Callable
 from parksgis.model.project import Project
 from parksgis.model.status import StatusScheme
 from parksgis.store import timeline
+from parksgis.store.changes import check_change
 from parksgis.store.timeline import HistoryRow, StatusChange
+from parksgis.store.values import same_value
 
 
 class _Unchecked:
@@ -115,6 +117,34 @@ class ChangeSet:
 
     def __len__(self) -> int:
         return len(self.edits)
+
+
+def compare_fields(label: str, project_id: str, edits: dict[str, FieldEdit], current: Project,
+                   scheme: StatusScheme, parks=None) -> tuple[dict, list[tuple[FieldEdit, object]]]:
+    """The compare-and-set of one project's field edits against its ``current`` values, as the
+    contract above says: ``(fields to write with their checked values, [(stale edit, value now)])``.
+    A bad value raises :class:`ChangeError` (:func:`check_change`)."""
+    diffs: dict = {}
+    stale: list[tuple[FieldEdit, object]] = []
+    for field, edit in edits.items():
+        value = check_change(label, project_id, field, edit.new, scheme, parks)
+        now = getattr(current, field)
+        if same_value(field, now, value):
+            continue
+        if edit.checked and not _same_base(field, now, edit.base):
+            stale.append((edit, now))
+            continue
+        diffs[field] = value
+    return diffs, stale
+
+
+def _same_base(field: str, current, base) -> bool:
+    """Whether the value an editor saw is the current one (a base that cannot even be stored, such
+    as text in a number field, is not)."""
+    try:
+        return same_value(field, current, base)
+    except (TypeError, ValueError):
+        return False
 
 
 class RegisterBackend(ABC):

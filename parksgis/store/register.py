@@ -21,13 +21,13 @@ from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 from parksgis.store import recorded_history, schema
-from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend
+from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend, compare_fields
 from parksgis.store.changes import check_change
 from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedError, RegisterReadOnlyError,
                                    SchemaVersionError, StaleEditError, StaleField)
 from parksgis.store.sqlite import connect, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
-from parksgis.store.values import local_date, project_from_row, same_value, to_db, to_text, utc_stamp
+from parksgis.store.values import local_date, project_from_row, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
@@ -310,16 +310,8 @@ class RegisterStore(RegisterBackend):
             for count, (pid, edits) in enumerate(changes.by_project().items(), start=1):
                 current = self.project(pid)
                 updated_at = edits.pop("updated_at").new if "updated_at" in edits else None
-                diffs = {}
-                for field, edit in edits.items():
-                    value = check_change(self.path, pid, field, edit.new, scheme, parks)
-                    now = getattr(current, field)
-                    if same_value(field, now, value):
-                        continue
-                    if edit.checked and not _same_base(field, now, edit.base):
-                        stale.append(self._stale(edit, now))
-                        continue
-                    diffs[field] = value
+                diffs, stale_here = compare_fields(self.path, pid, edits, current, scheme, parks)
+                stale += [self._stale(edit, now) for edit, now in stale_here]
                 if diffs and not stale:
                     diffs["updated_at"] = updated_at or local_date(stamp).isoformat()
                     written += self._write_project(current, diffs, edit_id, stamp, author, source)
@@ -516,12 +508,3 @@ def _journal_beside(path: str) -> bool:
     from parksgis.store.sqlite import journal_is_live
 
     return journal_is_live(path)
-
-
-def _same_base(field: str, current, base) -> bool:
-    """Whether the value an editor saw is the current one (a base that cannot even be stored, such
-    as text in a number field, is not)."""
-    try:
-        return same_value(field, current, base)
-    except (TypeError, ValueError):
-        return False

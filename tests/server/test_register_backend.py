@@ -10,7 +10,7 @@ import pytest
 
 from parksgis.server.register import ServerRegister
 from parksgis.store.backend import ChangeSet
-from parksgis.store.errors import RegisterLockedError
+from parksgis.store.errors import RegisterLockedError, StaleEditError
 
 
 def test_a_desk_holding_the_row_gives_a_typed_error_within_the_wait(loaded_url):
@@ -34,3 +34,40 @@ def test_undo_reverts_the_last_edit_group(loaded_url):
             ("PORT-FILL-4", "note", store.history("PORT-FILL-4")[-2].old)]
         assert all(r.source == "undo" and r.reverts is not None for r in rows)
         assert store.project("PORT-FILL-3").status == "approved"
+
+
+def test_an_edit_another_desk_overtook_is_refused_whole_naming_both_values_who_and_when(loaded_url):
+    with ServerRegister.open(loaded_url) as desk1, ServerRegister.open(loaded_url) as desk2:
+        seen = desk1.project("PORT-FILL-3")
+        desk2.apply(ChangeSet.of_project("PORT-FILL-3", {"status": "completed"}, {"status": seen.status}),
+                    author="总部", changed_at="2026-06-01T10:00:00+08:00")
+        before = desk1.history("PORT-FILL-3")
+        with pytest.raises(StaleEditError) as caught:
+            desk1.apply(ChangeSet.of_project("PORT-FILL-3", {"status": "under_construction", "note": "开工"},
+                                             {"status": seen.status, "note": seen.note}), author="现场")
+        error = caught.value
+        assert [(f.field, f.base, f.new, f.current) for f in error.fields] == [
+            ("status", seen.status, "under_construction", "completed")]
+        assert (error.changed_by, error.changed_at) == ("总部 (postgres)", "2026-06-01T02:00:00.000000Z")
+        assert str(error).endswith("your 'under_construction' was not saved; nothing was changed")
+        assert desk1.history("PORT-FILL-3") == before and desk1.project("PORT-FILL-3").note == seen.note
+        # the very change someone already made is no conflict and writes nothing
+        assert desk1.apply(ChangeSet.of_project("PORT-FILL-3", {"status": "completed"},
+                                                {"status": seen.status})) == []
+        # a base equal once stored (35 == 35.0, ' x ' == 'x') is the value the desk saw: applied
+        desk1.update("PORT-FILL-3", {"progress_pct": 35, "note": "x"})
+        rows = desk1.apply(ChangeSet.of_project("PORT-FILL-3", {"progress_pct": 40, "note": "y"},
+                                                {"progress_pct": "35", "note": " x "}), author="现场")
+        assert sorted((r.field, r.old, r.new, r.author) for r in rows) == [
+            ("note", "x", "y", "现场"), ("progress_pct", "35.0", "40.0", "现场")]
+        assert len({r.edit_id for r in rows}) == 1
+
+
+def test_a_change_made_through_psql_is_named_by_its_database_user(loaded_url):
+    with ServerRegister.open(loaded_url) as desk:
+        seen = desk.project("PORT-FILL-4").note
+        with psycopg.connect(loaded_url) as other:
+            other.execute("UPDATE parksgis.projects SET note = 'from psql' WHERE project_id = 'PORT-FILL-4'")
+        with pytest.raises(StaleEditError) as caught:
+            desk.apply(ChangeSet.of_project("PORT-FILL-4", {"note": "mine"}, {"note": seen}))
+        assert (caught.value.current, caught.value.changed_by) == ("from psql", "postgres")
