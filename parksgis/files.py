@@ -25,8 +25,9 @@ class FileWriteError(ParksgisError):
     """A file could not be written; the message names it, the disk or folder, and that the old
     file (if any) was left as it was."""
 
-    def __init__(self, path, message: str):
+    def __init__(self, path, message: str, errno: int | None = None):
         self.path = str(path)
+        self.errno = errno  # the OS's reason (errno.EACCES, ENOSPC…), for a window to say in its language
         super().__init__(f"{self.path}: {message}")
 
 
@@ -97,9 +98,9 @@ class AtomicFile:
         self.complete = complete
         self.committed = False
 
-    def _failed(self, reason: str) -> FileWriteError:
+    def _failed(self, reason: str, errno: int | None = None) -> FileWriteError:
         kept = "the old file was left as it was" if self.path.exists() else "nothing was written"
-        return FileWriteError(self.path, f"{reason}; {kept}")
+        return FileWriteError(self.path, f"{reason}; {kept}", errno)
 
     def commit(self) -> Path:
         try:
@@ -133,10 +134,10 @@ class AtomicFile:
 
     def __enter__(self) -> Path:
         if not self.folder.is_dir():
-            raise self._failed(f"the folder {self.folder} does not exist")
+            raise self._failed(f"the folder {self.folder} does not exist", errno.ENOENT)
         if not os.access(self.folder, os.W_OK):
             raise self._failed(f"cannot write into {self.folder}: the folder is not writable "
-                               "(Permission denied)")
+                               "(Permission denied)", errno.EACCES)
         return self.tmp
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -149,7 +150,7 @@ class AtomicFile:
         if isinstance(exc, OSError) and not isinstance(exc, FileWriteError):
             words = (f"the disk is full or the file too large for {_disk_words(self.folder)}"
                      if exc.errno in _SPACE else f"could not be written to {_disk_words(self.folder)}")
-            raise self._failed(f"{words}: {exc.strerror or exc}") from None
+            raise self._failed(f"{words}: {exc.strerror or exc}", exc.errno) from None
 
 
 def write_bytes_atomic(path, data: bytes) -> Path:

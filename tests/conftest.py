@@ -57,76 +57,91 @@ def sample_layers() -> Path:
     return LAYERS
 
 
-def _run_cli_unprivileged(*args: str, timeout: float = 120):
-    """``python -m parksgis ARGS`` as a process that file permissions apply to (a whole command
-    in its own process; :func:`_run_unprivileged` runs a Python check in a forked child).
+#: The capabilities that let root ignore file permissions: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH,
+#: CAP_FOWNER (linux/capability.h).
+_PERMISSION_OVERRIDES = (1, 2, 3)
 
-    CI runs as root, for whom every folder is writable. Dropping the capabilities that let root
-    ignore permissions (util-linux ``setpriv``, on every Debian) makes the child see a read-only
-    folder as a user would, while it can still run the interpreter from root's own folders.
+
+def _drop_permission_overrides() -> None:
+    """Make this process (root in CI) meet file permissions as any user does, keeping its uid: the
+    capabilities above leave its bounding set (so an exec cannot get them back) and its effective,
+    permitted and inheritable sets. It still reads root's checkout and venv; a read-only folder is
+    read-only to it."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in _PERMISSION_OVERRIDES:
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), f"prctl(PR_CAPBSET_DROP, {cap})")
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3
+    if libc.capget(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    keep = ~sum(1 << cap for cap in _PERMISSION_OVERRIDES) & 0xFFFFFFFF
+    for name in ("effective", "permitted", "inheritable"):
+        setattr(data[0], name, getattr(data[0], name) & keep)
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+
+
+class Unprivileged:
+    """Run the part of a test that file permissions must stop as a process they apply to.
+
+    CI runs as root, for whom every folder is writable. Not root: both run as they are. Root: the
+    child process first drops the capabilities that let root ignore permissions
+    (:func:`_drop_permission_overrides`), so a read-only folder is read-only to it.
     """
-    import shutil
-    import subprocess
 
-    prefix = []
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        setpriv = shutil.which("setpriv")
-        if setpriv is None:
-            pytest.skip("running as root without util-linux setpriv to drop privileges")
-        prefix = [setpriv, "--bounding-set", "-dac_override,-dac_read_search,-fowner", "--"]
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run(prefix + [sys.executable, "-m", "parksgis", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=timeout, cwd=REPO)
+    @staticmethod
+    def _root() -> bool:
+        return hasattr(os, "geteuid") and os.geteuid() == 0
 
+    def cli(self, *args: str, timeout: float = 120):
+        """``python -m parksgis ARGS`` in such a process: the CompletedProcess."""
+        import subprocess
 
-@pytest.fixture
-def run_unprivileged():
-    return _run_cli_unprivileged
+        env = dict(os.environ, PYTHONPATH=str(REPO))
+        return subprocess.run([sys.executable, "-m", "parksgis", *args], capture_output=True,
+                              text=True, encoding="utf-8", env=env, timeout=timeout, cwd=REPO,
+                              preexec_fn=_drop_permission_overrides if self._root() else None)
 
-
-def _run_unprivileged(check, *folders: Path) -> None:
-    """Run ``check()`` as a user who cannot write where permissions forbid it.
-
-    Run as root (CI), permission bits never stop a write, so the check runs in a forked child
-    that drops to ``nobody`` first; the modules it needs are already in memory, so nothing under
-    a root-only checkout has to be readable by it. ``folders`` (and their parents up to /) are
-    made traversable for it. A failed check fails the test with the child's traceback.
-    """
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        check()
-        return
-    import pwd
-    import traceback
-
-    nobody = pwd.getpwnam("nobody")
-    for folder in folders:
-        for parent in [folder, *folder.parents]:
-            parent.chmod(parent.stat().st_mode | 0o011)  # search (x) for others, nothing more
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: drop privileges, check, report, never return into pytest
-        os.close(read)
-        status = 0
-        try:
-            os.setgroups([])
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
+    def call(self, check) -> None:
+        """``check()`` in such a process (a forked child: the test's objects, even its window, are
+        there as they are); a failed check fails the test with the child's traceback."""
+        if not self._root():
             check()
-        except BaseException:  # noqa: BLE001 - everything goes back to the parent as text
-            os.write(write, traceback.format_exc().encode())
-            status = 1
-        os._exit(status)
-    os.close(write)
-    with os.fdopen(read, "rb") as pipe:
-        report = pipe.read().decode()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0, f"as nobody:\n{report}"
+            return
+        import traceback
+
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: drop the overrides, check, report, never return into pytest
+            os.close(read)
+            status = 0
+            try:
+                _drop_permission_overrides()
+                check()
+            except BaseException:  # noqa: BLE001 - everything goes back to the parent as text
+                os.write(write, traceback.format_exc().encode())
+                status = 1
+            os._exit(status)
+        os.close(write)
+        with os.fdopen(read, "rb") as pipe:
+            report = pipe.read().decode()
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, f"without root's permission overrides:\n{report}"
 
 
 @pytest.fixture
-def as_unprivileged():
-    """``as_unprivileged(check, folder)``: see :func:`_run_unprivileged`."""
-    return _run_unprivileged
+def unprivileged() -> Unprivileged:
+    return Unprivileged()
 
 
 def write_geotiff(path, crs, west: float, north: float, res: float, rgb, tags=None, overviews=True):

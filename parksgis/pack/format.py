@@ -16,6 +16,11 @@ import json
 import sqlite3
 import struct
 
+# merge conflicts (both values kept, open or resolved) and the change ids merged into a register
+# (re-merge is a no-op) are the register's merge ledger; a pack has them from its build on
+from parksgis.store.merge_ledger import APPLIED, CONFLICTS  # noqa: F401
+from parksgis.store.merge_ledger import create_tables as create_merge_tables  # noqa: F401
+
 #: Version of the pack layout this parksgis writes. Older packs are migrated (see migrations.py);
 #: newer ones are refused with PackVersionError.
 FORMAT_VERSION = 2
@@ -24,8 +29,7 @@ MANIFEST = "parksgis_manifest"
 LAYERS = "parksgis_layers"        # one row per spatial table: park, kind, titles, style, order
 PARKS = "parksgis_parks"          # park id, names, 2014 KPIs
 BASELINE = "parksgis_changes"     # register field values as built: what export-changes diffs against
-CONFLICTS = "parksgis_conflicts"  # merge conflicts: both values kept, open or resolved
-APPLIED = "parksgis_applied_changes"  # change ids merged into this register (re-merge is a no-op)
+# CONFLICTS, APPLIED and create_merge_tables: the register's merge ledger (imported above)
 
 #: The register tables that edits change (see parksgis.store.schema). verify() checks them by
 #: replaying history onto the build baseline instead of by hash; history rows from before the
@@ -40,24 +44,6 @@ MUTABLE = frozenset({MANIFEST, CONFLICTS, APPLIED, REGISTER_PROJECTS, REGISTER_H
                      "sqlite_stat1", "sqlite_stat4"})
 
 DISPLAY_CRS = "EPSG:4546"
-
-
-def create_merge_tables(conn) -> None:
-    """Conflict and applied-change tables; also made in a layers folder's register on first merge."""
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {CONFLICTS} (id INTEGER PRIMARY KEY, "
-                 "conflict_id TEXT NOT NULL UNIQUE, "
-                 "change_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "base_value TEXT, field_value TEXT, target_value TEXT, author TEXT, "
-                 "changed_at TEXT, change_source TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', "
-                 "resolution TEXT, resolved_at TEXT, resolved_by TEXT, detected_at TEXT NOT NULL)")
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {APPLIED} (id INTEGER PRIMARY KEY, "
-                 "change_id TEXT NOT NULL UNIQUE, "
-                 "pack_id TEXT NOT NULL, project_id TEXT NOT NULL, field TEXT NOT NULL, "
-                 "new_value TEXT, outcome TEXT NOT NULL, merged_at TEXT NOT NULL, last_edit TEXT)")
-    # last_edit (the key of a merged change's last edit, see merge.edit_key) came later: older
-    # packs and registers get the column on their next merge (the table is not hashed)
-    if "last_edit" not in columns(conn, APPLIED):
-        conn.execute(f"ALTER TABLE {APPLIED} ADD COLUMN last_edit TEXT")
 
 
 def decode_text(data: bytes) -> str:

@@ -20,7 +20,6 @@ import hashlib
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from parksgis.pack import format as fmt
@@ -28,24 +27,10 @@ from parksgis.pack.access import read_only_reason
 from parksgis.pack.changes import read_changes
 from parksgis.pack.errors import ChangeFileError, PackCorruptError, PackError, PackLockedError, PackReadOnlyError
 from parksgis.store.errors import RegisterLockedError
+from parksgis.store.merge_ledger import Conflict, MergeLedger
 from parksgis.store.register import RegisterStore, default_author, register_file
 
 CHOICES = ("field", "target")
-
-
-@dataclass
-class Conflict:
-    conflict_id: str
-    project_id: str
-    field: str
-    base: str | None
-    field_value: str | None   # what the field office set
-    target_value: str | None  # what headquarters holds
-    author: str = ""
-    changed_at: str = ""
-    source: str = ""          # pack id of the change
-    status: str = "open"
-    resolution: str | None = None
 
 
 @dataclass
@@ -63,17 +48,14 @@ class MergeResult:
 
 @contextmanager
 def _merge_transaction(store: RegisterStore):
-    """The whole merge as one register transaction: the writes inside it join it."""
+    """The whole merge as one register transaction, yielding its merge ledger: the writes inside
+    it join it."""
     try:
-        with store.transaction() as db:
-            yield db
+        with store.merging() as ledger:
+            yield ledger
     except RegisterLockedError as exc:
         raise PackLockedError(store.path, f"cannot merge: another program holds the write lock "
                                           f"({exc}); nothing was changed") from None
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _open_target(target) -> RegisterStore:
@@ -115,21 +97,19 @@ class _Target:
     (no re-reading of the register per change).
     """
 
-    def __init__(self, store: RegisterStore, db):
+    def __init__(self, store: RegisterStore, ledger: MergeLedger):
         from parksgis.pack.values import value_text
         from parksgis.store.values import EDITABLE_FIELDS
 
-        self.store, self.db = store, db
+        self.store, self.ledger = store, ledger
         self.values = {(pid, f): value_text(f, getattr(p, f))
                        for pid, p in store.projects().items() for f in EDITABLE_FIELDS}
         self.projects = {pid for pid, _f in self.values}
         #: (pack, project, field) -> {key of the last edit of a change merged here: its new value}
         self.merged_tips: dict[tuple, dict[str, str | None]] = {}
-        for pack_id, pid, fld, new, tip in db.execute(
-                f"SELECT pack_id, project_id, field, new_value, last_edit FROM {fmt.APPLIED} "
-                "WHERE last_edit IS NOT NULL AND outcome IN ('applied', 'already', 'resolved-field')"):
+        for pack_id, pid, fld, new, tip in ledger.merged_tips():
             self.merged_tips.setdefault((pack_id, pid, fld), {})[tip] = new
-        self.done = {row[0] for row in db.execute(f"SELECT change_id FROM {fmt.APPLIED}")}
+        self.done = ledger.merged_ids()
 
     def builds_on(self, pack_id: str, change: dict) -> str | None:
         """The value the change builds on: its latest edit already merged here, else its base."""
@@ -142,10 +122,7 @@ class _Target:
 
     def record(self, pack_id: str, change: dict, outcome: str) -> None:
         tip = _last_edit(change)
-        self.db.execute(f"INSERT INTO {fmt.APPLIED} (change_id, pack_id, project_id, field, new_value, "
-                        "outcome, merged_at, last_edit) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (change["change_id"], pack_id, change["project_id"], change["field"],
-                         change["new"], outcome, _now(), tip))
+        self.ledger.record(pack_id, change, outcome, tip)
         self.done.add(change["change_id"])
         if tip and outcome in ("applied", "already"):
             self.merged_tips.setdefault((pack_id, change["project_id"], change["field"]), {})[tip] = \
@@ -186,9 +163,8 @@ def merge_changes(target, change_files, *, take: str | None = None,
     store = _open_target(target)
     try:
         check_values(store, documents)
-        with _merge_transaction(store) as db:
-            fmt.create_merge_tables(db)
-            state = _Target(store, db)
+        with _merge_transaction(store) as ledger:
+            state = _Target(store, ledger)
             for _file, document in documents:
                 pack_id = document["pack"]["pack_id"]
                 for change in document["changes"]:
@@ -199,8 +175,8 @@ def merge_changes(target, change_files, *, take: str | None = None,
                     if outcome != "missing":
                         state.record(pack_id, change, outcome)
             if take or choices:
-                result.resolved, result.ambiguous = _resolve(store, db, take, choices or {}, author)
-            result.still_open = _conflicts(db, "open")
+                result.resolved, result.ambiguous = _resolve(store, ledger, take, choices or {}, author)
+            result.still_open = ledger.conflicts("open")
     finally:
         store.close()
     return result
@@ -226,25 +202,13 @@ def _merge_one(state: _Target, pack_id: str, change: dict, result: MergeResult) 
         return "applied"
     conflict = Conflict(change["change_id"], pid, field_name, base, change["new"], current,
                         change.get("author", ""), change.get("changed_at", ""), pack_id)
-    state.db.execute(
-        f"INSERT INTO {fmt.CONFLICTS} (conflict_id, change_id, project_id, field, base_value, "
-        "field_value, target_value, author, changed_at, change_source, status, detected_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
-        (conflict.conflict_id, change["change_id"], pid, field_name, conflict.base,
-         conflict.field_value, current, conflict.author, conflict.changed_at, pack_id, _now()))
+    state.ledger.add_conflict(conflict, change["change_id"])
     result.conflicts.append(conflict)
     return "conflict"
 
 
-def _conflicts(db, status: str | None = None) -> list[Conflict]:
-    sql = (f"SELECT conflict_id, project_id, field, base_value, field_value, target_value, author, "
-           f"changed_at, change_source, status, resolution FROM {fmt.CONFLICTS}")
-    rows = db.execute(sql + (" WHERE status = ?" if status else "") + " ORDER BY detected_at, "
-                      "conflict_id", (status,) if status else ()).fetchall()
-    return [Conflict(*row) for row in rows]
-
-
-def _resolve(store, db, take, choices: dict[str, str], author) -> tuple[list[Conflict], list[list[Conflict]]]:
+def _resolve(store, ledger: MergeLedger, take, choices: dict[str, str],
+             author) -> tuple[list[Conflict], list[list[Conflict]]]:
     """Resolve open conflicts; returns (resolved, ambiguous groups left open).
 
     Two field offices offering different values for one field cannot both be taken: such a
@@ -253,7 +217,7 @@ def _resolve(store, db, take, choices: dict[str, str], author) -> tuple[list[Con
     for choice in [take, *choices.values()]:
         if choice is not None and choice not in CHOICES:
             raise PackError(store.path, f"a conflict is resolved with 'field' or 'target', not {choice!r}")
-    open_now = {c.conflict_id: c for c in _conflicts(db, "open")}
+    open_now = {c.conflict_id: c for c in ledger.conflicts("open")}
     unknown = sorted(cid for cid in choices if cid not in open_now)
     if unknown:
         raise PackError(store.path, f"no open conflict {unknown[0]!r}; open: "
@@ -277,11 +241,7 @@ def _resolve(store, db, take, choices: dict[str, str], author) -> tuple[list[Con
             store.update(conflict.project_id, {conflict.field: from_db(conflict.field,
                                                                         conflict.field_value)},
                          author=author, source=f"resolve:{conflict_id}")
-        db.execute(f"UPDATE {fmt.CONFLICTS} SET status = 'resolved', resolution = ?, resolved_at = ?, "
-                   "resolved_by = ? WHERE conflict_id = ?", (choice, _now(), author, conflict_id))
-        db.execute(f"UPDATE {fmt.APPLIED} SET outcome = ? WHERE change_id = ?",
-                   (f"resolved-{choice}", conflict_id))
-        conflict.status, conflict.resolution = "resolved", choice
+        ledger.resolve(conflict, choice, author)
         resolved.append(conflict)
     return resolved, ambiguous
 
@@ -291,9 +251,8 @@ def resolve_conflicts(target, *, take: str | None = None, choices: dict[str, str
     """Resolve open conflicts of ``target`` (the app's conflict dialog calls this); one transaction."""
     store = _open_target(target)
     try:
-        with _merge_transaction(store) as db:
-            fmt.create_merge_tables(db)
-            return _resolve(store, db, take, choices or {}, author)[0]
+        with _merge_transaction(store) as ledger:
+            return _resolve(store, ledger, take, choices or {}, author)[0]
     finally:
         store.close()
 
@@ -320,7 +279,7 @@ def open_conflicts(target) -> list[Conflict]:
     try:
         if fmt.CONFLICTS not in fmt.user_tables(conn):
             return []
-        return _conflicts(conn, "open")
+        return MergeLedger(conn).conflicts("open")
     except Exception as exc:  # sqlite3.Error
         raise PackCorruptError(path, f"cannot read conflicts ({exc})") from None
     finally:

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
+from parksgis.files import FileWriteError
 
 TR_CONTEXT = "MainWindow"  # the actions' texts live with the window's menus
 CLIPBOARD_SIZE_PX = (1920, 1080)  # a full-HD 16:9 slide
@@ -30,12 +31,12 @@ def tr(text: str) -> str:
     return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc) -> str:
     """Why a file could not be written, in the UI's language (the OS says it in English)."""
     return {errno.EACCES: tr("permission denied"), errno.EPERM: tr("permission denied"),
             errno.ENOENT: tr("no such file or folder"), errno.ENOSPC: tr("the disk is full"),
             errno.EROFS: tr("the disk is read-only"), errno.EISDIR: tr("a folder is in the way"),
-            errno.ENAMETOOLONG: tr("the name is too long")}.get(exc.errno, exc.strerror or str(exc))
+            errno.ENAMETOOLONG: tr("the name is too long")}.get(exc.errno, getattr(exc, "strerror", None) or str(exc))
 
 
 def one_line(exc: BaseException, path: Path | None = None) -> str:
@@ -44,6 +45,8 @@ def one_line(exc: BaseException, path: Path | None = None) -> str:
     if isinstance(exc, OSError):
         where = path or exc.filename  # not the hidden temporary file the write went to
         return f"{where}: {os_reason(exc)}"
+    if isinstance(exc, FileWriteError) and exc.errno is not None:  # the atomic write's own refusal
+        return f"{path or exc.path}: {os_reason(exc)}"
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     missing = re.fullmatch(r"(.+): folder (.+) does not exist", message)
     if missing:

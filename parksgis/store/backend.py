@@ -36,6 +36,13 @@ Errors (typed; callers never look at message text)
     :class:`StaleEditError` as above; :class:`RegisterError` for anything else, the message naming
     ``label`` and ending "nothing was changed" when a write was refused.
 
+Merging
+    ``merging()`` (a context manager) is one write transaction yielding the register's merge
+    ledger (:class:`~parksgis.store.merge_ledger.MergeLedger`: change ids merged, conflicts);
+    a pack merge records through it and writes values through ``apply``, never through a
+    connection. A backend without a ledger raises NotImplementedError (the server keeps its own,
+    :mod:`parksgis.server.merge`).
+
 Notifications
     ``subscribe(callback)`` calls ``callback(project_ids)`` (sorted, unique) after every committed
     write *made through this object*; it returns a function that unsubscribes. A backend that can
@@ -194,6 +201,9 @@ class RegisterBackend(ABC):
                     changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
         """Unchecked change of many projects, one transaction and one edit group."""
         return self.apply(ChangeSet.unchecked(changes), author, source, changed_at)
+
+    def merging(self):
+        raise NotImplementedError(f"{type(self).__name__} keeps no merge ledger")
 
     # -- state ------------------------------------------------------------------------------------
     @property

@@ -402,6 +402,17 @@ class RegisterStore(RegisterBackend):
             self._parks = None  # a rolled-back write may have cached parks it added
         self.hooks.committed(self)
 
+    @contextmanager
+    def merging(self):
+        """A merge's transaction, yielding the register's
+        :class:`~parksgis.store.merge_ledger.MergeLedger` (its tables made on first use): what
+        the ledger records and what ``apply`` writes inside it commit or roll back together."""
+        from parksgis.store.merge_ledger import MergeLedger, create_tables
+
+        with self.transaction() as db:
+            create_tables(db)
+            yield MergeLedger(db)
+
     # -- internals ------------------------------------------------------------------------------
     def _locked_message(self, exc: sqlite3.Error) -> str:
         """What a write refused for another program's lock says (a pack words it for packs)."""

@@ -39,7 +39,7 @@ def test_unc_paths_and_local_disks():
         "read-only: the pack is on a network share")
 
 
-def test_unwritable_file_opens_read_only(pack, as_unprivileged):
+def test_unwritable_file_opens_read_only(pack, unprivileged):
     pack.chmod(0o444)
 
     def check():
@@ -50,7 +50,7 @@ def test_unwritable_file_opens_read_only(pack, as_unprivileged):
             handle.update("P-1", {"status": "completed"})
         handle.close()
 
-    as_unprivileged(check, pack.parent)
+    unprivileged.call(check)
 
 
 #: Write hooks a child installs before ``code``: at ``sys.argv[1]`` ("project": after the first

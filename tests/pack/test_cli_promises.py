@@ -56,12 +56,12 @@ def test_an_output_that_is_an_input_or_a_pack_is_refused(pack, tmp_path, capsys,
 
 # -- point 8: import into a folder the user cannot write --------------------------------------
 def test_import_into_an_unwritable_folder_saves_nothing_and_says_so(layers, tmp_path,
-                                                                     run_unprivileged):
+                                                                     unprivileged):
     sheet = tmp_path / "week.csv"
     sheet.write_text("project_id,status,progress_pct\nPORT-FILL-3,在建,5\n", encoding="utf-8")
     layers.chmod(0o555)
     try:
-        done = run_unprivileged("status", "import", str(sheet), "--into", str(layers))
+        done = unprivileged.cli("status", "import", str(sheet), "--into", str(layers))
     finally:
         layers.chmod(0o755)
     assert done.returncode == 1, done.stdout + done.stderr
@@ -74,7 +74,7 @@ def test_import_into_an_unwritable_folder_saves_nothing_and_says_so(layers, tmp_
     # a dry run there still shows what would change
     layers.chmod(0o555)
     try:
-        dry = run_unprivileged("status", "import", str(sheet), "--into", str(layers), "--dry-run")
+        dry = unprivileged.cli("status", "import", str(sheet), "--into", str(layers), "--dry-run")
     finally:
         layers.chmod(0o755)
     assert dry.returncode == 0 and "dry run: nothing written" in dry.stdout
@@ -202,7 +202,7 @@ def test_former_internal_errors_get_their_own_lines(layers, pack, tmp_path, caps
         assert said in err and "internal error" not in err
 
 
-def test_output_into_a_folder_the_user_cannot_write_is_one_line(layers, tmp_path, run_unprivileged):
+def test_output_into_a_folder_the_user_cannot_write_is_one_line(layers, tmp_path, unprivileged):
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
@@ -210,7 +210,7 @@ def test_output_into_a_folder_the_user_cannot_write_is_one_line(layers, tmp_path
         for argv in (["status", "export", str(layers), "-o", str(locked / "s.xlsx")],
                      ["render", str(layers), "--park", "port", "-o", str(locked / "p.png")],
                      ["pack", "build", str(layers), "--park", "port", "-o", str(locked / "p.gpkg")]):
-            done = run_unprivileged(*argv)
+            done = unprivileged.cli(*argv)
             assert done.returncode == 1, (argv, done.stderr)
             [line] = done.stderr.strip().splitlines()
             assert "internal error" not in line and str(locked) in line, (argv, line)

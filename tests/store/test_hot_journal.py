@@ -76,14 +76,14 @@ def test_a_reader_that_may_write_rolls_the_journal_back_and_reads_the_last_commi
 
 
 def test_a_reader_that_may_not_write_says_what_to_run_and_draws_nothing(folder, tmp_path,
-                                                                        run_unprivileged):
+                                                                        unprivileged):
     target = folder
     _kill_a_writer(target)
     out = tmp_path / "port.png"
     target.chmod(0o555)
     try:
-        show = run_unprivileged("status", "show", str(target), PROJECT)
-        render = run_unprivileged("render", str(target), "--park", "port", "-o", str(out))
+        show = unprivileged.cli("status", "show", str(target), PROJECT)
+        render = unprivileged.cli("render", str(target), "--park", "port", "-o", str(out))
     finally:
         target.chmod(0o755)
     for done in (show, render):

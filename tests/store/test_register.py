@@ -121,7 +121,7 @@ def test_read_only_opening_reads_and_refuses_writes(register):
             store.update("PT-R01", {"status": "completed"})
 
 
-def test_read_only_media_open_immutable(tmp_path, sample_projects, as_unprivileged):
+def test_read_only_media_open_immutable(tmp_path, sample_projects, unprivileged):
     folder = tmp_path / "dvd"
     folder.mkdir()
     path = folder / "register.sqlite"
@@ -136,7 +136,7 @@ def test_read_only_media_open_immutable(tmp_path, sample_projects, as_unprivileg
         assert not Path(f"{path}-journal").exists()
 
     try:
-        as_unprivileged(check, folder)
+        unprivileged.call(check)
     finally:
         os.chmod(folder, stat.S_IRWXU)
         os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
