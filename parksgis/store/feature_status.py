@@ -32,21 +32,31 @@ def own_status_column(frame: pd.DataFrame, scheme: StatusScheme) -> np.ndarray |
 
 def own_status_source(frame: pd.DataFrame, scheme: StatusScheme) -> tuple[str, np.ndarray] | None:
     """``(column name, status code per row)`` of the column :func:`own_status_column` reads."""
+    for column, needs_words in _candidates(frame.columns, getattr(frame, "_geometry_column_name", None)):
+        codes = _codes(frame[column], scheme)
+        present = frame[column].notna().to_numpy()
+        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
+            return column, codes
+    return None
+
+
+def _candidates(columns, geometry=None) -> list[tuple[str, bool]]:
+    """``(column, needs status words)`` of the columns that may hold a status, best first."""
     candidates = []
-    for column in frame.columns:
-        if column == getattr(frame, "_geometry_column_name", None):
+    for column in columns:
+        if column == geometry:
             continue
         field = header_field(column)
         if field is not None and field[0] == "status":
             candidates.insert(0, (column, False))
         elif field is not None and field[0] in _MAYBE_STATUS_FIELDS:
             candidates.append((column, True))
-    for column, needs_words in candidates:
-        codes = _codes(frame[column], scheme)
-        present = frame[column].notna().to_numpy()
-        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
-            return column, codes
-    return None
+    return candidates
+
+
+def status_columns(columns) -> list[str]:
+    """The columns a feature's status is read from: the project link and any status column."""
+    return ["project_id", *[c for c, _ in _candidates(columns)]]
 
 
 def _codes(values: pd.Series, scheme: StatusScheme) -> np.ndarray:
