@@ -74,16 +74,17 @@ def shown_status_date(window) -> str:
     return str(workspace.meta.get("as_of") or "")
 
 
-def build_page(window, renderer, what: str, options):
+def build_page(window, renderer, what: str, options, state=None):
     """The briefing page for ``what``: "view" (the canvas's view), "all", or a park id, drawn by
-    ``renderer`` (the export's own: ``window.renderer.detached()``)."""
+    ``renderer`` (the export's own: ``window.renderer.detached()``) from ``state`` (default: what
+    the window shows)."""
     from parksgis.render import export
 
     if what == "view":
-        return export.view_page(renderer, window.canvas.view_rect(), options)
+        return export.view_page(renderer, window.canvas.view_rect(), options, state)
     if what == "all":
-        return export.overview_page(renderer, options)
-    return export.park_page(renderer, what, options)
+        return export.overview_page(renderer, options, state=state)
+    return export.park_page(renderer, what, options, state)
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -254,11 +255,12 @@ class ExportDialog(QtWidgets.QDialog):
         label = self.status_date.text().strip() or None
         options = export.PageOptions(lang=self.lang.currentData(), title=self.title.text().strip() or None,
                                      as_of=label)
-        renderer = window.renderer.detached()  # the page's statuses never reach the window's map
+        renderer = window.renderer.detached()  # its own labels; the paths it builds are its own
+        state = renderer.state
+        if label and label != self._shown_date:  # another day: its statuses, from the register
+            state = state.replace(projects=self._register_as_of(label))
         try:
-            if label and label != self._shown_date:  # another day: its statuses, from the register
-                renderer.set_status_of(self._register_as_of(label))
-            page = build_page(window, renderer, self.what.currentData(), options)
+            page = build_page(window, renderer, self.what.currentData(), options, state)
             missing = page.missing_glyphs(renderer)
             export.write_pages([page], renderer, path, self.page_size_pt(), float(self.dpi.value()))
         finally:
