@@ -210,13 +210,16 @@ def _run(args) -> int:
         raise UsageError("--park: an empty park id; name a park, or leave --park out for all parks")
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     start_qt()
-    from parksgis.commands.pack_view import is_parksgis_pack, open_pack_view
+    from parksgis.commands.pack_view import is_parksgis_pack, open_database_view, open_pack_view
     from parksgis.render import export
     from parksgis.render.map_renderer import MapRenderer
+    from parksgis.server import is_database_source
 
+    page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
     if is_parksgis_pack(args.src):  # read only what the page shows
-        page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
         workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
+    elif is_database_source(args.src):
+        workspace = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
     else:
         workspace = open_workspace(args.src)
     renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")

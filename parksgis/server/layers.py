@@ -123,8 +123,34 @@ def read_layers(conn, bbox=None) -> list[dict]:
     return out
 
 
+class TableExtents:
+    """The layer tables' ``(table, park id, kind)`` rows and WGS84 boxes, asked the way a page view
+    asks a pack's reader (:func:`parksgis.commands.pack_view.open_database_view`)."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def layer_rows(self) -> list[tuple[str, str | None, str]]:
+        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis.layers "
+                                  "ORDER BY position").fetchall()
+
+    def extent(self, table: str) -> tuple[float, float, float, float] | None:
+        """The table's box, computed by the server (nothing sent but four numbers)."""
+        from psycopg import sql
+
+        row = self._conn.execute(sql.SQL("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                                         "(SELECT ST_Extent(geom) AS e FROM {}) x").format(
+            sql.Identifier("parksgis", table))).fetchone()
+        return None if row[0] is None else tuple(float(v) for v in row)
+
+
 def read_table(conn, table: str, columns: list, bbox=None):
     """Layer table ``table`` as a GeoDataFrame in fid order (``columns``: its catalogue entry).
+
+    ``bbox`` (WGS84): every feature's properties, but geometries only of the features whose box
+    meets it, found through the GiST index; the others' are missing (not drawn). Every row stays,
+    so what is counted over the whole layer (projects without any map feature) is as in a whole
+    read.
 
     Rows come through a binary cursor (WKB as bytes, numbers as numbers: no text parsing) and
     become columns in C (``map``/``itemgetter``) and geometries in one ``shapely.from_wkb`` call:
@@ -137,17 +163,11 @@ def read_table(conn, table: str, columns: list, bbox=None):
     import shapely
     from psycopg import sql
 
-    query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {}").format(
-        sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]),
-        sql.Identifier("parksgis", table))
-    args: tuple = ()
-    if bbox is not None:
-        query += sql.SQL(" WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
-        args = tuple(float(v) for v in bbox)
-    with gc_paused(), conn.cursor(binary=True) as cur:  # 100k row tuples the collector need not scan
-        rows = cur.execute(query, args).fetchall()
-        cells = [list(map(itemgetter(k), rows)) for k in range(len(columns) + 2)]
-    del rows
+    ident = sql.Identifier("parksgis", table)
+    geometry = sql.SQL("ST_AsBinary(geom)" if bbox is None else "NULL::bytea")
+    cells = _columns(conn, sql.SQL("SELECT {}, {} FROM {}").format(
+        sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]), geometry, ident),
+        (), len(columns) + 2)
     fid = numpy.fromiter(cells[0], dtype=numpy.int64, count=len(cells[0]))
     order = None if bool(numpy.all(fid[1:] > fid[:-1])) else numpy.argsort(fid, kind="stable")
     frame = pandas.DataFrame({c[0]: pandas.Series(values, dtype="object")
@@ -156,8 +176,21 @@ def read_table(conn, table: str, columns: list, bbox=None):
         frame[column] = _restore(frame[column], dtype)
     geoms = shapely.from_wkb(numpy.array(cells[-1], dtype=object))
     if order is not None:
-        frame, geoms = frame.iloc[order].reset_index(drop=True), geoms[order]
+        frame, fid, geoms = frame.iloc[order].reset_index(drop=True), fid[order], geoms[order]
+    if bbox is not None:
+        ids, wkb = _columns(conn, sql.SQL("SELECT fid, ST_AsBinary(geom) FROM {} "
+                                          "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(ident),
+                            tuple(float(v) for v in bbox), 2)
+        geoms[numpy.searchsorted(fid, numpy.array(ids, dtype=numpy.int64))] = \
+            shapely.from_wkb(numpy.array(wkb, dtype=object))
     return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms), crs=4326)
+
+
+def _columns(conn, query, args: tuple, count: int) -> list[list]:
+    """The ``count`` columns of ``query``'s rows, read through a binary cursor."""
+    with gc_paused(), conn.cursor(binary=True) as cur:  # 100k row tuples the collector need not scan
+        rows = cur.execute(query, args).fetchall()
+        return [list(map(itemgetter(k), rows)) for k in range(count)]
 
 
 def _cell(value):

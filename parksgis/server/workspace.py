@@ -12,8 +12,12 @@ from parksgis.server import connection, layers
 from parksgis.server.register import ServerRegister
 
 
-def load_database_workspace(src: str) -> tuple[Workspace, list[ValidationReport]]:
+def load_database_workspace(src: str, *, view=None) -> tuple[Workspace, list[ValidationReport]]:
     """The workspace stored in database ``src`` and one report per layer table read.
+
+    ``view(extents)``, given the tables' :class:`~parksgis.server.layers.TableExtents`, returns
+    the WGS84 box a page or window will show: each layer then holds only the features meeting it
+    (found through the GiST indexes); None reads everything.
 
     ``meta["source"]`` is ``src`` without any password (the app opens the register from it and
     may remember it; libpq finds the password in ~/.pgpass, the service file or PGPASSWORD)."""
@@ -22,7 +26,8 @@ def load_database_workspace(src: str) -> tuple[Workspace, list[ValidationReport]
     with ServerRegister.open(src, readonly=True) as register:
         try:
             row = register._conn.execute("SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
-            stored = layers.read_layers(register._conn)
+            box = None if view is None else view(layers.TableExtents(register._conn))
+            stored = layers.read_layers(register._conn, bbox=box)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
         projects, scheme = register.projects(), register.scheme()
