@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 NO_PROJECT = "__none__"
@@ -135,6 +136,7 @@ class AttributeTable(QtWidgets.QWidget):
 
     def __init__(self, selection, parent=None):
         super().__init__(parent)
+        follow_language(self, self.retranslate)
         self.selection = selection
         self.workspace = None
         self.lang = "zh"
@@ -223,11 +225,6 @@ class AttributeTable(QtWidgets.QWidget):
         self._apply_filter()
         self.table.resizeColumnsToContents()
         self._select_from_model()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (Chinese or English)"))

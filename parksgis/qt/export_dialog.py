@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.files import FileWriteError
+from parksgis.qt.i18n import follow_language
 
 TR_CONTEXT = "MainWindow"  # the actions' texts live with the window's menus
 CLIPBOARD_SIZE_PX = (1920, 1080)  # a full-HD 16:9 slide
@@ -93,6 +94,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     def __init__(self, window):
         super().__init__(window)
+        follow_language(self, self.retranslate)
         self.setObjectName("export_dialog")
         self.window_ = window
         self.last_page = None      # the BriefingPage written last (its map_rects/map_views)
@@ -153,11 +155,6 @@ class ExportDialog(QtWidgets.QDialog):
         self._update_pixels()
 
     # -- texts ------------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export briefing"))
         texts = {"what": self.tr("Export"), "file": self.tr("File"), "format": self.tr("Format"),
@@ -308,13 +305,8 @@ class ExportActions(QtCore.QObject):
         self.edit_menu = QtWidgets.QMenu(window, objectName="edit_menu")
         window.menuBar().insertMenu(actions.view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addAction(self.copy_action)
-        window.installEventFilter(self)
+        follow_language(window, self.retranslate)
         self.retranslate()
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         self.export_action.setText(tr("&Export briefing…"))
