@@ -28,6 +28,9 @@ from benchmarks.report import markdown_table
 OUT = REPO / "benchmarks" / "out"
 QGIS_PYTHON = "/usr/bin/python3"
 QGIS_SCRIPT = Path(__file__).resolve().parent / "peers" / "qgis_render.py"
+#: Above this N the GeoJSON folder's session (every feature in memory) is not run: a million
+#: plots need ~5 GB that way, which is what viewport-driven packs are for.
+WHOLE_SESSION_MAX = 100_000
 
 
 def log(message: str) -> None:
@@ -107,6 +110,18 @@ class SizeRun:
             if total and load:
                 self.notes[key] = (f"load_workspace {statistics.median(load):.2f} s + main window to "
                                    f"first frame {statistics.median(total) - statistics.median(load):.2f} s")
+        if pack is not None:
+            log("  parksgis session on the pack (open, zoom, pan, identify, zoom out)")
+            data = self.stage("pack_session", "--pack", str(pack))
+            if "error" in data:
+                for key in ("settle_zoom_pack", "pan_frame_pack", "identify_pack", "rss_session_pack"):
+                    self.na.setdefault(key, data["error"])
+        if self.n > WHOLE_SESSION_MAX:
+            for key in ("render_full_noaa", "render_full_aa", "render_zoom8_noaa", "render_zoom8_aa",
+                        "pan_frame", "identify", "export_a3_png", "rss_session"):
+                self.na.setdefault(key, f"n/a — the whole-folder session runs up to {WHOLE_SESSION_MAX:,} "
+                                        "features; see the pack session rows")
+            return
         log("  parksgis session (zoom, pan, identify, export)")
         data = self.stage("session")
         if "error" in data:

@@ -13,6 +13,8 @@ Prints one JSON line: {"timings": {name: [seconds, ...]}, "na": {name: reason}, 
 - ``session``: one interactive session: open, first frame, then R re-renders at full extent and
   zoomed to 1/8 (with/without antialiasing), pan frames, identify clicks, A3 300-dpi export; its
   peak RSS is the "interactive" RSS.
+- ``pack_session``: the same through the window on ``--pack``, its big layers read per view
+  (benchmarks.pack_session); its peak RSS is the "scripted session" figure.
 """
 
 from __future__ import annotations
@@ -292,8 +294,14 @@ def measure_edit_repaint(rec: Recorder, workspace, frame: Frame, view, repeat: i
             rec.add("edit_repaint", dt)
 
 
+def stage_pack_session(rec: Recorder, root: Path, repeat: int, out: Path, pack: Path | None = None, **_) -> None:
+    from benchmarks.pack_session import stage_pack_session as run
+
+    run(rec, root, repeat, out, pack=pack)
+
+
 STAGES = {"read": stage_read, "folder": stage_folder, "pack_open": stage_pack_open, "first_frame": stage_first_frame,
-          "session": stage_session}
+          "session": stage_session, "pack_session": stage_pack_session}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     rec = Recorder()
-    if args.stage in ("first_frame", "session"):
+    if args.stage in ("first_frame", "session", "pack_session"):
         from PySide6 import QtWidgets  # the qt canvas and identify panel need a QApplication
 
         app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841

@@ -53,6 +53,10 @@ ROWS = [
         qgis_source="gpkg", peer_note="QGIS reads the same layers from the pack's GeoPackage tables"),
     Row("rss_render_pack", "peak RSS, whole-process render of the pack", unit="MB", qgis=_get("rss_mb"),
         qgis_source="gpkg"),
+    Row("settle_zoom_pack", "pack in the window: zoom to 1/8 → read and drawn (settle)"),
+    Row("pan_frame_pack", "pack in the window: pan frame while dragging"),
+    Row("identify_pack", "pack in the window: click → identify"),
+    Row("rss_session_pack", "peak RSS, scripted session on the pack", unit="MB"),
 ]
 ROW_KEYS = [row.key for row in ROWS]
 
@@ -90,10 +94,10 @@ TARGETS: dict[tuple[str, int], Target] = {
     ("rss_session", 100_000): Target("≤ 400 MB", _at_most(400)),
     ("pack_build", 1_000_000): Target("≤ 25 s", _at_most(25.0)),
     ("first_frame_pack", 1_000_000): Target("≤ 2.0 s", _at_most(2.0)),
-    ("pan_frame", 1_000_000): Target("≤ 16 ms", _at_most(0.016)),
-    ("render_full_aa", 1_000_000): Target("settle ≤ 250 ms", _at_most(0.250)),
-    ("identify", 1_000_000): Target("≤ 30 ms", _at_most(0.030)),
-    ("rss_session", 1_000_000): Target("≤ 1.0 GB", _at_most(1000)),
+    ("pan_frame_pack", 1_000_000): Target("≤ 16 ms", _at_most(0.016)),
+    ("settle_zoom_pack", 1_000_000): Target("settle ≤ 250 ms", _at_most(0.250)),
+    ("identify_pack", 1_000_000): Target("≤ 30 ms", _at_most(0.030)),
+    ("rss_session_pack", 1_000_000): Target("≤ 1.0 GB", _at_most(1000)),
     ("process_render_pack", 1_000_000): Target("≤ 0.5 × QGIS (GPKG)", _half_of_qgis),
     ("rss_render_pack", 1_000_000): Target("≤ 600 MB", _at_most(600)),
 }

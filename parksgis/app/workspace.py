@@ -85,15 +85,17 @@ class OpenedWorkspace(NamedTuple):
     source: Source
 
 
-def open_workspace(path, *, crs=None, offset=None, read_only: bool = False) -> OpenedWorkspace:
+def open_workspace(path, *, crs=None, offset=None, read_only: bool = False,
+                   view_layers: bool = False) -> OpenedWorkspace:
     """Open ``path`` for a window: like :func:`load_workspace`, but a pack stays open (its register
     is edited in place) in ``source.pack`` until ``source.close()``. ``read_only`` opens a pack
-    read-only."""
+    read-only; ``view_layers`` leaves a pack's big layers in the pack, read per view (see
+    ``pack.open_pack``)."""
     path = Path(path)
     if not path.exists():
         raise WorkspaceError(path, "no such file or folder", "not-found")
     if path.is_file() and path.suffix.lower() == ".gpkg":
-        workspace, reports, handle = _open_gpkg(path, read_only)
+        workspace, reports, handle = _open_gpkg(path, read_only, view_layers)
         return OpenedWorkspace(workspace, reports, Source(path, handle))
     workspace, reports = load_workspace(path, crs=crs, offset=offset)
     return OpenedWorkspace(workspace, reports, Source(path))
@@ -164,19 +166,19 @@ def _load_register_only(path: Path):
     return Workspace(projects=projects, meta={"source": str(path)}), [report]
 
 
-def _open_gpkg(path: Path, read_only: bool):
+def _open_gpkg(path: Path, read_only: bool, view_layers: bool = False):
     """A parksgis pack (or a plain GeoPackage, which opens read-only as its layers), its report
     (the pack's notes as warnings) and its open handle."""
     from parksgis.app.packs import open_pack_imagery
     from parksgis.pack import open_pack
 
-    workspace, handle = open_pack(path, read_only=read_only)
+    workspace, handle = open_pack(path, read_only=read_only, view_layers=view_layers)
     try:
         workspace.imagery.extend(open_pack_imagery(path))
     except BaseException:
         handle.close()
         raise
-    report = ValidationReport(str(path), features=sum(len(layer.frame) for layer in workspace.layers))
+    report = ValidationReport(str(path), features=sum(layer.feature_count for layer in workspace.layers))
     for note in handle.notes:
         report.warning("pack-note", note)
     return workspace, [report], handle

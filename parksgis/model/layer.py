@@ -53,6 +53,9 @@ class Layer:
         self.park_id = park_id
         self.source = Path(source) if source is not None else None
         self.report = report
+        #: a viewport-driven layer's source (model.view_source.LayerView): ``frame`` then holds
+        #: only the features of the view last read; None: ``frame`` holds every feature
+        self.view = None
         self.title_zh = title_zh or name
         self.title_en = title_en or name
         self._visible = True
@@ -65,7 +68,12 @@ class Layer:
         self.data_changed.connect(self._forget_derived)
 
     def __repr__(self) -> str:
-        return f"Layer({self.key!r}, {len(self.frame)} features)"
+        return f"Layer({self.key!r}, {self.feature_count} features)"
+
+    @property
+    def feature_count(self) -> int:
+        """Features in the layer: in its source for a viewport-driven layer, else in the frame."""
+        return self.view.feature_count if self.view is not None else len(self._frame)
 
     @property
     def key(self) -> str:

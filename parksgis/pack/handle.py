@@ -43,6 +43,8 @@ class PackHandle:
     notes: list[str] = field(default_factory=list)
     edit_lock: EditLock | None = None
     immutable: bool = False  # opened without locks (read-only media, network share)
+    #: the pack's big layers read for the view (``open_pack(view_layers=True)``), else None
+    view_source: object | None = None
 
     @property
     def is_pack(self) -> bool:
@@ -82,6 +84,9 @@ class PackHandle:
             pass  # a connection of another thread: SQLite frees it when the old store is dropped
 
     def close(self) -> None:
+        if self.view_source is not None:
+            self.view_source.close()
+            self.view_source = None
         if self.register is not None:
             try:
                 self.register.close()
@@ -95,14 +100,16 @@ class PackHandle:
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
               mounts_file: str = "/proc/mounts", layers: bool = True,
-              frames=None) -> tuple[Workspace, PackHandle]:
+              frames=None, view_layers: bool = False) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
     PackLockedError. ``verify_hashes`` defaults to True up to :data:`HASH_ON_OPEN_LIMIT` bytes.
     ``layers=False`` skips reading the map layers (export and merge need only the register).
     ``frames(table)``, when given, reads each layer instead of reading it whole (e.g. only the
-    features in a view, through ``pack.view_reader``).
+    features in a view, through ``pack.view_reader``). ``view_layers``: layers of at least
+    :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features are not read; they get an
+    empty frame and a ``layer.view`` on ``handle.view_source`` (the window fills them per view).
     """
     path = Path(path)
     if not path.is_file():
@@ -144,18 +151,26 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     try:
         if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
             manifest = _migrate(path, manifest, reason, notes)
-        workspace = _read_workspace(path, manifest, immutable, layers, frames)
+        if view_layers and layers:
+            from parksgis.pack.view_source import PackViewSource
+
+            view_source = PackViewSource(path, immutable=immutable)
+        else:
+            view_source = None
+        workspace = _read_workspace(path, manifest, immutable, layers, frames, view_source)
         register = _open_register(path, reason, immutable)
     except BaseException:
         if lock is not None:
             lock.release()
+        if view_source is not None:
+            view_source.close()
         raise
     workspace.projects = register.projects()
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]
     handle = PackHandle(path, manifest, register, reason is not None, reason, notes + kept, lock,
-                        immutable)
+                        immutable, view_source)
     return workspace, handle
 
 
@@ -194,7 +209,7 @@ def _read_frame(path: Path, table: str, immutable: bool):
 
 
 def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bool,
-                    frames=None) -> Workspace:
+                    frames=None, view_source=None) -> Workspace:
     conn = connect(path, read_only=True, immutable=immutable)
     try:
         parks = [Park(pid, zh, en or "") for pid, zh, en in conn.execute(
@@ -209,18 +224,31 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     for table, name, park_id, kind, title_zh, title_en, style, visible, opacity, count in rows:
         if not with_layers:
             break
-        if frames is not None:
+        view = None
+        if view_source is not None and count >= _viewport_min_features():
+            from parksgis.model.view_source import LayerView
+
+            view = LayerView(view_source, table, int(count), view_source.extent(table))
+            frame = view_source.by_ids(table, [])  # filled per view by the window
+        elif frames is not None:
             frame = frames(table)
         elif len(frame := _read_frame(path, table, immutable)) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")
         layer = Layer(name, frame, LayerKind.from_name(kind), park_id, source=path,
                       title_zh=title_zh or "", title_en=title_en or "")
         layer.style, layer.visible, layer.opacity = style, bool(visible), float(opacity)
+        layer.view = view
         (by_id[park_id].layers if park_id in by_id else shared).append(layer)
     meta = json.loads(manifest.get("meta", "{}"))
     meta.update(source=str(path), pack_id=manifest.get("pack_id"), as_of=manifest.get("as_of"),
                 title=manifest.get("title", ""))
     return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
+
+
+def _viewport_min_features() -> int:
+    from parksgis.pack import view_source
+
+    return view_source.VIEWPORT_MIN_FEATURES
 
 
 def _open_plain(path: Path, immutable: bool, notes: list[str],

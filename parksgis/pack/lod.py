@@ -17,6 +17,16 @@ recolours a band like the full layer). Point layers are not generalised: the ren
 draws thousands of symbols as small squares. Only layers of at least :data:`MIN_FEATURES`
 features get bands; smaller ones draw fast from full detail.
 
+The biggest layers (:data:`DENSITY_MIN_FEATURES` or more) also get **status cells**: the layer's
+extent cut into about :data:`DENSITY_CELLS` square cells, one row per cell holding features,
+its shape the box of the cell's features and its id that of a feature (the lowest id) of the
+cell's commonest status when the pack is built (the register's status of the feature's project,
+else its own status column). A view that would hold more than :data:`VIEW_FEATURES` features
+(a million plots at full extent) is drawn from these few thousand cells, each styled like its
+representative feature, so an edit of that feature's project recolours the cell
+(:func:`wants_density`); zoomed in further, the bands take over. They are stored as the rows of
+band :data:`DENSITY_BAND`, all in tile (0, 0).
+
 Rows live in one attribute table, :data:`LOD_TABLE`, keyed by layer, band and the tile of the
 band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets, so the
 map reads a band one tile at a time through the table's primary key; a shape meeting several
@@ -46,6 +56,12 @@ TILE_PX = 512
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
 _CHUNK = 50_000
+#: Layers with at least this many features get status cells; views with more features than
+#: VIEW_FEATURES in them are drawn from those cells.
+DENSITY_MIN_FEATURES = 200_000
+DENSITY_CELLS = 4096
+VIEW_FEATURES = 250_000
+DENSITY_BAND = len(BANDS)
 
 
 def band_for(m_per_px: float) -> int | None:
@@ -130,7 +146,73 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
             fids, geoms = fids[keep], geoms[keep]
             for band, r in enumerate(BANDS):
                 written += _insert(conn, table, band, fids, generalise(geoms, r))
+        if count >= DENSITY_MIN_FEATURES and last >= 0:
+            written += _insert_cells(conn, table, spatial)
     return written
+
+
+def _build_statuses(conn, cells, present: list[str]):
+    """Each feature's status as the pack is built: its project's in the register, else the value
+    of its own status column, else "" (the cells' colours are the commonest of these)."""
+    import pandas as pd
+
+    from parksgis.pack.format import REGISTER_PROJECTS
+
+    status = pd.Series("", index=cells.index, dtype=object)
+    if "project_id" in present:
+        known = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (REGISTER_PROJECTS,)).fetchone()
+        register = dict(conn.execute(f"SELECT project_id, status FROM {REGISTER_PROJECTS}")) if known else {}
+        linked = cells["project_id"].astype(object).where(cells["project_id"].notna(), None)
+        status = linked.map(lambda p: register.get(str(p).strip()) if p is not None else None)
+    own = [c for c in present if c != "project_id"]
+    if own:
+        status = status.where(status.notna(), cells[own[0]].astype(object))
+    return status.where(status.notna(), "").astype(str)
+
+
+def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
+    """Whether a view of ``box`` at ``m_per_px`` of a layer of ``feature_count`` features within
+    ``extent`` is drawn from the status cells: more than :data:`VIEW_FEATURES` features would be
+    in it (assuming they are spread evenly), and the scale is a banded one."""
+    if feature_count < DENSITY_MIN_FEATURES or extent is None or band_for(m_per_px) is None:
+        return False
+    w = max(extent[2] - extent[0], 1e-12)
+    h = max(extent[3] - extent[1], 1e-12)
+    ow = max(0.0, min(box[2], extent[2]) - max(box[0], extent[0]))
+    oh = max(0.0, min(box[3], extent[3]) - max(box[1], extent[1]))
+    return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
+
+
+def _insert_cells(conn, table: str, spatial) -> int:
+    """The layer's status cells (see the module's text) as rows of band DENSITY_BAND."""
+    import pandas as pd
+
+    from parksgis.pack.format import columns as table_columns
+    from parksgis.store.feature_status import status_columns
+
+    boxes = pd.DataFrame(conn.execute(f"SELECT id, minx, miny, maxx, maxy FROM {quote(spatial.rtree)}").fetchall(),
+                         columns=["fid", "minx", "miny", "maxx", "maxy"]).set_index("fid")
+    attributes = table_columns(conn, table)
+    present = [c for c in status_columns(attributes) if c in attributes][:2]  # link, own status
+    wanted = ", ".join(quote(c) for c in [spatial.key, *present])
+    kinds = pd.DataFrame(conn.execute(f"SELECT {wanted} FROM {quote(table)}").fetchall(),
+                         columns=["fid", *present]).set_index("fid")
+    cells = boxes.join(kinds, how="inner").reset_index()
+    x0, y0 = cells["minx"].min(), cells["miny"].min()
+    side = math.sqrt(max((cells["maxx"].max() - x0) * (cells["maxy"].max() - y0), 1e-12) / DENSITY_CELLS)
+    cells["cx"] = ((cells["minx"] + cells["maxx"]) / 2 - x0) // side
+    cells["cy"] = ((cells["miny"] + cells["maxy"]) / 2 - y0) // side
+    cells["kind"] = _build_statuses(conn, cells, present)
+    sizes = cells.groupby(["cx", "cy", "kind"]).fid.agg(["size", "min"]).reset_index()
+    chosen = sizes.sort_values(["cx", "cy", "size", "min"], ascending=[True, True, False, True]) \
+        .drop_duplicates(["cx", "cy"])
+    extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
+                                             maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
+    chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
+    shapes = shapely.to_wkb(shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"]))
+    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) VALUES (?, ?, 0, 0, ?, ?)",
+                     zip([table] * len(chosen), [DENSITY_BAND] * len(chosen), chosen["min"].tolist(), shapes))
+    return len(chosen)
 
 
 def _tiles_of(bounds: np.ndarray, side: float):

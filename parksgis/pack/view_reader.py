@@ -21,6 +21,7 @@ import pandas as pd
 
 from parksgis.pack import lod
 from parksgis.pack.access import connect
+from parksgis.pack.format import quote
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.viewport import layer_extent, read_view, spatial_table
 
@@ -42,11 +43,17 @@ class PackViewReader:
         self._columns: dict[str, list[str]] = {}
         self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
         self._extents: dict[str, tuple | None] = {}
+        self._counts: dict[str, int] = {}
         self.tiles_read = 0
 
     def close(self) -> None:
         self._conn.close()
         self._cache.clear()
+
+    @property
+    def conn(self):
+        """The reader's read-only connection (of the thread that made the reader)."""
+        return self._conn
 
     @property
     def cached_features(self) -> int:
@@ -68,7 +75,9 @@ class PackViewReader:
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
-        if band is not None:
+        if band is not None and self._density(table, box, m_per_px):
+            band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
+        elif band is not None:
             side = lod.tile_deg(band)
             tiles = lod.tiles_in(box, side, self._ranges[(table, band)])
         else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
@@ -83,13 +92,20 @@ class PackViewReader:
         parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
         parts = [p for p in parts if len(p)]
         if not parts:
-            return gpd.GeoDataFrame({c: [] for c in self._attributes(table)},
+            return gpd.GeoDataFrame({c: [] for c in self.attributes(table)},
                                     geometry=gpd.GeoSeries([], crs=4326), crs=4326)
         frame = pd.concat(parts) if len(parts) > 1 else parts[0]
         frame = frame[~frame.index.duplicated()].sort_index()
         return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
 
     # -- internals ------------------------------------------------------------------------------
+    def _density(self, table: str, box, m_per_px: float) -> bool:
+        if (table, lod.DENSITY_BAND) not in self._ranges:
+            self._ranges[(table, lod.DENSITY_BAND)] = lod.tile_range(self._conn, table, lod.DENSITY_BAND)
+            self._counts[table] = self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return self._ranges[(table, lod.DENSITY_BAND)] is not None and \
+            lod.wants_density(self._counts[table], self.extent(table), box, m_per_px)
+
     def _band(self, table: str, m_per_px: float) -> int | None:
         band = lod.band_for(m_per_px)
         if band is None:
@@ -99,7 +115,8 @@ class PackViewReader:
                 if lod.has_lod(self._conn, table) else None
         return band if self._ranges[(table, band)] is not None else None
 
-    def _attributes(self, table: str) -> list[str]:
+    def attributes(self, table: str) -> list[str]:
+        """The layer's attribute columns (key and geometry left out), in table order."""
         if table not in self._columns:
             spatial = spatial_table(self._conn, table)
             self._columns[table] = [c for c in table_columns(self._conn, table)
@@ -112,7 +129,7 @@ class PackViewReader:
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
-        columns = self._attributes(table)
+        columns = self.attributes(table)
         if band is None:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = read_view(self._conn, table, box, columns)

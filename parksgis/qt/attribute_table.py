@@ -77,12 +77,16 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
             if role == Qt.ItemDataRole.UserRole:
                 return code or ""
             return self.workspace.scheme[code].label(self.lang) if code in self.workspace.scheme else ""
-        value = self.layer.frame[self.columns[col]].iloc[row]
+        value = self.value(row, col)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return "" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.UserRole:  # the sort key: numbers sort as numbers
             return value.item() if hasattr(value, "item") else value
         return str(value)
+
+    def value(self, row: int, col: int):
+        """The attribute of table row ``row`` in column ``col``."""
+        return self.layer.frame[self.columns[col]].iloc[row]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -92,6 +96,14 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
         if section == len(self.columns):
             return QtCore.QCoreApplication.translate("FeatureTableModel", "Status")
         return str(self.columns[section])
+
+    def feature_rows(self, source_rows) -> list[int]:
+        """The layer frame's rows of table rows (the same here: the table lists the frame)."""
+        return list(source_rows)
+
+    def source_row(self, frame_row: int) -> int:
+        """The table row of a frame row; -1 when the table does not list it."""
+        return frame_row
 
     def match_mask(self, text: str, status: str | None) -> np.ndarray:
         """Rows whose text columns or linked project name contain ``text`` and have ``status``."""
@@ -158,6 +170,9 @@ class AttributeTable(QtWidgets.QWidget):
         self.workspace = None
         self.lang = "zh"
         self._syncing = False
+        #: ``bring(layer, fids) -> frame rows``: puts features of a viewport-driven layer into its
+        #: frame (render.view_frames.bring), so a row picked in the table is selectable
+        self.bring = None
         self.layer_combo = QtWidgets.QComboBox(self, objectName="layer_combo")
         self.layer_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_edit = QtWidgets.QLineEdit(self, objectName="filter_edit", clearButtonEnabled=True)
@@ -230,7 +245,16 @@ class AttributeTable(QtWidgets.QWidget):
         self.layer_combo.blockSignals(True)
         self.layer_combo.setCurrentIndex(self.layer_combo.findData(layer.key))
         self.layer_combo.blockSignals(False)
-        model = FeatureTableModel(self.workspace, layer, self.proxy)
+        if layer.view is not None:  # every feature from the source, a page at a time
+            from parksgis.qt.paged_table import PagedFeatureTableModel
+
+            model = PagedFeatureTableModel(self.workspace, layer, self.proxy, self.bring)
+        else:
+            model = FeatureTableModel(self.workspace, layer, self.proxy)
+        sortable = layer.view is None  # sorting a viewport-driven layer would read every row
+        if self.table.isSortingEnabled() != sortable:  # enabling sorts at once: by nothing, here
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.table.setSortingEnabled(sortable)
         model.lang = self.lang
         old = self.proxy.sourceModel()
         self.proxy.mask = None  # a new layer starts unfiltered (the filter is applied below)
@@ -265,13 +289,18 @@ class AttributeTable(QtWidgets.QWidget):
     def _apply_filter(self, *_args) -> None:
         if self.layer is None:
             return
-        self.proxy.set_filter(self.filter_edit.text(), self.status_combo.currentData())
+        model = self.proxy.sourceModel()
+        if hasattr(model, "filter_fids"):  # the source answers (SQL)
+            fids = model.filter_fids(self.filter_edit.text().strip(), self.status_combo.currentData())
+            model.set_fids(model.all_fids if fids is None else fids)
+        else:
+            self.proxy.set_filter(self.filter_edit.text(), self.status_combo.currentData())
         self._update_count()
 
     def _update_count(self) -> None:
         if self.layer is not None:
             self.count_label.setText(self.tr("%1 of %2").replace("%1", str(self.proxy.rowCount()))
-                                     .replace("%2", str(len(self.layer.frame))))
+                                     .replace("%2", str(self.layer.feature_count)))
 
     def _source_rows(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
@@ -287,7 +316,8 @@ class AttributeTable(QtWidgets.QWidget):
             extend = QtWidgets.QApplication.keyboardModifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
             others = [item for item in self.selection.items if item[0] != self.layer.key] if extend else []
-            self.selection.set(others + [(self.layer.key, row) for row in self._source_rows()])
+            rows = self.proxy.sourceModel().feature_rows(self._source_rows())
+            self.selection.set(others + [(self.layer.key, row) for row in rows])
         finally:
             self._syncing = False
 
@@ -297,8 +327,9 @@ class AttributeTable(QtWidgets.QWidget):
         self._syncing = True
         try:
             chosen = QtCore.QItemSelection()
+            model = self.proxy.sourceModel()
             for row in self.selection.rows_of(self.layer.key):
-                index = self.proxy.mapFromSource(self.proxy.sourceModel().index(row, 0))
+                index = self.proxy.mapFromSource(model.index(model.source_row(row), 0))
                 if index.isValid():
                     chosen.select(index, index)
             flags = (QtCore.QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -308,5 +339,5 @@ class AttributeTable(QtWidgets.QWidget):
             self._syncing = False
 
     def _on_double_click(self, index) -> None:
-        row = self.proxy.mapToSource(index).row()
-        self.zoom_to_features.emit([(self.layer.key, row)])
+        rows = self.proxy.sourceModel().feature_rows([self.proxy.mapToSource(index).row()])
+        self.zoom_to_features.emit([(self.layer.key, row) for row in rows])

@@ -179,7 +179,7 @@ class MapCanvas(pg.GraphicsView):
                 x0, y0, x1, y1 = layer.reader.bounds_in(self.renderer.display_crs)
                 bounds = QtCore.QRectF(x0, y0, x1 - x0, y1 - y0)
             else:
-                bounds = self.geometry.bounds(layer) if len(layer.frame) else None
+                bounds = self.geometry.bounds(layer) if layer.feature_count else None
             if bounds is not None:
                 rect = bounds if rect is None else rect.united(bounds)
         self.zoom_to_rect(rect)

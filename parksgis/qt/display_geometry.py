@@ -21,6 +21,9 @@ class DisplayGeometry:
 
     def bounds(self, layer, rows=None) -> QtCore.QRectF | None:
         """Bounding rectangle of ``rows`` of ``layer`` (all rows by default), or None if empty."""
+        if rows is None and layer.view is not None:  # all of a viewport-driven layer: its source's
+            box = self.renderer.layer_extent(layer)
+            return None if box is None else QtCore.QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
         cache = self.renderer.geometry(layer)
         boxes = cache.bounds if rows is None else cache.bounds[np.asarray(list(rows), dtype=np.int64)]
         boxes = boxes[~np.isnan(boxes).any(axis=1)] if len(boxes) else boxes

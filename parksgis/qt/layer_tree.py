@@ -171,7 +171,7 @@ class LayerTreeModel(QtCore.QAbstractItemModel):
             return Qt.CheckState.Unchecked if shown == 0 else Qt.CheckState.PartiallyChecked
         if role == Qt.ItemDataRole.ToolTipRole and self.is_layer(node):
             source = str(node.source) if node.source else ""
-            return f"{node.key} · {len(node.frame)} · {source}"
+            return f"{node.key} · {node.feature_count} · {source}"
         if role == Qt.ItemDataRole.ToolTipRole and self.is_imagery(node):
             parts = [str(node.source or ""), node.reader.crs_label or "", node.attribution]
             return " · ".join(p for p in parts if p)

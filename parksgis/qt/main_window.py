@@ -27,6 +27,8 @@ from parksgis.qt.scale_box import ScaleBox
 from parksgis.qt.search_box import SearchBox
 from parksgis.qt.session import Session
 from parksgis.qt.status_legend import StatusLegend
+from parksgis.qt.viewport_feeder import ViewportFeeder
+from parksgis.render.view_frames import bring
 from parksgis.qt.window_actions import WindowActions
 from parksgis.qt import view_memory, workspace_loading
 
@@ -55,6 +57,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.geometry_ = None
         self.selection = Selection()
         self.canvas = MapCanvas(self.selection, self)
+        self.viewport_feeder = ViewportFeeder(self.canvas, self.selection, self)
         self.setCentralWidget(self.canvas)
         self.search = SearchBox(self)
         self.layer_model = LayerTreeModel(parent=self)
@@ -62,6 +65,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.legend = StatusLegend(self)
         self.identify = IdentifyPanel(self.selection, self)
         self.table = AttributeTable(self.selection, self)
+        # frames read for a new view: the search list (built from frames) follows them; the table
+        # lists a viewport-driven layer from its source, and rows it picks are brought to the map
+        self.viewport_feeder.swapped.connect(lambda: self.search.set_workspace(self.workspace, self.lang))
+        self.table.bring = bring
         self.problems = ProblemsPanel(self)
         self.docks = {}
         for name, widget, area in [("layers", self.layer_tree, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -161,6 +168,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for report in reports:
             self.problems.add_report(report)
         view_memory.first_view(self.canvas, self.settings, workspace, self.display_crs)
+        self.viewport_feeder.set_workspace(workspace, self.renderer)
         self._update_title()
 
     def _on_layers_changed(self) -> None:

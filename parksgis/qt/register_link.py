@@ -279,14 +279,26 @@ class RegisterLink(QtCore.QObject):
             return []
 
 
+#: A viewport-driven layer's features of the chosen projects brought into the map, at most
+VIEW_FEATURES_LIMIT = 5000
+
+
 def features_of_projects(workspace, project_ids) -> list[tuple[str, int]]:
-    """(layer key, row) of every feature linked to one of ``project_ids`` (context layers skipped)."""
+    """(layer key, row) of every feature linked to one of ``project_ids`` (context layers skipped);
+    a viewport-driven layer's are asked of its source and read into its frame."""
     wanted = set(project_ids)
     found: list[tuple[str, int]] = []
     if workspace is None or not wanted:
         return found
     for layer in workspace.layers:
-        if layer.kind.value in ("basemap", "boundary") or len(layer.frame) == 0:
+        if layer.kind.value in ("basemap", "boundary"):
+            continue
+        if layer.view is not None:
+            from parksgis.render.view_frames import project_features
+
+            found.extend((layer.key, row) for row in project_features(layer, wanted, VIEW_FEATURES_LIMIT))
+            continue
+        if len(layer.frame) == 0:
             continue
         rows = layer.project_ids.isin(wanted).to_numpy().nonzero()[0]
         found.extend((layer.key, int(row)) for row in rows)

@@ -7,18 +7,21 @@ from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 FEATURES_ROLE = Qt.ItemDataRole.UserRole + 1
+PROJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[str, int]]]]:
-    """(display text, features) for every project and every named feature not already covered by
-    its project's entry; text holds zh, en and id. One entry per text: the segments of a road
-    named alike are one suggestion that selects them all."""
+def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[str, int]], str | None]]:
+    """(display text, features, project id or None) for every project and every named feature not
+    already covered by its project's entry; text holds zh, en and id. One entry per text: the
+    segments of a road named alike are one suggestion that selects them all. Viewport-driven
+    layers are searched in their source when an entry is taken (:func:`view_features`)."""
     entries: dict[str, list[tuple[str, int]]] = {}
+    project_of: dict[str, str] = {}
     by_project: dict[str, list[tuple[str, int]]] = {}
     project_names = {pid: {p.name_zh, p.name_en} - {None, ""} for pid, p in workspace.projects.items()}
     for layer in workspace.layers:
-        if layer.kind.value == "basemap":
-            continue
+        if layer.kind.value == "basemap" or layer.view is not None:
+            continue  # a viewport-driven layer's features are asked of its source when searched
         frame = layer.frame
         for row, pid in enumerate(layer.project_ids.tolist()):
             if pid:
@@ -41,7 +44,30 @@ def search_entries(workspace, lang: str = "zh") -> list[tuple[str, list[tuple[st
     for pid, project in workspace.projects.items():
         text = " · ".join(x for x in (project.name_zh, project.name_en, pid) if x)
         entries.setdefault(text, []).extend(by_project.get(pid, []))
-    return list(entries.items())
+        project_of[text] = pid
+    return [(text, features, project_of.get(text)) for text, features in entries.items()]
+
+
+def view_features(workspace, text: str, project_id: str | None) -> list[tuple[str, int]]:
+    """Features of the viewport-driven layers a search means, read into their frames: the
+    project's (a project entry), else those whose name or id contains ``text``."""
+    from parksgis.qt.register_link import VIEW_FEATURES_LIMIT, features_of_projects
+    from parksgis.render.view_frames import bring
+
+    layers = [layer for layer in workspace.layers if layer.view is not None and layer.kind.value != "basemap"]
+    if not layers:
+        return []
+    if project_id is not None:
+        return [f for f in features_of_projects(workspace, [project_id])
+                if workspace.layer(f[0]).view is not None]
+    found = []
+    for layer in layers:
+        columns = [c for c in layer.frame.columns if c in ("name_zh", "name_en", "name", "id")
+                   or c.endswith("_id") and c != "project_id"]
+        if columns:
+            fids = layer.view.source.matching_ids(layer.view.table, columns, text.strip(), [])
+            found += [(layer.key, row) for row in bring(layer, fids[:VIEW_FEATURES_LIMIT])]
+    return found
 
 
 class SearchBox(QtWidgets.QLineEdit):
@@ -91,9 +117,11 @@ class SearchBox(QtWidgets.QLineEdit):
         self._source = None
         widest = 0
         metrics = self.completer_.popup().fontMetrics()
-        for text, features in search_entries(*source):
+        self._workspace = source[0]
+        for text, features, project_id in search_entries(*source):
             item = QtGui.QStandardItem(text)
             item.setData(features, FEATURES_ROLE)
+            item.setData(project_id, PROJECT_ROLE)
             self.items.appendRow(item)
             widest = max(widest, metrics.horizontalAdvance(text))
         # the popup as wide as its longest suggestion (up to most of the screen), not the box
@@ -120,12 +148,18 @@ class SearchBox(QtWidgets.QLineEdit):
 
     def take_first(self) -> None:
         hits = self.matches(self.text())
-        self._go(hits[0].text(), hits[0].data(FEATURES_ROLE)) if hits else self.not_found.emit(self.text())
+        if hits:
+            self._go(hits[0].text(), hits[0].data(FEATURES_ROLE), hits[0].data(PROJECT_ROLE))
+        else:  # no project or in-memory feature: the big layers' sources may have it
+            self._go(self.text(), [], None, search_sources=bool(self.text().strip()))
 
     def _on_activated(self, index: QtCore.QModelIndex) -> None:
-        self._go(index.data(), index.data(FEATURES_ROLE))
+        self._go(index.data(), index.data(FEATURES_ROLE), index.data(PROJECT_ROLE))
 
-    def _go(self, text: str, features) -> None:
+    def _go(self, text: str, features, project_id=None, search_sources: bool = False) -> None:
+        workspace = getattr(self, "_workspace", None)
+        if workspace is not None and (project_id is not None or search_sources):
+            features = list(features or []) + view_features(workspace, text, project_id)
         if features:
             self.found.emit(list(features))
         else:

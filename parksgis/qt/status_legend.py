@@ -26,17 +26,24 @@ class FeatureStatuses:
         from parksgis.qt.attribute_table import status_codes
 
         self.workspace = workspace
-        self.layers = [layer for layer in workspace.layers
-                       if layer.kind.value not in ("basemap", "boundary")]
+        layers = [layer for layer in workspace.layers if layer.kind.value not in ("basemap", "boundary")]
+        # a viewport-driven layer's frame holds one view: it is counted from its source instead
+        self.layers = [layer for layer in layers if layer.view is None]
+        self.views = [_ViewCounts(layer) for layer in layers if layer.view is not None]
         self.codes = {id(layer): np.array([c or NO_PROJECT for c in status_codes(workspace, layer)],
                                           dtype=object) for layer in self.layers}
         self.counts: Counter = Counter()
         for codes in self.codes.values():
             self.counts.update(codes)
+        for view in self.views:
+            self.counts.update(view.counts(workspace))
         self._rows: dict[int, dict] = {}  # per layer: feature rows of each project (on first edit)
 
     def update(self, project_ids) -> None:
         projects = self.workspace.projects
+        for view in self.views:  # a few thousand combinations at most: counted again
+            self.counts.subtract(view.last)
+            self.counts.update(view.counts(self.workspace))
         for layer in self.layers:
             key = id(layer)
             if key not in self._rows:
@@ -52,6 +59,32 @@ class FeatureStatuses:
                 project = projects.get(layer.project_ids.iat[row])
                 codes[row] = (project.status if project is not None else None) or NO_PROJECT
             self.counts.update(codes[rows])
+
+
+class _ViewCounts:
+    """Status counts of a viewport-driven layer: its source counts each combination of project
+    link and status column (SQL GROUP BY), and the combinations are classified like features."""
+
+    def __init__(self, layer):
+        from parksgis.model.layer import Layer
+        from parksgis.store.feature_status import status_columns
+
+        view = layer.view
+        combos = view.source.value_counts(view.table, status_columns(layer.frame.columns))
+        self.weights = combos.pop("count").to_numpy()
+        self.layer = Layer(layer.name, combos, layer.kind)  # one row per combination
+        self.last: Counter = Counter()
+
+    def counts(self, workspace) -> Counter:
+        from parksgis.store.feature_status import feature_statuses
+
+        statuses = {pid: project.status for pid, project in workspace.projects.items()}
+        codes = feature_statuses(self.layer, statuses, workspace.scheme)
+        out: Counter = Counter()
+        for code, weight in zip(codes, self.weights):
+            out[code or NO_PROJECT] += int(weight)
+        self.last = out
+        return out
 
 
 class StatusLegend(QtWidgets.QListWidget):

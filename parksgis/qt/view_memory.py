@@ -40,7 +40,7 @@ def parks_rect(canvas, workspace) -> QtCore.QRectF | None:
     """The extent of every layer but the basemap (the parks' plots, roads, utilities, boundaries)."""
     rect = None
     for layer in workspace.layers:
-        if layer.kind.value == "basemap" or not len(layer.frame):
+        if layer.kind.value == "basemap" or not layer.feature_count:
             continue
         bounds = canvas.geometry.bounds(layer)
         if bounds is not None and bounds.isValid():

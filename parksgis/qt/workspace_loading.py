@@ -40,8 +40,8 @@ def open_path(window, path: Path) -> Pending:
         _raise_problems_if_any(window, opened.reports)
         return True
 
-    return load_for_window(
-        window, _tr("Opening %1…").replace("%1", path.name), lambda: open_workspace(path)).then(show)
+    return load_for_window(window, _tr("Opening %1…").replace("%1", path.name),
+                           lambda: open_workspace(path, view_layers=True)).then(show)
 
 
 def open_database(window, src: str) -> Pending:
@@ -88,14 +88,19 @@ def load_for_window(window, title: str, load) -> Pending:
     Pending done with an Outcome whose result is ``(opened, geometry)``: the layers projected to the
     window's display CRS there too, so the first frame only builds paths and paints. A pack's
     register is opened again in the UI thread by the register link (PackHandle.reopen_register):
-    SQLite connections stay in their thread."""
-    from parksgis.render.map_renderer import project_layers
+    SQLite connections stay in their thread. A pack's big layers are read for the first view only
+    (``qt.viewport_feeder``)."""
+    from parksgis.qt.viewport_feeder import first_view_frames
+    from parksgis.render.map_renderer import project_other_layers
 
     display_crs = window.display_crs
+    size = window.canvas.viewport().size()
+    size_px = (max(size.width(), 1), max(size.height(), 1))
 
     def job():
         opened = load()
-        return opened, project_layers(opened.workspace, display_crs)
+        known = first_view_frames(opened.workspace, display_crs, size_px)
+        return opened, project_other_layers(opened.workspace, display_crs, known)
 
     return run_in_background(window, title, job, discard=_close_abandoned)
 

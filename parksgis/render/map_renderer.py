@@ -194,6 +194,11 @@ class MapRenderer:
                 self._geometry.pop(key, None)
         self.changed.emit()
 
+    def adopt_geometry(self, layer: Layer, geometry: LayerGeometry) -> None:
+        """Use ``geometry`` (projected off the UI thread) for ``layer``'s frame as it is now."""
+        self._geometry[id(layer)] = geometry
+        self._style.pop(id(layer), None)
+
     # -- state the views set --------------------------------------------------------------------
     def _set_state(self, emit: bool, **changes) -> None:
         state = self.state.replace(**changes)
@@ -338,7 +343,7 @@ class MapRenderer:
     def extent(self, layers: Iterable[Layer | str] | None = None) -> QRectF:
         """Bounding rectangle (display CRS metres) of ``layers`` (default: all); empty if none."""
         chosen = self._layers(layers)
-        boxes = [b for b in (self.geometry(l).extent for l in chosen) if b is not None]
+        boxes = [b for b in (self.layer_extent(l) for l in chosen) if b is not None]
         if layers is None:  # imagery opened on its own still has somewhere to zoom to
             boxes += [imagery.reader.bounds_in(self.display_crs) for imagery in self.workspace.imagery]
         if not boxes:
@@ -346,6 +351,14 @@ class MapRenderer:
         b = np.array(boxes)
         x0, y0, x1, y1 = b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()
         return QRectF(x0, y0, max(x1 - x0, 1.0), max(y1 - y0, 1.0))
+
+    def layer_extent(self, layer: Layer) -> tuple[float, float, float, float] | None:
+        """Display-CRS bounds of every feature of ``layer`` (of its source when viewport-driven)."""
+        if layer.view is None:
+            return self.geometry(layer).extent
+        from parksgis.render.view_frames import to_display  # the source's extent: nothing read
+
+        return None if layer.view.extent is None else to_display(self.display_crs, layer.view.extent)
 
     def _layers(self, layers) -> list[Layer]:
         if layers is None:
@@ -488,3 +501,9 @@ def project_layers(workspace: Workspace, display_crs: str) -> dict[int, LayerGeo
     loader thread right after reading the files: the first frame then only builds paths and paints.
     """
     return {id(layer): LayerGeometry(layer, display_crs) for layer in workspace.layers}
+
+
+def project_other_layers(workspace: Workspace, display_crs: str, known: dict) -> dict[int, LayerGeometry]:
+    """Like :func:`project_layers` for the layers ``known`` (already projected) leaves out."""
+    return {**known, **{id(layer): LayerGeometry(layer, display_crs)
+                        for layer in workspace.layers if id(layer) not in known}}

@@ -26,21 +26,31 @@ def own_status_column(frame: pd.DataFrame, scheme: StatusScheme) -> np.ndarray |
     The first column headed like a status (状态, 项目状态, status, ...) is used; failing that a
     progress column (进度) whose values are mostly status words. None when there is neither.
     """
+    for column, needs_words in _candidates(frame.columns, getattr(frame, "_geometry_column_name", None)):
+        codes = _codes(frame[column], scheme)
+        present = frame[column].notna().to_numpy()
+        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
+            return codes
+    return None
+
+
+def _candidates(columns, geometry=None) -> list[tuple[str, bool]]:
+    """``(column, needs status words)`` of the columns that may hold a status, best first."""
     candidates = []
-    for column in frame.columns:
-        if column == getattr(frame, "_geometry_column_name", None):
+    for column in columns:
+        if column == geometry:
             continue
         field = header_field(column)
         if field is not None and field[0] == "status":
             candidates.insert(0, (column, False))
         elif field is not None and field[0] in _MAYBE_STATUS_FIELDS:
             candidates.append((column, True))
-    for column, needs_words in candidates:
-        codes = _codes(frame[column], scheme)
-        present = frame[column].notna().to_numpy()
-        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
-            return codes
-    return None
+    return candidates
+
+
+def status_columns(columns) -> list[str]:
+    """The columns a feature's status is read from: the project link and any status column."""
+    return ["project_id", *[c for c, _ in _candidates(columns)]]
 
 
 def _codes(values: pd.Series, scheme: StatusScheme) -> np.ndarray:

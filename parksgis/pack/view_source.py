@@ -1,0 +1,159 @@
+"""A pack as a :class:`~parksgis.model.view_source.ViewSource`: its big layers read for the view.
+
+Views go through :class:`~parksgis.pack.view_reader.PackViewReader` (R-tree at full detail, the
+level-of-detail bands when zoomed out, a bounded tile cache); counts, identify, search and
+attribute pages are plain SQL on the layer table. SQLite connections belong to the thread that
+opened them, so each thread gets its own reader (and tile cache) on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from parksgis.pack.format import quote
+from parksgis.pack.view_reader import PackViewReader
+from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_table
+
+#: Layers with at least this many features open viewport-driven in the window; smaller ones
+#: (every sample park, a district's roads) are read whole: they draw from memory in milliseconds
+#: and the panels keep their whole-frame behaviour. The same size as level-of-detail bands start.
+VIEWPORT_MIN_FEATURES = 20_000
+_NUMBER_TYPES = ("INT", "REAL", "DOUBLE", "FLOAT", "NUM", "MEDIUMINT", "BOOLEAN", "DATE")
+_IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
+
+
+class PackViewSource:
+    """Viewport reads and SQL queries of one pack file, from any thread."""
+
+    def __init__(self, path, *, immutable: bool = False):
+        self.path = Path(path)
+        self.immutable = immutable
+        self._local = threading.local()
+        self._readers: list[PackViewReader] = []
+        self._lock = threading.Lock()
+
+    def _reader(self) -> PackViewReader:
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = PackViewReader(self.path, immutable=self.immutable)
+            self._local.reader = reader
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
+    def close(self) -> None:
+        """Close every thread's connection (call when no thread reads any more)."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            try:
+                reader.close()
+            except Exception:  # noqa: BLE001 - another thread's connection: freed when dropped
+                pass
+        self._local = threading.local()
+
+    # -- the map --------------------------------------------------------------------------------
+    def features(self, table: str, box, m_per_px: float) -> gpd.GeoDataFrame:
+        return self._reader().frame(table, box, m_per_px)
+
+    def extent(self, table: str):
+        return self._reader().extent(table)
+
+    def identify(self, table: str, box) -> gpd.GeoDataFrame:
+        reader = self._reader()
+        ids, geoms, values = read_view(reader.conn, table, box, reader.attributes(table))
+        return self._frame(table, ids, geoms, values)
+
+    def by_ids(self, table: str, fids) -> gpd.GeoDataFrame:
+        reader = self._reader()
+        spatial = spatial_table(reader.conn, table)
+        columns = reader.attributes(table)
+        wanted = ", ".join(quote(c) for c in [spatial.key, spatial.geometry, *columns])
+        fids = sorted({int(f) for f in fids})
+        rows = []
+        for start in range(0, len(fids), _IDS_PER_QUERY):
+            chunk = fids[start:start + _IDS_PER_QUERY]
+            rows += reader.conn.execute(
+                f"SELECT {wanted} FROM {quote(table)} WHERE {quote(spatial.key)} IN "
+                f"({', '.join('?' * len(chunk))}) ORDER BY {quote(spatial.key)}", chunk).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        geoms = geometries_from_gpkg([r[1] for r in rows])
+        return self._frame(table, ids, geoms, {c: [r[2 + j] for r in rows] for j, c in enumerate(columns)})
+
+    # -- the panels -----------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        return self._reader().conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+
+    def value_counts(self, table: str, columns: list[str]) -> pd.DataFrame:
+        reader = self._reader()
+        present = [c for c in columns if c in reader.attributes(table)]
+        if not present:
+            return pd.DataFrame({"count": [self.count(table)]})
+        wanted = ", ".join(quote(c) for c in present)
+        rows = reader.conn.execute(f"SELECT {wanted}, count(*) FROM {quote(table)} "
+                                   f"GROUP BY {wanted}").fetchall()
+        return pd.DataFrame(rows, columns=[*present, "count"])
+
+    def ids(self, table: str) -> np.ndarray:
+        conn = self._reader().conn
+        key = spatial_table(conn, table).key
+        rows = conn.execute(f"SELECT {quote(key)} FROM {quote(table)} ORDER BY {quote(key)}")
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def attribute_rows(self, table: str, fids) -> pd.DataFrame:
+        reader = self._reader()
+        key = spatial_table(reader.conn, table).key
+        columns = reader.attributes(table)
+        fids = np.asarray(fids, dtype=np.int64)
+        if len(fids) == 0:
+            return pd.DataFrame(columns=columns, index=pd.Index([], name="fid", dtype=np.int64))
+        # one range read (ids are sorted), the ids not asked for dropped after
+        rows = reader.conn.execute(
+            f"SELECT {', '.join(quote(c) for c in [key, *columns])} FROM {quote(table)} "
+            f"WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
+            (int(fids[0]), int(fids[-1]))).fetchall()
+        frame = pd.DataFrame([r[1:] for r in rows], columns=columns,
+                             index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
+        return frame.reindex(fids) if len(frame) != len(fids) else frame
+
+    def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
+                     unlinked: bool = False) -> np.ndarray:
+        reader = self._reader()
+        key = spatial_table(reader.conn, table).key
+        attributes = reader.attributes(table)
+        where, params = [], []
+        if text:  # text columns only, as the whole-frame filter does
+            declared = {row[1]: (row[2] or "").upper() for row in
+                        reader.conn.execute(f"PRAGMA table_info({quote(table)})")}
+            columns = [c for c in columns if not declared.get(c, "").startswith(_NUMBER_TYPES)]
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            for column in (c for c in columns if c in attributes):
+                where.append(f"CAST({quote(column)} AS TEXT) LIKE ? ESCAPE '\\'")
+                params.append(pattern)
+        if "project_id" in attributes:
+            # a temporary table, not thousands of bound parameters
+            reader.conn.execute("CREATE TEMP TABLE IF NOT EXISTS parksgis_wanted (project_id TEXT PRIMARY KEY)")
+            reader.conn.execute("DELETE FROM parksgis_wanted")
+            reader.conn.executemany("INSERT OR IGNORE INTO parksgis_wanted VALUES (?)", ((p,) for p in projects))
+            if projects:
+                where.append("trim(CAST(project_id AS TEXT)) IN (SELECT project_id FROM parksgis_wanted)")
+            if unlinked:
+                where.append("project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''")
+        elif unlinked:
+            where.append("1")
+        if not where:
+            return np.empty(0, dtype=np.int64)
+        rows = reader.conn.execute(f"SELECT {quote(key)} FROM {quote(table)} WHERE "
+                                   f"{' OR '.join(f'({w})' for w in where)} ORDER BY {quote(key)}", params)
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def _frame(self, table, ids, geoms, values) -> gpd.GeoDataFrame:
+        columns = self._reader().attributes(table)
+        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
+        frame["geometry"] = geoms
+        return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)

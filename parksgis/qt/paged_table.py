@@ -1,0 +1,113 @@
+"""The attribute table of a viewport-driven layer: every feature, read from its source a page at a time.
+
+The map's frame of such a layer holds one view; the table lists the whole layer, in id order, as
+the source returns it (``ViewSource.attribute_page``): only the pages the table scrolls to are
+read, and a few hundred of them are kept. The text filter and the status filter are answered by
+the source too (SQL), as the ids of the matching features. Sorting by a column is off for these
+layers: it would read every row. A row picked in the table is brought into the map's frame by the
+window (``ViewportFeeder.bring``) so it can be selected, identified and zoomed to.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+from PySide6 import QtCore
+
+from parksgis.qt.attribute_table import NO_PROJECT, FeatureTableModel
+
+Qt = QtCore.Qt
+PAGE_ROWS = 256
+PAGES_KEPT = 200
+
+
+class PagedFeatureTableModel(FeatureTableModel):
+    """Rows: the ids in :attr:`fids` (all features, or those a filter matched), in id order."""
+
+    def __init__(self, workspace, layer, parent=None, bring=None):
+        QtCore.QAbstractTableModel.__init__(self, parent)
+        self.bring = bring
+        self.workspace, self.layer, self.lang = workspace, layer, "zh"
+        frame = layer.frame
+        self.columns = [c for c in frame.columns if c != frame.geometry.name]
+        view = layer.view
+        self.source, self.table = view.source, view.table
+        self.all_fids = self.source.ids(self.table)
+        self.fids = self.all_fids
+        self._pages: OrderedDict[int, tuple] = OrderedDict()
+
+    # -- rows -------------------------------------------------------------------------------------
+    def rowCount(self, parent=QtCore.QModelIndex()):
+        return 0 if parent.isValid() else len(self.fids)
+
+    def set_fids(self, fids: np.ndarray) -> None:
+        self.beginResetModel()
+        self.fids = fids
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_statuses(self) -> None:
+        self._pages.clear()  # statuses are worked out per page
+        if len(self.fids):
+            column = len(self.columns)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.fids) - 1, column))
+
+    def _page(self, number: int):
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        from parksgis.model.layer import Layer
+        from parksgis.store.feature_status import feature_statuses
+
+        fids = self.fids[number * PAGE_ROWS:(number + 1) * PAGE_ROWS]
+        rows = self.source.attribute_rows(self.table, fids)
+        statuses = {pid: p.status for pid, p in self.workspace.projects.items()}
+        codes = feature_statuses(Layer(self.layer.name, rows, self.layer.kind), statuses, self.workspace.scheme)
+        page = (rows, codes)
+        self._pages[number] = page
+        while len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+        return page
+
+    def status_code(self, row: int):
+        rows, codes = self._page(row // PAGE_ROWS)
+        return codes[row % PAGE_ROWS]
+
+    def value(self, row: int, col: int):
+        rows, _codes = self._page(row // PAGE_ROWS)
+        return rows[self.columns[col]].iat[row % PAGE_ROWS]
+
+    # -- filters (SQL) ----------------------------------------------------------------------------
+    def filter_fids(self, text: str, status: str | None) -> np.ndarray | None:
+        """Ids matching the text (any text column, or the linked project's name) and the status
+        (through the linked project; NO_PROJECT: linked to none); None: no filter."""
+        if not text and not status:
+            return None
+        found = None
+        if text:
+            projects = [pid for pid, p in self.workspace.projects.items()
+                        if text.lower() in f"{p.name_zh}\n{p.name_en}".lower()]
+            found = self.source.matching_ids(self.table, self.columns, text, projects)
+        if status:
+            if status == NO_PROJECT:
+                linked = self.source.matching_ids(self.table, [], "", [], unlinked=True)
+            else:
+                projects = [pid for pid, p in self.workspace.projects.items() if p.status == status]
+                linked = self.source.matching_ids(self.table, [], "", projects)
+            found = linked if found is None else np.intersect1d(found, linked)
+        return found
+
+    # -- table rows <-> the map frame's rows -----------------------------------------------------
+    def feature_rows(self, source_rows) -> list[int]:
+        fids = [int(self.fids[r]) for r in source_rows if 0 <= r < len(self.fids)]
+        return self.bring(self.layer, fids) if self.bring is not None and fids else []
+
+    def source_row(self, frame_row: int) -> int:
+        index = self.layer.frame.index
+        if not 0 <= frame_row < len(index):
+            return -1
+        fid = int(index[frame_row])
+        at = int(np.searchsorted(self.fids, fid))
+        return at if at < len(self.fids) and self.fids[at] == fid else -1

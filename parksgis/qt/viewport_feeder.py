@@ -1,0 +1,168 @@
+"""Feeds the window's viewport-driven layers the features of the view, read off the UI thread.
+
+When the view moves beyond what a viewport-driven layer's frame holds (its box with the read
+margin, at the band of the scale; ``render.view_frames``), one read for every such layer runs in
+a worker thread: the source's spatial index and tile cache, then projection to the display CRS.
+The UI thread only swaps the frames in: selected features stay selected (their ids are read
+along wherever the map goes), the renderer gets the projected geometry, and the map draws a
+fresh frame. One read at a time; a view that moves during a read is looked at when it ends.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from PySide6 import QtCore
+
+from parksgis.render.view_frames import bring, needs_read, read_frame
+
+
+def first_view_frames(workspace, display_crs: str, size_px) -> dict:
+    """Fill each viewport-driven layer with the features of the window's first view (the parks,
+    fitted to ``size_px``); returns their projected geometry keyed as the renderer keeps it.
+    Runs in the loader thread, before anything shows the workspace."""
+    from parksgis.qt.view_memory import PARKS_MARGIN
+    from parksgis.render.view_frames import first_rect, fitted
+
+    layers = [layer for layer in workspace.layers if layer.view is not None]
+    rect = first_rect(workspace, display_crs) if layers else None
+    if rect is None:
+        return {}
+    rect, m_per_px = fitted(rect, size_px, PARKS_MARGIN)
+    out = {}
+    for layer in layers:
+        frame, coverage, geometry = read_frame(layer, rect, m_per_px, display_crs)
+        frame.attrs["coverage"] = coverage
+        layer.frame = frame
+        out[id(layer)] = geometry
+    return out
+
+
+class ViewportFeeder(QtCore.QObject):
+    """Keeps the viewport-driven layers of the canvas's workspace filled for its view."""
+
+    #: frames for a new view are in place (tests and benchmarks wait on it)
+    swapped = QtCore.Signal()
+    _finished = QtCore.Signal()
+
+    def __init__(self, canvas, selection, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.selection = selection
+        self.workspace = None
+        self.renderer = None
+        self.reads = 0
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="parksgis-viewport")
+        self._busy = False
+        self._again = False
+        self._result = None
+        self._lock = threading.Lock()
+        self._finished.connect(self._take, QtCore.Qt.ConnectionType.QueuedConnection)
+        canvas.view_box.sigRangeChanged.connect(self.check)
+        canvas.view_box.sigResized.connect(self.check)
+
+    @property
+    def layers(self) -> list:
+        if self.workspace is None:
+            return []
+        return [layer for layer in self.workspace.layers if layer.view is not None]
+
+    def set_workspace(self, workspace, renderer) -> None:
+        self.workspace, self.renderer = workspace, renderer
+        self._again = self._busy  # a read for the last workspace still running is dropped
+        self.check()
+
+    @property
+    def busy(self) -> bool:
+        """A read runs, or the view needs one: the frames do not hold the view yet."""
+        return self._busy or bool(self._needed())
+
+    def _needed(self) -> list:
+        rect = self.canvas.view_rect()
+        m_per_px = self.canvas.metres_per_pixel()
+        if rect.isEmpty() or m_per_px <= 0 or self.renderer is None:
+            return []
+        rect = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        return [layer for layer in self.layers
+                if needs_read(layer, self.renderer.display_crs, rect, m_per_px)]
+
+    def check(self, *_args) -> None:
+        """Read what the view needs, unless the frames hold it already."""
+        if self._busy:
+            self._again = True
+            return
+        layers = self._needed()
+        if not layers:
+            return
+        rect = self.canvas.view_rect()
+        rect = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        m_per_px, crs = self.canvas.metres_per_pixel(), self.renderer.display_crs
+        keep = {id(layer): [layer.frame.index[row] for row in self.selection.rows_of(layer.key)
+                            if 0 <= row < len(layer.frame)] for layer in layers}
+        workspace = self.workspace
+        self._busy, self._again = True, False
+        self.reads += 1
+
+        def job():
+            try:
+                result = [(layer, *read_frame(layer, rect, m_per_px, crs, keep[id(layer)]))
+                          for layer in layers]
+                error = None
+            except Exception as exc:  # noqa: BLE001 - handed to the UI thread
+                result, error = [], exc
+            with self._lock:
+                self._result = (workspace, result, error)
+            self._finished.emit()
+
+        self._executor.submit(job)
+
+    @QtCore.Slot()
+    def _take(self) -> None:
+        with self._lock:
+            workspace, result, error = self._result
+            self._result = None
+        self._busy = False
+        if error is not None:
+            self._report(error)
+        elif workspace is self.workspace:  # else the window shows another workspace by now
+            self._swap(result)
+        self.check()
+
+    def _swap(self, result) -> None:
+        selected = self.selection.items
+        by_layer = {}
+        for layer, frame, coverage, geometry in result:
+            old = layer.frame.index
+            by_layer[layer.key] = (old, frame.index)
+            frame.attrs["coverage"] = coverage
+            layer.frame = frame  # the renderer forgets the layer's old caches
+            self.renderer.adopt_geometry(layer, geometry)
+        moved = []
+        for key, row in selected:
+            if key not in by_layer:
+                moved.append((key, row))
+                continue
+            old, new = by_layer[key]
+            if 0 <= row < len(old):
+                position = new.get_indexer([old[row]])[0]
+                if position < 0:  # brought into the old frame after this read began
+                    layer = self.workspace.layer(key)
+                    position = (bring(layer, [int(old[row])]) or [-1])[0]
+                if position >= 0:
+                    moved.append((key, int(position)))
+        self.canvas.hover = None
+        if moved != selected:
+            self.selection.set(moved)
+        else:
+            self.canvas.update_highlights()
+        self.swapped.emit()
+
+    def _report(self, error: Exception) -> None:
+        window = self.canvas.window()
+        bar = getattr(window, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(self.tr("Could not read the map's features: %1").replace("%1", str(error)), 10000)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,73 @@
+"""Status cells: a view of more features than the map can show one by one is drawn from a few
+thousand cells, each standing for the features in it, none of them left without a cell."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+import geopandas as gpd
+import numpy as np
+import pyogrio
+import pytest
+import shapely
+
+from parksgis.pack import lod
+from parksgis.pack.view_reader import PackViewReader
+
+LON, LAT = 111.9, 21.8
+N = 3000
+
+
+@pytest.fixture
+def celled(tmp_path, monkeypatch):
+    """3,000 plots on a grid, ten to a project, some linked to none but carrying a status."""
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 1000)
+    monkeypatch.setattr(lod, "DENSITY_CELLS", 100)
+    i = np.arange(N)
+    side = 0.0006
+    x, y = LON + (i % 60) * side, LAT + (i // 60) * side
+    project = np.where(i % 20 == 19, None, np.char.add("P", (i // 10).astype(str)).astype(object))
+    status = np.where(i % 3 == 0, "在建", "已竣工").astype(object)
+    frame = gpd.GeoDataFrame({"project_id": project, "状态": status},
+                             geometry=shapely.box(x, y, x + side * 0.8, y + side * 0.8), crs=4326)
+    path = tmp_path / "cells.gpkg"
+    pyogrio.write_dataframe(frame, path, layer="port__plots", driver="GPKG")
+    conn = sqlite3.connect(path)
+    lod.build_lod(conn, ["port__plots"], min_features=0)
+    conn.commit()
+    yield path, conn, pyogrio.read_dataframe(path, layer="port__plots", fid_as_index=True)
+    conn.close()
+
+
+def test_every_feature_is_in_a_cell_of_its_commonest_status(celled):
+    path, conn, features = celled
+    fids, cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
+    assert 50 <= len(cells) <= 130 and len(set(fids)) == len(fids)  # ~DENSITY_CELLS, one id each
+    assert set(fids) <= set(features.index)
+    centres = shapely.centroid(features.geometry.values)
+    tree = shapely.STRtree(cells)
+    owner = tree.query(centres, predicate="intersects")
+    assert set(owner[0]) == set(range(len(centres)))  # no feature is without a cell
+    # a cell's id is a feature of the commonest status in it (no register here: the feature's
+    # own status column); where the cell's box also takes in neighbours' edges, a clear majority
+    for cell, fid in zip(cells, fids):
+        inside = Counter(features[shapely.contains(cell, centres)]["状态"])
+        (top, n), *rest = inside.most_common() + [(None, 0)]
+        if n - rest[0][1] > 2:
+            assert features.loc[fid, "状态"] == top
+
+
+def test_the_reader_draws_a_crowded_view_from_the_cells_and_a_closer_one_from_the_bands(celled, monkeypatch):
+    path, conn, features = celled
+    monkeypatch.setattr(lod, "VIEW_FEATURES", 1000)
+    reader = PackViewReader(path)
+    extent = reader.extent("port__plots")
+    everything = reader.frame("port__plots", extent, 8.0)
+    assert len(everything) < N / 10  # cells, not features
+    assert everything["project_id"].notna().any()  # with the representatives' attributes
+    w = (extent[2] - extent[0]) / 6
+    corner = (extent[0], extent[1], extent[0] + w, extent[1] + w)  # ~1/36 of the features
+    assert len(reader.frame("port__plots", corner, 8.0)) > 50  # band shapes, one per feature
+    assert len(reader.frame("port__plots", extent, 2.0)) == N  # full detail is never celled
+    reader.close()

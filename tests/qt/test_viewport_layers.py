@@ -1,0 +1,216 @@
+"""A pack's big layers in the window are read for the view only, and drawn exactly as before.
+
+The sample parks stand in for a big pack: the size from which layers are viewport-driven (and
+get level-of-detail bands) is lowered to a few features, so every sample layer is read per view.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6 import QtCore
+
+from parksgis.app.packs import build_pack_from
+from parksgis.pack import lod, view_source
+
+
+@pytest.fixture
+def pack(tmp_path, sample_layers, monkeypatch):
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    out = tmp_path / "parks.gpkg"
+    build_pack_from(folder, out)
+    return out
+
+
+def _window(qtbot, qapp):
+    from parksgis.qt.app import configure_app
+    from parksgis.qt.main_window import MainWindow
+
+    configure_app(qapp)
+    win = MainWindow(language="en", register=True, packs=True)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _open(qtbot, win, pack):
+    from parksgis.qt.workspace_loading import open_path
+
+    pending = open_path(win, pack)
+    if not pending.emitted:
+        with qtbot.waitSignal(pending.done, timeout=30_000):
+            pass
+    assert pending.value
+    _settle(qtbot, win)
+
+
+def _two_windows(qtbot, qapp, pack, monkeypatch):
+    """The pack in a window reading every layer whole (as before), and in one reading per view."""
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
+    whole = _window(qtbot, qapp)
+    _open(qtbot, whole, pack)
+    assert all(layer.view is None for layer in whole.workspace.layers)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = _window(qtbot, qapp)
+    _open(qtbot, viewed, pack)
+    return whole, viewed
+
+
+def _settle(qtbot, win):
+    feeder = win.viewport_feeder
+    while feeder.busy:  # a read runs (or the view needs one): its frames come with `swapped`
+        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
+            pass
+
+
+def _frame_image(win):
+    win.canvas.map_item.invalidate()
+    win.canvas.grab()  # paints: the map item draws a fresh frame
+    return win.canvas.map_item.cached_image()
+
+
+def test_the_window_reads_a_big_layer_for_the_view_only(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    plots = win.workspace.layer("port/plots")
+    assert plots.view is not None and plots.feature_count == 14
+    assert len(plots.frame) == 14  # the first view shows every park
+    win.session.close()
+
+
+def _show(qtbot, win, west, south, east, north):
+    x0, y0 = win.geometry_.display_xy(west, south)
+    x1, y1 = win.geometry_.display_xy(east, north)
+    win.canvas.view_box.setRange(rect=QtCore.QRectF(x0, y0, x1 - x0, y1 - y0), padding=0)
+    _settle(qtbot, win)
+
+
+def _same_pixels(a, b) -> bool:
+    return a.size() == b.size() and a.constBits().tobytes() == b.constBits().tobytes()
+
+
+@pytest.mark.parametrize("view", [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)])
+def test_a_zoomed_in_view_is_pixel_identical_to_the_whole_layer(qtbot, qapp, pack, monkeypatch, view):
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
+    for win in (whole, viewed):
+        _show(qtbot, win, *view)
+    assert viewed.canvas.metres_per_pixel() < lod.BANDS[0]  # full detail
+    assert viewed.canvas.view_rect() == whole.canvas.view_rect()
+    partial = [l.key for l in viewed.workspace.layers if l.view and len(l.frame) < l.feature_count]
+    assert "wanxiang/plots" in partial  # the other park is not read
+    image = _frame_image(viewed)
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
+    assert _same_pixels(image, _frame_image(whole))
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.835, 21.725, 111.855, 21.735)
+    plots = win.workspace.layer("port/plots")
+    # select a plot by clicking it, as a user does
+    row = 0
+    x, y = win.geometry_.display_xy(*plots.frame.geometry.iloc[row].representative_point().coords[0])
+    win.canvas.zoom_at(x, y, 1.0)
+    _settle(qtbot, win)
+    qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=win.canvas.view_to_widget(x, y))
+    (key, selected_row), = win.selection.items
+    fid = win.workspace.layer(key).frame.index[selected_row]
+    name = win.identify.attributes.item(0, 1).text()
+    reads = win.viewport_feeder.reads
+    rect = win.canvas.view_rect()
+    win.canvas.view_box.translateBy(x=rect.width() * 0.2)  # inside the margin read around the view
+    _settle(qtbot, win)
+    assert win.viewport_feeder.reads == reads
+    win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
+    _settle(qtbot, win)
+    assert win.viewport_feeder.reads == reads + 1
+    (key2, row2), = win.selection.items
+    assert key2 == key and win.workspace.layer(key).frame.index[row2] == fid
+    assert win.identify.attributes.item(0, 1).text() == name
+    win.session.close()
+
+
+def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)
+    assert len(win.workspace.layer("wanxiang/plots").frame) == 0
+    win.canvas.zoom_all()
+    _settle(qtbot, win)
+    assert win.canvas.metres_per_pixel() >= lod.BANDS[0]
+    plots = win.workspace.layer("wanxiang/plots")
+    assert len(plots.frame) == plots.feature_count
+    assert plots.frame.attrs["coverage"].band is not None
+    win.session.close()
+
+
+def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp, pack, monkeypatch):
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
+    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of one park
+    assert viewed.legend.statuses.views  # counted from the pack
+    texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, viewed)]
+    assert texts[0] == texts[1]
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_the_table_lists_and_filters_every_feature_and_selects_one_outside_the_view(
+        qtbot, qapp, pack, monkeypatch):
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
+    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    for win in (whole, viewed):
+        win.table.show_layer(win.workspace.layer("wanxiang/plots"))
+    assert len(viewed.workspace.layer("wanxiang/plots").frame) == 0  # not in the view
+    rows = [[[w.table.proxy.index(r, c).data() for c in range(w.table.proxy.columnCount())]
+             for r in range(w.table.proxy.rowCount())] for w in (whole, viewed)]
+    # every feature, the same cells and statuses (the whole layer's table may be sorted)
+    assert len(rows[1]) == 9 and sorted(rows[0]) == sorted(rows[1])
+    for text in ("厂", "WX", "zzz"):
+        counts = []
+        for win in (whole, viewed):
+            win.table.filter_edit.setText(text)  # as an input method commits it
+            counts.append(win.table.proxy.rowCount())
+            win.table.filter_edit.clear()
+        assert counts[0] == counts[1], text
+    # a row picked in the table: the feature is read into the map and selected, and identified
+    table = viewed.table.table
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(viewed.table.proxy.index(3, 0)).center())
+    (key, row), = viewed.selection.items
+    assert key == "wanxiang/plots"
+    frame = viewed.workspace.layer(key).frame
+    assert frame.iloc[row]["name_zh"] == rows[1][3][viewed.table.proxy.sourceModel().columns.index("name_zh")]
+    assert viewed.identify.heading.text()
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    plots = win.workspace.layer("wanxiang/plots")
+    assert len(plots.frame) == 0
+    win.search.setText("wx-plot-machinery")  # a plot's own id, not a project
+    win.search.take_first()
+    (key, row), = win.selection.items
+    assert key == "wanxiang/plots" and plots.frame.iloc[row]["id"] == "wx-plot-machinery"
+    win.search.setText("WX-RDBASE")  # a project: its features in the big layer are selected
+    win.search.take_first()
+    assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
+    _settle(qtbot, win)  # the map went there: the selection is kept by the reads
+    assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
+    win.session.close()
