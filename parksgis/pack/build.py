@@ -19,11 +19,14 @@ from parksgis import progress
 from parksgis.files import AtomicFile
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
+from parksgis.model.status import StatusScheme
 from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
 from parksgis.pack.lod import LOD_TABLE, build_lod
+from parksgis.pack.qgis_project import write_qgis_project
+from parksgis.pack.qgis_styles import write_qgis_styles
 from parksgis.pack.values import value_text
 from parksgis.pack.packed_register import packed_register, write_register
 from parksgis.store import sqlite
@@ -90,7 +93,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     atomic = AtomicFile(out, suffix=TMP_SUFFIX)
     with atomic as building, _writing(building):
         manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
-                          imagery=imagery or [], max_zoom=max_zoom)
+                          imagery=imagery or [], max_zoom=max_zoom, file_name=out.name)
         from parksgis.pack.verify import verify_pack
 
         progress.stage("verifying the pack")
@@ -160,7 +163,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
-           max_zoom=None) -> dict:
+           max_zoom=None, file_name: str) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -200,6 +203,9 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
                       LOD_TABLE):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
+        # what QGIS shows: status views with the scheme's colours, and the parks as a project
+        write_qgis_styles(conn, names, _packed_scheme(conn), stamp)
+        write_qgis_project(conn, file_name, title or "", stamp)
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,
@@ -238,6 +244,14 @@ _DESCRIPTIONS = {
     fmt.APPLIED: "parksgis change ids merged here",
     LOD_TABLE: "parksgis level of detail: big layers' shapes generalised per zoom band",
 }
+
+
+def _packed_scheme(conn) -> StatusScheme:
+    """The status scheme as the pack's register holds it (what the app colours by)."""
+    rows = conn.execute("SELECT code, label_zh, label_en, color, position FROM "
+                        "parksgis_status_scheme").fetchall()
+    keys = ("code", "label_zh", "label_en", "color", "position")
+    return StatusScheme.from_records([dict(zip(keys, row)) for row in rows])
 
 
 def _history_length(tmp: Path) -> int:

@@ -17,7 +17,8 @@ from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.imagery import plain_tile_tables
-from parksgis.pack.access import EditLock, check_header, connect, read_only_reason
+from parksgis.pack.access import (SQLITE_ERRORS, EditLock, check_header, connect, read_only_reason,
+                                  translate)
 from parksgis.pack.errors import (PackCorruptError, PackError, PackLockedError, PackReadOnlyError,
                                   PackVersionError)
 from parksgis.pack.migrations import migrate, upgrade_manifest
@@ -127,7 +128,7 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
                          "pack); run 'parksgis pack verify' to check them")
     result = verify_pack(path, hashes=verify_hashes, integrity=verify_hashes)
     manifest = result.manifest
-    if manifest is None and result.problems and result.problems[0].startswith("not a parksgis"):
+    if result.plain:
         return _open_plain(path, immutable, notes + [
             "no parksgis manifest: opened as plain layers, without a register; edits cannot be saved"],
             layers)
@@ -151,6 +152,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     try:
         if int(manifest["format_version"]) < fmt.FORMAT_VERSION:
             manifest = _migrate(path, manifest, reason, notes)
+        if reason is None:
+            manifest = _follow_file_name(path) or manifest
         if view_layers and layers:
             from parksgis.pack.view_source import PackViewSource
 
@@ -187,6 +190,30 @@ def _migrate(path: Path, manifest: dict, reason, notes: list[str]) -> dict:
         conn.close()
     notes.append(f"pack migrated from format version {old} to {fmt.FORMAT_VERSION}")
     return upgraded
+
+
+def _follow_file_name(path: Path) -> dict | None:
+    """A renamed copy of a pack: point its QGIS project's layers at this file (pack.qgis_project);
+    returns the re-sealed manifest, None when the project was current."""
+    from parksgis.pack.build import utc_now
+    from parksgis.pack.qgis_project import follow_file_name, project_file_name
+
+    conn = connect(path, read_only=False)
+    try:
+        if project_file_name(conn) in (None, path.name):
+            return None  # read first: opening a pack for editing writes nothing when all is current
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            manifest = follow_file_name(conn, path.name, utc_now())
+            conn.execute("COMMIT")
+            return manifest
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except SQLITE_ERRORS as exc:
+        raise translate(path, exc, "update") from None
+    finally:
+        conn.close()
 
 
 def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegister:

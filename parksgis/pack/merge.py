@@ -270,6 +270,10 @@ def open_conflicts(target) -> list[Conflict]:
     from parksgis.pack.access import check_header, connect
 
     check_header(path)  # an empty or foreign file is named as such, not "0 conflicts open"
+    if not target.is_dir():  # a damaged pack is refused, as by every command that reads one
+        from parksgis.pack.handle import open_pack_register
+
+        open_pack_register(path, readonly=True).close()
 
     conn = connect(path, read_only=read_only_reason(path) is not None)
     try:

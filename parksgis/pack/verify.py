@@ -27,6 +27,7 @@ class VerifyResult:
     notes: list[str] = field(default_factory=list)
     manifest: dict | None = None
     locked: bool = False  # another program held the lock too long to read: not a damaged pack
+    plain: bool = False  # a GeoPackage with no parksgis pack tables: opens as plain layers
 
     @property
     def ok(self) -> bool:
@@ -61,8 +62,9 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
 def _verify(conn, result: VerifyResult, *, hashes: bool, integrity: bool) -> None:
     if integrity:
         rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
-        if rows != [("ok",)]:
-            result.problems.extend(f"SQLite integrity check: {r[0]}" for r in rows)
+        if rows != [("ok",)]:  # a row may hold several lines ("*** in database main ***\n...")
+            result.problems.extend(f"SQLite integrity check: {line}" for r in rows
+                                   for line in str(r[0]).splitlines() if not line.startswith("***"))
             return
     else:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -70,6 +72,11 @@ def _verify(conn, result: VerifyResult, *, hashes: bool, integrity: bool) -> Non
         result.notes.append("the SQLite header does not mark the file as a GeoPackage")
     manifest = fmt.read_manifest(conn)
     if manifest is None:
+        if fmt.LAYERS in fmt.user_tables(conn):  # only a build makes the layer list
+            result.problems.append("not a parksgis pack: it has no parksgis_manifest (dropped, or "
+                                   "not built by parksgis), yet it holds a pack's parksgis_layers")
+            return
+        result.plain = True
         result.problems.append("not a parksgis pack: there is no parksgis_manifest table "
                                "(a plain GeoPackage opens as layers only)")
         return
@@ -184,7 +191,10 @@ def _expected_values(key, base, latest_by_id, last, baseline) -> set:
 def pack_info(path) -> dict:
     """Parks, layers with feature counts, register size and edits, and the manifest of a pack."""
     path = Path(path)
-    check_header(path)
+    from parksgis.pack.handle import open_pack_register
+
+    # verified as on open: a damaged or newer pack is refused, never listed as if it were fine
+    open_pack_register(path, readonly=True).close()
     conn = connect(path, read_only=read_only_reason(path) is not None)
     try:
         manifest = fmt.read_manifest(conn)

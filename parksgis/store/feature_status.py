@@ -26,11 +26,17 @@ def own_status_column(frame: pd.DataFrame, scheme: StatusScheme) -> np.ndarray |
     The first column headed like a status (状态, 项目状态, status, ...) is used; failing that a
     progress column (进度) whose values are mostly status words. None when there is neither.
     """
+    found = own_status_source(frame, scheme)
+    return None if found is None else found[1]
+
+
+def own_status_source(frame: pd.DataFrame, scheme: StatusScheme) -> tuple[str, np.ndarray] | None:
+    """``(column name, status code per row)`` of the column :func:`own_status_column` reads."""
     for column, needs_words in _candidates(frame.columns, getattr(frame, "_geometry_column_name", None)):
         codes = _codes(frame[column], scheme)
         present = frame[column].notna().to_numpy()
         if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
-            return codes
+            return column, codes
     return None
 
 

@@ -39,8 +39,9 @@ def test_every_layer_keeps_every_feature(pack, workspace):
 
 
 def test_two_builds_give_the_same_content_hashes(tmp_path, workspace):
-    first = build_pack(workspace, tmp_path / "a.gpkg", as_of="2014-07-24")
-    second = build_pack(workspace, tmp_path / "b.gpkg", as_of="2014-07-24")
+    # same file name in two folders: the stored QGIS project names the pack's file
+    first = build_pack(workspace, tmp_path / "a" / "port.gpkg", as_of="2014-07-24")
+    second = build_pack(workspace, tmp_path / "b" / "port.gpkg", as_of="2014-07-24")
     hashes = {k for k in first if k.startswith(("sha256:", "built_sha256:", "rows:"))}
     assert len(hashes) > 20 and "sha256:port__plots" in hashes and "sha256:parksgis_changes" in hashes
     differ = sorted(k for k in hashes if first[k] != second[k] and k != "sha256:manifest")

@@ -127,8 +127,9 @@ def test_two_builds_of_a_folder_hash_the_same(sample_layers, tmp_path):
         folder = tmp_path / f"layers-{keep_history}"
         ignore = ["register.sqlite"] + ([] if keep_history else ["history.csv"])
         shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns(*ignore))
-        first = build_pack_from(folder, tmp_path / "a.gpkg", as_of="2014-07-24")
-        second = build_pack_from(folder, tmp_path / "b.gpkg", as_of="2014-07-24")
+        # one file name: the stored QGIS project names the pack's file
+        first = build_pack_from(folder, tmp_path / f"a-{keep_history}" / "port.gpkg", as_of="2014-07-24")
+        second = build_pack_from(folder, tmp_path / f"b-{keep_history}" / "port.gpkg", as_of="2014-07-24")
         hashes = [k for k in first if k.startswith(("sha256:", "built_sha256:"))
                   and k != "sha256:manifest"]
         assert [k for k in hashes if first[k] != second[k]] == []
