@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.register_link import features_of_projects, register_today
 from parksgis.store.timeline import COMPLETED, OTHER, STARTED, SUSPENDED
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 KIND_ORDER = (STARTED, COMPLETED, SUSPENDED, OTHER)
@@ -32,6 +33,7 @@ class AsOfBar(QtWidgets.QWidget):
 
     def __init__(self, selection, link, parent=None):
         super().__init__(parent)
+        follow_language(self, self._language_changed)
         self.setObjectName("as_of_bar")
         self.selection, self.link = selection, link
         self.workspace = None
@@ -75,11 +77,9 @@ class AsOfBar(QtWidgets.QWidget):
         self.lang = lang
         self._fill_list()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-            self._fill_list()
-        super().changeEvent(event)
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self._fill_list()
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("Status as of"))

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 NO_PROJECT = "__none__"
@@ -34,12 +35,29 @@ class FeatureTableModel(QtCore.QAbstractTableModel):
         self.columns = [c for c in frame.columns if c != frame.geometry.name]
         self.statuses = status_codes(workspace, layer)
 
-    def refresh_statuses(self) -> None:
-        """Projects changed (an edit, an as-of day): re-read the status column."""
-        self.statuses = status_codes(self.workspace, self.layer)
-        if len(self.statuses):
+    def refresh_statuses(self, project_ids=None) -> None:
+        """Projects changed (an edit, an as-of day): re-read the status column — only the rows
+        of ``project_ids`` when given (an edit touches a few of 100k rows), else all of it."""
+        rows = self._rows_of(project_ids) if project_ids is not None else None
+        if rows is None:
+            self.statuses = status_codes(self.workspace, self.layer)
+            rows = np.arange(len(self.statuses))
+        elif len(rows):
+            projects = self.workspace.projects
+            pids = self.layer.project_ids.to_numpy(dtype=object)[rows]
+            self.statuses = self.statuses.copy()
+            self.statuses[rows] = [projects[p].status if p in projects else None for p in pids]
+        if len(rows):
             column = len(self.columns)
-            self.dataChanged.emit(self.index(0, column), self.index(len(self.statuses) - 1, column))
+            self.dataChanged.emit(self.index(int(rows.min()), column), self.index(int(rows.max()), column))
+
+    def _rows_of(self, project_ids) -> np.ndarray:
+        """Rows linked to ``project_ids`` (sorted), from a per-project index built once."""
+        if getattr(self, "_rows_by_project", None) is None:
+            self._rows_by_project = self.layer.project_ids.reset_index(drop=True).groupby(
+                self.layer.project_ids.to_numpy(dtype=object), dropna=True).indices
+        found = [self._rows_by_project[p] for p in project_ids if p in self._rows_by_project]
+        return np.sort(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
     def rowCount(self, parent=QtCore.QModelIndex()):
         return 0 if parent.isValid() else len(self.layer.frame)
@@ -147,6 +165,7 @@ class AttributeTable(QtWidgets.QWidget):
 
     def __init__(self, selection, parent=None):
         super().__init__(parent)
+        follow_language(self, self.retranslate)
         self.selection = selection
         self.workspace = None
         self.lang = "zh"
@@ -195,10 +214,10 @@ class AttributeTable(QtWidgets.QWidget):
         self.retranslate()  # the status filter lists this workspace's scheme
         self._fill_layer_combo()
 
-    def _on_projects_changed(self, *_args) -> None:
+    def _on_projects_changed(self, project_ids=None, *_args) -> None:
         model = self.proxy.sourceModel()
         if isinstance(model, FeatureTableModel):
-            model.refresh_statuses()
+            model.refresh_statuses(project_ids)
             self._apply_filter()
 
     def _fill_layer_combo(self) -> None:
@@ -247,11 +266,6 @@ class AttributeTable(QtWidgets.QWidget):
         self._apply_filter()
         self.table.resizeColumnsToContents()
         self._select_from_model()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter: name, id, any text (Chinese or English)"))

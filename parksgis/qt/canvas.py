@@ -10,9 +10,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from parksgis.qt.map_item import HOVER_COLOR, SELECTION_COLOR, MapItem
+from parksgis.qt.map_item import HOVER, SELECTION, MapItem
 from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar, overlay_rects
 from parksgis.qt.measure import MeasureTool
+from parksgis.render.highlight import highlight_shapes
 
 TOOLS = ("pan", "zoom_box", "select_box", "measure_distance", "measure_area")
 PICK_TOLERANCE_PX = 5
@@ -293,21 +294,22 @@ class MapCanvas(pg.GraphicsView):
             return
         out = []
         if self.hover is not None and self.hover not in self.selection:
-            out.append(self._highlight([self.hover], HOVER_COLOR, 4.0))
+            out.append(self._highlight([self.hover], HOVER))
         if len(self.selection):
-            out.append(self._highlight(self.selection.items, SELECTION_COLOR, 3.0))
+            out.append(self._highlight(self.selection.items, SELECTION))
         self.map_item.set_highlights(out)
 
-    def _highlight(self, features, color, width):
+    def _highlight(self, features, style):
         path, points = QtGui.QPainterPath(), []
         for key, rows in _group(features).items():
             try:
                 layer = self.workspace.layer(key)
             except KeyError:
                 continue
-            path.addPath(self.geometry.outline_path(layer, rows))
-            points.extend(self.geometry.points(layer, rows))
-        return path, points, color, width
+            outline, layer_points = highlight_shapes(self.renderer.geometry(layer), rows)
+            path.addPath(outline)
+            points.extend(layer_points)
+        return path, points, style
 
     def drawForeground(self, painter: QtGui.QPainter, rect) -> None:
         if self.renderer is None:

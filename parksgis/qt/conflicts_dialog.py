@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from parksgis.errors import ParksgisError
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 COLUMNS = 6
@@ -27,6 +28,7 @@ class ConflictsDialog(QtWidgets.QDialog):
     def __init__(self, target, workspace=None, lang: str = "zh", author: str | None = None,
                  parent=None):
         super().__init__(parent)
+        follow_language(self, self._language_changed)
         self.setObjectName("conflicts_dialog")
         self.target, self.workspace, self.lang, self.author = target, workspace, lang, author
         self.conflicts: list = []
@@ -64,11 +66,9 @@ class ConflictsDialog(QtWidgets.QDialog):
         self.reload()
 
     # -- texts ------------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.reload()
-        super().changeEvent(event)
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.reload()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Merge conflicts"))

@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.register_link import features_of_projects
 from parksgis.store import figures, timeline
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 BAR_WIDTH = 0.6
@@ -59,6 +60,7 @@ class Dashboard(QtWidgets.QWidget):
 
     def __init__(self, selection, link, parent=None):
         super().__init__(parent)
+        follow_language(self, self.refresh)
         self.setObjectName("dashboard")
         self.selection, self.link = selection, link
         self.workspace = None
@@ -108,11 +110,6 @@ class Dashboard(QtWidgets.QWidget):
     def set_lang(self, lang: str) -> None:
         self.lang = lang
         self.refresh()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
 
     def _on_projects_changed(self, *_args) -> None:
         self.refresh()

@@ -1,17 +1,16 @@
 """What the widgets ask of features in the display CRS, answered from the renderer's caches.
 
-The renderer projects every layer once (render/layer_cache.py); zooming to a feature, box
-selection and the hover/selection outlines reuse that projection and its spatial index, and
-outlines become a QPainterPath through render.geometry like everything else drawn.
+The renderer projects every layer once (render/layer_cache.py); zooming to a feature and box
+selection reuse that projection and its spatial index (the hover/selection outlines too:
+render.highlight).
 """
 
 from __future__ import annotations
 
 import numpy as np
-import shapely
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore
 
-from parksgis.render.geometry import flatten, path_from_flat, transformer
+from parksgis.render.geometry import transformer
 
 
 class DisplayGeometry:
@@ -36,25 +35,6 @@ class DisplayGeometry:
     def query_box(self, layer, rect: QtCore.QRectF) -> list[int]:
         """Rows drawn inside ``rect`` (hidden statuses excluded, as on the map)."""
         return [int(r) for r in self.renderer.visible_rows(layer, rect)]
-
-    def outline_path(self, layer, rows) -> QtGui.QPainterPath:
-        """Outlines of the areas and lines among ``rows`` as one path in display metres."""
-        geoms = self.renderer.geometry(layer).geoms
-        rows = np.asarray([r for r in rows if 0 <= r < len(geoms)], dtype=np.int64)
-        if not len(rows):
-            return QtGui.QPainterPath()
-        chosen = geoms[rows]
-        keep = ~(shapely.is_missing(chosen) | shapely.is_empty(chosen)) & (shapely.get_dimensions(chosen) > 0)
-        flat = flatten(chosen[keep], rows[keep])
-        return path_from_flat(flat.xy, flat.ring)
-
-    def points(self, layer, rows) -> list[QtCore.QPointF]:
-        """Point features among ``rows`` (drawn as rings by the canvas)."""
-        geoms = self.renderer.geometry(layer).geoms
-        rows = [r for r in rows if 0 <= r < len(geoms)]
-        chosen = geoms[np.asarray(rows, dtype=np.int64)] if rows else geoms[:0]
-        chosen = chosen[shapely.get_dimensions(chosen) == 0] if len(chosen) else chosen
-        return [QtCore.QPointF(x, y) for x, y in shapely.get_coordinates(chosen)]
 
     def lonlat(self, x: float, y: float) -> tuple[float, float]:
         lon, lat = self.to_display.transform(x, y, direction="INVERSE")

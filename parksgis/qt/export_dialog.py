@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
 from parksgis.files import FileWriteError
+from parksgis.qt.i18n import follow_language
 
 TR_CONTEXT = "MainWindow"  # the actions' texts live with the window's menus
 CLIPBOARD_SIZE_PX = (1920, 1080)  # a full-HD 16:9 slide
@@ -74,16 +75,17 @@ def shown_status_date(window) -> str:
     return str(workspace.meta.get("as_of") or "")
 
 
-def build_page(window, renderer, what: str, options):
+def build_page(window, renderer, what: str, options, state=None):
     """The briefing page for ``what``: "view" (the canvas's view), "all", or a park id, drawn by
-    ``renderer`` (the export's own: ``window.renderer.detached()``)."""
+    ``renderer`` (the export's own: ``window.renderer.detached()``) from ``state`` (default: what
+    the window shows)."""
     from parksgis.render import export
 
     if what == "view":
-        return export.view_page(renderer, window.canvas.view_rect(), options)
+        return export.view_page(renderer, window.canvas.view_rect(), options, state)
     if what == "all":
-        return export.overview_page(renderer, options)
-    return export.park_page(renderer, what, options)
+        return export.overview_page(renderer, options, state=state)
+    return export.park_page(renderer, what, options, state)
 
 
 class ExportDialog(QtWidgets.QDialog):
@@ -92,6 +94,7 @@ class ExportDialog(QtWidgets.QDialog):
 
     def __init__(self, window):
         super().__init__(window)
+        follow_language(self, self.retranslate)
         self.setObjectName("export_dialog")
         self.window_ = window
         self.last_page = None      # the BriefingPage written last (its map_rects/map_views)
@@ -152,11 +155,6 @@ class ExportDialog(QtWidgets.QDialog):
         self._update_pixels()
 
     # -- texts ------------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export briefing"))
         texts = {"what": self.tr("Export"), "file": self.tr("File"), "format": self.tr("Format"),
@@ -254,11 +252,12 @@ class ExportDialog(QtWidgets.QDialog):
         label = self.status_date.text().strip() or None
         options = export.PageOptions(lang=self.lang.currentData(), title=self.title.text().strip() or None,
                                      as_of=label)
-        renderer = window.renderer.detached()  # the page's statuses never reach the window's map
+        renderer = window.renderer.detached()  # its own labels; the paths it builds are its own
+        state = renderer.state
+        if label and label != self._shown_date:  # another day: its statuses, from the register
+            state = state.replace(projects=self._register_as_of(label))
         try:
-            if label and label != self._shown_date:  # another day: its statuses, from the register
-                renderer.set_status_of(self._register_as_of(label))
-            page = build_page(window, renderer, self.what.currentData(), options)
+            page = build_page(window, renderer, self.what.currentData(), options, state)
             missing = page.missing_glyphs(renderer)
             export.write_pages([page], renderer, path, self.page_size_pt(), float(self.dpi.value()))
         finally:
@@ -306,13 +305,8 @@ class ExportActions(QtCore.QObject):
         self.edit_menu = QtWidgets.QMenu(window, objectName="edit_menu")
         window.menuBar().insertMenu(actions.view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addAction(self.copy_action)
-        window.installEventFilter(self)
+        follow_language(window, self.retranslate)
         self.retranslate()
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         self.export_action.setText(tr("&Export briefing…"))

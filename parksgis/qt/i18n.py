@@ -50,6 +50,26 @@ def install_language(language: str) -> bool:
     return found
 
 
+class _LanguageFollower(QtCore.QObject):
+    def __init__(self, watched: QtCore.QObject, callback):
+        super().__init__(watched)  # lives as long as what it watches
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.LanguageChange:
+            self._callback()
+        return False
+
+
+def follow_language(watched: QtCore.QObject, callback) -> QtCore.QObject:
+    """Call ``callback()`` (retranslate, refill) whenever ``watched`` gets Qt's LanguageChange,
+    sent to every widget when :func:`install_language` installs a translator. The one way a widget
+    (``follow_language(self, self.retranslate)``) or a controller (watching its window) follows
+    the UI language."""
+    return _LanguageFollower(watched, callback)
+
+
 def _set_locale(language: str) -> None:
     """Month and day names (calendars), Qt's dialogs' formats: the UI's language, not the system's.
 

@@ -16,6 +16,7 @@ import math
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.wheel_guard import WheelGuard
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 
@@ -36,6 +37,7 @@ def _dates(start, finish) -> str:
 class IdentifyPanel(QtWidgets.QWidget):
     def __init__(self, selection, parent=None):
         super().__init__(parent)
+        follow_language(self, self._language_changed)
         self.selection = selection
         self.workspace = None
         self.lang = "zh"
@@ -124,11 +126,9 @@ class IdentifyPanel(QtWidgets.QWidget):
         self.lang = lang
         self.refresh()
 
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.refresh()
 
     def retranslate(self) -> None:
         self.card.setTitle(self.tr("Project"))

@@ -45,6 +45,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """``register``: the status register's panels (editor, as-of bar, dashboard, spreadsheets);
         ``packs``: the layer-pack actions. The app has both (``open_window``)."""
         super().__init__()
+        i18n.follow_language(self, self.retranslate)
         self.setObjectName("parksgis_main_window")
         # an ini file everywhere (also on Windows): easy to inspect, copy or reset
         self.settings = QtCore.QSettings(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
@@ -290,11 +291,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.search.set_workspace(self.workspace, self.lang)
             self.renderer.lang = self.lang
             self.canvas.refresh()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_read_only(self, reason: str | None) -> None:
         """The register link says whether edits can be saved; the title bar says so too."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+from parksgis.render.highlight import HIGHLIGHT_COLOR, paint_highlight, window_style
 
-SELECTION_COLOR = QtGui.QColor(HIGHLIGHT_COLOR)  # the same yellow as highlights in exports
-HOVER_COLOR = QtGui.QColor(255, 255, 255, 230)
+SELECTION = window_style(QtGui.QColor(HIGHLIGHT_COLOR), 3.0)  # the same yellow as highlights in exports
+HOVER = window_style(QtGui.QColor(255, 255, 255, 230), 4.0)
 HUGE = 1e9  # the item paints whatever part of the plane is in view
 
 
@@ -26,7 +26,7 @@ class MapItem(pg.GraphicsObject):
         self.frames_rendered = 0
         self._image: QtGui.QImage | None = None
         self._image_view = QtCore.QRectF()
-        self._highlights: list[tuple[QtGui.QPainterPath, list[QtCore.QPointF], QtGui.QColor, float]] = []
+        self._highlights: list[tuple[QtGui.QPainterPath, list[QtCore.QPointF], object]] = []
 
     def boundingRect(self) -> QtCore.QRectF:
         return QtCore.QRectF(-HUGE, -HUGE, 2 * HUGE, 2 * HUGE)
@@ -41,7 +41,8 @@ class MapItem(pg.GraphicsObject):
         self.update()
 
     def set_highlights(self, highlights) -> None:
-        """``highlights``: [(outline path, point list, colour, pen width px)], drawn over the map."""
+        """``highlights``: [(outline path, point list, HighlightStyle)] in display metres, drawn over
+        the map (render.highlight)."""
         self._highlights = list(highlights)
         self.update()
 
@@ -85,18 +86,5 @@ class MapItem(pg.GraphicsObject):
         self.frames_rendered += 1
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
-        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-        for path, points, color, width in self._highlights:
-            # a dark casing under the colour keeps the outline visible on any fill
-            for pen_color, pen_width in ((QtGui.QColor(0, 0, 0, 200), width + 2), (color, width)):
-                pen = QtGui.QPen(pen_color, pen_width)
-                pen.setCosmetic(True)  # width in pixels whatever the zoom
-                painter.setPen(pen)
-                painter.drawPath(path)
-                if points:
-                    transform = painter.transform()
-                    painter.save()
-                    painter.resetTransform()
-                    for point in points:
-                        painter.drawEllipse(transform.map(point), 9.0, 9.0)
-                    painter.restore()
+        for path, points, style in self._highlights:
+            paint_highlight(painter, path, points, painter.transform(), style)

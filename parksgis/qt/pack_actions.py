@@ -25,6 +25,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from parksgis.errors import ParksgisError
 from parksgis.qt import workspace_loading
 from parksgis.qt.loader import Cancelled, Pending, run_in_background
+from parksgis.qt.i18n import follow_language
 
 PACK_SUFFIX = ".gpkg"
 MESSAGE_MS = 8000
@@ -77,7 +78,8 @@ class PackActions(QtCore.QObject):
         for action in (self.export_action, self.merge_action, self.conflicts_action):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
-        window.installEventFilter(self)
+        window.installEventFilter(self)  # drops of packs and folders
+        follow_language(window, self.retranslate)
         self.retranslate()
         self.update_actions()
 
@@ -193,8 +195,6 @@ class PackActions(QtCore.QObject):
             kind = event.type()
             if kind == QtCore.QEvent.Type.Drop and event.mimeData().hasUrls():
                 return self._drop(event)
-            if kind == QtCore.QEvent.Type.LanguageChange:
-                self.retranslate()
         return False
 
     def _drop(self, event) -> bool:

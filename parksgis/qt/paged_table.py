@@ -47,8 +47,8 @@ class PagedFeatureTableModel(FeatureTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def refresh_statuses(self) -> None:
-        self._pages.clear()  # statuses are worked out per page
+    def refresh_statuses(self, project_ids=None) -> None:
+        self._pages.clear()  # statuses are worked out per page (whichever projects changed)
         if len(self.fids):
             column = len(self.columns)
             self.dataChanged.emit(self.index(0, column), self.index(len(self.fids) - 1, column))

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.qt.problem_texts import level_text, summary
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 LEVEL, FILE, FEATURE, CODE, MESSAGE, FIX = range(6)
@@ -43,6 +44,7 @@ class ProblemsPanel(QtWidgets.QTreeWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        follow_language(self, self.retranslate)
         self.setObjectName("problems_panel")
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
@@ -65,11 +67,6 @@ class ProblemsPanel(QtWidgets.QTreeWidget):
                               self.tr("Message"), self.tr("Fix")])
         for i, problem in enumerate(self.problems):
             self._fill(self.topLevelItem(i), problem)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def add_report(self, report) -> None:
         for problem in report.problems:

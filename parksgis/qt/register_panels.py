@@ -15,6 +15,7 @@ from parksgis.qt import spreadsheet_dialog
 from parksgis.qt.as_of_bar import AsOfBar
 from parksgis.qt.dashboard import Dashboard
 from parksgis.qt.status_editor import StatusEditor
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 MESSAGE_MS = 6000
@@ -25,14 +26,10 @@ class TitledDock(QtWidgets.QDockWidget):
 
     def __init__(self, name: str, title, widget, parent):
         super().__init__(parent, objectName=f"{name}_dock")
+        follow_language(self, lambda: self.setWindowTitle(self._title()))
         self._title = title
         self.setWidget(widget)
         self.setWindowTitle(title())
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.setWindowTitle(self._title())
-        super().changeEvent(event)
 
 
 TR_CONTEXT = "RegisterPanels"
@@ -86,12 +83,7 @@ class RegisterPanels(QtCore.QObject):
         self.dashboard.message.connect(self._show_message)
         self.as_of.zoom_to_features.connect(window.canvas.zoom_to_features)
         self.as_of.compare_check.toggled.connect(self._compare_toggled)
-        window.installEventFilter(self)  # the window's LanguageChange: retranslate what is ours
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        return super().eventFilter(watched, event)
+        follow_language(window, self.retranslate)  # what is ours in the window's menus and bars
 
     def retranslate(self) -> None:
         self.toolbar.setWindowTitle(_tr("Status as of"))

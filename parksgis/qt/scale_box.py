@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from parksgis.qt.i18n import follow_language
 
 METRES_PER_INCH = 0.0254
 PRESETS = (500, 1000, 2000, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000)
@@ -34,6 +35,7 @@ class ScaleBox(QtWidgets.QComboBox):
 
     def __init__(self, canvas, parent=None):
         super().__init__(parent, objectName="scale_box", editable=True)
+        follow_language(self, self.retranslate)
         self.canvas = canvas
         self.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(11)
@@ -48,11 +50,6 @@ class ScaleBox(QtWidgets.QComboBox):
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Map scale: type 1:N and press Enter"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_scale(self, *_args) -> None:
         if not self.lineEdit().hasFocus():  # never overwrite what the user is typing

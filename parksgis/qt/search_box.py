@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 FEATURES_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +79,7 @@ class SearchBox(QtWidgets.QLineEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        follow_language(self, self.retranslate)
         self.setObjectName("search_box")
         self.setMinimumWidth(300)
         self.setClearButtonEnabled(True)
@@ -101,11 +103,6 @@ class SearchBox(QtWidgets.QLineEdit):
 
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search a project or feature: name or id"))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_workspace(self, workspace, lang: str = "zh") -> None:
         """Remember what to search; the list is built when the box is first used (100k features

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.errors import ParksgisError
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 MESSAGE_MS = 8000
@@ -35,6 +36,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
 
     def __init__(self, plan, link, lang: str, parent=None):
         super().__init__(parent, objectName="import_preview_dialog")
+        follow_language(self, self.retranslate)
         self.plan, self.link, self.lang = plan, link, lang
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(760, 460)
@@ -102,11 +104,6 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         if name == "status" and scheme is not None and value in scheme:
             return f"{scheme[value].label(self.lang)} ({value})"
         return _cell(value)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         plan = self.plan
@@ -182,15 +179,10 @@ class SpreadsheetActions(QtCore.QObject):
         actions.file_menu.insertAction(before, self.import_action)
         actions.file_menu.insertAction(before, self.export_action)
         actions.file_menu.insertSeparator(before)
-        window.installEventFilter(self)
+        follow_language(window, self.retranslate)
         link.state_changed.connect(self.update_actions)
         self.retranslate()
         self.update_actions()
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-        return False
 
     def retranslate(self) -> None:
         self.import_action.setText(self.tr("&Import status spreadsheet…"))

@@ -20,6 +20,7 @@ from parksgis.errors import ParksgisError
 from parksgis.model.project import DATE_FIELDS
 from parksgis.qt.register_texts import field_label, local_time, value_text
 from parksgis.store.errors import StaleEditError
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 NO_DATE = QtCore.QDate(1900, 1, 1)  # a date edit at its minimum shows "—": no date
@@ -41,6 +42,7 @@ class StatusEditor(QtWidgets.QGroupBox):
 
     def __init__(self, selection, link, parent=None):
         super().__init__(parent)
+        follow_language(self, self._language_changed)
         self.setObjectName("status_editor")
         self.selection, self.link = selection, link
         self.workspace = None
@@ -124,11 +126,9 @@ class StatusEditor(QtWidgets.QGroupBox):
         self._fill_statuses()
         self.refresh()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.refresh()
-        super().changeEvent(event)
+    def _language_changed(self) -> None:
+        self.retranslate()
+        self.refresh()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Edit status"))

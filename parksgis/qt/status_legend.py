@@ -11,6 +11,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 from PySide6 import QtCore, QtGui, QtWidgets
+from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
 NO_PROJECT = ""  # features linked to no project are counted under this key
@@ -91,6 +92,7 @@ class StatusLegend(QtWidgets.QListWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        follow_language(self, self._language_changed)
         self.workspace = None
         self.statuses: FeatureStatuses | None = None
         self.lang = "zh"
@@ -122,11 +124,9 @@ class StatusLegend(QtWidgets.QListWidget):
         self.lang = lang
         self.refresh()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QtCore.QEvent.Type.LanguageChange:
-            self.setToolTip(self.tr("Click a status to hide or show its features"))
-            self.refresh()
-        super().changeEvent(event)
+    def _language_changed(self) -> None:
+        self.setToolTip(self.tr("Click a status to hide or show its features"))
+        self.refresh()
 
     def refresh(self) -> None:
         self.clear()

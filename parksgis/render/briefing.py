@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from parksgis.render import briefing_content as content
 from parksgis.render.fonts import map_font, missing_glyphs
-from parksgis.render.map_renderer import FOLLOW, MapRenderer, view_transform
+from parksgis.render.map_renderer import MapRenderer, view_transform
+from parksgis.render.render_state import RenderState
 
 MARGIN_PT = 24.0
 GAP_PT = 10.0
@@ -26,13 +27,12 @@ FRAME = QColor("#8c8c8c")
 
 @dataclass
 class MapPanel:
-    """One map on the page: its view, the statuses it is coloured by, and a caption."""
+    """One map on the page: its view, a caption, and what it draws (None: the page's state;
+    compare mode: each map its own day's statuses and imagery, the changed features outlined)."""
 
     view: QRectF
-    projects: dict | None = None      # None: the renderer's current projects
     caption: str = ""
-    highlight: list = field(default_factory=list)  # (layer key, row) of changed features
-    imagery_day: object = FOLLOW      # compare mode: each map on its own day's imagery
+    state: RenderState | None = None
 
 
 @dataclass
@@ -40,6 +40,9 @@ class BriefingPage:
     page: content.PageContent
     panels: list[MapPanel]
     lang: str = "zh"
+    #: what the maps draw (statuses, language, imagery day, no highlight), made from the window's
+    #: or the command's state when the page is built; None: the renderer's, in the page's language
+    state: RenderState | None = None
     changes: list[str] = field(default_factory=list)  # compare mode: one line per changed project
     # filled in by paint(): where things went, in device pixels
     map_rects: list[QRectF] = field(default_factory=list)
@@ -47,14 +50,20 @@ class BriefingPage:
     scale_bar: tuple[float, float, float, float] | None = None  # x0, y, length px, length m
     title_rect: QRectF | None = None
 
+    def panel_state(self, renderer: MapRenderer, panel: MapPanel) -> RenderState:
+        if panel.state is not None:
+            return panel.state
+        return self.state or renderer.state.replace(lang=self.lang, highlight=())
+
     def texts(self, renderer: MapRenderer) -> list[str]:
         """All strings this page may draw, map labels included (for the glyph check)."""
         out = self.page.texts(renderer.workspace.scheme, self.lang) + [p.caption for p in self.panels] + self.changes
         for panel in self.panels:
+            state = self.panel_state(renderer, panel)
             for layer in renderer.workspace.layers:
                 if layer.visible and len(layer.frame):
-                    rows = renderer.visible_rows(layer, panel.view)
-                    names = renderer.style(layer).names[self.lang][rows]
+                    rows = renderer.visible_rows(layer, panel.view, state)
+                    names = renderer.style(layer, state).names[self.lang][rows]
                     out.extend(n for n in dict.fromkeys(names) if n)
         return out
 
@@ -104,42 +113,28 @@ class BriefingPage:
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
         self.map_rects, self.map_views = [], []
-        saved = (renderer.status_snapshot, renderer.highlight, renderer.lang, renderer.imagery_day)
-        renderer.lang = self.lang  # map labels in the page's language
-        try:
-            for i, panel in enumerate(self.panels):
-                rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
-                              area.height() - caption_h)
-                if panel.caption:
-                    painter.setFont(caption_font)
-                    painter.setPen(INK)
-                    painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
-                view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
-                if panel.projects is not None:
-                    renderer.set_status_of(panel.projects)
-                renderer.imagery_day = saved[3] if panel.imagery_day == FOLLOW else panel.imagery_day
-                if panel.highlight or renderer.highlight:
-                    renderer.highlight = panel.highlight
-                if i == n - 1:  # the legend explains the last (or only) map, as drawn
-                    self.page.legend = content.legend_entries(renderer, view, self.lang)
-                painter.fillRect(rect, QColor("#ffffff"))
-                renderer.paint(painter, view, rect, antialias=True, labels=True)
-                pen = QPen(FRAME, 0.75 * u)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRect(rect)
-                scale = view_transform(view, rect).m11()
-                self._paint_north_arrow(painter, rect, u)
-                self._paint_scale_bar(painter, rect, scale, u)
-                self.map_rects.append(rect)
-                self.map_views.append(view)
-        finally:  # a renderer lent by a caller goes back as it came, even after an error
-            if any(panel.projects is not None for panel in self.panels):
-                renderer.set_status_of(saved[0])  # only then: it rebuilds every layer's paths
-            if renderer.highlight != saved[1]:
-                renderer.highlight = saved[1]
-            renderer.lang = saved[2]
-            renderer.imagery_day = saved[3]
+        for i, panel in enumerate(self.panels):  # each map from its own state: the renderer's stays
+            state = self.panel_state(renderer, panel)
+            rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
+                          area.height() - caption_h)
+            if panel.caption:
+                painter.setFont(caption_font)
+                painter.setPen(INK)
+                painter.drawText(QPointF(rect.left(), area.top() + fm.ascent()), panel.caption)
+            view = fit_view(panel.view, rect, top_px=46 * u, bottom_px=40 * u)
+            if i == n - 1:  # the legend explains the last (or only) map, as drawn
+                self.page.legend = content.legend_entries(renderer, view, self.lang, state)
+            painter.fillRect(rect, QColor("#ffffff"))
+            renderer.paint(painter, view, rect, antialias=True, labels=True, state=state)
+            pen = QPen(FRAME, 0.75 * u)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+            scale = view_transform(view, rect).m11()
+            self._paint_north_arrow(painter, rect, u)
+            self._paint_scale_bar(painter, rect, scale, u)
+            self.map_rects.append(rect)
+            self.map_views.append(view)
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
@@ -262,9 +257,9 @@ def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 
 
 
 def page_content(renderer: MapRenderer, view: QRectF, park_ids: list[str], title: str, subtitle: str,
-                 lang: str, generated: date) -> content.PageContent:
+                 lang: str, generated: date, state: RenderState | None = None) -> content.PageContent:
     # the legend is made while drawing, for the view as fitted to the page (BriefingPage.paint)
     return content.PageContent(title=title, subtitle=subtitle, view=view,
-                               kpis=content.kpi_lines(renderer, park_ids, lang),
-                               notes=content.data_notes(renderer, lang, generated, view))
+                               kpis=content.kpi_lines(renderer, park_ids, lang, state),
+                               notes=content.data_notes(renderer, lang, generated, view, state))
 

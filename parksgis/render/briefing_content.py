@@ -91,16 +91,17 @@ def format_length(metres: float, lang: str) -> str:
     return f"{metres:g} {'米' if lang == 'zh' else 'm'}"
 
 
-def legend_entries(renderer: MapRenderer, view: QRectF, lang: str) -> list[LegendEntry]:
-    """The statuses drawn in ``view``, in scheme order, with how many projects show each."""
+def legend_entries(renderer: MapRenderer, view: QRectF, lang: str, state=None) -> list[LegendEntry]:
+    """The statuses drawn in ``view`` (as ``state`` draws them, default the renderer's), in scheme
+    order, with how many projects show each."""
     scheme = renderer.workspace.scheme
     shown = []
     for layer in renderer.workspace.layers:
         if not layer.visible or layer.kind not in STATUS_LAYER_KINDS or layer.style != "status":
             continue
-        rows = renderer.visible_rows(layer, view)
+        rows = renderer.visible_rows(layer, view, state)
         if len(rows):
-            style = renderer.style(layer)
+            style = renderer.style(layer, state)
             shown.append(pd.DataFrame({"status": style.statuses[rows],
                                        "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
     if not shown:
@@ -126,14 +127,14 @@ def _kpi_value(kpis: dict, key: str):
     return value
 
 
-def road_km(renderer: MapRenderer, park_ids: list[str]) -> dict[str, tuple[float, float]]:
+def road_km(renderer: MapRenderer, park_ids: list[str], state=None) -> dict[str, tuple[float, float]]:
     """(started km, mapped km) of new and of upgraded roads in ``park_ids``, from the geometry."""
     out = {"new": [0.0, 0.0], "upgrade": [0.0, 0.0]}
     for layer in renderer.workspace.layers:
         if layer.kind != LayerKind.ROADS or layer.park_id not in park_ids or len(layer.frame) == 0:
             continue
         lengths = shapely.length(renderer.geometry(layer).geoms) / 1000.0  # Gauss-Kruger metres
-        statuses = renderer.style(layer).statuses
+        statuses = renderer.style(layer, state).statuses
         work = (layer.frame["work"].fillna("new").astype(str).to_numpy() if "work" in layer.frame.columns
                 else np.full(len(layer.frame), "new"))
         upgrade = np.char.find(np.char.lower(work.astype(str)), "upgrad") >= 0
@@ -144,11 +145,12 @@ def road_km(renderer: MapRenderer, park_ids: list[str]) -> dict[str, tuple[float
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[KpiLine]:
-    """Projects by status, planned investment (亿元) and road km against the 2014 targets."""
+def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str, state=None) -> list[KpiLine]:
+    """Projects by status, planned investment (亿元) and road km against the 2014 targets, with the
+    statuses ``state`` shows (default: the renderer's)."""
     t = TEXT[lang]
     scheme = renderer.workspace.scheme
-    projects = [p for p in renderer.projects.values() if p.park in park_ids]
+    projects = [p for p in renderer.projects_of(state or renderer.state).values() if p.park in park_ids]
     lines = [KpiLine(t["projects"], f"{len(projects)}")]
     for status in scheme:
         n = sum(1 for p in projects if p.status == status.code)
@@ -162,7 +164,7 @@ def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[Kpi
     investment = sum(p.investment_wan_yuan or 0 for p in projects) / 10_000
     lines.append(KpiLine(t["investment"], f"{investment:,.1f} {t['yi']}"))
     kpis = renderer.workspace.kpis
-    km = road_km(renderer, park_ids)
+    km = road_km(renderer, park_ids, state)
     for key, label, target_key in (("new", t["new_roads"], "new_roads_km"),
                                    ("upgrade", t["upgraded_roads"], "upgraded_roads_km")):
         started, mapped = km[key]
@@ -174,7 +176,7 @@ def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str) -> list[Kpi
     return lines
 
 
-def data_notes(renderer: MapRenderer, lang: str, generated: date, view=None) -> list[str]:
+def data_notes(renderer: MapRenderer, lang: str, generated: date, view=None, state=None) -> list[str]:
     """Source, CRS, the data note (e.g. "geometry illustrative"), the imagery under the map in
     ``view`` with its capture date and source, and the date generated."""
     t = TEXT[lang]
@@ -192,17 +194,17 @@ def data_notes(renderer: MapRenderer, lang: str, generated: date, view=None) -> 
                                       str(source.get("date") or "")) if s)
     if source:
         notes.append(f"{t['source']}: {source}")
-    notes.extend(imagery_notes(renderer, lang, view))
+    notes.extend(imagery_notes(renderer, lang, view, state))
     notes.append(f"{t['crs']}: {renderer.display_crs}    {t['generated']}: {generated.isoformat()}")
     return notes
 
 
-def imagery_notes(renderer: MapRenderer, lang: str, view=None) -> list[str]:
+def imagery_notes(renderer: MapRenderer, lang: str, view=None, state=None) -> list[str]:
     """One line per imagery layer drawn (in ``view``, if given): title, capture date, source."""
     t = TEXT[lang]
     lines = []
     covered: list[tuple] = []  # parts of the view already under a later (higher) image
-    for layer in reversed(renderer.imagery_shown()):
+    for layer in reversed(renderer.imagery_shown(state=state)):
         x0, y0, x1, y1 = layer.reader.bounds_in(renderer.display_crs)
         if view is not None:
             x0, y0 = max(x0, view.left()), max(y0, view.top())

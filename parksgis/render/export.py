@@ -26,6 +26,7 @@ from parksgis.render.briefing import BriefingPage, MapPanel, page_content
 from parksgis.render.briefing_content import TEXT
 from parksgis.render.geometry import transformer_to
 from parksgis.render.map_renderer import MapRenderer
+from parksgis.render.render_state import RenderState
 
 PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 FORMATS = ("png", "pdf", "svg")
@@ -96,7 +97,15 @@ def _title(name: str, options: PageOptions) -> str:
     return f"{name} {t['progress']}" if options.lang == "zh" else f"{name} — {t['progress']}"
 
 
-def park_page(renderer: MapRenderer, park_id: str, options: PageOptions) -> BriefingPage:
+def page_state(options: PageOptions, state: RenderState | None) -> RenderState | None:
+    """What a page's maps draw: ``state`` in the page's language, with no highlight of the
+    window's; None (no state given): the renderer's when the page is drawn."""
+    return None if state is None else state.replace(lang=options.lang, highlight=())
+
+
+def park_page(renderer: MapRenderer, park_id: str, options: PageOptions,
+              state: RenderState | None = None) -> BriefingPage:
+    state = page_state(options, state)
     try:
         park = renderer.workspace.park(park_id)
     except KeyError as exc:
@@ -108,11 +117,13 @@ def park_page(renderer: MapRenderer, park_id: str, options: PageOptions) -> Brie
     info = renderer.workspace.meta.get("parks", {}).get(park_id, {})
     focus = info.get(f"focus_{options.lang}") or info.get("focus_zh") or name  # what the park is for
     content = page_content(renderer, view, [park_id], _title(name, options), _subtitle(focus, options),
-                           options.lang, options.generated)
-    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+                           options.lang, options.generated, state)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang, state=state)
 
 
-def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> BriefingPage:
+def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None,
+                  state: RenderState | None = None) -> BriefingPage:
+    state = page_state(options, state)
     t = TEXT[options.lang]
     parks = [p.park_id for p in renderer.workspace.parks]
     view = bbox_view(renderer, bbox) if bbox else park_layers_extent(renderer, parks)
@@ -134,18 +145,20 @@ def overview_page(renderer: MapRenderer, options: PageOptions, bbox=None) -> Bri
         where = Path(str(renderer.workspace.meta.get("source") or "")).name or t["overview"]
     name = t["overview"] if renderer.workspace.parks else where
     content = page_content(renderer, view, parks, _title(name, options), _subtitle(where, options),
-                           options.lang, options.generated)
-    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+                           options.lang, options.generated, state)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang, state=state)
 
 
-def view_page(renderer: MapRenderer, view: QRectF, options: PageOptions) -> BriefingPage:
+def view_page(renderer: MapRenderer, view: QRectF, options: PageOptions,
+              state: RenderState | None = None) -> BriefingPage:
     """A page of exactly ``view`` (display CRS metres), e.g. what the window's canvas shows."""
+    state = page_state(options, state)
     t = TEXT[options.lang]
     parks = parks_in_view(renderer, view)
     where = " · ".join(renderer.workspace.park(p).name(options.lang) for p in parks) or t["overview"]
     content = page_content(renderer, view, parks, _title(t["overview"], options), _subtitle(where, options),
-                           options.lang, options.generated)
-    return BriefingPage(content, [MapPanel(view)], lang=options.lang)
+                           options.lang, options.generated, state)
+    return BriefingPage(content, [MapPanel(view)], lang=options.lang, state=state)
 
 
 def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, dict],
@@ -160,20 +173,15 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
         pids = layer.project_ids.to_numpy(dtype=object)
         highlight += [(layer.key, int(r)) for r in np.flatnonzero([p in changed for p in pids])]
     view = base.panels[0].view
-    panels = [MapPanel(view, before[1], f"{t['as_of']} {before[0]}", highlight,
-                       imagery_day=date.fromisoformat(before[0])),
-              MapPanel(view, after[1], f"{t['as_of']} {after[0]}", highlight,
-                       imagery_day=date.fromisoformat(after[0]))]
-    saved = renderer.status_snapshot
-    renderer.set_status_of(after[1])
-    try:
-        parks = sorted({p.park for p in after[1].values()} & {p.park_id for p in renderer.workspace.parks})
-        scope = [p for p in parks if not park_layers_extent(renderer, [p]).isEmpty()
-                 and park_layers_extent(renderer, [p]).intersects(view)]
-        content = page_content(renderer, view, scope, base.page.title,
-                               f"{before[0]} → {after[0]}", lang, options.generated)
-    finally:
-        renderer.set_status_of(saved)
+    page = base.panel_state(renderer, base.panels[0])
+    day_states = [page.replace(projects=projects, imagery_day=date.fromisoformat(day), highlight=highlight)
+                  for day, projects in (before, after)]
+    panels = [MapPanel(view, f"{t['as_of']} {day}", state) for (day, _), state in zip((before, after), day_states)]
+    parks = sorted({p.park for p in after[1].values()} & {p.park_id for p in renderer.workspace.parks})
+    scope = [p for p in parks if not park_layers_extent(renderer, [p]).isEmpty()
+             and park_layers_extent(renderer, [p]).intersects(view)]
+    content = page_content(renderer, view, scope, base.page.title,
+                           f"{before[0]} → {after[0]}", lang, options.generated, day_states[1])
     lines = []
     for c in sorted(changes, key=lambda c: (c.park, c.project_id)):
         if scope and c.park not in scope:
@@ -182,7 +190,7 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
         name = project.name(lang) if project else c.project_id
         label = lambda code: scheme[code].label(lang) if code in scheme else (code or "-")  # noqa: E731
         lines.append(f"{name}: {label(c.before)} → {label(c.after)}")
-    return BriefingPage(content, panels, lang=lang, changes=lines)
+    return BriefingPage(content, panels, lang=lang, changes=lines, state=day_states[1])
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from parksgis.render.fonts import map_font, text_outline
 
 if TYPE_CHECKING:
     from parksgis.render.map_renderer import MapRenderer
+    from parksgis.render.render_state import RenderState
 
 LABELLED_KINDS = {LayerKind.UTILITIES: 3, LayerKind.BERTHS: 2, LayerKind.PLOTS: 1, LayerKind.ROADS: 1,
                   LayerKind.OTHER: 0}
@@ -40,11 +41,12 @@ class LabelPlacer:
         self.point_size = point_size
         self.placed: list[tuple[str, QRectF]] = []  # last frame's labels (text, device box)
 
-    def candidates(self, renderer: "MapRenderer", box, scale: float, lang: str):
+    def candidates(self, renderer: "MapRenderer", box, scale: float, state: "RenderState"):
+        lang = state.lang
         out = []  # (priority, size, order, row, text, x, y, placement)
         for order, layer in enumerate(renderer.draw_order()):
             if layer.kind == LayerKind.BOUNDARY and layer.visible:
-                out += self._park_names(renderer, layer, order, box, scale, lang)
+                out += self._park_names(renderer, layer, order, box, scale, state)
                 continue
             rank = LABELLED_KINDS.get(layer.kind)
             if rank is None or not layer.visible or len(layer.frame) == 0:
@@ -52,7 +54,7 @@ class LabelPlacer:
             geometry = renderer.geometry(layer)
             if len(geometry.point_rows) == 0 and geometry.largest * scale < min(MIN_AREA_PX[1], MIN_LINE_PX):
                 continue  # every feature is too small on screen to carry a label
-            style = renderer.style(layer)
+            style = renderer.style(layer, state)
             # plain numpy over all features: cheaper than a tree query when most are tiny
             b = geometry.bounds
             w, h = geometry.width * scale, geometry.height * scale
@@ -78,8 +80,9 @@ class LabelPlacer:
         return out[:MAX_CANDIDATES]
 
     @staticmethod
-    def _park_names(renderer: "MapRenderer", layer, order: int, box, scale: float, lang: str):
+    def _park_names(renderer: "MapRenderer", layer, order: int, box, scale: float, state: "RenderState"):
         """A park's name above its boundary, when the park is small in the view (an overview)."""
+        lang = state.lang
         geometry = renderer.geometry(layer)
         minx, miny, maxx, maxy = box
         out = []
@@ -93,13 +96,13 @@ class LabelPlacer:
                 text = renderer.workspace.park(layer.park_id).name(lang) if layer.park_id else ""
             except KeyError:
                 text = ""
-            text = text or renderer.style(layer).names[lang][row]
+            text = text or renderer.style(layer, state).names[lang][row]
             if text:
                 out.append((-9, -(b[2] - b[0]) * scale, order, int(row), text, (b[0] + b[2]) / 2, b[3], "above"))
         return out
 
     def paint(self, renderer: "MapRenderer", painter: QPainter, view_rect: QRectF, transform: QTransform,
-              bounds, lang: str, keep_clear=()) -> None:
+              bounds, state: "RenderState", keep_clear=()) -> None:
         """Place and draw labels; none overlaps another or a ``keep_clear`` rectangle (device
         coordinates: what the view paints over the map, such as its north arrow)."""
         scale = transform.m11()
@@ -112,7 +115,7 @@ class LabelPlacer:
         self.placed = []
         seen_text: set[str] = set()
         px = max(painter.device().logicalDpiX(), 1) / 96.0
-        for *_, text, x, y, placement in self.candidates(renderer, bounds, scale, lang):
+        for *_, text, x, y, placement in self.candidates(renderer, bounds, scale, state):
             if text in seen_text:  # a road in segments is labelled once
                 continue
             centre = transform.map(QPointF(x, y))

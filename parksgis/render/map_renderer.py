@@ -1,9 +1,13 @@
 """MapRenderer: draws a workspace's visible layers with a QPainter, for the canvas and exports.
 
 Geometry is projected once per layer to the display CRS and cut into spatial tiles x style
-paths (shared/notes/MEASURED.md: the fastest way to draw 100k plots). Styled paths are cached
-and rebuilt only when a layer's data, its style, the project statuses or the hidden statuses
-change; visibility and opacity changes only ask for a repaint. QtGui only: no widgets.
+paths (shared/notes/MEASURED.md: the fastest way to draw 100k plots). What one drawing depends
+on besides the workspace (statuses, hidden statuses, highlight, language, imagery day) is an
+immutable :class:`~parksgis.render.render_state.RenderState`: the window's is ``state``, a page
+passes its own to ``paint``. Styled paths are cached per layer and per the state's statuses and
+hidden statuses (``RenderState.style_key``), rebuilt when a layer's data or style changes, and
+follow an edit by rebuilding only the edited projects' style groups; visibility and opacity
+changes only ask for a repaint. QtGui only: no widgets.
 """
 
 from __future__ import annotations
@@ -19,16 +23,17 @@ from parksgis.model.events import Signal
 from parksgis.model.imagery import imagery_for_day
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.workspace import Workspace
-from parksgis.render.geometry import flatten, path_from_flat
+from parksgis.render.geometry import path_from_flat
+from parksgis.render.highlight import PAGE, highlight_shapes, paint_highlight
 from parksgis.render.imagery import paint_imagery
 from parksgis.render.labels import LabelPlacer
 from parksgis.render.layer_cache import LayerGeometry, LayerStyle
+from parksgis.render.render_state import FOLLOW, RenderState
 from parksgis.render.styles import GroupStyle, ProjectIndex
 
 # Bottom to top; within a kind the workspace order is kept.
 KIND_ORDER = [LayerKind.BASEMAP, LayerKind.OTHER, LayerKind.PLOTS, LayerKind.BERTHS, LayerKind.BOUNDARY,
               LayerKind.ROADS, LayerKind.UTILITY_LINES, LayerKind.UTILITIES]
-HIGHLIGHT_COLOR = "#ffd400"
 # Level of detail: areas whose typical width is below this many pixels are filled without an
 # outline (outlines of tiny polygons cost as much as the fills and only darken the map).
 OUTLINE_MIN_PX = 4.0
@@ -71,11 +76,16 @@ def symbols_path(x: np.ndarray, y: np.ndarray, symbol: str, size: float) -> QPai
     return path_from_flat(np.column_stack([vx, vy]), np.repeat(np.arange(len(x)), k))
 
 
-FOLLOW = "follow"  # MapRenderer.imagery_day: use the workspace's as-of day
+#: status sets (the window's and the last pages') whose styled paths stay cached
+STATUS_SETS_KEPT = 3
 
 
 class MapRenderer:
-    """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed."""
+    """Draws a Workspace. ``changed`` is emitted whenever a repaint is needed.
+
+    ``state`` (a :class:`RenderState`) is what the window shows; ``paint(..., state=...)`` draws
+    another one (a briefing page's day, highlight and language) without touching it.
+    """
 
     def __init__(self, workspace: Workspace, display_crs: str = "EPSG:4546",
                  geometry: dict[int, LayerGeometry] | None = None):
@@ -83,21 +93,19 @@ class MapRenderer:
         self.workspace = workspace
         self.display_crs = display_crs
         self.changed = Signal()
-        self._projects: dict | None = None  # None: follow workspace.projects
-        self._hidden: frozenset = frozenset()
-        self._highlight: list[tuple[str, int]] = []
+        self.state = RenderState()
         self._geometry: dict[int, LayerGeometry] = dict(geometry or {})
-        self._style: dict[int, LayerStyle] = {}
-        self._index: ProjectIndex | None = None  # lookups by project id, shared by all layers
+        #: styled paths: layer id -> RenderState.style_key -> LayerStyle
+        self._style: dict[int, dict[tuple, LayerStyle]] = {}
+        #: lookups by project id, shared by all layers: status key (None: the workspace's
+        #: projects, else the snapshot's id) -> index; and the status sets in use, newest last
+        self._index: dict[int | None, ProjectIndex] = {}
+        self._status_sets: dict[int | None, object] = {}
         self._connections: dict[int, list[tuple[Signal, object]]] = {}
-        #: the day whose imagery is drawn; FOLLOW: the workspace's as-of day (None there: the latest)
-        self.imagery_day = FOLLOW
         #: compare by swipe: (day, fraction) shows that day's imagery left of ``fraction`` of the
         #: width and the usual imagery right of it; None: no swipe
         self.imagery_swipe: tuple | None = None
         self.labels = LabelPlacer()
-        self.show_labels = True
-        self.lang = "zh"
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)
         workspace.as_of_changed.connect(self._on_as_of_changed)
@@ -132,24 +140,27 @@ class MapRenderer:
 
     def _on_projects_changed(self, project_ids=None, *_):
         """An edit: only the style groups the edited projects' features move between are rebuilt
-        (a layer whose styles cannot follow that way is rebuilt whole)."""
-        if self._projects is not None:
-            return  # colouring by a snapshot (as of a day): the edit does not show
+        (a layer whose styles cannot follow that way is rebuilt whole). Snapshots (a day shown
+        "as of", a page's day) do not change."""
         if project_ids is None:
             self.invalidate()
             return
         changed = set(project_ids)
-        if self._index is not None and self._index.projects is self.projects:
-            self._index = self._index.updated(self.projects, changed)
-        else:  # the projects were swapped (a day shown "as of"): index them anew
-            self._index = ProjectIndex(self.projects)
-        for key, style in list(self._style.items()):
-            if not style.refresh(changed, self._index):
-                del self._style[key]
-        self.changed.emit()
+        projects = self.workspace.projects
+        old = self._index.get(None)
+        if old is not None and old.projects is projects:
+            self._index[None] = old.updated(projects, changed)
+        else:  # the projects were swapped: index them anew
+            self._index[None] = ProjectIndex(projects)
+        for styles in self._style.values():
+            for key, style in list(styles.items()):
+                if key[0] is None and not style.refresh(changed, self._index[None]):
+                    del styles[key]
+        if self.state.projects is None:
+            self.changed.emit()
 
     def _on_as_of_changed(self, *_):
-        if self.workspace.imagery and self.imagery_day == FOLLOW:
+        if self.workspace.imagery and self.state.imagery_day == FOLLOW:
             self.changed.emit()  # another day may show another flight
 
     def detached(self) -> "MapRenderer":
@@ -159,9 +170,7 @@ class MapRenderer:
         whatever the page sets (another day's statuses, a highlight, the page's language) never
         changes what the window shows. ``close()`` it when the page is done."""
         other = MapRenderer(self.workspace, self.display_crs, geometry=self._geometry)
-        other._projects, other._hidden = self._projects, self._hidden
-        other._highlight, other.lang, other.show_labels = list(self._highlight), self.lang, self.show_labels
-        other.imagery_day = self.imagery_day  # the same flight under the plots (no swipe on a page)
+        other.state = self.state  # the same flight under the plots (no swipe on a page)
         return other
 
     def close(self) -> None:
@@ -178,7 +187,7 @@ class MapRenderer:
         """Forget cached styled paths (and projected geometry when ``geometry``) of one or all layers."""
         keys = [id(layer)] if layer is not None else list(self._style) + list(self._geometry)
         if layer is None:
-            self._index = None  # statuses or names may have changed
+            self._index.clear()  # statuses or names may have changed
         for key in keys:
             self._style.pop(key, None)
             if geometry:
@@ -191,44 +200,72 @@ class MapRenderer:
         self._style.pop(id(layer), None)
 
     # -- state the views set --------------------------------------------------------------------
+    def _set_state(self, emit: bool, **changes) -> None:
+        state = self.state.replace(**changes)
+        if state != self.state:
+            self.state = state
+            if emit:
+                self.changed.emit()
+
     @property
     def projects(self) -> dict:
-        """Projects whose statuses colour the map: an as-of snapshot if set, else the workspace's."""
-        return self.workspace.projects if self._projects is None else self._projects
+        """Projects whose statuses colour the window's map: an as-of snapshot if set, else the workspace's."""
+        return self.projects_of(self.state)
 
-    @projects.setter
-    def projects(self, projects: dict | None) -> None:
-        self._projects = None if projects is None else dict(projects)
-        self.invalidate()
+    def projects_of(self, state: RenderState) -> dict:
+        return self.workspace.projects if state.projects is None else state.projects
 
     @property
     def status_snapshot(self) -> dict | None:
         """The projects set by :meth:`set_status_of`, or None while following the workspace."""
-        return self._projects
+        return self.state.projects
 
     def set_status_of(self, projects: dict | None) -> None:
         """Colour by ``projects`` (e.g. ``RegisterStore.as_of(date)``); None follows the workspace."""
-        self.projects = projects
+        self.state = self.state.replace(projects=projects)
+        self.changed.emit()  # a snapshot of the same day again may hold new statuses too
 
     @property
     def hidden_statuses(self) -> frozenset:
-        return self._hidden
+        return self.state.hidden
 
     @hidden_statuses.setter
     def hidden_statuses(self, codes: Iterable[str]) -> None:
-        codes = frozenset(codes)
-        if codes != self._hidden:
-            self._hidden = codes
-            self.invalidate()
+        self._set_state(True, hidden=codes)
 
     @property
     def highlight(self) -> list[tuple[str, int]]:
-        return list(self._highlight)
+        return list(self.state.highlight)
 
     @highlight.setter
     def highlight(self, items: Iterable[tuple[str, int]]) -> None:
-        self._highlight = sorted(set((str(k), int(r)) for k, r in items))
+        self._set_state(False, highlight=items)
         self.changed.emit()
+
+    @property
+    def lang(self) -> str:
+        return self.state.lang
+
+    @lang.setter
+    def lang(self, lang: str) -> None:
+        self._set_state(False, lang=lang)
+
+    @property
+    def show_labels(self) -> bool:
+        return self.state.labels
+
+    @show_labels.setter
+    def show_labels(self, shown: bool) -> None:
+        self._set_state(False, labels=bool(shown))
+
+    @property
+    def imagery_day(self):
+        """The day whose imagery is drawn; FOLLOW: the workspace's as-of day (None there: the latest)."""
+        return self.state.imagery_day
+
+    @imagery_day.setter
+    def imagery_day(self, day) -> None:
+        self._set_state(False, imagery_day=day)
 
     # -- caches ---------------------------------------------------------------------------------
     def geometry(self, layer: Layer) -> LayerGeometry:
@@ -237,18 +274,38 @@ class MapRenderer:
             self._geometry[key] = LayerGeometry(layer, self.display_crs)
         return self._geometry[key]
 
-    def style(self, layer: Layer) -> LayerStyle:
-        key = id(layer)
-        if key not in self._style:
-            if self._index is None or self._index.projects is not self.projects:
-                self._index = ProjectIndex(self.projects)
-            self._style[key] = LayerStyle(layer, self.geometry(layer), self._index,
-                                          self.workspace.scheme, self._hidden)
-        return self._style[key]
+    def style(self, layer: Layer, state: RenderState | None = None) -> LayerStyle:
+        """``layer``'s styled paths for ``state`` (default: the window's)."""
+        state = state or self.state
+        styles = self._style.setdefault(id(layer), {})
+        key = state.style_key
+        if key not in styles:
+            styles[key] = LayerStyle(layer, self.geometry(layer), self._project_index(state),
+                                     self.workspace.scheme, state.hidden)
+        return styles[key]
 
-    def _paint_imagery(self, painter: QPainter, shown: QRectF, device_rect: QRectF, metres_per_px: float) -> None:
-        if self.imagery_swipe is None:
-            paint_imagery(painter, self.imagery_shown(), shown, device_rect, self.display_crs, metres_per_px)
+    def _project_index(self, state: RenderState) -> ProjectIndex:
+        """The lookups of ``state``'s statuses; the caches of status sets no longer in use go."""
+        status_key, projects = state.style_key[0], self.projects_of(state)
+        index = self._index.get(status_key)
+        if index is None or index.projects is not projects:
+            index = self._index[status_key] = ProjectIndex(projects)
+        self._status_sets.pop(status_key, None)
+        self._status_sets[status_key] = state.projects  # newest last; holds the snapshot (its id)
+        kept = {None, self.state.style_key[0], *list(self._status_sets)[-STATUS_SETS_KEPT:]}
+        for old in [k for k in self._status_sets if k not in kept]:
+            del self._status_sets[old]
+            self._index.pop(old, None)
+            for styles in self._style.values():
+                for key in [k for k in styles if k[0] == old]:
+                    del styles[key]
+        return index
+
+    def _paint_imagery(self, painter: QPainter, shown: QRectF, device_rect: QRectF, metres_per_px: float,
+                       state: RenderState) -> None:
+        if self.imagery_swipe is None or state is not self.state:  # no swipe on a page
+            paint_imagery(painter, self.imagery_shown(state=state), shown, device_rect, self.display_crs,
+                          metres_per_px)
             return
         day, fraction = self.imagery_swipe
         split = device_rect.left() + device_rect.width() * min(max(fraction, 0.0), 1.0)
@@ -262,11 +319,13 @@ class MapRenderer:
         painter.setPen(QPen(QColor("#ffffff"), 2))
         painter.drawLine(QPointF(split, device_rect.top()), QPointF(split, device_rect.bottom()))
 
-    def imagery_shown(self, day=FOLLOW) -> list:
-        """The visible imagery for ``day`` (default: the renderer's day), bottom to top
-        (see ``imagery_for_day``)."""
+    def imagery_shown(self, day=FOLLOW, state: RenderState | None = None) -> list:
+        """The visible imagery for ``day`` (default: ``state``'s day, the window's by default),
+        bottom to top (see ``imagery_for_day``)."""
         if day == FOLLOW:
-            day = self.workspace.as_of if self.imagery_day == FOLLOW else self.imagery_day
+            day = (state or self.state).imagery_day
+        if day == FOLLOW:
+            day = self.workspace.as_of
         return [layer for layer in imagery_for_day(self.workspace.imagery, day) if layer.visible]
 
     def draw_order(self) -> list[Layer]:
@@ -328,17 +387,20 @@ class MapRenderer:
                     hits.append((layer, int(row)))
         return hits
 
-    def visible_rows(self, layer: Layer, view_rect: QRectF) -> np.ndarray:
-        """Rows of ``layer`` drawn in ``view_rect`` (shown statuses only), sorted."""
-        geometry, style = self.geometry(layer), self.style(layer)
+    def visible_rows(self, layer: Layer, view_rect: QRectF, state: RenderState | None = None) -> np.ndarray:
+        """Rows of ``layer`` drawn in ``view_rect`` (statuses ``state`` shows only), sorted."""
+        geometry, style = self.geometry(layer), self.style(layer, state)
         rows = geometry.in_rect(view_rect.left(), view_rect.top(), view_rect.right(), view_rect.bottom())
         return rows[style.shown[rows]] if len(rows) else rows
 
     # -- drawing --------------------------------------------------------------------------------
     def paint(self, painter: QPainter, view_rect: QRectF, device_rect: QRectF,
-              antialias: bool = False, labels: bool | None = None, keep_clear=()) -> None:
+              antialias: bool = False, labels: bool | None = None, keep_clear=(),
+              state: RenderState | None = None) -> None:
         """Draw visible layers: ``view_rect`` (display CRS metres, y = min northing) into
-        ``device_rect`` (painter coordinates). Pen widths follow the device's dpi."""
+        ``device_rect`` (painter coordinates), as ``state`` says (default: the window's state).
+        Pen widths follow the device's dpi."""
+        state = state or self.state
         transform = view_transform(view_rect, device_rect)
         inverse, _ = transform.inverted()
         shown = inverse.mapRect(device_rect)  # what is really visible when aspects differ
@@ -355,10 +417,10 @@ class MapRenderer:
             if i == imagery_at and self.workspace.imagery:
                 painter.setTransform(base)  # the basemap left the metre transform and its opacity set
                 painter.setOpacity(1.0)
-                self._paint_imagery(painter, shown, device_rect, 1.0 / transform.m11())
+                self._paint_imagery(painter, shown, device_rect, 1.0 / transform.m11(), state)
             if layer is None or not layer.visible or len(layer.frame) == 0:
                 continue
-            style = self.style(layer)
+            style = self.style(layer, state)
             painter.setOpacity(layer.opacity)
             painter.setTransform(transform * base)
             outlines = self.geometry(layer).typical_area_size * transform.m11() >= OUTLINE_MIN_PX
@@ -377,10 +439,10 @@ class MapRenderer:
                 self._paint_points(painter, layer, style, transform, bounds, px)
         painter.setOpacity(1.0)
         painter.setTransform(base)
-        if self._highlight:
-            self._paint_highlight(painter, transform, base, px)
-        if self.show_labels if labels is None else labels:
-            self.labels.paint(self, painter, view_rect, transform, bounds, self.lang, keep_clear)
+        if state.highlight:
+            self._paint_highlight(painter, transform, base, px, state.highlight)
+        if state.labels if labels is None else labels:
+            self.labels.paint(self, painter, view_rect, transform, bounds, state, keep_clear)
         painter.restore()
 
     @staticmethod
@@ -421,30 +483,15 @@ class MapRenderer:
                 end = start + SYMBOLS_PER_PATH
                 painter.drawPath(symbols_path(dx[start:end], dy[start:end], symbol, size))
 
-    def _paint_highlight(self, painter, transform, base, px) -> None:
-        pen_under = QPen(QColor("#000000"), 5 * px)
-        pen_over = QPen(QColor(HIGHLIGHT_COLOR), 3 * px)
-        for pen in (pen_under, pen_over):
-            pen.setCosmetic(True)
+    def _paint_highlight(self, painter, transform, base, px, highlight) -> None:
         by_layer: dict[str, list[int]] = {}
-        for key, row in self._highlight:
+        for key, row in highlight:
             by_layer.setdefault(key, []).append(row)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for layer in self.draw_order():
-            rows = np.array(sorted(r for r in by_layer.get(layer.key, []) if r < len(layer.frame)), dtype=np.int64)
-            if not layer.visible or len(rows) == 0:
+            if not layer.visible or not by_layer.get(layer.key):
                 continue
-            geoms = self.geometry(layer).projected(rows)
-            flat = flatten(geoms[shapely.get_dimensions(geoms) > 0], rows[shapely.get_dimensions(geoms) > 0])
-            path = path_from_flat(flat.xy, flat.ring)
-            points = shapely.get_coordinates(geoms[shapely.get_dimensions(geoms) == 0])
-            for pen in (pen_under, pen_over):
-                painter.setPen(pen)
-                painter.setTransform(transform * base)
-                painter.drawPath(path)
-                painter.setTransform(base)
-                for x, y in points:
-                    painter.drawEllipse(transform.map(QPointF(x, y)), 8 * px, 8 * px)
+            path, points = highlight_shapes(self.geometry(layer), by_layer[layer.key])
+            paint_highlight(painter, path, points, transform, PAGE, px, base)
 
 
 def project_layers(workspace: Workspace, display_crs: str) -> dict[int, LayerGeometry]:

@@ -8,7 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.qt.register_link import register_today
-from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+from parksgis.render.highlight import HIGHLIGHT_COLOR
 
 Qt = QtCore.Qt
 APPROVED, COMPLETED = DEFAULT_SCHEME["approved"].color, DEFAULT_SCHEME["completed"].color

@@ -5,7 +5,7 @@ import math
 from pyproj import Geod
 from PySide6 import QtCore, QtWidgets
 
-from parksgis.render.map_renderer import HIGHLIGHT_COLOR
+from parksgis.render.highlight import HIGHLIGHT_COLOR
 
 
 Qt = QtCore.Qt
