@@ -57,6 +57,31 @@ def sample_layers() -> Path:
     return LAYERS
 
 
+@pytest.fixture
+def sample_folder(tmp_path) -> Path:
+    """A copy of the sample parks with a fresh register of its own, for tests that write to it."""
+    from parksgis.store.register import RegisterStore
+
+    target = tmp_path / "layers"
+    shutil.copytree(LAYERS, target, ignore=shutil.ignore_patterns("register.sqlite"))
+    RegisterStore.for_folder(target).close()
+    return target
+
+
+@pytest.fixture
+def lod_pack(tmp_path, monkeypatch) -> Path:
+    """The sample parks as a pack with level-of-detail bands (forced: the samples are small)."""
+    from parksgis.app.packs import build_pack_from
+    from parksgis.pack import lod
+
+    folder = tmp_path / "pack-source"
+    shutil.copytree(LAYERS, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    out = tmp_path / "parks.gpkg"
+    build_pack_from(folder, out)
+    return out
+
+
 #: The capabilities that let root ignore file permissions: CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH,
 #: CAP_FOWNER (linux/capability.h).
 _PERMISSION_OVERRIDES = (1, 2, 3)

@@ -6,23 +6,16 @@ get level-of-detail bands) is lowered to a few features, so every sample layer i
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6 import QtCore
 
-from parksgis.app.packs import build_pack_from
 from parksgis.pack import lod, view_source
 
 
 @pytest.fixture
-def pack(tmp_path, sample_layers, monkeypatch):
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
-    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
-    out = tmp_path / "parks.gpkg"
-    build_pack_from(folder, out)
-    return out
+def pack(lod_pack):
+    return lod_pack
 
 
 def _window(qtbot, qapp):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6.QtGui import QImage
@@ -10,19 +9,11 @@ from PySide6.QtGui import QImage
 from parksgis.cli import main
 from parksgis.commands import pack_view
 from parksgis.commands.pack_view import open_pack_view
-from parksgis.pack import lod
-from parksgis.app.packs import build_pack_from
 
 
 @pytest.fixture
-def pack(tmp_path, sample_layers, monkeypatch):
-    """The sample parks as a pack with level-of-detail bands (forced: the samples are small)."""
-    folder = tmp_path / "layers"
-    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
-    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
-    out = tmp_path / "parks.gpkg"
-    build_pack_from(folder, out)
-    return out
+def pack(lod_pack):
+    return lod_pack
 
 
 def _render(src, out, *args):

@@ -5,7 +5,6 @@ to write a readonly database", never a briefing drawn from projects.csv's stale 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from parksgis.store.register import RegisterStore
 
 REPO = Path(__file__).resolve().parents[2]
 PROJECT = "PORT-FILL-3"
@@ -22,11 +20,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 @pytest.fixture
-def folder(sample_layers, tmp_path):
-    target = tmp_path / "layers"
-    shutil.copytree(sample_layers, target, ignore=shutil.ignore_patterns("register.sqlite"))
-    RegisterStore.for_folder(target).close()
-    return target
+def folder(sample_folder):
+    return sample_folder
 
 
 _WRITER = """

@@ -4,7 +4,6 @@ not are dry-run problems, and a workbook's claims are bounded — no hang, no gi
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -14,17 +13,13 @@ import openpyxl
 import pytest
 
 from parksgis import cli
-from parksgis.store.register import RegisterStore
 
 REPO_ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def folder(sample_layers, tmp_path):
-    target = tmp_path / "layers"
-    shutil.copytree(sample_layers, target, ignore=shutil.ignore_patterns("register.sqlite"))
-    RegisterStore.for_folder(target).close()
-    return target
+def folder(sample_folder):
+    return sample_folder
 
 
 def _sheet(path, rows, edit=None):
