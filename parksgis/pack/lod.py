@@ -78,13 +78,27 @@ def tile_deg(band: int) -> float:
     return TILE_PX * BANDS[band] / M_PER_DEG
 
 
-def create_tables(conn: sqlite3.Connection) -> None:
-    # an INTEGER PRIMARY KEY and the tile key UNIQUE (its index serves the tile lookups): a
-    # GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator)
-    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (id INTEGER PRIMARY KEY, "
+def create_tables(conn: sqlite3.Connection) -> bool:
+    """Create :data:`LOD_TABLE` without its tile key; True when it was not there before.
+
+    An INTEGER PRIMARY KEY, and the tile key a UNIQUE index (it serves the tile lookups): a
+    GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator). The index is
+    made by :func:`index_tables` once the rows are in: a million-plot layer's rows arrive in
+    tile order chunk by chunk, not overall, and inserting them into a live index (larger than
+    SQLite's page cache) took minutes where sorting them once takes seconds.
+    """
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (LOD_TABLE,)).fetchone():
+        return False
+    conn.execute(f"CREATE TABLE {LOD_TABLE} (id INTEGER PRIMARY KEY, "
                  "table_name TEXT NOT NULL, band INTEGER NOT NULL, tx INTEGER NOT NULL, "
-                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL, "
-                 "UNIQUE (table_name, band, tx, ty, fid))")
+                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL)")
+    return True
+
+
+def index_tables(conn: sqlite3.Connection) -> None:
+    """The tile key of :data:`LOD_TABLE` (packs built before had it as a table constraint)."""
+    conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {LOD_TABLE}_tile ON {LOD_TABLE} "
+                 "(table_name, band, tx, ty, fid)")
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
@@ -103,11 +117,14 @@ def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
     big = sizes >= r
     if big.any():
         tolerance = (r / 2) / M_PER_DEG
-        simple = shapely.simplify(geoms[big], tolerance, preserve_topology=True)
+        source = geoms[big]
+        simple = shapely.simplify(source, tolerance, preserve_topology=True)
         # keeping topology, GEOS may move a ring that is only a few tolerances wide further
-        # than the tolerance (a 29-vertex star becomes a skewed triangle): those stay as they are
-        off = shapely.hausdorff_distance(simple, geoms[big]) > tolerance
-        simple[off] = geoms[big][off]
+        # than the tolerance (a 29-vertex star becomes a skewed triangle): those stay as they are.
+        # Simplifying only drops vertices, so a shape with as many as before is unchanged.
+        changed = np.flatnonzero(shapely.get_num_coordinates(simple) != shapely.get_num_coordinates(source))
+        off = changed[shapely.hausdorff_distance(simple[changed], source[changed]) > tolerance]
+        simple[off] = source[off]
         out[big] = simple
     if (~big).any():
         # under a pixel: a pixel-sized square centred on the feature's box, which holds it
@@ -124,7 +141,7 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
 
     ``min_features`` defaults to :data:`MIN_FEATURES`."""
     min_features = MIN_FEATURES if min_features is None else min_features
-    create_tables(conn)
+    created = create_tables(conn)
     written = 0
     for table in tables:
         spatial = spatial_table(conn, table)
@@ -148,6 +165,8 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
                 written += _insert(conn, table, band, fids, generalise(geoms, r))
         if count >= DENSITY_MIN_FEATURES and last >= 0:
             written += _insert_cells(conn, table, spatial)
+    if created:
+        index_tables(conn)
     return written
 
 
