@@ -81,11 +81,20 @@ def test_a_big_geojson_opens_from_a_cache_drawn_as_read_whole(qtbot, qapp, sampl
 def test_the_cache_is_reused_until_the_file_changes(qtbot, qapp, sample_folder, small_is_big):
     from parksgis.app.workspace import open_workspace
 
-    first = open_workspace(sample_folder, view_layers=True)
+    from parksgis import progress
+
+    stages: list[str] = []
+    with progress.reported_to(stages.append):
+        first = open_workspace(sample_folder, view_layers=True)
     first.source.close()
+    assert "plots.geojson: writing a cache pack for fast opening (once; reused while the file is " \
+           "unchanged)" in stages
     built = {name: (user_data.cache_dir() / "layer-packs" / name).stat().st_mtime_ns for name in _caches()}
 
-    again = open_workspace(sample_folder, view_layers=True)  # unchanged files: nothing converted
+    stages.clear()
+    with progress.reported_to(stages.append):
+        again = open_workspace(sample_folder, view_layers=True)  # unchanged files: nothing converted
+    assert not any("cache pack" in stage for stage in stages)
     assert {name: (user_data.cache_dir() / "layer-packs" / name).stat().st_mtime_ns
             for name in _caches()} == built
     assert [r.lines() for r in again.reports] == [r.lines() for r in first.reports]
