@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]
 
 
+class ReadCancelled(Exception):
+    """A read given up because its ``stop()`` said so (the view moved on before it was done)."""
+
+
 class ViewSource(Protocol):
-    def features(self, table: str, box: Box, m_per_px: float) -> "geopandas.GeoDataFrame":
+    def features(self, table: str, box: Box, m_per_px: float, stop=None) -> "geopandas.GeoDataFrame":
         """Features meeting ``box``, drawn-equivalent at ``m_per_px`` (coarser scales may give
-        generalised shapes; at full detail exactly the features whose shape meets the box)."""
+        generalised shapes; at full detail exactly the features whose shape meets the box).
+        ``stop``: () -> bool, asked now and then; True raises :class:`ReadCancelled` (a source
+        may ignore it)."""
 
     def by_ids(self, table: str, fids) -> "geopandas.GeoDataFrame":
         """Full-detail features with these ids (unknown ids are left out)."""

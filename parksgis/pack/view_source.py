@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.pack.format import quote
-from parksgis.pack.view_reader import PackViewReader
+from parksgis.pack.view_reader import PackFacts, PackViewReader
 from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_table
 
 #: Layers with at least this many features open viewport-driven in the window; smaller ones
@@ -36,11 +36,12 @@ class PackViewSource:
         self._local = threading.local()
         self._readers: list[PackViewReader] = []
         self._lock = threading.Lock()
+        self._facts = PackFacts()  # the frozen layer tables' extents, counts, columns: shared
 
     def _reader(self) -> PackViewReader:
         reader = getattr(self._local, "reader", None)
         if reader is None:
-            reader = PackViewReader(self.path, immutable=self.immutable)
+            reader = PackViewReader(self.path, immutable=self.immutable, facts=self._facts)
             self._local.reader = reader
             with self._lock:
                 self._readers.append(reader)
@@ -58,15 +59,15 @@ class PackViewSource:
         self._local = threading.local()
 
     # -- the map --------------------------------------------------------------------------------
-    def features(self, table: str, box, m_per_px: float) -> gpd.GeoDataFrame:
-        return self._reader().frame(table, box, m_per_px)
+    def features(self, table: str, box, m_per_px: float, stop=None) -> gpd.GeoDataFrame:
+        return self._reader().frame(table, box, m_per_px, stop)
 
     def extent(self, table: str):
         return self._reader().extent(table)
 
     def identify(self, table: str, box) -> gpd.GeoDataFrame:
         reader = self._reader()
-        ids, geoms, values = read_view(reader.conn, table, box, reader.attributes(table))
+        ids, geoms, values = read_view(reader.conn, table, box, reader.attributes(table), reader.spatial(table))
         return self._frame(table, ids, geoms, values)
 
     def by_ids(self, table: str, fids) -> gpd.GeoDataFrame:
@@ -87,7 +88,7 @@ class PackViewSource:
 
     # -- the panels -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        return self._reader().conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return self._reader().count(table)
 
     def value_counts(self, table: str, columns: list[str]) -> pd.DataFrame:
         reader = self._reader()

@@ -14,6 +14,7 @@ import pandas as pd
 
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import StatusScheme
+from parksgis.store.feature_status import looked_up
 
 NO_STATUS = ""  # status code of features that link to no project
 
@@ -152,7 +153,8 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
         style_mode = "single" if style_mode == "status" else style_mode
 
     if style_mode == "category":
-        values = project_ids.map(index.category).astype(object).fillna("").astype(str).to_numpy(dtype=object)[rows]
+        values = pd.Series(looked_up(project_ids.iloc[rows], index.category), dtype=object) \
+            .fillna("").astype(str).to_numpy(dtype=object)
         uniques = sorted(set(values))
         colors = {c: (CATEGORY_COLORS[i % len(CATEGORY_COLORS)] if c else StatusScheme.NO_PROJECT_COLOR)
                   for i, c in enumerate(uniques)}

@@ -61,6 +61,14 @@ def _settle(qtbot, win):
             pass
 
 
+def _rest(qtbot, win):
+    """Until the map has rested and the margin around the view is read."""
+    feeder = win.viewport_feeder
+    while feeder.resting:
+        with qtbot.waitSignal(feeder.rested, timeout=10_000):
+            pass
+
+
 def _frame_image(win):
     win.canvas.map_item.invalidate()
     win.canvas.grab()  # paints: the map item draws a fresh frame
@@ -120,10 +128,13 @@ def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp
     (key, selected_row), = win.selection.items
     fid = win.workspace.layer(key).frame.index[selected_row]
     name = win.identify.attributes.item(0, 1).text()
+    assert win.viewport_feeder.resting  # a new view is read alone first, its margin once at rest
+    _rest(qtbot, win)
     reads = win.viewport_feeder.reads
     rect = win.canvas.view_rect()
     win.canvas.view_box.translateBy(x=rect.width() * 0.2)  # inside the margin read around the view
-    _settle(qtbot, win)
+    assert not win.viewport_feeder.busy  # the frames hold it: no read stands between it and the map
+    _rest(qtbot, win)  # (the margin around the new view is topped up at rest)
     assert win.viewport_feeder.reads == reads
     win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
     _settle(qtbot, win)
