@@ -133,8 +133,10 @@ class PackViewReader:
                 self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
         return counts[table]
 
-    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float, stop=None):
-        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``.
+    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float, stop=None,
+              cut: bool = True):
+        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``
+        (``cut`` False: of the tiles meeting it, a few more).
 
         ``stop``: () -> bool, asked before each tile read; True raises ReadCancelled (the tiles
         read so far stay in the cache)."""
@@ -172,8 +174,9 @@ class PackViewReader:
         ids = np.concatenate([p.ids for p in parts])
         ids, first = np.unique(ids, return_index=True)
         geoms = np.concatenate([p.geoms for p in parts])[first]
-        keep = _meeting(geoms, box, exact=band is None)
-        ids, geoms, first = ids[keep], geoms[keep], first[keep]
+        if cut:
+            keep = _meeting(geoms, box, exact=band is None)
+            ids, geoms, first = ids[keep], geoms[keep], first[keep]
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
                   for j, c in enumerate(columns)}
         frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)

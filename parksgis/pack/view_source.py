@@ -106,6 +106,15 @@ class PackViewSource:
         rows = conn.execute(f"SELECT {quote(key)} FROM {quote(table)} ORDER BY {quote(key)}")
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
+    def sorted_ids(self, table: str, column: str, descending: bool = False) -> np.ndarray:
+        reader = self._reader()
+        key = quote(spatial_table(reader.conn, table).key)
+        if column not in reader.attributes(table):
+            raise KeyError(f"{table} has no column {column!r}")
+        rows = reader.conn.execute(f"SELECT {key} FROM {quote(table)} ORDER BY {quote(column)} "
+                                   f"{'DESC' if descending else 'ASC'}, {key}")
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
     def attribute_rows(self, table: str, fids) -> pd.DataFrame:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
@@ -113,17 +122,25 @@ class PackViewSource:
         fids = np.asarray(fids, dtype=np.int64)
         if len(fids) == 0:
             return pd.DataFrame(columns=columns, index=pd.Index([], name="fid", dtype=np.int64))
-        # one range read (ids are sorted), the ids not asked for dropped after
-        rows = reader.conn.execute(
-            f"SELECT {', '.join(quote(c) for c in [key, *columns])} FROM {quote(table)} "
-            f"WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
-            (int(fids[0]), int(fids[-1]))).fetchall()
+        wanted = ', '.join(quote(c) for c in [key, *columns])
+        if fids[-1] - fids[0] < 4 * len(fids) + 1000:
+            # one range read (ids are sorted), the ids not asked for dropped after
+            rows = reader.conn.execute(
+                f"SELECT {wanted} FROM {quote(table)} WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
+                (int(fids[0]), int(fids[-1]))).fetchall()
+        else:  # ids spread over the layer (a page of a table sorted by a column): by key
+            rows = []
+            for start in range(0, len(fids), _IDS_PER_QUERY):
+                chunk = [int(f) for f in fids[start:start + _IDS_PER_QUERY]]
+                rows += reader.conn.execute(
+                    f"SELECT {wanted} FROM {quote(table)} WHERE {quote(key)} IN "
+                    f"({', '.join('?' * len(chunk))}) ORDER BY {quote(key)}", chunk).fetchall()
         frame = pd.DataFrame([r[1:] for r in rows], columns=columns,
                              index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
         return frame.reindex(fids) if len(frame) != len(fids) else frame
 
     def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
-                     unlinked: bool = False) -> np.ndarray:
+                     unlinked: bool = False, own=None) -> np.ndarray:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
         attributes = reader.attributes(table)
@@ -147,6 +164,13 @@ class PackViewSource:
                 where.append("project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''")
         elif unlinked:
             where.append("1")
+        if own is not None and own[0] in attributes and len(own[1]):
+            reader.conn.execute("CREATE TEMP TABLE IF NOT EXISTS parksgis_wanted_values (value)")
+            reader.conn.execute("DELETE FROM parksgis_wanted_values")
+            reader.conn.executemany("INSERT INTO parksgis_wanted_values VALUES (?)", ((v,) for v in own[1]))
+            linked_to_none = "project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''" \
+                if "project_id" in attributes else "1"
+            where.append(f"({linked_to_none}) AND {quote(own[0])} IN (SELECT value FROM parksgis_wanted_values)")
         if not where:
             return np.empty(0, dtype=np.int64)
         rows = reader.conn.execute(f"SELECT {quote(key)} FROM {quote(table)} WHERE "

@@ -40,6 +40,25 @@ def own_status_source(frame: pd.DataFrame, scheme: StatusScheme) -> tuple[str, n
     return None
 
 
+def own_status_values(columns, distinct, scheme: StatusScheme) -> tuple[str, dict[str, list]] | None:
+    """:func:`own_status_source` for a layer kept in its source: ``(column, {status code: the
+    column's values that mean it})``. ``distinct(column)`` gives the column's distinct values
+    (column ``column``, nulls included) and how many features have each (column ``count``)."""
+    for column, needs_words in _candidates(columns):
+        found = distinct(column)
+        values, counts = found[column].astype(object), found["count"].to_numpy()
+        codes = _codes(values, scheme)
+        present = values.notna().to_numpy()
+        worded = counts[present & (codes != None)].sum()  # noqa: E711 - elementwise
+        if not needs_words or (present.any() and worded / counts[present].sum() > 0.5):
+            by_code: dict[str, list] = {}
+            for value, code in zip(values, codes):
+                if code is not None:
+                    by_code.setdefault(code, []).append(value)
+            return column, by_code
+    return None
+
+
 def _candidates(columns, geometry=None) -> list[tuple[str, bool]]:
     """``(column, needs status words)`` of the columns that may hold a status, best first."""
     candidates = []
