@@ -188,12 +188,13 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
 
     today = local_date(created).isoformat()
     write_register(tmp, register)
-    history_baseline = _history_length(tmp)
     # read before the transaction below: once it has written enough pages (the level-of-detail
     # bands) SQLite takes the exclusive lock and another connection could not read the register
     registered = _registered_projects(tmp)
     conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
+        # the history rows the build wrote (ids 1..n): edits made in the field come after them
+        history_baseline = conn.execute("SELECT count(*) FROM parksgis_history").fetchone()[0]
         conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
         conn.execute("BEGIN")
         _write_parks_and_layers(conn, parks, names)
@@ -253,16 +254,6 @@ def _packed_scheme(conn) -> StatusScheme:
                         "parksgis_status_scheme").fetchall()
     keys = ("code", "label_zh", "label_en", "color", "position")
     return StatusScheme.from_records([dict(zip(keys, row)) for row in rows])
-
-
-def _history_length(tmp: Path) -> int:
-    from parksgis.store.register import RegisterStore
-
-    store = RegisterStore.open(tmp, readonly=True)
-    try:
-        return len(store.history())
-    finally:
-        store.close()
 
 
 def _write_parks_and_layers(conn, parks, names) -> None:

@@ -78,27 +78,13 @@ def tile_deg(band: int) -> float:
     return TILE_PX * BANDS[band] / M_PER_DEG
 
 
-def create_tables(conn: sqlite3.Connection) -> bool:
-    """Create :data:`LOD_TABLE` without its tile key; True when it was not there before.
-
-    An INTEGER PRIMARY KEY, and the tile key a UNIQUE index (it serves the tile lookups): a
-    GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator). The index is
-    made by :func:`index_tables` once the rows are in: a million-plot layer's rows arrive in
-    tile order chunk by chunk, not overall, and inserting them into a live index (larger than
-    SQLite's page cache) took minutes where sorting them once takes seconds.
-    """
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (LOD_TABLE,)).fetchone():
-        return False
-    conn.execute(f"CREATE TABLE {LOD_TABLE} (id INTEGER PRIMARY KEY, "
+def create_tables(conn: sqlite3.Connection) -> None:
+    # an INTEGER PRIMARY KEY and the tile key UNIQUE (its index serves the tile lookups): a
+    # GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator)
+    conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (id INTEGER PRIMARY KEY, "
                  "table_name TEXT NOT NULL, band INTEGER NOT NULL, tx INTEGER NOT NULL, "
-                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL)")
-    return True
-
-
-def index_tables(conn: sqlite3.Connection) -> None:
-    """The tile key of :data:`LOD_TABLE` (packs built before had it as a table constraint)."""
-    conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS {LOD_TABLE}_tile ON {LOD_TABLE} "
-                 "(table_name, band, tx, ty, fid)")
+                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL, "
+                 "UNIQUE (table_name, band, tx, ty, fid))")
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
@@ -141,33 +127,38 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
 
     ``min_features`` defaults to :data:`MIN_FEATURES`."""
     min_features = MIN_FEATURES if min_features is None else min_features
-    created = create_tables(conn)
+    create_tables(conn)
     written = 0
     for table in tables:
         spatial = spatial_table(conn, table)
         count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
         if count < min_features:
             continue
-        last = -1
-        while True:  # in chunks: a million shapes need not sit in memory at once
-            rows = conn.execute(f"SELECT {quote(spatial.key)}, {quote(spatial.geometry)} FROM "
-                                f"{quote(table)} WHERE {quote(spatial.key)} > ? AND "
-                                f"{quote(spatial.geometry)} IS NOT NULL ORDER BY "
-                                f"{quote(spatial.key)} LIMIT {_CHUNK}", (last,)).fetchall()
-            if not rows:
-                break
-            last = rows[-1][0]
-            fids = np.array([r[0] for r in rows], dtype=np.int64)
-            geoms = geometries_from_gpkg([r[1] for r in rows])
+        shapes = False
+        for fids, geoms in _chunks(conn, table, spatial):
+            shapes = True
             keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
             fids, geoms = fids[keep], geoms[keep]
-            for band, r in enumerate(BANDS):
-                written += _insert(conn, table, band, fids, generalise(geoms, r))
-        if count >= DENSITY_MIN_FEATURES and last >= 0:
+            for band in range(len(BANDS)):
+                written += _insert(conn, table, band, fids, geoms)
+        if count >= DENSITY_MIN_FEATURES and shapes:
             written += _insert_cells(conn, table, spatial)
-    if created:
-        index_tables(conn)
     return written
+
+
+def _chunks(conn, table: str, spatial):
+    """``(fids, shapes)`` of the layer's non-null geometries, in fid order, a chunk at a time:
+    a million shapes need not sit in memory at once."""
+    last = -1
+    while True:
+        rows = conn.execute(f"SELECT {quote(spatial.key)}, {quote(spatial.geometry)} FROM "
+                            f"{quote(table)} WHERE {quote(spatial.key)} > ? AND "
+                            f"{quote(spatial.geometry)} IS NOT NULL ORDER BY "
+                            f"{quote(spatial.key)} LIMIT {_CHUNK}", (last,)).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield np.array([r[0] for r in rows], dtype=np.int64), geometries_from_gpkg([r[1] for r in rows])
 
 
 def _build_statuses(conn, cells, present: list[str]):
@@ -245,17 +236,18 @@ def _tiles_of(bounds: np.ndarray, side: float):
     return owner, tx0[owner] + local % nx[owner], ty0[owner] + local // nx[owner]
 
 
-def _insert(conn, table, band, fids, geoms) -> int:
+def _insert(conn, table: str, band: int, fids: np.ndarray, geoms: np.ndarray) -> int:
+    """The band's rows of one chunk, inserted in key order (the B-tree is appended, not shuffled)."""
     if len(fids) == 0:
         return 0
-    owner, tx, ty = _tiles_of(shapely.bounds(geoms), tile_deg(band))
-    order = np.lexsort((fids[owner], ty, tx))  # key order: the B-tree is appended, not shuffled
+    shapes = generalise(geoms, BANDS[band])
+    owner, tx, ty = _tiles_of(shapely.bounds(shapes), tile_deg(band))
+    order = np.lexsort((fids[owner], ty, tx))
     owner, tx, ty = owner[order], tx[order], ty[order]
-    wkb = shapely.to_wkb(geoms)
     conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
                      zip([table] * len(owner), [band] * len(owner), tx.tolist(), ty.tolist(),
-                         fids[owner].tolist(), (wkb[i] for i in owner.tolist())))
+                         fids[owner].tolist(), shapely.to_wkb(shapes)[owner].tolist()))
     return len(owner)
 
 

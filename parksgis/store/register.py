@@ -7,7 +7,6 @@ transaction: a crash or a kill part-way leaves the register exactly as it was be
 
 from __future__ import annotations
 
-import dataclasses
 import getpass
 import os
 import sqlite3
@@ -27,7 +26,7 @@ from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedErr
                                    SchemaVersionError, StaleEditError, StaleField)
 from parksgis.store.sqlite import connect, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
-from parksgis.store.values import local_date, project_from_row, to_db, to_text, utc_stamp
+from parksgis.store.values import local_date, project_from_row, stored_text, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
@@ -442,19 +441,21 @@ class RegisterStore(RegisterBackend):
         scheme = self.scheme()
         values, history = [], []
         for project in projects:
-            if not project.project_id or not str(project.project_id).strip():
+            pid = project.project_id
+            if not pid or not str(pid).strip():
                 raise ChangeError(self.path, "a project has an empty project_id")
-            project = dataclasses.replace(project)  # normalised below; the caller's stays as given
+            row = [to_db("project_id", pid)]
             for field in PROJECT_FIELDS[1:]:
-                if field != "updated_at":
-                    setattr(project, field, check_change(self.path, project.project_id, field,
-                                                         getattr(project, field), scheme))
-            values.append([to_db(f, getattr(project, f)) for f in PROJECT_FIELDS])
-            for field in PROJECT_FIELDS[1:]:
-                text = to_text(field, getattr(project, field))
-                if field != "updated_at" and text not in (None, ""):
-                    history.append((edit_id, project.project_id, stamp, field, None, text, author,
-                                    "seed", None))
+                value = getattr(project, field)
+                if field == "updated_at":  # stamped by the store, no history of its own
+                    row.append(to_db(field, value))
+                    continue
+                stored = to_db(field, check_change(self.path, pid, field, value, scheme))
+                row.append(stored)
+                text = stored_text(stored)
+                if text not in (None, ""):
+                    history.append((edit_id, pid, stamp, field, None, text, author, "seed", None))
+            values.append(row)
         # one statement per table, not one per row: a pack of 100,000 projects seeds in seconds
         before = self._db.total_changes
         try:

@@ -47,7 +47,11 @@ def from_db(field: str, value):
 
 def to_text(field: str, value) -> str | None:
     """The history text of a value: ``None`` for empty dates/numbers, ``repr`` of floats."""
-    stored = to_db(field, value)
+    return stored_text(to_db(field, value))
+
+
+def stored_text(stored) -> str | None:
+    """The history text of a value as :func:`to_db` gives it."""
     if stored is None:
         return None
     return repr(stored) if isinstance(stored, float) else stored
