@@ -44,6 +44,7 @@ import shapely
 
 from parksgis.pack.format import quote
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
+from parksgis.store.sqlite import fetch_all
 
 #: Finest metres per pixel of each band, finest first.
 BANDS = (4.0, 16.0, 64.0)
@@ -256,10 +257,10 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     spatial = spatial_table(conn, table)
     columns = list(columns or [])
     extra = "".join(f", t.{quote(c)}" for c in columns)
-    rows = conn.execute(
-        f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
+    rows = fetch_all(
+        conn, f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
         f"ON t.{quote(spatial.key)} = l.fid WHERE l.table_name = ? AND l.band = ? AND l.tx = ? "
-        "AND l.ty = ? ORDER BY l.fid", (table, band, tx, ty)).fetchall()
+        "AND l.ty = ? ORDER BY l.fid", (table, band, tx, ty))
     fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     geoms = shapely.from_wkb(np.array([r[1] for r in rows], dtype=object)) if rows \
         else np.empty(0, dtype=object)
