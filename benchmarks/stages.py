@@ -315,9 +315,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     rec = Recorder()
     if args.stage in ("first_frame", "session", "pack_session"):
-        from PySide6 import QtWidgets  # the qt canvas and identify panel need a QApplication
+        import tempfile
+
+        from PySide6 import QtCore, QtWidgets  # the qt canvas and identify panel need a QApplication
 
         app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
+        # settings of their own: every open is a first open (no view remembered from an earlier
+        # run, whatever that run zoomed to), and the user's settings are neither read nor written
+        settings = tempfile.TemporaryDirectory(prefix="parksgis-bench-settings-")
+        for fmt in (QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Format.NativeFormat):
+            QtCore.QSettings.setPath(fmt, QtCore.QSettings.Scope.UserScope, settings.name)
     STAGES[args.stage](rec, args.root, args.repeat, pack=args.pack, out=args.out)
     print(rec.dump())
     sys.stdout.flush()
