@@ -18,6 +18,12 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (``~/.cache/parksgis``, ``%LOCALAPPDATA%\\parksgis\\Cache``):
+    what can be made again from the user's files, e.g. big layers as read (io.read_cache)."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def sample_register_file() -> Path:
     """The register of the bundled sample parks: the user's own, seeded on first use."""
     return data_dir() / "sample-parks" / "register.sqlite"

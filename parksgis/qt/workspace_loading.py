@@ -12,6 +12,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from PySide6 import QtCore
+
 from parksgis.errors import ParksgisError
 from parksgis.model.imagery import ImageryLayer
 from parksgis.model.layer import Layer, LayerKind
