@@ -19,8 +19,8 @@ def data_dir() -> Path:
 
 
 def cache_dir() -> Path:
-    """The per-user cache folder (``~/.cache/parksgis``, ``%LOCALAPPDATA%\\parksgis\\Cache``):
-    what can be made again from the user's files, e.g. big layers as read (io.read_cache)."""
+    """The per-user cache folder (what can be rebuilt), e.g. ``~/.cache/parksgis`` or
+    ``%LOCALAPPDATA%\\parksgis\\Cache``."""
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 

@@ -50,7 +50,8 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
         # scale is coarser and the band chosen is never coarser than the page needs
         m_per_px = _m_per_px(shaped, page_px[0])
         box = expand_box(shaped, MARGIN)
-        workspace, _ = open_pack(src, frames=lambda table: reader.frame(table, box, m_per_px))
+        # whole tiles (cut=False): the page's counts of projects on the map come from these frames
+        workspace, _ = open_pack(src, frames=lambda table: reader.frame(table, box, m_per_px, cut=False))
         return workspace
     finally:
         reader.close()

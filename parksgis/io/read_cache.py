@@ -1,5 +1,8 @@
 """Big GeoJSON layers as read, kept in the per-user cache folder: a later open skips the parse.
 
+(Files of ``app.layer_cache.CACHE_MIN_BYTES`` and more, a million plots, open in the window
+through a cache *pack* read per view instead; this cache serves the layers read whole.)
+
 Reading 100k plots from GeoJSON takes ~2 s (a Python pass over every coordinate, then the
 geometry checks); the same layer as WKB and plain arrays loads in a tenth of that. So a layer file
 of at least :data:`MIN_BYTES` is, after it was read and checked, written once to
@@ -26,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parksgis.io.report import Problem, ValidationReport
+from parksgis.io.report import ValidationReport
 
 #: Layer files smaller than this are read from the file every time (they read in < 0.2 s).
 MIN_BYTES = 4 * 1024 * 1024
@@ -147,11 +150,7 @@ def _column(column: dict, arrays: dict, i: int):
 
 
 def _report(saved: dict, path: Path) -> ValidationReport:
-    report = ValidationReport(file=str(path), features=saved["features"], encoding=saved["encoding"],
-                              crs=saved["crs"], ok=saved["ok"],
-                              bounds=tuple(saved["bounds"]) if saved["bounds"] else None)
-    report.problems = [Problem(**p) for p in saved["problems"]]
-    return report
+    return ValidationReport.from_json({**saved, "file": str(path)})
 
 
 # -- writing an entry ------------------------------------------------------------------------------

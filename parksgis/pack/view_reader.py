@@ -18,7 +18,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import shapely
 
+from parksgis.model.view_source import ReadCancelled
 from parksgis.pack import lod
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
@@ -31,19 +33,63 @@ FULL_DETAIL_M_PER_PX = 1.0
 CACHE_FEATURES = 300_000
 
 
+class PackFacts:
+    """What never changes in an open pack's layer tables (they are frozen after the build: only
+    the register's tables take edits): columns, key, extents, feature counts and band tile ranges.
+    Shared by the readers of every thread, so a worker thread's first view costs no R-tree or
+    band scan that the loader thread's first view already paid for."""
+
+    def __init__(self):
+        self.columns: dict[str, list[str]] = {}
+        self.spatial: dict[str, object] = {}
+        self.extents: dict[str, tuple | None] = {}
+        self.counts: dict[str, int] = {}
+        self.ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
+
+
+class _Tile:
+    """One cached tile: ids (sorted), shapes and the attribute columns as object arrays."""
+
+    __slots__ = ("ids", "geoms", "values")
+
+    def __init__(self, ids, geoms, values):
+        self.ids, self.geoms, self.values = ids, geoms, values
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _meeting(geoms: np.ndarray, box, exact: bool) -> np.ndarray:
+    """Positions of ``geoms`` whose box meets ``box``; ``exact``: whose shape meets it (only the
+    shapes crossing the box's edge are tested)."""
+    b = shapely.bounds(geoms)
+    minx, miny, maxx, maxy = box
+    meets = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+    if exact:
+        inside = (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+        edge = np.flatnonzero(meets & ~inside)
+        if len(edge):
+            meets[edge] = shapely.intersects(geoms[edge], shapely.box(minx, miny, maxx, maxy))
+    return np.flatnonzero(meets)
+
+
 class PackViewReader:
     """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
 
-    def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES):
+    def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES,
+                 facts: PackFacts | None = None):
         self.path = Path(path)
         self._conn = connect(self.path, read_only=True, immutable=immutable)
-        self._cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._cache: OrderedDict[tuple, _Tile] = OrderedDict()
         self._cached_features = 0
         self.cache_features = cache_features
-        self._columns: dict[str, list[str]] = {}
-        self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
-        self._extents: dict[str, tuple | None] = {}
-        self._counts: dict[str, int] = {}
+        self.facts = facts or PackFacts()
         self.tiles_read = 0
 
     def close(self) -> None:
@@ -66,12 +112,34 @@ class PackViewReader:
 
     def extent(self, table: str) -> tuple[float, float, float, float] | None:
         """The layer's WGS84 bounds from its R-tree (nothing read)."""
-        if table not in self._extents:
-            self._extents[table] = layer_extent(self._conn, table)
-        return self._extents[table]
+        extents = self.facts.extents
+        if table not in extents:
+            extents[table] = layer_extent(self._conn, table)
+        return extents[table]
 
-    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float):
-        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``."""
+    def spatial(self, table: str):
+        """The layer's :func:`~parksgis.pack.viewport.spatial_table`."""
+        if table not in self.facts.spatial:
+            self.facts.spatial[table] = spatial_table(self._conn, table)
+        return self.facts.spatial[table]
+
+    def count(self, table: str) -> int:
+        counts = self.facts.counts
+        if table not in counts:  # the pack's own record of it, else counted (a second at 1M)
+            listed = self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'parksgis_layers'").fetchone()
+            row = self._conn.execute("SELECT feature_count FROM parksgis_layers WHERE table_name = ?",
+                                     (table,)).fetchone() if listed else None
+            counts[table] = int(row[0]) if row and row[0] is not None else \
+                self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return counts[table]
+
+    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float, stop=None,
+              cut: bool = True):
+        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``
+        (``cut`` False: of the tiles meeting it, a few more).
+
+        ``stop``: () -> bool, asked before each tile read; True raises ReadCancelled (the tiles
+        read so far stay in the cache)."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -79,7 +147,7 @@ class PackViewReader:
             band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
         elif band is not None:
             side = lod.tile_deg(band)
-            tiles = lod.tiles_in(box, side, self._ranges[(table, band)])
+            tiles = lod.tiles_in(box, side, self.facts.ranges[(table, band)])
         else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
             # tiles and a whole small layer is a handful of tiles
             side = lod.TILE_PX * 2.0 ** math.ceil(math.log2(max(m_per_px, FULL_DETAIL_M_PER_PX))) / lod.M_PER_DEG
@@ -89,41 +157,60 @@ class PackViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
-        parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
-        parts = [p for p in parts if len(p)]
+        parts = []
+        for tx, ty in tiles:
+            if stop is not None and stop():
+                raise ReadCancelled(table)
+            tile = self._tile(table, band, tx, ty, side)
+            if len(tile):
+                parts.append(tile)
+        columns = self.attributes(table)
         if not parts:
-            return gpd.GeoDataFrame({c: [] for c in self.attributes(table)},
+            return gpd.GeoDataFrame({c: [] for c in columns},
                                     geometry=gpd.GeoSeries([], crs=4326), crs=4326)
-        frame = pd.concat(parts) if len(parts) > 1 else parts[0]
-        frame = frame[~frame.index.duplicated()].sort_index()
-        return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
+        # one frame for all tiles (a frame per tile cost more than the reads); a feature that
+        # crosses tiles was read with each and is kept once; the tiles' features beyond the box
+        # are left out (a quarter of a view's tiles, which would be projected and styled for nothing)
+        ids = np.concatenate([p.ids for p in parts])
+        ids, first = np.unique(ids, return_index=True)
+        geoms = np.concatenate([p.geoms for p in parts])[first]
+        if cut:
+            keep = _meeting(geoms, box, exact=band is None)
+            ids, geoms, first = ids[keep], geoms[keep], first[keep]
+        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
+                  for j, c in enumerate(columns)}
+        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
+        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326)
 
     # -- internals ------------------------------------------------------------------------------
     def _density(self, table: str, box, m_per_px: float) -> bool:
-        if (table, lod.DENSITY_BAND) not in self._ranges:
-            self._ranges[(table, lod.DENSITY_BAND)] = lod.tile_range(self._conn, table, lod.DENSITY_BAND)
-            self._counts[table] = self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-        return self._ranges[(table, lod.DENSITY_BAND)] is not None and \
-            lod.wants_density(self._counts[table], self.extent(table), box, m_per_px)
+        ranges = self.facts.ranges
+        if (table, lod.DENSITY_BAND) not in ranges:
+            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
+                if lod.has_band(self._conn, table, lod.DENSITY_BAND) else None
+        return ranges[(table, lod.DENSITY_BAND)] is not None and \
+            lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
 
     def _band(self, table: str, m_per_px: float) -> int | None:
         band = lod.band_for(m_per_px)
         if band is None:
             return None
-        if (table, band) not in self._ranges:
-            self._ranges[(table, band)] = lod.tile_range(self._conn, table, band) \
-                if lod.has_lod(self._conn, table) else None
-        return band if self._ranges[(table, band)] is not None else None
+        ranges = self.facts.ranges
+        if (table, band) not in ranges:
+            extent = self.extent(table)
+            ranges[(table, band)] = lod.extent_tiles(extent, band) \
+                if extent is not None and lod.has_band(self._conn, table, band) else None
+        return band if ranges[(table, band)] is not None else None
 
     def attributes(self, table: str) -> list[str]:
         """The layer's attribute columns (key and geometry left out), in table order."""
-        if table not in self._columns:
-            spatial = spatial_table(self._conn, table)
-            self._columns[table] = [c for c in table_columns(self._conn, table)
-                                    if c not in (spatial.key, spatial.geometry)]
-        return self._columns[table]
+        if table not in self.facts.columns:
+            spatial = self.spatial(table)
+            self.facts.columns[table] = [c for c in table_columns(self._conn, table)
+                                         if c not in (spatial.key, spatial.geometry)]
+        return self.facts.columns[table]
 
-    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> pd.DataFrame:
+    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
         key = (table, band, side, tx, ty)
         cached = self._cache.get(key)
         if cached is not None:
@@ -132,11 +219,10 @@ class PackViewReader:
         columns = self.attributes(table)
         if band is None:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
-            ids, geoms, values = read_view(self._conn, table, box, columns)
+            ids, geoms, values = read_view(self._conn, table, box, columns, self.spatial(table))
         else:
-            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns)
-        tile = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
-        tile["geometry"] = geoms
+            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table))
+        tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns])
         self.tiles_read += 1
         self._cache[key] = tile
         self._cached_features += len(tile)

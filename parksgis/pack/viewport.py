@@ -89,12 +89,14 @@ def candidate_ids(conn: sqlite3.Connection, spatial: SpatialTable,
 
 
 def read_view(conn: sqlite3.Connection, table: str, box: tuple[float, float, float, float],
-              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+              columns: list[str] | None = None, spatial: SpatialTable | None = None
+              ) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
     """``(ids, geometries, {column: values})`` of the features of ``table`` whose shape meets ``box``.
 
-    Sorted by id. ``columns`` are attribute columns to read along (default none).
+    Sorted by id. ``columns`` are attribute columns to read along (default none); ``spatial``:
+    the table's :func:`spatial_table`, when the caller keeps it.
     """
-    spatial = spatial_table(conn, table)
+    spatial = spatial or spatial_table(conn, table)
     columns = list(columns or [])
     wanted = ", ".join(quote(c) for c in [spatial.key, spatial.geometry, *columns])
     minx, miny, maxx, maxy = box
