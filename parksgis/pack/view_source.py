@@ -58,6 +58,10 @@ class PackViewSource:
                 pass
         self._local = threading.local()
 
+    def tables(self) -> list[str]:
+        """The pack's layer tables, in layer order."""
+        return [row[0] for row in self._reader().layer_rows()]
+
     # -- the map --------------------------------------------------------------------------------
     def features(self, table: str, box, m_per_px: float, stop=None) -> gpd.GeoDataFrame:
         return self._reader().frame(table, box, m_per_px, stop)
