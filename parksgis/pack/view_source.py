@@ -47,6 +47,16 @@ class PackViewSource:
                 self._readers.append(reader)
         return reader
 
+    def release_thread(self) -> None:
+        """Close the calling thread's connection (a thread that is about to end)."""
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            return
+        self._local.reader = None
+        with self._lock:
+            self._readers = [r for r in self._readers if r is not reader]
+        reader.close()
+
     def close(self) -> None:
         """Close every thread's connection (call when no thread reads any more)."""
         with self._lock:
