@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from parksgis.model.view_source import expand_box, union_box  # noqa: F401 - where they were
 from parksgis.pack import lod
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
@@ -144,18 +145,3 @@ class PackViewReader:
             _, dropped = self._cache.popitem(last=False)
             self._cached_features -= len(dropped)
         return tile
-
-
-def expand_box(box, factor: float) -> tuple[float, float, float, float]:
-    """``box`` grown by ``factor`` of its size on every side (a margin so panning shows features)."""
-    minx, miny, maxx, maxy = box
-    dx, dy = (maxx - minx) * factor, (maxy - miny) * factor
-    return (minx - dx, miny - dy, maxx + dx, maxy + dy)
-
-
-def union_box(boxes) -> tuple[float, float, float, float] | None:
-    boxes = [b for b in boxes if b is not None]
-    if not boxes:
-        return None
-    b = np.array(boxes, dtype=float)
-    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))

@@ -110,15 +110,17 @@ def stored_fingerprints(cur) -> dict[str, str]:
 
 def read_layers(conn, bbox=None) -> list[dict]:
     """Every catalogued layer as ``{name, park_id, kind, title_zh, title_en, file, frame}``;
-    ``bbox`` (xmin, ymin, xmax, ymax in EPSG:4326): only the features whose box meets it, found
-    through the GiST index."""
+    ``bbox`` (xmin, ymin, xmax, ymax in EPSG:4326): geometries only of the features whose box
+    meets it, found through the GiST index, but those of road layers all (a page sums their
+    kilometres over whole parks)."""
     catalogue = conn.execute("SELECT table_name, name, park_id, kind, title_zh, title_en, file, columns "
                              "FROM parksgis.layers ORDER BY position").fetchall()
     out = []
     for table, name, park_id, kind, title_zh, title_en, file, columns in catalogue:
         columns = [c for c in columns if c[0] != "#fingerprint"]
         out.append({"table": table, "name": name, "park_id": park_id, "kind": kind, "title_zh": title_zh,
-                    "title_en": title_en, "file": file, "frame": read_table(conn, table, columns, bbox)})
+                    "title_en": title_en, "file": file,
+                    "frame": read_table(conn, table, columns, None if kind == "roads" else bbox)})
     return out
 
 
