@@ -139,7 +139,8 @@ class Dashboard(QtWidgets.QWidget):
             return
         scheme, projects = self.workspace.scheme, self.workspace.projects
         day = self.workspace.as_of
-        suffix = f"  ({self.tr('as of %1').replace('%1', day.isoformat())})" if day else ""
+        # the text outside an f-string, where pyside6-lupdate sees it
+        suffix = "  (" + self.tr("as of %1").replace("%1", day.isoformat()) + ")" if day else ""
         self._by_park(scheme, projects, suffix)
         self._investment(scheme, projects, suffix)
         self._roads(scheme, projects, suffix)

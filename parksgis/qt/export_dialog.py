@@ -21,23 +21,25 @@ from parksgis.errors import ParksgisError
 from parksgis.files import FileWriteError
 from parksgis.qt.i18n import follow_language
 
-TR_CONTEXT = "MainWindow"  # the actions' texts live with the window's menus
+# The actions' texts live with the window's menus, in MainWindow.tr()'s context; pyside6-lupdate
+# reads translate("MainWindow", "text") calls with the context written out.
+translate = QtCore.QCoreApplication.translate
 CLIPBOARD_SIZE_PX = (1920, 1080)  # a full-HD 16:9 slide
 CLIPBOARD_DPI = 150.0              # text as large as on an A4 landscape page
 PAGE_SIZES = ["A4 landscape", "A4 portrait", "A3 landscape", "A3 portrait", "pixels"]
 MESSAGE_MS = 8000
 
 
-def tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
-
-
 def os_reason(exc) -> str:
     """Why a file could not be written, in the UI's language (the OS says it in English)."""
-    return {errno.EACCES: tr("permission denied"), errno.EPERM: tr("permission denied"),
-            errno.ENOENT: tr("no such file or folder"), errno.ENOSPC: tr("the disk is full"),
-            errno.EROFS: tr("the disk is read-only"), errno.EISDIR: tr("a folder is in the way"),
-            errno.ENAMETOOLONG: tr("the name is too long")}.get(exc.errno, getattr(exc, "strerror", None) or str(exc))
+    return {errno.EACCES: translate("MainWindow", "permission denied"),
+            errno.EPERM: translate("MainWindow", "permission denied"),
+            errno.ENOENT: translate("MainWindow", "no such file or folder"),
+            errno.ENOSPC: translate("MainWindow", "the disk is full"),
+            errno.EROFS: translate("MainWindow", "the disk is read-only"),
+            errno.EISDIR: translate("MainWindow", "a folder is in the way"),
+            errno.ENAMETOOLONG: translate("MainWindow", "the name is too long"),
+            }.get(exc.errno, getattr(exc, "strerror", None) or str(exc))
 
 
 def one_line(exc: BaseException, path: Path | None = None) -> str:
@@ -51,9 +53,10 @@ def one_line(exc: BaseException, path: Path | None = None) -> str:
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     missing = re.fullmatch(r"(.+): folder (.+) does not exist", message)
     if missing:
-        return tr("%1: folder %2 does not exist").replace("%1", missing[1]).replace("%2", missing[2])
+        return translate("MainWindow", "%1: folder %2 does not exist").replace("%1", missing[1]).replace(
+            "%2", missing[2])
     if message == "nothing to draw: the layers hold no features":
-        return tr("nothing to draw: the layers hold no features")
+        return translate("MainWindow", "nothing to draw: the layers hold no features")
     return message
 
 
@@ -281,7 +284,7 @@ def glyph_warning(missing: list[str]) -> str:
     if not missing:
         return ""
     listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
-    return tr("The bundled font has no glyph for %1; drawn as boxes.").replace("%1", listed)
+    return translate("MainWindow", "The bundled font has no glyph for %1; drawn as boxes.").replace("%1", listed)
 
 
 class ExportActions(QtCore.QObject):
@@ -309,13 +312,14 @@ class ExportActions(QtCore.QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.export_action.setText(tr("&Export briefing…"))
-        self.copy_action.setText(tr("&Copy map image"))
-        self.edit_menu.setTitle(tr("&Edit"))
+        self.export_action.setText(translate("MainWindow", "&Export briefing…"))
+        self.copy_action.setText(translate("MainWindow", "&Copy map image"))
+        self.edit_menu.setTitle(translate("MainWindow", "&Edit"))
 
     def _ready(self) -> bool:
         if self.window.workspace is None or self.window.renderer is None:
-            self.window.statusBar().showMessage(tr("Nothing to export: open a folder of layers first."), MESSAGE_MS)
+            self.window.statusBar().showMessage(
+                translate("MainWindow", "Nothing to export: open a folder of layers first."), MESSAGE_MS)
             return False
         return True
 
@@ -344,13 +348,14 @@ class ExportActions(QtCore.QObject):
                 size_pt = export.page_size_pt(size_px=CLIPBOARD_SIZE_PX, dpi=CLIPBOARD_DPI)
                 image = export.render_image(page, renderer, size_pt, CLIPBOARD_DPI)
         except (ParksgisError, ValueError) as exc:
-            window.statusBar().showMessage(tr("Copy failed: %1").replace("%1", one_line(exc)), MESSAGE_MS)
+            window.statusBar().showMessage(
+                translate("MainWindow", "Copy failed: %1").replace("%1", one_line(exc)), MESSAGE_MS)
             return None
         finally:
             renderer.close()
         QtGui.QGuiApplication.clipboard().setImage(image)
         self.last_page = page
-        done = tr("Map image copied (%1 × %2 pixels)").replace("%1", str(image.width())).replace(
+        done = translate("MainWindow", "Map image copied (%1 × %2 pixels)").replace("%1", str(image.width())).replace(
             "%2", str(image.height()))
         warning = glyph_warning(missing)
         window.statusBar().showMessage(f"{done}. {warning}" if warning else done, MESSAGE_MS)

@@ -50,6 +50,21 @@ def install_language(language: str) -> bool:
     return found
 
 
+class TranslationContext:
+    """Names the translation context of texts that no QObject class of that name owns.
+
+    ``class ProblemTexts(TranslationContext)`` in a module, then ``ProblemTexts.tr("text")`` or,
+    with a count, ``ProblemTexts.tr("%n file(s)", "", n)``. pyside6-lupdate files a ``Name.tr(...)``
+    call under the context ``Name`` and marks it plural when it has a count; it finds no call to a
+    helper function, and a ``QCoreApplication.translate(context, text, "", n)`` is marked plural
+    only when n is a literal number.
+    """
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QtCore.QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
 class _LanguageFollower(QtCore.QObject):
     def __init__(self, watched: QtCore.QObject, callback):
         super().__init__(watched)  # lives as long as what it watches

@@ -9,15 +9,14 @@ from typing import Callable
 
 from PySide6 import QtCore, QtWidgets
 
+from parksgis.qt.i18n import TranslationContext
+
 Qt = QtCore.Qt
 NO_LIMIT = 0  # a scale box at 0 means "no limit" that way
 
 
-TR_CONTEXT = "ImageryControls"
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
+class ImageryControls(TranslationContext):
+    """The translation context of this module's texts: ``ImageryControls.tr("text")``."""
 
 
 def slider_action(menu: QtWidgets.QMenu, label: str, name: str, bounds: tuple[int, int], value: int,
@@ -43,17 +42,17 @@ def _scale_range_action(menu: QtWidgets.QMenu, layer) -> QtWidgets.QWidgetAction
     box = QtWidgets.QWidget(menu)
     row = QtWidgets.QHBoxLayout(box)
     row.setContentsMargins(24, 2, 8, 2)
-    row.addWidget(QtWidgets.QLabel(_tr("Visible from 1:"), box))
+    row.addWidget(QtWidgets.QLabel(ImageryControls.tr("Visible from 1:"), box))
     spins = []
     for name, value in (("min_scale", layer.zoom_range[0]), ("max_scale", layer.zoom_range[1])):
         spin = QtWidgets.QSpinBox(box, objectName=name)
         spin.setRange(NO_LIMIT, 10_000_000)
         spin.setSingleStep(500)
-        spin.setSpecialValueText(_tr("any"))
+        spin.setSpecialValueText(ImageryControls.tr("any"))
         spin.setValue(int(value or NO_LIMIT))
         spins.append(spin)
     row.addWidget(spins[0])
-    row.addWidget(QtWidgets.QLabel(_tr("to 1:"), box))
+    row.addWidget(QtWidgets.QLabel(ImageryControls.tr("to 1:"), box))
     row.addWidget(spins[1])
 
     def apply(*_):
@@ -71,19 +70,19 @@ def _scale_range_action(menu: QtWidgets.QMenu, layer) -> QtWidgets.QWidgetAction
 
 def fill_imagery_menu(menu: QtWidgets.QMenu, layers: list, zoom_to: Callable[[list], None]) -> None:
     """Zoom to ``layers``; for one layer also its opacity, brightness, contrast and scale range."""
-    menu.addAction(_tr("Zoom to"), lambda: zoom_to(layers))
+    menu.addAction(ImageryControls.tr("Zoom to"), lambda: zoom_to(layers))
     if len(layers) != 1:
         return
     layer = layers[0]
     menu.addSeparator()
-    menu.addAction(slider_action(menu, _tr("Opacity"), "opacity_slider", (0, 100),
+    menu.addAction(slider_action(menu, ImageryControls.tr("Opacity"), "opacity_slider", (0, 100),
                                  round(layer.opacity * 100), lambda v: setattr(layer, "opacity", v / 100)))
-    menu.addAction(slider_action(menu, _tr("Brightness"), "brightness_slider", (-100, 100),
+    menu.addAction(slider_action(menu, ImageryControls.tr("Brightness"), "brightness_slider", (-100, 100),
                                  round(layer.brightness * 100), lambda v: setattr(layer, "brightness", v / 100)))
-    menu.addAction(slider_action(menu, _tr("Contrast"), "contrast_slider", (0, 400),
+    menu.addAction(slider_action(menu, ImageryControls.tr("Contrast"), "contrast_slider", (0, 400),
                                  round(layer.contrast * 100), lambda v: setattr(layer, "contrast", v / 100)))
     menu.addAction(_scale_range_action(menu, layer))
-    menu.addAction(_tr("Reset brightness and contrast"),
+    menu.addAction(ImageryControls.tr("Reset brightness and contrast"),
                    lambda: (setattr(layer, "brightness", 0.0), setattr(layer, "contrast", 1.0)))
 
 
@@ -112,9 +111,9 @@ class ImagerySwipeBar(QtWidgets.QToolBar):
         self.hide()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Compare imagery (swipe)"))
-        self.toggleViewAction().setText(_tr("Compare imagery (swipe)"))
-        self.label.setText(_tr("Left of the line: imagery flown by"))
+        self.setWindowTitle(ImageryControls.tr("Compare imagery (swipe)"))
+        self.toggleViewAction().setText(ImageryControls.tr("Compare imagery (swipe)"))
+        self.label.setText(ImageryControls.tr("Left of the line: imagery flown by"))
 
     def set_renderer(self, renderer) -> None:
         """Follow a new map (a new workspace); the swipe carries over."""

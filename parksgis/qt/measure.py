@@ -11,12 +11,13 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from parksgis.qt.i18n import TranslationContext
+
 SQUARE_METRES_PER_MU = 10000.0 / 15.0  # 1 亩 = 666.67 m² (15 亩 = 1 公顷)
-TR_CONTEXT = "Measure"
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
+class Measure(TranslationContext):
+    """The translation context of this module's texts: ``Measure.tr("text")``."""
 
 
 def path_length(points: list[tuple[float, float]]) -> float:
@@ -40,8 +41,9 @@ def format_length(metres: float) -> str:
 def format_area(square_metres: float) -> str:
     """m², 亩 and 公顷 side by side: plots are talked about in 亩, the plan in 公顷 (in English
     "mu" and "ha")."""
-    return (f"{square_metres:,.0f} m² · {square_metres / SQUARE_METRES_PER_MU:,.2f} {_tr('mu')} · "
-            f"{square_metres / 10000:,.3f} {_tr('ha')}")
+    mu, ha = Measure.tr("mu"), Measure.tr("ha")  # outside the f-string, where pyside6-lupdate sees them
+    return (f"{square_metres:,.0f} m² · {square_metres / SQUARE_METRES_PER_MU:,.2f} {mu} · "
+            f"{square_metres / 10000:,.3f} {ha}")
 
 
 class MeasureTool(QtCore.QObject):

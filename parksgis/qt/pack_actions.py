@@ -29,11 +29,6 @@ from parksgis.qt.i18n import follow_language
 
 PACK_SUFFIX = ".gpkg"
 MESSAGE_MS = 8000
-TR_CONTEXT = "PackActions"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text, "", n)
 
 
 def problem_code(exc: Exception) -> str:
@@ -89,10 +84,10 @@ class PackActions(QtCore.QObject):
         return action
 
     def retranslate(self) -> None:
-        self.open_pack_action.setText(_tr("Open &pack…"))
-        self.export_action.setText(_tr("Export c&hanges…"))
-        self.merge_action.setText(_tr("&Merge changes…"))
-        self.conflicts_action.setText(_tr("Resolve &conflicts…"))
+        self.open_pack_action.setText(self.tr("Open &pack…"))
+        self.export_action.setText(self.tr("Export c&hanges…"))
+        self.merge_action.setText(self.tr("&Merge changes…"))
+        self.conflicts_action.setText(self.tr("Resolve &conflicts…"))
 
     # -- what is open -------------------------------------------------------------------------------
     @property
@@ -117,8 +112,8 @@ class PackActions(QtCore.QObject):
 
     # -- opening ------------------------------------------------------------------------------------
     def choose_pack(self) -> None:
-        dialog = QtWidgets.QFileDialog(self.window, _tr("Open a layer pack"), "",
-                                       _tr("Layer packs (*.gpkg);;All files (*)"))
+        dialog = QtWidgets.QFileDialog(self.window, self.tr("Open a layer pack"), "",
+                                       self.tr("Layer packs (*.gpkg);;All files (*)"))
         dialog.setObjectName("open_pack_dialog")
         dialog.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFile)
         if dialog.exec() and dialog.selectedFiles():
@@ -152,7 +147,8 @@ class PackActions(QtCore.QObject):
             return True
 
         return workspace_loading.load_for_window(
-            self.window, _tr("Opening %1…").replace("%1", path.name), lambda: load_pack(path, read_only)).then(show)
+            self.window, self.tr("Opening %1…").replace("%1", path.name),
+            lambda: load_pack(path, read_only)).then(show)
 
     def _after_open(self, opened: bool) -> bool:
         if opened:
@@ -161,7 +157,7 @@ class PackActions(QtCore.QObject):
 
     def ask_retry(self, text: str) -> bool:
         """Another program holds the pack's write lock: try again, or give up (nothing opened)."""
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, _tr("Pack busy"), text,
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, self.tr("Pack busy"), text,
                                     QtWidgets.QMessageBox.StandardButton.Retry
                                     | QtWidgets.QMessageBox.StandardButton.Cancel, self.window)
         box.setObjectName("pack_busy_question")
@@ -173,7 +169,7 @@ class PackActions(QtCore.QObject):
         reports, handle = opened.reports, opened.source.pack
         if handle is not None and handle.read_only:
             self.window.problems.add_problem("warning", path, None, "pack-read-only",
-                                             handle.read_only_reason or _tr("read-only"))
+                                             handle.read_only_reason or self.tr("read-only"))
         if any(report.problems for report in reports) or (handle is not None and handle.read_only):
             self.window.docks["problems"].raise_()
         self._after_show()
@@ -235,15 +231,15 @@ class PackActions(QtCore.QObject):
 
         handle = self.handle
         if handle is None or not handle.is_pack:
-            self.window.statusBar().showMessage(_tr("Open a layer pack to export its changes."), MESSAGE_MS)
+            self.window.statusBar().showMessage(self.tr("Open a layer pack to export its changes."), MESSAGE_MS)
             return Pending.of(None, self)
         name = f"{handle.path.stem}-changes-{date.today():%Y%m%d}.json"
         from parksgis.pack.access import read_only_reason
 
         # next to the pack, unless it sits on read-only media or a share
         folder = handle.path.parent if read_only_reason(handle.path) is None else Path.home()
-        chosen = self._ask_file("export_changes_dialog", _tr("Export changes"),
-                                _tr("Change files (*.json)"), True, folder / name)
+        chosen = self._ask_file("export_changes_dialog", self.tr("Export changes"),
+                                self.tr("Change files (*.json)"), True, folder / name)
         if not chosen:
             return Pending.of(None, self)
         out = chosen[0]
@@ -251,10 +247,10 @@ class PackActions(QtCore.QObject):
         def done(document):
             count = len(document["changes"])
             self.window.statusBar().showMessage(
-                _tr("Exported %n change(s) to %1", count).replace("%1", str(out)), MESSAGE_MS)
+                self.tr("Exported %n change(s) to %1", "", count).replace("%1", str(out)), MESSAGE_MS)
             return out
 
-        return self._in_background(_tr("Exporting changes…"), lambda: export_changes(handle.path, out),
+        return self._in_background(self.tr("Exporting changes…"), lambda: export_changes(handle.path, out),
                                    done, out)
 
     def merge_changes(self, files=None) -> Pending:
@@ -268,11 +264,11 @@ class PackActions(QtCore.QObject):
         target = self.merge_target()
         if target is None:
             self.window.statusBar().showMessage(
-                _tr("Open a layers folder or an editable pack to merge changes into it."), MESSAGE_MS)
+                self.tr("Open a layers folder or an editable pack to merge changes into it."), MESSAGE_MS)
             return Pending.of(None, self)
         if files is None:
-            files = self._ask_file("merge_changes_dialog", _tr("Merge change files"),
-                                   _tr("Change files (*.json *.gpkg);;All files (*)"), False, target.parent)
+            files = self._ask_file("merge_changes_dialog", self.tr("Merge change files"),
+                                   self.tr("Change files (*.json *.gpkg);;All files (*)"), False, target.parent)
         if not files:
             return Pending.of(None, self)
         author = self._author()
@@ -280,7 +276,7 @@ class PackActions(QtCore.QObject):
         def done(result):
             self.refresh_register()
             self.window.statusBar().showMessage(
-                _tr("Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).")
+                self.tr("Merged %1 change(s), %2 already there, %3 repeated; %4 new conflict(s).")
                 .replace("%1", str(len(result.merged))).replace("%2", str(len(result.already)))
                 .replace("%3", str(len(result.repeated))).replace("%4", str(len(result.conflicts))),
                 MESSAGE_MS)
@@ -289,7 +285,7 @@ class PackActions(QtCore.QObject):
             return result
 
         # a cancelled merge runs on in its thread; its single transaction commits or not
-        return self._in_background(_tr("Merging changes…"), lambda: merge_changes(target, files, author=author),
+        return self._in_background(self.tr("Merging changes…"), lambda: merge_changes(target, files, author=author),
                                    done, target)
 
     def _in_background(self, label: str, job, done, problem_path) -> Pending:
@@ -346,7 +342,7 @@ class PackActions(QtCore.QObject):
             count = 0
         if count:
             self.window.statusBar().showMessage(
-                _tr("%n open merge conflict(s): File ▸ Resolve conflicts…", count), MESSAGE_MS)
+                self.tr("%n open merge conflict(s): File ▸ Resolve conflicts…", "", count), MESSAGE_MS)
 
     def refresh_register(self) -> None:
         """Re-read the register after another connection (merge, resolution) wrote to it."""

@@ -2,8 +2,9 @@
 
 Qt's file dialog labels its fields "&Look in:" and "Files of &type:"; qtbase_zh_CN.qm translates
 only the forms without the access key, so a Chinese file dialog would show them in English. They
-are listed here under Qt's own context names so scripts/extract_ui_strings.py puts them in our
-.ts files; our translator is installed after Qt's, so it is asked first. Never called.
+are listed here under Qt's own context names so pyside6-lupdate (scripts/update_translations.sh)
+puts them in our .ts files; our translator is installed after Qt's, so it is asked first. Never
+called.
 """
 
 from __future__ import annotations

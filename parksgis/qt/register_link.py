@@ -29,13 +29,8 @@ def register_today() -> date:
     return local_date(utc_stamp())
 
 
-TR_CONTEXT = "RegisterLink"
 #: How long after losing the database server the link tries again (and again, until it is back).
 RECONNECT_MS = 2000
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
 
 
 class RegisterLink(QtCore.QObject):
@@ -85,7 +80,7 @@ class RegisterLink(QtCore.QObject):
             return
         if handle is not None:
             if handle.register is None:
-                self._problem = handle.read_only_reason or _tr("This GeoPackage holds no register.")
+                self._problem = handle.read_only_reason or self.tr("This GeoPackage holds no register.")
                 return
             handle.reopen_register()  # the loader's thread opened it; this (UI) thread edits it
             self.backend = handle.register
@@ -96,7 +91,7 @@ class RegisterLink(QtCore.QObject):
 
             self.backend, self._owns_backend = RegisterStore.for_folder(source), True
         else:
-            self._problem = _tr("No status register: open a folder of layers or a pack to edit statuses.")
+            self._problem = self.tr("No status register: open a folder of layers or a pack to edit statuses.")
 
     # -- a database: other desks' commits arrive by LISTEN/NOTIFY ------------------------------------
     def _listen(self) -> None:
@@ -166,18 +161,18 @@ class RegisterLink(QtCore.QObject):
     def read_only_reason(self) -> str | None:
         """Why statuses cannot be edited (shown in the editor), or None when they can."""
         if self.workspace is None:
-            return _tr("Nothing is open.")
+            return self.tr("Nothing is open.")
         if self.backend is None:
-            return self._problem or _tr("No status register.")
+            return self._problem or self.tr("No status register.")
         if self._lost is not None:
-            return _tr("The connection to the database server was lost; edits are refused until it "
-                       "is back (reconnecting automatically).")
+            return self.tr("The connection to the database server was lost; edits are refused until it "
+                           "is back (reconnecting automatically).")
         if not self.backend.persistent:  # a layers folder that cannot be written
-            return _tr("The folder %1 cannot be written, so it is open read-only. To edit statuses, "
-                       "copy it to a folder you can write to (parksgis sample DIR copies the sample "
-                       "parks).").replace("%1", str(self.workspace.meta.get("source")))
+            return self.tr("The folder %1 cannot be written, so it is open read-only. To edit statuses, "
+                           "copy it to a folder you can write to (parksgis sample DIR copies the sample "
+                           "parks).").replace("%1", str(self.workspace.meta.get("source")))
         if self.backend.readonly:
-            return self.backend.read_only_reason or _tr("The register is open read-only.")
+            return self.backend.read_only_reason or self.tr("The register is open read-only.")
         return None
 
     @property
@@ -188,7 +183,7 @@ class RegisterLink(QtCore.QObject):
             from parksgis.assets import is_sample_layers
 
             if is_sample_layers(self.workspace.meta.get("source")):
-                return _tr("Sample parks: your status edits are saved in %1").replace("%1", self.backend.label)
+                return self.tr("Sample parks: your status edits are saved in %1").replace("%1", self.backend.label)
         return None
 
     @property

@@ -32,13 +32,6 @@ class TitledDock(QtWidgets.QDockWidget):
         self.setWindowTitle(title())
 
 
-TR_CONTEXT = "RegisterPanels"
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
-
-
 class RegisterPanels(QtCore.QObject):
     def __init__(self, window, session):
         super().__init__(window)
@@ -49,13 +42,13 @@ class RegisterPanels(QtCore.QObject):
         window.identify.add_editor(self.editor, [self.editor.apply_button])
         window.addAction(self.editor.undo_action)  # Ctrl+Z works wherever the focus is
         self.as_of = AsOfBar(window.selection, self.link, window)
-        self.toolbar = window.addToolBar(_tr("Status as of"))
+        self.toolbar = window.addToolBar(self.tr("Status as of"))
         self.toolbar.setObjectName("as_of_toolbar")
         self.toolbar.addWidget(self.as_of)
         self.dashboard = Dashboard(window.selection, self.link, window)
         self.docks = {
-            "changes": TitledDock("changes", lambda: _tr("Status changes"), self.as_of.changes_list, window),
-            "dashboard": TitledDock("dashboard", lambda: _tr("Dashboard"), self.dashboard, window),
+            "changes": TitledDock("changes", lambda: self.tr("Status changes"), self.as_of.changes_list, window),
+            "dashboard": TitledDock("dashboard", lambda: self.tr("Dashboard"), self.dashboard, window),
         }
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["changes"])
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.docks["dashboard"])
@@ -67,7 +60,7 @@ class RegisterPanels(QtCore.QObject):
         actions.tools_menu.addAction(self.editor.undo_action)
         for dock in self.docks.values():
             actions.panels_menu.addAction(dock.toggleViewAction())
-        self.author_action = actions.settings_menu.addAction(_tr("Your name in the history…"))
+        self.author_action = actions.settings_menu.addAction(self.tr("Your name in the history…"))
         self.author_action.setObjectName("author_action")
         self.author_action.triggered.connect(self.ask_author)
         # File ▸ Import status spreadsheet… / Export register…
@@ -86,8 +79,8 @@ class RegisterPanels(QtCore.QObject):
         follow_language(window, self.retranslate)  # what is ours in the window's menus and bars
 
     def retranslate(self) -> None:
-        self.toolbar.setWindowTitle(_tr("Status as of"))
-        self.author_action.setText(_tr("Your name in the history…"))
+        self.toolbar.setWindowTitle(self.tr("Status as of"))
+        self.author_action.setText(self.tr("Your name in the history…"))
 
     def set_workspace(self, workspace, renderer) -> None:
         """Open the workspace's register and point every register view at it."""
@@ -120,8 +113,8 @@ class RegisterPanels(QtCore.QObject):
     def ask_author(self) -> None:
         """Ask for the name written into history rows (the "author" setting; empty: the OS user)."""
         name, ok = QtWidgets.QInputDialog.getText(
-            self.window, _tr("Your name in the history"),
-            _tr("Name recorded with your status edits (empty: your system user name):"),
+            self.window, self.tr("Your name in the history"),
+            self.tr("Name recorded with your status edits (empty: your system user name):"),
             text=str(self.window.settings.value("author", "") or ""))
         if ok:
             self.window.settings.setValue("author", name.strip())

@@ -5,23 +5,30 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6 import QtCore
-
-TR_CONTEXT = "RegisterTexts"
+from parksgis.qt.i18n import TranslationContext
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
+class RegisterTexts(TranslationContext):
+    """The translation context of this module's texts: ``RegisterTexts.tr("text")``."""
 
 
 def field_label(field: str) -> str:
     """``progress_pct`` -> 进度 / Progress; an unknown column keeps its name."""
     return {
-        "status": _tr("Status"), "progress_pct": _tr("Progress"), "planned_start": _tr("Planned start"),
-        "planned_finish": _tr("Planned finish"), "actual_start": _tr("Actual start"),
-        "actual_finish": _tr("Actual finish"), "note": _tr("Note"), "name_zh": _tr("Name"),
-        "name_en": _tr("English name"), "investment_wan_yuan": _tr("Investment"), "owner": _tr("Owner"),
-        "contractor": _tr("Contractor"), "category": _tr("Category"), "park": _tr("Park"),
+        "status": RegisterTexts.tr("Status"),
+        "progress_pct": RegisterTexts.tr("Progress"),
+        "planned_start": RegisterTexts.tr("Planned start"),
+        "planned_finish": RegisterTexts.tr("Planned finish"),
+        "actual_start": RegisterTexts.tr("Actual start"),
+        "actual_finish": RegisterTexts.tr("Actual finish"),
+        "note": RegisterTexts.tr("Note"),
+        "name_zh": RegisterTexts.tr("Name"),
+        "name_en": RegisterTexts.tr("English name"),
+        "investment_wan_yuan": RegisterTexts.tr("Investment"),
+        "owner": RegisterTexts.tr("Owner"),
+        "contractor": RegisterTexts.tr("Contractor"),
+        "category": RegisterTexts.tr("Category"),
+        "park": RegisterTexts.tr("Park"),
     }.get(field, field)
 
 

@@ -14,11 +14,9 @@ Qt = QtCore.Qt
 Key = QtGui.QKeySequence
 
 
-TR_CONTEXT = "MainWindow"  # the window's texts share one context with MainWindow.tr()
-
-
-def tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text)
+# The window's texts share one context with MainWindow.tr(); pyside6-lupdate reads
+# translate("MainWindow", "text") calls with the context written out.
+translate = QtCore.QCoreApplication.translate
 
 
 class WindowActions:
@@ -134,27 +132,33 @@ class WindowActions:
 
     def retranslate(self) -> None:
         texts = {
-            self.open_folder: tr("Open &folder…"), self.open_file: tr("&Add layer files…"),
-            self.quit: tr("&Quit"), self.zoom_all: tr("Zoom to &all"), self.zoom_in: tr("Zoom &in"),
-            self.zoom_out: tr("Zoom &out"), self.zoom_selection: tr("Zoom to &selection"),
-            self.clear_selection: tr("Clear selection"), self.settings: tr("&Display CRS…"),
-            self.about: tr("&About parksgis"), self.guide: tr("User &guide"),
-            self.shortcuts: tr("&Keyboard shortcuts"),
-            self.tool_actions["pan"]: tr("&Pan and identify"),
-            self.tool_actions["zoom_box"]: tr("&Zoom to box"),
-            self.tool_actions["select_box"]: tr("&Select by box"),
-            self.tool_actions["measure_distance"]: tr("&Measure distance"),
-            self.tool_actions["measure_area"]: tr("Measure a&rea"),
+            self.open_folder: translate("MainWindow", "Open &folder…"),
+            self.open_file: translate("MainWindow", "&Add layer files…"),
+            self.quit: translate("MainWindow", "&Quit"),
+            self.zoom_all: translate("MainWindow", "Zoom to &all"),
+            self.zoom_in: translate("MainWindow", "Zoom &in"),
+            self.zoom_out: translate("MainWindow", "Zoom &out"),
+            self.zoom_selection: translate("MainWindow", "Zoom to &selection"),
+            self.clear_selection: translate("MainWindow", "Clear selection"),
+            self.settings: translate("MainWindow", "&Display CRS…"),
+            self.about: translate("MainWindow", "&About parksgis"),
+            self.guide: translate("MainWindow", "User &guide"),
+            self.shortcuts: translate("MainWindow", "&Keyboard shortcuts"),
+            self.tool_actions["pan"]: translate("MainWindow", "&Pan and identify"),
+            self.tool_actions["zoom_box"]: translate("MainWindow", "&Zoom to box"),
+            self.tool_actions["select_box"]: translate("MainWindow", "&Select by box"),
+            self.tool_actions["measure_distance"]: translate("MainWindow", "&Measure distance"),
+            self.tool_actions["measure_area"]: translate("MainWindow", "Measure a&rea"),
         }
         for action, text in texts.items():
             action.setText(text)
-        self.file_menu.setTitle(tr("&File"))
-        self.recent_menu.setTitle(tr("&Recent"))
-        self.view_menu.setTitle(tr("&View"))
-        self.parks_menu.setTitle(tr("Zoom to par&k"))
-        self.panels_menu.setTitle(tr("&Panels"))
-        self.tools_menu.setTitle(tr("&Tools"))
-        self.settings_menu.setTitle(tr("&Settings"))
-        self.language_menu.setTitle(tr("&Language"))
-        self.help_menu.setTitle(tr("&Help"))
-        self.toolbar.setWindowTitle(tr("Map tools"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.recent_menu.setTitle(translate("MainWindow", "&Recent"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.parks_menu.setTitle(translate("MainWindow", "Zoom to par&k"))
+        self.panels_menu.setTitle(translate("MainWindow", "&Panels"))
+        self.tools_menu.setTitle(translate("MainWindow", "&Tools"))
+        self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.toolbar.setWindowTitle(translate("MainWindow", "Map tools"))

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6 import QtCore
-
 from parksgis.errors import ParksgisError
 from parksgis.model.imagery import ImageryLayer
 from parksgis.model.layer import Layer, LayerKind
+from parksgis.qt.i18n import TranslationContext
 from parksgis.qt.loader import Cancelled, Pending, run_in_background
 
 
-TR_CONTEXT = "WorkspaceLoading"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QtCore.QCoreApplication.translate(TR_CONTEXT, text, "", n)
+class WorkspaceLoading(TranslationContext):
+    """The translation context of this module's texts: ``WorkspaceLoading.tr("text")``."""
 
 
 def open_path(window, path: Path) -> Pending:
@@ -40,7 +36,7 @@ def open_path(window, path: Path) -> Pending:
         _raise_problems_if_any(window, opened.reports)
         return True
 
-    return load_for_window(window, _tr("Opening %1…").replace("%1", path.name),
+    return load_for_window(window, WorkspaceLoading.tr("Opening %1…").replace("%1", path.name),
                            lambda: open_workspace(path, view_layers=True)).then(show)
 
 
@@ -64,14 +60,14 @@ def open_database(window, src: str) -> Pending:
         window.remember(shown)
         return True
 
-    return load_for_window(window, _tr("Opening %1…").replace("%1", shown), load).then(show)
+    return load_for_window(window, WorkspaceLoading.tr("Opening %1…").replace("%1", shown), load).then(show)
 
 
 def _succeeded(window, outcome, file, name, code: str | None = None) -> bool:
     """True when ``outcome`` holds a result; otherwise says why in the window (a cancel in the
     status bar, a ParksgisError as a problem row) and re-raises anything else."""
     if isinstance(outcome.error, Cancelled):
-        window.statusBar().showMessage(_tr("Opening cancelled"), 5000)
+        window.statusBar().showMessage(WorkspaceLoading.tr("Opening cancelled"), 5000)
         return False
     if isinstance(outcome.error, ParksgisError):
         exc = outcome.error
@@ -153,7 +149,7 @@ def add_files(window, paths: list[Path], crs=None, offset=None) -> Pending:
             raise outcome.error
         return _add_layers(window, paths, outcome.result)
 
-    return run_in_background(window, _tr("Reading %n file(s)…", len(paths)), job).then(add)
+    return run_in_background(window, WorkspaceLoading.tr("Reading %n file(s)…", "", len(paths)), job).then(add)
 
 
 def _add_layers(window, paths: list[Path], results) -> int:
