@@ -318,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6 import QtWidgets  # the qt canvas and identify panel need a QApplication
 
         app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
+        import tempfile
+
+        from PySide6 import QtCore  # a fresh settings folder: no view remembered from another run
+
+        QtCore.QSettings.setPath(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                                 tempfile.mkdtemp(prefix="parksgis-bench-settings-"))
     STAGES[args.stage](rec, args.root, args.repeat, pack=args.pack, out=args.out)
     print(rec.dump())
     sys.stdout.flush()

@@ -29,6 +29,17 @@ def stage(text: str) -> None:
         report(text)
 
 
+@contextmanager
+def reported_to(callback: Callable[[str], None]):
+    """Hand the stages reported inside the block (in this thread) to ``callback`` — e.g. a Qt
+    signal that shows them in a progress dialog."""
+    token = _reporter.set(callback)
+    try:
+        yield
+    finally:
+        _reporter.reset(token)
+
+
 def is_terminal(stream) -> bool:
     try:
         return stream.isatty()
@@ -45,11 +56,10 @@ def shown_on(stream=None, delay: float | None = None, prefix: str = "parksgis: "
         yield
         return
     line = _StatusLine(stream, DELAY if delay is None else delay, prefix)
-    token = _reporter.set(line.set)
     try:
-        yield
+        with reported_to(line.set):
+            yield
     finally:
-        _reporter.reset(token)
         line.stop()
 
 

@@ -18,6 +18,12 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """The per-user cache folder (what can be rebuilt), e.g. ``~/.cache/parksgis`` or
+    ``%LOCALAPPDATA%\\parksgis\\Cache``."""
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def sample_register_file() -> Path:
     """The register of the bundled sample parks: the user's own, seeded on first use."""
     return data_dir() / "sample-parks" / "register.sqlite"

@@ -68,14 +68,18 @@ class WorkspaceError(ParksgisError):
 @dataclass
 class Source:
     """What a workspace was opened from, and what stays open with it: for a pack, its handle
-    (register, read-only reason, edit lock), released by :meth:`close`."""
+    (register, read-only reason, edit lock); for a folder, the cache packs its big layers are
+    read from (``app.layer_cache``); released by :meth:`close`."""
 
     path: Path
     pack: object | None = None  # parksgis.pack.PackHandle
+    caches: tuple = ()  # parksgis.pack.view_source.PackViewSource
 
     def close(self) -> None:
         if self.pack is not None:
             self.pack.close()
+        for cache in self.caches:
+            cache.close()
 
 
 class OpenedWorkspace(NamedTuple):
@@ -91,13 +95,22 @@ def open_workspace(path, *, crs=None, offset=None, read_only: bool = False,
     """Open ``path`` for a window: like :func:`load_workspace`, but a pack stays open (its register
     is edited in place) in ``source.pack`` until ``source.close()``. ``read_only`` opens a pack
     read-only; ``view_layers`` leaves a pack's big layers in the pack, read per view (see
-    ``pack.open_pack``)."""
+    ``pack.open_pack``), and a folder's big GeoJSON files in cache packs (``app.layer_cache``)."""
     path = Path(path)
     if not path.exists():
         raise WorkspaceError(path, "no such file or folder", "not-found")
     if path.is_file() and path.suffix.lower() == ".gpkg":
         workspace, reports, handle = _open_gpkg(path, read_only, view_layers)
         return OpenedWorkspace(workspace, reports, Source(path, handle))
+    if view_layers and path.is_dir() and not is_raster_path(path):
+        caches: list = []
+        try:
+            workspace, reports = _load_folder(path, crs, offset, caches)
+        except BaseException:
+            for cache in caches:
+                cache.close()
+            raise
+        return OpenedWorkspace(workspace, reports, Source(path, caches=tuple(caches)))
     workspace, reports = load_workspace(path, crs=crs, offset=offset)
     return OpenedWorkspace(workspace, reports, Source(path))
 
@@ -179,7 +192,8 @@ def _open_gpkg(path: Path, read_only: bool, view_layers: bool = False):
 
 # -- folders ---------------------------------------------------------------------------------------
 
-def _load_folder(folder: Path, crs, offset):
+def _load_folder(folder: Path, crs, offset, caches: list | None = None):
+    """``caches``: when given, big GeoJSON files open through cache packs, appended to it."""
     reports: list[ValidationReport] = []
     manifest = _read_parks_json(folder, reports)
     parks_meta = manifest.get("parks") if manifest else None
@@ -201,12 +215,12 @@ def _load_folder(folder: Path, crs, offset):
                                                  "is missing")
             reports.append(report)
         else:
-            park.layers = _load_layers(park_folder, park.park_id, crs, offset, reports)
+            park.layers = _load_layers(park_folder, park.park_id, crs, offset, reports, caches=caches)
         parks.append(park)
 
     basemap = ((manifest or {}).get("basemap") or {}).get("folder") or BASEMAP_FOLDER
-    shared = _load_layers(folder / basemap, None, crs, offset, reports, basemap=True)
-    shared += _load_layers(folder, None, crs, offset, reports)  # loose files next to parks.json
+    shared = _load_layers(folder / basemap, None, crs, offset, reports, basemap=True, caches=caches)
+    shared += _load_layers(folder, None, crs, offset, reports, caches=caches)  # loose files beside parks.json
 
     imagery = load_imagery_folder(folder, (manifest or {}).get("imagery"), reports)
     projects, scheme, register_source = _read_register(folder, reports)
@@ -290,24 +304,32 @@ def _sort_key(path: Path, basemap: bool):
     return (KIND_ORDER.index(LayerKind.from_name(path.stem)), path.name)
 
 
-def _load_layers(folder: Path, park_id, crs, offset, reports, basemap: bool = False) -> list[Layer]:
+def _load_layers(folder: Path, park_id, crs, offset, reports, basemap: bool = False,
+                 caches: list | None = None) -> list[Layer]:
+    from parksgis.app.layer_cache import open_cached_layer, wants_cache
     from parksgis.io import validate_file
 
     layers = []
     taken: set[str] = set()
     for path in sorted(_layer_files(folder), key=lambda p: _sort_key(p, basemap)):
         progress.stage(f"reading {path}")
-        frame, report = validate_file(path, crs=crs, offset=offset)
-        reports.append(report)
-        if frame is None:
-            continue
         kind = LayerKind.BASEMAP if basemap else LayerKind.from_name(path.stem)
         name = path.stem
         while name in taken:  # plots.geojson and plots.gpkg side by side both load
             name += "_"
-        taken.add(name)
-        layers.append(Layer(name, frame, kind, park_id, source=path, report=report,
-                            **_titles(path.stem, kind)))
+
+        def make_layer(frame, report, name=name, kind=kind, path=path):
+            return Layer(name, frame, kind, park_id, source=path, report=report, **_titles(path.stem, kind))
+
+        if caches is not None and wants_cache(path):
+            layer, report = open_cached_layer(path, make_layer, crs=crs, offset=offset, opened=caches)
+        else:
+            frame, report = validate_file(path, crs=crs, offset=offset)
+            layer = None if frame is None else make_layer(frame, report)
+        reports.append(report)
+        if layer is not None:
+            taken.add(name)
+            layers.append(layer)
     return layers
 
 

@@ -60,14 +60,15 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
         roads = {table for table, _park, kind in reader.layer_rows() if kind == "roads"}
 
         def frame(table):
-            # a box page's key figures count the whole parks it touches (a park page's, its own
-            # park, which its box holds): their road kilometres and projects drawn nowhere
+            # whole tiles (cut=False): the page's counts of projects on the map come from these
+            # frames; a box page's key figures count the whole parks it touches (a park page's,
+            # its own park, which its box holds): their road kilometres and projects drawn nowhere
             extent = reader.extent(table)
             if bbox is None or extent is None or _holds(box, extent):
-                return reader.frame(table, box, m_per_px)
+                return reader.frame(table, box, m_per_px, cut=False)
             if table in roads:  # full detail everywhere: the page sums their lengths
-                return reader.frame(table, extent, 0.0)
-            return _with_every_row(source, table, reader.frame(table, box, m_per_px))
+                return reader.frame(table, extent, 0.0, cut=False)
+            return _with_every_row(source, table, reader.frame(table, box, m_per_px, cut=False))
 
         workspace, _ = open_pack(src, frames=frame)
         return workspace

@@ -52,3 +52,10 @@ class ValidationReport:
             "bounds": list(self.bounds) if self.bounds else None,
             "problems": [asdict(p) for p in self.problems],
         }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ValidationReport":
+        """The report :meth:`to_json` wrote."""
+        return cls(data["file"], [Problem(**p) for p in data["problems"]], data["features"],
+                   data["encoding"], data["crs"], tuple(data["bounds"]) if data["bounds"] else None,
+                   data["ok"])

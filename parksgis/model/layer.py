@@ -49,6 +49,7 @@ class Layer:
         self.name = name
         self._frame = frame
         self._project_ids = None  # derived from frame; see project_ids
+        self._source_links = None  # linked_project_ids of a viewport-driven layer
         self.kind = LayerKind(kind)
         self.park_id = park_id
         self.source = Path(source) if source is not None else None
@@ -147,17 +148,18 @@ class Layer:
 
         if "project_id" not in self.frame.columns:
             return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
-        col = self.frame["project_id"]
-        present = col.notna().to_numpy()
-        out = pd.Series([None] * len(col), index=col.index, dtype=object)
-        values = col[present]
-        if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all():
-            values = values.astype("int64")  # 101.0 (an int column with gaps) names project "101"
-        text = values.astype(str).str.strip()
-        keep = (text != "").to_numpy()
-        # object dtype so missing ids stay None (a pandas string column would turn them into NaN)
-        out.iloc[present.nonzero()[0][keep]] = text[keep].to_numpy(dtype=object)
-        return out
+        return normalised_project_ids(self.frame["project_id"])
+
+    def linked_project_ids(self) -> set[str]:
+        """The ids of the projects the layer's features link to: of every feature in the source
+        for a viewport-driven layer (asked of it once: a layer's table never changes)."""
+        if self.view is None:
+            return set(self.project_ids.dropna())
+        if self._source_links is None:
+            counts = self.view.source.value_counts(self.view.table, ["project_id"])
+            self._source_links = set(normalised_project_ids(counts["project_id"].astype(object)).dropna()) \
+                if "project_id" in counts.columns else set()
+        return self._source_links
 
     def feature_name(self, row: int, lang: str = "zh") -> str:
         """A display name for feature ``row`` (positional): name_zh/name_en/name, else its index."""
@@ -168,3 +170,19 @@ class Layer:
                 if isinstance(value, str) and value:
                     return value
         return f"#{row}"
+
+
+def normalised_project_ids(col):
+    """A ``project_id`` column as an object Series of trimmed text, None where empty or null."""
+    import pandas as pd
+
+    present = col.notna().to_numpy()
+    out = pd.Series([None] * len(col), index=col.index, dtype=object)
+    values = col[present]
+    if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all():
+        values = values.astype("int64")  # 101.0 (an int column with gaps) names project "101"
+    text = values.astype(str).str.strip()
+    keep = (text != "").to_numpy()
+    # object dtype so missing ids stay None (a pandas string column would turn them into NaN)
+    out.iloc[present.nonzero()[0][keep]] = text[keep].to_numpy(dtype=object)
+    return out

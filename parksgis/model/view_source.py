@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]
 
 
+class ReadCancelled(Exception):
+    """A read given up because its ``stop()`` said so (the view moved on before it was done)."""
+
+
 class ViewSource(Protocol):
-    def features(self, table: str, box: Box, m_per_px: float) -> "geopandas.GeoDataFrame":
+    def features(self, table: str, box: Box, m_per_px: float, stop=None) -> "geopandas.GeoDataFrame":
         """Features meeting ``box``, drawn-equivalent at ``m_per_px`` (coarser scales may give
-        generalised shapes; at full detail exactly the features whose shape meets the box)."""
+        generalised shapes; at full detail exactly the features whose shape meets the box).
+        ``stop``: () -> bool, asked now and then; True raises :class:`ReadCancelled` (a source
+        may ignore it)."""
 
     def by_ids(self, table: str, fids) -> "geopandas.GeoDataFrame":
         """Full-detail features with these ids (unknown ids are left out)."""
@@ -48,14 +54,19 @@ class ViewSource(Protocol):
     def ids(self, table: str) -> "numpy.ndarray":
         """Every feature id, sorted (the attribute table's rows)."""
 
+    def sorted_ids(self, table: str, column: str, descending: bool = False) -> "numpy.ndarray":
+        """Every feature id, ordered by ``column`` (nulls first; descending: reversed, nulls
+        last), equal values by id (the attribute table's rows sorted by a column)."""
+
     def attribute_rows(self, table: str, fids) -> "pandas.DataFrame":
         """The attribute columns of the features ``fids`` (sorted ids), index: fid, in that order."""
 
     def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
-                     unlinked: bool = False) -> "numpy.ndarray":
+                     unlinked: bool = False, own=None) -> "numpy.ndarray":
         """Sorted ids of the features where a text column among ``columns`` contains ``text``
         (case-insensitive), or linked to one of ``projects``; ``unlinked``: also those linked to
-        no project."""
+        no project; ``own`` = ``(column, values)``: also those linked to no project whose
+        ``column`` holds one of ``values`` (a status the feature carries itself)."""
 
     def extent(self, table: str) -> Box | None:
         """The layer's bounds without reading its features; None when it is empty."""

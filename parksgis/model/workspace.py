@@ -126,7 +126,10 @@ class Workspace:
             ids = layer.project_ids
             present = ids.notna().to_numpy()
             known = ids.isin(known_ids).to_numpy()
-            linked.update(ids[present & known].unique())
+            if layer.view is None:
+                linked.update(ids[present & known].unique())
+            else:  # the features beyond the view link projects too
+                linked.update(layer.linked_project_ids())
             # vectorised: layers of a million plots are linked without a Python loop per row
             for row in (present & ~known).nonzero()[0]:
                 unknown.append((layer.key, int(row), ids.iloc[row]))

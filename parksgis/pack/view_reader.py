@@ -19,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import shapely
 
-from parksgis.model.view_source import expand_box, union_box  # noqa: F401 - where they were
+from parksgis.model.view_source import ReadCancelled, expand_box, union_box  # noqa: F401 - were here
 from parksgis.pack import lod
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
@@ -33,48 +34,116 @@ FULL_DETAIL_M_PER_PX = 1.0
 CACHE_FEATURES = 300_000
 
 
-class TiledViewReader:
-    """Frames of a source's layers inside a WGS84 box, read a tile at a time and kept in a bounded
-    cache. Subclasses say where a layer is (``extent``), its columns (``attributes``) and how a
-    tile is read (``read_box``); a pack adds its level-of-detail bands (``_band``, ``_density``,
-    ``_read_band_tile``), a database has none (``server.view_source``)."""
+class PackFacts:
+    """What never changes in an open pack's layer tables (they are frozen after the build: only
+    the register's tables take edits): columns, key, extents, feature counts and band tile ranges.
+    Shared by the readers of every thread, so a worker thread's first view costs no R-tree or
+    band scan that the loader thread's first view already paid for."""
 
-    def __init__(self, cache_features: int = CACHE_FEATURES):
-        self._cache: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+    def __init__(self):
+        self.columns: dict[str, list[str]] = {}
+        self.spatial: dict[str, object] = {}
+        self.extents: dict[str, tuple | None] = {}
+        self.counts: dict[str, int] = {}
+        self.ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
+
+
+class _Tile:
+    """One cached tile: ids (sorted), shapes and the attribute columns as object arrays."""
+
+    __slots__ = ("ids", "geoms", "values")
+
+    def __init__(self, ids, geoms, values):
+        self.ids, self.geoms, self.values = ids, geoms, values
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _meeting(geoms: np.ndarray, box, exact: bool) -> np.ndarray:
+    """Positions of ``geoms`` whose box meets ``box``; ``exact``: whose shape meets it (only the
+    shapes crossing the box's edge are tested)."""
+    b = shapely.bounds(geoms)
+    minx, miny, maxx, maxy = box
+    meets = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+    if exact:
+        inside = (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+        edge = np.flatnonzero(meets & ~inside)
+        if len(edge):
+            meets[edge] = shapely.intersects(geoms[edge], shapely.box(minx, miny, maxx, maxy))
+    return np.flatnonzero(meets)
+
+
+class PackViewReader:
+    """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
+
+    def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES,
+                 facts: PackFacts | None = None):
+        self.path = Path(path)
+        self._conn = connect(self.path, read_only=True, immutable=immutable)
+        self._start_cache(cache_features, facts)
+
+    def _start_cache(self, cache_features: int, facts: PackFacts | None) -> None:
+        self._cache: OrderedDict[tuple, _Tile] = OrderedDict()
         self._cached_features = 0
         self.cache_features = cache_features
+        self.facts = facts or PackFacts()
         self.tiles_read = 0
+
+    def close(self) -> None:
+        self._conn.close()
+        self._cache.clear()
+
+    @property
+    def conn(self):
+        """The reader's read-only connection (of the thread that made the reader)."""
+        return self._conn
 
     @property
     def cached_features(self) -> int:
         return self._cached_features
 
+    def layer_rows(self) -> list[tuple[str, str | None, str]]:
+        """``(table, park id, kind)`` of every layer, in layer order."""
+        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis_layers "
+                                  "ORDER BY position").fetchall()
+
     def extent(self, table: str) -> tuple[float, float, float, float] | None:
-        raise NotImplementedError
+        """The layer's WGS84 bounds from its R-tree (nothing read)."""
+        extents = self.facts.extents
+        if table not in extents:
+            extents[table] = layer_extent(self._conn, table)
+        return extents[table]
 
-    def attributes(self, table: str) -> list[str]:
-        raise NotImplementedError
+    def spatial(self, table: str):
+        """The layer's :func:`~parksgis.pack.viewport.spatial_table`."""
+        if table not in self.facts.spatial:
+            self.facts.spatial[table] = spatial_table(self._conn, table)
+        return self.facts.spatial[table]
 
-    def read_box(self, table: str, box) -> pd.DataFrame:
-        """The full-detail features of ``table`` meeting ``box`` (their shape; a source may give
-        those whose box meets it: a tile needs what may draw in it): a frame indexed by id
-        (``fid``, sorted) with the attribute columns and ``geometry``."""
-        raise NotImplementedError
+    def count(self, table: str) -> int:
+        counts = self.facts.counts
+        if table not in counts:  # the pack's own record of it, else counted (a second at 1M)
+            listed = self._conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'parksgis_layers'").fetchone()
+            row = self._conn.execute("SELECT feature_count FROM parksgis_layers WHERE table_name = ?",
+                                     (table,)).fetchone() if listed else None
+            counts[table] = int(row[0]) if row and row[0] is not None else \
+                self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return counts[table]
 
-    def _band(self, table: str, m_per_px: float) -> int | None:
-        return None  # no level-of-detail bands: full detail at every scale
+    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float, stop=None,
+              cut: bool = True):
+        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``
+        (``cut`` False: of the tiles meeting it, a few more).
 
-    def _density(self, table: str, box, m_per_px: float) -> bool:
-        return False
-
-    def _band_tiles(self, table: str, band: int, box, side: float) -> list[tuple[int, int]]:
-        raise NotImplementedError
-
-    def _read_band_tile(self, table: str, band: int, tx: int, ty: int) -> pd.DataFrame:
-        raise NotImplementedError
-
-    def frame(self, table: str, box: tuple[float, float, float, float], m_per_px: float):
-        """A GeoDataFrame (index: feature id) of the features of ``table`` meeting ``box``."""
+        ``stop``: () -> bool, asked before each tile read; True raises ReadCancelled (the tiles
+        read so far stay in the cache)."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -82,7 +151,7 @@ class TiledViewReader:
             band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
         elif band is not None:
             side = lod.tile_deg(band)
-            tiles = self._band_tiles(table, band, box, side)
+            tiles = lod.tiles_in(box, side, self.facts.ranges[(table, band)])
         else:  # full detail: tiles follow the scale in powers of two, so nearby zooms share
             # tiles and a whole small layer is a handful of tiles
             side = lod.TILE_PX * 2.0 ** math.ceil(math.log2(max(m_per_px, FULL_DETAIL_M_PER_PX))) / lod.M_PER_DEG
@@ -92,109 +161,84 @@ class TiledViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
-        parts = [self._tile(table, band, tx, ty, side) for tx, ty in tiles]
-        parts = [p for p in parts if len(p)]
+        parts = []
+        for tx, ty in tiles:
+            if stop is not None and stop():
+                raise ReadCancelled(table)
+            tile = self._tile(table, band, tx, ty, side)
+            if len(tile):
+                parts.append(tile)
+        columns = self.attributes(table)
         if not parts:
-            return gpd.GeoDataFrame({c: [] for c in self.attributes(table)},
+            return gpd.GeoDataFrame({c: [] for c in columns},
                                     geometry=gpd.GeoSeries([], crs=4326), crs=4326)
-        frame = pd.concat(parts) if len(parts) > 1 else parts[0]
-        frame = frame[~frame.index.duplicated()].sort_index()
-        return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326)
+        # one frame for all tiles (a frame per tile cost more than the reads); a feature that
+        # crosses tiles was read with each and is kept once; the tiles' features beyond the box
+        # are left out (a quarter of a view's tiles, which would be projected and styled for nothing)
+        ids = np.concatenate([p.ids for p in parts])
+        ids, first = np.unique(ids, return_index=True)
+        geoms = np.concatenate([p.geoms for p in parts])[first]
+        if cut:
+            keep = _meeting(geoms, box, exact=band is None)
+            ids, geoms, first = ids[keep], geoms[keep], first[keep]
+        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
+                  for j, c in enumerate(columns)}
+        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
+        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326)
 
-    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> pd.DataFrame:
+    # -- internals ------------------------------------------------------------------------------
+    def _density(self, table: str, box, m_per_px: float) -> bool:
+        ranges = self.facts.ranges
+        if (table, lod.DENSITY_BAND) not in ranges:
+            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
+                if lod.has_band(self._conn, table, lod.DENSITY_BAND) else None
+        return ranges[(table, lod.DENSITY_BAND)] is not None and \
+            lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
+
+    def _band(self, table: str, m_per_px: float) -> int | None:
+        band = lod.band_for(m_per_px)
+        if band is None:
+            return None
+        ranges = self.facts.ranges
+        if (table, band) not in ranges:
+            extent = self.extent(table)
+            ranges[(table, band)] = lod.extent_tiles(extent, band) \
+                if extent is not None and lod.has_band(self._conn, table, band) else None
+        return band if ranges[(table, band)] is not None else None
+
+    def attributes(self, table: str) -> list[str]:
+        """The layer's attribute columns (key and geometry left out), in table order."""
+        if table not in self.facts.columns:
+            spatial = self.spatial(table)
+            self.facts.columns[table] = [c for c in table_columns(self._conn, table)
+                                         if c not in (spatial.key, spatial.geometry)]
+        return self.facts.columns[table]
+
+    def _read_box(self, table: str, box, columns: list[str]):
+        """``(ids, geometries, {column: values})`` of the full-detail features meeting ``box``
+        (their box at least), ids sorted: where a tile comes from (another source's reader
+        replaces this, and keeps the tiling and the cache)."""
+        return read_view(self._conn, table, box, columns, self.spatial(table))
+
+    def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
         key = (table, band, side, tx, ty)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
             return cached
+        columns = self.attributes(table)
         if band is None:
-            tile = self.read_box(table, (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side))
+            box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+            ids, geoms, values = self._read_box(table, box, columns)
         else:
-            tile = self._read_band_tile(table, band, tx, ty)
+            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table))
+        tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns])
         self.tiles_read += 1
         self._cache[key] = tile
         self._cached_features += len(tile)
         while self._cached_features > self.cache_features and len(self._cache) > 1:
             _, dropped = self._cache.popitem(last=False)
             self._cached_features -= len(dropped)
-        return tile
-
-    def close(self) -> None:
-        self._cache.clear()
-
-
-class PackViewReader(TiledViewReader):
-    """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
-
-    def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES):
-        super().__init__(cache_features)
-        self.path = Path(path)
-        self._conn = connect(self.path, read_only=True, immutable=immutable)
-        self._columns: dict[str, list[str]] = {}
-        self._ranges: dict[tuple, tuple | None] = {}  # (table, band) -> tile range, None: no band
-        self._extents: dict[str, tuple | None] = {}
-        self._counts: dict[str, int] = {}
-
-    def close(self) -> None:
-        self._conn.close()
-        super().close()
-
-    @property
-    def conn(self):
-        """The reader's read-only connection (of the thread that made the reader)."""
-        return self._conn
-
-    def layer_rows(self) -> list[tuple[str, str | None, str]]:
-        """``(table, park id, kind)`` of every layer, in layer order."""
-        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis_layers "
-                                  "ORDER BY position").fetchall()
-
-    def extent(self, table: str) -> tuple[float, float, float, float] | None:
-        """The layer's WGS84 bounds from its R-tree (nothing read)."""
-        if table not in self._extents:
-            self._extents[table] = layer_extent(self._conn, table)
-        return self._extents[table]
-
-    def _density(self, table: str, box, m_per_px: float) -> bool:
-        if (table, lod.DENSITY_BAND) not in self._ranges:
-            self._ranges[(table, lod.DENSITY_BAND)] = lod.tile_range(self._conn, table, lod.DENSITY_BAND)
-            self._counts[table] = self._conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-        return self._ranges[(table, lod.DENSITY_BAND)] is not None and \
-            lod.wants_density(self._counts[table], self.extent(table), box, m_per_px)
-
-    def _band(self, table: str, m_per_px: float) -> int | None:
-        band = lod.band_for(m_per_px)
-        if band is None:
-            return None
-        if (table, band) not in self._ranges:
-            self._ranges[(table, band)] = lod.tile_range(self._conn, table, band) \
-                if lod.has_lod(self._conn, table) else None
-        return band if self._ranges[(table, band)] is not None else None
-
-    def attributes(self, table: str) -> list[str]:
-        """The layer's attribute columns (key and geometry left out), in table order."""
-        if table not in self._columns:
-            spatial = spatial_table(self._conn, table)
-            self._columns[table] = [c for c in table_columns(self._conn, table)
-                                    if c not in (spatial.key, spatial.geometry)]
-        return self._columns[table]
-
-    def read_box(self, table: str, box) -> pd.DataFrame:
-        columns = self.attributes(table)
-        ids, geoms, values = read_view(self._conn, table, box, columns)
-        return self._tile_frame(columns, ids, geoms, values)
-
-    def _band_tiles(self, table: str, band: int, box, side: float) -> list[tuple[int, int]]:
-        return lod.tiles_in(box, side, self._ranges[(table, band)])
-
-    def _read_band_tile(self, table: str, band: int, tx: int, ty: int) -> pd.DataFrame:
-        columns = self.attributes(table)
-        return self._tile_frame(columns, *lod.read_tile(self._conn, table, band, tx, ty, columns))
-
-    @staticmethod
-    def _tile_frame(columns, ids, geoms, values) -> pd.DataFrame:
-        tile = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
-        tile["geometry"] = geoms
         return tile
 
 

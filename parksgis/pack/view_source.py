@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.pack.format import quote
-from parksgis.pack.view_reader import PackViewReader, ThreadReaders
+from parksgis.pack.view_reader import PackFacts, PackViewReader, ThreadReaders
 from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_table
 
 #: Layers with at least this many features open viewport-driven in the window; smaller ones
@@ -33,20 +33,25 @@ class PackViewSource(ThreadReaders):
         super().__init__()
         self.path = Path(path)
         self.immutable = immutable
+        self._facts = PackFacts()  # the frozen layer tables' extents, counts, columns: shared
 
     def _new_reader(self) -> PackViewReader:
-        return PackViewReader(self.path, immutable=self.immutable)
+        return PackViewReader(self.path, immutable=self.immutable, facts=self._facts)
+
+    def tables(self) -> list[str]:
+        """The pack's layer tables, in layer order."""
+        return [row[0] for row in self._reader().layer_rows()]
 
     # -- the map --------------------------------------------------------------------------------
-    def features(self, table: str, box, m_per_px: float) -> gpd.GeoDataFrame:
-        return self._reader().frame(table, box, m_per_px)
+    def features(self, table: str, box, m_per_px: float, stop=None) -> gpd.GeoDataFrame:
+        return self._reader().frame(table, box, m_per_px, stop)
 
     def extent(self, table: str):
         return self._reader().extent(table)
 
     def identify(self, table: str, box) -> gpd.GeoDataFrame:
         reader = self._reader()
-        ids, geoms, values = read_view(reader.conn, table, box, reader.attributes(table))
+        ids, geoms, values = read_view(reader.conn, table, box, reader.attributes(table), reader.spatial(table))
         return self._frame(table, ids, geoms, values)
 
     def by_ids(self, table: str, fids) -> gpd.GeoDataFrame:
@@ -67,7 +72,7 @@ class PackViewSource(ThreadReaders):
 
     # -- the panels -----------------------------------------------------------------------------
     def count(self, table: str) -> int:
-        return self._reader().conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+        return self._reader().count(table)
 
     def value_counts(self, table: str, columns: list[str]) -> pd.DataFrame:
         reader = self._reader()
@@ -85,6 +90,15 @@ class PackViewSource(ThreadReaders):
         rows = conn.execute(f"SELECT {quote(key)} FROM {quote(table)} ORDER BY {quote(key)}")
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
+    def sorted_ids(self, table: str, column: str, descending: bool = False) -> np.ndarray:
+        reader = self._reader()
+        key = quote(spatial_table(reader.conn, table).key)
+        if column not in reader.attributes(table):
+            raise KeyError(f"{table} has no column {column!r}")
+        rows = reader.conn.execute(f"SELECT {key} FROM {quote(table)} ORDER BY {quote(column)} "
+                                   f"{'DESC' if descending else 'ASC'}, {key}")
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
     def attribute_rows(self, table: str, fids) -> pd.DataFrame:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
@@ -92,17 +106,25 @@ class PackViewSource(ThreadReaders):
         fids = np.asarray(fids, dtype=np.int64)
         if len(fids) == 0:
             return pd.DataFrame(columns=columns, index=pd.Index([], name="fid", dtype=np.int64))
-        # one range read (ids are sorted), the ids not asked for dropped after
-        rows = reader.conn.execute(
-            f"SELECT {', '.join(quote(c) for c in [key, *columns])} FROM {quote(table)} "
-            f"WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
-            (int(fids[0]), int(fids[-1]))).fetchall()
+        wanted = ', '.join(quote(c) for c in [key, *columns])
+        if fids[-1] - fids[0] < 4 * len(fids) + 1000:
+            # one range read (ids are sorted), the ids not asked for dropped after
+            rows = reader.conn.execute(
+                f"SELECT {wanted} FROM {quote(table)} WHERE {quote(key)} BETWEEN ? AND ? ORDER BY {quote(key)}",
+                (int(fids[0]), int(fids[-1]))).fetchall()
+        else:  # ids spread over the layer (a page of a table sorted by a column): by key
+            rows = []
+            for start in range(0, len(fids), _IDS_PER_QUERY):
+                chunk = [int(f) for f in fids[start:start + _IDS_PER_QUERY]]
+                rows += reader.conn.execute(
+                    f"SELECT {wanted} FROM {quote(table)} WHERE {quote(key)} IN "
+                    f"({', '.join('?' * len(chunk))}) ORDER BY {quote(key)}", chunk).fetchall()
         frame = pd.DataFrame([r[1:] for r in rows], columns=columns,
                              index=pd.Index([r[0] for r in rows], name="fid", dtype=np.int64))
         return frame.reindex(fids) if len(frame) != len(fids) else frame
 
     def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
-                     unlinked: bool = False) -> np.ndarray:
+                     unlinked: bool = False, own=None) -> np.ndarray:
         reader = self._reader()
         key = spatial_table(reader.conn, table).key
         attributes = reader.attributes(table)
@@ -126,6 +148,13 @@ class PackViewSource(ThreadReaders):
                 where.append("project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''")
         elif unlinked:
             where.append("1")
+        if own is not None and own[0] in attributes and len(own[1]):
+            reader.conn.execute("CREATE TEMP TABLE IF NOT EXISTS parksgis_wanted_values (value)")
+            reader.conn.execute("DELETE FROM parksgis_wanted_values")
+            reader.conn.executemany("INSERT INTO parksgis_wanted_values VALUES (?)", ((v,) for v in own[1]))
+            linked_to_none = "project_id IS NULL OR trim(CAST(project_id AS TEXT)) = ''" \
+                if "project_id" in attributes else "1"
+            where.append(f"({linked_to_none}) AND {quote(own[0])} IN (SELECT value FROM parksgis_wanted_values)")
         if not where:
             return np.empty(0, dtype=np.int64)
         rows = reader.conn.execute(f"SELECT {quote(key)} FROM {quote(table)} WHERE "

@@ -41,6 +41,24 @@ def gpkg_to_wkb(blob: bytes | None) -> bytes | None:
     return bytes(blob[8 + envelope:])
 
 
+def fetch_rows(conn: sqlite3.Connection, sql: str, params=()) -> list[tuple]:
+    """``conn.execute(sql, params).fetchall()`` with text decoded by SQLite's own C path (a
+    Python text factory costs a call per value: a second per million); a pack whose text is not
+    valid UTF-8 (damage) is read again with the connection's own factory, which keeps such bytes."""
+    factory = conn.text_factory
+    if factory is str:
+        return conn.execute(sql, params).fetchall()
+    conn.text_factory = str
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+    finally:
+        conn.text_factory = factory
+    return conn.execute(sql, params).fetchall()
+
+
 def geometries_from_gpkg(blobs) -> np.ndarray:
     """Shapely geometries (object array, None where missing) from GeoPackage blobs."""
     wkb = [gpkg_to_wkb(b) for b in blobs]
@@ -87,19 +105,21 @@ def candidate_ids(conn: sqlite3.Connection, spatial: SpatialTable,
 
 
 def read_view(conn: sqlite3.Connection, table: str, box: tuple[float, float, float, float],
-              columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+              columns: list[str] | None = None, spatial: SpatialTable | None = None
+              ) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
     """``(ids, geometries, {column: values})`` of the features of ``table`` whose shape meets ``box``.
 
-    Sorted by id. ``columns`` are attribute columns to read along (default none).
+    Sorted by id. ``columns`` are attribute columns to read along (default none); ``spatial``:
+    the table's :func:`spatial_table`, when the caller keeps it.
     """
-    spatial = spatial_table(conn, table)
+    spatial = spatial or spatial_table(conn, table)
     columns = list(columns or [])
     wanted = ", ".join(quote(c) for c in [spatial.key, spatial.geometry, *columns])
     minx, miny, maxx, maxy = box
     sql = (f"SELECT {wanted} FROM {quote(table)} WHERE {quote(spatial.key)} IN "
            f"(SELECT id FROM {quote(spatial.rtree)} WHERE maxx >= ? AND minx <= ? AND maxy >= ? "
            f"AND miny <= ?) ORDER BY {quote(spatial.key)}")
-    rows = conn.execute(sql, (minx, maxx, miny, maxy)).fetchall()
+    rows = fetch_rows(conn, sql, (minx, maxx, miny, maxy))
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     geoms = geometries_from_gpkg([r[1] for r in rows])
     if len(rows):

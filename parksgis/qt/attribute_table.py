@@ -184,6 +184,7 @@ class AttributeTable(QtWidgets.QWidget):
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         # column widths from the first rows only: measuring 100k rows would stall the window
         self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_paged)
         self.proxy = FeatureFilterProxy(self)
         top = QtWidgets.QHBoxLayout()
         for widget, stretch in [(self.layer_combo, 0), (self.filter_edit, 1), (self.status_combo, 0),
@@ -251,10 +252,21 @@ class AttributeTable(QtWidgets.QWidget):
             model = PagedFeatureTableModel(self.workspace, layer, self.proxy, self.bring)
         else:
             model = FeatureTableModel(self.workspace, layer, self.proxy)
-        sortable = layer.view is None  # sorting a viewport-driven layer would read every row
+        # the proxy sorts a whole layer; a viewport-driven one is sorted by its source (the proxy
+        # would read every row): the header's clicks still set the indicator, _sort_paged sorts
+        sortable = layer.view is None
+        header = self.table.horizontalHeader()
         if self.table.isSortingEnabled() != sortable:  # enabling sorts at once: by nothing, here
-            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
             self.table.setSortingEnabled(sortable)
+        if not sortable:  # a new model lists by id
+            header.blockSignals(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+            header.setSectionsClickable(True)
+            header.setSortIndicatorShown(True)
         model.lang = self.lang
         old = self.proxy.sourceModel()
         self.proxy.mask = None  # a new layer starts unfiltered (the filter is applied below)
@@ -296,6 +308,13 @@ class AttributeTable(QtWidgets.QWidget):
         else:
             self.proxy.set_filter(self.filter_edit.text(), self.status_combo.currentData())
         self._update_count()
+
+    def _sort_paged(self, column: int, order) -> None:
+        """A header click on a viewport-driven layer's table: its source sorts (SQL)."""
+        model = self.proxy.sourceModel()
+        if hasattr(model, "sort_by") and not self.table.isSortingEnabled():
+            model.sort_by(column, order)
+            self._select_from_model()
 
     def _update_count(self) -> None:
         if self.layer is not None:

@@ -19,6 +19,8 @@ from typing import Callable
 import shiboken6
 from PySide6 import QtCore, QtWidgets
 
+from parksgis import progress
+
 
 class Pending(QtCore.QObject):
     """The outcome of an operation that ends later: ``done(value)`` is emitted exactly once."""
@@ -82,6 +84,7 @@ class Job(QtCore.QObject):
     :class:`Outcome`: the job's result, its exception, or :class:`Cancelled`."""
 
     _arrived = QtCore.Signal(object)  # emitted in the worker thread, delivered in the UI thread
+    _staged = QtCore.Signal(str)  # the job's progress stages (parksgis.progress), likewise
 
     def __init__(self, parent_widget, label: str, job: Callable, discard: Callable | None,
                  show_after_ms: int):
@@ -93,6 +96,8 @@ class Job(QtCore.QObject):
         self._lock = threading.Lock()
         self._cancelled = self._delivered = False
         self._arrived.connect(self._on_arrived)
+        self._staged.connect(self._on_staged)
+        self.label = label
         self.dialog = QtWidgets.QProgressDialog(
             label, QtCore.QCoreApplication.translate("Loader", "Cancel"), 0, 0, parent_widget)
         self.dialog.setWindowTitle(QtCore.QCoreApplication.translate("Loader", "Loading"))
@@ -104,7 +109,8 @@ class Job(QtCore.QObject):
     def run(self) -> None:
         """In the worker thread."""
         try:
-            outcome = Outcome(result=self._job())
+            with progress.reported_to(self._staged.emit):
+                outcome = Outcome(result=self._job())
         except Exception as exc:  # noqa: BLE001 - handed back to the UI thread
             outcome = Outcome(error=exc)
         with self._lock:
@@ -123,6 +129,13 @@ class Job(QtCore.QObject):
         self._close_dialog()
         self.pending.resolve(Outcome(error=Cancelled(self.dialog.labelText()
                                                      if shiboken6.isValid(self.dialog) else "")))
+
+    @QtCore.Slot(str)
+    def _on_staged(self, text: str) -> None:
+        """What the job does now, under the dialog's title line (a minute-long conversion of a
+        big file says so)."""
+        if shiboken6.isValid(self.dialog) and not self._cancelled:
+            self.dialog.setLabelText(f"{self.label}\n{text}")
 
     @QtCore.Slot(object)
     def _on_arrived(self, outcome: Outcome) -> None:

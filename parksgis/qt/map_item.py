@@ -2,7 +2,10 @@
 
 One item for all features (MEASURED.md: one item per feature is unusable beyond a few hundred).
 While a pan or zoom gesture runs, the last frame is blitted where its view now lies and the
-renderer is not called; when the gesture ends the canvas asks for a fresh frame.
+renderer is not called; when the gesture ends the canvas asks for a fresh frame. The same while
+the features of a new view are still being read (``reading``, set by the viewport feeder): the
+last frame, scaled, stands in until they arrive, instead of a frame drawn from the old view's
+features that would be thrown away a moment later.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ class MapItem(pg.GraphicsObject):
         self.renderer = renderer
         self.keep_clear = keep_clear  # size -> rectangles the view paints over: no labels there
         self.gesture_active = False
+        #: () -> bool: the features of the view are still being read (no frame worth drawing yet)
+        self.reading = None
         self.frames_rendered = 0
         self._image: QtGui.QImage | None = None
         self._image_view = QtCore.QRectF()
@@ -63,7 +68,8 @@ class MapItem(pg.GraphicsObject):
         dpr = max(1.0, float(painter.device().devicePixelRatioF())) if painter.device() else 1.0
         stale = (self._image is None or self._image_view != view or self._image.deviceIndependentSize().toSize() != size
                  or self._image.devicePixelRatio() != dpr)
-        if stale and (not self.gesture_active or self._image is None):
+        waiting = self.gesture_active or (self.reading is not None and self.reading())
+        if stale and (not waiting or self._image is None):
             self._render(view, size, dpr)
         painter.save()
         target = painter.transform().mapRect(self._image_view)

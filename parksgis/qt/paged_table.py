@@ -3,8 +3,8 @@
 The map's frame of such a layer holds one view; the table lists the whole layer, in id order, as
 the source returns it (``ViewSource.attribute_page``): only the pages the table scrolls to are
 read, and a few hundred of them are kept. The text filter and the status filter are answered by
-the source too (SQL), as the ids of the matching features. Sorting by a column is off for these
-layers: it would read every row. A row picked in the table is brought into the map's frame by the
+the source too (SQL), as the ids of the matching features, and so is sorting by an attribute
+column (the ids in that column's order); the status column does not sort for these layers. A row picked in the table is brought into the map's frame by the
 window (``ViewportFeeder.bring``) so it can be selected, identified and zoomed to.
 """
 
@@ -36,16 +36,37 @@ class PagedFeatureTableModel(FeatureTableModel):
         self.all_fids = self.source.ids(self.table)
         self.fids = self.all_fids
         self._pages: OrderedDict[int, tuple] = OrderedDict()
+        self._own = False  # not looked up yet
+        self._matched = self.all_fids  # what the filters let through, sorted by id
+        self._sorted: np.ndarray | None = None  # every id in the order of the column sorted by
+        self._rank: np.ndarray | None = None  # argsort of fids when they are not in id order
 
     # -- rows -------------------------------------------------------------------------------------
     def rowCount(self, parent=QtCore.QModelIndex()):
         return 0 if parent.isValid() else len(self.fids)
 
     def set_fids(self, fids: np.ndarray) -> None:
+        """List the features ``fids`` (sorted ids: a filter's matches, or all), in the order of
+        the column sorted by, if any."""
+        self._matched = fids
         self.beginResetModel()
-        self.fids = fids
+        if self._sorted is None:
+            self.fids, self._rank = fids, None
+        else:
+            self.fids = self._sorted[np.isin(self._sorted, fids, assume_unique=True)]
+            self._rank = np.argsort(self.fids, kind="stable")
         self._pages.clear()
         self.endResetModel()
+
+    def sort_by(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Rows ordered by attribute ``column`` (the source sorts: SQL); any other column (the
+        status, or none: -1) lists them by id."""
+        if 0 <= column < len(self.columns):
+            self._sorted = self.source.sorted_ids(self.table, self.columns[column],
+                                                  descending=order == Qt.SortOrder.DescendingOrder)
+        else:
+            self._sorted = None
+        self.set_fids(self._matched)
 
     def refresh_statuses(self, project_ids=None) -> None:
         self._pages.clear()  # statuses are worked out per page (whichever projects changed)
@@ -62,7 +83,10 @@ class PagedFeatureTableModel(FeatureTableModel):
         from parksgis.store.feature_status import feature_statuses
 
         fids = self.fids[number * PAGE_ROWS:(number + 1) * PAGE_ROWS]
-        rows = self.source.attribute_rows(self.table, fids)
+        if self._rank is None:
+            rows = self.source.attribute_rows(self.table, fids)
+        else:  # sorted by a column: the source reads ids in id order
+            rows = self.source.attribute_rows(self.table, np.sort(fids)).reindex(fids)
         statuses = {pid: p.status for pid, p in self.workspace.projects.items()}
         codes = feature_statuses(Layer(self.layer.name, rows, self.layer.kind), statuses, self.workspace.scheme)
         page = (rows, codes)
@@ -82,7 +106,8 @@ class PagedFeatureTableModel(FeatureTableModel):
     # -- filters (SQL) ----------------------------------------------------------------------------
     def filter_fids(self, text: str, status: str | None) -> np.ndarray | None:
         """Ids matching the text (any text column, or the linked project's name) and the status
-        (through the linked project; NO_PROJECT: linked to none); None: no filter."""
+        (the linked project's, else the feature's own status column, as the map colours it;
+        NO_PROJECT: neither); None: no filter."""
         if not text and not status:
             return None
         found = None
@@ -91,13 +116,27 @@ class PagedFeatureTableModel(FeatureTableModel):
                         if text.lower() in f"{p.name_zh}\n{p.name_en}".lower()]
             found = self.source.matching_ids(self.table, self.columns, text, projects)
         if status:
-            if status == NO_PROJECT:
-                linked = self.source.matching_ids(self.table, [], "", [], unlinked=True)
+            own = self._own_status()
+            if status == NO_PROJECT:  # neither a project of the register nor a status of its own
+                worded = None if own is None else (own[0], [v for vs in own[1].values() for v in vs])
+                has = self.source.matching_ids(self.table, [], "", list(self.workspace.projects), own=worded)
+                linked = np.setdiff1d(self.all_fids, has)
             else:
                 projects = [pid for pid, p in self.workspace.projects.items() if p.status == status]
-                linked = self.source.matching_ids(self.table, [], "", projects)
+                linked = self.source.matching_ids(self.table, [], "", projects,
+                                                  own=None if own is None else (own[0], own[1].get(status, [])))
             found = linked if found is None else np.intersect1d(found, linked)
         return found
+
+    def _own_status(self):
+        """``(column, {status code: values})`` of the layer's own status column, or None (asked
+        of the source once: the layer's table never changes)."""
+        if self._own is False:
+            from parksgis.store.feature_status import own_status_values
+
+            self._own = own_status_values(self.columns, lambda c: self.source.value_counts(self.table, [c]),
+                                          self.workspace.scheme)
+        return self._own
 
     # -- table rows <-> the map frame's rows -----------------------------------------------------
     def feature_rows(self, source_rows) -> list[int]:
@@ -109,5 +148,8 @@ class PagedFeatureTableModel(FeatureTableModel):
         if not 0 <= frame_row < len(index):
             return -1
         fid = int(index[frame_row])
-        at = int(np.searchsorted(self.fids, fid))
-        return at if at < len(self.fids) and self.fids[at] == fid else -1
+        if self._rank is None:
+            at = int(np.searchsorted(self.fids, fid))
+            return at if at < len(self.fids) and self.fids[at] == fid else -1
+        at = int(np.searchsorted(self.fids[self._rank], fid))
+        return int(self._rank[at]) if at < len(self.fids) and self.fids[self._rank[at]] == fid else -1

@@ -15,7 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6 import QtCore
 
-from parksgis.render.view_frames import bring, needs_read, read_frame
+from parksgis.model.view_source import ReadCancelled
+from parksgis.render.geometry import transformer_to
+from parksgis.render.view_frames import MARGIN, bring, needs_read, read_frame
+
+#: The map has rested this long after a read or a move: read the margin around the view.
+PREFETCH_DELAY_MS = 300
 
 
 def first_view_frames(workspace, display_crs: str, size_px) -> dict:
@@ -39,11 +44,30 @@ def first_view_frames(workspace, display_crs: str, size_px) -> dict:
     return out
 
 
+def _warm_up(layers, display_crs: str) -> None:
+    """Open the worker thread's connection to each source and its projection (PROJ sets one up
+    per thread: a tenth of a second or more that the first zoom would otherwise wait for)."""
+    try:
+        transformer_to(display_crs).transform(0.0, 0.0)
+        for layer in layers:
+            layer.view.source.extent(layer.view.table)
+    except Exception:  # noqa: BLE001 - the first read meets (and reports) the same problem
+        pass
+
+
 class ViewportFeeder(QtCore.QObject):
-    """Keeps the viewport-driven layers of the canvas's workspace filled for its view."""
+    """Keeps the viewport-driven layers of the canvas's workspace filled for its view.
+
+    A view the frames do not hold is read without a margin first, so what is seen comes as soon
+    as possible; once the map has rested for :data:`PREFETCH_DELAY_MS`, the margin around it is
+    read (mostly tiles not in the cache yet) so a pan then shows features at once. A view that
+    needs reading stops a margin read between two tiles.
+    """
 
     #: frames for a new view are in place (tests and benchmarks wait on it)
     swapped = QtCore.Signal()
+    #: the map rested and its margin is read, or there was nothing to read
+    rested = QtCore.Signal()
     _finished = QtCore.Signal()
 
     def __init__(self, canvas, selection, parent=None):
@@ -52,15 +76,22 @@ class ViewportFeeder(QtCore.QObject):
         self.selection = selection
         self.workspace = None
         self.renderer = None
-        self.reads = 0
+        self.reads = 0  # reads of a view the frames did not hold (margin reads not counted)
+        self.margin_reads = 0
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="parksgis-viewport")
-        self._busy = False
-        self._again = False
+        self._busy = False  # a read of the view runs
+        self._margin = False  # a read of the margin runs
+        self._stop = False
         self._result = None
         self._lock = threading.Lock()
         self._finished.connect(self._take, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._rest = QtCore.QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._rest.timeout.connect(self._read_margin)
         canvas.view_box.sigRangeChanged.connect(self.check)
         canvas.view_box.sigResized.connect(self.check)
+        # while a read runs the map shows its last frame where that view lies, not a frame of the
+        # old features drawn anew (it would cost the UI thread as much as the real one)
+        canvas.map_item.reading = lambda: self._busy
 
     @property
     def layers(self) -> list:
@@ -70,47 +101,81 @@ class ViewportFeeder(QtCore.QObject):
 
     def set_workspace(self, workspace, renderer) -> None:
         self.workspace, self.renderer = workspace, renderer
-        self._again = self._busy  # a read for the last workspace still running is dropped
+        self._stop = self._margin  # a read for the last workspace still running is dropped
+        if self.layers:  # the worker's own connection and projection are made before a zoom needs them
+            self._executor.submit(_warm_up, self.layers, renderer.display_crs)
         self.check()
 
     @property
     def busy(self) -> bool:
-        """A read runs, or the view needs one: the frames do not hold the view yet."""
+        """A read of the view runs, or the view needs one: the frames do not hold the view yet."""
         return self._busy or bool(self._needed())
 
-    def _needed(self) -> list:
+    @property
+    def resting(self) -> bool:
+        """The margin around the view is waiting to be read, or being read."""
+        return self._margin or self._rest.isActive()
+
+    def _view(self):
         rect = self.canvas.view_rect()
         m_per_px = self.canvas.metres_per_pixel()
         if rect.isEmpty() or m_per_px <= 0 or self.renderer is None:
+            return None
+        return (rect.left(), rect.top(), rect.right(), rect.bottom()), m_per_px
+
+    def _needed(self, margin: float = 0.0) -> list:
+        view = self._view()
+        if view is None:
             return []
-        rect = (rect.left(), rect.top(), rect.right(), rect.bottom())
         return [layer for layer in self.layers
-                if needs_read(layer, self.renderer.display_crs, rect, m_per_px)]
+                if needs_read(layer, self.renderer.display_crs, view[0], view[1], margin)]
 
     def check(self, *_args) -> None:
         """Read what the view needs, unless the frames hold it already."""
         if self._busy:
-            self._again = True
-            return
+            return  # looked at again when the read ends
+        self._rest.stop()
         layers = self._needed()
-        if not layers:
+        if self._margin:  # the view goes first: the margin read stops at its next tile
+            self._stop = self._stop or bool(layers)
             return
-        rect = self.canvas.view_rect()
-        rect = (rect.left(), rect.top(), rect.right(), rect.bottom())
-        m_per_px, crs = self.canvas.metres_per_pixel(), self.renderer.display_crs
+        if layers:
+            self._start(layers, 0.0)
+        elif self.layers:
+            self._rest.start()
+
+    def _read_margin(self) -> None:
+        if self._busy or self._margin:
+            return
+        layers = self._needed(MARGIN)
+        if layers:
+            self._start(layers, MARGIN)
+        else:
+            self.rested.emit()
+
+    def _start(self, layers: list, margin: float) -> None:
+        rect, m_per_px = self._view()
+        crs = self.renderer.display_crs
         keep = {id(layer): [layer.frame.index[row] for row in self.selection.rows_of(layer.key)
                             if 0 <= row < len(layer.frame)] for layer in layers}
         workspace = self.workspace
-        self._busy, self._again = True, False
-        self.reads += 1
+        if margin:
+            self._margin, self._stop = True, False
+            self.margin_reads += 1
+        else:
+            self._busy = True
+            self.reads += 1
+        stop = (lambda: self._stop) if margin else None
 
         def job():
             try:
-                result = [(layer, *read_frame(layer, rect, m_per_px, crs, keep[id(layer)]))
+                result = [(layer, *read_frame(layer, rect, m_per_px, crs, keep[id(layer)], margin, stop))
                           for layer in layers]
                 error = None
+            except ReadCancelled:
+                result, error = None, None
             except Exception as exc:  # noqa: BLE001 - handed to the UI thread
-                result, error = [], exc
+                result, error = None, exc
             with self._lock:
                 self._result = (workspace, result, error)
             self._finished.emit()
@@ -122,11 +187,17 @@ class ViewportFeeder(QtCore.QObject):
         with self._lock:
             workspace, result, error = self._result
             self._result = None
-        self._busy = False
+        margin = self._margin
+        stopped = margin and self._stop
+        self._busy = self._margin = self._stop = False
+        self.canvas.map_item.update()  # no longer held (see MapItem.reading)
         if error is not None:
-            self._report(error)
-        elif workspace is self.workspace:  # else the window shows another workspace by now
-            self._swap(result)
+            self._report(error)  # the next move of the view tries again, not a loop of failures
+            return
+        if result is not None and not stopped and workspace is self.workspace:
+            self._swap(result)  # else the view moved on, or the window shows another workspace
+            if margin:
+                self.rested.emit()
         self.check()
 
     def _swap(self, result) -> None:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.status import StatusScheme
+from parksgis.store.feature_status import looked_up
 
 NO_STATUS = ""  # status code of features that link to no project
 
@@ -152,8 +153,11 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
         style_mode = "single" if style_mode == "status" else style_mode
 
     if style_mode == "category":
-        values = project_ids.map(index.category).astype(object).fillna("").astype(str).to_numpy(dtype=object)[rows]
-        uniques = sorted(set(values))
+        values = _category_texts(project_ids.iloc[rows], index)
+        # a viewport-driven layer deals its colours over every category of the layer, not of
+        # the features in the view: a plot keeps its colour wherever the map goes
+        uniques = sorted(set(values) | _layer_categories(layer, index)
+                         if layer.view is not None else set(values))
         colors = {c: (CATEGORY_COLORS[i % len(CATEGORY_COLORS)] if c else StatusScheme.NO_PROJECT_COLOR)
                   for i, c in enumerate(uniques)}
         keys = [(c,) for c in values]
@@ -174,6 +178,18 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
         return np.empty(0, dtype=np.int64), []
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=True)
     return codes.astype(np.int64), [make(key) for key in uniques]
+
+
+def _category_texts(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:
+    """The category of each feature's project ("" for none), as text."""
+    return pd.Series(looked_up(project_ids, index.category), dtype=object).fillna("").astype(str) \
+        .to_numpy(dtype=object)
+
+
+def _layer_categories(layer: Layer, index: ProjectIndex) -> set[str]:
+    """Every category among the features of a viewport-driven ``layer`` ("" for none)."""
+    linked = sorted(layer.linked_project_ids())
+    return set(_category_texts(pd.Series(linked + [None], dtype=object), index))
 
 
 def _style_for(kind: LayerKind, dim: str, color: str, status: str | None, cls: str) -> GroupStyle:

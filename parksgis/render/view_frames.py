@@ -24,6 +24,8 @@ from parksgis.render.layer_cache import LayerGeometry
 
 #: Read around the view, as a fraction of its width/height on each side: a drag of a quarter
 #: of the view shows features at once; more would read (and project) more than twice the view.
+#: The window reads a new view without it first (what is seen comes sooner) and the margin
+#: once the map rests (``qt.viewport_feeder``).
 MARGIN = 0.25
 
 
@@ -71,13 +73,25 @@ def band_key(layer: Layer, box, m_per_px: float) -> int | None:
     return band
 
 
-def needs_read(layer: Layer, display_crs: str, rect, m_per_px: float) -> bool:
-    """Whether ``layer``'s frame does not hold a view of display-CRS ``rect`` at ``m_per_px``."""
+def needs_read(layer: Layer, display_crs: str, rect, m_per_px: float, margin: float = 0.0) -> bool:
+    """Whether ``layer``'s frame does not hold a view of display-CRS ``rect`` grown by ``margin``
+    (of its size, each side) at ``m_per_px``."""
     coverage = layer.frame.attrs.get("coverage")
     if coverage is None:
         return True
+    box, key = _read_box(layer, display_crs, rect, m_per_px, margin)
+    return not coverage.serves(box, key)
+
+
+def _read_box(layer: Layer, display_crs: str, rect, m_per_px: float, margin: float):
+    """``(WGS84 box, band key)`` of a read of ``rect`` grown by ``margin``. The band (or status
+    cells) is the one of the view with :data:`MARGIN`, whatever margin is read: a read of the
+    view alone and the margin read after it give frames of the same kind. Status cells are one
+    tile of the whole layer, so that read always takes the margin."""
     key = band_key(layer, to_wgs84(display_crs, grown(rect)), m_per_px)
-    return not coverage.serves(to_wgs84(display_crs, rect), key)
+    if key == lod.DENSITY_BAND:
+        margin = MARGIN
+    return to_wgs84(display_crs, grown(rect, margin)), key
 
 
 def grown(rect, margin: float = MARGIN):
@@ -86,19 +100,21 @@ def grown(rect, margin: float = MARGIN):
     return (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
 
 
-def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=()):
+def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), margin: float = MARGIN,
+               stop=None):
     """``(frame, coverage, geometry)`` of ``layer`` for a view of display-CRS ``rect``: the
-    features of ``rect`` grown by :data:`MARGIN` at ``m_per_px``'s detail, plus the features of
-    ids ``keep`` (the selected ones stay selectable wherever the map goes), projected."""
+    features of ``rect`` grown by ``margin`` at ``m_per_px``'s detail, plus the features of
+    ids ``keep`` (the selected ones stay selectable wherever the map goes), projected.
+    ``stop``: () -> bool, asked between tiles; True gives up with ReadCancelled."""
     view = layer.view
-    box = to_wgs84(display_crs, grown(rect))
-    frame = view.source.features(view.table, box, m_per_px)
+    box, key = _read_box(layer, display_crs, rect, m_per_px, margin)
+    frame = view.source.features(view.table, box, m_per_px, stop=stop)
     missing = sorted(set(int(f) for f in keep) - set(frame.index.tolist()))
     if missing:
         extra = view.source.by_ids(view.table, missing)
         if len(extra):
             frame = pd.concat([frame, extra]).sort_index()
-    coverage = Coverage(box, band_key(layer, box, m_per_px))
+    coverage = Coverage(box, key)
     shadow = Layer(layer.name, frame, layer.kind, layer.park_id)
     return frame, coverage, LayerGeometry(shadow, display_crs)
 

@@ -4,12 +4,12 @@ the view, through their GiST indexes.
 The window opens a database's layers of :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES`
 features or more viewport-driven, as it does a pack's: the map asks for the features of its view
 (plus a margin) and reads them off the UI thread (``qt.viewport_feeder``), a tile at a time with
-the pack's bounded tile cache (:class:`~parksgis.pack.view_reader.TiledViewReader`); each tile is
-one query ``geom && ST_MakeEnvelope(...)``, answered by the index alone (a feature whose box meets
-the tile but whose shape does not is read too: it draws nothing there). Identify adds the exact
-``ST_Intersects``. The server keeps no bands of generalised shapes: every scale reads full
-detail. Counts, identify, search and attribute pages are SQL on the table. Values are always
-parameters; table and column names are quoted by psycopg.
+the pack reader's tiling and bounded tile cache (:class:`~parksgis.pack.view_reader.PackViewReader`);
+each tile is one query ``geom && ST_MakeEnvelope(...)``, answered by the index alone, and the
+frame keeps the features whose shape meets the view. Identify adds the exact ``ST_Intersects``.
+The server keeps no bands of generalised shapes: every scale reads full detail. Counts, identify,
+search, sorting and attribute pages are SQL on the table. Values are always parameters; table and
+column names are quoted by psycopg.
 
 A psycopg connection serves one thread at a time, so each thread gets its own reader (and cache)
 on first use; each is read-only (the server refuses any write through it).
@@ -20,44 +20,58 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from parksgis.pack.view_reader import ThreadReaders, TiledViewReader
+from parksgis.pack.view_reader import CACHE_FEATURES, PackFacts, PackViewReader, ThreadReaders
 from parksgis.server import connection, layers
 
 
-class DatabaseViewReader(TiledViewReader):
-    """Frames of a database's layer tables inside a WGS84 box (full detail, cached tiles)."""
+class DatabaseViewReader(PackViewReader):
+    """The pack reader's tiling and bounded tile cache over a database's layer tables: no bands
+    (full detail at every scale), each tile one query through the GiST index (``_read_box``)."""
 
-    def __init__(self, src: str, catalogue: dict[str, list]):
-        super().__init__()
+    def __init__(self, src: str, catalogue: dict[str, list], facts: PackFacts):
+        # no pack file to open: the tiles and the cache only (PackViewReader.__init__ not called)
+        self._start_cache(CACHE_FEATURES, facts)
         self.src, self.label = src, connection.display(src)
         self.catalogue = catalogue  # table -> its catalogue columns ([name, pg type, dtype], ...)
-        self.conn = connection.connect(src, autocommit=True)
-        self.run(lambda: self.conn.execute("SET default_transaction_read_only = on"))
-        self._extents: dict[str, tuple | None] = {}
-
-    def close(self) -> None:
-        self.conn.close()
-        super().close()
+        self._conn = connection.connect(src, autocommit=True)
+        self.run(lambda: self._conn.execute("SET default_transaction_read_only = on"))
 
     def attributes(self, table: str) -> list[str]:
         return [c[0] for c in self.catalogue[table]]
 
     def extent(self, table: str):
-        if table not in self._extents:
-            self._extents[table] = self.run(lambda: layers.TableExtents(self.conn).extent(table))
-        return self._extents[table]
+        extents = self.facts.extents
+        if table not in extents:
+            extents[table] = self.run(lambda: layers.TableExtents(self._conn).extent(table))
+        return extents[table]
 
-    def read_box(self, table: str, box, exact: bool = False) -> pd.DataFrame:
-        """The features whose box meets ``box`` (a tile: what is drawn is the same, and the server
-        only asks the index); ``exact``: whose shape meets it (identify)."""
+    def count(self, table: str) -> int:
+        counts = self.facts.counts
+        if table not in counts:
+            counts[table] = self.run(lambda: layers.feature_count(self._conn, table))
+        return counts[table]
+
+    def _band(self, table: str, m_per_px: float):
+        return None  # the server keeps no generalised shapes
+
+    def _density(self, table: str, box, m_per_px: float) -> bool:
+        return False
+
+    def _read_box(self, table: str, box, columns: list[str]):
+        """The features whose box meets ``box``, asked of the index alone (the frame keeps those
+        whose shape meets the view)."""
+        import shapely
         from psycopg import sql
 
-        envelope = sql.SQL("ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
-        box = tuple(float(v) for v in box)
-        if exact:
-            return self.read_where(table, sql.SQL("geom && {e} AND ST_Intersects(geom, {e})").format(e=envelope),
-                                   box * 2)
-        return self.read_where(table, sql.SQL("geom && {}").format(envelope), box)
+        query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)"
+                        ).format(sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c) for c in columns)]),
+                                 sql.Identifier("parksgis", table))
+        cells = self.run(lambda: layers.column_cells(self._conn, query, tuple(float(v) for v in box),
+                                                     len(columns) + 2))
+        ids = np.array(cells[0], dtype=np.int64)
+        order = np.argsort(ids, kind="stable")  # no ORDER BY: sorting here is cheaper than the server's
+        geoms = shapely.from_wkb(np.array(cells[-1], dtype=object))[order]
+        return ids[order], geoms, {c: [values[i] for i in order] for c, values in zip(columns, cells[1:-1])}
 
     def read_where(self, table: str, where, params: tuple) -> pd.DataFrame:
         """The features of ``table`` meeting ``where`` (an SQL composable with ``params``), in id
@@ -66,15 +80,14 @@ class DatabaseViewReader(TiledViewReader):
         from psycopg import sql
 
         columns = self.catalogue[table]
-        # no ORDER BY: sorting here is cheaper than the server's sort (or fid-ordered index scan)
-        query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} WHERE {}").format(
+        query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} WHERE {} ORDER BY fid").format(
             sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]),
             sql.Identifier("parksgis", table), where)
-        cells = self.run(lambda: layers.column_cells(self.conn, query, params, len(columns) + 2))
+        cells = self.run(lambda: layers.column_cells(self._conn, query, params, len(columns) + 2))
         frame = layers.typed_frame(cells[1:-1], columns, len(cells[0]))
         frame.index = pd.Index(np.array(cells[0], dtype=np.int64), name="fid")
         frame["geometry"] = shapely.from_wkb(np.array(cells[-1], dtype=object))
-        return frame if frame.index.is_monotonic_increasing else frame.sort_index(kind="stable")
+        return frame
 
     def run(self, read):
         """``read()``, a server failure turned into one readable line (ParksgisError)."""
@@ -93,19 +106,24 @@ class DatabaseViewSource(ThreadReaders):
         super().__init__()
         self.src = src
         self.catalogue = catalogue
+        self._facts = PackFacts()  # extents and counts, asked once for every thread
 
     def _new_reader(self) -> DatabaseViewReader:
-        return DatabaseViewReader(self.src, self.catalogue)
+        return DatabaseViewReader(self.src, self.catalogue, self._facts)
 
     # -- the map --------------------------------------------------------------------------------
-    def features(self, table: str, box, m_per_px: float):
-        return self._reader().frame(table, box, m_per_px)
+    def features(self, table: str, box, m_per_px: float, stop=None):
+        return self._reader().frame(table, box, m_per_px, stop)
 
     def extent(self, table: str):
         return self._reader().extent(table)
 
     def identify(self, table: str, box):
-        return self._geo(self._reader().read_box(table, box, exact=True))
+        from psycopg import sql
+
+        envelope = sql.SQL("ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
+        where = sql.SQL("geom && {e} AND ST_Intersects(geom, {e})").format(e=envelope)
+        return self._geo(self._reader().read_where(table, where, tuple(float(v) for v in box) * 2))
 
     def by_ids(self, table: str, fids):
         from psycopg import sql
@@ -136,6 +154,16 @@ class DatabaseViewSource(ThreadReaders):
         rows = self._query(sql.SQL("SELECT fid FROM {} ORDER BY fid").format(self._table(table)))
         return np.array([r[0] for r in rows], dtype=np.int64)
 
+    def sorted_ids(self, table: str, column: str, descending: bool = False) -> np.ndarray:
+        from psycopg import sql
+
+        if column not in self._reader().attributes(table):
+            raise KeyError(f"{table} has no column {column!r}")
+        order = sql.SQL("DESC NULLS LAST" if descending else "ASC NULLS FIRST")
+        rows = self._query(sql.SQL("SELECT fid FROM {} ORDER BY {} {}, fid").format(
+            self._table(table), sql.Identifier(column), order))
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
     def attribute_rows(self, table: str, fids) -> pd.DataFrame:
         from psycopg import sql
 
@@ -155,7 +183,7 @@ class DatabaseViewSource(ThreadReaders):
         return frame.reindex(fids) if len(frame) != len(fids) else frame
 
     def matching_ids(self, table: str, columns: list[str], text: str, projects: list[str],
-                     unlinked: bool = False) -> np.ndarray:
+                     unlinked: bool = False, own=None) -> np.ndarray:
         from psycopg import sql
 
         catalogue = {c[0]: c[1] for c in self._reader().catalogue[table]}
@@ -165,15 +193,18 @@ class DatabaseViewSource(ThreadReaders):
             for column in (c for c in columns if catalogue.get(c) == "text"):
                 where.append(sql.SQL("{} ILIKE %s").format(sql.Identifier(column)))
                 params.append(pattern)
-        if "project_id" in catalogue:
-            linked = sql.SQL("trim(CAST(project_id AS text))")
-            if projects:
-                where.append(sql.SQL("{} = ANY(%s)").format(linked))
-                params.append(list(projects))
-            if unlinked:
-                where.append(sql.SQL("project_id IS NULL OR {} = ''").format(linked))
-        elif unlinked:
-            where.append(sql.SQL("true"))
+        linked = sql.SQL("trim(CAST(project_id AS text))")
+        linked_to_none = sql.SQL("project_id IS NULL OR {} = ''").format(linked) \
+            if "project_id" in catalogue else sql.SQL("true")
+        if "project_id" in catalogue and projects:
+            where.append(sql.SQL("{} = ANY(%s)").format(linked))
+            params.append(list(projects))
+        if unlinked:
+            where.append(linked_to_none)
+        if own is not None and own[0] in catalogue and len(own[1]):
+            # no project, and a status the feature carries itself in ``own[0]``
+            where.append(sql.SQL("({}) AND CAST({} AS text) = ANY(%s)").format(linked_to_none, sql.Identifier(own[0])))
+            params.append([str(v) for v in own[1]])
         if not where:
             return np.empty(0, dtype=np.int64)
         rows = self._query(sql.SQL("SELECT fid FROM {} WHERE {} ORDER BY fid").format(

@@ -40,6 +40,25 @@ def own_status_source(frame: pd.DataFrame, scheme: StatusScheme) -> tuple[str, n
     return None
 
 
+def own_status_values(columns, distinct, scheme: StatusScheme) -> tuple[str, dict[str, list]] | None:
+    """:func:`own_status_source` for a layer kept in its source: ``(column, {status code: the
+    column's values that mean it})``. ``distinct(column)`` gives the column's distinct values
+    (column ``column``, nulls included) and how many features have each (column ``count``)."""
+    for column, needs_words in _candidates(columns):
+        found = distinct(column)
+        values, counts = found[column].astype(object), found["count"].to_numpy()
+        codes = _codes(values, scheme)
+        present = values.notna().to_numpy()
+        worded = counts[present & (codes != None)].sum()  # noqa: E711 - elementwise
+        if not needs_words or (present.any() and worded / counts[present].sum() > 0.5):
+            by_code: dict[str, list] = {}
+            for value, code in zip(values, codes):
+                if code is not None:
+                    by_code.setdefault(code, []).append(value)
+            return column, by_code
+    return None
+
+
 def _candidates(columns, geometry=None) -> list[tuple[str, bool]]:
     """``(column, needs status words)`` of the columns that may hold a status, best first."""
     candidates = []
@@ -66,13 +85,25 @@ def _codes(values: pd.Series, scheme: StatusScheme) -> np.ndarray:
     return table[ids]  # the sentinel -1 picks the trailing None
 
 
+def looked_up(ids: pd.Series, table: dict) -> np.ndarray:
+    """``table[id]`` for each of ``ids`` (None where missing or unknown), as a new object array.
+
+    ``Series.map(dict)`` turns the whole dict into an index first: 70 ms for a register of 100k
+    projects on every call, whatever the number of ids. Here each distinct id is looked up once.
+    """
+    codes, uniques = pd.factorize(ids, use_na_sentinel=True)
+    found = np.empty(len(uniques) + 1, dtype=object)  # the sentinel -1 picks the trailing None
+    found[:-1] = [table.get(u) for u in uniques]
+    return found[codes]
+
+
 def feature_statuses(layer, project_status: dict, scheme: StatusScheme) -> np.ndarray:
     """Status code per feature (positional); None where neither a project nor the feature says.
 
     ``project_status`` maps project id -> status code (the register's, or an as-of snapshot).
     """
     pids = layer.project_ids
-    codes = np.array(pids.map(project_status).to_numpy(dtype=object), dtype=object)  # a writable copy
+    codes = looked_up(pids, project_status)
     codes[pd.isna(codes)] = None
     own = own_status_column(layer.frame, scheme)
     if own is not None:

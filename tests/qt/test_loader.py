@@ -62,3 +62,26 @@ def test_then_chains_and_follows_a_pending(qtbot, qapp, finished):
     assert finished(chained) == "from the second"
     late = first.then(lambda value: value + 1)  # chained after ``first`` was delivered
     assert finished(late) == 2
+
+
+def test_the_dialog_says_what_the_job_does_now(qtbot, qapp, finished):
+    from parksgis import progress
+
+    release = threading.Event()
+
+    def converting():
+        progress.stage("plots.geojson: writing a cache pack")
+        release.wait(10)
+        return "done"
+
+    pending = run_in_background(None, "Opening parks…", converting, show_after_ms=50)
+
+    def dialog_text():
+        dialog = next((w for w in QtWidgets.QApplication.topLevelWidgets()
+                       if isinstance(w, QtWidgets.QProgressDialog) and w.isVisible()), None)
+        return dialog.labelText() if dialog is not None else ""
+
+    qtbot.waitUntil(lambda: dialog_text() == "Opening parks…\nplots.geojson: writing a cache pack",
+                    timeout=5000)
+    release.set()
+    assert finished(pending).result == "done"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 import pytest
+import shapely
 from PySide6 import QtCore
 
 from parksgis.pack import lod, view_source
@@ -58,6 +59,14 @@ def _settle(qtbot, win):
     feeder = win.viewport_feeder
     while feeder.busy:  # a read runs (or the view needs one): its frames come with `swapped`
         with qtbot.waitSignal(feeder.swapped, timeout=10_000):
+            pass
+
+
+def _rest(qtbot, win):
+    """Until the map has rested and the margin around the view is read."""
+    feeder = win.viewport_feeder
+    while feeder.resting:
+        with qtbot.waitSignal(feeder.rested, timeout=10_000):
             pass
 
 
@@ -120,10 +129,13 @@ def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp
     (key, selected_row), = win.selection.items
     fid = win.workspace.layer(key).frame.index[selected_row]
     name = win.identify.attributes.item(0, 1).text()
+    assert win.viewport_feeder.resting  # a new view is read alone first, its margin once at rest
+    _rest(qtbot, win)
     reads = win.viewport_feeder.reads
     rect = win.canvas.view_rect()
     win.canvas.view_box.translateBy(x=rect.width() * 0.2)  # inside the margin read around the view
-    _settle(qtbot, win)
+    assert not win.viewport_feeder.busy  # the frames hold it: no read stands between it and the map
+    _rest(qtbot, win)  # (the margin around the new view is topped up at rest)
     assert win.viewport_feeder.reads == reads
     win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
     _settle(qtbot, win)
@@ -207,3 +219,113 @@ def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, qapp, pack
     _settle(qtbot, win)  # the map went there: the selection is kept by the reads
     assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
     win.session.close()
+
+
+def test_category_colours_stay_with_the_features_wherever_the_map_goes(qtbot, qapp, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = _window(qtbot, qapp)
+    _open(qtbot, win, pack)
+    win.renderer.show_labels = False  # nothing drawn over the plots' insides
+    plots = win.workspace.layer("port/plots")
+    plots.style = "category"
+
+    def colours(box=None):
+        """The colour drawn inside each plot of the frame (within WGS84 ``box``), by feature id."""
+        image = _frame_image(win)
+        rect, out = win.canvas.view_rect(), {}
+        for fid, shape in plots.frame.geometry.items():
+            inside = shape if box is None else shape.intersection(shapely.box(*box))
+            if inside.is_empty:
+                continue
+            x, y = win.geometry_.display_xy(*inside.representative_point().coords[0])
+            pos = win.canvas.view_to_widget(x, y)
+            if rect.contains(x, y) and image.rect().contains(pos):
+                out[int(fid)] = image.pixel(pos)
+        return out
+
+    everything = colours()  # the first view shows every park
+    assert len(set(everything.values())) > 2  # several categories
+    for view in [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)]:
+        _show(qtbot, win, *view)
+        part = colours(view)
+        assert part and len(plots.frame) < plots.feature_count
+        assert {fid: everything[fid] for fid in part} == part
+    win.session.close()
+
+
+@pytest.fixture
+def own_status_pack(tmp_path, monkeypatch):
+    """The sample pack where the wanxiang plots linked to no project carry a status of their own
+    (状态, in words of the register import), one a word that means no status."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from parksgis.app.packs import build_pack_from
+    from parksgis.model.status import DEFAULT_SCHEME
+
+    folder = tmp_path / "pack-source"
+    shutil.copytree(Path(__file__).parents[2] / "layers", folder,
+                    ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    path = folder / "wanxiang" / "plots.geojson"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    words = [status.label_zh for status in DEFAULT_SCHEME][:2] + ["待定"]
+    unlinked = [f for f in document["features"] if not f["properties"].get("project_id")]
+    for i, feature in enumerate(unlinked):
+        feature["properties"]["状态"] = words[i % len(words)]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    out = tmp_path / "parks.gpkg"
+    build_pack_from(folder, out)
+    return out
+
+
+def test_the_tables_status_filter_counts_a_features_own_status(qtbot, qapp, own_status_pack, monkeypatch):
+    whole, viewed = _two_windows(qtbot, qapp, own_status_pack, monkeypatch)
+    counts = []
+    for win in (whole, viewed):
+        win.table.show_layer(win.workspace.layer("wanxiang/plots"))
+        combo, found = win.table.status_combo, []
+        for i in range(combo.count()):
+            combo.setCurrentIndex(i)
+            found.append((combo.currentData(), win.table.proxy.rowCount()))
+        counts.append(found)
+    assert counts[0] == counts[1]
+    by_status = dict(counts[1])
+    assert by_status[None] == 9 and sum(n for code, n in counts[1] if code is not None) == 9
+    first = next(iter(viewed.workspace.scheme)).code
+    assert by_status[first] >= 2  # a linked plot or two, and the unlinked ones saying so themselves
+    for win in (whole, viewed):
+        win.session.close()
+
+
+def test_the_table_of_a_big_layer_sorts_by_a_column_as_the_whole_layers_does(qtbot, qapp, pack, monkeypatch):
+    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
+    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    orders = []
+    for win in (whole, viewed):
+        win.table.show_layer(win.workspace.layer("port/plots"))
+        columns = win.table.proxy.sourceModel().columns
+        header = win.table.table.horizontalHeader()
+        found = []
+        for name in ("name_zh", "area_m2"):
+            column = columns.index(name)
+            for _ in range(2):  # a click sorts up, the next one down
+                x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+                qtbot.mouseClick(header.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                                 pos=QtCore.QPoint(x, header.height() // 2))
+                found.append([win.table.proxy.index(r, column).data() for r in range(win.table.proxy.rowCount())])
+        orders.append(found)
+    assert orders[0] == orders[1]
+    assert orders[1][0] != orders[1][1] and orders[1][0] == sorted(orders[1][0])
+    # sorted and filtered, a row picked is still the feature the table shows there
+    viewed.table.filter_edit.setText("P")
+    table, proxy = viewed.table.table, viewed.table.proxy
+    model = proxy.sourceModel()
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(proxy.index(1, 0)).center())
+    (key, row), = viewed.selection.items
+    assert viewed.workspace.layer(key).frame.index[row] == model.fids[1]
+    assert table.selectionModel().selectedRows()[0].row() == 1
+    for win in (whole, viewed):
+        win.session.close()
