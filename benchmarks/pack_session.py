@@ -29,8 +29,8 @@ def wait_for_frames(window) -> None:
 
 
 def open_pack(window, pack: Path) -> float:
-    """Open ``pack`` as File ▸ Open does and paint the first frame; returns the seconds spent
-    until the workspace was read (the caller times the whole)."""
+    """Open ``pack`` (or a layers folder) as File ▸ Open does and paint the first frame; returns
+    the seconds spent until the workspace was read (the caller times the whole)."""
     from PySide6 import QtWidgets
 
     from parksgis.qt.workspace_loading import open_path

@@ -59,13 +59,14 @@ def canvas_frame_is_blank(window) -> bool:
 def first_frame_through_window(window, root, pack=None):
     """In an open, empty main window: load the folder (or pack) and paint its first frame.
 
-    Returns the seconds spent loading; the caller times the whole. A pack opens as File ▸ Open
-    does (its big layers read for the first view only) when the window can.
+    Returns the seconds spent loading; the caller times the whole. Both open as File ▸ Open does
+    (read in the loader thread, projected there; a pack's big layers read for the first view only)
+    when the window can.
     """
-    if pack is not None and hasattr(window, "viewport_feeder"):
+    if hasattr(window, "viewport_feeder"):
         from benchmarks.pack_session import open_pack
 
-        return open_pack(window, pack)
+        return open_pack(window, pack if pack is not None else root)
     load_workspace = parts.load_workspace()
     t0 = time.perf_counter()
     workspace, reports = load_workspace(pack if pack is not None else root)

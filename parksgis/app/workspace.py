@@ -13,6 +13,9 @@ A layers folder looks like the bundled sample (``layers/``)::
 
 A file that fails to load is reported (``report.ok`` False) and left out; the rest loads, so one
 broken file never hides a park. Only a path that holds nothing loadable raises.
+
+A big GeoJSON layer of a folder is parsed once; while the file is unchanged, later opens take it
+as read from the user's cache folder (``io.read_cache``), with the same validation messages.
 """
 
 from __future__ import annotations
@@ -307,7 +310,8 @@ def _sort_key(path: Path, basemap: bool):
 def _load_layers(folder: Path, park_id, crs, offset, reports, basemap: bool = False,
                  caches: list | None = None) -> list[Layer]:
     from parksgis.app.layer_cache import open_cached_layer, wants_cache
-    from parksgis.io import validate_file
+    # a big GeoJSON layer read before comes from the user's cache folder while the file is unchanged
+    from parksgis.io.read_cache import validate_file_cached as validate_file
 
     layers = []
     taken: set[str] = set()

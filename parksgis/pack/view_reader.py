@@ -264,6 +264,16 @@ class ThreadReaders:
                 self._readers.append(reader)
         return reader
 
+    def release_thread(self) -> None:
+        """Close the calling thread's connection (a thread that is about to end)."""
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            return
+        self._local.reader = None
+        with self._lock:
+            self._readers = [r for r in self._readers if r is not reader]
+        reader.close()
+
     @property
     def closed(self) -> bool:
         """No thread's reader is open (none made yet, or all closed)."""

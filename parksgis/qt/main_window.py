@@ -136,10 +136,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def renderer(self):
         return self.session.renderer
 
-    def set_workspace(self, workspace, reports=(), geometry=None, source=None) -> None:
+    def set_workspace(self, workspace, reports=(), geometry=None, source=None, statuses=None) -> None:
         """Show ``workspace`` (opened from ``source``, an ``app.workspace.Source``; None for one
         made in memory); ``geometry`` is its layers already projected to the display CRS
-        (render.map_renderer.project_layers, done by the loaders off the UI thread)."""
+        (render.map_renderer.project_layers) and ``statuses`` the legend's counts
+        (status_legend.FeatureStatuses), both made by the loaders off the UI thread."""
         from parksgis.render.map_renderer import MapRenderer
 
         if self.workspace is not None:
@@ -159,7 +160,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.layer_model.set_workspace(workspace)
         self.identify.set_workspace(workspace)
         self.table.set_workspace(workspace)
-        self.legend.set_workspace(workspace)
+        self.legend.set_workspace(workspace, statuses)
         self.search.set_workspace(workspace, self.lang)
         workspace.layers_changed.connect(self._on_layers_changed)
         workspace.projects_changed.connect(self._on_projects_changed)

@@ -163,8 +163,8 @@ class PackActions(QtCore.QObject):
         box.setObjectName("pack_busy_question")
         return box.exec() == QtWidgets.QMessageBox.StandardButton.Retry
 
-    def _show_pack(self, path: Path, opened, geometry=None) -> None:
-        self.window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
+    def _show_pack(self, path: Path, opened, geometry=None, statuses=None) -> None:
+        self.window.set_workspace(opened.workspace, opened.reports, geometry, opened.source, statuses)
         self.window.remember(path)
         reports, handle = opened.reports, opened.source.pack
         if handle is not None and handle.read_only:

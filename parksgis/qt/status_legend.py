@@ -101,10 +101,12 @@ class StatusLegend(QtWidgets.QListWidget):
         self.itemClicked.connect(self._toggle)
         self.setToolTip(self.tr("Click a status to hide or show its features"))
 
-    def set_workspace(self, workspace) -> None:
+    def set_workspace(self, workspace, statuses: FeatureStatuses | None = None) -> None:
+        """Count ``workspace``'s features by status, unless ``statuses`` (of the workspace as it
+        is, counted by the loader) already did."""
         self.workspace = workspace
         self.hidden = set()
-        self.statuses = None
+        self.statuses = statuses if statuses is not None and statuses.workspace is workspace else None
         workspace.projects_changed.connect(self._on_projects_changed)
         workspace.layers_changed.connect(self._on_layers_changed)
         self.refresh()

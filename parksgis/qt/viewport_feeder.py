@@ -23,18 +23,24 @@ from parksgis.render.view_frames import MARGIN, bring, needs_read, read_frame
 PREFETCH_DELAY_MS = 300
 
 
-def first_view_frames(workspace, display_crs: str, size_px) -> dict:
-    """Fill each viewport-driven layer with the features of the window's first view (the parks,
-    fitted to ``size_px``); returns their projected geometry keyed as the renderer keeps it.
+def first_view_frames(workspace, display_crs: str, size_px, remembered=None) -> dict:
+    """Fill each viewport-driven layer with the features of the window's first view (the view
+    ``remembered`` for this source, (x0, y0, x1, y1) in ``display_crs``, else the parks; fitted to
+    ``size_px``); returns their projected geometry keyed as the renderer keeps it.
     Runs in the loader thread, before anything shows the workspace."""
     from parksgis.qt.view_memory import PARKS_MARGIN
     from parksgis.render.view_frames import first_rect, fitted
 
     layers = [layer for layer in workspace.layers if layer.view is not None]
-    rect = first_rect(workspace, display_crs) if layers else None
-    if rect is None:
+    if not layers:
         return {}
-    rect, m_per_px = fitted(rect, size_px, PARKS_MARGIN)
+    if remembered is not None:  # the window shows it again (view_memory.first_view)
+        rect, m_per_px = fitted(remembered, size_px)
+    else:
+        rect = first_rect(workspace, display_crs)
+        if rect is None:
+            return {}
+        rect, m_per_px = fitted(rect, size_px, PARKS_MARGIN)
     out = {}
     for layer in layers:
         frame, coverage, geometry = read_frame(layer, rect, m_per_px, display_crs)

@@ -9,7 +9,10 @@ are added and the map keeps working.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from PySide6 import QtCore
 
 from parksgis.errors import ParksgisError
 from parksgis.model.imagery import ImageryLayer
@@ -30,8 +33,8 @@ def open_path(window, path: Path) -> Pending:
     def show(outcome) -> bool:
         if not _succeeded(window, outcome, path, path):
             return False
-        opened, geometry = outcome.result
-        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
+        opened, geometry, statuses = outcome.result
+        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source, statuses)
         window.remember(path)
         _raise_problems_if_any(window, opened.reports)
         return True
@@ -58,8 +61,8 @@ def open_database(window, src: str) -> Pending:
     def show(outcome) -> bool:
         if not _succeeded(window, outcome, shown, shown, code="database"):
             return False
-        opened, geometry = outcome.result
-        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source)
+        opened, geometry, statuses = outcome.result
+        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source, statuses=statuses)
         window.remember(shown)
         return True
 
@@ -84,28 +87,51 @@ def _succeeded(window, outcome, file, name, code: str | None = None) -> bool:
 
 def load_for_window(window, title: str, load) -> Pending:
     """``load() -> OpenedWorkspace`` on the thread pool behind a cancellable progress dialog; a
-    Pending done with an Outcome whose result is ``(opened, geometry)``: the layers projected to the
-    window's display CRS there too, so the first frame only builds paths and paints. A pack's
+    Pending done with an Outcome whose result is ``(opened, geometry, statuses)``: the layers
+    projected to the window's display CRS there too, so the first frame only builds paths and
+    paints, and the status legend's counts (``status_legend.FeatureStatuses``). A pack's
     register is opened again in the UI thread by the register link (PackHandle.reopen_register):
     SQLite connections stay in their thread. A pack's big layers are read for the first view only
     (``qt.viewport_feeder``)."""
+    from parksgis.qt.view_memory import saved_view
     from parksgis.qt.viewport_feeder import first_view_frames
     from parksgis.render.map_renderer import project_other_layers
 
     display_crs = window.display_crs
     size = window.canvas.viewport().size()
     size_px = (max(size.width(), 1), max(size.height(), 1))
+    settings_file = (window.settings.fileName(), window.settings.format())
 
     def job():
         opened = load()
-        known = first_view_frames(opened.workspace, display_crs, size_px)
-        return opened, project_other_layers(opened.workspace, display_crs, known)
+        # the view the window will show: the one remembered for this source (read through a
+        # QSettings of this thread; Qt shares one cache per file in a process), else the parks
+        view = saved_view(QtCore.QSettings(*settings_file), opened.workspace, display_crs)
+        remembered = None if view is None else (view.left(), view.top(), view.right(), view.bottom())
+        with ThreadPoolExecutor(1, thread_name_prefix="parksgis-legend") as pool:
+            # the legend's counts (a million plots: an SQL GROUP BY that runs outside the GIL)
+            # while the first view is read
+            counting = pool.submit(_count_statuses, opened.workspace)
+            known = first_view_frames(opened.workspace, display_crs, size_px, remembered)
+            geometry = project_other_layers(opened.workspace, display_crs, known)
+            return opened, geometry, counting.result()
 
     return run_in_background(window, title, job, discard=_close_abandoned)
 
 
+def _count_statuses(workspace):
+    from parksgis.qt.status_legend import FeatureStatuses
+
+    try:
+        return FeatureStatuses(workspace)
+    finally:  # this thread ends now: its connections to viewport-driven sources go with it
+        for layer in workspace.layers:
+            if layer.view is not None and hasattr(layer.view.source, "release_thread"):
+                layer.view.source.release_thread()
+
+
 def _close_abandoned(result) -> None:
-    opened, _geometry = result
+    opened, _geometry, _statuses = result
     if opened.source is not None:
         opened.source.close()  # a cancelled open leaves no edit lock on the pack
 

@@ -25,7 +25,37 @@ FEATURES_PER_PATH = 80
 def transformer(source_crs: str, target_crs: str) -> Transformer:
     """``source_crs`` -> ``target_crs`` with x = lon/easting first; cached, because building one
     costs ~50 ms (PROJ looks the operation up in its database) and a window needs several."""
-    return Transformer.from_crs(source_crs, target_crs, always_xy=True)
+    return _remade_quickly(Transformer.from_crs(source_crs, target_crs, always_xy=True))
+
+
+def _remade_quickly(found: Transformer) -> Transformer:
+    """``found``, or the same operation as a PROJ pipeline string when that gives the very same
+    coordinates.
+
+    pyproj remakes a transformer in every thread that uses it, and one made by ``from_crs`` looks
+    its operation up in PROJ's database again there: ~60 ms in each of the loader's, the viewport
+    reader's and the UI thread, all before the first frame. A pipeline is remade without a
+    look-up (< 1 ms). An operation that PROJ chooses point by point (several candidates, grids)
+    has no single pipeline; it is recognised by differing coordinates and kept as it is.
+    """
+    definition = found.definition
+    if not definition or not definition.startswith("proj=pipeline"):
+        return found
+    try:
+        quick = Transformer.from_pipeline(definition)
+    except Exception:  # noqa: BLE001 - pyproj raises several kinds; the original always works
+        return found
+    area = found.area_of_use
+    x0, y0, x1, y1 = area.bounds if area is not None else (-180.0, -85.0, 180.0, 85.0)
+    lon, lat = np.meshgrid(np.linspace(x0, x1, 7), np.linspace(y0, y1, 7))
+    if found.source_crs is None or not found.source_crs.is_geographic:
+        return found  # the test points are lon/lat: the display transformers start from WGS84
+    there = found.transform(lon.ravel(), lat.ravel())
+    back = found.transform(*there, direction="INVERSE")
+    same = all(np.array_equal(a, b, equal_nan=True) for a, b in
+               zip((*there, *back), (*quick.transform(lon.ravel(), lat.ravel()),
+                                     *quick.transform(*there, direction="INVERSE"))))
+    return quick if same else found
 
 
 def transformer_to(display_crs: str) -> Transformer:

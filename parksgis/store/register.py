@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from parksgis.files import AtomicFile
+from parksgis.gc_pause import gc_paused
 from parksgis.model.events import Signal
 from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
@@ -25,9 +26,9 @@ from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend, compar
 from parksgis.store.changes import check_change
 from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedError, RegisterReadOnlyError,
                                    SchemaVersionError, StaleEditError, StaleField)
-from parksgis.store.sqlite import connect, is_locked, recover_hot_journal
+from parksgis.store.sqlite import connect, fetch_all, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
-from parksgis.store.values import local_date, project_from_row, to_db, to_text, utc_stamp
+from parksgis.store.values import local_date, project_from_row, projects_from_rows, to_db, to_text, utc_stamp
 
 REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
@@ -231,8 +232,9 @@ class RegisterStore(RegisterBackend):
         return self._parks
 
     def projects(self) -> dict[str, Project]:
-        rows = self._db.execute("SELECT * FROM parksgis_projects ORDER BY project_id")
-        return {row["project_id"]: project_from_row(row) for row in rows}
+        with gc_paused():  # 100k projects: 0.5 s instead of 1 s
+            return projects_from_rows(fetch_all(
+                self._db, f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis_projects ORDER BY project_id"))
 
     def project(self, project_id: str) -> Project:
         row = self._db.execute("SELECT * FROM parksgis_projects WHERE project_id = ?",

@@ -45,6 +45,31 @@ def connect(path, *, readonly: bool = False, immutable: bool = False, create: bo
     return db
 
 
+def fetch_all(db: sqlite3.Connection, sql: str, params=()) -> list:
+    """``db.execute(sql, params).fetchall()`` as plain tuples, text decoded by sqlite3's C code.
+
+    A pack's connection decodes text through a Python function (``pack.format.decode_text``:
+    damaged bytes survive as surrogates), which costs a call per value: half the time of reading
+    a district's 100k projects or a view's plots. Valid UTF-8 decodes the same either way, so
+    the query runs with ``str`` first and only again through the connection's own factory when
+    some text is not UTF-8. ``db`` must belong to the calling thread (they all do here).
+    """
+    cursor = db.cursor()
+    cursor.row_factory = None
+    factory = db.text_factory
+    if factory is str:
+        return cursor.execute(sql, params).fetchall()
+    db.text_factory = str
+    try:
+        return cursor.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if not str(exc).startswith("Could not decode to UTF-8"):
+            raise
+    finally:
+        db.text_factory = factory
+    return cursor.execute(sql, params).fetchall()
+
+
 def recover_hot_journal(path: str, busy_timeout: float = BUSY_TIMEOUT_S) -> bool:
     """Roll back what a killed writer left in ``path``'s rollback journal, if this user may.
 

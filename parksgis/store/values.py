@@ -63,6 +63,26 @@ def project_from_row(row) -> Project:
     return Project(**{f: from_db(f, row[f]) for f in PROJECT_FIELDS})
 
 
+def projects_from_rows(rows) -> dict[str, Project]:
+    """``{project_id: Project}`` of ``rows``, tuples of the :data:`PROJECT_FIELDS` in order: the
+    same values as :func:`project_from_row`, converted a column at a time (a district's 100k
+    projects are read on every open; one row at a time took 0.2–0.8 s of it)."""
+    if not rows:
+        return {}
+    columns = [_column_from_db(f, values) for f, values in zip(PROJECT_FIELDS, zip(*rows))]
+    key = PROJECT_FIELDS.index("project_id")
+    return {values[key]: Project(*values) for values in zip(*columns)}
+
+
+def _column_from_db(field: str, values) -> list:
+    if field in DATE_FIELDS:
+        days: dict = {}  # a register holds few distinct days
+        return [days[v] if v in days else days.setdefault(v, from_db(field, v)) for v in values]
+    if field in NUMBER_FIELDS:
+        return [from_db(field, v) for v in values]
+    return [v if type(v) is str else from_db(field, v) for v in values]
+
+
 def utc_stamp(moment: datetime | date | str | None = None) -> str:
     """``YYYY-MM-DDTHH:MM:SS.ffffffZ`` in UTC: sorts as text, same-day order kept to the microsecond.
 

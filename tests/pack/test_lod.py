@@ -124,3 +124,15 @@ def test_a_pack_of_a_layer_above_the_minimum_builds_with_bands(tmp_path, workspa
                         "GROUP BY band").fetchall()
     conn.close()
     assert rows == [(band, n) for band in range(len(lod.BANDS))]
+
+
+def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_finds(lod_pack):
+    conn = sqlite3.connect(lod_pack)
+    bands = conn.execute(f"SELECT DISTINCT table_name, band FROM {lod.LOD_TABLE}").fetchall()
+    assert len(bands) > 2
+    for table, band in bands:
+        scanned = conn.execute(f"SELECT min(tx), min(ty), max(tx), max(ty) FROM {lod.LOD_TABLE} "
+                               "WHERE table_name = ? AND band = ?", (table, band)).fetchone()
+        assert lod.tile_range(conn, table, band) == scanned
+    assert lod.tile_range(conn, bands[0][0], 99) is None
+    assert lod.tile_range(conn, "no_such_layer", 0) is None

@@ -88,6 +88,29 @@ def test_extent_comes_from_the_index(pack):
     assert np.allclose(extent, frame.total_bounds, atol=1e-5)
 
 
+def _scanned_extent(conn, table):
+    row = conn.execute(f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{table}_geom"').fetchone()
+    return None if row[0] is None else tuple(row)
+
+
+def test_extent_from_the_root_node_equals_a_scan_of_every_box_after_deletes(tmp_path):
+    """The extent is read from the R-tree's root node; deleting the outermost features (SQLite
+    shrinks the parents' boxes) and emptying the layer leave it equal to a scan of every box."""
+    path = tmp_path / "extent.gpkg"
+    frame = _random_layer(3)
+    pyogrio.write_dataframe(frame, path, layer="plots", driver="GPKG")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute('SELECT data FROM "rtree_plots_geom_node" WHERE nodeno = 1').fetchone()
+        assert layer_extent(conn, "plots") == _scanned_extent(conn, "plots")
+        for _ in range(3):  # the features at the west and north edges go
+            west = conn.execute('SELECT id FROM "rtree_plots_geom" ORDER BY minx LIMIT 40').fetchall()
+            north = conn.execute('SELECT id FROM "rtree_plots_geom" ORDER BY maxy DESC LIMIT 40').fetchall()
+            conn.executemany("DELETE FROM plots WHERE fid = ?", west + north)
+            assert layer_extent(conn, "plots") == _scanned_extent(conn, "plots")
+        conn.execute("DELETE FROM plots")
+        assert layer_extent(conn, "plots") is None
+
+
 def test_a_view_of_empty_sea_reads_nothing(pack):
     with sqlite3.connect(pack) as conn:
         ids, geoms, values = read_view(conn, "port__plots", (100.0, 10.0, 100.1, 10.1), ["name"])

@@ -1,0 +1,117 @@
+"""Big GeoJSON layers are kept as read in the user's cache folder: a later open gives exactly what
+reading the file gives (frame, dtypes, geometry, every validation message), and a changed file,
+a damaged entry or a layer that cannot be kept is read from the file."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from parksgis.io import read_cache
+from parksgis.io.reader import validate_file
+from parksgis.user_data import cache_dir
+
+
+def _features(n: int, mixed: bool = False, missing: bool = True) -> list:
+    features = []
+    for i in range(n):
+        x, y = 111.8 + (i % 50) * 0.001, 21.8 + (i // 50) * 0.001
+        ring = [[x, y], [x + 0.0008, y], [x + 0.0008, y + 0.0008], [x, y + 0.0008]]
+        ring.append(ring[0] if i % 7 else ring[1])  # every 7th ring is not closed: a warning
+        props = {"plot_id": f"P{i}", "project_id": f"BP{i // 3:04d}" if i % 5 else None,
+                 "area": float(i) * 1.5, "floors": i % 9, "ok": bool(i % 2), "名称": f"地块{i}",
+                 "tags": {"a": i} if i % 11 == 0 else None}
+        if mixed:
+            props["code"] = i if i % 2 else f"c{i}"  # ints and text in one column
+        features.append({"type": "Feature", "properties": props,
+                         "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    features[3]["geometry"] = {"type": "Polygon", "coordinates": [[[1, 2], [3, 4]]]}  # an error
+    if missing:  # kept as WKB; without it as ragged coordinates
+        features[4]["geometry"] = None
+    return features
+
+
+@pytest.fixture()
+def small_is_big(monkeypatch):
+    monkeypatch.setattr(read_cache, "MIN_BYTES", 1000)
+
+
+def _write(path, features) -> None:
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+
+
+def _entry(path):
+    return read_cache._entry_path(path)
+
+
+def _assert_same(got, expected) -> None:
+    (frame, report), (want, want_report) = got, expected
+    pd.testing.assert_frame_equal(frame.drop(columns="geometry"), want.drop(columns="geometry"),
+                                  check_exact=True)
+    assert list(frame.columns) == list(want.columns) and frame.crs == want.crs
+    assert (shapely.to_wkb(np.asarray(frame.geometry.values[frame.geometry.notna()])) ==
+            shapely.to_wkb(np.asarray(want.geometry.values[want.geometry.notna()]))).all()
+    assert frame.geometry.isna().tolist() == want.geometry.isna().tolist()
+    assert report == want_report and report.lines() == want_report.lines()
+
+
+@pytest.mark.parametrize("missing", [True, False], ids=["a missing geometry", "all polygons"])
+def test_a_later_open_comes_from_the_cache_and_gives_what_the_file_gives(tmp_path, small_is_big, missing):
+    path = tmp_path / "data" / "plots.geojson"
+    path.parent.mkdir()
+    _write(path, _features(400, missing=missing))
+    expected = validate_file(path)
+    assert expected[1].errors and expected[1].warnings  # messages to carry through the cache
+
+    _assert_same(read_cache.validate_file_cached(path), expected)  # read, then kept
+    entry = _entry(path)
+    assert entry.is_file() and cache_dir() in entry.parents
+    assert sorted(p.name for p in path.parent.iterdir()) == ["plots.geojson"]  # nothing beside the data
+    os.utime(entry, (0, 0))
+    _assert_same(read_cache.validate_file_cached(path), expected)
+    assert entry.stat().st_mtime > 0  # the entry answered (and was marked as used)
+    with np.load(entry, allow_pickle=False) as arrays:
+        assert ("wkb" in arrays.files) == missing and ("ragged_coords" in arrays.files) != missing
+
+
+def test_a_changed_file_is_read_again(tmp_path, small_is_big):
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300))
+    read_cache.validate_file_cached(path)
+    _write(path, _features(320))
+    frame, report = read_cache.validate_file_cached(path)
+    assert len(frame) == 319 and report.features == 319  # one feature refused, as in the file
+    _assert_same((frame, report), validate_file(path))
+
+
+def test_a_damaged_entry_is_ignored_and_written_again(tmp_path, small_is_big):
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300))
+    read_cache.validate_file_cached(path)
+    _entry(path).write_bytes(b"PK\x03\x04 not a zip any more")
+    _assert_same(read_cache.validate_file_cached(path), validate_file(path))
+    _assert_same(read_cache.validate_file_cached(path), validate_file(path))
+    with np.load(_entry(path), allow_pickle=False) as arrays:
+        assert "meta" in arrays.files
+
+
+def test_columns_that_cannot_be_kept_exactly_leave_the_layer_uncached(tmp_path, small_is_big):
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300, mixed=True))
+    _assert_same(read_cache.validate_file_cached(path), validate_file(path))
+    assert not _entry(path).exists()
+
+
+def test_small_files_and_a_chosen_crs_are_always_read_from_the_file(tmp_path, small_is_big):
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300))
+    frame, _report = read_cache.validate_file_cached(path, crs="EPSG:4326")
+    assert len(frame) == 299 and not _entry(path).exists()
+    read_cache.MIN_BYTES = path.stat().st_size + 1
+    read_cache.validate_file_cached(path)
+    assert not _entry(path).exists()
