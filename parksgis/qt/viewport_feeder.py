@@ -21,6 +21,8 @@ from parksgis.render.view_frames import MARGIN, bring, needs_read, read_frame
 
 #: The map has rested this long after a read or a move: read the margin around the view.
 PREFETCH_DELAY_MS = 300
+_USER_INPUT = (QtCore.QEvent.Type.MouseButtonPress, QtCore.QEvent.Type.MouseButtonDblClick,
+               QtCore.QEvent.Type.Wheel, QtCore.QEvent.Type.KeyPress)
 
 
 def first_view_frames(workspace, display_crs: str, size_px, remembered=None) -> dict:
@@ -65,9 +67,11 @@ class ViewportFeeder(QtCore.QObject):
     """Keeps the viewport-driven layers of the canvas's workspace filled for its view.
 
     A view the frames do not hold is read without a margin first, so what is seen comes as soon
-    as possible; once the map has rested for :data:`PREFETCH_DELAY_MS`, the margin around it is
-    read (mostly tiles not in the cache yet) so a pan then shows features at once. A view that
-    needs reading stops a margin read between two tiles.
+    as possible; once the map has rested for :data:`PREFETCH_DELAY_MS`, the view with its margin
+    is read too and kept aside: when the view moves beyond the frames, those frames are swapped
+    in with no read. A margin read never stands in the user's way: a view that needs reading, a
+    click, a wheel turn or a key on the map stops it between two tiles (the tiles read so far
+    stay in the source's cache), and the timer starts again.
     """
 
     #: frames for a new view are in place (tests and benchmarks wait on it)
@@ -89,6 +93,7 @@ class ViewportFeeder(QtCore.QObject):
         self._margin = False  # a read of the margin runs
         self._stop = False
         self._result = None
+        self._standby = None  # (workspace, [(layer, frame, coverage, geometry)]): the margin read
         self._lock = threading.Lock()
         self._finished.connect(self._take, QtCore.Qt.ConnectionType.QueuedConnection)
         self._rest = QtCore.QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
@@ -98,6 +103,13 @@ class ViewportFeeder(QtCore.QObject):
         # while a read runs the map shows its last frame where that view lies, not a frame of the
         # old features drawn anew (it would cost the UI thread as much as the real one)
         canvas.map_item.reading = lambda: self._busy
+        canvas.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in _USER_INPUT and (self._margin or self._rest.isActive()):
+            self._stop = self._stop or self._margin  # the click is answered first
+            self._rest.start()
+        return False
 
     @property
     def layers(self) -> list:
@@ -108,6 +120,7 @@ class ViewportFeeder(QtCore.QObject):
     def set_workspace(self, workspace, renderer) -> None:
         self.workspace, self.renderer = workspace, renderer
         self._stop = self._margin  # a read for the last workspace still running is dropped
+        self._standby = None
         if self.layers:  # the worker's own connection and projection are made before a zoom needs them
             self._executor.submit(_warm_up, self.layers, renderer.display_crs)
         self.check()
@@ -129,12 +142,17 @@ class ViewportFeeder(QtCore.QObject):
             return None
         return (rect.left(), rect.top(), rect.right(), rect.bottom()), m_per_px
 
-    def _needed(self, margin: float = 0.0) -> list:
+    def _needed(self, margin: float = 0.0, standby: bool = False) -> list:
+        """The layers whose frames do not hold the view grown by ``margin``; ``standby``: nor
+        does the margin read kept aside."""
         view = self._view()
         if view is None:
             return []
-        return [layer for layer in self.layers
-                if needs_read(layer, self.renderer.display_crs, view[0], view[1], margin)]
+        kept = {id(layer): coverage for layer, _f, coverage, _g in self._standby[1]} \
+            if standby and self._standby is not None else {}
+        crs = self.renderer.display_crs
+        return [layer for layer in self.layers if needs_read(layer, crs, view[0], view[1], margin)
+                and (id(layer) not in kept or needs_read(layer, crs, view[0], view[1], margin, kept[id(layer)]))]
 
     def check(self, *_args) -> None:
         """Read what the view needs, unless the frames hold it already."""
@@ -142,6 +160,11 @@ class ViewportFeeder(QtCore.QObject):
             return  # looked at again when the read ends
         self._rest.stop()
         layers = self._needed()
+        if layers and self._standby is not None and not self._needed(standby=True):
+            _workspace, result = self._standby  # the margin read holds the view: no read
+            self._standby = None
+            self._swap(result)
+            layers = self._needed()
         if self._margin:  # the view goes first: the margin read stops at its next tile
             self._stop = self._stop or bool(layers)
             return
@@ -153,7 +176,7 @@ class ViewportFeeder(QtCore.QObject):
     def _read_margin(self) -> None:
         if self._busy or self._margin:
             return
-        layers = self._needed(MARGIN)
+        layers = self._needed(MARGIN, standby=True)
         if layers:
             self._start(layers, MARGIN)
         else:
@@ -201,9 +224,12 @@ class ViewportFeeder(QtCore.QObject):
             self._report(error)  # the next move of the view tries again, not a loop of failures
             return
         if result is not None and not stopped and workspace is self.workspace:
-            self._swap(result)  # else the view moved on, or the window shows another workspace
-            if margin:
+            if margin:  # kept aside until the view needs it (a swap now would restyle for nothing)
+                self._standby = (workspace, result)
                 self.rested.emit()
+            else:  # else the view moved on, or the window shows another workspace
+                self._standby = None
+                self._swap(result)
         self.check()
 
     def _swap(self, result) -> None:

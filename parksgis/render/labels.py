@@ -62,9 +62,10 @@ class LabelPlacer:
             big = np.where(dims == 2, (w >= MIN_AREA_PX[0]) & (h >= MIN_AREA_PX[1]),
                            np.where(dims == 1, np.maximum(w, h) >= MIN_LINE_PX, dims == 0))
             minx, miny, maxx, maxy = box
-            ok = (big & style.shown & style.named(lang) & (b[:, 0] <= maxx) & (b[:, 2] >= minx)
-                  & (b[:, 1] <= maxy) & (b[:, 3] >= miny))
-            rows = np.flatnonzero(ok)
+            ok = big & style.shown & (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+            # the texts only when something is big enough: working them out for 50k plots a few
+            # pixels wide is a tenth of a frame
+            rows = np.flatnonzero(ok & style.named(lang)) if ok.any() else np.flatnonzero(ok)
             if len(rows) == 0:
                 continue
             size = np.maximum(w, h)[rows]

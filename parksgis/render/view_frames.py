@@ -73,10 +73,11 @@ def band_key(layer: Layer, box, m_per_px: float) -> int | None:
     return band
 
 
-def needs_read(layer: Layer, display_crs: str, rect, m_per_px: float, margin: float = 0.0) -> bool:
-    """Whether ``layer``'s frame does not hold a view of display-CRS ``rect`` grown by ``margin``
-    (of its size, each side) at ``m_per_px``."""
-    coverage = layer.frame.attrs.get("coverage")
+def needs_read(layer: Layer, display_crs: str, rect, m_per_px: float, margin: float = 0.0,
+               coverage: Coverage | None = None) -> bool:
+    """Whether ``layer``'s frame (or a frame read with ``coverage``) does not hold a view of
+    display-CRS ``rect`` grown by ``margin`` (of its size, each side) at ``m_per_px``."""
+    coverage = coverage or layer.frame.attrs.get("coverage")
     if coverage is None:
         return True
     box, key = _read_box(layer, display_crs, rect, m_per_px, margin)

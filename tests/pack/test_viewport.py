@@ -49,6 +49,16 @@ def pack(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module")
+def reader(pack):
+    """One map reader across the examples: its tile cache is part of what is tested."""
+    from parksgis.pack.view_reader import PackViewReader
+
+    reader = PackViewReader(pack, cache_features=2000)
+    yield reader
+    reader.close()
+
+
 def _full_scan(path, box):
     """Every feature read with GDAL, each tested against the view: what the map would draw."""
     frame = pyogrio.read_dataframe(path, layer="port__plots", fid_as_index=True)
@@ -70,6 +80,19 @@ def test_view_returns_exactly_the_features_a_full_scan_finds(pack, x0, x1, y0, y
     assert ids.tolist() == _full_scan(pack, box).tolist()
     assert all(shapely.intersects(geoms, shapely.box(*box)))
     assert values["name"] == [f"f{i - 1}" for i in ids]  # fids count from 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(x0=coords, x1=coords, y0=coords, y1=coords, m_per_px=st.sampled_from([0.3, 1.0, 2.5]))
+def test_the_map_reader_gives_exactly_the_features_a_full_scan_finds(pack, reader, x0, x1, y0, y1, m_per_px):
+    """What the window draws at full detail: through the tile cache (tiles shared between
+    views, features crossing tiles kept once), cut to the view."""
+    lo_x, hi_x = sorted((W - 0.01 + x0 * (E - W + 0.04), W - 0.01 + x1 * (E - W + 0.04)))
+    lo_y, hi_y = sorted((S - 0.01 + y0 * (N - S + 0.04), S - 0.01 + y1 * (N - S + 0.04)))
+    box = (lo_x, lo_y, hi_x, hi_y)
+    frame = reader.frame("port__plots", box, m_per_px)
+    assert frame.index.tolist() == _full_scan(pack, box).tolist()
+    assert frame["name"].tolist() == [f"f{i - 1}" for i in frame.index]
 
 
 def test_view_reads_attributes_and_the_same_shapes_gdal_reads(pack):
