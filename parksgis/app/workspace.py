@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from parksgis import progress
 from parksgis.errors import ParksgisError
+from parksgis.files import is_sqlite
 from parksgis.io.imagery import IMAGERY_FOLDER, load_imagery_folder
 from parksgis.io.raster import is_raster_path
 from parksgis.io.report import ValidationReport
@@ -145,14 +146,6 @@ def load_workspace(path, *, crs=None, offset=None) -> tuple[Workspace, list[Vali
 
 
 # -- single files ----------------------------------------------------------------------------------
-
-def is_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
 
 def _load_single_file(path: Path, crs, offset):
     from parksgis.io import read_layer

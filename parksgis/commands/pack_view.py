@@ -5,8 +5,11 @@ A page shows one park, a bbox or all parks. For a parksgis pack the box the page
 worked out first from the layers' R-tree extents (nothing read), grown to the page's shape plus
 a margin, and only the features meeting it are read, at the level of detail the page's scale
 needs (``pack.lod``). So rendering a park of a million-plot pack reads that park, and the whole
-extent reads the coarse bands, never every full-detail shape. Everything drawn inside the page
-is the same as from a whole read (``tests/render/test_cli_render_pack_view.py``).
+extent reads the coarse bands, never every full-detail shape. Everything drawn on the page is
+the same as from a whole read (``tests/render/test_cli_render_pack_view.py``), the key figures
+beside the map included: a ``--bbox`` page's count the whole parks it touches, so there every
+feature's properties are read (only geometries are left out beyond the box) and road layers,
+whose kilometres they sum, whole.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import math
 import sqlite3
 from pathlib import Path
 
-from parksgis.pack.view_reader import PackViewReader, expand_box, union_box
-
-#: Extra room read around the page's box (a fraction of its size on each side): the map area's
-#: shape differs from the page's by the legend column, and labels near the edge need neighbours.
-MARGIN = 0.15
+#: Room read around the page's box (a fraction of its size on each side). The page's map keeps
+#: strips free for the north arrow and the scale bar and pads the box, and its shape differs from
+#: the page's by the legend column, so it shows up to ~0.35 of the box's size beyond it (measured
+#: on the sample parks: 0.15 missed a point at the bottom edge of a 1280x800 page and a shape's
+#: edge at the left of a 1920x1080 one). Only geometries are left out beyond it.
+MARGIN = 0.5
 
 
 def is_parksgis_pack(src) -> bool:
@@ -39,8 +43,11 @@ def is_parksgis_pack(src) -> bool:
 def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
     """The pack's workspace with each layer holding only the features the page can show."""
     from parksgis.pack import open_pack
+    from parksgis.model.view_source import expand_box
+    from parksgis.pack.view_reader import PackViewReader
+    from parksgis.pack.view_source import PackViewSource
 
-    reader = PackViewReader(src)
+    reader, source = PackViewReader(src), PackViewSource(src)
     try:
         box = bbox or _parks_box(reader, park)
         if box is None:  # nothing to look at: read everything (an empty pack is small)
@@ -50,18 +57,44 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
         # scale is coarser and the band chosen is never coarser than the page needs
         m_per_px = _m_per_px(shaped, page_px[0])
         box = expand_box(shaped, MARGIN)
-        # whole tiles (cut=False): the page's counts of projects on the map come from these frames
-        workspace, _ = open_pack(src, frames=lambda table: reader.frame(table, box, m_per_px, cut=False))
+        roads = {table for table, _park, kind in reader.layer_rows() if kind == "roads"}
+
+        def frame(table):
+            # whole tiles (cut=False): the page's counts of projects on the map come from these
+            # frames; a box page's key figures count the whole parks it touches (a park page's,
+            # its own park, which its box holds): their road kilometres and projects drawn nowhere
+            extent = reader.extent(table)
+            if bbox is None or extent is None or _holds(box, extent):
+                return reader.frame(table, box, m_per_px, cut=False)
+            if table in roads:  # full detail everywhere: the page sums their lengths
+                return reader.frame(table, extent, 0.0, cut=False)
+            return _with_every_row(source, table, reader.frame(table, box, m_per_px, cut=False))
+
+        workspace, _ = open_pack(src, frames=frame)
         return workspace
     finally:
         reader.close()
+        source.close()
 
 
-#: The room a database read leaves around the page's box. The page's map keeps strips free for
-#: the north arrow and the scale bar and pads the box, so it shows up to ~0.35 of the box's size
-#: beyond it (measured on the sample parks; 0.15 missed a point at the bottom edge). Only
-#: geometries are left out of a database read, so room costs little.
-DATABASE_MARGIN = 0.5
+def _holds(box, inner) -> bool:
+    return box[0] <= inner[0] and box[1] <= inner[1] and box[2] >= inner[2] and box[3] >= inner[3]
+
+
+def _with_every_row(source, table: str, frame):
+    """``frame`` (the features meeting the page's box) and every other feature of ``table``
+    with its properties but no geometry (not drawn, still counted), in id order."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
+    rest = np.setdiff1d(source.ids(table), frame.index.to_numpy())
+    if not len(rest):
+        return frame
+    others = source.attribute_rows(table, rest)
+    others["geometry"] = None
+    whole = pd.concat([frame, others]).sort_index()
+    return gpd.GeoDataFrame(whole, geometry="geometry", crs=4326)
 
 
 def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, int]):
@@ -69,19 +102,23 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
     out as for a pack, from the tables' extents the server computes; read through their GiST
     indexes); every feature's properties are read, so counts over whole layers stay right. All of
     it when the page shows every park."""
+    from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 
     def page_box(extents):
         if bbox is None and park is None:  # the view is the data
             return None
         box = bbox or _parks_box(extents, park)
-        return None if box is None else expand_box(_page_shaped(box, page_px), DATABASE_MARGIN)
+        return None if box is None else expand_box(_page_shaped(box, page_px), MARGIN)
 
     return load_database_workspace(src, view=page_box)[0]
 
 
-def _parks_box(reader: PackViewReader, park: str | None):
-    """WGS84 box of one park's (or every park's) layers, from their R-trees; basemaps left out."""
+def _parks_box(reader, park: str | None):
+    """WGS84 box of one park's (or every park's) layers, from their R-trees (a pack's reader) or
+    the server's extents (:class:`~parksgis.server.layers.TableExtents`); basemaps left out."""
+    from parksgis.model.view_source import union_box
+
     rows = reader.layer_rows()
     chosen = [table for table, park_id, kind in rows
               if park_id is not None and kind != "basemap" and (park is None or park_id == park)]

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from parksgis.errors import UsageError
+from parksgis.files import is_sqlite
 
 
 def existing_source(src: str, what: str = "layers folder, layer file or pack") -> Path:
@@ -19,12 +20,6 @@ def existing_source(src: str, what: str = "layers folder, layer file or pack") -
     if not path.exists():
         raise UsageError(f"{src}: no such {what}")
     return path
-
-
-def is_sqlite(path: Path) -> bool:
-    from parksgis.app.workspace import is_sqlite as file_is_sqlite
-
-    return file_is_sqlite(path)
 
 
 def is_geopackage(path: Path) -> bool:

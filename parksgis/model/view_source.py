@@ -83,3 +83,21 @@ class LayerView:
     table: str
     feature_count: int
     extent: Box | None
+
+
+def expand_box(box, factor: float) -> tuple[float, float, float, float]:
+    """``box`` grown by ``factor`` of its size on every side (a margin so panning shows features)."""
+    minx, miny, maxx, maxy = box
+    dx, dy = (maxx - minx) * factor, (maxy - miny) * factor
+    return (minx - dx, miny - dy, maxx + dx, maxy + dy)
+
+
+def union_box(boxes) -> tuple[float, float, float, float] | None:
+    """The box holding all ``boxes`` (None ones left out); None when none is left."""
+    import numpy
+
+    boxes = [b for b in boxes if b is not None]
+    if not boxes:
+        return None
+    b = numpy.array(boxes, dtype=float)
+    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))

@@ -13,6 +13,7 @@ One SQLite connection per reader, opened read-only: make one reader per thread.
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from parksgis.model.view_source import ReadCancelled
+from parksgis.model.view_source import ReadCancelled, expand_box, union_box  # noqa: F401 - were here
 from parksgis.pack import lod
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
@@ -86,6 +87,9 @@ class PackViewReader:
                  facts: PackFacts | None = None):
         self.path = Path(path)
         self._conn = connect(self.path, read_only=True, immutable=immutable)
+        self._start_cache(cache_features, facts)
+
+    def _start_cache(self, cache_features: int, facts: PackFacts | None) -> None:
         self._cache: OrderedDict[tuple, _Tile] = OrderedDict()
         self._cached_features = 0
         self.cache_features = cache_features
@@ -210,6 +214,12 @@ class PackViewReader:
                                          if c not in (spatial.key, spatial.geometry)]
         return self.facts.columns[table]
 
+    def _read_box(self, table: str, box, columns: list[str]):
+        """``(ids, geometries, {column: values})`` of the full-detail features meeting ``box``
+        (their box at least), ids sorted: where a tile comes from (another source's reader
+        replaces this, and keeps the tiling and the cache)."""
+        return read_view(self._conn, table, box, columns, self.spatial(table))
+
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
         key = (table, band, side, tx, ty)
         cached = self._cache.get(key)
@@ -219,7 +229,7 @@ class PackViewReader:
         columns = self.attributes(table)
         if band is None:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
-            ids, geoms, values = read_view(self._conn, table, box, columns, self.spatial(table))
+            ids, geoms, values = self._read_box(table, box, columns)
         else:
             ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table))
         tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns])
@@ -232,16 +242,50 @@ class PackViewReader:
         return tile
 
 
-def expand_box(box, factor: float) -> tuple[float, float, float, float]:
-    """``box`` grown by ``factor`` of its size on every side (a margin so panning shows features)."""
-    minx, miny, maxx, maxy = box
-    dx, dy = (maxx - minx) * factor, (maxy - miny) * factor
-    return (minx - dx, miny - dy, maxx + dx, maxy + dy)
+class ThreadReaders:
+    """One reader per thread (a connection serves the thread that opened it, or one at a time):
+    a view source's ``_reader()`` makes the calling thread's on first use (``_new_reader``), and
+    ``close()`` closes them all."""
 
+    def __init__(self):
+        self._local = threading.local()
+        self._readers: list = []
+        self._lock = threading.Lock()
 
-def union_box(boxes) -> tuple[float, float, float, float] | None:
-    boxes = [b for b in boxes if b is not None]
-    if not boxes:
-        return None
-    b = np.array(boxes, dtype=float)
-    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
+    def _new_reader(self):
+        raise NotImplementedError
+
+    def _reader(self):
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._new_reader()
+            self._local.reader = reader
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
+    def release_thread(self) -> None:
+        """Close the calling thread's connection (a thread that is about to end)."""
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            return
+        self._local.reader = None
+        with self._lock:
+            self._readers = [r for r in self._readers if r is not reader]
+        reader.close()
+
+    @property
+    def closed(self) -> bool:
+        """No thread's reader is open (none made yet, or all closed)."""
+        return not self._readers
+
+    def close(self) -> None:
+        """Close every thread's connection (call when no thread reads any more)."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            try:
+                reader.close()
+            except Exception:  # noqa: BLE001 - another thread's connection: freed when dropped
+                pass
+        self._local = threading.local()

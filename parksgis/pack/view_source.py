@@ -8,7 +8,6 @@ opened them, so each thread gets its own reader (and tile cache) on first use.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import geopandas as gpd
@@ -16,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.pack.format import quote
-from parksgis.pack.view_reader import PackFacts, PackViewReader
+from parksgis.pack.view_reader import PackFacts, PackViewReader, ThreadReaders
 from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_table
 
 #: Layers with at least this many features open viewport-driven in the window; smaller ones
@@ -27,46 +26,17 @@ _NUMBER_TYPES = ("INT", "REAL", "DOUBLE", "FLOAT", "NUM", "MEDIUMINT", "BOOLEAN"
 _IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
 
 
-class PackViewSource:
+class PackViewSource(ThreadReaders):
     """Viewport reads and SQL queries of one pack file, from any thread."""
 
     def __init__(self, path, *, immutable: bool = False):
+        super().__init__()
         self.path = Path(path)
         self.immutable = immutable
-        self._local = threading.local()
-        self._readers: list[PackViewReader] = []
-        self._lock = threading.Lock()
         self._facts = PackFacts()  # the frozen layer tables' extents, counts, columns: shared
 
-    def _reader(self) -> PackViewReader:
-        reader = getattr(self._local, "reader", None)
-        if reader is None:
-            reader = PackViewReader(self.path, immutable=self.immutable, facts=self._facts)
-            self._local.reader = reader
-            with self._lock:
-                self._readers.append(reader)
-        return reader
-
-    def release_thread(self) -> None:
-        """Close the calling thread's connection (a thread that is about to end)."""
-        reader = getattr(self._local, "reader", None)
-        if reader is None:
-            return
-        self._local.reader = None
-        with self._lock:
-            self._readers = [r for r in self._readers if r is not reader]
-        reader.close()
-
-    def close(self) -> None:
-        """Close every thread's connection (call when no thread reads any more)."""
-        with self._lock:
-            readers, self._readers = self._readers, []
-        for reader in readers:
-            try:
-                reader.close()
-            except Exception:  # noqa: BLE001 - another thread's connection: freed when dropped
-                pass
-        self._local = threading.local()
+    def _new_reader(self) -> PackViewReader:
+        return PackViewReader(self.path, immutable=self.immutable, facts=self._facts)
 
     def tables(self) -> list[str]:
         """The pack's layer tables, in layer order."""

@@ -47,19 +47,22 @@ def open_database(window, src: str) -> Pending:
     """Replace the window's workspace with the database ``src`` (its layers and register)."""
     from parksgis.app.workspace import OpenedWorkspace
     from parksgis.server.connection import display
+    from parksgis.server.view_source import OpenDatabase
     from parksgis.server.workspace import load_database_workspace
 
     shown = display(src)  # remembered and shown without any password
 
     def load():
         # the register link opens the database's register itself (workspace.meta["database"])
-        return OpenedWorkspace(*load_database_workspace(src), source=None)
+        # (its big layers read per view, as a pack's)
+        workspace, reports = load_database_workspace(src, view_layers=True)
+        return OpenedWorkspace(workspace, reports, source=OpenDatabase(workspace))
 
     def show(outcome) -> bool:
         if not _succeeded(window, outcome, shown, shown, code="database"):
             return False
         opened, geometry, statuses = outcome.result
-        window.set_workspace(opened.workspace, opened.reports, geometry, statuses=statuses)
+        window.set_workspace(opened.workspace, opened.reports, geometry, opened.source, statuses=statuses)
         window.remember(shown)
         return True
 

@@ -108,18 +108,33 @@ def stored_fingerprints(cur) -> dict[str, str]:
     return out
 
 
-def read_layers(conn, bbox=None) -> list[dict]:
-    """Every catalogued layer as ``{name, park_id, kind, title_zh, title_en, file, frame}``;
-    ``bbox`` (xmin, ymin, xmax, ymax in EPSG:4326): only the features whose box meets it, found
-    through the GiST index."""
-    catalogue = conn.execute("SELECT table_name, name, park_id, kind, title_zh, title_en, file, columns "
-                             "FROM parksgis.layers ORDER BY position").fetchall()
-    out = []
-    for table, name, park_id, kind, title_zh, title_en, file, columns in catalogue:
-        columns = [c for c in columns if c[0] != "#fingerprint"]
-        out.append({"table": table, "name": name, "park_id": park_id, "kind": kind, "title_zh": title_zh,
-                    "title_en": title_en, "file": file, "frame": read_table(conn, table, columns, bbox)})
+def catalogue(conn) -> list[dict]:
+    """Every catalogued layer as ``{table, name, park_id, kind, title_zh, title_en, file, columns}``
+    in layer order (``columns``: ``[name, PostgreSQL type, pandas dtype]`` of each property)."""
+    rows = conn.execute("SELECT table_name, name, park_id, kind, title_zh, title_en, file, columns "
+                        "FROM parksgis.layers ORDER BY position").fetchall()
+    return [{"table": table, "name": name, "park_id": park_id, "kind": kind, "title_zh": title_zh,
+             "title_en": title_en, "file": file, "columns": [c for c in columns if c[0] != "#fingerprint"]}
+            for table, name, park_id, kind, title_zh, title_en, file, columns in rows]
+
+
+def read_layers(conn, bbox=None, skip=frozenset()) -> list[dict]:
+    """Every catalogued layer (:func:`catalogue`) with its ``frame``; ``bbox`` (xmin, ymin, xmax,
+    ymax in EPSG:4326): geometries only of the features whose box meets it, found through the
+    GiST index, but those of road layers all (a page sums their kilometres over whole parks).
+    The tables in ``skip`` are not read (their frame is None)."""
+    out = catalogue(conn)
+    for item in out:
+        item["frame"] = None if item["table"] in skip else \
+            read_table(conn, item["table"], item["columns"], None if item["kind"] == "roads" else bbox)
     return out
+
+
+def feature_count(conn, table: str) -> int:
+    from psycopg import sql
+
+    return int(conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier("parksgis", table)))
+               .fetchone()[0])
 
 
 class TableExtents:
@@ -164,28 +179,37 @@ def read_table(conn, table: str, columns: list, bbox=None):
 
     ident = sql.Identifier("parksgis", table)
     geometry = sql.SQL("ST_AsBinary(geom)" if bbox is None else "NULL::bytea")
-    cells = _columns(conn, sql.SQL("SELECT {}, {} FROM {}").format(
+    cells = column_cells(conn, sql.SQL("SELECT {}, {} FROM {}").format(
         sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]), geometry, ident),
         (), len(columns) + 2)
     fid = numpy.fromiter(cells[0], dtype=numpy.int64, count=len(cells[0]))
     order = None if bool(numpy.all(fid[1:] > fid[:-1])) else numpy.argsort(fid, kind="stable")
-    frame = pandas.DataFrame({c[0]: pandas.Series(values, dtype="object")
-                              for c, values in zip(columns, cells[1:-1])}, index=pandas.RangeIndex(len(fid)))
-    for column, _pg, dtype in columns:
-        frame[column] = _restore(frame[column], dtype)
+    frame = typed_frame(cells[1:-1], columns, len(fid))
     geoms = shapely.from_wkb(numpy.array(cells[-1], dtype=object))
     if order is not None:
         frame, fid, geoms = frame.iloc[order].reset_index(drop=True), fid[order], geoms[order]
     if bbox is not None:
-        ids, wkb = _columns(conn, sql.SQL("SELECT fid, ST_AsBinary(geom) FROM {} "
-                                          "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(ident),
-                            tuple(float(v) for v in bbox), 2)
+        ids, wkb = column_cells(conn, sql.SQL("SELECT fid, ST_AsBinary(geom) FROM {} "
+                                              "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(ident),
+                                tuple(float(v) for v in bbox), 2)
         geoms[numpy.searchsorted(fid, numpy.array(ids, dtype=numpy.int64))] = \
             shapely.from_wkb(numpy.array(wkb, dtype=object))
     return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms), crs=4326)
 
 
-def _columns(conn, query, args: tuple, count: int) -> list[list]:
+def typed_frame(cells: list[list], columns: list, rows: int):
+    """The property columns ``cells`` (one list per column) of ``rows`` features as a DataFrame
+    (RangeIndex) with the dtypes the catalogue ``columns`` recorded when the layer was loaded."""
+    import pandas
+
+    frame = pandas.DataFrame({c[0]: pandas.Series(values, dtype="object") for c, values in zip(columns, cells)},
+                             index=pandas.RangeIndex(rows), columns=[c[0] for c in columns])
+    for column, _pg, dtype in columns:
+        frame[column] = _restore(frame[column], dtype)
+    return frame
+
+
+def column_cells(conn, query, args: tuple, count: int) -> list[list]:
     """The ``count`` columns of ``query``'s rows, read through a binary cursor."""
     # (pausing the garbage collector here costs more: re-enabled, it scans every row tuple at once)
     with conn.cursor(binary=True) as cur:

@@ -7,17 +7,22 @@ import json
 
 from parksgis.io.report import ValidationReport
 from parksgis.model.layer import Layer, LayerKind
+from parksgis.model.view_source import LayerView
 from parksgis.model.workspace import Park, Workspace
 from parksgis.server import connection, layers
 from parksgis.server.register import ServerRegister
 
 
-def load_database_workspace(src: str, *, view=None) -> tuple[Workspace, list[ValidationReport]]:
+def load_database_workspace(src: str, *, view=None, view_layers: bool = False
+                            ) -> tuple[Workspace, list[ValidationReport]]:
     """The workspace stored in database ``src`` and one report per layer table read.
 
     ``view(extents)``, given the tables' :class:`~parksgis.server.layers.TableExtents`, returns
-    the WGS84 box a page or window will show: each layer then holds only the features meeting it
-    (found through the GiST indexes); None reads everything.
+    the WGS84 box a page will show: each layer then holds only the features meeting it (found
+    through the GiST indexes); None reads everything. ``view_layers`` (the window): tables of
+    :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features or more are not read; they
+    get an empty frame and a ``layer.view`` on a :class:`~parksgis.server.view_source.DatabaseViewSource`
+    (the window fills them per view, as a pack's).
 
     ``meta["source"]`` is ``src`` without any password (the app opens the register from it and
     may remember it; libpq finds the password in ~/.pgpass, the service file or PGPASSWORD)."""
@@ -27,7 +32,8 @@ def load_database_workspace(src: str, *, view=None) -> tuple[Workspace, list[Val
         try:
             row = register._conn.execute("SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
             box = None if view is None else view(layers.TableExtents(register._conn))
-            stored = layers.read_layers(register._conn, bbox=box)
+            big = _big_tables(register._conn) if view_layers else {}
+            stored = layers.read_layers(register._conn, bbox=box, skip=set(big))
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
         projects, scheme = register.projects(), register.scheme()
@@ -35,12 +41,22 @@ def load_database_workspace(src: str, *, view=None) -> tuple[Workspace, list[Val
     meta = json.loads(row[0]) if row else {}
     parks = [Park(p["park_id"], p["name_zh"], p["name_en"]) for p in meta.pop("parks_order", [])]
     by_id = {p.park_id: p for p in parks}
+    source = None
+    if big:
+        from parksgis.server.view_source import DatabaseViewSource
+
+        source = DatabaseViewSource(src, {item["table"]: item["columns"] for item in stored})
     shared, reports = [], []
     for item in stored:
-        report = ValidationReport(f"{label} {item['table']}", features=len(item["frame"]))
+        table, layer_view = item["table"], None
+        if table in big:
+            layer_view = LayerView(source, table, big[table], source.extent(table))
+            item["frame"] = source.by_ids(table, [])  # filled per view by the window
+        report = ValidationReport(f"{label} {table}", features=big.get(table, len(item["frame"])))
         reports.append(report)
         layer = Layer(item["name"], item["frame"], LayerKind(item["kind"]), item["park_id"], source=None,
                       report=report, title_zh=item["title_zh"], title_en=item["title_en"])
+        layer.view = layer_view
         park = by_id.get(item["park_id"])
         if park is None and item["park_id"]:  # a layer of a park the description lacks
             park = by_id[item["park_id"]] = Park(item["park_id"], item["park_id"], item["park_id"])
@@ -49,3 +65,12 @@ def load_database_workspace(src: str, *, view=None) -> tuple[Workspace, list[Val
     kpis = meta.pop("kpis", {}) or {}
     meta.update({"source": label, "register": label, "database": True})
     return Workspace(parks, shared, projects, scheme, kpis=kpis, meta=meta), reports
+
+
+def _big_tables(conn) -> dict[str, int]:
+    """The layer tables the window reads per view (as big as a pack's viewport-driven layers), with
+    their sizes."""
+    from parksgis.pack import view_source as pack_views
+
+    counts = {item["table"]: layers.feature_count(conn, item["table"]) for item in layers.catalogue(conn)}
+    return {table: n for table, n in counts.items() if n >= pack_views.VIEWPORT_MIN_FEATURES}

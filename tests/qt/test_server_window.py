@@ -113,3 +113,40 @@ def test_lost_server_refuses_edits_then_reconnects(qtbot, pg_cluster, loaded_url
     with psycopg.connect(loaded_url) as conn:
         assert conn.execute("SELECT status FROM parksgis.projects WHERE project_id = %s",
                             (PID,)).fetchone()[0] == "completed"
+
+
+def _drawn(qtbot, win, box):
+    """Show WGS84 ``box``, wait until its features are read (off the UI thread) and drawn."""
+    x0, y0 = win.geometry_.display_xy(box[0], box[1])
+    x1, y1 = win.geometry_.display_xy(box[2], box[3])
+    win.canvas.view_box.setRange(rect=QtCore.QRectF(x0, y0, x1 - x0, y1 - y0), padding=0)
+    feeder = win.viewport_feeder
+    while feeder.busy:  # a read runs (or the view needs one): its frames come with `swapped`
+        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
+            pass
+    win.canvas.map_item.invalidate()
+    win.canvas.grab()  # paints: the map item draws a fresh frame
+    return win.canvas.map_item.cached_image()
+
+
+def test_big_tables_are_read_for_the_view_and_drawn_as_a_whole_read(qtbot, loaded_url, open_server_window,
+                                                                  monkeypatch):
+    """The sample parks stand in for a big database: tables from 5 features on are read per view."""
+    from parksgis.pack import view_source as pack_views
+
+    box = (111.835, 21.725, 111.855, 21.735)
+    monkeypatch.setattr(pack_views, "VIEWPORT_MIN_FEATURES", 10**9)
+    whole = open_server_window(loaded_url)
+    expected = _drawn(qtbot, whole, box)
+    assert all(layer.view is None for layer in whole.workspace.layers)
+    monkeypatch.setattr(pack_views, "VIEWPORT_MIN_FEATURES", 5)
+    win = open_server_window(loaded_url)
+    image = _drawn(qtbot, win, box)
+    partial = [l.key for l in win.workspace.layers if l.view and len(l.frame) < l.feature_count]
+    assert "wanxiang/plots" in partial  # the other park is not read
+    assert win.viewport_feeder.reads >= 1  # read off the UI thread, for this view
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
+    assert image.size() == expected.size() and image.constBits().tobytes() == expected.constBits().tobytes()
+    views = win.workspace.layer(LAYER).view.source
+    win.session.close()  # closing the window closes the connections its layers read through
+    assert views.closed
