@@ -5,7 +5,7 @@ window opens a layers folder holding such a file (at least :data:`CACHE_MIN_BYTE
 read and validated once, as always, and written to a one-layer pack in the user's cache folder
 (spatial index and level-of-detail bands included, by ``pack.build``); the window then reads that
 layer per view, like a pack's big layers (``pack.view_source``). The cache is reused while the
-file is unchanged (same path, size and modification time, same reading options) and converted
+file and the reader are unchanged (``io.read_cache.file_state``; same reading options) and converted
 again when it changes; a cache that cannot be read is converted again too. Caches not opened for
 :data:`UNUSED_DAYS` are removed when another one is written.
 
@@ -53,13 +53,14 @@ def cache_files(path: Path, crs, offset) -> tuple[Path, Path]:
     """The cache pack of ``path`` as it is now, read with ``crs``/``offset``, and its report file.
 
     The name starts with a digest of the file's path (so older caches of the same file can be
-    removed) and ends with a digest of its state (size, modification time, options, formats).
+    removed) and ends with a digest of its state (``io.read_cache.file_state``: the file and the
+    reader's code), the options and the formats.
     """
+    from parksgis.io.read_cache import file_state
     from parksgis.pack.format import FORMAT_VERSION
 
-    stat = path.stat()
     file_id = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
-    state = json.dumps([CACHE_FORMAT, FORMAT_VERSION, stat.st_size, stat.st_mtime_ns, crs, offset])
+    state = json.dumps([CACHE_FORMAT, FORMAT_VERSION, file_state(path), crs, offset], sort_keys=True)
     state_id = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
     folder = user_data.cache_dir() / "layer-packs"
     return folder / f"{file_id}-{state_id}.gpkg", folder / f"{file_id}-{state_id}.report.json"

@@ -80,17 +80,24 @@ def validate_file_cached(path, *, crs=None, offset=None):
     return frame, report
 
 
+def file_state(path: Path) -> dict:
+    """The file as it is now, and the reader that would read it: an entry made from ``path``
+    (here, or a cache pack: ``app.layer_cache``) stands while this is unchanged. Raises OSError."""
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns,
+            "inode": st.st_ino, "reader": reader_fingerprint()}
+
+
 def _stamp(path: Path) -> dict | None:
     from parksgis.io.reader import _is_geojson
 
     try:
-        st = path.stat()
+        state = file_state(path)
     except OSError:
         return None
-    if st.st_size < MIN_BYTES or not _is_geojson(path):
+    if state["size"] < MIN_BYTES or not _is_geojson(path):
         return None
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns,
-            "inode": st.st_ino, "reader": reader_fingerprint()}
+    return state
 
 
 def _entry_path(path: Path) -> Path:
