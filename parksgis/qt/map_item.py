@@ -13,6 +13,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from parksgis.gc_pause import gc_paused
 from parksgis.render.highlight import HIGHLIGHT_COLOR, paint_highlight, window_style
 
 SELECTION = window_style(QtGui.QColor(HIGHLIGHT_COLOR), 3.0)  # the same yellow as highlights in exports
@@ -84,8 +85,11 @@ class MapItem(pg.GraphicsObject):
         image.fill(QtGui.QColor("#f4f1ea"))
         image_painter = QtGui.QPainter(image)
         try:
-            self.renderer.paint(image_painter, view, QtCore.QRectF(0, 0, size.width(), size.height()),
-                                keep_clear=self.keep_clear(size) if self.keep_clear else ())
+            # no cyclic collection in the middle of a frame (styling a new view's features
+            # allocates enough to start a full one: a tenth of a second at a million plots)
+            with gc_paused():
+                self.renderer.paint(image_painter, view, QtCore.QRectF(0, 0, size.width(), size.height()),
+                                    keep_clear=self.keep_clear(size) if self.keep_clear else ())
         finally:
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)

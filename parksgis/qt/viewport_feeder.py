@@ -6,6 +6,10 @@ a worker thread: the source's spatial index and tile cache, then projection to t
 The UI thread only swaps the frames in: selected features stay selected (their ids are read
 along wherever the map goes), the renderer gets the projected geometry, and the map draws a
 fresh frame. One read at a time; a view that moves during a read is looked at when it ends.
+
+A read runs in two lanes, threads of their own: the biggest layer (a million plots) in one,
+every other (roads, utilities) in the other, so on two cores a zoom waits for the plots alone.
+A layer always reads in the same lane, so its tiles stay in one thread's cache.
 """
 
 from __future__ import annotations
@@ -88,7 +92,9 @@ class ViewportFeeder(QtCore.QObject):
         self.renderer = None
         self.reads = 0  # reads of a view the frames did not hold (margin reads not counted)
         self.margin_reads = 0
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="parksgis-viewport")
+        #: the lanes of :meth:`_start`: one thread each (a reader and its tile cache per thread)
+        self._lanes = [ThreadPoolExecutor(1, thread_name_prefix=f"parksgis-viewport-{i}") for i in range(2)]
+        self._lane_of: dict[int, int] = {}
         self._busy = False  # a read of the view runs
         self._margin = False  # a read of the margin runs
         self._stop = False
@@ -121,8 +127,13 @@ class ViewportFeeder(QtCore.QObject):
         self.workspace, self.renderer = workspace, renderer
         self._stop = self._margin  # a read for the last workspace still running is dropped
         self._standby = None
-        if self.layers:  # the worker's own connection and projection are made before a zoom needs them
-            self._executor.submit(_warm_up, self.layers, renderer.display_crs)
+        layers = self.layers
+        biggest = max(layers, key=lambda layer: layer.view.feature_count or 0, default=None)
+        self._lane_of = {id(layer): 0 if layer is biggest else 1 for layer in layers}
+        for lane, executor in enumerate(self._lanes):  # each lane's connection and projection
+            mine = [layer for layer in layers if self._lane_of[id(layer)] == lane]  # are made now,
+            if mine:  # not when a zoom needs them
+                executor.submit(_warm_up, mine, renderer.display_crs)
         self.check()
 
     @property
@@ -195,21 +206,32 @@ class ViewportFeeder(QtCore.QObject):
             self._busy = True
             self.reads += 1
         stop = (lambda: self._stop) if margin else None
+        lanes = {}
+        for layer in layers:
+            lanes.setdefault(self._lane_of.get(id(layer), 1), []).append(layer)
+        parts: list = []  # (layers' results or None, error) of each lane, as they end
 
-        def job():
+        def job(mine):
             try:
-                result = [(layer, *read_frame(layer, rect, m_per_px, crs, keep[id(layer)], margin, stop))
-                          for layer in layers]
+                part = [(layer, *read_frame(layer, rect, m_per_px, crs, keep[id(layer)], margin, stop))
+                        for layer in mine]
                 error = None
             except ReadCancelled:
-                result, error = None, None
+                part, error = None, None
             except Exception as exc:  # noqa: BLE001 - handed to the UI thread
-                result, error = None, exc
+                part, error = None, exc
             with self._lock:
-                self._result = (workspace, result, error)
+                parts.append((part, error))
+                if len(parts) < len(lanes):
+                    return  # the last lane to end hands the whole read over
+                errors = [e for _p, e in parts if e is not None]
+                done = None if errors or any(p is None for p, _e in parts) else \
+                    sorted((r for p, _e in parts for r in p), key=lambda r: layers.index(r[0]))
+                self._result = (workspace, done, errors[0] if errors else None)
             self._finished.emit()
 
-        self._executor.submit(job)
+        for lane, mine in lanes.items():
+            self._lanes[lane].submit(job, mine)
 
     @QtCore.Slot()
     def _take(self) -> None:
@@ -268,4 +290,5 @@ class ViewportFeeder(QtCore.QObject):
             bar().showMessage(self.tr("Could not read the map's features: %1").replace("%1", str(error)), 10000)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True)
+        for executor in self._lanes:
+            executor.shutdown(wait=True)
