@@ -132,8 +132,10 @@ def load_for_window(window, title: str, load) -> Pending:
         try:
             opened = load(layers_read)
             layers_read(opened.workspace)  # a source that did not say earlier
+            known = reading[0].result()
+            # counted once the reads are done: they would otherwise share the GIL three ways
             counting = pool.submit(_count_statuses, opened.workspace)
-            geometry = project_other_layers(opened.workspace, display_crs, reading[0].result())
+            geometry = project_other_layers(opened.workspace, display_crs, known)
             finished = True
         finally:  # on an error, nothing reads the source any more once this returns
             pool.shutdown(wait=not finished)
