@@ -48,3 +48,15 @@ def keep_out_of_collections() -> None:
     Reference counting still frees them; only a cycle among them waits for the next call."""
     gc.unfreeze()
     gc.freeze()
+
+
+def forget_module_sources() -> None:
+    """Drop the source lines of every imported module that PySide6 left in ``linecache``.
+
+    Once PySide6 is imported, its import hook reads the source of each module imported after
+    it (``inspect.getsource``, to see whether the module uses PySide6), and ``linecache`` keeps
+    every line: pandas, geopandas, numpy... 20-40 MB of text a GIS session never looks at
+    again. A traceback reads the lines it needs back from the files."""
+    import linecache
+
+    linecache.clearcache()

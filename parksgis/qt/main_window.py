@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from parksgis.gc_pause import keep_out_of_collections
+from parksgis.gc_pause import forget_module_sources, keep_out_of_collections
 from parksgis.model.selection import Selection
 from parksgis.qt import export_dialog, i18n, pack_actions, register_panels
 from parksgis.qt.attribute_table import AttributeTable
@@ -172,6 +172,7 @@ class MainWindow(QtWidgets.QMainWindow):
         view_memory.first_view(self.canvas, self.settings, workspace, self.display_crs)
         self.viewport_feeder.set_workspace(workspace, self.renderer)
         self._update_title()
+        forget_module_sources()  # the readers' imports are done by now
         keep_out_of_collections()  # the workspace lives on: full collections need not walk it
 
     def _on_layers_changed(self) -> None:

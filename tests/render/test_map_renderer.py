@@ -233,3 +233,23 @@ def _hidden(workspace, hidden) -> MapRenderer:
     renderer = MapRenderer(workspace)
     renderer.hidden_statuses = hidden
     return renderer
+
+
+def test_a_click_anywhere_finds_exactly_the_features_within_its_tolerance(renderer):
+    """What a click picks is what measuring every feature's distance gives (random clicks over
+    the whole extent and beyond, several tolerances; areas, lines and points)."""
+    rng = np.random.default_rng(15)
+    extent = renderer.extent()
+    found = 0
+    for layer in renderer.workspace.layers:
+        geometry = renderer.geometry(layer)
+        geoms = geometry.geoms
+        present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        for _ in range(60):
+            point = shapely.Point(rng.uniform(extent.left() - 50, extent.right() + 50),
+                                  rng.uniform(extent.top() - 50, extent.bottom() + 50))
+            tolerance = float(rng.choice([0.0, 1.0, 15.0, 200.0]))
+            expected = np.flatnonzero(present & (shapely.distance(geoms, point) <= tolerance))
+            assert np.array_equal(geometry.query(point, tolerance), expected), (layer.key, point, tolerance)
+            found += len(expected)
+    assert found > 20  # the clicks did land on features
