@@ -260,23 +260,44 @@ def has_lod(conn: sqlite3.Connection, table: str) -> bool:
 
 
 def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
-              columns: list[str] | None = None, spatial=None) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
+              columns: list[str] | None = None, spatial=None,
+              near: tuple[float, float, float, float] | None = None
+              ) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
     """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid.
 
     Attribute ``columns`` come from the layer table (the band stores shapes only); ``spatial``:
-    the table's ``spatial_table``, when the caller keeps it.
+    the table's ``spatial_table``, when the caller keeps it. ``near`` (a WGS84 box, see
+    :func:`features_near`): only the features whose own box meets it, found through the layer's
+    R-tree: a view's edge tiles are read for the part of them it shows.
     """
     spatial = spatial or spatial_table(conn, table)
     columns = list(columns or [])
     extra = "".join(f", t.{quote(c)}" for c in columns)
+    params: tuple = (table, band, tx, ty)
+    only = ""
+    if near is not None:
+        only = (f" AND l.fid IN (SELECT id FROM {quote(spatial.rtree)} WHERE maxx >= ? AND minx <= ? "
+                "AND maxy >= ? AND miny <= ?)")
+        params += (near[0], near[2], near[1], near[3])
     rows = fetch_all(
         conn, f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
         f"ON t.{quote(spatial.key)} = l.fid WHERE l.table_name = ? AND l.band = ? AND l.tx = ? "
-        "AND l.ty = ? ORDER BY l.fid", (table, band, tx, ty))
-    fids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    geoms = shapely.from_wkb(np.array([r[1] for r in rows], dtype=object)) if rows \
-        else np.empty(0, dtype=object)
-    return fids, geoms, {c: [r[2 + j] for r in rows] for j, c in enumerate(columns)}
+        f"AND l.ty = ?{only} ORDER BY l.fid", params)
+    if not rows:
+        return np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
+    values = list(zip(*rows))  # one pass over the rows for all columns
+    fids = np.array(values[0], dtype=np.int64)
+    geoms = shapely.from_wkb(np.array(values[1], dtype=object))
+    return fids, geoms, {c: values[2 + j] for j, c in enumerate(columns)}
+
+
+def features_near(box: tuple[float, float, float, float], band: int) -> tuple[float, float, float, float]:
+    """The WGS84 box that a feature's own box meets when its band shape can meet ``box``: a band
+    shape stays within half a band pixel of its feature's box (simplified with that tolerance,
+    or a pixel square at its centre), so ``box`` grown by a whole band pixel is safe."""
+    lat = BANDS[band] / M_PER_DEG
+    lon = lat / max(math.cos(math.radians(min(max(abs(box[1]), abs(box[3])), 89.0))), 1e-3)
+    return box[0] - lon, box[1] - lat, box[2] + lon, box[3] + lat
 
 
 def has_band(conn: sqlite3.Connection, table: str, band: int) -> bool:

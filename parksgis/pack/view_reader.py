@@ -161,11 +161,25 @@ class PackViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
+        # a band tile the box only partly covers is read for that part (through the R-tree) unless
+        # it is cached: at a park-sized view a third of the whole tiles' rows lie outside the view
+        # (the margin read, when the map rests, reads and caches the whole tiles)
+        near = lod.features_near(box, band) if cut and band is not None and band != lod.DENSITY_BAND else None
         parts = []
         for tx, ty in tiles:
             if stop is not None and stop():
                 raise ReadCancelled(table)
-            tile = self._tile(table, band, tx, ty, side)
+            edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
+                                             and box[1] <= ty * side and (ty + 1) * side <= box[3])
+            if edge and (table, band, side, tx, ty) not in self._cache:
+                # the part of the tile in the view: an R-tree look-up of that part only, whose
+                # ids are then found in the tile (a look-up of the whole view cost seconds)
+                around = lod.features_near((tx * side, ty * side, (tx + 1) * side, (ty + 1) * side), band)
+                part = (max(near[0], around[0]), max(near[1], around[1]),
+                        min(near[2], around[2]), min(near[3], around[3]))
+                tile = self._part_of_tile(table, band, tx, ty, part)
+            else:
+                tile = self._tile(table, band, tx, ty, side)
             if len(tile):
                 parts.append(tile)
         columns = self.attributes(table)
@@ -219,6 +233,12 @@ class PackViewReader:
         (their box at least), ids sorted: where a tile comes from (another source's reader
         replaces this, and keeps the tiling and the cache)."""
         return read_view(self._conn, table, box, columns, self.spatial(table))
+
+    def _part_of_tile(self, table: str, band: int, tx: int, ty: int, near) -> _Tile:
+        """The features of a band tile whose box meets ``near`` (not cached: a part of a tile)."""
+        columns = self.attributes(table)
+        ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near)
+        return _Tile(ids, geoms, [_objects(values[c]) for c in columns])
 
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
         key = (table, band, side, tx, ty)

@@ -136,3 +136,35 @@ def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_
         assert lod.tile_range(conn, table, band) == scanned
     assert lod.tile_range(conn, bands[0][0], 99) is None
     assert lod.tile_range(conn, "no_such_layer", 0) is None
+
+
+@pytest.mark.parametrize("band", range(len(lod.BANDS)))
+def test_a_views_edge_tiles_read_in_part_give_the_features_whole_tiles_give(banded, band):
+    """A view's tiles it only partly covers are read for that part (through the R-tree); the map
+    gets every feature whose band shape meets the view all the same, cold cache or warm."""
+    from parksgis.pack.view_reader import PackViewReader
+
+    conn, _originals = banded
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    m_per_px = lod.BANDS[band] * 1.5
+    rng = np.random.default_rng(band)
+    cold = PackViewReader(path)
+    warm = PackViewReader(path)
+    partial = 0
+    for _ in range(12):
+        x, y = LON + rng.uniform(-0.01, 0.1), LAT + rng.uniform(-0.01, 0.1)
+        w, h = rng.uniform(0.002, 0.06, size=2)
+        box = (x, y, x + w, y + h)
+        expected, _shapes, _values = lod.read_band(conn, "port__plots", band, box, ["project_id"])
+        tiles = cold.tiles_read
+        frame = cold.frame("port__plots", box, m_per_px)
+        partial += cold.tiles_read == tiles and len(frame) > 0  # nothing read whole
+        assert frame.index.tolist() == expected.tolist()
+        assert frame["project_id"].tolist() == [f"P{f - 1}" for f in expected]
+        warm.frame("port__plots", box, m_per_px, cut=False)  # whole tiles, kept in the cache
+        assert warm.frame("port__plots", box, m_per_px).index.tolist() == expected.tolist()
+        cold.close()
+        cold = PackViewReader(path)  # a cold cache for the next view
+    assert partial > 0
+    cold.close()
+    warm.close()
