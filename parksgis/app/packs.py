@@ -35,7 +35,7 @@ def build_pack_from(source, out, *, imagery=None, **options) -> dict:
             first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
             raise PackError(path, f"not built, a layer or file failed to load: {first}")
     return build_pack(workspace, out, register_folder=path, source_label=str(path.resolve()),
-                      **options)
+                      release_layers=True, **options)
 
 
 def load_imagery_sources(path) -> list:
