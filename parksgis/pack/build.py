@@ -48,7 +48,7 @@ def utc_now() -> str:
 def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
                source_label: str | None = None, parks: list[str] | None = None,
                as_of: date | str | None = None, title: str | None = None, imagery=None,
-                max_zoom: int | None = None, register=None, release_layers: bool = False) -> dict:
+                max_zoom: int | None = None, register=None, whole_process: bool = False) -> dict:
     """Build ``out`` from a loaded workspace; returns the manifest.
 
     ``register_folder`` is the layers folder whose register (with its history) goes into the
@@ -59,9 +59,12 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     packed parks, up to ``max_zoom``. Building from a folder path:
     :func:`parksgis.app.packs.build_pack_from`.
     ``register``: a register backend (a database) whose projects and history go into the pack.
-    ``release_layers``: the workspace is the build's own (``build_pack_from`` loaded it), so each
-    layer's features are dropped from memory once they are in the pack, and the workspace is left
-    with empty layers (a million plots: ~0.9 GB less while the bands are built and hashed).
+    ``whole_process``: the build is all this process does and the workspace is its own
+    (``parksgis pack build``, through ``build_pack_from``): each layer's features are dropped from
+    memory once they are in the pack, leaving the workspace with empty layers (a million plots:
+    ~0.9 GB less while the bands are built and hashed), and a forked child process hashes beside
+    this one. Never in the window: forking a process whose other threads may hold a lock (SQLite's,
+    Qt's) could leave the child waiting for it forever.
     """
     if not isinstance(workspace, Workspace):
         raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
@@ -98,7 +101,7 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     with atomic as building, _writing(building):
         manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
                           imagery=imagery or [], max_zoom=max_zoom, file_name=out.name,
-                          release_layers=release_layers)
+                          whole_process=whole_process)
         from parksgis.pack.verify import verify_pack
 
         progress.stage("verifying the pack")
@@ -172,7 +175,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
-           max_zoom=None, file_name: str, release_layers: bool = False) -> dict:
+           max_zoom=None, file_name: str, whole_process: bool = False) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -214,7 +217,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         # what QGIS shows: status views with the scheme's colours (a layer's own status words
         # come from its features, so this is the last step that needs them in memory)
         write_qgis_styles(conn, names, _packed_scheme(conn), stamp)
-        if release_layers:
+        if whole_process:
             for layer in layers:
                 layer.frame = layer.frame.iloc[:0].copy()  # a copy: a slice would keep every row alive
             give_back_freed_memory()
@@ -249,7 +252,8 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         conn.execute("COMMIT")
         progress.stage("hashing the pack's content")
         registered_tables = [(fmt.REGISTER_PROJECTS, ""), (fmt.REGISTER_HISTORY, "")]
-        frozen, *built = _hashed(conn, tmp, history_baseline, registered_tables)
+        frozen, *built = _hashed(conn, tmp if whole_process else None, history_baseline,
+                                 registered_tables)
         manifest.update(frozen)
         for (table, _), (sha, _count) in zip(registered_tables, built):
             manifest[f"built_sha256:{table}"] = sha
@@ -264,9 +268,8 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
 #: GDAL's SQLite settings while it writes the layers into the temporary file: no fsync per
 #: transaction, a bigger page cache. The file is fsynced once, whole, before it is moved into place.
 _GDAL_BUILDING = {"OGR_SQLITE_SYNCHRONOUS": "OFF", "OGR_SQLITE_CACHE": "32"}
-#: SQLite page cache of the build's connection (KiB): the band table's key index (~110 MB at a
-#: million plots) is inserted into a tile at a time; with SQLite's 2 MB default nearly every
-#: insert evicted a page that the next chunk read back.
+#: SQLite page cache of the build's connection (KiB; SQLite's default is 2 MB): the band table's
+#: key index (~110 MB at a million plots) takes each chunk's rows a tile at a time, all over it.
 _BUILD_CACHE_KIB = 32 * 1024
 
 
@@ -294,10 +297,11 @@ def _gdal_config(options: dict):
         pyogrio.set_gdal_config_options(before)
 
 
-def _hashed(conn, tmp: Path, history_baseline: int, tables: list[tuple[str, str]]) -> list:
-    """``[frozen digests, (sha, rows) of each of tables]``, hashed by two processes."""
-    frozen = fmt.frozen_digests(conn, history_baseline, path=tmp)
-    return [frozen, *fmt.table_digests(conn, tables, path=tmp)]
+def _hashed(conn, path: Path | None, history_baseline: int, tables: list[tuple[str, str]]) -> list:
+    """``[frozen digests, (sha, rows) of each of tables]``; with ``path`` (the file), by two
+    processes (see :func:`parksgis.pack.format.table_digests`)."""
+    frozen = fmt.frozen_digests(conn, history_baseline, path=path)
+    return [frozen, *fmt.table_digests(conn, tables, path=path)]
 
 
 _DESCRIPTIONS = {

@@ -41,7 +41,7 @@ def test_a_build_that_releases_its_layers_holds_what_a_build_keeping_them_holds(
     plots.frame = plots.frame.assign(status=["planned", "approved", "completed"])
     kept = build_pack(workspace, tmp_path / "a" / "port.gpkg", as_of="2014-07-24")
     released = build_pack(workspace, tmp_path / "b" / "port.gpkg", as_of="2014-07-24",
-                          release_layers=True)
+                          whole_process=True)  # and hashed by two processes
     assert all(len(layer.frame) == 0 for layer in workspace.layers)  # the features were let go
     assert _hashes(released) == _hashes(kept)
     assert "sha256:parksgis_lod" in kept and int(kept["rows:parksgis_lod"]) > 0
@@ -108,3 +108,20 @@ def test_a_table_the_second_process_cannot_hash_fails_the_hashing(built):
             fmt.table_digests(conn, [(lod.LOD_TABLE, ""), ("no_such_table", "")], path=path)
     finally:
         conn.close()
+
+
+def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(sample_layers, tmp_path):
+    """The build skips reading back the seed history of a register made from projects.csv."""
+    import shutil
+
+    from parksgis.pack.packed_register import BUILD_AUTHOR, packed_register
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "history.csv"))
+    quick = packed_register(None, folder, None, None, "2014-07-24")
+    header = (sample_layers / "history.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    (folder / "history.csv").write_text(header + "\n", encoding="utf-8")  # no change: read it all
+    read = packed_register(None, folder, None, None, "2014-07-24")
+    assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
+    assert quick == read
+    assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
