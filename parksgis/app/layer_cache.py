@@ -6,8 +6,9 @@ read and validated once, as always, and written to a one-layer pack in the user'
 (spatial index and level-of-detail bands included, by ``pack.build``); the window then reads that
 layer per view, like a pack's big layers (``pack.view_source``). The cache is reused while the
 file and the reader are unchanged (``io.read_cache.file_state``; same reading options) and converted
-again when it changes; a cache that cannot be read is converted again too. Caches not opened for
-:data:`UNUSED_DAYS` are removed when another one is written.
+again when it changes; a cache that cannot be read is converted again too. Cache packs live in the
+user's layer cache beside the layers kept as read (``io.read_cache``), under one clean-up
+(``user_data.prune_layer_cache``: unused for a month, or least recently used over a size).
 
 The folder's register stays the one that is read and edited: the cache holds the layer's
 geometry and attributes only. The file's validation report is stored beside the cache so that a
@@ -20,7 +21,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import time
 from pathlib import Path
 
 from parksgis import progress, user_data
@@ -37,8 +37,6 @@ CACHE_MIN_BYTES = 128 * 2**20
 CACHE_SUFFIXES = (".geojson", ".json")
 #: what a cache holds; a cache written under another number is converted again
 CACHE_FORMAT = 1
-#: caches not opened for this long are removed when another one is written
-UNUSED_DAYS = 30
 
 
 def wants_cache(path: Path) -> bool:
@@ -62,7 +60,7 @@ def cache_files(path: Path, crs, offset) -> tuple[Path, Path]:
     file_id = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     state = json.dumps([CACHE_FORMAT, FORMAT_VERSION, file_state(path), crs, offset], sort_keys=True)
     state_id = hashlib.sha256(state.encode("utf-8")).hexdigest()[:16]
-    folder = user_data.cache_dir() / "layer-packs"
+    folder = user_data.layer_cache_dir()
     return folder / f"{file_id}-{state_id}.gpkg", folder / f"{file_id}-{state_id}.report.json"
 
 
@@ -82,7 +80,7 @@ def open_cached_layer(path: Path, make_layer, *, crs=None, offset=None, opened: 
         try:
             report = ValidationReport.from_json(json.loads(report_file.read_text(encoding="utf-8")))
             layer = _viewed(path, pack, make_layer, report, opened)
-            os.utime(report_file)  # last used now: kept by the clean-up in _convert
+            os.utime(report_file)  # last used now: the last the clean-up removes
             return layer, report
         except (OSError, ValueError, KeyError, TypeError, ParksgisError, sqlite3.Error):
             pass  # unreadable or removed meanwhile: converted again below
@@ -105,11 +103,6 @@ def _convert(path: Path, layer: Layer, pack: Path, report_file: Path, report: Va
     progress.stage(f"{path.name}: writing a cache pack for fast opening (once; reused while the "
                    "file is unchanged)")
     pack.parent.mkdir(parents=True, exist_ok=True)
-    unused = time.time() - UNUSED_DAYS * 86400
-    for old in pack.parent.glob("*.report.json"):  # files opened last long ago, moved or deleted
-        if old.stat().st_mtime < unused:
-            old.unlink(missing_ok=True)
-            old.with_name(old.name.replace(".report.json", ".gpkg")).unlink(missing_ok=True)
     for old in pack.parent.glob(f"{pack.name.split('-')[0]}-*"):  # this file's older states
         if old not in (pack, report_file):  # (the same state may be written by another window)
             old.unlink(missing_ok=True)
@@ -118,6 +111,7 @@ def _convert(path: Path, layer: Layer, pack: Path, report_file: Path, report: Va
     build_pack(Workspace([], [cached], {}, DEFAULT_SCHEME, meta={"source": str(path)}), pack,
                source_label=str(path))
     write_bytes_atomic(report_file, json.dumps(report.to_json(), ensure_ascii=False).encode("utf-8"))
+    user_data.prune_layer_cache(keep=pack)
 
 
 def _viewed(path: Path, pack: Path, make_layer, report: ValidationReport, opened: list) -> Layer:

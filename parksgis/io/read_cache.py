@@ -6,7 +6,7 @@ through a cache *pack* read per view instead; this cache serves the layers read 
 Reading 100k plots from GeoJSON takes ~2 s (a Python pass over every coordinate, then the
 geometry checks); the same layer as WKB and plain arrays loads in a tenth of that. So a layer file
 of at least :data:`MIN_BYTES` is, after it was read and checked, written once to
-``<user cache>/parksgis/layers/`` (never beside the data): its geometry as WKB, its attribute
+the user's layer cache (``user_data.layer_cache_dir``, never beside the data): its geometry as WKB, its attribute
 columns as numpy arrays and its validation report as JSON. It is used again only while the file
 is unchanged (same size, modification and change times, inode) and read by the same reader
 (:func:`reader_fingerprint`), and only when opened without a ``--crs`` or offset; anything else
@@ -15,8 +15,8 @@ reads the file as usual.
 What comes back is what the reader gave, exactly: before an entry is written its frame is rebuilt
 from the arrays and compared (values, dtypes, every geometry's WKB); a layer whose columns do not
 survive that (nested values, mixed types) is simply not cached. A damaged or unreadable entry is
-ignored and written again. The folder is kept under :data:`MAX_BYTES` by dropping the entries used
-least recently.
+ignored and written again. The folder's clean-up is ``user_data.prune_layer_cache``, shared
+with the cache packs.
 """
 
 from __future__ import annotations
@@ -33,19 +33,11 @@ from parksgis.io.report import ValidationReport
 
 #: Layer files smaller than this are read from the file every time (they read in < 0.2 s).
 MIN_BYTES = 4 * 1024 * 1024
-#: The cache folder is kept under this size (a 1M-plot layer takes ~250 MB).
-MAX_BYTES = 2 * 1024 ** 3
 FORMAT = 1
 
 #: the modules whose code decides what a read gives: a change to any of them is a new reader
 _READER_MODULES = ("geojson", "geojson_chunks", "geojson_geometry", "geojson_parse", "geometry_checks",
                    "reader", "report", "crs", "encoding", "read_cache")
-
-
-def cache_folder() -> Path:
-    from parksgis.user_data import cache_dir
-
-    return cache_dir() / "layers"
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +94,9 @@ def _stamp(path: Path) -> dict | None:
 
 def _entry_path(path: Path) -> Path:
     key = hashlib.sha256(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return cache_folder() / f"{key}.npz"
+    from parksgis.user_data import layer_cache_dir
+
+    return layer_cache_dir() / f"{key}.npz"
 
 
 # -- reading an entry ------------------------------------------------------------------------------
@@ -165,6 +159,7 @@ def _report(saved: dict, path: Path) -> ValidationReport:
 def _store(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
     """Write the entry when the frame survives the trip exactly; never raises for the cache."""
     from parksgis.files import AtomicFile, FileWriteError
+    from parksgis.user_data import prune_layer_cache
 
     encoded = _encode(frame)
     if encoded is None:
@@ -179,7 +174,7 @@ def _store(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
         with AtomicFile(entry, suffix=".npz") as tmp:
             with open(tmp, "xb") as handle:
                 np.savez(handle, meta=np.array(json.dumps(meta)), **arrays)
-        _prune(entry.parent, keep=entry)
+        prune_layer_cache(keep=entry)
     except (OSError, FileWriteError, ValueError):
         return  # a full disk or a read-only home: the layer was read, that is what matters
 
@@ -278,22 +273,3 @@ def _same(frame, rebuilt) -> bool:
         return False
     return bool(np.all(shapely.to_wkb(ours[~missing]) == shapely.to_wkb(theirs[~missing])))
 
-
-def _prune(folder: Path, keep: Path) -> None:
-    entries = []
-    for item in folder.glob("*.npz"):
-        try:
-            st = item.stat()
-        except OSError:
-            continue
-        entries.append((st.st_mtime, st.st_size, item))
-    total = sum(size for _, size, _ in entries)
-    for _, size, item in sorted(entries, key=lambda e: e[0]):
-        if total <= MAX_BYTES:
-            break
-        if item != keep:
-            try:
-                item.unlink()
-                total -= size
-            except OSError:
-                pass

@@ -344,3 +344,56 @@ def app_window(qtbot, qapp, tmp_path):
     yield win
     win.close()
     install_language("en")
+
+
+class ViewportWindows:
+    """Main windows opened as *File ▸ Open* does, for layers read per view: ``open(path)`` gives a
+    new window (English, 1280×800, register and packs) once its first view is read."""
+
+    def __init__(self, qtbot, qapp):
+        self.qtbot, self.qapp = qtbot, qapp
+
+    def open(self, path, timeout: int = 60_000):
+        from parksgis.qt.app import configure_app
+        from parksgis.qt.main_window import MainWindow
+        from parksgis.qt.workspace_loading import open_path
+
+        configure_app(self.qapp)
+        win = MainWindow(language="en", register=True, packs=True)
+        self.qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        self.qtbot.waitExposed(win)
+        pending = open_path(win, path)
+        if not pending.emitted:
+            with self.qtbot.waitSignal(pending.done, timeout=timeout):
+                pass
+        assert pending.value
+        self.settle(win)
+        return win
+
+    def settle(self, win) -> None:
+        """Until the view's read is done (its frames come with ``swapped``)."""
+        feeder = win.viewport_feeder
+        while feeder.busy:
+            with self.qtbot.waitSignal(feeder.swapped, timeout=10_000):
+                pass
+
+    def rest(self, win) -> None:
+        """Until the map has rested and the margin around the view is read."""
+        feeder = win.viewport_feeder
+        while feeder.resting:
+            with self.qtbot.waitSignal(feeder.rested, timeout=10_000):
+                pass
+
+    @staticmethod
+    def frame(win):
+        """The map's frame, freshly painted."""
+        win.canvas.map_item.invalidate()
+        win.canvas.grab()
+        return win.canvas.map_item.cached_image()
+
+
+@pytest.fixture
+def viewport(qtbot, qapp) -> ViewportWindows:
+    return ViewportWindows(qtbot, qapp)

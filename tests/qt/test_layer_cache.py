@@ -25,60 +25,32 @@ def small_is_big(monkeypatch, tmp_path):
     monkeypatch.setattr(lod, "MIN_FEATURES", 5)
 
 
-def _window(qtbot, qapp, folder):
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-    from parksgis.qt.workspace_loading import open_path
-
-    configure_app(qapp)
-    win = MainWindow(language="en", register=True, packs=True)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    pending = open_path(win, folder)
-    if not pending.emitted:
-        with qtbot.waitSignal(pending.done, timeout=60_000):
-            pass
-    assert pending.value
-    while win.viewport_feeder.busy:  # the first view's read: its frames come with `swapped`
-        with qtbot.waitSignal(win.viewport_feeder.swapped, timeout=10_000):
-            pass
-    return win
-
-
 def _caches():
-    folder = user_data.cache_dir() / "layer-packs"
+    folder = user_data.layer_cache_dir()
     return sorted(p.name for p in folder.glob("*.gpkg")) if folder.is_dir() else []
 
 
-def _frame_image(win):
-    win.canvas.map_item.invalidate()
-    win.canvas.grab()
-    return win.canvas.map_item.cached_image()
-
-
-def test_a_big_geojson_opens_from_a_cache_drawn_as_read_whole(qtbot, qapp, sample_folder, small_is_big,
+def test_a_big_geojson_opens_from_a_cache_drawn_as_read_whole(qtbot, viewport, sample_folder, small_is_big,
                                                               monkeypatch):
     before = sorted(p.relative_to(sample_folder) for p in sample_folder.rglob("*"))
-    cached = _window(qtbot, qapp, sample_folder)
+    cached = viewport.open(sample_folder)
     plots = cached.workspace.layer("port/plots")
     assert plots.view is not None and plots.feature_count == 14
     assert str(plots.source).endswith("plots.geojson")  # the user's file, not the cache
     viewed = [layer for layer in cached.workspace.layers if layer.view is not None]
     assert len(_caches()) == len(viewed) >= 3  # one cache per file big enough (here: ≥ 5 features)
     assert sorted(p.relative_to(sample_folder) for p in sample_folder.rglob("*")) == before
-    image = _frame_image(cached)
+    image = viewport.frame(cached)
     cached.session.close()
 
     monkeypatch.setattr(layer_cache, "CACHE_MIN_BYTES", 10**12)
-    whole = _window(qtbot, qapp, sample_folder)
+    whole = viewport.open(sample_folder)
     assert all(layer.view is None for layer in whole.workspace.layers)
-    assert _frame_image(whole) == image  # same map, pixel for pixel
+    assert viewport.frame(whole) == image  # same map, pixel for pixel
     whole.session.close()
 
 
-def test_the_cache_is_reused_until_the_file_changes(qtbot, qapp, sample_folder, small_is_big):
+def test_the_cache_is_reused_until_the_file_changes(sample_folder, small_is_big):
     from parksgis.app.workspace import open_workspace
 
     from parksgis import progress
@@ -89,13 +61,13 @@ def test_the_cache_is_reused_until_the_file_changes(qtbot, qapp, sample_folder, 
     first.source.close()
     assert "plots.geojson: writing a cache pack for fast opening (once; reused while the file is " \
            "unchanged)" in stages
-    built = {name: (user_data.cache_dir() / "layer-packs" / name).stat().st_mtime_ns for name in _caches()}
+    built = {name: (user_data.layer_cache_dir() / name).stat().st_mtime_ns for name in _caches()}
 
     stages.clear()
     with progress.reported_to(stages.append):
         again = open_workspace(sample_folder, view_layers=True)  # unchanged files: nothing converted
     assert not any("cache pack" in stage for stage in stages)
-    assert {name: (user_data.cache_dir() / "layer-packs" / name).stat().st_mtime_ns
+    assert {name: (user_data.layer_cache_dir() / name).stat().st_mtime_ns
             for name in _caches()} == built
     assert [r.lines() for r in again.reports] == [r.lines() for r in first.reports]
     again.source.close()
@@ -125,10 +97,10 @@ def test_a_broken_file_is_reported_and_never_cached(sample_folder, small_is_big)
     opened.source.close()
 
 
-def test_status_edits_go_to_the_folder_register_not_the_cache(qtbot, qapp, sample_folder, small_is_big, maps):
+def test_status_edits_go_to_the_folder_register_not_the_cache(qtbot, viewport, sample_folder, small_is_big, maps):
     from parksgis.store.register import RegisterStore
 
-    win = _window(qtbot, qapp, sample_folder)
+    win = viewport.open(sample_folder)
     maps.click_project(qtbot, win, "port/plots", "PORT-FILL-7")
     maps.choose_status(qtbot, win.register_panels.editor, "completed")
     assert win.workspace.projects["PORT-FILL-7"].status == "completed"
@@ -144,14 +116,16 @@ def test_caches_unused_for_a_month_are_removed_when_another_is_written(sample_fo
 
     from parksgis.app.workspace import open_workspace
 
-    folder = user_data.cache_dir() / "layer-packs"
+    folder = user_data.layer_cache_dir()
     folder.mkdir(parents=True)
     gone = [folder / "0123456789abcdef-0123456789abcdef.gpkg", folder / "0123456789abcdef-0123456789abcdef.report.json"]
     recent = [folder / "fedcba9876543210-0123456789abcdef.gpkg", folder / "fedcba9876543210-0123456789abcdef.report.json"]
     for path in gone + recent:
         path.write_bytes(b"{}")
     long_ago = time.time() - 40 * 86400
-    os.utime(gone[1], (long_ago, long_ago))
+    for path in gone:  # converted and last opened 40 days ago
+        os.utime(path, (long_ago, long_ago))
+    os.utime(recent[0], (long_ago, long_ago))  # converted then, opened 5 days ago
     os.utime(recent[1], (time.time() - 5 * 86400,) * 2)
     open_workspace(sample_folder, view_layers=True).source.close()
     assert not any(path.exists() for path in gone)

@@ -6,7 +6,6 @@ get level-of-detail bands) is lowered to a few features, so every sample layer i
 
 from __future__ import annotations
 
-
 import pytest
 import shapely
 from PySide6 import QtCore
@@ -19,78 +18,30 @@ def pack(lod_pack):
     return lod_pack
 
 
-def _window(qtbot, qapp):
-    from parksgis.qt.app import configure_app
-    from parksgis.qt.main_window import MainWindow
-
-    configure_app(qapp)
-    win = MainWindow(language="en", register=True, packs=True)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def _open(qtbot, win, pack):
-    from parksgis.qt.workspace_loading import open_path
-
-    pending = open_path(win, pack)
-    if not pending.emitted:
-        with qtbot.waitSignal(pending.done, timeout=30_000):
-            pass
-    assert pending.value
-    _settle(qtbot, win)
-
-
-def _two_windows(qtbot, qapp, pack, monkeypatch):
+def _two_windows(viewport, pack, monkeypatch):
     """The pack in a window reading every layer whole (as before), and in one reading per view."""
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 10**9)
-    whole = _window(qtbot, qapp)
-    _open(qtbot, whole, pack)
+    whole = viewport.open(pack)
     assert all(layer.view is None for layer in whole.workspace.layers)
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    viewed = _window(qtbot, qapp)
-    _open(qtbot, viewed, pack)
+    viewed = viewport.open(pack)
     return whole, viewed
 
 
-def _settle(qtbot, win):
-    feeder = win.viewport_feeder
-    while feeder.busy:  # a read runs (or the view needs one): its frames come with `swapped`
-        with qtbot.waitSignal(feeder.swapped, timeout=10_000):
-            pass
-
-
-def _rest(qtbot, win):
-    """Until the map has rested and the margin around the view is read."""
-    feeder = win.viewport_feeder
-    while feeder.resting:
-        with qtbot.waitSignal(feeder.rested, timeout=10_000):
-            pass
-
-
-def _frame_image(win):
-    win.canvas.map_item.invalidate()
-    win.canvas.grab()  # paints: the map item draws a fresh frame
-    return win.canvas.map_item.cached_image()
-
-
-def test_the_window_reads_a_big_layer_for_the_view_only(qtbot, qapp, pack, monkeypatch):
+def test_the_window_reads_a_big_layer_for_the_view_only(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    win = _window(qtbot, qapp)
-    _open(qtbot, win, pack)
+    win = viewport.open(pack)
     plots = win.workspace.layer("port/plots")
     assert plots.view is not None and plots.feature_count == 14
     assert len(plots.frame) == 14  # the first view shows every park
     win.session.close()
 
 
-def _show(qtbot, win, west, south, east, north):
+def _show(viewport, win, west, south, east, north):
     x0, y0 = win.geometry_.display_xy(west, south)
     x1, y1 = win.geometry_.display_xy(east, north)
     win.canvas.view_box.setRange(rect=QtCore.QRectF(x0, y0, x1 - x0, y1 - y0), padding=0)
-    _settle(qtbot, win)
+    viewport.settle(win)
 
 
 def _same_pixels(a, b) -> bool:
@@ -98,47 +49,46 @@ def _same_pixels(a, b) -> bool:
 
 
 @pytest.mark.parametrize("view", [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)])
-def test_a_zoomed_in_view_is_pixel_identical_to_the_whole_layer(qtbot, qapp, pack, monkeypatch, view):
-    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
+def test_a_zoomed_in_view_is_pixel_identical_to_the_whole_layer(qtbot, viewport, pack, monkeypatch, view):
+    whole, viewed = _two_windows(viewport, pack, monkeypatch)
     for win in (whole, viewed):
-        _show(qtbot, win, *view)
+        _show(viewport, win, *view)
     assert viewed.canvas.metres_per_pixel() < lod.BANDS[0]  # full detail
     assert viewed.canvas.view_rect() == whole.canvas.view_rect()
     partial = [l.key for l in viewed.workspace.layers if l.view and len(l.frame) < l.feature_count]
     assert "wanxiang/plots" in partial  # the other park is not read
-    image = _frame_image(viewed)
+    image = viewport.frame(viewed)
     assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
-    assert _same_pixels(image, _frame_image(whole))
+    assert _same_pixels(image, viewport.frame(whole))
     for win in (whole, viewed):
         win.session.close()
 
 
-def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp, pack, monkeypatch):
+def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    win = _window(qtbot, qapp)
-    _open(qtbot, win, pack)
-    _show(qtbot, win, 111.835, 21.725, 111.855, 21.735)
+    win = viewport.open(pack)
+    _show(viewport, win, 111.835, 21.725, 111.855, 21.735)
     plots = win.workspace.layer("port/plots")
     # select a plot by clicking it, as a user does
     row = 0
     x, y = win.geometry_.display_xy(*plots.frame.geometry.iloc[row].representative_point().coords[0])
     win.canvas.zoom_at(x, y, 1.0)
-    _settle(qtbot, win)
+    viewport.settle(win)
     qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton,
                      pos=win.canvas.view_to_widget(x, y))
     (key, selected_row), = win.selection.items
     fid = win.workspace.layer(key).frame.index[selected_row]
     name = win.identify.attributes.item(0, 1).text()
     assert win.viewport_feeder.resting  # a new view is read alone first, its margin once at rest
-    _rest(qtbot, win)
+    viewport.rest(win)
     reads = win.viewport_feeder.reads
     rect = win.canvas.view_rect()
     win.canvas.view_box.translateBy(x=rect.width() * 0.2)  # inside the margin read around the view
     assert not win.viewport_feeder.busy  # the frames hold it: no read stands between it and the map
-    _rest(qtbot, win)  # (the margin around the new view is topped up at rest)
+    viewport.rest(win)  # (the margin around the new view is topped up at rest)
     assert win.viewport_feeder.reads == reads
     win.canvas.view_box.translateBy(x=rect.width() * 3)  # far: the frames are read again
-    _settle(qtbot, win)
+    viewport.settle(win)
     assert win.viewport_feeder.reads == reads + 1
     (key2, row2), = win.selection.items
     assert key2 == key and win.workspace.layer(key).frame.index[row2] == fid
@@ -146,14 +96,13 @@ def test_a_small_pan_reads_nothing_and_a_far_one_keeps_the_selection(qtbot, qapp
     win.session.close()
 
 
-def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp, pack, monkeypatch):
+def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    win = _window(qtbot, qapp)
-    _open(qtbot, win, pack)
-    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)
+    win = viewport.open(pack)
+    _show(viewport, win, 111.845, 21.725, 111.85, 21.73)
     assert len(win.workspace.layer("wanxiang/plots").frame) == 0
     win.canvas.zoom_all()
-    _settle(qtbot, win)
+    viewport.settle(win)
     assert win.canvas.metres_per_pixel() >= lod.BANDS[0]
     plots = win.workspace.layer("wanxiang/plots")
     assert len(plots.frame) == plots.feature_count
@@ -161,9 +110,9 @@ def test_zooming_out_reads_the_bands_and_zoom_all_reaches_every_park(qtbot, qapp
     win.session.close()
 
 
-def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp, pack, monkeypatch):
-    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
-    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of one park
+def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, viewport, pack, monkeypatch):
+    whole, viewed = _two_windows(viewport, pack, monkeypatch)
+    _show(viewport, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of one park
     assert viewed.legend.statuses.views  # counted from the pack
     texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, viewed)]
     assert texts[0] == texts[1]
@@ -172,9 +121,9 @@ def test_the_legend_counts_every_feature_of_a_big_layer_not_the_view(qtbot, qapp
 
 
 def test_the_table_lists_and_filters_every_feature_and_selects_one_outside_the_view(
-        qtbot, qapp, pack, monkeypatch):
-    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
-    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+        qtbot, viewport, pack, monkeypatch):
+    whole, viewed = _two_windows(viewport, pack, monkeypatch)
+    _show(viewport, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
     for win in (whole, viewed):
         win.table.show_layer(win.workspace.layer("wanxiang/plots"))
     assert len(viewed.workspace.layer("wanxiang/plots").frame) == 0  # not in the view
@@ -202,11 +151,10 @@ def test_the_table_lists_and_filters_every_feature_and_selects_one_outside_the_v
         win.session.close()
 
 
-def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, qapp, pack, monkeypatch):
+def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    win = _window(qtbot, qapp)
-    _open(qtbot, win, pack)
-    _show(qtbot, win, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+    win = viewport.open(pack)
+    _show(viewport, win, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
     plots = win.workspace.layer("wanxiang/plots")
     assert len(plots.frame) == 0
     win.search.setText("wx-plot-machinery")  # a plot's own id, not a project
@@ -216,22 +164,21 @@ def test_search_finds_features_of_a_big_layer_outside_the_view(qtbot, qapp, pack
     win.search.setText("WX-RDBASE")  # a project: its features in the big layer are selected
     win.search.take_first()
     assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
-    _settle(qtbot, win)  # the map went there: the selection is kept by the reads
+    viewport.settle(win)  # the map went there: the selection is kept by the reads
     assert [plots.frame.iloc[r]["project_id"] for k, r in win.selection.items if k == key] == ["WX-RDBASE"]
     win.session.close()
 
 
-def test_category_colours_stay_with_the_features_wherever_the_map_goes(qtbot, qapp, pack, monkeypatch):
+def test_category_colours_stay_with_the_features_wherever_the_map_goes(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
-    win = _window(qtbot, qapp)
-    _open(qtbot, win, pack)
+    win = viewport.open(pack)
     win.renderer.show_labels = False  # nothing drawn over the plots' insides
     plots = win.workspace.layer("port/plots")
     plots.style = "category"
 
     def colours(box=None):
         """The colour drawn inside each plot of the frame (within WGS84 ``box``), by feature id."""
-        image = _frame_image(win)
+        image = viewport.frame(win)
         rect, out = win.canvas.view_rect(), {}
         for fid, shape in plots.frame.geometry.items():
             inside = shape if box is None else shape.intersection(shapely.box(*box))
@@ -246,7 +193,7 @@ def test_category_colours_stay_with_the_features_wherever_the_map_goes(qtbot, qa
     everything = colours()  # the first view shows every park
     assert len(set(everything.values())) > 2  # several categories
     for view in [(111.835, 21.725, 111.855, 21.735), (111.845, 21.725, 111.85, 21.73)]:
-        _show(qtbot, win, *view)
+        _show(viewport, win, *view)
         part = colours(view)
         assert part and len(plots.frame) < plots.feature_count
         assert {fid: everything[fid] for fid in part} == part
@@ -280,8 +227,8 @@ def own_status_pack(tmp_path, monkeypatch):
     return out
 
 
-def test_the_tables_status_filter_counts_a_features_own_status(qtbot, qapp, own_status_pack, monkeypatch):
-    whole, viewed = _two_windows(qtbot, qapp, own_status_pack, monkeypatch)
+def test_the_tables_status_filter_counts_a_features_own_status(qtbot, viewport, own_status_pack, monkeypatch):
+    whole, viewed = _two_windows(viewport, own_status_pack, monkeypatch)
     counts = []
     for win in (whole, viewed):
         win.table.show_layer(win.workspace.layer("wanxiang/plots"))
@@ -299,9 +246,9 @@ def test_the_tables_status_filter_counts_a_features_own_status(qtbot, qapp, own_
         win.session.close()
 
 
-def test_the_table_of_a_big_layer_sorts_by_a_column_as_the_whole_layers_does(qtbot, qapp, pack, monkeypatch):
-    whole, viewed = _two_windows(qtbot, qapp, pack, monkeypatch)
-    _show(qtbot, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
+def test_the_table_of_a_big_layer_sorts_by_a_column_as_the_whole_layers_does(qtbot, viewport, pack, monkeypatch):
+    whole, viewed = _two_windows(viewport, pack, monkeypatch)
+    _show(viewport, viewed, 111.845, 21.725, 111.85, 21.73)  # a corner of the port park
     orders = []
     for win in (whole, viewed):
         win.table.show_layer(win.workspace.layer("port/plots"))
