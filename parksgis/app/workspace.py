@@ -94,16 +94,18 @@ class OpenedWorkspace(NamedTuple):
 
 
 def open_workspace(path, *, crs=None, offset=None, read_only: bool = False,
-                   view_layers: bool = False) -> OpenedWorkspace:
+                   view_layers: bool = False, layers_read=None) -> OpenedWorkspace:
     """Open ``path`` for a window: like :func:`load_workspace`, but a pack stays open (its register
     is edited in place) in ``source.pack`` until ``source.close()``. ``read_only`` opens a pack
     read-only; ``view_layers`` leaves a pack's big layers in the pack, read per view (see
-    ``pack.open_pack``), and a folder's big GeoJSON files in cache packs (``app.layer_cache``)."""
+    ``pack.open_pack``), and a folder's big GeoJSON files in cache packs (``app.layer_cache``).
+    ``layers_read(workspace)``: called by a pack once its layers are set up, before its register
+    is read (``pack.open_pack``)."""
     path = Path(path)
     if not path.exists():
         raise WorkspaceError(path, "no such file or folder", "not-found")
     if path.is_file() and path.suffix.lower() == ".gpkg":
-        workspace, reports, handle = _open_gpkg(path, read_only, view_layers)
+        workspace, reports, handle = _open_gpkg(path, read_only, view_layers, layers_read)
         return OpenedWorkspace(workspace, reports, Source(path, handle))
     if view_layers and path.is_dir() and not is_raster_path(path):
         caches: list = []
@@ -175,13 +177,14 @@ def _load_register_only(path: Path):
     return Workspace(projects=projects, meta={"source": str(path)}), [report]
 
 
-def _open_gpkg(path: Path, read_only: bool, view_layers: bool = False):
+def _open_gpkg(path: Path, read_only: bool, view_layers: bool = False, layers_read=None):
     """A parksgis pack (or a plain GeoPackage, which opens read-only as its layers), its report
     (the pack's notes as warnings) and its open handle."""
     from parksgis.app.packs import open_pack_imagery
     from parksgis.pack import open_pack
 
-    workspace, handle = open_pack(path, read_only=read_only, view_layers=view_layers)
+    workspace, handle = open_pack(path, read_only=read_only, view_layers=view_layers,
+                                  layers_read=layers_read)
     try:
         workspace.imagery.extend(open_pack_imagery(path))
     except BaseException:

@@ -101,7 +101,7 @@ class PackHandle:
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
               mounts_file: str = "/proc/mounts", layers: bool = True,
-              frames=None, view_layers: bool = False) -> tuple[Workspace, PackHandle]:
+              frames=None, view_layers: bool = False, layers_read=None) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
@@ -111,6 +111,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     features in a view, through ``pack.view_reader``). ``view_layers``: layers of at least
     :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features are not read; they get an
     empty frame and a ``layer.view`` on ``handle.view_source`` (the window fills them per view).
+    ``layers_read(workspace)``, when given, is called once the layers are set up and before the
+    register's projects are read (100,000 projects take a second): the window starts reading
+    its first view there, in another thread, so the two overlap.
     """
     path = Path(path)
     if not path.is_file():
@@ -161,6 +164,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         else:
             view_source = None
         workspace = _read_workspace(path, manifest, immutable, layers, frames, view_source)
+        if layers_read is not None:
+            layers_read(workspace)
         register = _open_register(path, reason, immutable)
     except BaseException:
         if lock is not None:

@@ -45,10 +45,37 @@ def gpkg_to_wkb(blob: bytes | None) -> bytes | None:
 
 def geometries_from_gpkg(blobs) -> np.ndarray:
     """Shapely geometries (object array, None where missing) from GeoPackage blobs."""
+    points = _plain_points(blobs)
+    if points is not None:
+        return points
     wkb = [gpkg_to_wkb(b) for b in blobs]
     if not wkb:
         return np.empty(0, dtype=object)
     return shapely.from_wkb(np.array(wkb, dtype=object))
+
+
+#: a 2D point as GDAL writes it: 8 bytes of header without envelope, then 21 of WKB
+_POINT_BLOB = 29
+
+
+def _plain_points(blobs) -> np.ndarray | None:
+    """The points of ``blobs`` when every one is a 2D point without envelope in little-endian
+    WKB (what GDAL writes for a point layer), decoded as one array; None otherwise.
+
+    A layer of 100,000 utility points is read whole at full extent: one pass of numpy instead of
+    a WKB parse per point (a third of that read). The same points as :func:`gpkg_to_wkb` and
+    ``shapely.from_wkb`` give; anything else (an empty point, another type) goes that way."""
+    if not len(blobs) or any(type(b) is not bytes or len(b) != _POINT_BLOB for b in blobs):
+        return None
+    raw = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(-1, _POINT_BLOB)
+    header = (raw[:, 0] == 0x47) & (raw[:, 1] == 0x50) & (raw[:, 3] & 0b11110 == 0)  # "GP", no envelope, not empty
+    wkb_point = (raw[:, 8] == 1) & (raw[:, 9] == 1) & ~raw[:, 10:13].any(axis=1)  # little-endian, type 1
+    if not (header & wkb_point).all():
+        return None
+    xy = raw[:, 13:].copy().view("<f8")
+    if np.isnan(xy).any():
+        return None
+    return shapely.points(xy)
 
 
 @dataclass(frozen=True)

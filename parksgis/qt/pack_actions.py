@@ -148,7 +148,7 @@ class PackActions(QtCore.QObject):
 
         return workspace_loading.load_for_window(
             self.window, self.tr("Opening %1…").replace("%1", path.name),
-            lambda: load_pack(path, read_only)).then(show)
+            lambda _layers_read: load_pack(path, read_only)).then(show)
 
     def _after_open(self, opened: bool) -> bool:
         if opened:

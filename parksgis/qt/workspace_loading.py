@@ -40,7 +40,8 @@ def open_path(window, path: Path) -> Pending:
         return True
 
     return load_for_window(window, WorkspaceLoading.tr("Opening %1…").replace("%1", path.name),
-                           lambda: open_workspace(path, view_layers=True)).then(show)
+                           lambda layers_read: open_workspace(path, view_layers=True, layers_read=layers_read)
+                           ).then(show)
 
 
 def open_database(window, src: str) -> Pending:
@@ -52,7 +53,7 @@ def open_database(window, src: str) -> Pending:
 
     shown = display(src)  # remembered and shown without any password
 
-    def load():
+    def load(_layers_read):
         # the register link opens the database's register itself (workspace.meta["database"])
         # (its big layers read per view, as a pack's)
         workspace, reports = load_database_workspace(src, view_layers=True)
@@ -86,13 +87,20 @@ def _succeeded(window, outcome, file, name, code: str | None = None) -> bool:
 
 
 def load_for_window(window, title: str, load) -> Pending:
-    """``load() -> OpenedWorkspace`` on the thread pool behind a cancellable progress dialog; a
-    Pending done with an Outcome whose result is ``(opened, geometry, statuses)``: the layers
-    projected to the window's display CRS there too, so the first frame only builds paths and
-    paints, and the status legend's counts (``status_legend.FeatureStatuses``). A pack's
+    """``load(layers_read) -> OpenedWorkspace`` on the thread pool behind a cancellable progress
+    dialog; a Pending done with an Outcome whose result is ``(opened, geometry, statuses)``: the
+    layers projected to the window's display CRS there too, so the first frame only builds paths
+    and paints, and the status legend's counts (``status_legend.FeatureStatuses``). A pack's
     register is opened again in the UI thread by the register link (PackHandle.reopen_register):
-    SQLite connections stay in their thread. A pack's big layers are read for the first view only
-    (``qt.viewport_feeder``)."""
+    SQLite connections stay in their thread.
+
+    A source's big layers are read for the first view only (``qt.viewport_feeder``), in a thread
+    of its own: ``load`` may call ``layers_read(workspace)`` once the workspace's layers are set
+    up, and the first view is read while it goes on to read the register (a pack's 100,000
+    projects: as long as the view). Counting such layers for the legend is SQL over every
+    feature (seconds at a million plots): the map does not wait for it, ``statuses`` is then a
+    Future of the counts (``StatusLegend.set_workspace``).
+    """
     from parksgis.qt.view_memory import saved_view
     from parksgis.qt.viewport_feeder import first_view_frames
     from parksgis.render.map_renderer import project_other_layers
@@ -102,19 +110,38 @@ def load_for_window(window, title: str, load) -> Pending:
     size_px = (max(size.width(), 1), max(size.height(), 1))
     settings_file = (window.settings.fileName(), window.settings.format())
 
+    def first_view(workspace):
+        try:
+            # the view the window will show: the one remembered for this source (read through a
+            # QSettings of this thread; Qt shares one cache per file in a process), else the parks
+            view = saved_view(QtCore.QSettings(*settings_file), workspace, display_crs)
+            remembered = None if view is None else (view.left(), view.top(), view.right(), view.bottom())
+            return first_view_frames(workspace, display_crs, size_px, remembered)
+        finally:
+            _release_thread(workspace)
+
     def job():
-        opened = load()
-        # the view the window will show: the one remembered for this source (read through a
-        # QSettings of this thread; Qt shares one cache per file in a process), else the parks
-        view = saved_view(QtCore.QSettings(*settings_file), opened.workspace, display_crs)
-        remembered = None if view is None else (view.left(), view.top(), view.right(), view.bottom())
-        with ThreadPoolExecutor(1, thread_name_prefix="parksgis-legend") as pool:
-            # the legend's counts (a million plots: an SQL GROUP BY that runs outside the GIL)
-            # while the first view is read
+        pool = ThreadPoolExecutor(2, thread_name_prefix="parksgis-open")
+        reading: list = []
+
+        def layers_read(workspace) -> None:
+            if not reading:
+                reading.append(pool.submit(first_view, workspace))
+
+        finished = False
+        try:
+            opened = load(layers_read)
+            layers_read(opened.workspace)  # a source that did not say earlier
+            known = reading[0].result()
+            # counted once the reads are done: they would otherwise share the GIL three ways
             counting = pool.submit(_count_statuses, opened.workspace)
-            known = first_view_frames(opened.workspace, display_crs, size_px, remembered)
             geometry = project_other_layers(opened.workspace, display_crs, known)
-            return opened, geometry, counting.result()
+            finished = True
+        finally:  # on an error, nothing reads the source any more once this returns
+            pool.shutdown(wait=not finished)
+        if any(layer.view is not None for layer in opened.workspace.layers):
+            return opened, geometry, counting
+        return opened, geometry, counting.result()
 
     return run_in_background(window, title, job, discard=_close_abandoned)
 
@@ -124,10 +151,15 @@ def _count_statuses(workspace):
 
     try:
         return FeatureStatuses(workspace)
-    finally:  # this thread ends now: its connections to viewport-driven sources go with it
-        for layer in workspace.layers:
-            if layer.view is not None and hasattr(layer.view.source, "release_thread"):
-                layer.view.source.release_thread()
+    finally:
+        _release_thread(workspace)
+
+
+def _release_thread(workspace) -> None:
+    """This thread ends now: its connections to viewport-driven sources go with it."""
+    for layer in workspace.layers:
+        if layer.view is not None and hasattr(layer.view.source, "release_thread"):
+            layer.view.source.release_thread()
 
 
 def _close_abandoned(result) -> None:

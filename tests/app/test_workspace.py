@@ -183,3 +183,25 @@ def test_a_gpkg_is_opened_as_a_pack(tmp_path):
         "read-only: a plain GeoPackage, not a parksgis pack")
     source.close()
     assert any(p.code == "pack-note" for p in reports[0].problems)
+
+
+def test_a_pack_hands_over_its_layers_before_it_reads_its_register(lod_pack, monkeypatch):
+    """The window reads a big pack's first view while the register's projects are read: the
+    pack says when its layers are set up, with their sources open and no project read yet."""
+    from parksgis.pack import view_source
+
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    seen = []
+
+    def layers_read(workspace):
+        plots = workspace.layer("port/plots")
+        seen.append((len(workspace.projects), plots.view is not None,
+                     len(plots.view.source.features(plots.view.table, plots.view.extent, 1.0))))
+        plots.view.source.release_thread()
+
+    opened = open_workspace(lod_pack, view_layers=True, layers_read=layers_read)
+    try:
+        assert seen == [(0, True, 14)]
+        assert len(opened.workspace.projects) > 0
+    finally:
+        opened.source.close()

@@ -152,3 +152,26 @@ def test_bytes_that_are_no_geopackage_geometry_are_refused():
     with pytest.raises(ValueError, match="not a GeoPackage geometry"):
         gpkg_to_wkb(b"\x01\x03\x00\x00")
     assert gpkg_to_wkb(None) is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.floats(-180, 180), st.floats(-90, 90)), min_size=1, max_size=50),
+       st.booleans())
+def test_points_decode_as_their_wkb_does(coords, with_other):
+    """Point layers are decoded in one numpy pass: the same points as parsing each blob's WKB,
+    and a layer holding anything else (an empty point, a big-endian one) is parsed as before."""
+    import struct
+
+    from parksgis.pack.viewport import geometries_from_gpkg, gpkg_to_wkb
+
+    header = b"GP\x00\x01" + struct.pack("<i", 4326)
+    blobs = [header + shapely.to_wkb(shapely.Point(x, y), byte_order=1) for x, y in coords]
+    if with_other:
+        blobs.append(b"GP\x00\x11" + struct.pack("<i", 4326) + shapely.to_wkb(shapely.Point(), byte_order=1))
+        blobs.append(header + shapely.to_wkb(shapely.Point(1.5, 2.5), byte_order=0))
+        blobs.append(None)
+    got = geometries_from_gpkg(blobs)
+    expected = shapely.from_wkb(np.array([gpkg_to_wkb(b) for b in blobs], dtype=object))
+    assert len(got) == len(expected)
+    for a, b in zip(got, expected):
+        assert (a is None and b is None) or shapely.to_wkb(a) == shapely.to_wkb(b)

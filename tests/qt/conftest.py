@@ -348,12 +348,13 @@ def app_window(qtbot, qapp, tmp_path):
 
 class ViewportWindows:
     """Main windows opened as *File ▸ Open* does, for layers read per view: ``open(path)`` gives a
-    new window (English, 1280×800, register and packs) once its first view is read."""
+    new window (English, 1280×800, register and packs) once its first view is read (and, unless
+    ``counted=False``, the legend's counts are in)."""
 
     def __init__(self, qtbot, qapp):
         self.qtbot, self.qapp = qtbot, qapp
 
-    def open(self, path, timeout: int = 60_000):
+    def open(self, path, timeout: int = 60_000, counted: bool = True):
         from parksgis.qt.app import configure_app
         from parksgis.qt.main_window import MainWindow
         from parksgis.qt.workspace_loading import open_path
@@ -370,7 +371,15 @@ class ViewportWindows:
                 pass
         assert pending.value
         self.settle(win)
+        if counted:
+            self.counted(win)
         return win
+
+    def counted(self, win) -> None:
+        """Until the legend shows its counts (a big pack's are counted after the map is drawn)."""
+        if win.legend.counting is not None:
+            with self.qtbot.waitSignal(win.legend.counted, timeout=30_000):
+                pass
 
     def settle(self, win) -> None:
         """Until the view's read is done (its frames come with ``swapped``)."""

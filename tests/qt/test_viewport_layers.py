@@ -276,3 +276,43 @@ def test_the_table_of_a_big_layer_sorts_by_a_column_as_the_whole_layers_does(qtb
     assert table.selectionModel().selectedRows()[0].row() == 1
     for win in (whole, viewed):
         win.session.close()
+
+
+def test_the_map_of_a_big_pack_does_not_wait_for_the_legend_counts(qtbot, viewport, pack, monkeypatch):
+    """Counting a big layer's statuses is SQL over every feature (seconds at a million plots):
+    the map is drawn first, the legend says "…" until the counts are in, and a status edited
+    meanwhile is counted as edited."""
+    import dataclasses
+    import threading
+
+    from parksgis.qt import workspace_loading
+    from parksgis.qt.status_legend import FeatureStatuses
+
+    whole, _viewed = _two_windows(viewport, pack, monkeypatch)
+    release = threading.Event()
+    count = workspace_loading._count_statuses
+
+    def held_count(workspace):
+        assert release.wait(30)
+        return count(workspace)
+
+    monkeypatch.setattr(workspace_loading, "_count_statuses", held_count)
+    win = viewport.open(pack, counted=False)
+    assert win.legend.counting is not None
+    assert all(win.legend.item(i).text().endswith("(…)") for i in range(win.legend.count()))
+    image = viewport.frame(win)  # the map is drawn meanwhile
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
+
+    edited = next(pid for pid, p in win.workspace.projects.items() if p.status == "planned"
+                  and any(pid in layer.linked_project_ids() for layer in win.workspace.layers))
+    for w in (win, whole):
+        w.workspace.projects[edited] = dataclasses.replace(w.workspace.projects[edited], status="completed")
+        w.workspace.projects_changed.emit([edited])
+    with qtbot.waitSignal(win.legend.counted, timeout=30_000):
+        release.set()
+    assert win.legend.counting is None
+    texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, win)]
+    assert texts[0] == texts[1]  # the edit is counted, as in a window that read every feature
+    assert win.legend.statuses.counts == FeatureStatuses(win.workspace).counts
+    for w in (whole, _viewed, win):
+        w.session.close()
