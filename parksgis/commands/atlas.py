@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import argparse
 
-from parksgis.commands.render import (add_page_options, check_output, open_register, open_workspace,
-                                      page_geometry, page_options, parse_date, source_exists, start_qt,
-                                      warn_missing_glyphs)
+from parksgis.commands.render import (add_page_options, check_output, import_libraries_before_qt,
+                                      open_register, open_workspace, page_geometry, page_options, parse_date,
+                                      source_exists, start_qt, warn_missing_glyphs)
 from parksgis.errors import UsageError
 
 
@@ -29,6 +29,7 @@ def run(args) -> int:
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     if not source_exists(args.src):
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
+    import_libraries_before_qt(args.src)
     size_pt, dpi = page_geometry(args, ".pdf")
     start_qt()
     from parksgis.render import export

@@ -18,14 +18,28 @@ from pyproj import Transformer
 from PySide6.QtCore import QByteArray, QDataStream
 from PySide6.QtGui import QPainterPath
 
+from parksgis.render import proj_choices
+
 #: aim for this many features in one (tile, style) path
 FEATURES_PER_PATH = 80
 
 @functools.lru_cache(maxsize=16)
 def transformer(source_crs: str, target_crs: str) -> Transformer:
     """``source_crs`` -> ``target_crs`` with x = lon/easting first; cached, because building one
-    costs ~50 ms (PROJ looks the operation up in its database) and a window needs several."""
-    return _remade_quickly(Transformer.from_crs(source_crs, target_crs, always_xy=True))
+    costs ~50 ms (PROJ looks the operation up in its database) and a window needs several; and
+    PROJ's choice is remembered across processes (``proj_choices``) when it is one pipeline."""
+    key = proj_choices.operation_key(source_crs, target_crs)
+    known = proj_choices.remembered(key)
+    if known is not None:
+        try:
+            return Transformer.from_pipeline(known)
+        except Exception:  # noqa: BLE001 - pyproj raises several kinds; choose again below
+            pass
+    found = Transformer.from_crs(source_crs, target_crs, always_xy=True)
+    made = _remade_quickly(found)
+    if made is not found:
+        proj_choices.remember(key, made.definition)
+    return made
 
 
 def _remade_quickly(found: Transformer) -> Transformer:
