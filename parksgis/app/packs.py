@@ -20,6 +20,8 @@ def build_pack_from(source, out, *, imagery=None, **options) -> dict:
 
     A layer file or raster that cannot be read stops the build: a pack silently missing a layer
     (or its photo) is exactly the kind of loss field offices find out about too late.
+    For ``parksgis pack build``: a folder's build is taken to be all the process does
+    (``build_pack``'s ``whole_process``: layers dropped once written, a forked child hashing).
     """
     if imagery is not None:
         options["imagery"] = load_imagery_sources(imagery)
@@ -35,7 +37,7 @@ def build_pack_from(source, out, *, imagery=None, **options) -> dict:
             first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"
             raise PackError(path, f"not built, a layer or file failed to load: {first}")
     return build_pack(workspace, out, register_folder=path, source_label=str(path.resolve()),
-                      **options)
+                      whole_process=True, **options)
 
 
 def load_imagery_sources(path) -> list:

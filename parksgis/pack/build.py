@@ -17,6 +17,7 @@ from pathlib import Path
 from parksgis.errors import UnknownParkError
 from parksgis import progress
 from parksgis.files import AtomicFile
+from parksgis.heap import give_back_freed_memory
 from parksgis.model.layer import LayerKind
 from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.status import StatusScheme
@@ -47,7 +48,7 @@ def utc_now() -> str:
 def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None,
                source_label: str | None = None, parks: list[str] | None = None,
                as_of: date | str | None = None, title: str | None = None, imagery=None,
-                max_zoom: int | None = None, register=None) -> dict:
+                max_zoom: int | None = None, register=None, whole_process: bool = False) -> dict:
     """Build ``out`` from a loaded workspace; returns the manifest.
 
     ``register_folder`` is the layers folder whose register (with its history) goes into the
@@ -58,6 +59,12 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     packed parks, up to ``max_zoom``. Building from a folder path:
     :func:`parksgis.app.packs.build_pack_from`.
     ``register``: a register backend (a database) whose projects and history go into the pack.
+    ``whole_process``: the build is all this process does and the workspace is its own
+    (``parksgis pack build``, through ``build_pack_from``): each layer's features are dropped from
+    memory once they are in the pack, leaving the workspace with empty layers (a million plots:
+    ~0.9 GB less while the bands are built and hashed), and a forked child process hashes beside
+    this one. Never in the window: forking a process whose other threads may hold a lock (SQLite's,
+    Qt's) could leave the child waiting for it forever.
     """
     if not isinstance(workspace, Workspace):
         raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
@@ -93,7 +100,8 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     atomic = AtomicFile(out, suffix=TMP_SUFFIX)
     with atomic as building, _writing(building):
         manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
-                          imagery=imagery or [], max_zoom=max_zoom, file_name=out.name)
+                          imagery=imagery or [], max_zoom=max_zoom, file_name=out.name,
+                          whole_process=whole_process)
         from parksgis.pack.verify import verify_pack
 
         progress.stage("verifying the pack")
@@ -167,7 +175,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
-           max_zoom=None, file_name: str) -> dict:
+           max_zoom=None, file_name: str, whole_process: bool = False) -> dict:
     import pyogrio
 
     created = utc_now()
@@ -175,6 +183,8 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
     for park in parks:
         layers.extend(park.layers)
     names: dict[str, object] = {}
+    counts: dict[str, int] = {}
+    boxes = park_boxes(parks) if imagery else []  # from the features, before they are released
     for layer in layers:
         name = table_name(layer)
         if name in names or name.startswith("parksgis_"):
@@ -182,11 +192,14 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         names[name] = layer
         progress.stage(f"writing layer {name} into the pack")
         frame = layer.frame.to_crs(4326) if layer.frame.crs is not None else layer.frame
-        # OGR_CURRENT_DATE fixes gpkg_contents.last_change, which would otherwise differ per build
-        pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
-                                layer_options={"DESCRIPTION": layer.title_zh})
+        with _gdal_config(_GDAL_BUILDING):
+            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                    layer_options={"DESCRIPTION": layer.title_zh})
+        counts[name] = len(frame)
+        del frame
 
     today = local_date(created).isoformat()
+    progress.stage("writing the register into the pack")
     write_register(tmp, register)
     # read before the transaction below: once it has written enough pages (the level-of-detail
     # bands) SQLite takes the exclusive lock and another connection could not read the register
@@ -195,22 +208,29 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
     try:
         # the history rows the build wrote (ids 1..n): edits made in the field come after them
         history_baseline = conn.execute("SELECT count(*) FROM parksgis_history").fetchone()[0]
-        conn.execute("PRAGMA journal_mode = DELETE")  # never WAL: packs travel to network shares
+        _building(conn)
         conn.execute("BEGIN")
-        _write_parks_and_layers(conn, parks, names)
-        build_lod(conn, list(names))
-        _write_baseline(conn, registered)
-        fmt.create_merge_tables(conn)
+        _write_parks_and_layers(conn, parks, names, counts)
         # every table's last_change is the as-of day (the date the content describes), not the
         # build's clock time, so two builds of the same input hash the same
         stamp = f"{as_of or today}T00:00:00.000Z"
+        # what QGIS shows: status views with the scheme's colours (a layer's own status words
+        # come from its features, so this is the last step that needs them in memory)
+        write_qgis_styles(conn, names, _packed_scheme(conn), stamp)
+        if whole_process:
+            for layer in layers:
+                layer.frame = layer.frame.iloc[:0].copy()  # a copy: a slice would keep every row alive
+            give_back_freed_memory()
+        progress.stage("building the level-of-detail bands")
+        build_lod(conn, list(names))
+        progress.stage("writing the register's baseline")
+        _write_baseline(conn, registered)
+        fmt.create_merge_tables(conn)
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED,
                       LOD_TABLE):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
-        write_imagery(conn, list(imagery), park_boxes(parks), max_zoom, stamp)
-        # what QGIS shows: status views with the scheme's colours, and the parks as a project
-        write_qgis_styles(conn, names, _packed_scheme(conn), stamp)
-        write_qgis_project(conn, file_name, title or "", stamp)
+        write_imagery(conn, list(imagery), boxes, max_zoom, stamp)
+        write_qgis_project(conn, file_name, title or "", stamp)  # the parks as a QGIS project
         conn.execute("UPDATE gpkg_contents SET last_change = ?", (stamp,))
         manifest = {
             "format_version": fmt.FORMAT_VERSION,
@@ -227,14 +247,61 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
                                ensure_ascii=False, sort_keys=True, default=str),
         }
         fmt.write_manifest(conn, manifest)
-        manifest.update(fmt.frozen_digests(conn, history_baseline))
-        for table in (fmt.REGISTER_PROJECTS, fmt.REGISTER_HISTORY):
-            manifest[f"built_sha256:{table}"] = fmt.table_digest(conn, table)[0]
+        # committed before the hashes, so a second process can hash beside this one; the file is
+        # still the temporary, moved into place only once it verifies
+        conn.execute("COMMIT")
+        progress.stage("hashing the pack's content")
+        registered_tables = [(fmt.REGISTER_PROJECTS, ""), (fmt.REGISTER_HISTORY, "")]
+        frozen, *built = _hashed(conn, tmp if whole_process else None, history_baseline,
+                                 registered_tables)
+        manifest.update(frozen)
+        for (table, _), (sha, _count) in zip(registered_tables, built):
+            manifest[f"built_sha256:{table}"] = sha
+        conn.execute("BEGIN")
         fmt.write_manifest(conn, manifest)
         conn.execute("COMMIT")  # verify_pack (in build_pack) runs SQLite's integrity check
     finally:
         conn.close()
     return manifest
+
+
+#: GDAL's SQLite settings while it writes the layers into the temporary file: no fsync per
+#: transaction, a bigger page cache. The file is fsynced once, whole, before it is moved into place.
+_GDAL_BUILDING = {"OGR_SQLITE_SYNCHRONOUS": "OFF", "OGR_SQLITE_CACHE": "32"}
+#: SQLite page cache of the build's connection (KiB; SQLite's default is 2 MB): the band table's
+#: key index (~110 MB at a million plots) takes each chunk's rows a tile at a time, all over it.
+_BUILD_CACHE_KIB = 32 * 1024
+
+
+def _building(conn) -> None:
+    """Settings of the connection that fills the temporary file: nothing in it is worth keeping
+    after a crash (a killed build's temporary is deleted, an interrupted one never moved into
+    place, and AtomicFile fsyncs it whole first), so no fsync per write, and the rollback
+    journal (for a failed step's ROLLBACK) in memory rather than written beside it. Never WAL:
+    packs travel to network shares, and WAL would stay set in the file."""
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+
+
+@contextmanager
+def _gdal_config(options: dict):
+    """GDAL configuration ``options`` set while the block runs, then as they were."""
+    import pyogrio
+
+    before = {key: pyogrio.get_gdal_config_option(key) for key in options}
+    pyogrio.set_gdal_config_options(options)
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options(before)
+
+
+def _hashed(conn, path: Path | None, history_baseline: int, tables: list[tuple[str, str]]) -> list:
+    """``[frozen digests, (sha, rows) of each of tables]``; with ``path`` (the file), by two
+    processes (see :func:`parksgis.pack.format.table_digests`)."""
+    frozen = fmt.frozen_digests(conn, history_baseline, path=path)
+    return [frozen, *fmt.table_digests(conn, tables, path=path)]
 
 
 _DESCRIPTIONS = {
@@ -256,7 +323,7 @@ def _packed_scheme(conn) -> StatusScheme:
     return StatusScheme.from_records([dict(zip(keys, row)) for row in rows])
 
 
-def _write_parks_and_layers(conn, parks, names) -> None:
+def _write_parks_and_layers(conn, parks, names, counts: dict[str, int]) -> None:
     # integer primary keys, text keys UNIQUE: GeoPackage attribute tables (Req 119)
     conn.execute(f"CREATE TABLE {fmt.PARKS} (id INTEGER PRIMARY KEY, park_id TEXT NOT NULL UNIQUE, "
                  "name_zh TEXT, name_en TEXT, position INTEGER NOT NULL)")
@@ -272,7 +339,7 @@ def _write_parks_and_layers(conn, parks, names) -> None:
         source = layer.source.name if layer.source is not None else None
         rows.append((table, layer.name, layer.park_id, layer.kind.value, layer.title_zh,
                      layer.title_en, layer.style, int(layer.visible), float(layer.opacity), i,
-                     source, len(layer.frame)))
+                     source, counts[table]))
     conn.executemany(f"INSERT INTO {fmt.LAYERS} (table_name, name, park_id, kind, title_zh, "
                      "title_en, style, visible, opacity, position, source, feature_count) "
                      f"VALUES ({', '.join('?' * 12)})", rows)

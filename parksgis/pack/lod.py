@@ -38,6 +38,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 
 import numpy as np
 import shapely
@@ -57,6 +60,8 @@ TILE_PX = 512
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
 _CHUNK = 50_000
+#: chunks' bands worked out ahead of the inserts (each ~10 MB of WKB at a million plots)
+_AHEAD = 1
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
 DENSITY_MIN_FEATURES = 200_000
@@ -130,20 +135,30 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
     min_features = MIN_FEATURES if min_features is None else min_features
     create_tables(conn)
     written = 0
-    for table in tables:
-        spatial = spatial_table(conn, table)
-        count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-        if count < min_features:
-            continue
-        shapes = False
-        for fids, geoms in _chunks(conn, table, spatial):
-            shapes = True
-            keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
-            fids, geoms = fids[keep], geoms[keep]
-            for band in range(len(BANDS)):
-                written += _insert(conn, table, band, fids, geoms)
-        if count >= DENSITY_MIN_FEATURES and shapes:
-            written += _insert_cells(conn, table, spatial)
+    # The shapes of a band are worked out in a worker thread while this one inserts the rows
+    # of the band before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
+    # so on two cores the two halves overlap. Rows go in in the same order as one thread would
+    # insert them, so the table (ids included) is the same.
+    with ThreadPoolExecutor(1, thread_name_prefix="parksgis-lod") as worker:
+        for table in tables:
+            spatial = spatial_table(conn, table)
+            count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+            if count < min_features:
+                continue
+            shapes = False
+            ahead: deque = deque()
+            for fids, geoms in _chunks(conn, table, spatial):
+                shapes = True
+                keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
+                fids, geoms = fids[keep], geoms[keep]
+                for band in range(len(BANDS)):
+                    ahead.append(worker.submit(band_rows, band, fids, geoms))
+                    if len(ahead) > _AHEAD:
+                        written += _insert(conn, table, ahead.popleft().result())
+            while ahead:
+                written += _insert(conn, table, ahead.popleft().result())
+            if count >= DENSITY_MIN_FEATURES and shapes:
+                written += _insert_cells(conn, table, spatial)
     return written
 
 
@@ -237,19 +252,24 @@ def _tiles_of(bounds: np.ndarray, side: float):
     return owner, tx0[owner] + local % nx[owner], ty0[owner] + local // nx[owner]
 
 
-def _insert(conn, table: str, band: int, fids: np.ndarray, geoms: np.ndarray) -> int:
-    """The band's rows of one chunk, inserted in key order (the B-tree is appended, not shuffled)."""
+def band_rows(band: int, fids: np.ndarray, geoms: np.ndarray) -> tuple[int, list, list, list, list]:
+    """``(band, tx, ty, fid, WKB)``: the band's rows of one chunk of shapes, in key order (so the
+    B-tree is appended, not shuffled)."""
     if len(fids) == 0:
-        return 0
+        return band, [], [], [], []
     shapes = generalise(geoms, BANDS[band])
     owner, tx, ty = _tiles_of(shapely.bounds(shapes), tile_deg(band))
     order = np.lexsort((fids[owner], ty, tx))
     owner, tx, ty = owner[order], tx[order], ty[order]
+    return band, tx.tolist(), ty.tolist(), fids[owner].tolist(), shapely.to_wkb(shapes)[owner].tolist()
+
+
+def _insert(conn, table: str, rows: tuple[int, list, list, list, list]) -> int:
+    band, tx, ty, fids, blobs = rows
     conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
-                     zip([table] * len(owner), [band] * len(owner), tx.tolist(), ty.tolist(),
-                         fids[owner].tolist(), shapely.to_wkb(shapes)[owner].tolist()))
-    return len(owner)
+                     zip(repeat(table, len(fids)), repeat(band, len(fids)), tx, ty, fids, blobs))
+    return len(fids)
 
 
 def has_lod(conn: sqlite3.Connection, table: str) -> bool:

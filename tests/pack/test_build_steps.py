@@ -1,0 +1,127 @@
+"""The build's speed-ups change nothing in the pack: layers released once written, bands worked
+out in a thread ahead of their inserts, tables hashed by two processes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from parksgis.pack import format as fmt
+from parksgis.pack import lod
+from parksgis.pack.build import build_pack
+from parksgis.pack.handle import open_pack
+
+
+def _plots(n: int = 400):
+    """Plots from 1 m to 200 m across (several a band pixel or less), a line, a missing shape."""
+    import geopandas as gpd
+    import numpy as np
+    import shapely
+
+    rng = np.random.default_rng(5)
+    x, y = 111.9 + rng.uniform(0, 0.1, n), 21.8 + rng.uniform(0, 0.1, n)
+    radius = 10 ** rng.uniform(0, 2.3, n) / lod.M_PER_DEG
+    geoms = list(shapely.buffer(shapely.points(x, y), radius, quad_segs=3))
+    geoms[7] = shapely.LineString([(x[7], y[7]), (x[7] + 0.01, y[7] + 0.003)])
+    geoms[5] = None
+    return gpd.GeoDataFrame({"project_id": [f"P{i}" for i in range(n)]}, geometry=geoms, crs=4326)
+
+
+def _hashes(manifest: dict) -> dict:
+    return {k: v for k, v in manifest.items() if k.startswith(("sha256:", "built_sha256:", "rows:"))
+            and k != "sha256:manifest"}
+
+
+def test_a_build_that_releases_its_layers_holds_what_a_build_keeping_them_holds(tmp_path, workspace,
+                                                                                 monkeypatch):
+    monkeypatch.setattr(lod, "MIN_FEATURES", 2)  # bands for the tiny test parks too
+    plots = workspace.layer("port/plots")
+    # its own status words: the QGIS status view maps them, read from the features in memory
+    plots.frame = plots.frame.assign(status=["planned", "approved", "completed"])
+    kept = build_pack(workspace, tmp_path / "a" / "port.gpkg", as_of="2014-07-24")
+    released = build_pack(workspace, tmp_path / "b" / "port.gpkg", as_of="2014-07-24",
+                          whole_process=True)  # and hashed by two processes
+    assert all(len(layer.frame) == 0 for layer in workspace.layers)  # the features were let go
+    assert _hashes(released) == _hashes(kept)
+    assert "sha256:parksgis_lod" in kept and int(kept["rows:parksgis_lod"]) > 0
+    conn = sqlite3.connect(tmp_path / "b" / "port.gpkg")
+    view = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'port__plots__status'").fetchone()[0]
+    counts = dict(conn.execute("SELECT table_name, feature_count FROM parksgis_layers"))
+    conn.close()
+    assert "WHEN 'planned' THEN 'planned'" in view and "WHEN 'completed' THEN 'completed'" in view
+    assert counts == {"basemap__coastline": 1, "port__plots": 3, "port__roads": 2, "wanxiang__plots": 1}
+    opened, handle = open_pack(tmp_path / "b" / "port.gpkg")  # verifies every hash on open
+    handle.close()
+
+
+def test_bands_worked_out_ahead_in_a_thread_are_the_rows_one_thread_writes(tmp_path, monkeypatch):
+    import pyogrio
+
+    monkeypatch.setattr(lod, "_CHUNK", 37)  # many chunks, none a multiple of another
+    tables = {}
+    for ahead in (0, 1, 3):  # 0: each band inserted as soon as it is worked out
+        monkeypatch.setattr(lod, "_AHEAD", ahead)
+        path = tmp_path / f"ahead{ahead}.gpkg"
+        pyogrio.write_dataframe(_plots(), path, layer="port__plots", driver="GPKG")
+        conn = sqlite3.connect(path)
+        written = lod.build_lod(conn, ["port__plots"], min_features=0)
+        conn.commit()
+        tables[ahead] = (written, fmt.table_digest(conn, lod.LOD_TABLE),
+                         conn.execute(f"SELECT band, count(DISTINCT fid) FROM {lod.LOD_TABLE} "
+                                      "GROUP BY band").fetchall())
+        conn.close()
+    assert tables[1] == tables[0] and tables[3] == tables[0]
+    written, _, per_band = tables[0]
+    # 400 plots, one without a geometry; band 3 holds the status cells (none: too few plots)
+    assert per_band == [(band, 399) for band in range(len(lod.BANDS))] and written >= 3 * 399
+
+
+@pytest.fixture
+def built(tmp_path, workspace, monkeypatch):
+    monkeypatch.setattr(lod, "MIN_FEATURES", 2)
+    out = tmp_path / "p.gpkg"
+    manifest = build_pack(workspace, out)
+    return out, manifest
+
+
+def test_tables_hashed_by_two_processes_hash_as_by_one(built):
+    path, manifest = built
+    conn = sqlite3.connect(path)
+    try:
+        baseline = int(manifest["history_baseline"])
+        alone = fmt.frozen_digests(conn, baseline)
+        assert fmt.frozen_digests(conn, baseline, path=path) == alone
+        assert {k: v for k, v in manifest.items() if k in alone} == alone
+        jobs = [(fmt.REGISTER_HISTORY, ""), ("port__plots", "WHERE fid > 1"), (lod.LOD_TABLE, "")]
+        assert fmt.table_digests(conn, jobs, path=path) == [fmt.table_digest(conn, *job) for job in jobs]
+    finally:
+        conn.close()
+
+
+def test_a_table_the_second_process_cannot_hash_fails_the_hashing(built):
+    path, _ = built
+    conn = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.Error):
+            # the biggest table goes to this process, the missing one (no rows) to the child
+            fmt.table_digests(conn, [(lod.LOD_TABLE, ""), ("no_such_table", "")], path=path)
+    finally:
+        conn.close()
+
+
+def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(sample_layers, tmp_path):
+    """The build skips reading back the seed history of a register made from projects.csv."""
+    import shutil
+
+    from parksgis.pack.packed_register import BUILD_AUTHOR, packed_register
+
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite", "history.csv"))
+    quick = packed_register(None, folder, None, None, "2014-07-24")
+    header = (sample_layers / "history.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    (folder / "history.csv").write_text(header + "\n", encoding="utf-8")  # no change: read it all
+    read = packed_register(None, folder, None, None, "2014-07-24")
+    assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
+    assert quick == read
+    assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
