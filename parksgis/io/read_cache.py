@@ -24,6 +24,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,13 +65,43 @@ def validate_file_cached(path, *, crs=None, offset=None):
     stamp = _stamp(path) if crs is None and offset is None else None
     entry = _entry_path(path) if stamp is not None else None
     if entry is not None:
+        wait_written(entry)  # the same file read a moment ago: its entry is on its way
         hit = _load(entry, path, stamp)
         if hit is not None:
             return hit
     frame, report = validate_file(path, crs=crs, offset=offset)
     if entry is not None and frame is not None:
-        _store(entry, frame, report, stamp)
+        _store_later(entry, frame, report, stamp)
     return frame, report
+
+
+_writer: ThreadPoolExecutor | None = None
+_writing: dict[Path, Future] = {}
+_writing_lock = threading.Lock()
+
+
+def _store_later(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
+    """Keep the entry in a thread of its own: the layer is shown meanwhile (encoding, checking
+    and writing 100k plots cost a quarter of their first read). It works on a copy of the frame
+    and of the report as read (the workspace adds warnings to a layer's report later); the
+    thread ends its work before the process exits."""
+    global _writer
+    frame, saved = frame.copy(), report.to_json()
+    with _writing_lock:
+        if _writer is None:
+            _writer = ThreadPoolExecutor(1, thread_name_prefix="parksgis-read-cache")
+        _writing[entry] = _writer.submit(_store, entry, frame, saved, stamp)
+
+
+def wait_written(entry: Path | None = None) -> None:
+    """Until the entry being written for ``entry`` (default: every one) is written or given up."""
+    with _writing_lock:
+        pending = [_writing.pop(entry, None)] if entry is not None else list(_writing.values())
+        if entry is None:
+            _writing.clear()
+    for future in pending:
+        if future is not None:
+            future.exception()  # _store never raises for the cache; waits
 
 
 def file_state(path: Path) -> dict:
@@ -156,8 +188,9 @@ def _report(saved: dict, path: Path) -> ValidationReport:
 
 # -- writing an entry ------------------------------------------------------------------------------
 
-def _store(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
-    """Write the entry when the frame survives the trip exactly; never raises for the cache."""
+def _store(entry: Path, frame, report: dict, stamp: dict) -> None:
+    """Write the entry when the frame survives the trip exactly; never raises for the cache.
+    ``report``: the layer's validation report as read (``ValidationReport.to_json``)."""
     from parksgis.files import AtomicFile, FileWriteError
     from parksgis.user_data import prune_layer_cache
 
@@ -166,7 +199,7 @@ def _store(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
         return
     described, arrays = encoded
     meta = {"stamp": stamp, "crs": frame.crs.to_string() if frame.crs is not None else None,
-            "report": report.to_json(), **described}
+            "report": report, **described}
     if not _same(frame, _frame(meta, arrays)):
         return
     try:

@@ -69,6 +69,7 @@ def test_a_later_open_comes_from_the_cache_and_gives_what_the_file_gives(tmp_pat
     assert expected[1].errors and expected[1].warnings  # messages to carry through the cache
 
     _assert_same(read_cache.validate_file_cached(path), expected)  # read, then kept
+    read_cache.wait_written()
     entry = _entry(path)
     assert entry.is_file() and cache_dir() in entry.parents
     assert sorted(p.name for p in path.parent.iterdir()) == ["plots.geojson"]  # nothing beside the data
@@ -93,9 +94,11 @@ def test_a_damaged_entry_is_ignored_and_written_again(tmp_path, small_is_big):
     path = tmp_path / "plots.geojson"
     _write(path, _features(300))
     read_cache.validate_file_cached(path)
+    read_cache.wait_written()
     _entry(path).write_bytes(b"PK\x03\x04 not a zip any more")
     _assert_same(read_cache.validate_file_cached(path), validate_file(path))
     _assert_same(read_cache.validate_file_cached(path), validate_file(path))
+    read_cache.wait_written()
     with np.load(_entry(path), allow_pickle=False) as arrays:
         assert "meta" in arrays.files
 
@@ -104,6 +107,7 @@ def test_columns_that_cannot_be_kept_exactly_leave_the_layer_uncached(tmp_path, 
     path = tmp_path / "plots.geojson"
     _write(path, _features(300, mixed=True))
     _assert_same(read_cache.validate_file_cached(path), validate_file(path))
+    read_cache.wait_written()
     assert not _entry(path).exists()
 
 
@@ -111,7 +115,40 @@ def test_small_files_and_a_chosen_crs_are_always_read_from_the_file(tmp_path, sm
     path = tmp_path / "plots.geojson"
     _write(path, _features(300))
     frame, _report = read_cache.validate_file_cached(path, crs="EPSG:4326")
+    read_cache.wait_written()
     assert len(frame) == 299 and not _entry(path).exists()
     read_cache.MIN_BYTES = path.stat().st_size + 1
     read_cache.validate_file_cached(path)
+    read_cache.wait_written()
     assert not _entry(path).exists()
+
+
+def test_the_layer_is_shown_before_it_is_kept_and_kept_as_read(tmp_path, small_is_big, monkeypatch):
+    """A first open does not wait for the entry to be written (a quarter of the read for 100k
+    plots); the entry is the layer as read, whatever happens to the frame and report after, and
+    the next open of the file takes it from there."""
+    import threading
+
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300))
+    expected = validate_file(path)
+    release = threading.Event()
+    store = read_cache._store
+
+    def held_store(*args):
+        assert release.wait(30)
+        store(*args)
+
+    monkeypatch.setattr(read_cache, "_store", held_store)
+    frame, report = read_cache.validate_file_cached(path)  # returns while the entry is held
+    assert not _entry(path).exists()
+    _assert_same((frame.copy(), report), expected)
+    frame["plot_id"] = "edited"  # what the workspace does with the layer afterwards
+    report.warning("unknown-project", "added by the workspace, not by the reader")
+    release.set()
+
+    def unread(*_args, **_kwargs):
+        raise AssertionError("read from the file, not from the cache")
+
+    monkeypatch.setattr("parksgis.io.reader.validate_file", unread)
+    _assert_same(read_cache.validate_file_cached(path), expected)  # waits for the entry, reads it
