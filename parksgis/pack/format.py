@@ -198,10 +198,13 @@ def table_digests(conn: sqlite3.Connection, jobs: list[tuple[str, str]], *,
 
 
 def _can_fork() -> bool:
+    """Linux, and no other Python thread that could hold a lock (SQLite's) the child would need."""
     import multiprocessing
     import sys
+    import threading
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
+        and threading.active_count() == 1
 
 
 def _digests_of_file(path: str, jobs: list[tuple[str, str]]) -> list[tuple[str, int]]:

@@ -87,8 +87,10 @@ class PagedFeatureTableModel(FeatureTableModel):
             rows = self.source.attribute_rows(self.table, fids)
         else:  # sorted by a column: the source reads ids in id order
             rows = self.source.attribute_rows(self.table, np.sort(fids)).reindex(fids)
-        statuses = {pid: p.status for pid, p in self.workspace.projects.items()}
-        codes = feature_statuses(Layer(self.layer.name, rows, self.layer.kind), statuses, self.workspace.scheme)
+        listed = Layer(self.layer.name, rows, self.layer.kind)
+        projects = self.workspace.projects  # the page's projects only, not the register's 100,000
+        statuses = {pid: projects[pid].status for pid in listed.project_ids.dropna().unique() if pid in projects}
+        codes = feature_statuses(listed, statuses, self.workspace.scheme)
         page = (rows, codes)
         self._pages[number] = page
         while len(self._pages) > PAGES_KEPT:

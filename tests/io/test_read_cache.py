@@ -123,6 +123,20 @@ def test_small_files_and_a_chosen_crs_are_always_read_from_the_file(tmp_path, sm
     assert not _entry(path).exists()
 
 
+def test_a_geometry_that_would_not_come_back_exactly_is_found_in_any_slice(monkeypatch):
+    """The exactness check compares the geometry a slice at a time: a difference in the last
+    slice still leaves the layer uncached."""
+    import geopandas as gpd
+
+    monkeypatch.setattr(read_cache, "_COMPARED", 4)
+    squares = [shapely.box(i, 0, i + 0.5, 0.5) for i in range(10)]
+    frame = gpd.GeoDataFrame({"n": range(10)}, geometry=squares, crs=4326)
+    assert read_cache._same(frame, frame.copy())
+    moved = frame.copy()
+    moved.geometry = squares[:9] + [shapely.box(9, 0, 9.5, 0.5000001)]
+    assert not read_cache._same(frame, moved)
+
+
 def test_the_layer_is_shown_before_it_is_kept_and_kept_as_read(tmp_path, small_is_big, monkeypatch):
     """A first open does not wait for the entry to be written (a quarter of the read for 100k
     plots); the entry is the layer as read, whatever happens to the frame and report after, and

@@ -85,22 +85,41 @@ def built(tmp_path, workspace, monkeypatch):
     return out, manifest
 
 
+_TWO_PROCESSES = """
+import json, sqlite3, sys
+from parksgis.pack import format as fmt
+path, baseline = sys.argv[1], int(sys.argv[2])
+assert fmt._can_fork()  # a process with one thread: the child hashes beside it
+conn = sqlite3.connect(path)
+jobs = [(fmt.REGISTER_HISTORY, ""), ("port__plots", "WHERE fid > 1"), ("parksgis_lod", "")]
+print(json.dumps([fmt.frozen_digests(conn, baseline, path=path), fmt.table_digests(conn, jobs, path=path)]))
+"""
+
+
 def test_tables_hashed_by_two_processes_hash_as_by_one(built):
+    import json
+    import subprocess
+    import sys
+
     path, manifest = built
+    baseline = int(manifest["history_baseline"])
+    done = subprocess.run([sys.executable, "-c", _TWO_PROCESSES, str(path), str(baseline)],
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    frozen, listed = json.loads(done.stdout)
     conn = sqlite3.connect(path)
     try:
-        baseline = int(manifest["history_baseline"])
         alone = fmt.frozen_digests(conn, baseline)
-        assert fmt.frozen_digests(conn, baseline, path=path) == alone
+        assert frozen == alone and len(alone) > 20
         assert {k: v for k, v in manifest.items() if k in alone} == alone
         jobs = [(fmt.REGISTER_HISTORY, ""), ("port__plots", "WHERE fid > 1"), (lod.LOD_TABLE, "")]
-        assert fmt.table_digests(conn, jobs, path=path) == [fmt.table_digest(conn, *job) for job in jobs]
+        assert [tuple(x) for x in listed] == [fmt.table_digest(conn, *job) for job in jobs]
     finally:
         conn.close()
 
 
-def test_a_table_the_second_process_cannot_hash_fails_the_hashing(built):
+def test_a_table_the_second_process_cannot_hash_fails_the_hashing(built, monkeypatch):
     path, _ = built
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no SQLite lock
     conn = sqlite3.connect(path)
     try:
         with pytest.raises(sqlite3.Error):
