@@ -37,6 +37,9 @@ def run(args) -> int:
 
         parse_user_crs(args.crs)
     _check_display()
+    from parksgis.commands.render import import_libraries_before_qt
+
+    import_libraries_before_qt(str(path or ""))  # the window draws with them too
     from parksgis.qt.app import create_app, open_window
 
     app = create_app()
