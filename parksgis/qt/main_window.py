@@ -385,5 +385,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
+        self.viewport_feeder.close()  # its reads end before their source closes
         self.session.close()  # no register left open, no edit lock left on a pack file
         super().closeEvent(event)

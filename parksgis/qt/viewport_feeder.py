@@ -56,6 +56,10 @@ def first_view_frames(workspace, display_crs: str, size_px, remembered=None) -> 
     return out
 
 
+def _nothing() -> None:
+    pass
+
+
 def _warm_up(layers, display_crs: str) -> None:
     """Open the worker thread's connection to each source and its projection (PROJ sets one up
     per thread: a tenth of a second or more that the first zoom would otherwise wait for)."""
@@ -290,5 +294,9 @@ class ViewportFeeder(QtCore.QObject):
             bar().showMessage(self.tr("Could not read the map's features: %1").replace("%1", str(error)), 10000)
 
     def close(self) -> None:
+        """The window closes and its source is closed next: reads under way end first (a read
+        reporting to a window that is gone crashed the process), and what they read is dropped."""
+        self.workspace, self._standby = None, None
+        self._stop = True
         for executor in self._lanes:
-            executor.shutdown(wait=True)
+            executor.submit(_nothing).result()  # one thread per lane: runs after what is queued

@@ -316,3 +316,18 @@ def test_the_map_of_a_big_pack_does_not_wait_for_the_legend_counts(qtbot, viewpo
     assert win.legend.statuses.counts == FeatureStatuses(win.workspace).counts
     for w in (whole, _viewed, win):
         w.session.close()
+
+
+def test_closing_the_window_during_a_read_lets_the_read_end_first(qtbot, viewport, pack, monkeypatch):
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = viewport.open(pack)
+    feeder = win.viewport_feeder
+    x0, y0 = win.geometry_.display_xy(111.845, 21.725)
+    x1, y1 = win.geometry_.display_xy(111.85, 21.73)
+    win.canvas.view_box.setRange(rect=QtCore.QRectF(x0, y0, x1 - x0, y1 - y0), padding=0)
+    feeder.check()
+    assert feeder.busy  # a read of the new view runs in a worker thread
+    win.close()  # before this, a read ending after the source closed could crash the process
+    assert feeder._result is not None  # the read ended before the window let its source go
+    qtbot.waitUntil(lambda: not feeder.busy)  # its result reaches a closed window: dropped
+    assert feeder.workspace is None
