@@ -6,6 +6,7 @@ directory (tests/conftest.py sets the XDG_* variables platformdirs reads on Linu
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def prune_layer_cache(keep: Path) -> None:
 
     An entry is the files whose names share what comes before the first dot (a cache pack and its
     report); it was last used when the newest of them was modified (a reader touches what it
-    uses). Files being written (names starting with a dot) are left alone. Never raises: a file
+    uses). Files being written (names starting with a dot) are left alone for a day, then taken
+for the leftovers of a process killed while writing. Never raises: a file
     another program holds open stays until the next clean-up.
     """
     entries: dict[str, list] = {}  # name -> [last used, size, files]
@@ -52,7 +54,12 @@ def prune_layer_cache(keep: Path) -> None:
             st = item.stat()
         except OSError:
             continue
-        if item.name.startswith(".") or not item.is_file():
+        if not item.is_file():
+            continue
+        if item.name.startswith("."):  # being written, or left by a process killed meanwhile
+            if st.st_mtime < time.time() - 86400:
+                with contextlib.suppress(OSError):
+                    item.unlink(missing_ok=True)
             continue
         entry = entries.setdefault(item.name.split(".")[0], [0.0, 0, []])
         entry[0] = max(entry[0], st.st_mtime)

@@ -51,5 +51,19 @@ def test_entries_unused_for_a_month_go_even_when_the_folder_is_small(tmp_path):
     assert all(p.exists() for p in fresh + new)
 
 
+def test_a_half_written_entry_of_a_killed_process_goes_after_a_day(tmp_path):
+    folder = tmp_path / "layers"
+    folder.mkdir()
+    writing, killed = folder / ".aaaa.npz.0123.npz", folder / ".bbbb.npz.4567.npz"
+    for path in (writing, killed):
+        path.write_bytes(b"PK")
+    os.utime(killed, (time.time() - 2 * 86400,) * 2)
+    new = _entry(folder, "c" * 32 + ".npz", 10, used_days_ago=0)
+
+    user_data.prune_layer_cache(keep=new[0])
+
+    assert writing.exists() and not killed.exists()
+
+
 def test_a_missing_folder_is_nothing_to_clean(tmp_path):
     user_data.prune_layer_cache(keep=tmp_path / "layers" / "gone.npz")
