@@ -52,6 +52,9 @@ INTERRUPT_AT_STAGE = textwrap.dedent("""
     from parksgis import cli, progress
 
     real_stage, interrupt_at = progress.stage, sys.argv[1]
+    # Ctrl+C as in a terminal: a process started in the background by a shell without job control
+    # (pytest run with `&`) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def stage(text):  # the user presses Ctrl+C when this stage begins
         real_stage(text)
