@@ -7,6 +7,7 @@ from pathlib import Path
 
 from parksgis.app.workspace import load_workspace
 from parksgis.io.imagery import imagery_paths, load_imagery
+from parksgis.io.read_cache import used_not_kept
 from parksgis.io.raster import is_raster_path
 from parksgis.model.workspace import Workspace
 from parksgis.pack.build import build_pack
@@ -31,7 +32,8 @@ def build_pack_from(source, out, *, imagery=None, **options) -> dict:
     if not path.is_dir():
         raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
                               "projects.csv)")
-    workspace, reports = load_workspace(path)
+    with used_not_kept():  # read once into the pack: not kept as read too
+        workspace, reports = load_workspace(path)
     for report in reports:
         if not report.ok:
             first = report.lines()[0] if report.problems else f"{report.file}: cannot be read"

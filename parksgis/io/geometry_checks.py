@@ -95,7 +95,7 @@ class GeometryChecker:
 
     def _to_wgs84(self, xy, rows, alive, dropped):
         """Reproject / un-swap / remove the web-map offset. Returns (xy, changed)."""
-        live = xy[alive]
+        live = xy if alive.all() else xy[alive]  # no copy of every coordinate when none was dropped
         changed = False
         if self.crs is None or crs_mod.is_wgs84_equivalent(self.crs):
             if crs_mod.looks_projected(live):

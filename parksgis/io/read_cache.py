@@ -26,6 +26,8 @@ import json
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,9 +72,26 @@ def validate_file_cached(path, *, crs=None, offset=None):
         if hit is not None:
             return hit
     frame, report = validate_file(path, crs=crs, offset=offset)
-    if entry is not None and frame is not None:
+    if entry is not None and frame is not None and _keeping.get():
         _store_later(entry, frame, report, stamp)
     return frame, report
+
+
+_keeping: ContextVar[bool] = ContextVar("parksgis_read_cache_keeping", default=True)
+
+
+@contextmanager
+def used_not_kept():
+    """Layers read inside the block (in this thread) come from the cache when they are in it,
+    but are not added to it: ``parksgis pack build`` reads a folder once into a pack, and
+    keeping a million plots would cost it a copy of the layer and another one rebuilt to
+    check the entry (~0.6 GB at its peak) and the CPU of both, for a later read that the
+    window makes from a cache pack anyway (``app.layer_cache``)."""
+    token = _keeping.set(False)
+    try:
+        yield
+    finally:
+        _keeping.reset(token)
 
 
 _writer: ThreadPoolExecutor | None = None

@@ -40,12 +40,12 @@ import math
 import sqlite3
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from itertools import repeat
+from itertools import count, repeat
 
 import numpy as np
 import shapely
 
-from parksgis.pack.format import quote
+from parksgis.pack.format import RowDigest, quote, tag_value
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
 from parksgis.store.sqlite import fetch_all
 
@@ -60,8 +60,10 @@ TILE_PX = 512
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
 _CHUNK = 50_000
-#: chunks' bands worked out ahead of the inserts (each ~10 MB of WKB at a million plots)
-_AHEAD = 1
+#: chunks' bands worked out ahead of the inserts (each ~10 MB of WKB at a million plots), by
+#: this many threads: two keep both cores busy while this thread inserts
+_AHEAD = 2
+_WORKERS = 2
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
 DENSITY_MIN_FEATURES = 200_000
@@ -128,22 +130,28 @@ def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
     return out
 
 
-def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None) -> int:
+def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None,
+              digest: RowDigest | None = None) -> int:
     """Write every band of each area/line table of ``tables``; returns the rows written.
 
-    ``min_features`` defaults to :data:`MIN_FEATURES`."""
+    ``min_features`` defaults to :data:`MIN_FEATURES`. ``digest`` (the build's, for a table it
+    has just created): takes the canonical bytes of every row as it goes in, so the build need
+    not read the table back to hash it (a million plots: 3.1 M rows, ~8 s); left
+    :meth:`~parksgis.pack.format.RowDigest.spoilt` if the table already held rows."""
     min_features = MIN_FEATURES if min_features is None else min_features
     create_tables(conn)
+    if digest is not None:
+        digest.start(conn, LOD_TABLE)
     written = 0
-    # The shapes of a band are worked out in a worker thread while this one inserts the rows
-    # of the band before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
-    # so on two cores the two halves overlap. Rows go in in the same order as one thread would
-    # insert them, so the table (ids included) is the same.
-    with ThreadPoolExecutor(1, thread_name_prefix="parksgis-lod") as worker:
+    # The shapes of a band are worked out in worker threads while this one inserts the rows
+    # of the bands before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
+    # so on two cores the three overlap (the shapes are most of the work). Rows go in in the
+    # same order as one thread would insert them, so the table (ids included) is the same.
+    with ThreadPoolExecutor(_WORKERS, thread_name_prefix="parksgis-lod") as worker:
         for table in tables:
             spatial = spatial_table(conn, table)
-            count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-            if count < min_features:
+            features = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+            if features < min_features:
                 continue
             shapes = False
             ahead: deque = deque()
@@ -154,11 +162,11 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
                 for band in range(len(BANDS)):
                     ahead.append(worker.submit(band_rows, band, fids, geoms))
                     if len(ahead) > _AHEAD:
-                        written += _insert(conn, table, ahead.popleft().result())
+                        written += _insert(conn, table, ahead.popleft().result(), digest)
             while ahead:
-                written += _insert(conn, table, ahead.popleft().result())
-            if count >= DENSITY_MIN_FEATURES and shapes:
-                written += _insert_cells(conn, table, spatial)
+                written += _insert(conn, table, ahead.popleft().result(), digest)
+            if features >= DENSITY_MIN_FEATURES and shapes:
+                written += _insert(conn, table, _cell_rows(conn, table, spatial), digest)
     return written
 
 
@@ -209,8 +217,9 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
 
 
-def _insert_cells(conn, table: str, spatial) -> int:
-    """The layer's status cells (see the module's text) as rows of band DENSITY_BAND."""
+def _cell_rows(conn, table: str, spatial) -> tuple[int, list, list, list, list]:
+    """The layer's status cells (see the module's text) as rows of band DENSITY_BAND, as
+    :func:`band_rows` gives them."""
     import pandas as pd
 
     from parksgis.pack.format import columns as table_columns
@@ -236,9 +245,8 @@ def _insert_cells(conn, table: str, spatial) -> int:
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
     chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
     shapes = shapely.to_wkb(shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"]))
-    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) VALUES (?, ?, 0, 0, ?, ?)",
-                     zip([table] * len(chosen), [DENSITY_BAND] * len(chosen), chosen["min"].tolist(), shapes))
-    return len(chosen)
+    zeros = [0] * len(chosen)
+    return DENSITY_BAND, zeros, zeros, chosen["min"].tolist(), shapes.tolist()
 
 
 def _tiles_of(bounds: np.ndarray, side: float):
@@ -264,11 +272,17 @@ def band_rows(band: int, fids: np.ndarray, geoms: np.ndarray) -> tuple[int, list
     return band, tx.tolist(), ty.tolist(), fids[owner].tolist(), shapely.to_wkb(shapes)[owner].tolist()
 
 
-def _insert(conn, table: str, rows: tuple[int, list, list, list, list]) -> int:
+def _insert(conn, table: str, rows: tuple[int, list, list, list, list], digest: RowDigest | None) -> int:
     band, tx, ty, fids, blobs = rows
     conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
                      "VALUES (?, ?, ?, ?, ?, ?)",
                      zip(repeat(table, len(fids)), repeat(band, len(fids)), tx, ty, fids, blobs))
+    if digest is not None and fids:
+        # the rows as table_digest serialises them: (id, table_name, band, tx, ty, fid, geom),
+        # the ids the empty table gave them (1, 2, 3, ...; RowDigest.finish checks the last)
+        head = tag_value(table) + b"I%d;" % band
+        digest.add(b"".join(b"RI%d;%sI%d;I%d;I%d;B%d:%s" % (i, head, x, y, f, len(g), g) for i, x, y, f, g
+                            in zip(count(digest.rows + 1), tx, ty, fids, blobs)), len(fids))
     return len(fids)
 
 

@@ -166,3 +166,24 @@ def test_the_layer_is_shown_before_it_is_kept_and_kept_as_read(tmp_path, small_i
 
     monkeypatch.setattr("parksgis.io.reader.validate_file", unread)
     _assert_same(read_cache.validate_file_cached(path), expected)  # waits for the entry, reads it
+
+
+def test_a_pack_build_reads_through_the_cache_but_adds_nothing_to_it(sample_folder, tmp_path, small_is_big):
+    from parksgis.app.packs import build_pack_from
+
+    layers = sorted(sample_folder.rglob("*.geojson"))
+    assert layers and any(p.stat().st_size >= 1000 for p in layers)  # big enough to be kept
+    for path in layers:
+        _entry(path).unlink(missing_ok=True)
+    build_pack_from(sample_folder, tmp_path / "a.gpkg")
+    read_cache.wait_written()
+    assert not [p for p in layers if _entry(p).exists()]  # the build kept none of them
+    plots = max(layers, key=lambda p: p.stat().st_size)
+    expected = validate_file(plots)
+    read_cache.validate_file_cached(plots)  # an ordinary read keeps it
+    read_cache.wait_written()
+    os.utime(_entry(plots), (0, 0))
+    build_pack_from(sample_folder, tmp_path / "b.gpkg")
+    assert _entry(plots).stat().st_mtime > 0  # the build read it from the cache
+    assert [p for p in layers if _entry(p).exists()] == [plots]
+    _assert_same(read_cache.validate_file_cached(plots), expected)

@@ -144,3 +144,31 @@ def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(
     assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
     assert quick == read
     assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
+
+
+def test_the_band_tables_digest_taken_as_its_rows_go_in_is_the_digest_of_the_table(tmp_path, monkeypatch):
+    import pyogrio
+
+    monkeypatch.setattr(lod, "_CHUNK", 37)
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 100)  # status cells too
+    path = tmp_path / "p.gpkg"
+    pyogrio.write_dataframe(_plots(), path, layer="port__plots", driver="GPKG")
+    conn = sqlite3.connect(path)
+    try:
+        digest = fmt.RowDigest()
+        written = lod.build_lod(conn, ["port__plots"], min_features=0, digest=digest)
+        assert conn.execute(f"SELECT count(*) FROM {lod.LOD_TABLE} WHERE band = ?",
+                            (lod.DENSITY_BAND,)).fetchone()[0] > 0
+        assert digest.finish(conn) == {lod.LOD_TABLE: fmt.table_digest(conn, lod.LOD_TABLE)}
+        assert digest.rows == written
+        # a row the digest was not handed (another writer): the table is hashed as usual
+        conn.execute(f"DELETE FROM {lod.LOD_TABLE} WHERE id = 5")
+        assert digest.finish(conn) == {}
+        # bands added to a table that already held rows: no digest either
+        conn.execute(f"DELETE FROM {lod.LOD_TABLE} WHERE id > 1")
+        conn.execute(f"UPDATE {lod.LOD_TABLE} SET table_name = 'other__plots'")
+        again = fmt.RowDigest()
+        lod.build_lod(conn, ["port__plots"], min_features=0, digest=again)
+        assert again.spoilt and again.finish(conn) == {}
+    finally:
+        conn.close()
