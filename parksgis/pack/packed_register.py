@@ -44,11 +44,12 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
     from parksgis.store.register import RegisterStore, register_file
 
     # a register made on the fly from projects.csv alone holds nothing but seed rows, which put
-    # every field at the value it has: the history need not be read back (a million plots' 100,000
-    # projects: 700,000 rows, seconds) to find that the seed is the projects as they stand
+    # every field at the value it has: the history need not be written nor read back (a million
+    # plots' 100,000 projects: 700,000 rows, seconds) to find that the seed is the projects as
+    # they stand
     seeded_only = register is None and not register_file(folder).exists() \
         and not (folder / recorded_history.HISTORY_FILE).exists()
-    store = register or RegisterStore.for_folder(folder, readonly=True)
+    store = register or RegisterStore.for_folder(folder, readonly=True, seed_history=not seeded_only)
     try:
         current, scheme = store.projects(), store.scheme()
         if seeded_only:

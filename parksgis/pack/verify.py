@@ -34,8 +34,12 @@ class VerifyResult:
         return not self.problems
 
 
-def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyResult:
-    """Check a pack; never raises for a bad file — every problem is a line in ``problems``."""
+def verify_pack(path, *, hashes: bool = True, integrity: bool = True, quick: bool = False) -> VerifyResult:
+    """Check a pack; never raises for a bad file — every problem is a line in ``problems``.
+
+    ``quick``: SQLite's ``quick_check`` instead of its integrity check: every page and B-tree of
+    the file, but not that each index holds exactly its table's rows (a million-plot pack:
+    1.6 s of CPU instead of 5)."""
     path = Path(path)
     result = VerifyResult(path)
     try:
@@ -46,7 +50,8 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
         result.locked = isinstance(exc, PackLockedError)
         return result
     try:
-        _verify(conn, result, hashes=hashes, integrity=integrity)
+        _verify(conn, result, hashes=hashes, integrity="quick_check" if quick else
+                "integrity_check" if integrity else None)
     except SQLITE_ERRORS as exc:
         error = translate(path, exc, "read")
         result.problems.append(error.detail)
@@ -59,9 +64,9 @@ def verify_pack(path, *, hashes: bool = True, integrity: bool = True) -> VerifyR
     return result
 
 
-def _verify(conn, result: VerifyResult, *, hashes: bool, integrity: bool) -> None:
+def _verify(conn, result: VerifyResult, *, hashes: bool, integrity: str | None) -> None:
     if integrity:
-        rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+        rows = conn.execute(f"PRAGMA {integrity}(20)").fetchall()
         if rows != [("ok",)]:  # a row may hold several lines ("*** in database main ***\n...")
             result.problems.extend(f"SQLite integrity check: {line}" for r in rows
                                    for line in str(r[0]).splitlines() if not line.startswith("***"))

@@ -103,19 +103,23 @@ class RegisterStore(RegisterBackend):
     @classmethod
     def create(cls, path, projects: dict[str, Project] | list[Project] = (),
                scheme: StatusScheme = DEFAULT_SCHEME, *, author: str | None = None,
-               baseline: date | datetime | str | None = None) -> "RegisterStore":
+               baseline: date | datetime | str | None = None, seed_history: bool = True) -> "RegisterStore":
         """A new register holding ``projects``, their values recorded in history as source 'seed'.
 
         A new file is built under a temporary name and renamed into place, so it either exists
         whole or not at all. An existing SQLite file (a GeoPackage) gets the tables added in one
-        transaction. ``baseline`` dates the seed rows (default: now).
+        transaction. ``baseline`` dates the seed rows (default: now). ``seed_history`` False (only
+        for a register in memory): no seed rows, for a caller that wants the projects as the
+        register stores them and nothing else (a million plots' 100,000 projects: 700,000 rows).
         """
         path = str(path)
         items = list(projects.values()) if isinstance(projects, dict) else list(projects)
         if path == ":memory:":
             store = cls(connect(path), path, readonly=False)
-            store._initialise(items, scheme, author, baseline)
+            store._initialise(items, scheme, author, baseline, seed_history)
             return store
+        if not seed_history:
+            raise ValueError("a register file always holds its seed history")
         if os.path.exists(path):
             db = connect(path)
             try:
@@ -170,13 +174,14 @@ class RegisterStore(RegisterBackend):
         return store
 
     @classmethod
-    def for_folder(cls, folder, readonly: bool = False) -> "RegisterStore":
+    def for_folder(cls, folder, readonly: bool = False, seed_history: bool = True) -> "RegisterStore":
         """The register of a layers folder (:func:`register_file`), created on first use.
 
         It is seeded from ``<folder>/projects.csv`` and the dated changes of ``history.csv`` that led
         there (see :mod:`parksgis.store.recorded_history`). When it cannot be created (a folder on
         read-only media or a share) the register is built in memory and opens read-only
         (``persistent`` False): an edit that could not be saved is never accepted.
+        ``seed_history`` False: such a register in memory without its seed rows (see :meth:`create`).
         """
         folder = Path(folder)
         path = register_file(folder)
@@ -194,7 +199,7 @@ class RegisterStore(RegisterBackend):
         if not readonly and path.parent != folder:  # the sample parks' register, in the user's data folder
             path.parent.mkdir(parents=True, exist_ok=True)
         if readonly or not os.access(path.parent, os.W_OK):
-            store = cls.create(":memory:", projects, baseline=baseline)
+            store = cls.create(":memory:", projects, baseline=baseline, seed_history=seed_history)
             recorded_history.replay(store, changes)
             store.readonly = True  # a folder that cannot be written opens read-only
             store.path = store.label = str(csv_path)  # messages name the file the projects came from
@@ -428,21 +433,24 @@ class RegisterStore(RegisterBackend):
         return StaleField(edit.project_id, edit.field, edit.base, edit.new, current,
                           row["author"] if row else None, row["changed_at"] if row else None)
 
-    def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline) -> None:
+    def _initialise(self, projects: list[Project], scheme: StatusScheme, author, baseline,
+                    seed_history: bool = True) -> None:
         with self.transaction():
             schema.create_tables(self._db)
             self._db.executemany(
                 "INSERT INTO parksgis_status_scheme (code, label_zh, label_en, color, position) "
                 "VALUES (:code, :label_zh, :label_en, :color, :position)", scheme.to_records())
-            self._insert_seed(projects, author or default_author(), utc_stamp(baseline), rows=False)
+            self._insert_seed(projects, author or default_author(), utc_stamp(baseline), rows=False,
+                              history=seed_history)
 
     def _insert_seed(self, projects: list[Project], author: str, stamp: str,
-                     rows: bool = True) -> list[HistoryRow]:
-        """Insert ``projects`` with their seed history; the history rows written (none when
-        ``rows`` is False: a new register's caller needs none, and a million would take seconds)."""
+                     rows: bool = True, history: bool = True) -> list[HistoryRow]:
+        """Insert ``projects`` with their seed history (``history``); the history rows written
+        (none when ``rows`` is False: a new register's caller needs none, and a million would take
+        seconds)."""
         edit_id = self._next_edit_id()
         scheme = self.scheme()
-        values, history = [], []
+        values, seeds = [], []
         for project in projects:
             pid = project.project_id
             if not pid or not str(pid).strip():
@@ -456,8 +464,8 @@ class RegisterStore(RegisterBackend):
                 stored = to_db(field, check_change(self.path, pid, field, value, scheme))
                 row.append(stored)
                 text = stored_text(stored)
-                if text not in (None, ""):
-                    history.append((edit_id, pid, stamp, field, None, text, author, "seed", None))
+                if history and text not in (None, ""):
+                    seeds.append((edit_id, pid, stamp, field, None, text, author, "seed", None))
             values.append(row)
         # one statement per table, not one per row: a pack of 100,000 projects seeds in seconds
         before = self._db.total_changes
@@ -471,12 +479,12 @@ class RegisterStore(RegisterBackend):
             raise ChangeError(self.path, f"project {refused}: already in the register") from None
         self._db.executemany(
             "INSERT INTO parksgis_history (edit_id, project_id, changed_at, field, old, new, author, "
-            "source, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history)
+            "source, reverts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", seeds)
         if not rows:
             return []
         # rowids of one statement's inserts are consecutive: the last one's and those before it
         last = self._db.execute("SELECT last_insert_rowid()").fetchone()[0]
-        return [HistoryRow(last - len(history) + 1 + i, *row) for i, row in enumerate(history)]
+        return [HistoryRow(last - len(seeds) + 1 + i, *row) for i, row in enumerate(seeds)]
 
     def _write_project(self, current: Project, fields: dict, edit_id: int, stamp: str, author: str,
                        source: str, reverts: int | None = None) -> list[HistoryRow]:

@@ -170,3 +170,22 @@ def test_project_added_in_the_field_is_not_a_false_alarm(pack, gpkg_connect):
                      "VALUES ('X-1', 'port', '伪造', 'planned')")
     assert verify_pack(pack).problems == [
         "register: project X-1 is neither in the pack's baseline nor in its history"]
+
+
+def test_the_builds_quick_check_finds_a_damaged_page_that_the_full_check_finds(pack):
+    """The build checks its own fresh file with SQLite's quick check: a page torn like a bad
+    disk write is refused by it, as by the full check `pack verify` runs."""
+    import sqlite3
+
+    assert verify_pack(pack, hashes=False, quick=True).ok
+    conn = sqlite3.connect(pack)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'parksgis_history'").fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with open(pack, "r+b") as file:
+        file.seek((page - 1) * size)
+        file.write(b"\x0d" + bytes(39))  # a leaf page header claiming nonsense
+    quick = verify_pack(pack, hashes=False, quick=True)
+    full = verify_pack(pack, hashes=False)
+    assert not quick.ok and not full.ok
+    assert quick.problems[0].startswith("SQLite integrity check: ") and quick.problems[0] in full.problems
