@@ -224,8 +224,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
                 layer.frame = layer.frame.iloc[:0].copy()  # a copy: a slice would keep every row alive
             give_back_freed_memory()
         progress.stage("building the level-of-detail bands")
-        bands = fmt.RowDigest()  # hashed as its rows go in, not read back
-        build_lod(conn, list(names), digest=bands)
+        build_lod(conn, list(names))
         progress.stage("writing the register's baseline")
         _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
@@ -256,7 +255,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         progress.stage("hashing the pack's content")
         registered_tables = [(fmt.REGISTER_PROJECTS, ""), (fmt.REGISTER_HISTORY, "")]
         frozen, *built = _hashed(conn, tmp if whole_process else None, history_baseline,
-                                 registered_tables, known=bands.finish(conn))
+                                 registered_tables)
         manifest.update(frozen)
         for (table, _), (sha, _count) in zip(registered_tables, built):
             manifest[f"built_sha256:{table}"] = sha
@@ -300,12 +299,10 @@ def _gdal_config(options: dict):
         pyogrio.set_gdal_config_options(before)
 
 
-def _hashed(conn, path: Path | None, history_baseline: int, tables: list[tuple[str, str]], *,
-            known: dict) -> list:
+def _hashed(conn, path: Path | None, history_baseline: int, tables: list[tuple[str, str]]) -> list:
     """``[frozen digests, (sha, rows) of each of tables]``; with ``path`` (the file), by two
-    processes (see :func:`parksgis.pack.format.table_digests`); ``known``: tables hashed as
-    they were written."""
-    frozen = fmt.frozen_digests(conn, history_baseline, path=path, known=known)
+    processes (see :func:`parksgis.pack.format.table_digests`)."""
+    frozen = fmt.frozen_digests(conn, history_baseline, path=path)
     return [frozen, *fmt.table_digests(conn, tables, path=path)]
 
 

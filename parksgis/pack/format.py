@@ -57,7 +57,7 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def tag_value(value) -> bytes:
+def _tag(value) -> bytes:
     """A value with its SQLite storage class, so 1, 1.0, '1' and b'1' all serialise differently."""
     if value is None:
         return b"N;"
@@ -79,8 +79,8 @@ def columns(conn: sqlite3.Connection, table: str) -> list[str]:
 def table_digest(conn: sqlite3.Connection, table: str, where: str = "") -> tuple[str, int]:
     """``(sha256 hex, row count)`` of a table's rows in canonical form.
 
-    SQLite writes each row's canonical bytes itself (the same bytes ``tag_value`` gives, one blob
-    per row), so no Python runs per value: 100k-plot packs hash in a fraction of the time.
+    SQLite writes each row's canonical bytes itself (the same bytes ``_tag`` gives, one blob per
+    row), so no Python runs per value: 100k-plot packs hash in a fraction of the time.
     """
     cols = columns(conn, table)
     digest = hashlib.sha256()
@@ -101,51 +101,17 @@ _REAL_TAG = "parksgis_real_tag"
 
 
 def _real_tag(value) -> bytes:
-    return tag_value(float(value))
+    return _tag(float(value))
 
 
 def _tag_sql(column: str) -> str:
-    """SQL for ``tag_value`` of one column's value (text and blob bytes are concatenated as they are:
+    """SQL for ``_tag`` of one column's value (text and blob bytes are concatenated as they are:
     SQLite strings are counted, so NULs and invalid UTF-8 pass through unchanged)."""
     return (f"(CASE typeof({column}) WHEN 'null' THEN 'N;' "
             f"WHEN 'integer' THEN 'I' || {column} || ';' "
             f"WHEN 'real' THEN {_REAL_TAG}({column}) "
             f"WHEN 'text' THEN 'T' || length(CAST({column} AS BLOB)) || ':' || {column} "
             f"ELSE 'B' || length({column}) || ':' || {column} END)")
-
-
-class RowDigest:
-    """:func:`table_digest` of a table worked out from its rows as they are inserted, instead
-    of reading the table back: the build's band table (a million plots: 3.1 M rows, ~8 s of
-    hashing). The caller hands over each row's canonical bytes (``b"R"`` and each value's
-    :func:`tag_value`, the INTEGER PRIMARY KEY first) in the order of that key, which an empty
-    table gives as 1, 2, 3, ...; :meth:`finish` checks that the table holds exactly those rows.
-    ``parksgis pack verify`` hashes the table itself, as for any other."""
-
-    def __init__(self):
-        self._sha = None
-        self.rows = 0
-        self.spoilt = False
-
-    def start(self, conn: sqlite3.Connection, table: str) -> None:
-        """Begin with ``table`` as it is (created, empty: else the digest is spoilt)."""
-        self.table = table
-        self._sha = hashlib.sha256(json.dumps([table, columns(conn, table)], ensure_ascii=False).encode())
-        self.spoilt = conn.execute(f"SELECT max(rowid) FROM {quote(table)}").fetchone()[0] is not None
-
-    def add(self, data: bytes, rows: int) -> None:
-        self._sha.update(data)
-        self.rows += rows
-
-    def finish(self, conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
-        """``{table: (sha256 hex, rows)}``, or ``{}`` when the table is not what was handed over
-        (then it is hashed the usual way)."""
-        if self._sha is None or self.spoilt:
-            return {}
-        found = conn.execute(f"SELECT count(*), max(rowid) FROM {quote(self.table)}").fetchone()
-        if found != (self.rows, self.rows or None):
-            return {}
-        return {self.table: (self._sha.hexdigest(), self.rows)}
 
 
 def table_digest_per_value(conn: sqlite3.Connection, table: str, where: str = "") -> tuple[str, int]:
@@ -160,7 +126,7 @@ def table_digest_per_value(conn: sqlite3.Connection, table: str, where: str = ""
         count += 1
         digest.update(b"R")
         for value in row:
-            digest.update(tag_value(value))
+            digest.update(_tag(value))
     return digest.hexdigest(), count
 
 
@@ -172,7 +138,7 @@ def schema_digest(conn: sqlite3.Connection, skip: set[str]) -> str:
     for kind, name, table, sql in rows:
         if table in skip or name in skip:
             continue
-        digest.update(tag_value(kind) + tag_value(name) + tag_value(table) + tag_value(sql))
+        digest.update(_tag(kind) + _tag(name) + _tag(table) + _tag(sql))
     return digest.hexdigest()
 
 
@@ -184,22 +150,17 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def frozen_digests(conn: sqlite3.Connection, history_baseline: int, *,
-                   path=None, known: dict[str, tuple[str, int]] | None = None) -> dict[str, str]:
+                   path=None) -> dict[str, str]:
     """``{"sha256:<table>": hex, "rows:<table>": n, "sha256:schema": hex}`` of the frozen content.
 
     The schema digest covers every table, index and trigger, mutable tables too: their rows
-    change, their definitions do not. ``path``: see :func:`table_digests`. ``known``: digests
-    already worked out (:class:`RowDigest`), not hashed again.
+    change, their definitions do not. ``path``: see :func:`table_digests`.
     """
-    known = known or {}
     skip = set(MUTABLE)
     out: dict[str, str] = {"sha256:schema": schema_digest(conn, set())}
     jobs = [(REGISTER_HISTORY, f"WHERE id <= {int(history_baseline)}")]
-    tables = [table for table in user_tables(conn) if table not in skip]
-    jobs += [(table, "") for table in tables if table not in known]
-    digests = dict(zip((table for table, _ in jobs), table_digests(conn, jobs, path=path)))
-    for table in [REGISTER_HISTORY, *tables]:
-        sha, count = known[table] if table in known else digests[table]
+    jobs += [(table, "") for table in user_tables(conn) if table not in skip]
+    for (table, _), (sha, count) in zip(jobs, table_digests(conn, jobs, path=path)):
         out[f"sha256:{table}"] = sha
         out[f"rows:{table}"] = str(count)
     return out
