@@ -40,9 +40,12 @@ def read_geojson(path, read_raw, report, *, crs=None, offset=None):
             attrs, detached, notes = table.attributes(~table.dropped)
             table_dropped = table.dropped
             del table
-            geoms = _built(pending)
+            geoms = pending.build()
+            lonlat = pending.coordinates()
             del pending
-            geoms, dropped = checker.run(geoms, np.arange(len(table_dropped)), table_dropped)
+            geoms, dropped = checker.run(geoms, np.arange(len(table_dropped)), table_dropped,
+                                         lonlat=lonlat)
+            del lonlat
             attrs = _keep_rows(attrs, ~table_dropped, ~dropped)
         else:
             geoms = _built(pending)
@@ -305,6 +308,13 @@ class _PendingGeometry:
         self.ragged += more.ragged
         self.collections += more.collections
         self.rejected += more.rejected
+
+    def coordinates(self) -> np.ndarray:
+        """Every coordinate of the ragged geometries, type by type (the GEOS shapes add a closing
+        one to a ring left open); lets go of the arrays it is made of."""
+        parts = [ragged[1] for _rows, ragged in self.ragged]
+        self.ragged = []
+        return np.concatenate(parts) if parts else np.empty((0, 2))
 
     def build(self) -> np.ndarray:
         geoms = np.full(self.n, None, dtype=object)

@@ -103,3 +103,42 @@ def test_files_not_cut_cleanly_are_read_whole(tmp_path, monkeypatch):
     path.write_text(text, encoding="utf-8")
     monkeypatch.undo()
     _same(*_read_both_ways(path, monkeypatch))
+
+
+def test_checks_given_the_readers_coordinates_report_what_checks_reading_them_back_report(tmp_path):
+    """A layer the reader found all finite lon/lat is checked on its own coordinate arrays, not
+    on every coordinate taken back out of the shapes: the same layer and the same messages."""
+    import shapely
+
+    from parksgis.io import geojson
+    from parksgis.io.geometry_checks import GeometryChecker
+    from parksgis.io.report import ValidationReport
+
+    open_ring = _square(30.0, 80.0)
+    open_ring["coordinates"][0].pop()  # closed by the reader, one coordinate more in the shape
+    geometries = [open_ring, _square(30.1, 80.1), {"type": "LineString", "coordinates": [[30, 80], [31, 81]]},
+                  {"type": "Polygon", "coordinates": [[[30, 80], [30.01, 80.01], [30.01, 80], [30, 80.01],
+                                                       [30, 80]]]}]  # a bow tie: repaired
+    features = [{"type": "Feature", "properties": {"n": i}, "geometry": g} for i, g in enumerate(geometries)]
+    features.insert(2, {"type": "Feature", "properties": {"n": 9}, "geometry": {"type": "Circle"}})
+    path = _write(tmp_path, features)
+    frame, report = read_layer(path)
+    codes = [p.code for p in report.problems]
+    assert "swapped-lat-lon" in codes and "unclosed-ring-repaired" in codes and "unknown-geometry-type" in codes
+    assert "invalid-geometry-repaired" in codes and frame["n"].tolist() == [0, 1, 2, 3]
+
+    table = geojson._FeatureTable(len(features))
+    scratch = ValidationReport(file=str(path))
+    table.sort(features, scratch)
+    pending = table.coordinates(scratch)
+    built = pending.build()
+    lonlat = pending.coordinates()
+    assert len(lonlat) == len(shapely.get_coordinates(built)) - 1  # the open ring's closing one
+    results = []
+    for given in (lonlat, None):
+        checked = ValidationReport(file=str(path))
+        geoms, dropped = GeometryChecker(checked, path).run(built, np.arange(table.n), table.dropped,
+                                                            lonlat=given)
+        results.append((shapely.to_wkb(geoms).tolist(), dropped.tolist(), checked.lines()))
+    assert results[0] == results[1]
+    assert any("may be lat,lon" in line for line in results[0][2])

@@ -144,4 +144,3 @@ def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(
     assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
     assert quick == read
     assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
-
