@@ -97,11 +97,12 @@ def _with_every_row(source, table: str, frame):
     return gpd.GeoDataFrame(whole, geometry="geometry", crs=4326)
 
 
-def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, int]):
+def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, int], ahead=None):
     """The database's workspace with geometries only where the page can show them (the box worked
     out as for a pack, from the tables' extents the server computes; read through their GiST
     indexes); every feature's properties are read, so counts over whole layers stay right. All of
-    it when the page shows every park."""
+    it when the page shows every park (``ahead``: a :class:`~parksgis.server.layers.RowsAhead`
+    already reading it)."""
     from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 
@@ -111,7 +112,7 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
         box = bbox or _parks_box(extents, park)
         return None if box is None else expand_box(_page_shaped(box, page_px), MARGIN)
 
-    return load_database_workspace(src, view=page_box)[0]
+    return load_database_workspace(src, view=page_box, ahead=ahead)[0]
 
 
 def _parks_box(reader, park: str | None):

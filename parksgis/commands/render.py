@@ -105,6 +105,20 @@ def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     return page_size_pt("A4", landscape=True), dpi
 
 
+def read_ahead(src: str):
+    """For a database page of every park: its tables' rows, being read while the libraries are
+    imported (:class:`~parksgis.server.layers.RowsAhead`); None for other sources."""
+    from parksgis.server import is_database_source
+
+    if not is_database_source(src):
+        return None
+    import psycopg  # noqa: F401 - here, before the thread starts, so the two never import at once
+
+    from parksgis.server.layers import RowsAhead
+
+    return RowsAhead(src)
+
+
 # -- shared with atlas --------------------------------------------------------------------------
 def import_libraries_before_qt(src: str) -> None:
     """Import the libraries a page (or the window: ``gui``) reads and draws with before any Qt
@@ -222,6 +236,7 @@ def _run(args) -> int:
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
     if args.park is not None and not args.park.strip():
         raise UsageError("--park: an empty park id; name a park, or leave --park out for all parks")
+    ahead = read_ahead(args.src) if args.park is None and bbox is None else None
     import_libraries_before_qt(args.src)
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     start_qt()
@@ -234,7 +249,7 @@ def _run(args) -> int:
     if is_parksgis_pack(args.src):  # read only what the page shows
         workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
     elif is_database_source(args.src):
-        workspace = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
+        workspace = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px, ahead=ahead)
     else:
         workspace = open_workspace(args.src)
     renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")

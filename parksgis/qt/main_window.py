@@ -36,6 +36,10 @@ from parksgis.qt import view_memory, workspace_loading
 
 Qt = QtCore.Qt
 MAX_RECENT = 8
+#: A side panel narrower than this after restoring a saved layout is given its default width
+#: (Qt lets them shrink to ~70 px, where their text is cut to a letter or two; the bottom panels'
+#: own minimum height keeps them usable).
+MIN_SIDE_DOCK_PX = 120
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -357,12 +361,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resizeDocks([self.docks["table"], self.docks["layers"]],
                          [max(160, self.height() // 4), max(200, self.height() // 3)], Qt.Orientation.Vertical)
 
+    def _mend_squeezed_docks(self) -> None:
+        """Side panels a restored layout left too narrow to read get their default width back; the
+        others stay as the user arranged them. (A layout saved from a small window, or on a
+        smaller screen, came back with the side panels ~70 px wide.)"""
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        narrow = [dock for dock in self.findChildren(QtWidgets.QDockWidget)
+                  if dock.isVisible() and not dock.isFloating() and self.dockWidgetArea(dock) in sides
+                  and dock.width() < MIN_SIDE_DOCK_PX]
+        if narrow:
+            self.resizeDocks(narrow, [340 if d is self.docks["identify"] else 300 for d in narrow],
+                             Qt.Orientation.Horizontal)
+
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         self._layout_restored = state is not None and self.restoreState(state)
+        self._layout_mended = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -386,6 +403,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True  # once: later shows keep what the user arranged
             QtCore.QTimer.singleShot(0, self.default_layout)
+        elif not self._layout_mended:
+            self._layout_mended = True
+            QtCore.QTimer.singleShot(0, self._mend_squeezed_docks)  # once the restored sizes apply
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.workspace is not None:

@@ -18,7 +18,7 @@ from pyproj import Transformer
 from PySide6.QtCore import QByteArray, QDataStream
 from PySide6.QtGui import QPainterPath
 
-from parksgis.render import proj_choices
+from parksgis.render import fitted_projection, proj_choices
 
 #: aim for this many features in one (tile, style) path
 FEATURES_PER_PATH = 80
@@ -80,12 +80,7 @@ def transformer_to(display_crs: str) -> Transformer:
 def project_geometries(geoms: np.ndarray, display_crs: str) -> np.ndarray:
     """Project a shapely geometry array from EPSG:4326 in one call on the flat coordinate array."""
     transformer = transformer_to(display_crs)
-
-    def _project(xy: np.ndarray) -> np.ndarray:
-        x, y = transformer.transform(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
-
-    return shapely.transform(geoms, _project)
+    return shapely.transform(geoms, lambda xy: fitted_projection.project_xy(transformer, xy))
 
 
 @dataclass

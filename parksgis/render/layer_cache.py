@@ -11,6 +11,7 @@ import shapely
 
 from parksgis.model.layer import Layer
 from parksgis.model.status import StatusScheme
+from parksgis.render import fitted_projection
 from parksgis.render.geometry import (FlatCoordinates, build_tiled_paths, flatten, project_geometries,
                                       tile_ids, transformer_to)
 from parksgis.store.feature_status import looked_up
@@ -64,10 +65,7 @@ class LayerGeometry:
 
     # -- projection -----------------------------------------------------------------------------
     def project_xy(self, xy: np.ndarray) -> np.ndarray:
-        if len(xy) == 0:
-            return np.empty((0, 2))
-        x, y = transformer_to(self.display_crs).transform(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
+        return fitted_projection.project_xy(transformer_to(self.display_crs), xy)
 
     def _projected_flat(self, rows: np.ndarray) -> FlatCoordinates:
         flat = flatten(self.wgs84[rows], rows)

@@ -118,16 +118,55 @@ def catalogue(conn) -> list[dict]:
             for table, name, park_id, kind, title_zh, title_en, file, columns in rows]
 
 
-def read_layers(conn, bbox=None, skip=frozenset()) -> list[dict]:
+def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None) -> list[dict]:
     """Every catalogued layer (:func:`catalogue`) with its ``frame``; ``bbox`` (xmin, ymin, xmax,
     ymax in EPSG:4326): geometries only of the features whose box meets it, found through the
     GiST index, but those of road layers all (a page sums their kilometres over whole parks).
-    The tables in ``skip`` are not read (their frame is None)."""
+    The tables in ``skip`` are not read (their frame is None). Whole tables (no ``bbox``) come
+    from ``ahead`` when it has read them."""
     out = catalogue(conn)
     for item in out:
+        box = None if item["kind"] == "roads" else bbox
+        cells = ahead.cells(item["table"], item["columns"]) if ahead is not None and box is None else None
         item["frame"] = None if item["table"] in skip else \
-            read_table(conn, item["table"], item["columns"], None if item["kind"] == "roads" else bbox)
+            read_table(conn, item["table"], item["columns"], box, cells=cells)
     return out
+
+
+class RowsAhead:
+    """Every layer table's rows, read whole on a connection of its own in a background thread.
+
+    ``parksgis render URL`` of all parks starts one before it imports pandas, geopandas, pyproj
+    and Qt (~0.4 s): the server's scans and the transfer (~0.3 s at 100,000 plots) then overlap
+    the imports instead of following them. The workspace is still read as always (catalogue,
+    register, meta) and takes a table's rows from here only when its catalogue entry is the same.
+    A failure here is not reported: the ordinary read of that table follows and says what is wrong.
+    """
+
+    def __init__(self, src: str):
+        import threading
+
+        self._rows: dict[tuple[str, str], list[list]] = {}
+        self._thread = threading.Thread(target=self._read, args=(src,), daemon=True,
+                                        name="parksgis rows ahead")
+        self._thread.start()
+
+    def _read(self, src: str) -> None:
+        from parksgis.server import connection
+
+        try:
+            with connection.connect(src) as conn:  # one transaction: one snapshot of all tables
+                for item in catalogue(conn):
+                    query = table_query(item["table"], item["columns"], None)
+                    self._rows[item["table"], json.dumps(item["columns"])] = \
+                        column_cells(conn, query, (), len(item["columns"]) + 2)
+        except Exception:  # noqa: BLE001 - the ordinary read reports it, as one line
+            pass
+
+    def cells(self, table: str, columns: list) -> list[list] | None:
+        """The rows of ``table`` as :func:`column_cells` gives them, if read with these columns."""
+        self._thread.join()
+        return self._rows.pop((table, json.dumps(columns)), None)
 
 
 def feature_count(conn, table: str) -> int:
@@ -158,7 +197,17 @@ class TableExtents:
         return None if row[0] is None else tuple(float(v) for v in row)
 
 
-def read_table(conn, table: str, columns: list, bbox=None):
+def table_query(table: str, columns: list, bbox):
+    """The SELECT of a layer table's fid, property ``columns`` and (without a ``bbox``) WKB."""
+    from psycopg import sql
+
+    geometry = sql.SQL("ST_AsBinary(geom)" if bbox is None else "NULL::bytea")
+    return sql.SQL("SELECT {}, {} FROM {}").format(
+        sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]), geometry,
+        sql.Identifier("parksgis", table))
+
+
+def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | None = None):
     """Layer table ``table`` as a GeoDataFrame in fid order (``columns``: its catalogue entry).
 
     ``bbox`` (WGS84): every feature's properties, but geometries only of the features whose box
@@ -170,7 +219,8 @@ def read_table(conn, table: str, columns: list, bbox=None):
     become columns in C (``map``/``itemgetter``) and geometries in one ``shapely.from_wkb`` call:
     no Python per row. No ORDER BY: the table is written in fid order, so a sequential scan
     returns it sorted in practice (checked, and sorted here otherwise), where an index scan in fid
-    order costs the server ~40% more (109 against 77 ms at 100k plots)."""
+    order costs the server ~40% more (109 against 77 ms at 100k plots). ``cells``: these rows
+    already read whole (:class:`RowsAhead`)."""
     import geopandas
     import numpy
     import pandas
@@ -178,10 +228,8 @@ def read_table(conn, table: str, columns: list, bbox=None):
     from psycopg import sql
 
     ident = sql.Identifier("parksgis", table)
-    geometry = sql.SQL("ST_AsBinary(geom)" if bbox is None else "NULL::bytea")
-    cells = column_cells(conn, sql.SQL("SELECT {}, {} FROM {}").format(
-        sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(c[0]) for c in columns)]), geometry, ident),
-        (), len(columns) + 2)
+    if cells is None:
+        cells = column_cells(conn, table_query(table, columns, bbox), (), len(columns) + 2)
     fid = numpy.fromiter(cells[0], dtype=numpy.int64, count=len(cells[0]))
     order = None if bool(numpy.all(fid[1:] > fid[:-1])) else numpy.argsort(fid, kind="stable")
     frame = typed_frame(cells[1:-1], columns, len(fid))

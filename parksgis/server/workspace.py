@@ -13,8 +13,8 @@ from parksgis.server import connection, layers
 from parksgis.server.register import ServerRegister
 
 
-def load_database_workspace(src: str, *, view=None, view_layers: bool = False
-                            ) -> tuple[Workspace, list[ValidationReport]]:
+def load_database_workspace(src: str, *, view=None, view_layers: bool = False,
+                            ahead: layers.RowsAhead | None = None) -> tuple[Workspace, list[ValidationReport]]:
     """The workspace stored in database ``src`` and one report per layer table read.
 
     ``view(extents)``, given the tables' :class:`~parksgis.server.layers.TableExtents`, returns
@@ -22,7 +22,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False
     through the GiST indexes); None reads everything. ``view_layers`` (the window): tables of
     :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features or more are not read; they
     get an empty frame and a ``layer.view`` on a :class:`~parksgis.server.view_source.DatabaseViewSource`
-    (the window fills them per view, as a pack's).
+    (the window fills them per view, as a pack's). ``ahead``: whole tables already being read.
 
     ``meta["source"]`` is ``src`` without any password (the app opens the register from it and
     may remember it; libpq finds the password in ~/.pgpass, the service file or PGPASSWORD)."""
@@ -33,7 +33,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False
             row = register._conn.execute("SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
             box = None if view is None else view(layers.TableExtents(register._conn))
             big = _big_tables(register._conn) if view_layers else {}
-            stored = layers.read_layers(register._conn, bbox=box, skip=set(big))
+            stored = layers.read_layers(register._conn, bbox=box, skip=set(big), ahead=ahead)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
         projects, scheme = register.projects(), register.scheme()

@@ -139,3 +139,29 @@ def test_legend_click_hides_a_status(qtbot, window, maps):
     qtbot.mouseClick(window.legend.viewport(), Qt.MouseButton.LeftButton,
                      pos=window.legend.visualItemRect(item).center())
     assert maps.count_colour(maps.grab_canvas(window), COMPLETED) > 500
+
+
+def test_panels_squeezed_by_a_saved_layout_come_back_usable_and_others_as_left(qtbot, qapp):
+    from parksgis.qt.main_window import MIN_SIDE_DOCK_PX, MainWindow
+
+    def shown():
+        win = MainWindow(language="en")
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.wait(10)  # the first-show layout (default or mended) is applied from the event loop
+        return win
+
+    first = shown()
+    assert first.docks["layers"].width() >= 250  # the default layout
+    first.resizeDocks([first.docks["layers"], first.docks["identify"]], [40, 230], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: first.docks["layers"].width() < MIN_SIDE_DOCK_PX)
+    kept = first.docks["identify"].width()
+    first.close()  # the layout is saved
+
+    again = shown()
+    docks = again.docks
+    qtbot.waitUntil(lambda: docks["layers"].width() >= 250)
+    assert docks["legend"].width() >= 250  # it shares the left column
+    assert abs(docks["identify"].width() - kept) <= 2  # a usable panel stays as the user left it

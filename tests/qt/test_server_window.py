@@ -108,7 +108,11 @@ def test_lost_server_refuses_edits_then_reconnects(qtbot, pg_cluster, loaded_url
     finally:
         pg_cluster.start()
     # reconnected on its own, and the editor takes edits again (it hears of it with state_changed)
-    qtbot.waitUntil(lambda: link.connection_problem is None and editor.apply_button.isEnabled(), timeout=10000)
+    try:
+        qtbot.waitUntil(lambda: link.connection_problem is None and editor.apply_button.isEnabled(), timeout=10000)
+    except qtbot.TimeoutError:  # say which half failed: the link, or the editor after it (seen once, loaded)
+        pytest.fail(f"not editable 10 s after the restart: problem={link.connection_problem!r}, "
+                    f"project shown={editor.current_project()!r}, notice={editor.notice.text()!r}")
     maps.choose_status(qtbot, editor, "completed")
     with psycopg.connect(loaded_url) as conn:
         assert conn.execute("SELECT status FROM parksgis.projects WHERE project_id = %s",

@@ -90,3 +90,38 @@ def test_status_import_into_the_server_is_all_or_nothing_with_a_dry_run(loaded_u
     assert code == 0, err
     code, out, _ = cli("status", "show", loaded_url, "PORT-FILL-4")
     assert "status               under_construction" in out and "[周报, 周报.csv]" in out
+
+
+def test_a_page_of_every_park_from_the_server_equals_the_folder_s(qapp, loaded_url, sample_layers, tmp_path, cli):
+    # every park: the tables' rows are read ahead, while the libraries are imported
+    import shutil
+
+    shutil.copytree(sample_layers, tmp_path / "layers", ignore=shutil.ignore_patterns("imagery", "register.sqlite*"))
+    common = ["--size", "1280x800", "--generated", "2026-12-03"]
+    assert cli("render", tmp_path / "layers", "-o", tmp_path / "folder.png", *common)[0] == 0
+    code, _, err = cli("render", loaded_url, "-o", tmp_path / "server.png", *common)
+    assert code == 0, err
+    assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes()
+
+
+def test_rows_read_ahead_serve_only_the_same_table_and_columns_once(loaded_url):
+    from parksgis.server import connection, layers
+
+    ahead = layers.RowsAhead(loaded_url)
+    with connection.connect(loaded_url) as conn:
+        item = next(i for i in layers.catalogue(conn) if i["table"].endswith("plots"))
+        count = layers.feature_count(conn, item["table"])
+    other_columns = item["columns"] + [["added_later", "text", "object"]]
+    assert ahead.cells(item["table"], other_columns) is None  # the catalogue changed: read again
+    cells = ahead.cells(item["table"], item["columns"])
+    assert len(cells) == len(item["columns"]) + 2 and len(cells[0]) == count > 0
+    assert ahead.cells(item["table"], item["columns"]) is None  # handed over once
+
+
+def test_a_server_not_reached_ahead_leaves_the_ordinary_read_to_say_so(tmp_path, cli):
+    url = f"postgresql://nobody@/nodb?host={tmp_path}"  # no server on that socket
+    from parksgis.server.layers import RowsAhead
+
+    assert RowsAhead(url).cells("port__plots", []) is None
+    code, _, err = cli("render", url, "-o", tmp_path / "page.png")
+    assert code == 1 and "cannot reach the database server" in err and "Traceback" not in err
