@@ -36,7 +36,8 @@ from parksgis.model.workspace import Workspace
 CACHE_MIN_BYTES = 128 * 2**20
 CACHE_SUFFIXES = (".geojson", ".json")
 #: what a cache holds; a cache written under another number is converted again
-CACHE_FORMAT = 1
+#: (2: level-of-detail bands of the packed layout, ``pack.lod``)
+CACHE_FORMAT = 2
 
 
 def wants_cache(path: Path) -> bool:

@@ -27,24 +27,29 @@ representative feature, so an edit of that feature's project recolours the cell
 (:func:`wants_density`); zoomed in further, the bands take over. They are stored as the rows of
 band :data:`DENSITY_BAND`, all in tile (0, 0).
 
-Rows live in one attribute table, :data:`LOD_TABLE`, keyed by layer, band and the tile of the
-band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets, so the
-map reads a band one tile at a time through the table's primary key; a shape meeting several
-tiles has a row in each. Packs without this table (built before, or by other tools) are drawn
-from full detail.
+Shapes live in one attribute table, :data:`LOD_TABLE`, by layer, band and the tile of the
+band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets; a shape
+meeting several tiles is stored with each. A row holds many shapes, those of one geometry type
+that one build chunk has in that tile, with their features' attributes (``pack.band_layout``),
+so the map reads a tile as a few rows, not a row, a join and a WKB parse per shape. Packs
+without this table (built before, or by other tools) are drawn from full detail; packs whose
+bands are of the first layout (a row per shape, table :data:`OLD_LOD_TABLE`) are refused by the
+window (:func:`check_layout`).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
-from itertools import repeat
 
 import numpy as np
 import shapely
 
+from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked
+from parksgis.pack.format import columns as table_columns
 from parksgis.pack.format import quote
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
 from parksgis.store.sqlite import fetch_all
@@ -53,7 +58,9 @@ from parksgis.store.sqlite import fetch_all
 BANDS = (4.0, 16.0, 64.0)
 #: Layers with fewer features are not generalised.
 MIN_FEATURES = 20_000
-LOD_TABLE = "parksgis_lod"
+LOD_TABLE = "parksgis_bands"
+#: The first layout's table (a row per shape, WKB): packs built with it must be built again.
+OLD_LOD_TABLE = "parksgis_lod"
 #: Side of a tile in pixels at its band's scale (the view reader cuts views the same way).
 TILE_PX = 512
 #: Metres per degree of latitude (WGS84 mean); a degree of longitude is shorter, so tolerances
@@ -86,11 +93,13 @@ def tile_deg(band: int) -> float:
 
 def create_tables(conn: sqlite3.Connection) -> None:
     # an INTEGER PRIMARY KEY and the tile key UNIQUE (its index serves the tile lookups): a
-    # GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator)
+    # GeoPackage attribute table needs an integer key (Req 119 of GDAL's validator). ``part``:
+    # the lowest feature id of the row (rows of one tile come from several build chunks).
     conn.execute(f"CREATE TABLE IF NOT EXISTS {LOD_TABLE} (id INTEGER PRIMARY KEY, "
                  "table_name TEXT NOT NULL, band INTEGER NOT NULL, tx INTEGER NOT NULL, "
-                 "ty INTEGER NOT NULL, fid INTEGER NOT NULL, geom BLOB NOT NULL, "
-                 "UNIQUE (table_name, band, tx, ty, fid))")
+                 "ty INTEGER NOT NULL, part INTEGER NOT NULL, kind INTEGER NOT NULL, "
+                 "fids BLOB NOT NULL, offsets BLOB NOT NULL, coords BLOB NOT NULL, attributes BLOB, "
+                 "UNIQUE (table_name, band, tx, ty, part))")
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
@@ -147,12 +156,14 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
                 continue
             shapes = False
             ahead: deque = deque()
+            columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
             for fids, geoms in _chunks(conn, table, spatial):
                 shapes = True
                 keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
                 fids, geoms = fids[keep], geoms[keep]
+                values = _chunk_attributes(conn, table, spatial, columns, fids)
                 for band in range(len(BANDS)):
-                    ahead.append(worker.submit(band_rows, band, fids, geoms))
+                    ahead.append(worker.submit(band_rows, band, fids, geoms, values))
                     if len(ahead) > _AHEAD:
                         written += _insert(conn, table, ahead.popleft().result())
             while ahead:
@@ -175,6 +186,24 @@ def _chunks(conn, table: str, spatial):
             return
         last = rows[-1][0]
         yield np.array([r[0] for r in rows], dtype=np.int64), geometries_from_gpkg([r[1] for r in rows])
+
+
+def _chunk_attributes(conn, table: str, spatial, columns: list[str], fids: np.ndarray):
+    """``(columns, [values of each column])`` of features ``fids`` (sorted), as object arrays:
+    what band rows keep of the layer table (one range scan of the chunk's ids)."""
+    if not len(fids) or not columns:
+        return columns, [np.empty(len(fids), dtype=object) for _ in columns]
+    key = quote(spatial.key)
+    rows = fetch_all(conn, f"SELECT {key}, {', '.join(quote(c) for c in columns)} FROM {quote(table)} "
+                           f"WHERE {key} BETWEEN ? AND ? ORDER BY {key}", (int(fids[0]), int(fids[-1])))
+    found = np.array([r[0] for r in rows], dtype=np.int64)
+    at = np.searchsorted(found, fids)
+    out = []
+    for j in range(len(columns)):
+        column = np.empty(len(rows), dtype=object)
+        column[:] = [r[1 + j] for r in rows]
+        out.append(column[at])
+    return columns, out
 
 
 def _build_statuses(conn, cells, present: list[str]):
@@ -213,7 +242,6 @@ def _insert_cells(conn, table: str, spatial) -> int:
     """The layer's status cells (see the module's text) as rows of band DENSITY_BAND."""
     import pandas as pd
 
-    from parksgis.pack.format import columns as table_columns
     from parksgis.store.feature_status import status_columns
 
     boxes = pd.DataFrame(conn.execute(f"SELECT id, minx, miny, maxx, maxy FROM {quote(spatial.rtree)}").fetchall(),
@@ -235,10 +263,10 @@ def _insert_cells(conn, table: str, spatial) -> int:
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
     chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
-    shapes = shapely.to_wkb(shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"]))
-    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) VALUES (?, ?, 0, 0, ?, ?)",
-                     zip([table] * len(chosen), [DENSITY_BAND] * len(chosen), chosen["min"].tolist(), shapes))
-    return len(chosen)
+    shapes = shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"])
+    zero = np.zeros(len(chosen), dtype=np.int64)
+    return _insert(conn, table, packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64),
+                                            shapes, shape_kinds(shapes)))
 
 
 def _tiles_of(bounds: np.ndarray, side: float):
@@ -252,24 +280,39 @@ def _tiles_of(bounds: np.ndarray, side: float):
     return owner, tx0[owner] + local % nx[owner], ty0[owner] + local // nx[owner]
 
 
-def band_rows(band: int, fids: np.ndarray, geoms: np.ndarray) -> tuple[int, list, list, list, list]:
-    """``(band, tx, ty, fid, WKB)``: the band's rows of one chunk of shapes, in key order (so the
+def band_rows(band: int, fids: np.ndarray, geoms: np.ndarray, values=None) -> list[tuple]:
+    """The band's rows (:func:`packed_rows`) of one chunk of shapes, with the features' attribute
+    ``values`` (``(columns, [object array per column])``, as ``geoms``), in key order (so the
     B-tree is appended, not shuffled)."""
     if len(fids) == 0:
-        return band, [], [], [], []
+        return []
     shapes = generalise(geoms, BANDS[band])
     owner, tx, ty = _tiles_of(shapely.bounds(shapes), tile_deg(band))
-    order = np.lexsort((fids[owner], ty, tx))
-    owner, tx, ty = owner[order], tx[order], ty[order]
-    return band, tx.tolist(), ty.tolist(), fids[owner].tolist(), shapely.to_wkb(shapes)[owner].tolist()
+    kinds = shape_kinds(shapes)[owner]
+    order = np.lexsort((fids[owner], kinds, ty, tx))
+    owner, tx, ty, kinds = owner[order], tx[order], ty[order], kinds[order]
+    if values is not None:
+        values = (values[0], [column[owner] for column in values[1]])
+    return packed_rows(band, tx, ty, fids[owner], shapes[owner], kinds, values)
 
 
-def _insert(conn, table: str, rows: tuple[int, list, list, list, list]) -> int:
-    band, tx, ty, fids, blobs = rows
-    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, fid, geom) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     zip(repeat(table, len(fids)), repeat(band, len(fids)), tx, ty, fids, blobs))
-    return len(fids)
+def _insert(conn, table: str, rows: list[tuple]) -> int:
+    """Write packed rows; returns the number of shapes in them."""
+    conn.executemany(f"INSERT INTO {LOD_TABLE} (table_name, band, tx, ty, part, kind, fids, offsets, "
+                     "coords, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ((table, *row) for row in rows))
+    return sum(len(row[5]) // 8 for row in rows)
+
+
+def check_layout(conn: sqlite3.Connection, path) -> None:
+    """Raise PackError when the pack's bands are of the first layout (:data:`OLD_LOD_TABLE`): a
+    window would read every feature of a big layer at full detail instead."""
+    from parksgis.pack.errors import PackError
+
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE name IN (?, ?)",
+                                            (LOD_TABLE, OLD_LOD_TABLE))}
+    if OLD_LOD_TABLE in names and LOD_TABLE not in names:
+        raise PackError(path, "its level-of-detail bands are of an older layout; build the pack "
+                              "again with 'parksgis pack build' to open it")
 
 
 def has_lod(conn: sqlite3.Connection, table: str) -> bool:
@@ -285,30 +328,46 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
               ) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
     """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid.
 
-    Attribute ``columns`` come from the layer table (the band stores shapes only); ``spatial``:
-    the table's ``spatial_table``, when the caller keeps it. ``near`` (a WGS84 box, see
-    :func:`features_near`): only the features whose own box meets it, found through the layer's
-    R-tree: a view's edge tiles are read for the part of them it shows.
+    Attribute ``columns`` come from the band rows, else (rows that keep none: status cells,
+    values without a JSON form) from the layer table; ``spatial``: the table's
+    ``spatial_table``, when the caller keeps it. ``near`` (a WGS84 box): only the
+    shapes whose box meets it (and only their attributes are read): a view's edge tiles are
+    read for the part of them it shows.
     """
-    spatial = spatial or spatial_table(conn, table)
     columns = list(columns or [])
-    extra = "".join(f", t.{quote(c)}" for c in columns)
-    params: tuple = (table, band, tx, ty)
-    only = ""
-    if near is not None:
-        only = (f" AND l.fid IN (SELECT id FROM {quote(spatial.rtree)} WHERE maxx >= ? AND minx <= ? "
-                "AND maxy >= ? AND miny <= ?)")
-        params += (near[0], near[2], near[1], near[3])
-    rows = fetch_all(
-        conn, f"SELECT l.fid, l.geom{extra} FROM {LOD_TABLE} l JOIN {quote(table)} t "
-        f"ON t.{quote(spatial.key)} = l.fid WHERE l.table_name = ? AND l.band = ? AND l.tx = ? "
-        f"AND l.ty = ?{only} ORDER BY l.fid", params)
+    rows = conn.execute(f"SELECT kind, fids, offsets, coords, attributes FROM {LOD_TABLE} WHERE "
+                        "table_name = ? AND band = ? AND tx = ? AND ty = ?", (table, band, tx, ty)).fetchall()
     if not rows:
         return np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
-    values = list(zip(*rows))  # one pass over the rows for all columns
-    fids = np.array(values[0], dtype=np.int64)
-    geoms = shapely.from_wkb(np.array(values[1], dtype=object))
-    return fids, geoms, {c: values[2 + j] for j, c in enumerate(columns)}
+    fids = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows]).astype(np.int64)
+    geoms = np.concatenate([unpacked(r[0], r[2], r[3]) for r in rows])
+    keep = np.argsort(fids, kind="stable")
+    if near is not None:
+        b = shapely.bounds(geoms[keep])
+        keep = keep[(b[:, 0] <= near[2]) & (b[:, 2] >= near[0]) & (b[:, 1] <= near[3]) & (b[:, 3] >= near[1])]
+    fids, geoms = fids[keep], geoms[keep]
+    stored = stored_attributes(rows, columns)
+    if stored is not None:
+        return fids, geoms, {c: values[keep].tolist() for c, values in zip(columns, stored)}
+    return fids, geoms, _attributes(conn, table, spatial or spatial_table(conn, table), fids, columns)
+
+
+def _attributes(conn: sqlite3.Connection, table: str, spatial, fids: np.ndarray,
+                columns: list[str]) -> dict[str, list]:
+    """``{column: values}`` of features ``fids`` (sorted, unique) of the layer table, in that order."""
+    if not columns or not len(fids):
+        return {c: [None] * len(fids) for c in columns}
+    key = quote(spatial.key)
+    wanted = ", ".join(quote(c) for c in columns)
+    rows = fetch_all(conn, f"SELECT {key}, {wanted} FROM {quote(table)} WHERE {key} IN "
+                           f"(SELECT value FROM json_each(?)) ORDER BY {key}", (json.dumps(fids.tolist()),))
+    values = list(zip(*rows)) if rows else [()] * (1 + len(columns))
+    found = np.array(values[0], dtype=np.int64)
+    if len(found) == len(fids) and (found == fids).all():
+        return {c: list(values[1 + j]) for j, c in enumerate(columns)}
+    at = {int(f): i for i, f in enumerate(found)}  # a band shape without its feature: no values
+    return {c: [values[1 + j][at[f]] if f in at else None for f in fids.tolist()]
+            for j, c in enumerate(columns)}
 
 
 def features_near(box: tuple[float, float, float, float], band: int) -> tuple[float, float, float, float]:

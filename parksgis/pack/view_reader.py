@@ -87,6 +87,11 @@ class PackViewReader:
                  facts: PackFacts | None = None):
         self.path = Path(path)
         self._conn = connect(self.path, read_only=True, immutable=immutable)
+        try:
+            lod.check_layout(self._conn, self.path)
+        except BaseException:
+            self._conn.close()
+            raise
         self._start_cache(cache_features, facts)
 
     def _start_cache(self, cache_features: int, facts: PackFacts | None) -> None:
@@ -161,9 +166,10 @@ class PackViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
-        # a band tile the box only partly covers is read for that part (through the R-tree) unless
-        # it is cached: at a park-sized view a third of the whole tiles' rows lie outside the view
-        # (the margin read, when the map rests, reads and caches the whole tiles)
+        # a band tile the box only partly covers is read for that part unless it is cached: at a
+        # park-sized view a third of the whole tiles' features lie outside the view, and each
+        # costs a look-up of its attributes (the margin read, when the map rests, reads and
+        # caches the whole tiles)
         near = lod.features_near(box, band) if cut and band is not None and band != lod.DENSITY_BAND else None
         parts = []
         for tx, ty in tiles:
@@ -172,8 +178,7 @@ class PackViewReader:
             edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
                                              and box[1] <= ty * side and (ty + 1) * side <= box[3])
             if edge and (table, band, side, tx, ty) not in self._cache:
-                # the part of the tile in the view: an R-tree look-up of that part only, whose
-                # ids are then found in the tile (a look-up of the whole view cost seconds)
+                # the part of the tile in the view (grown by a band pixel: see features_near)
                 around = lod.features_near((tx * side, ty * side, (tx + 1) * side, (ty + 1) * side), band)
                 part = (max(near[0], around[0]), max(near[1], around[1]),
                         min(near[2], around[2]), min(near[3], around[3]))

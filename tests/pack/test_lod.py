@@ -103,7 +103,7 @@ def test_pack_build_stores_bands_for_big_layers_and_still_verifies(tmp_path, wor
     opened, handle = open_pack(out)  # verified on open: the bands are hashed frozen content
     assert not handle.read_only
     handle.close()
-    assert ("parksgis_lod", None) in [tuple(x) for x in pyogrio.list_layers(out)]  # QGIS lists it
+    assert (lod.LOD_TABLE, None) in [tuple(x) for x in pyogrio.list_layers(out)]  # QGIS lists it
 
 
 @pytest.mark.slow
@@ -120,10 +120,10 @@ def test_a_pack_of_a_layer_above_the_minimum_builds_with_bands(tmp_path, workspa
     out = tmp_path / "big.gpkg"
     build_pack(workspace, out)
     conn = sqlite3.connect(out)
-    rows = conn.execute("SELECT band, count(DISTINCT fid) FROM parksgis_lod WHERE table_name = 'port__plots' "
-                        "GROUP BY band").fetchall()
+    counts = [len(set(lod.read_band(conn, "port__plots", band, (-180, -90, 180, 90))[0].tolist()))
+              for band in range(len(lod.BANDS))]
     conn.close()
-    assert rows == [(band, n) for band in range(len(lod.BANDS))]
+    assert counts == [n] * len(lod.BANDS)
 
 
 def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_finds(lod_pack):
@@ -140,7 +140,7 @@ def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_
 
 @pytest.mark.parametrize("band", range(len(lod.BANDS)))
 def test_a_views_edge_tiles_read_in_part_give_the_features_whole_tiles_give(banded, band):
-    """A view's tiles it only partly covers are read for that part (through the R-tree); the map
+    """A view's tiles it only partly covers are read for that part; the map
     gets every feature whose band shape meets the view all the same, cold cache or warm."""
     from parksgis.pack.view_reader import PackViewReader
 
@@ -168,3 +168,58 @@ def test_a_views_edge_tiles_read_in_part_give_the_features_whole_tiles_give(band
     assert partial > 0
     cold.close()
     warm.close()
+
+
+def test_a_pack_with_bands_of_the_first_layout_is_refused_in_one_line_naming_it(tmp_path):
+    """Bands of the first layout (a row per shape) are not read: a window would draw a big layer
+    from full detail (a million plots at full extent), so the pack is refused until rebuilt."""
+    from parksgis.pack.errors import PackError
+    from parksgis.pack.view_reader import PackViewReader
+
+    path = tmp_path / "old.gpkg"
+    pyogrio.write_dataframe(_plots(50), path, layer="port__plots", driver="GPKG")
+    conn = sqlite3.connect(path)
+    conn.execute(f"CREATE TABLE {lod.OLD_LOD_TABLE} (id INTEGER PRIMARY KEY, table_name TEXT, band INTEGER, "
+                 "tx INTEGER, ty INTEGER, fid INTEGER, geom BLOB)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(PackError) as refused:
+        PackViewReader(path)
+    message = str(refused.value)
+    assert "\n" not in message and str(path) in message
+    assert "older layout" in message and "parksgis pack build" in message
+
+
+def test_band_rows_keep_the_features_attributes_and_a_value_without_json_form_is_read_from_the_table(tmp_path):
+    """A band tile is read without a look-up per feature in the layer table: its rows keep the
+    attributes (the layer table never changes after the build). Bytes have no JSON form: such
+    rows keep none, and the tile's values come from the table all the same."""
+    frame = _plots(60)
+    frame["plot_no"] = np.arange(60)
+    frame["area_m2"] = np.linspace(0.5, 30.0, 60)
+    frame["note"] = ["北区" if i % 2 else None for i in range(60)]
+    expected = frame.drop(columns="geometry").set_axis(range(1, 61))
+    for name in ("plain", "bytes"):
+        path = tmp_path / f"{name}.gpkg"
+        pyogrio.write_dataframe(frame, path, layer="port__plots", driver="GPKG")
+        conn = sqlite3.connect(path)
+        columns = list(frame.columns.drop("geometry"))
+        if name == "bytes":
+            conn.execute("ALTER TABLE port__plots ADD COLUMN raw BLOB")
+            for function in ("ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"):  # its triggers'
+                conn.create_function(function, 1, lambda _geometry: 0)
+            conn.execute("UPDATE port__plots SET raw = CAST(char(fid - 1) AS BLOB)")
+            columns.append("raw")
+        lod.build_lod(conn, ["port__plots"], min_features=0)
+        conn.commit()
+        stored = conn.execute(f"SELECT count(*), count(attributes) FROM {lod.LOD_TABLE}").fetchone()
+        assert stored[1] == (stored[0] if name == "plain" else 0)
+        fids, _shapes, values = lod.read_band(conn, "port__plots", 0, (-180, -90, 180, 90), columns)
+        conn.close()
+        assert len(fids) == 59  # one plot has no geometry
+        for column in expected.columns:
+            want = [None if v is None or (isinstance(v, float) and np.isnan(v)) else v
+                    for v in expected.loc[fids, column].tolist()]
+            assert values[column] == want, column
+        if name == "bytes":
+            assert values["raw"] == [bytes([f - 1]) for f in fids]

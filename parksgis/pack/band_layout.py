@@ -1,0 +1,132 @@
+"""The row layout of level-of-detail bands (``pack.lod``): many shapes per row, as arrays.
+
+A row holds the shapes of one geometry type that one build chunk has in one tile of a band:
+their feature ids, their WGS84 coordinates and the offsets that cut the coordinates into rings,
+parts and shapes (GeoArrow's layout, ``shapely.to_ragged_array``), and the features' attribute
+values as JSON (a layer table never changes after the build). A tile is read back with a few
+``numpy.frombuffer`` and ``shapely.from_ragged_array`` calls, without a row, a WKB parse and an
+attribute look-up per shape. ``docs/packs.md`` ("Big packs") describes each column.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import shapely
+
+#: shapely type ids stored as ragged coordinate arrays (LineString, Polygon and their multi
+#: types); any other shape (a geometry collection) is stored as WKB, kind WKB_KIND
+_RAGGED_KINDS = (1, 3, 5, 6)
+WKB_KIND = -1
+
+
+def shape_kinds(shapes: np.ndarray) -> np.ndarray:
+    kinds = shapely.get_type_id(shapes)
+    return np.where(np.isin(kinds, _RAGGED_KINDS), kinds, WKB_KIND)
+
+
+def packed_rows(band: int, tx: np.ndarray, ty: np.ndarray, fids: np.ndarray, shapes: np.ndarray,
+                kinds: np.ndarray, values=None) -> list[tuple]:
+    """``(band, tx, ty, part, kind, fids, offsets, coords, attributes)`` rows of ``shapes`` sorted
+    by tile and kind (:func:`shape_kinds`): one row per run of the same tile and kind. ``part`` is the
+    run's first feature id, ``fids`` int64, ``coords`` float64 x, y pairs and ``offsets`` the
+    int64 arrays that cut them (``shapely.to_ragged_array``'s, innermost first, after a header
+    of their count and lengths); a WKB row holds the shapes' WKB one after another, cut by byte
+    offsets. ``attributes``: the features' ``values`` (``(columns, [object array per column])``,
+    as ``shapes``) as JSON (:func:`_attributes_blob`), None without them."""
+    n = len(fids)
+    if n == 0:
+        return []
+    cut = np.flatnonzero((tx[1:] != tx[:-1]) | (ty[1:] != ty[:-1]) | (kinds[1:] != kinds[:-1])) + 1
+    starts, ends = np.r_[0, cut], np.r_[cut, n]
+    local = np.empty(n, dtype=np.int64)  # a shape's position among the shapes of its kind
+    encoded = {}
+    for kind in np.unique(kinds).tolist():
+        mine = np.flatnonzero(kinds == kind)
+        local[mine] = np.arange(len(mine))
+        encoded[kind] = _ragged(shapes[mine], kind)
+    fid_bytes = np.ascontiguousarray(fids, dtype="<i8")
+    rows = []
+    for a, b in zip(starts.tolist(), ends.tolist()):
+        kind = int(kinds[a])
+        offsets, coords = encoded[kind]
+        levels, lo, hi = _sliced(offsets, int(local[a]), int(local[a]) + b - a)
+        attributes = None if values is None else \
+            _attributes_blob(values[0], [column[a:b].tolist() for column in values[1]])
+        rows.append((band, int(tx[a]), int(ty[a]), int(fids[a]), kind, fid_bytes[a:b].tobytes(),
+                     _offsets_blob(levels), coords[lo:hi].tobytes(), attributes))
+    return rows
+
+
+def _attributes_blob(columns: list[str], values: list[list]) -> bytes | None:
+    """``[columns, values of the first column, ...]`` as UTF-8 JSON; None when a value has no
+    JSON form (bytes: the reader then asks the layer table)."""
+    try:
+        text = json.dumps([columns, *values], ensure_ascii=False)
+    except TypeError:
+        return None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # text read with damaged bytes kept as surrogates
+        return json.dumps([columns, *values]).encode("ascii")
+
+
+def _ragged(shapes: np.ndarray, kind: int) -> tuple[list[np.ndarray], np.ndarray]:
+    """``(offsets innermost first, coordinates)`` of shapes of one kind (WKB: byte offsets, bytes)."""
+    if kind == WKB_KIND:
+        blobs = shapely.to_wkb(shapes).tolist()
+        ends = np.cumsum([len(x) for x in blobs], dtype=np.int64)
+        return [np.r_[np.int64(0), ends]], np.frombuffer(b"".join(blobs), dtype=np.uint8)
+    _type, coords, offsets = shapely.to_ragged_array(shapes)
+    return [np.asarray(o, dtype="<i8") for o in offsets], np.ascontiguousarray(coords, dtype="<f8")
+
+
+def _sliced(offsets: list[np.ndarray], a: int, b: int) -> tuple[list[np.ndarray], int, int]:
+    """Shapes ``a..b`` of ragged arrays: their offsets (rebased to start at 0) and the range of
+    coordinates they span."""
+    levels = []
+    lo, hi = a, b
+    for level in reversed(offsets):  # shapes -> parts -> rings -> coordinates
+        levels.append(level[lo:hi + 1] - level[lo])
+        lo, hi = int(level[lo]), int(level[hi])
+    return levels[::-1], lo, hi
+
+
+def _offsets_blob(levels: list[np.ndarray]) -> bytes:
+    head = np.array([len(levels), *[len(level) for level in levels]], dtype="<i8")
+    return np.concatenate([head, *levels]).astype("<i8").tobytes()
+
+
+def unpacked(kind: int, offsets: bytes, coords: bytes) -> np.ndarray:
+    """The shapes of one row (see :func:`packed_rows`)."""
+    flat = np.frombuffer(offsets, dtype="<i8")
+    count = int(flat[0])
+    ends = np.cumsum(flat[1:1 + count]) + 1 + count
+    levels = [flat[e - n:e] for e, n in zip(ends.tolist(), flat[1:1 + count].tolist())]
+    if kind == WKB_KIND:
+        cut = levels[0].tolist()
+        return shapely.from_wkb(np.array([coords[i:j] for i, j in zip(cut[:-1], cut[1:])], dtype=object))
+    xy = np.frombuffer(coords, dtype="<f8").reshape(-1, 2)
+    return shapely.from_ragged_array(shapely.GeometryType(kind), xy, tuple(levels))
+
+
+def stored_attributes(rows, columns: list[str]) -> list[np.ndarray] | None:
+    """The values of ``columns`` the band rows keep (object arrays, in the rows' shape order);
+    None when a row keeps none or other columns."""
+    if not columns:
+        return []
+    parts = []
+    for row in rows:
+        if row[4] is None:
+            return None
+        names, *values = json.loads(row[4])
+        if names != columns:
+            return None
+        parts.append(values)
+    out = []
+    for j in range(len(columns)):
+        column = np.empty(sum(len(p[j]) for p in parts), dtype=object)
+        column[:] = [v for p in parts for v in p[j]]
+        out.append(column)
+    return out
