@@ -6,8 +6,9 @@ first band read the layer's own table, so a zoomed-in view is drawn from full de
 pixel-identical to drawing the whole layer. What band ``r`` holds for each area or line feature:
 
 - a feature at least ``r`` metres across (one pixel or more somewhere in the band): its shape
-  simplified with a tolerance of ``r / 2`` metres (never more than half a pixel off), topology
-  kept, so it never vanishes or turns invalid;
+  simplified with a tolerance of ``r / 2`` metres (never more than half a pixel off); it never
+  vanishes or turns invalid (Douglas-Peucker, or GEOS' topology-preserving simplification where
+  that would break the shape; a hole or part under half a pixel may go);
 - a smaller feature (under one pixel in the whole band): a square ``r`` metres wide at a point
   inside it, i.e. one pixel where it is, drawn in its own status colour.
 
@@ -67,8 +68,11 @@ TILE_PX = 512
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
 _CHUNK = 50_000
-#: chunks' bands worked out ahead of the inserts (each ~10 MB of WKB at a million plots)
-_AHEAD = 1
+#: chunks' bands worked out ahead of the inserts (each ~10 MB at a million plots), by this
+#: many threads: the shapes are nearly all of the work (shapely lets go of the GIL), the
+#: inserts of packed rows little, so two keep both cores busy
+_AHEAD = 2
+_WORKERS = 2
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
 DENSITY_MIN_FEATURES = 200_000
@@ -119,12 +123,15 @@ def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
     if big.any():
         tolerance = (r / 2) / M_PER_DEG
         source = geoms[big]
-        simple = shapely.simplify(source, tolerance, preserve_topology=True)
-        # keeping topology, GEOS may move a ring that is only a few tolerances wide further
-        # than the tolerance (a 29-vertex star becomes a skewed triangle): those stay as they are.
-        # Simplifying only drops vertices, so a shape with as many as before is unchanged.
-        changed = np.flatnonzero(shapely.get_num_coordinates(simple) != shapely.get_num_coordinates(source))
-        off = changed[shapely.hausdorff_distance(simple[changed], source[changed]) > tolerance]
+        # Douglas-Peucker first (half the CPU of GEOS' topology-preserving simplifier, which is
+        # most of a band's cost); where its shape is broken (invalid, empty, of another type) or
+        # too far off, the topology-preserving simplification; where that is too, the shape as
+        # it is (keeping topology, GEOS may move a ring only a few tolerances wide further than
+        # the tolerance: a 29-vertex star becomes a skewed triangle)
+        simple = shapely.simplify(source, tolerance, preserve_topology=False)
+        retry = np.flatnonzero(~_true_to(simple, source, tolerance))
+        simple[retry] = shapely.simplify(source[retry], tolerance, preserve_topology=True)
+        off = retry[~_true_to(simple[retry], source[retry], tolerance)]
         simple[off] = source[off]
         out[big] = simple
     if (~big).any():
@@ -137,6 +144,16 @@ def generalise(geoms: np.ndarray, r: float) -> np.ndarray:
     return out
 
 
+def _true_to(simple: np.ndarray, source: np.ndarray, tolerance: float) -> np.ndarray:
+    """Which simplified shapes are whole (valid, not empty, of their source's type) and within
+    ``tolerance`` of it (a shape that is its source, vertex for vertex, needs no distance)."""
+    whole = shapely.is_valid(simple) & ~shapely.is_empty(simple) \
+        & (shapely.get_type_id(simple) == shapely.get_type_id(source))
+    changed = np.flatnonzero(whole & ~shapely.equals_exact(simple, source, 0.0))
+    whole[changed] = shapely.hausdorff_distance(simple[changed], source[changed]) <= tolerance
+    return whole
+
+
 def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None) -> int:
     """Write every band of each area/line table of ``tables``; returns the rows written.
 
@@ -144,11 +161,11 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
     min_features = MIN_FEATURES if min_features is None else min_features
     create_tables(conn)
     written = 0
-    # The shapes of a band are worked out in a worker thread while this one inserts the rows
-    # of the band before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
-    # so on two cores the two halves overlap. Rows go in in the same order as one thread would
-    # insert them, so the table (ids included) is the same.
-    with ThreadPoolExecutor(1, thread_name_prefix="parksgis-lod") as worker:
+    # The shapes of the bands are worked out in worker threads while this one inserts the rows
+    # of the bands before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
+    # so on two cores they overlap. Rows go in in the same order as one thread would insert
+    # them, so the table (ids included) is the same.
+    with ThreadPoolExecutor(_WORKERS, thread_name_prefix="parksgis-lod") as worker:
         for table in tables:
             spatial = spatial_table(conn, table)
             count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]

@@ -223,3 +223,22 @@ def test_band_rows_keep_the_features_attributes_and_a_value_without_json_form_is
             assert values[column] == want, column
         if name == "bytes":
             assert values["raw"] == [bytes([f - 1]) for f in fids]
+
+
+def test_shapes_douglas_peucker_would_break_are_simplified_keeping_their_topology():
+    """Bands simplify with Douglas-Peucker first; a shape it would empty or change (a part under
+    the tolerance dropped, a sliver collapsed) is simplified keeping its topology instead."""
+    def metres(points):
+        return [(LON + x / lod.M_PER_DEG, LAT + y / lod.M_PER_DEG) for x, y in points]
+
+    square = shapely.Polygon(metres([(0, 0), (100, 0), (100, 100), (0, 100)]))
+    speck = shapely.Polygon(metres([(200, 0), (203, 0), (203, 3), (200, 3)]))
+    sliver = shapely.Polygon(metres([(0, 0), (100, 0), (100, 1), (0, 1)]))
+    shapes = np.array([shapely.MultiPolygon([square, speck]), sliver])
+    r = 16.0
+    assert shapely.get_type_id(shapely.simplify(shapes[0], r / 2 / lod.M_PER_DEG, preserve_topology=False)) == 3  # would lose the speck
+    assert shapely.simplify(shapes[1], r / 2 / lod.M_PER_DEG, preserve_topology=False).is_empty  # would vanish
+    out = lod.generalise(shapes, r)
+    assert shapely.get_type_id(out).tolist() == [6, 3] and shapely.get_num_geometries(out[0]) == 2
+    assert shapely.is_valid(out).all() and not shapely.is_empty(out).any()
+    assert (shapely.hausdorff_distance(out, shapes) * lod.M_PER_DEG <= r / 2 + 1e-6).all()
