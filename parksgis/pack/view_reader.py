@@ -166,11 +166,16 @@ class PackViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
-        # a band tile the box only partly covers is read for that part unless it is cached: at a
-        # park-sized view a third of the whole tiles' features lie outside the view, and each
-        # costs a look-up of its attributes (the margin read, when the map rests, reads and
-        # caches the whole tiles)
-        near = lod.features_near(box, band) if cut and band is not None and band != lod.DENSITY_BAND else None
+        # a tile the box only partly covers is read for that part unless it is cached: at a
+        # park-sized view a third to a half of the whole tiles' features lie outside the view,
+        # and each costs its share of the read (the margin read, when the map rests, reads and
+        # caches the whole tiles). At full detail the part is the tile's share of the box; in a
+        # band, that share grown by a band pixel (see features_near).
+        near = None
+        if cut and band is None:
+            near = box
+        elif cut and band != lod.DENSITY_BAND:
+            near = lod.features_near(box, band)
         parts = []
         for tx, ty in tiles:
             if stop is not None and stop():
@@ -178,8 +183,8 @@ class PackViewReader:
             edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
                                              and box[1] <= ty * side and (ty + 1) * side <= box[3])
             if edge and (table, band, side, tx, ty) not in self._cache:
-                # the part of the tile in the view (grown by a band pixel: see features_near)
-                around = lod.features_near((tx * side, ty * side, (tx + 1) * side, (ty + 1) * side), band)
+                square = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+                around = square if band is None else lod.features_near(square, band)
                 part = (max(near[0], around[0]), max(near[1], around[1]),
                         min(near[2], around[2]), min(near[3], around[3]))
                 tile = self._part_of_tile(table, band, tx, ty, part)
@@ -239,10 +244,14 @@ class PackViewReader:
         replaces this, and keeps the tiling and the cache)."""
         return read_view(self._conn, table, box, columns, self.spatial(table))
 
-    def _part_of_tile(self, table: str, band: int, tx: int, ty: int, near) -> _Tile:
-        """The features of a band tile whose box meets ``near`` (not cached: a part of a tile)."""
+    def _part_of_tile(self, table: str, band: int | None, tx: int, ty: int, near) -> _Tile:
+        """The features of a tile whose box meets ``near`` (not cached: a part of a tile); at full
+        detail (``band`` None) ``near`` lies within the tile."""
         columns = self.attributes(table)
-        ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near)
+        if band is None:
+            ids, geoms, values = self._read_box(table, near, columns)
+        else:
+            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near)
         return _Tile(ids, geoms, [_objects(values[c]) for c in columns])
 
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
