@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from parksgis.render import briefing_content as content
 from parksgis.render.fonts import map_font, missing_glyphs
@@ -20,6 +20,8 @@ from parksgis.render.render_state import RenderState
 
 MARGIN_PT = 24.0
 GAP_PT = 10.0
+#: The sidebar is drawn at most this much smaller to fit above the notes (8.5 pt text: ~6 pt).
+SIDEBAR_MIN_SCALE = 0.7
 INK = QColor("#1a1a1a")
 MUTED = QColor("#555555")
 FRAME = QColor("#8c8c8c")
@@ -49,6 +51,8 @@ class BriefingPage:
     map_views: list[QRectF] = field(default_factory=list)  # display CRS metres shown in each map_rect
     scale_bar: tuple[float, float, float, float] | None = None  # x0, y, length px, length m
     title_rect: QRectF | None = None
+    sidebar_rect: QRectF | None = None  # legend, key figures and changes, as drawn
+    notes_rect: QRectF | None = None  # the notes under the maps
 
     def panel_state(self, renderer: MapRenderer, panel: MapPanel) -> RenderState:
         if panel.state is not None:
@@ -100,6 +104,8 @@ class BriefingPage:
         painter.setFont(note_font)
         painter.setPen(MUTED)
         y = bottom + 6 * u
+        self.notes_rect = QRectF(m, y, max((fm_note.horizontalAdvance(n) for n in self.page.notes), default=0.0),
+                                 fm_note.height() * len(self.page.notes))
         for note in self.page.notes:
             painter.drawText(QPointF(m, y + fm_note.ascent()), note)
             y += fm_note.height()
@@ -177,37 +183,49 @@ class BriefingPage:
         self.scale_bar = (x0, y + bar_h / 2, length_px, length_m)
 
     def _paint_sidebar(self, painter: QPainter, rect: QRectF, u: float) -> None:
+        """Legend, key figures and changes in the column right of the maps, made smaller (down to
+        :data:`SIDEBAR_MIN_SCALE`) when they would run past its bottom into the notes under the
+        page (a 1280x800 page with imagery notes did)."""
+        needed = self._sidebar(painter, rect, u, 1.0, draw=False)
+        scale = 1.0 if needed <= rect.height() else max(SIDEBAR_MIN_SCALE, rect.height() / needed)
+        used = self._sidebar(painter, rect, u, scale, draw=True)
+        self.sidebar_rect = QRectF(rect.left() - 4 * u * scale, rect.top(), rect.width() + 8 * u * scale, used)
+
+    def _sidebar(self, painter: QPainter, rect: QRectF, u: float, scale: float, draw: bool) -> float:
+        """Lay out (and, with ``draw``, paint) the sidebar at ``scale``; returns its height."""
         t = content.TEXT[self.lang]
-        head, body = map_font(10, bold=True), map_font(8.5)
+        u = u * scale
+        head, body, small = map_font(10 * scale, bold=True), map_font(8.5 * scale), map_font(7 * scale)
         fm_head = QFontMetricsF(head, painter.device())
         fm = QFontMetricsF(body, painter.device())
         y = rect.top()
 
-        def heading(text: str) -> None:
+        def text(font: QFont, pen, x: float, baseline: float, value: str) -> None:
+            if draw:
+                painter.setFont(font)
+                painter.setPen(pen)
+                painter.drawText(QPointF(x, baseline), value)
+
+        def heading(value: str) -> None:
             nonlocal y
-            painter.setFont(head)
-            painter.setPen(INK)
-            painter.drawText(QPointF(rect.left(), y + fm_head.ascent()), text)
+            text(head, INK, rect.left(), y + fm_head.ascent(), value)
             y += fm_head.height() + 4 * u
 
         def row(label: str, value: str, swatch: str | None = None) -> None:
             nonlocal y
-            painter.setFont(body)
             x = rect.left()
             if swatch:
                 side = fm.height() * 0.8
-                painter.setPen(QPen(QColor(swatch).darker(140), 0.6 * u))
-                painter.setBrush(QColor(swatch))
-                painter.drawRect(QRectF(x, y + (fm.height() - side) / 2, side, side))
+                if draw:
+                    painter.setPen(QPen(QColor(swatch).darker(140), 0.6 * u))
+                    painter.setBrush(QColor(swatch))
+                    painter.drawRect(QRectF(x, y + (fm.height() - side) / 2, side, side))
                 x += side + 5 * u
-            painter.setPen(INK)
             value_w = fm.horizontalAdvance(value)
+            text(body, INK, x, y + fm.ascent(), label)
             if fm.horizontalAdvance(label) + value_w + 8 * u > rect.right() - x:
-                painter.drawText(QPointF(x, y + fm.ascent()), label)
-                y += fm.height()
-            else:
-                painter.drawText(QPointF(x, y + fm.ascent()), label)
-            painter.drawText(QPointF(rect.right() - value_w, y + fm.ascent()), value)
+                y += fm.height()  # the value on a line of its own
+            text(body, INK, rect.right() - value_w, y + fm.ascent(), value)
             y += fm.height() + 2 * u
 
         heading(t["legend"])
@@ -218,24 +236,22 @@ class BriefingPage:
         box_top = y - fm_head.height() - 8 * u
         for line in self.page.kpis:
             row(line.label, line.value)
-        painter.setFont(map_font(7))
-        painter.setPen(MUTED)
-        painter.drawText(QPointF(rect.left(), y + fm.ascent()), t["targets_note"])
+        text(small, MUTED, rect.left(), y + fm.ascent(), t["targets_note"])
         y += fm.height() + 4 * u
-        painter.setPen(QPen(FRAME, 0.6 * u))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(rect.left() - 4 * u, box_top, rect.width() + 8 * u, y - box_top))
+        if draw:
+            painter.setPen(QPen(FRAME, 0.6 * u))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect.left() - 4 * u, box_top, rect.width() + 8 * u, y - box_top))
         if self.changes:
             y += 10 * u
             heading(t["changes"])
-            for line in self.changes:
+            for line in self.changes:  # as many as fit (compare pages list every change)
                 if y + fm.height() > rect.bottom():
                     break
-                painter.setFont(body)
-                painter.setPen(INK)
-                painter.drawText(QPointF(rect.left(), y + fm.ascent()),
-                                 fm.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()))
+                text(body, INK, rect.left(), y + fm.ascent(),
+                     fm.elidedText(line, Qt.TextElideMode.ElideRight, rect.width()))
                 y += fm.height() + 1 * u
+        return y - rect.top()
 
 
 def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 0.0,

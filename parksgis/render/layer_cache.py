@@ -153,8 +153,9 @@ def _feature_bounds(xy: np.ndarray, feature: np.ndarray, out: np.ndarray) -> Non
     """Per-feature min/max of vertices ``xy`` into ``out`` rows (``feature`` need not be sorted)."""
     if len(feature) == 0:
         return
-    order = np.argsort(feature, kind="stable")
-    xy, feature = xy[order], feature[order]
+    if not (feature[1:] >= feature[:-1]).all():  # flattened layers come in feature order: no sort
+        order = np.argsort(feature, kind="stable")
+        xy, feature = xy[order], feature[order]
     starts = np.flatnonzero(np.r_[True, feature[1:] != feature[:-1]])
     rows = feature[starts]
     out[rows, 0] = np.minimum.reduceat(xy[:, 0], starts)

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.model.layer import Layer, LayerKind
+from parksgis.model.lazy_projects import project_names, project_statuses
 from parksgis.model.status import StatusScheme
 from parksgis.store.feature_status import looked_up
 
@@ -73,7 +74,7 @@ class ProjectIndex:
 
     @cached_property
     def status(self) -> dict:
-        return {pid: p.status for pid, p in self.projects.items()}
+        return project_statuses(self.projects)
 
     @cached_property
     def category(self) -> dict:
@@ -81,7 +82,7 @@ class ProjectIndex:
 
     def name(self, lang: str) -> dict:
         if lang not in self._names:
-            self._names[lang] = {pid: p.name(lang) for pid, p in self.projects.items()}
+            self._names[lang] = project_names(self.projects, lang)
         return self._names[lang]
 
     def updated(self, projects: dict, changed) -> "ProjectIndex":

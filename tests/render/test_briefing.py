@@ -203,3 +203,18 @@ def test_view_page_and_a_loose_layer_file(qapp, squares, tmp_path):
     page = export.overview_page(renderer, export.PageOptions(lang="en"))
     export.write_pages([page], renderer, tmp_path / "loose.svg", SIZE_PT, dpi=72)
     assert [e.code for e in page.page.legend] == [""]  # no register: every feature is unlinked
+
+
+@pytest.mark.parametrize("size_px", [(1280, 800), (1920, 1080), (1024, 768)])
+def test_the_sidebar_stays_above_the_notes_at_small_page_sizes(qapp, sample_layers, size_px):
+    # the sample's imagery notes are long lines under the maps; at 1280x800 the key figures'
+    # box ran down over them
+    from parksgis.app.workspace import load_workspace
+
+    workspace, _ = load_workspace(sample_layers)
+    renderer = MapRenderer(workspace)
+    page = export.overview_page(renderer, export.PageOptions(generated=export.generated_date("2014-08-01")))
+    export.render_image(page, renderer, export.page_size_pt(size_px=size_px, dpi=150), dpi=150)
+    assert len(page.page.notes) >= 4 and any("影像" in n for n in page.page.notes)
+    assert page.sidebar_rect.bottom() <= page.notes_rect.top(), (page.sidebar_rect, page.notes_rect)
+    assert page.sidebar_rect.right() <= size_px[0]
