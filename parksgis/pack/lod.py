@@ -263,7 +263,8 @@ def _insert_cells(conn, table: str, spatial) -> int:
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
     chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
-    shapes = shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"])
+    # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
+    shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)
     return _insert(conn, table, packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64),
                                             shapes, shape_kinds(shapes)))
