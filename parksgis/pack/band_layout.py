@@ -11,6 +11,7 @@ attribute look-up per shape. ``docs/packs.md`` ("Big packs") describes each colu
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -98,17 +99,75 @@ def _offsets_blob(levels: list[np.ndarray]) -> bytes:
     return np.concatenate([head, *levels]).astype("<i8").tobytes()
 
 
-def unpacked(kind: int, offsets: bytes, coords: bytes) -> np.ndarray:
-    """The shapes of one row (see :func:`packed_rows`)."""
+def _levels(offsets: bytes) -> list[np.ndarray]:
     flat = np.frombuffer(offsets, dtype="<i8")
     count = int(flat[0])
     ends = np.cumsum(flat[1:1 + count]) + 1 + count
-    levels = [flat[e - n:e] for e, n in zip(ends.tolist(), flat[1:1 + count].tolist())]
+    return [flat[e - n:e] for e, n in zip(ends.tolist(), flat[1:1 + count].tolist())]
+
+
+def unpacked(kind: int, offsets: bytes, coords: bytes) -> np.ndarray:
+    """The shapes of one row (see :func:`packed_rows`)."""
+    levels = _levels(offsets)
     if kind == WKB_KIND:
         cut = levels[0].tolist()
         return shapely.from_wkb(np.array([coords[i:j] for i, j in zip(cut[:-1], cut[1:])], dtype=object))
     xy = np.frombuffer(coords, dtype="<f8").reshape(-1, 2)
     return shapely.from_ragged_array(shapely.GeometryType(kind), xy, tuple(levels))
+
+
+@dataclass
+class Vertices:
+    """The vertices of shapes, as the map draws them, without shapely: ``xy`` (WGS84), a ring
+    (or line) id per vertex, where each shape's vertices start and end in them, and each
+    shape's dimension (2 areas, 1 lines). Rings and shapes keep their order in the shapes."""
+
+    xy: np.ndarray
+    ring: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    dim: np.ndarray
+
+    def take(self, positions: np.ndarray) -> "Vertices":
+        """The same vertices for the shapes at ``positions`` (the arrays are shared)."""
+        return Vertices(self.xy, self.ring, self.start[positions], self.end[positions], self.dim[positions])
+
+    @staticmethod
+    def joined(parts: list["Vertices"]) -> "Vertices":
+        """The shapes of ``parts`` one after another (their ring ids kept apart)."""
+        xy_base = np.cumsum([0] + [len(p.xy) for p in parts[:-1]])
+        ring_base = np.cumsum([0] + [int(p.ring.max()) + 1 if len(p.ring) else 0 for p in parts[:-1]]).tolist()
+        return Vertices(np.concatenate([p.xy for p in parts]).reshape(-1, 2),
+                        np.concatenate([p.ring + b for p, b in zip(parts, ring_base)]),
+                        np.concatenate([p.start + b for p, b in zip(parts, xy_base)]),
+                        np.concatenate([p.end + b for p, b in zip(parts, xy_base)]),
+                        np.concatenate([p.dim for p in parts]))
+
+    def of_dimension(self, dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(xy, shape position, ring)`` of every vertex of the shapes of ``dim``, in shape
+        order (the layout ``render.geometry.flatten`` gives)."""
+        shapes = np.flatnonzero(self.dim == dim)
+        lengths = self.end[shapes] - self.start[shapes]
+        before = np.cumsum(lengths) - lengths
+        index = np.repeat(self.start[shapes] - before, lengths) + np.arange(int(lengths.sum()))
+        return self.xy[index], np.repeat(shapes, lengths), self.ring[index]
+
+
+def vertices_of_rows(rows) -> Vertices | None:
+    """:class:`Vertices` of the shapes of ``(kind, offsets, coords)`` rows, one row after another;
+    None when a row holds WKB."""
+    parts = []
+    for kind, offsets, coords in rows:
+        if kind == WKB_KIND:
+            return None
+        levels = _levels(offsets)
+        start = levels[0]  # where each ring (or line) starts; composed up to the shapes
+        for level in levels[1:]:
+            start = start[level]
+        ring = np.repeat(np.arange(len(levels[0]) - 1, dtype=np.int32), np.diff(levels[0]))
+        parts.append(Vertices(np.frombuffer(coords, dtype="<f8").reshape(-1, 2), ring, start[:-1], start[1:],
+                              np.full(len(start) - 1, 2 if kind in (3, 6) else 1, dtype=np.int8)))
+    return Vertices.joined(parts) if parts else None
 
 
 def stored_attributes(rows, columns: list[str]) -> list[np.ndarray] | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from parksgis.model.layer import Layer, LayerKind
+from parksgis.model.lazy_projects import UP_FRONT, LazyProjects
 from parksgis.model.status import DEFAULT_SCHEME
 from parksgis.model.workspace import Park, Workspace
 from parksgis.pack import format as fmt
@@ -173,7 +175,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         if view_source is not None:
             view_source.close()
         raise
-    workspace.projects = register.projects()
+    # the map's first frame needs the statuses only: the rows are read in the background
+    workspace.projects = LazyProjects(register.text_columns(UP_FRONT),
+                                      partial(_read_projects, path, immutable))
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]
@@ -219,6 +223,15 @@ def _follow_file_name(path: Path) -> dict | None:
         raise translate(path, exc, "update") from None
     finally:
         conn.close()
+
+
+def _read_projects(path: Path, immutable: bool) -> dict:
+    """The register's projects, on a connection of the calling thread (``LazyProjects``' own)."""
+    register = PackRegister.open(path, readonly=True, immutable=immutable)
+    try:
+        return register.projects()
+    finally:
+        register.close()
 
 
 def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegister:

@@ -48,7 +48,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
-from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked
+from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked, vertices_of_rows
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.format import quote
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
@@ -263,7 +263,8 @@ def _insert_cells(conn, table: str, spatial) -> int:
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
     chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
-    shapes = shapely.box(chosen["minx"], chosen["miny"], chosen["maxx"], chosen["maxy"])
+    # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
+    shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)
     return _insert(conn, table, packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64),
                                             shapes, shape_kinds(shapes)))
@@ -324,9 +325,10 @@ def has_lod(conn: sqlite3.Connection, table: str) -> bool:
 
 def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
               columns: list[str] | None = None, spatial=None,
-              near: tuple[float, float, float, float] | None = None
-              ) -> tuple[np.ndarray, np.ndarray, dict[str, list]]:
-    """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid.
+              near: tuple[float, float, float, float] | None = None, with_vertices: bool = False):
+    """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid; with
+    ``with_vertices``, their :class:`~parksgis.pack.band_layout.Vertices` too (None when a row
+    holds WKB), so the map need not take the shapes apart again.
 
     Attribute ``columns`` come from the band rows, else (rows that keep none: status cells,
     values without a JSON form) from the layer table; ``spatial``: the table's
@@ -338,7 +340,8 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     rows = conn.execute(f"SELECT kind, fids, offsets, coords, attributes FROM {LOD_TABLE} WHERE "
                         "table_name = ? AND band = ? AND tx = ? AND ty = ?", (table, band, tx, ty)).fetchall()
     if not rows:
-        return np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
+        empty = np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
+        return (*empty, None) if with_vertices else empty
     fids = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows]).astype(np.int64)
     geoms = np.concatenate([unpacked(r[0], r[2], r[3]) for r in rows])
     keep = np.argsort(fids, kind="stable")
@@ -348,8 +351,13 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     fids, geoms = fids[keep], geoms[keep]
     stored = stored_attributes(rows, columns)
     if stored is not None:
-        return fids, geoms, {c: values[keep].tolist() for c, values in zip(columns, stored)}
-    return fids, geoms, _attributes(conn, table, spatial or spatial_table(conn, table), fids, columns)
+        values = {c: values[keep].tolist() for c, values in zip(columns, stored)}
+    else:
+        values = _attributes(conn, table, spatial or spatial_table(conn, table), fids, columns)
+    if not with_vertices:
+        return fids, geoms, values
+    vertices = vertices_of_rows([(r[0], r[2], r[3]) for r in rows])
+    return fids, geoms, values, None if vertices is None else vertices.take(keep)
 
 
 def _attributes(conn: sqlite3.Connection, table: str, spatial, fids: np.ndarray,

@@ -23,6 +23,7 @@ import shapely
 
 from parksgis.model.view_source import ReadCancelled, expand_box, union_box  # noqa: F401 - were here
 from parksgis.pack import lod
+from parksgis.pack.band_layout import Vertices
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
 from parksgis.pack.format import columns as table_columns
@@ -49,12 +50,13 @@ class PackFacts:
 
 
 class _Tile:
-    """One cached tile: ids (sorted), shapes and the attribute columns as object arrays."""
+    """One cached tile: ids (sorted), shapes and the attribute columns as object arrays, and
+    the shapes' vertices when a band gave them (``band_layout.Vertices``, else None)."""
 
-    __slots__ = ("ids", "geoms", "values")
+    __slots__ = ("ids", "geoms", "values", "vertices")
 
-    def __init__(self, ids, geoms, values):
-        self.ids, self.geoms, self.values = ids, geoms, values
+    def __init__(self, ids, geoms, values, vertices=None):
+        self.ids, self.geoms, self.values, self.vertices = ids, geoms, values, vertices
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -149,6 +151,12 @@ class PackViewReader:
 
         ``stop``: () -> bool, asked before each tile read; True raises ReadCancelled (the tiles
         read so far stay in the cache)."""
+        return self.frame_and_vertices(table, box, m_per_px, stop, cut)[0]
+
+    def frame_and_vertices(self, table: str, box: tuple[float, float, float, float], m_per_px: float,
+                           stop=None, cut: bool = True):
+        """``(frame, vertices)``: :meth:`frame`, and the vertices of its rows' shapes in row order
+        (``band_layout.Vertices``) when it was read from a band, else None."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -166,11 +174,16 @@ class PackViewReader:
             else:  # only where the layer has features (a view of the whole world stays cheap)
                 tiles = lod.tiles_in(box, side, (math.floor(extent[0] / side), math.floor(extent[1] / side),
                                                  math.floor(extent[2] / side), math.floor(extent[3] / side)))
-        # a band tile the box only partly covers is read for that part unless it is cached: at a
-        # park-sized view a third of the whole tiles' features lie outside the view, and each
-        # costs a look-up of its attributes (the margin read, when the map rests, reads and
-        # caches the whole tiles)
-        near = lod.features_near(box, band) if cut and band is not None and band != lod.DENSITY_BAND else None
+        # a tile the box only partly covers is read for that part unless it is cached: at a
+        # park-sized view a third to a half of the whole tiles' features lie outside the view,
+        # and each costs its share of the read (the margin read, when the map rests, reads and
+        # caches the whole tiles). At full detail the part is the tile's share of the box; in a
+        # band, that share grown by a band pixel (see features_near).
+        near = None
+        if cut and band is None:
+            near = box
+        elif cut and band != lod.DENSITY_BAND:
+            near = lod.features_near(box, band)
         parts = []
         for tx, ty in tiles:
             if stop is not None and stop():
@@ -178,8 +191,8 @@ class PackViewReader:
             edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
                                              and box[1] <= ty * side and (ty + 1) * side <= box[3])
             if edge and (table, band, side, tx, ty) not in self._cache:
-                # the part of the tile in the view (grown by a band pixel: see features_near)
-                around = lod.features_near((tx * side, ty * side, (tx + 1) * side, (ty + 1) * side), band)
+                square = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+                around = square if band is None else lod.features_near(square, band)
                 part = (max(near[0], around[0]), max(near[1], around[1]),
                         min(near[2], around[2]), min(near[3], around[3]))
                 tile = self._part_of_tile(table, band, tx, ty, part)
@@ -190,7 +203,7 @@ class PackViewReader:
         columns = self.attributes(table)
         if not parts:
             return gpd.GeoDataFrame({c: [] for c in columns},
-                                    geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+                                    geometry=gpd.GeoSeries([], crs=4326), crs=4326), None
         # one frame for all tiles (a frame per tile cost more than the reads); a feature that
         # crosses tiles was read with each and is kept once; the tiles' features beyond the box
         # are left out (a quarter of a view's tiles, which would be projected and styled for nothing)
@@ -203,7 +216,11 @@ class PackViewReader:
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
                   for j, c in enumerate(columns)}
         frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
-        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326)
+        vertices = None
+        if all(p.vertices is not None for p in parts):
+            vertices = Vertices.joined([p.vertices for p in parts]).take(first)
+        return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326), \
+            vertices
 
     # -- internals ------------------------------------------------------------------------------
     def _density(self, table: str, box, m_per_px: float) -> bool:
@@ -239,11 +256,17 @@ class PackViewReader:
         replaces this, and keeps the tiling and the cache)."""
         return read_view(self._conn, table, box, columns, self.spatial(table))
 
-    def _part_of_tile(self, table: str, band: int, tx: int, ty: int, near) -> _Tile:
-        """The features of a band tile whose box meets ``near`` (not cached: a part of a tile)."""
+    def _part_of_tile(self, table: str, band: int | None, tx: int, ty: int, near) -> _Tile:
+        """The features of a tile whose box meets ``near`` (not cached: a part of a tile); at full
+        detail (``band`` None) ``near`` lies within the tile."""
         columns = self.attributes(table)
-        ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near)
-        return _Tile(ids, geoms, [_objects(values[c]) for c in columns])
+        vertices = None
+        if band is None:
+            ids, geoms, values = self._read_box(table, near, columns)
+        else:
+            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
+                                                         self.spatial(table), near, with_vertices=True)
+        return _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
 
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
         key = (table, band, side, tx, ty)
@@ -252,12 +275,14 @@ class PackViewReader:
             self._cache.move_to_end(key)
             return cached
         columns = self.attributes(table)
+        vertices = None
         if band is None:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = self._read_box(table, box, columns)
         else:
-            ids, geoms, values = lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table))
-        tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns])
+            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
+                                                         self.spatial(table), with_vertices=True)
+        tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
         self.tiles_read += 1
         self._cache[key] = tile
         self._cached_features += len(tile)

@@ -19,10 +19,10 @@ NO_PROJECT = "__none__"
 def status_codes(workspace, layer) -> np.ndarray:
     """Each feature's status code (its project's, else its own status column; None: neither),
     for a whole layer in one pass."""
+    from parksgis.model.lazy_projects import project_statuses
     from parksgis.store.feature_status import feature_statuses
 
-    statuses = {pid: project.status for pid, project in workspace.projects.items()}
-    return feature_statuses(layer, statuses, workspace.scheme)
+    return feature_statuses(layer, project_statuses(workspace.projects), workspace.scheme)
 
 
 class FeatureTableModel(QtCore.QAbstractTableModel):

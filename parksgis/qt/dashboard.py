@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from parksgis.model.lazy_projects import LazyProjects
 from parksgis.qt.register_link import features_of_projects
 from parksgis.store import figures, timeline
 from parksgis.qt.i18n import follow_language
@@ -57,6 +59,7 @@ class Dashboard(QtWidgets.QWidget):
     """``message`` carries a status-bar line (e.g. how many projects a click selected)."""
 
     message = QtCore.Signal(str)
+    _projects_read = QtCore.Signal()  # a pack's projects are read (LazyProjects), in the UI thread
 
     def __init__(self, selection, link, parent=None):
         super().__init__(parent)
@@ -96,6 +99,8 @@ class Dashboard(QtWidgets.QWidget):
         self._time_labels: list[str] = []
         self.plots["over_time"].vb.sigResized.connect(self._thin_time_labels)
         link.state_changed.connect(self.refresh)
+        self._projects_read.connect(self.refresh)
+        self._waiting_for = None  # the LazyProjects whose rows the charts wait for
 
     # -- model following ------------------------------------------------------------------------------
     def set_workspace(self, workspace) -> None:
@@ -138,6 +143,12 @@ class Dashboard(QtWidgets.QWidget):
         if self.workspace is None:
             return
         scheme, projects = self.workspace.scheme, self.workspace.projects
+        if isinstance(projects, LazyProjects) and not projects.loaded:  # drawn once they are read:
+            self._stale = True  # the window's first frame does not wait for a district's projects
+            if self._waiting_for is not projects:
+                self._waiting_for = projects
+                projects.read_done.add_done_callback(self._deliver)
+            return
         day = self.workspace.as_of
         # the text outside an f-string, where pyside6-lupdate sees it
         suffix = "  (" + self.tr("as of %1").replace("%1", day.isoformat()) + ")" if day else ""
@@ -145,6 +156,11 @@ class Dashboard(QtWidgets.QWidget):
         self._investment(scheme, projects, suffix)
         self._roads(scheme, projects, suffix)
         self._over_time(scheme, projects)
+
+    def _deliver(self, _future) -> None:
+        """In the thread that read the projects (or at once, when they are read)."""
+        if shiboken6.isValid(self):  # the window may have closed meanwhile
+            self._projects_read.emit()
 
     def _label(self, code) -> str:
         scheme = self.workspace.scheme

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.gc_pause import forget_module_sources, keep_out_of_collections
+from parksgis.model.lazy_projects import LazyProjects
 from parksgis.model.selection import Selection
 from parksgis.qt import export_dialog, i18n, pack_actions, register_panels
 from parksgis.qt.attribute_table import AttributeTable
@@ -178,6 +179,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
         forget_module_sources()  # the readers' imports are done by now
         keep_out_of_collections()  # the workspace lives on: full collections need not walk it
+        # what waits for the first frame: the legend's counts of a big pack, its register's rows
+        later = [job for job in (statuses, workspace.projects)
+                 if isinstance(job, (workspace_loading.AfterFirstFrame, LazyProjects))]
+        if later and self.isVisible():
+            self.canvas.viewport().repaint()  # the first frame, before they take the GIL
+        for job in later:
+            job.start()
 
     def _on_layers_changed(self) -> None:
         self.table.set_workspace(self.workspace)

@@ -15,6 +15,7 @@ from collections import OrderedDict
 import numpy as np
 from PySide6 import QtCore
 
+from parksgis.model.lazy_projects import project_names, project_statuses
 from parksgis.qt.attribute_table import NO_PROJECT, FeatureTableModel
 
 Qt = QtCore.Qt
@@ -88,8 +89,8 @@ class PagedFeatureTableModel(FeatureTableModel):
         else:  # sorted by a column: the source reads ids in id order
             rows = self.source.attribute_rows(self.table, np.sort(fids)).reindex(fids)
         listed = Layer(self.layer.name, rows, self.layer.kind)
-        projects = self.workspace.projects  # the page's projects only, not the register's 100,000
-        statuses = {pid: projects[pid].status for pid in listed.project_ids.dropna().unique() if pid in projects}
+        # the page's projects only, not the register's 100,000
+        statuses = project_statuses(self.workspace.projects, listed.project_ids.dropna().unique())
         codes = feature_statuses(listed, statuses, self.workspace.scheme)
         page = (rows, codes)
         self._pages[number] = page
@@ -114,17 +115,18 @@ class PagedFeatureTableModel(FeatureTableModel):
             return None
         found = None
         if text:
-            projects = [pid for pid, p in self.workspace.projects.items()
-                        if text.lower() in f"{p.name_zh}\n{p.name_en}".lower()]
+            zh, en = (project_names(self.workspace.projects, lang) for lang in ("zh", "en"))
+            projects = [pid for pid, name in zh.items() if text.lower() in f"{name}\n{en[pid]}".lower()]
             found = self.source.matching_ids(self.table, self.columns, text, projects)
         if status:
+            statuses = project_statuses(self.workspace.projects)
             own = self._own_status()
             if status == NO_PROJECT:  # neither a project of the register nor a status of its own
                 worded = None if own is None else (own[0], [v for vs in own[1].values() for v in vs])
-                has = self.source.matching_ids(self.table, [], "", list(self.workspace.projects), own=worded)
+                has = self.source.matching_ids(self.table, [], "", list(statuses), own=worded)
                 linked = np.setdiff1d(self.all_fids, has)
             else:
-                projects = [pid for pid, p in self.workspace.projects.items() if p.status == status]
+                projects = [pid for pid, code in statuses.items() if code == status]
                 linked = self.source.matching_ids(self.table, [], "", projects,
                                                   own=None if own is None else (own[0], own[1].get(status, [])))
             found = linked if found is None else np.intersect1d(found, linked)

@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6 import QtCore
 
 from parksgis.errors import ParksgisError
+from parksgis.model.lazy_projects import UP_FRONT, LazyProjects
 
 
 def register_today() -> date:
@@ -65,9 +66,23 @@ class RegisterLink(QtCore.QObject):
             self.backend, self._problem = None, str(exc)
         if self.backend is not None:
             workspace.scheme = self.backend.scheme()
-            workspace.show_as_of(None, self.backend.projects())  # emits for projects that differ
+            self._catch_up(workspace)
             self._unsubscribe = self.backend.subscribe(self._on_register_changed)
         self.state_changed.emit()
+
+    def _catch_up(self, workspace) -> None:
+        """The register may have changed since the workspace was read: take what it holds now
+        (``projects_changed`` names the projects that differ). A pack's projects whose rows are
+        not read yet (``LazyProjects``) need only their statuses and names again: a district's
+        100,000 rows are not made twice, on the UI thread, while its first frame waits."""
+        projects = workspace.projects
+        if isinstance(projects, LazyProjects) and not projects.started and workspace.as_of is None \
+                and hasattr(self.backend, "text_columns"):
+            changed = projects.follow(self.backend.text_columns(UP_FRONT))
+            if changed:
+                workspace.projects_changed.emit(changed)
+            return
+        workspace.show_as_of(None, self.backend.projects())  # emits for projects that differ
 
     def _open(self, workspace, handle) -> None:
         if workspace.meta.get("database"):

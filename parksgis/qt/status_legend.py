@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from parksgis.model.lazy_projects import project_statuses
 from parksgis.qt.i18n import follow_language
 
 Qt = QtCore.Qt
@@ -32,7 +34,7 @@ class FeatureStatuses:
         # a viewport-driven layer's frame holds one view: it is counted from its source instead
         self.layers = [layer for layer in layers if layer.view is None]
         self.views = [_ViewCounts(layer) for layer in layers if layer.view is not None]
-        statuses = project_statuses(workspace)
+        statuses = project_statuses(workspace.projects)
         self.codes = {id(layer): np.array([c or NO_PROJECT for c in
                                            feature_statuses(layer, statuses, workspace.scheme)],
                                           dtype=object) for layer in self.layers}
@@ -85,7 +87,7 @@ class _ViewCounts:
         from parksgis.store.feature_status import feature_statuses
 
         if statuses is None:
-            statuses = project_statuses(workspace)
+            statuses = project_statuses(workspace.projects)
         codes = feature_statuses(self.layer, statuses, workspace.scheme)
         codes[pd.isna(codes)] = NO_PROJECT
         # a million plots link ~100,000 projects: one combination per project, summed by code
@@ -93,13 +95,6 @@ class _ViewCounts:
         out = Counter({code: int(weight) for code, weight in summed.items()})
         self.last = out
         return out
-
-
-def project_statuses(workspace) -> dict:
-    """Project id -> status code of ``workspace``'s projects. Taken as one snapshot of the dict
-    (``list`` of its items runs in C, so an edit or an as-of date in the UI thread meanwhile
-    cannot change it under a count in another thread)."""
-    return {pid: project.status for pid, project in list(workspace.projects.items())}
 
 
 class StatusLegend(QtWidgets.QListWidget):

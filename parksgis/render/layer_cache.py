@@ -28,20 +28,29 @@ class LayerGeometry:
     the boxes, so opening a big layer costs no geometry rebuilding at all.
     """
 
-    def __init__(self, layer: Layer, display_crs: str):
+    def __init__(self, layer: Layer, display_crs: str, vertices=None):
+        """``vertices``: the frame's shapes' vertices as a band gave them
+        (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again."""
         self.display_crs = display_crs
         self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)
         n = len(self.wgs84)
-        present = ~(shapely.is_missing(self.wgs84) | shapely.is_empty(self.wgs84))
-        dims = shapely.get_dimensions(self.wgs84)
+        if vertices is not None:
+            present, dims = np.ones(n, dtype=bool), vertices.dim.astype(np.int64)
+        else:
+            present = ~(shapely.is_missing(self.wgs84) | shapely.is_empty(self.wgs84))
+            dims = shapely.get_dimensions(self.wgs84)
         rows = np.arange(n)
         self.area_rows = rows[present & (dims == 2)]
         self.line_rows = rows[present & (dims == 1)]
         self.point_rows = rows[present & (dims == 0)]
         self.present = present
         self.dims = np.where(present, dims, -1)
-        self.areas: FlatCoordinates = self._projected_flat(self.area_rows)
-        self.lines: FlatCoordinates = self._projected_flat(self.line_rows)
+        if vertices is not None:
+            self.areas = self._projected(FlatCoordinates(*vertices.of_dimension(2)))
+            self.lines = self._projected(FlatCoordinates(*vertices.of_dimension(1)))
+        else:
+            self.areas: FlatCoordinates = self._projected_flat(self.area_rows)
+            self.lines: FlatCoordinates = self._projected_flat(self.line_rows)
         # points: a multipoint becomes several symbols of the same feature
         pts, owner = shapely.get_coordinates(self.wgs84[self.point_rows], return_index=True)
         self.point_xy = self.project_xy(pts)
@@ -68,7 +77,9 @@ class LayerGeometry:
         return fitted_projection.project_xy(transformer_to(self.display_crs), xy)
 
     def _projected_flat(self, rows: np.ndarray) -> FlatCoordinates:
-        flat = flatten(self.wgs84[rows], rows)
+        return self._projected(flatten(self.wgs84[rows], rows))
+
+    def _projected(self, flat: FlatCoordinates) -> FlatCoordinates:
         flat.xy = self.project_xy(flat.xy)
         return flat
 

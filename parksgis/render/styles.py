@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.model.layer import Layer, LayerKind
+from parksgis.model.lazy_projects import project_names, project_statuses
 from parksgis.model.status import StatusScheme
 from parksgis.store.feature_status import looked_up
 
@@ -73,7 +74,7 @@ class ProjectIndex:
 
     @cached_property
     def status(self) -> dict:
-        return {pid: p.status for pid, p in self.projects.items()}
+        return project_statuses(self.projects)
 
     @cached_property
     def category(self) -> dict:
@@ -81,7 +82,7 @@ class ProjectIndex:
 
     def name(self, lang: str) -> dict:
         if lang not in self._names:
-            self._names[lang] = {pid: p.name(lang) for pid, p in self.projects.items()}
+            self._names[lang] = project_names(self.projects, lang)
         return self._names[lang]
 
     def updated(self, projects: dict, changed) -> "ProjectIndex":
@@ -160,24 +161,45 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
                          if layer.view is not None else set(values))
         colors = {c: (CATEGORY_COLORS[i % len(CATEGORY_COLORS)] if c else StatusScheme.NO_PROJECT_COLOR)
                   for i, c in enumerate(uniques)}
-        keys = [(c,) for c in values]
+        keys = [np.asarray(values, dtype=object)]
         make = lambda key: _style_for(kind, dim, colors[key[0]], None, "")  # noqa: E731
     elif style_mode == "single":
         classes = first_column(frame, KIND_COLUMNS)
         values = classes.to_numpy(dtype=object)[rows] if classes is not None else np.full(n, "", object)
-        keys = [(v,) for v in values] if kind == LayerKind.BASEMAP else [("",)] * n
+        keys = [values if kind == LayerKind.BASEMAP else np.full(n, "", dtype=object)]
         make = lambda key: _single_style(kind, dim, key[0])  # noqa: E731
     else:
         column = CLASS_COLUMNS if kind == LayerKind.ROADS else KIND_COLUMNS
         classes = first_column(frame, column)
         values = classes.to_numpy(dtype=object)[rows] if classes is not None else np.full(n, "", object)
-        keys = list(zip(statuses, values))
+        keys = [statuses, values]
         make = lambda key: _style_for(kind, dim, _status_color(scheme, key[0]), key[0], key[1])  # noqa: E731
 
     if n == 0:
         return np.empty(0, dtype=np.int64), []
-    codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=True)
-    return codes.astype(np.int64), [make(key) for key in uniques]
+    codes, uniques = _grouped(keys)
+    return codes, [make(key) for key in uniques]
+
+
+def _grouped(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
+    """Group id of each row by its values in ``columns`` (text) and the distinct tuples of values,
+    sorted: what factorizing the rows' tuples with ``sort=True`` gives, without a tuple per row
+    (a view of 38,000 plots is styled at every zoom)."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    distinct = []
+    for column in columns:
+        codes, values = pd.factorize(np.asarray(column, dtype=object), sort=True)
+        combined = combined * len(values) + codes
+        distinct.append(values.tolist())
+    present, inverse = np.unique(combined, return_inverse=True)
+    keys = []
+    for number in present.tolist():
+        key = []
+        for values in reversed(distinct):
+            number, code = divmod(number, len(values))
+            key.append(values[code])
+        keys.append(tuple(reversed(key)))
+    return inverse.reshape(-1).astype(np.int64), keys
 
 
 def _category_texts(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:

@@ -115,15 +115,19 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
     view = layer.view
     box, key = _read_box(layer, display_crs, rect, m_per_px, margin)
     with gc_paused():
-        frame = view.source.features(view.table, box, m_per_px, stop=stop)
+        with_vertices = getattr(view.source, "features_and_vertices", None)
+        if with_vertices is not None:
+            frame, vertices = with_vertices(view.table, box, m_per_px, stop=stop)
+        else:
+            frame, vertices = view.source.features(view.table, box, m_per_px, stop=stop), None
         missing = sorted(set(int(f) for f in keep) - set(frame.index.tolist()))
         if missing:
             extra = view.source.by_ids(view.table, missing)
             if len(extra):
-                frame = pd.concat([frame, extra]).sort_index()
+                frame, vertices = pd.concat([frame, extra]).sort_index(), None
         coverage = Coverage(box, key)
         shadow = Layer(layer.name, frame, layer.kind, layer.park_id)
-        return frame, coverage, LayerGeometry(shadow, display_crs)
+        return frame, coverage, LayerGeometry(shadow, display_crs, vertices)
 
 
 def bring(layer: Layer, fids) -> list[int]:

@@ -11,6 +11,7 @@ record the database user, whatever client made the change.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Callable
 
@@ -348,7 +349,7 @@ class ServerRegister(RegisterBackend):
         """Add new projects; their values are recorded as a 'seed' (their baseline)."""
         from parksgis.server.load import insert_projects
 
-        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        items = list(projects.values()) if isinstance(projects, Mapping) else list(projects)
         with self.transaction(author=author, changed_at=changed_at) as cur:
             insert_projects(cur, self.path, items, self.scheme(), author or default_author(),
                             utc_stamp(changed_at))

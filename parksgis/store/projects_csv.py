@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -164,7 +165,7 @@ def write_projects_csv(projects, path, *, excel_bom: bool = False) -> None:
     Excel shows the Chinese names right; the reader accepts both.
     """
     path = Path(path)
-    items = projects.values() if isinstance(projects, dict) else projects
+    items = projects.values() if isinstance(projects, Mapping) else projects
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(PROJECT_FIELDS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+from collections.abc import Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,7 +28,8 @@ from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedErr
                                    SchemaVersionError, StaleEditError, StaleField)
 from parksgis.store.sqlite import connect, fetch_all, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
-from parksgis.store.values import (local_date, project_from_row, projects_from_rows, stored_text, to_db,
+from parksgis.store.values import (column_from_db, local_date, project_from_row, projects_from_rows,
+                                   stored_text, to_db,
                                    to_text, utc_stamp)
 
 REGISTER_FILE = "register.sqlite"
@@ -111,7 +113,7 @@ class RegisterStore(RegisterBackend):
         transaction. ``baseline`` dates the seed rows (default: now).
         """
         path = str(path)
-        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        items = list(projects.values()) if isinstance(projects, Mapping) else list(projects)
         if path == ":memory:":
             store = cls(connect(path), path, readonly=False)
             store._initialise(items, scheme, author, baseline)
@@ -236,6 +238,16 @@ class RegisterStore(RegisterBackend):
             return projects_from_rows(fetch_all(
                 self._db, f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis_projects ORDER BY project_id"))
 
+    def text_columns(self, fields) -> dict[str, dict[str, str]]:
+        """``{field: {project_id: value}}`` of text ``fields``: a few columns of every project
+        (what the map shows of them), without making the projects."""
+        cursor = self._db.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(f"SELECT project_id, {', '.join(fields)} FROM parksgis_projects").fetchall()
+        columns = list(zip(*rows)) or [()] * (len(fields) + 1)
+        return {field: dict(zip(columns[0], column_from_db(field, values)))
+                for field, values in zip(fields, columns[1:])}
+
     def project(self, project_id: str) -> Project:
         row = self._db.execute("SELECT * FROM parksgis_projects WHERE project_id = ?",
                                (project_id,)).fetchone()
@@ -326,7 +338,7 @@ class RegisterStore(RegisterBackend):
     def add_projects(self, projects, author: str | None = None,
                      changed_at: date | datetime | str | None = None) -> list[HistoryRow]:
         """Add new projects; their values are recorded as a 'seed' (their baseline)."""
-        items = list(projects.values()) if isinstance(projects, dict) else list(projects)
+        items = list(projects.values()) if isinstance(projects, Mapping) else list(projects)
         with self.transaction():
             rows = self._insert_seed(items, author or default_author(), utc_stamp(changed_at))
         self._parks = None

@@ -73,12 +73,13 @@ def projects_from_rows(rows) -> dict[str, Project]:
     projects are read on every open; one row at a time took 0.2–0.8 s of it)."""
     if not rows:
         return {}
-    columns = [_column_from_db(f, values) for f, values in zip(PROJECT_FIELDS, zip(*rows))]
+    columns = [column_from_db(f, values) for f, values in zip(PROJECT_FIELDS, zip(*rows))]
     key = PROJECT_FIELDS.index("project_id")
     return {values[key]: Project(*values) for values in zip(*columns)}
 
 
-def _column_from_db(field: str, values) -> list:
+def column_from_db(field: str, values) -> list:
+    """The Python values of one field's column as read from SQLite (as :func:`from_db`)."""
     if field in DATE_FIELDS:
         days: dict = {}  # a register holds few distinct days
         return [days[v] if v in days else days.setdefault(v, from_db(field, v)) for v in values]

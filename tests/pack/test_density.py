@@ -49,6 +49,8 @@ def test_every_feature_is_in_a_cell_of_its_commonest_status(celled):
     tree = shapely.STRtree(cells)
     owner = tree.query(centres, predicate="intersects")
     assert set(owner[0]) == set(range(len(centres)))  # no feature is without a cell
+    # each cell holds the feature it is styled like
+    assert shapely.contains(cells, shapely.centroid(features.geometry.loc[fids].values)).all()
     # a cell's id is a feature of the commonest status in it (no register here: the feature's
     # own status column); where the cell's box also takes in neighbours' edges, a clear majority
     for cell, fid in zip(cells, fids):

@@ -223,3 +223,53 @@ def test_band_rows_keep_the_features_attributes_and_a_value_without_json_form_is
             assert values[column] == want, column
         if name == "bytes":
             assert values["raw"] == [bytes([f - 1]) for f in fids]
+
+
+def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
+    """A band frame comes with its shapes' vertices (no shapely pass to take them apart): the
+    map's projected geometry from them equals the one built from the shapes, for polygons with
+    holes, multipolygons, lines and multilines, and a view's tiles cut and joined."""
+    from parksgis.pack.view_reader import PackViewReader
+    from parksgis.render.layer_cache import LayerGeometry
+    from parksgis.model.layer import Layer, LayerKind
+
+    rng = np.random.default_rng(5)
+    geoms = []
+    for i in range(240):
+        x, y = LON + rng.uniform(0, 0.1), LAT + rng.uniform(0, 0.1)
+        d = rng.uniform(30, 300) / lod.M_PER_DEG
+        square = shapely.box(x, y, x + d, y + d)
+        kind = i % 5
+        if kind == 0:
+            geoms.append(square.difference(shapely.box(x + d / 4, y + d / 4, x + d / 2, y + d / 2)))  # a hole
+        elif kind == 1:
+            geoms.append(shapely.MultiPolygon([square, shapely.box(x + 2 * d, y, x + 3 * d, y + d)]))
+        elif kind == 2:
+            geoms.append(shapely.LineString([(x, y), (x + d, y + d / 3), (x + 2 * d, y)]))
+        elif kind == 3:
+            geoms.append(shapely.MultiLineString([[(x, y), (x + d, y)], [(x, y + d), (x + d, y + 2 * d)]]))
+        else:
+            geoms.append(shapely.Polygon([(x, y), (x + d, y), (x + d / 2, y + d * (1 + rng.uniform()))]))
+    path = tmp_path / "mixed.gpkg"
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"project_id": [f"P{i}" for i in range(240)]}, geometry=geoms, crs=4326),
+                            path, layer="port__plots", driver="GPKG", geometry_type="Unknown")
+    conn = sqlite3.connect(path)
+    lod.build_lod(conn, ["port__plots"], min_features=0)
+    conn.commit()
+    conn.close()
+    reader = PackViewReader(path)
+    try:
+        for box in [(LON - 1, LAT - 1, LON + 1, LAT + 1), (LON + 0.03, LAT + 0.02, LON + 0.07, LAT + 0.06)]:
+            frame, vertices = reader.frame_and_vertices("port__plots", box, lod.BANDS[0] * 1.5)
+            assert vertices is not None and len(frame) > 20
+            layer = Layer("plots", frame, LayerKind.PLOTS)
+            given, built = LayerGeometry(layer, "EPSG:4546", vertices), LayerGeometry(layer, "EPSG:4546")
+            for a, b in ((given.areas, built.areas), (given.lines, built.lines)):
+                assert np.array_equal(a.xy, b.xy) and np.array_equal(a.feature, b.feature)
+                # a path breaks at the same vertices (ring ids are numbered apart)
+                assert np.array_equal(np.diff(a.ring) != 0, np.diff(b.ring) != 0)
+            assert np.array_equal(given.dims, built.dims) and np.array_equal(given.tiles, built.tiles)
+            assert np.array_equal(given.bounds, built.bounds, equal_nan=True)
+            assert len(given.lines) and len(given.areas)
+    finally:
+        reader.close()

@@ -318,6 +318,50 @@ def test_the_map_of_a_big_pack_does_not_wait_for_the_legend_counts(qtbot, viewpo
         w.session.close()
 
 
+def test_a_packs_first_frame_and_legend_do_not_wait_for_the_registers_rows(qtbot, viewport, pack, monkeypatch):
+    """A district's 100,000 projects take half a second to make: the map is coloured and the
+    legend counted from the statuses alone, the rows come after, edits meanwhile are kept."""
+    import dataclasses
+    import threading
+
+    from parksgis.model.lazy_projects import LazyProjects
+    from parksgis.pack import handle
+    from parksgis.store.register import RegisterStore
+
+    whole, _viewed = _two_windows(viewport, pack, monkeypatch)
+    release = threading.Event()
+    read = handle._read_projects
+
+    def held_read(path, immutable):
+        assert release.wait(30)
+        return read(path, immutable)
+
+    monkeypatch.setattr(handle, "_read_projects", held_read)
+    win = viewport.open(pack)  # first frame and the legend's counts, the rows still held
+    projects = win.workspace.projects
+    assert isinstance(projects, LazyProjects) and not projects.loaded
+    image = viewport.frame(win)
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}) > 2
+    texts = [[w.legend.item(i).text() for i in range(w.legend.count())] for w in (whole, win)]
+    assert texts[0] == texts[1]
+    edited = next(pid for pid, p in whole.workspace.projects.items() if p.status == "planned")
+    changed = dataclasses.replace(whole.workspace.projects[edited], status="completed")
+    projects[edited] = changed  # as the register link copies a committed edit in
+    assert not projects.loaded
+    dashboard = win.register_panels.dashboard
+    assert dashboard.isVisible() and not any(dashboard.bars.values())  # drawn once they are read
+    with qtbot.waitSignal(dashboard._projects_read, timeout=30_000):
+        release.set()
+    assert any(dashboard.bars.values())
+    register = RegisterStore.open(pack, readonly=True)
+    try:
+        assert dict(projects) == {**register.projects(), edited: changed}  # waits for the rows
+    finally:
+        register.close()
+    for w in (whole, _viewed, win):
+        w.session.close()
+
+
 def test_closing_the_window_during_a_read_lets_the_read_end_first(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
     win = viewport.open(pack)
