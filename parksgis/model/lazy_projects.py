@@ -31,7 +31,10 @@ class LazyProjects(MutableMapping):
     ``columns``: ``{field: {project_id: value}}`` of :data:`UP_FRONT` of the same register, read
     up front."""
 
-    def __init__(self, columns: dict[str, dict[str, str]], read: Callable[[], dict[str, Project]]):
+    def __init__(self, columns: dict[str, dict[str, str]], read: Callable[[], dict[str, Project]],
+                 version=None):
+        #: the register's version (``RegisterStore.version``) read before ``columns``, if known
+        self.version = version
         self._columns = {name: dict(columns[name]) for name in UP_FRONT}
         self._statuses = self._columns["status"]
         self._read = read

@@ -176,8 +176,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
             view_source.close()
         raise
     # the map's first frame needs the statuses only: the rows are read in the background
+    version = register.version()  # before the columns: a write in between is caught up with
     workspace.projects = LazyProjects(register.text_columns(UP_FRONT),
-                                      partial(_read_projects, path, immutable))
+                                      partial(_read_projects, path, immutable), version)
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]

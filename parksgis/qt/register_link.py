@@ -73,11 +73,14 @@ class RegisterLink(QtCore.QObject):
     def _catch_up(self, workspace) -> None:
         """The register may have changed since the workspace was read: take what it holds now
         (``projects_changed`` names the projects that differ). A pack's projects whose rows are
-        not read yet (``LazyProjects``) need only their statuses and names again: a district's
-        100,000 rows are not made twice, on the UI thread, while its first frame waits."""
+        not read yet (``LazyProjects``) need only their statuses and names again, and nothing
+        when the register's version is the one they were read at: a district's 100,000 rows are
+        not made twice, on the UI thread, while its first frame waits."""
         projects = workspace.projects
         if isinstance(projects, LazyProjects) and not projects.started and workspace.as_of is None \
                 and hasattr(self.backend, "text_columns"):
+            if projects.version is not None and projects.version == self.backend.version():
+                return  # nothing written since (a pack's usual case: read a moment ago)
             changed = projects.follow(self.backend.text_columns(UP_FRONT))
             if changed:
                 workspace.projects_changed.emit(changed)

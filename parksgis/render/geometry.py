@@ -22,6 +22,8 @@ from parksgis.render import fitted_projection, proj_choices
 
 #: aim for this many features in one (tile, style) path
 FEATURES_PER_PATH = 80
+#: paths are made from about this many vertices at a time (bounds the arrays made for them)
+PATH_BATCH_VERTICES = 65_536
 
 @functools.lru_cache(maxsize=16)
 def transformer(source_crs: str, target_crs: str) -> Transformer:
@@ -118,7 +120,7 @@ def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
         # polygons without holes (plots, mostly): a polygon's coordinates are its one ring, so
         # no ring geometries need be made (get_rings copies every ring: 0.25 s at 100k plots)
         xy, line_of = shapely.get_coordinates(parts, return_index=True)
-        return FlatCoordinates(xy=xy, feature=rows[part_of[line_of]], ring=line_of)
+        return _flat(xy, rows[part_of[line_of]], line_of)
     if polygonal.any():
         rings, ring_of = shapely.get_rings(parts[polygonal], return_index=True)
         owner_of_ring = part_of[polygonal][ring_of]
@@ -131,7 +133,13 @@ def flatten(geoms: np.ndarray, rows: np.ndarray) -> FlatCoordinates:
     else:
         linework, owner = parts, part_of
     xy, line_of = shapely.get_coordinates(linework, return_index=True)
-    return FlatCoordinates(xy=xy, feature=rows[owner[line_of]], ring=line_of)
+    return _flat(xy, rows[owner[line_of]], line_of)
+
+
+def _flat(xy: np.ndarray, feature: np.ndarray, ring: np.ndarray) -> FlatCoordinates:
+    """Feature rows and ring ids as 32-bit integers: a layer has fewer than 2**31 of either,
+    and they are two of the three arrays kept per vertex (7 MB less at 100k plots)."""
+    return FlatCoordinates(xy=xy, feature=feature.astype(np.int32), ring=ring.astype(np.int32))
 
 
 # QPainterPath's QDataStream format: element count, then (type, x, y) per element with type
@@ -230,28 +238,38 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
     if len(flat) == 0:
         return result
     n_tiles = int(tile_of_feature.max()) + 1 if len(tile_of_feature) else 1
-    xy, ring, combo = _sorted_by_path(flat, group_of_feature, tile_of_feature, n_tiles)
+    vertices, combo = _path_order(flat, group_of_feature, tile_of_feature, n_tiles)
     if len(combo) == 0:
         return result
     starts = np.flatnonzero(np.r_[True, combo[1:] != combo[:-1]])
     ends = np.r_[starts[1:], len(combo)]
-    mins = np.column_stack([np.minimum.reduceat(xy[:, 0], starts), np.minimum.reduceat(xy[:, 1], starts)])
-    maxs = np.column_stack([np.maximum.reduceat(xy[:, 0], starts), np.maximum.reduceat(xy[:, 1], starts)])
-    elements = _elements(xy, ring, starts)
+    paths, bounds = [], []
+    # a batch of paths at a time: the sorted vertices and stream elements of a whole layer at
+    # once were ~40 bytes a vertex on top of the paths being made (850k vertices at 100k plots)
+    first = 0
+    while first < len(starts):
+        last = max(int(np.searchsorted(starts, starts[first] + PATH_BATCH_VERTICES)), first + 1)
+        a, b = starts[first], ends[last - 1]
+        xy, ring = flat.xy[vertices[a:b]], flat.ring[vertices[a:b]]
+        cuts = starts[first:last] - a
+        bounds.append(np.column_stack([np.minimum.reduceat(xy[:, 0], cuts), np.minimum.reduceat(xy[:, 1], cuts),
+                                       np.maximum.reduceat(xy[:, 0], cuts), np.maximum.reduceat(xy[:, 1], cuts)]))
+        elements = _elements(xy, ring, cuts)
+        paths.extend(_path_from_elements(elements[s:e]) for s, e in zip(cuts, ends[first:last] - a))
+        first = last
+    bounds = np.concatenate(bounds)
     per_group: dict[int, list[int]] = {}
     for i, start in enumerate(starts):
         per_group.setdefault(int(combo[start] // n_tiles), []).append(i)
     for g, idx in per_group.items():
-        paths = [_path_from_elements(elements[starts[i]:ends[i]]) for i in idx]
-        result[g] = TiledPaths(paths, np.column_stack([mins[idx], maxs[idx]]),
-                               combo[starts[idx]] % n_tiles)
+        result[g] = TiledPaths([paths[i] for i in idx], bounds[idx], combo[starts[idx]] % n_tiles)
     return result
 
 
-def _sorted_by_path(flat: FlatCoordinates, group_of_feature, tile_of_feature, n_tiles: int):
-    """Vertices (xy, ring, path key) of shown features, stably sorted by path key
-    (group x tile). Vertices come grouped by feature, so whole features are sorted (100k keys,
-    not 750k) and their vertex runs gathered once."""
+def _path_order(flat: FlatCoordinates, group_of_feature, tile_of_feature, n_tiles: int):
+    """``(vertices, path key)``: the positions in ``flat`` of the shown features' vertices,
+    stably sorted by path key (group x tile), and the key of each. Vertices come grouped by
+    feature, so whole features are sorted (100k keys, not 750k) and their vertex runs gathered."""
     feature = flat.feature
     first = np.flatnonzero(np.r_[True, feature[1:] != feature[:-1]])
     if len(feature) > 1 and not (feature[1:] >= feature[:-1]).all():  # not grouped: sort vertices
@@ -259,7 +277,7 @@ def _sorted_by_path(flat: FlatCoordinates, group_of_feature, tile_of_feature, n_
         combo = group * n_tiles + tile_of_feature[feature]
         keep = np.flatnonzero(group >= 0)
         keep = keep[np.argsort(combo[keep], kind="stable")]
-        return flat.xy[keep], flat.ring[keep], combo[keep]
+        return keep, combo[keep]
     counts = np.diff(np.r_[first, len(feature)])
     owner = feature[first]
     group = group_of_feature[owner]
@@ -269,4 +287,4 @@ def _sorted_by_path(flat: FlatCoordinates, group_of_feature, tile_of_feature, n_
     counts, starts, combo = counts[shown], first[shown], combo[shown]
     before = np.cumsum(counts) - counts  # where each feature's run starts in the output
     vertices = np.repeat(starts - before, counts) + np.arange(int(counts.sum()))
-    return flat.xy[vertices], flat.ring[vertices], np.repeat(combo, counts)
+    return vertices, np.repeat(combo, counts)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from parksgis.model.layer import Layer, LayerKind
-from parksgis.model.lazy_projects import project_names, project_statuses
+from parksgis.model.lazy_projects import LazyProjects, project_names, project_statuses
 from parksgis.model.status import StatusScheme
 from parksgis.store.feature_status import looked_up
 
@@ -88,8 +88,11 @@ class ProjectIndex:
     def updated(self, projects: dict, changed) -> "ProjectIndex":
         """The index of ``projects``, which differ from this index's only in the ``changed`` ids:
         the lookups built so far are copied and patched, not rebuilt (an edit touches a few of
-        10,000 projects)."""
+        10,000 projects). A pack's projects whose rows are not read yet are indexed anew from
+        the columns they have (as fast, and without waiting for the rows)."""
         index = ProjectIndex(projects)
+        if isinstance(projects, LazyProjects) and not projects.loaded:
+            return index
         for attribute, value in (("status", lambda p: p.status), ("category", lambda p: p.category)):
             if attribute in self.__dict__:
                 index.__dict__[attribute] = _patched(self.__dict__[attribute], projects, changed, value)

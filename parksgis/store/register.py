@@ -243,6 +243,11 @@ class RegisterStore(RegisterBackend):
             return projects_from_rows(fetch_all(
                 self._db, f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis_projects ORDER BY project_id"))
 
+    def version(self) -> int:
+        """Grows with every committed write (each one records history rows): equal versions,
+        an unchanged register."""
+        return self._db.execute("SELECT coalesce(max(id), 0) FROM parksgis_history").fetchone()[0]
+
     def text_columns(self, fields) -> dict[str, dict[str, str]]:
         """``{field: {project_id: value}}`` of text ``fields``: a few columns of every project
         (what the map shows of them), without making the projects."""

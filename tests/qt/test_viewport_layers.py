@@ -362,6 +362,35 @@ def test_a_packs_first_frame_and_legend_do_not_wait_for_the_registers_rows(qtbot
         w.session.close()
 
 
+def test_a_status_written_while_the_pack_opens_is_shown(qtbot, viewport, pack, monkeypatch):
+    """The register is read in the loader thread; a write landing before the window shows the
+    pack (another program's) is caught up with, whether or not the rows are read yet."""
+    from parksgis.app import workspace as app_workspace
+    from parksgis.store.register import RegisterStore
+
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    opened = app_workspace.open_workspace
+    register = RegisterStore.open(pack, readonly=True)
+    pid = next(p for p, project in register.projects().items() if project.status != "completed")
+    register.close()
+
+    def open_then_written(*args, **kwargs):
+        result = opened(*args, **kwargs)
+        register = RegisterStore.open(pack)  # another program's write (in the loader's thread)
+        try:
+            register.update_many({pid: {"status": "completed"}}, author="hq")
+        finally:
+            register.close()
+        return result
+
+    monkeypatch.setattr(app_workspace, "open_workspace", open_then_written)
+    win = viewport.open(pack)
+    assert win.workspace.projects.statuses()[pid] == "completed"
+    assert win.renderer._project_index(win.renderer.state).status[pid] == "completed"  # the map's
+    assert win.workspace.projects[pid].status == "completed"  # the rows, read after
+    win.session.close()
+
+
 def test_closing_the_window_during_a_read_lets_the_read_end_first(qtbot, viewport, pack, monkeypatch):
     monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
     win = viewport.open(pack)
