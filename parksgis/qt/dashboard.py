@@ -198,7 +198,8 @@ class Dashboard(QtWidgets.QWidget):
         xs = list(range(len(parks)))
         codes = list(scheme.codes) + sorted({c for row in table.values() for c in row} - set(scheme.codes))
         heights = {c: [table[p].get(c, 0) for p in parks] for c in codes}
-        ids = {c: [figures.projects_where(projects, park=p, status=c) for p in parks] for c in codes}
+        groups = figures.project_ids_by(projects, "park", "status")
+        ids = {c: [groups.get((p, c), []) for p in parks] for c in codes}
         self._stack("by_park", codes, xs, heights, ids, legend=True)
         self._ticks("by_park", [names.get(p, p) for p in parks])
         self.plots["by_park"].setTitle(self.tr("Projects by status per park") + suffix, size="9pt")
@@ -208,9 +209,10 @@ class Dashboard(QtWidgets.QWidget):
         table = figures.investment_yi_by_status(projects, scheme)
         codes = list(table)
         xs = list(range(len(codes)))
+        groups = figures.project_ids_by(projects, "status")
         for i, code in enumerate(codes):  # one bar per status, each its own colour
             heights = {code: [table[code] if j == i else 0.0 for j in xs]}
-            ids = {code: [figures.projects_where(projects, status=code) if j == i else [] for j in xs]}
+            ids = {code: [groups.get((code,), []) if j == i else [] for j in xs]}
             self._stack("investment", [code], xs, heights, ids)
         self._ticks("investment", [self._label(c) for c in codes])
         self.plots["investment"].setTitle(self.tr("Investment by status (100 million yuan)") + suffix,
@@ -280,7 +282,8 @@ class Dashboard(QtWidgets.QWidget):
         codes = list(scheme.codes)
         xs = list(range(len(days)))
         heights = {c: [point.counts.get(c, 0) for point in points] for c in codes}
-        ids = {c: [figures.projects_where(snap, status=c) for snap in snapshots] for c in codes}
+        by_day = [figures.project_ids_by(snap, "status") for snap in snapshots]
+        ids = {c: [groups.get((c,), []) for groups in by_day] for c in codes}
         self._stack("over_time", codes, xs, heights, ids)
         self._time_labels = [d.strftime("%m-%d") if len(days) > 1 else d.isoformat() for d in days]
         self._ticks("over_time", self._time_labels)

@@ -110,6 +110,17 @@ def projects_where(projects: dict[str, Project], park: str | None = None, status
                   and (status is None or projects[pid].status == status))
 
 
+def project_ids_by(projects: dict[str, Project], *fields: str) -> dict[tuple, list[str]]:
+    """Project ids (sorted) per value of ``fields`` (e.g. park and status): the
+    :func:`projects_where` of every bar of a chart in one pass (a bar at a time scanned all
+    100,000 projects of a district once per bar: seconds)."""
+    groups: dict[tuple, list[str]] = {}
+    for pid in sorted(projects):
+        project = projects[pid]
+        groups.setdefault(tuple(getattr(project, f) for f in fields), []).append(pid)
+    return groups
+
+
 def timeline_dates(history, step_days: int = 0) -> list[date]:
     """The days of a progress chart: every day with a non-seed change (China time), or, with
     ``step_days``, days from the first to the last change every ``step_days`` (last day included)."""

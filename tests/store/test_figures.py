@@ -107,3 +107,13 @@ def test_progress_over_time_matches_hand_computed(register):
     assert march.counts["under_construction"] == 3 and march.mean_progress_pct == pytest.approx(75 / 4)
     assert may.counts["under_construction"] == 4 and may.mean_progress_pct == pytest.approx(135 / 5)
     assert may.investment_yi_started == pytest.approx((45000 + 30000 + 9000) / 10000)
+
+
+def test_the_ids_of_every_bar_at_once_are_each_bars_own(sample_register):
+    _folder, store = sample_register
+    projects = store.projects()
+    by_park = figures.project_ids_by(projects, "park", "status")
+    for park in {p.park for p in projects.values()}:
+        for status in {p.status for p in projects.values()} | {"no-such-status"}:
+            assert by_park.get((park, status), []) == figures.projects_where(projects, park=park, status=status)
+    assert sum(map(len, by_park.values())) == len(projects)
