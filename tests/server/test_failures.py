@@ -90,6 +90,7 @@ def test_missing_database(pg_cluster, cli):
 @pytest.mark.slow
 def test_server_killed_mid_import_applies_nothing(pg_cluster, pg_url, sample_layers, cli):
     assert cli("db", "init", pg_url)[0] == 0
+    pg_cluster.psql("CHECKPOINT")  # the init survives the kill (the test cluster commits asynchronously)
     proc = subprocess.Popen([sys.executable, "-m", "parksgis", "db", "load", str(sample_layers), "--into", pg_url],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
