@@ -51,24 +51,25 @@ class _Polynomial:
         self.terms = [(i, j) for i in range(degree + 1) for j in range(degree + 1 - i)]
         self.coef = np.empty((len(self.terms), 2))
 
-    def design(self, lonlat: np.ndarray) -> np.ndarray:
-        u, v = ((lonlat - self.centre) / self.half).T
-        return np.column_stack([u ** i * v ** j for i, j in self.terms])
+    def design(self, lonlat: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """The terms ``u^i v^j`` of each point (one row per point), into ``out`` when given."""
+        u, v = (np.ascontiguousarray(c) for c in ((lonlat - self.centre) / self.half).T)
+        u_pow, v_pow = [np.ones_like(u), u], [np.ones_like(v), v]
+        for _ in range(2, self.degree + 1):
+            u_pow.append(u_pow[-1] * u)
+            v_pow.append(v_pow[-1] * v)
+        # columns contiguous (Fortran order): each term is written in one pass
+        rows = np.empty((len(u), len(self.terms)), order="F") if out is None else out[:len(u)]
+        for k, (i, j) in enumerate(self.terms):
+            np.multiply(u_pow[i], v_pow[j], out=rows[:, k])
+        return rows
 
     def evaluate(self, xy: np.ndarray) -> np.ndarray:
         out = np.empty((len(xy), 2))
-        design = np.empty((min(len(xy), _CHUNK), len(self.terms)), order="F")  # columns contiguous
+        buffer = np.empty((min(len(xy), _CHUNK), len(self.terms)), order="F")
         for start in range(0, len(xy), _CHUNK):
-            chunk = (xy[start:start + _CHUNK] - self.centre) / self.half
-            u, v = chunk[:, 0].copy(), chunk[:, 1].copy()
-            u_pow, v_pow = [np.ones_like(u), u], [np.ones_like(v), v]
-            for _ in range(2, self.degree + 1):
-                u_pow.append(u_pow[-1] * u)
-                v_pow.append(v_pow[-1] * v)
-            rows = design[:len(chunk)]
-            for k, (i, j) in enumerate(self.terms):
-                np.multiply(u_pow[i], v_pow[j], out=rows[:, k])
-            out[start:start + len(chunk)] = rows @ self.coef
+            chunk = xy[start:start + _CHUNK]
+            out[start:start + len(chunk)] = self.design(chunk, buffer) @ self.coef
         return out
 
 
