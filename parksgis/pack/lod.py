@@ -269,11 +269,17 @@ def _insert_cells(conn, table: str, spatial) -> int:
     kinds = pd.DataFrame(conn.execute(f"SELECT {wanted} FROM {quote(table)}").fetchall(),
                          columns=["fid", *present]).set_index("fid")
     cells = boxes.join(kinds, how="inner").reset_index()
+    cells["kind"] = _build_statuses(conn, cells, present)
+    return _insert(conn, table, status_cell_rows(cells))
+
+
+def status_cell_rows(cells) -> list[tuple]:
+    """The packed rows (band :data:`DENSITY_BAND`, tile (0, 0)) of a layer's status cells, from
+    a frame of its features' ``fid``, box (``minx`` ... ``maxy``) and build-time status ``kind``."""
     x0, y0 = cells["minx"].min(), cells["miny"].min()
     side = math.sqrt(max((cells["maxx"].max() - x0) * (cells["maxy"].max() - y0), 1e-12) / DENSITY_CELLS)
-    cells["cx"] = ((cells["minx"] + cells["maxx"]) / 2 - x0) // side
-    cells["cy"] = ((cells["miny"] + cells["maxy"]) / 2 - y0) // side
-    cells["kind"] = _build_statuses(conn, cells, present)
+    cells = cells.assign(cx=((cells["minx"] + cells["maxx"]) / 2 - x0) // side,
+                         cy=((cells["miny"] + cells["maxy"]) / 2 - y0) // side)
     sizes = cells.groupby(["cx", "cy", "kind"]).fid.agg(["size", "min"]).reset_index()
     chosen = sizes.sort_values(["cx", "cy", "size", "min"], ascending=[True, True, False, True]) \
         .drop_duplicates(["cx", "cy"])
@@ -283,8 +289,7 @@ def _insert_cells(conn, table: str, spatial) -> int:
     # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
     shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)
-    return _insert(conn, table, packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64),
-                                            shapes, shape_kinds(shapes)))
+    return packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64), shapes, shape_kinds(shapes))
 
 
 def _tiles_of(bounds: np.ndarray, side: float):
@@ -353,9 +358,17 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     shapes whose box meets it (and only their attributes are read): a view's edge tiles are
     read for the part of them it shows.
     """
-    columns = list(columns or [])
     rows = conn.execute(f"SELECT kind, fids, offsets, coords, attributes FROM {LOD_TABLE} WHERE "
                         "table_name = ? AND band = ? AND tx = ? AND ty = ?", (table, band, tx, ty)).fetchall()
+    return tile_of_rows(rows, columns, near, with_vertices, lambda fids, wanted: _attributes(
+        conn, table, spatial or spatial_table(conn, table), fids, wanted))
+
+
+def tile_of_rows(rows, columns: list[str] | None, near, with_vertices: bool, attributes_of):
+    """:func:`read_tile`'s answer from a tile's ``(kind, fids, offsets, coords, attributes)``
+    rows, wherever they are stored (a pack, or the server's ``parksgis.bands``);
+    ``attributes_of(fids, columns)``: the layer table's values when the rows keep none."""
+    columns = list(columns or [])
     if not rows:
         empty = np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
         return (*empty, None) if with_vertices else empty
@@ -370,7 +383,7 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     if stored is not None:
         values = {c: values[keep].tolist() for c, values in zip(columns, stored)}
     else:
-        values = _attributes(conn, table, spatial or spatial_table(conn, table), fids, columns)
+        values = attributes_of(fids, columns)
     if not with_vertices:
         return fids, geoms, values
     vertices = vertices_of_rows([(r[0], r[2], r[3]) for r in rows])

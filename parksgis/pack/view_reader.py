@@ -256,6 +256,13 @@ class PackViewReader:
         replaces this, and keeps the tiling and the cache)."""
         return read_view(self._conn, table, box, columns, self.spatial(table))
 
+    def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
+        """``(ids, band shapes, {column: values}, vertices)`` of one tile of a band, those whose
+        box meets ``near`` when given (:func:`~parksgis.pack.lod.read_tile`; another source's
+        reader replaces this, as ``_read_box``)."""
+        return lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near,
+                             with_vertices=True)
+
     def _part_of_tile(self, table: str, band: int | None, tx: int, ty: int, near) -> _Tile:
         """The features of a tile whose box meets ``near`` (not cached: a part of a tile); at full
         detail (``band`` None) ``near`` lies within the tile."""
@@ -264,8 +271,7 @@ class PackViewReader:
         if band is None:
             ids, geoms, values = self._read_box(table, near, columns)
         else:
-            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
-                                                         self.spatial(table), near, with_vertices=True)
+            ids, geoms, values, vertices = self._read_band_tile(table, band, tx, ty, columns, near)
         return _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
 
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
@@ -280,8 +286,7 @@ class PackViewReader:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = self._read_box(table, box, columns)
         else:
-            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
-                                                         self.spatial(table), with_vertices=True)
+            ids, geoms, values, vertices = self._read_band_tile(table, band, tx, ty, columns, None)
         tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
         self.tiles_read += 1
         self._cache[key] = tile

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from parksgis.pack.view_reader import CACHE_FEATURES, PackFacts, PackViewReader, ThreadReaders
-from parksgis.server import connection, layers
+from parksgis.pack import lod
+from parksgis.server import bands, connection, layers
 
 
 class DatabaseViewReader(PackViewReader):
@@ -52,10 +53,39 @@ class DatabaseViewReader(PackViewReader):
         return counts[table]
 
     def _band(self, table: str, m_per_px: float):
-        return None  # the server keeps no generalised shapes
+        band = lod.band_for(m_per_px)
+        if band is None:
+            return None
+        ranges = self.facts.ranges
+        if (table, band) not in ranges:
+            extent = self.extent(table)
+            ranges[(table, band)] = lod.extent_tiles(extent, band) if extent is not None and \
+                self.run(lambda: bands.has_band(self._conn, table, band)) else None
+        return band if ranges[(table, band)] is not None else None
 
     def _density(self, table: str, box, m_per_px: float) -> bool:
-        return False
+        ranges = self.facts.ranges
+        if (table, lod.DENSITY_BAND) not in ranges:
+            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
+                if self.run(lambda: bands.has_band(self._conn, table, lod.DENSITY_BAND)) else None
+        return ranges[(table, lod.DENSITY_BAND)] is not None and \
+            lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
+
+    def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
+        """One tile of a band from ``parksgis.bands`` (one query through its key)."""
+        rows = self.run(lambda: bands.tile_rows(self._conn, table, band, tx, ty))
+        return lod.tile_of_rows(rows, columns, near, True, lambda fids, wanted: self._values(table, fids, wanted))
+
+    def _values(self, table: str, fids, columns: list[str]) -> dict[str, list]:
+        """``{column: values}`` of features ``fids`` (sorted) from the layer table, in that order
+        (band rows that keep no attributes: status cells)."""
+        from psycopg import sql
+
+        if not columns or not len(fids):
+            return {c: [None] * len(fids) for c in columns}
+        frame = self.read_where(table, sql.SQL("fid = ANY(%s)"), (fids.tolist(),))
+        frame = frame.reindex(fids)
+        return {c: frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns}
 
     def _read_box(self, table: str, box, columns: list[str]):
         """The features whose box meets ``box``, asked of the index alone (the frame keeps those
