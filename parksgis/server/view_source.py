@@ -7,7 +7,10 @@ features or more viewport-driven, as it does a pack's: the map asks for the feat
 the pack reader's tiling and bounded tile cache (:class:`~parksgis.pack.view_reader.PackViewReader`);
 each tile is one query ``geom && ST_MakeEnvelope(...)``, answered by the index alone, and the
 frame keeps the features whose shape meets the view. Identify adds the exact ``ST_Intersects``.
-The server keeps no bands of generalised shapes: every scale reads full detail. Counts, identify,
+Zoomed out, a table with level-of-detail bands (``server.bands``: those a pack would have, built
+by ``db load``) is read from them instead, a tile one query on the bands' key, exactly as a pack's
+(``pack.lod``); zoomed in, and for a table whose bands a change of its rows dropped, full detail
+(pixel-identical to a whole read). Counts, identify,
 search, sorting and attribute pages are SQL on the table. Values are always parameters; table and
 column names are quoted by psycopg.
 
@@ -26,8 +29,9 @@ from parksgis.server import bands, connection, layers
 
 
 class DatabaseViewReader(PackViewReader):
-    """The pack reader's tiling and bounded tile cache over a database's layer tables: no bands
-    (full detail at every scale), each tile one query through the GiST index (``_read_box``)."""
+    """The pack reader's tiling and bounded tile cache over a database's layer tables: each tile
+    one query, through the bands' key at a banded scale (``_read_band_tile``), else through the
+    GiST index (``_read_box``)."""
 
     def __init__(self, src: str, catalogue: dict[str, list], facts: PackFacts):
         # no pack file to open: the tiles and the cache only (PackViewReader.__init__ not called)
