@@ -226,8 +226,7 @@ class PackViewReader:
     def _density(self, table: str, box, m_per_px: float) -> bool:
         ranges = self.facts.ranges
         if (table, lod.DENSITY_BAND) not in ranges:
-            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
-                if lod.has_band(self._conn, table, lod.DENSITY_BAND) else None
+            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) if self._has_band(table, lod.DENSITY_BAND) else None
         return ranges[(table, lod.DENSITY_BAND)] is not None and \
             lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
 
@@ -239,8 +238,12 @@ class PackViewReader:
         if (table, band) not in ranges:
             extent = self.extent(table)
             ranges[(table, band)] = lod.extent_tiles(extent, band) \
-                if extent is not None and lod.has_band(self._conn, table, band) else None
+                if extent is not None and self._has_band(table, band) else None
         return band if ranges[(table, band)] is not None else None
+
+    def _has_band(self, table: str, band: int) -> bool:
+        """Whether ``table`` has shapes stored in ``band`` (another source's reader replaces this)."""
+        return lod.has_band(self._conn, table, band)
 
     def attributes(self, table: str) -> list[str]:
         """The layer's attribute columns (key and geometry left out), in table order."""

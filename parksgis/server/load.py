@@ -149,11 +149,13 @@ def load_source(src_path, into: str, progress=None) -> LoadCounts:
                     counts.layers_written.append(table)
                     counts.features += n
                     say(f"layer {layer.key}: {n} features")
+                _load_register(cur, shown, register, counts)
+                # after the register: status cells take each feature's status from it
+                for table in counts.layers_written:
                     if bands.after_write(cur, table):
-                        say(f"layer {layer.key}: level-of-detail bands built")
+                        say(f"layer table {table}: level-of-detail bands built")
                 for table in bands.build_missing(cur):  # unchanged, but without bands (see bands)
                     say(f"layer table {table}: level-of-detail bands built")
-                _load_register(cur, shown, register, counts)
                 for ddl in schema.privilege_ddl():  # new layer tables and views get the roles' rights
                     cur.execute(ddl)
         except psycopg.Error as exc:

@@ -56,24 +56,8 @@ class DatabaseViewReader(PackViewReader):
             counts[table] = self.run(lambda: layers.feature_count(self._conn, table))
         return counts[table]
 
-    def _band(self, table: str, m_per_px: float):
-        band = lod.band_for(m_per_px)
-        if band is None:
-            return None
-        ranges = self.facts.ranges
-        if (table, band) not in ranges:
-            extent = self.extent(table)
-            ranges[(table, band)] = lod.extent_tiles(extent, band) if extent is not None and \
-                self.run(lambda: bands.has_band(self._conn, table, band)) else None
-        return band if ranges[(table, band)] is not None else None
-
-    def _density(self, table: str, box, m_per_px: float) -> bool:
-        ranges = self.facts.ranges
-        if (table, lod.DENSITY_BAND) not in ranges:
-            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
-                if self.run(lambda: bands.has_band(self._conn, table, lod.DENSITY_BAND)) else None
-        return ranges[(table, lod.DENSITY_BAND)] is not None and \
-            lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
+    def _has_band(self, table: str, band: int) -> bool:
+        return self.run(lambda: bands.has_band(self._conn, table, band))
 
     def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
         """One tile of a band from ``parksgis.bands`` (one query through its key)."""

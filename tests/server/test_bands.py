@@ -28,7 +28,7 @@ def banded_url(pg_url, sample_layers, cli, monkeypatch):
     assert cli("db", "init", pg_url)[0] == 0
     code, out, err = cli("db", "load", sample_layers, "--into", pg_url)
     assert code == 0, err
-    assert "layer port/plots: level-of-detail bands built" in out
+    assert "layer table port__plots: level-of-detail bands built" in out
     return pg_url
 
 
@@ -183,3 +183,41 @@ def test_render_url_of_every_park_draws_the_bands_as_render_pack_does(qapp, band
     # the same page, the subtitle's date aside (a pack's statuses are as of its build)
     assert images[0].copy(0, 95, 800, 505) == images[1].copy(0, 95, 800, 505)
     assert images[0].copy(0, 0, 800, 95) != images[1].copy(0, 0, 800, 95)
+    # a status edit changes the register, not the layer table: the bands stay, and draw the new colour
+    stored = _band_rows(banded_url)
+    code, _, err = cli("status", "set", banded_url, "PORT-FILL-1", "status=completed")
+    assert code == 0, err
+    assert _band_rows(banded_url) == stored
+    assert cli("render", banded_url, "-o", tmp_path / "edited.png", *common)[0] == 0
+    edited = QImage(str(tmp_path / "edited.png"))
+    assert edited.copy(0, 95, 545, 505) != images[0].copy(0, 95, 545, 505)  # the map, not the legend
+
+
+def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tmp_path, cli, monkeypatch):
+    import shutil
+
+    from parksgis.app.packs import build_pack_from
+
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 5)  # cells for the sample plots,
+    monkeypatch.setattr(lod, "DENSITY_CELLS", 4)  # a few of them,
+    monkeypatch.setattr(lod, "VIEW_FEATURES", 3)  # drawn whenever the view holds more than 3 plots
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*", "*.gpkg"))
+    build_pack_from(folder, tmp_path / "parks.gpkg")
+    assert cli("db", "init", pg_url)[0] == 0
+    assert cli("db", "load", folder, "--into", pg_url)[0] == 0
+    server, pack = _database_reader(pg_url), PackViewReader(tmp_path / "parks.gpkg")
+    try:
+        extent = server.extent(TABLE)
+        ours, theirs = server.frame(TABLE, extent, COARSE), pack.frame(TABLE, extent, COARSE)
+        assert server._density(TABLE, extent, COARSE)
+        assert 1 <= len(ours) < server.count(TABLE)  # a few cells, not a shape per plot
+        # the same cells, each with the id (and so the status colour) of the same feature
+        assert ours.index.tolist() == (theirs.index - 1).tolist()
+        # (a pack's cell boxes come from its R-tree: float32, ~1 m coarser than the server's)
+        assert shapely.equals_exact(ours.geometry.values, theirs.geometry.values, 2e-5).all()
+        assert ours["project_id"].tolist() == theirs["project_id"].tolist()
+    finally:
+        server.close()
+        pack.close()
