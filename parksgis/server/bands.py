@@ -3,7 +3,7 @@ a pack holds them (``pack.lod``, ``docs/packs.md`` "Big packs"), in ``parksgis.b
 
 What is stored is what ``pack build`` stores, made by the same code: the same threshold
 (``lod.MIN_FEATURES`` features; ``lod.DENSITY_MIN_FEATURES`` for status cells), the same bands
-(``lod.band_rows``) and cells (``lod.status_cell_rows``), the same packed rows
+(``lod.band_rows``) and cells (``lod.status_cells``), the same packed rows
 (``pack.band_layout``: many shapes a row, coordinates and offsets as bytea, the features'
 attribute values as JSON). So a view at a coarse scale is drawn from a few rows per tile, and a
 zoomed-in view still reads the layer table (full detail, pixel-identical).
@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
-from parksgis.pack import lod
+from parksgis.pack import cell_features, lod
 from parksgis.server import layers
 
 #: Features read from a layer table at a time while its bands are built.
@@ -64,7 +64,8 @@ def build(cur, table: str, columns: list) -> int:
             for rows in worker.map(lambda band: lod.band_rows(band, fids, geoms, values), range(len(lod.BANDS))):
                 written += _insert(cur, table, rows)
     if count >= lod.DENSITY_MIN_FEATURES and shapes:
-        written += _insert(cur, table, lod.status_cell_rows(_cells(cur.connection, table, names)))
+        cells = cell_features.in_cells(_cells(cur.connection, table, names))
+        written += _insert(cur, table, lod.cell_rows(lod.status_cells(cells)))
     return written
 
 
@@ -118,7 +119,7 @@ def _chunks(conn, table: str, names: list[str]):
 
 def _cells(conn, table: str, names: list[str]):
     """Each feature's ``fid``, box and status as the bands are built (its project's in the
-    register, else its own status column, else ""): what ``lod.status_cell_rows`` groups."""
+    register, else its own status column, else ""): what ``lod.status_cells`` groups."""
     import pandas as pd
     from psycopg import sql
 

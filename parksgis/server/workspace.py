@@ -86,19 +86,23 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page) -> dict:
     """``{table: frame}`` of the layer tables a page at ``page`` (``(box, metres per pixel)``)
     draws from their bands, as ``render PACK`` draws a pack's: whole tables within the box at a
     banded scale, each read as the window reads it (whole tiles, one query each) and holding
-    every feature with its properties (a table with rows the bands lack, no geometry, is read
-    whole instead), with the dtypes a whole read gives."""
+    every feature with its properties, with the dtypes a whole read gives. Read whole instead:
+    road layers (the page sums their kilometres, a simplified line is shorter), a table with rows
+    the bands lack (no geometry), and one the page would draw from status cells (the page counts
+    every feature)."""
     from parksgis.pack import lod
     from parksgis.pack.view_reader import PackFacts
     from parksgis.server.view_source import DatabaseViewReader
 
     box, m_per_px = page or (None, 0.0)
     tables = layers.banded_tables(conn) if box is not None and lod.band_for(m_per_px) is not None else set()
-    within = [t for t in tables if (e := extents.extent(t)) is not None
+    items = layers.catalogue(conn) if tables else []
+    catalogue = {item["table"]: item["columns"] for item in items}
+    roads = {item["table"] for item in items if item["kind"] == "roads"}  # the page sums their lengths
+    within = [t for t in tables - roads if (e := extents.extent(t)) is not None
               and box[0] <= e[0] and box[1] <= e[1] and box[2] >= e[2] and box[3] >= e[3]]
     if not within:
         return {}
-    catalogue = {item["table"]: item["columns"] for item in layers.catalogue(conn)}
     facts = PackFacts()
     facts.extents = extents.known
     reader = DatabaseViewReader(src, catalogue, facts)

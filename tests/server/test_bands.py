@@ -13,7 +13,7 @@ import psycopg
 import pytest
 import shapely
 
-from parksgis.pack import lod
+from parksgis.pack import cell_features, lod
 from parksgis.pack.view_reader import PackFacts, PackViewReader
 from parksgis.server.view_source import DatabaseViewReader
 from parksgis.server.workspace import load_database_workspace
@@ -200,7 +200,7 @@ def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tm
 
     monkeypatch.setattr(lod, "MIN_FEATURES", 5)
     monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 5)  # cells for the sample plots,
-    monkeypatch.setattr(lod, "DENSITY_CELLS", 4)  # a few of them,
+    monkeypatch.setattr(cell_features, "CELLS", 4)  # a few of them,
     monkeypatch.setattr(lod, "VIEW_FEATURES", 3)  # drawn whenever the view holds more than 3 plots
     folder = tmp_path / "layers"
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*", "*.gpkg"))
