@@ -80,6 +80,30 @@ def build_missing(cur) -> list[str]:
     return built
 
 
+def page_band(page, item: dict, extents, banded: set[str]) -> int | None:
+    """The band a page at ``page`` (``(box, metres per pixel)`` or None) draws catalogued table
+    ``item`` from (None: its rows, read as always): a table with bands (in ``banded``) lying
+    within the page's box (``extents``: a ``layers.TableExtents``) at a banded scale, but never
+    a road layer (the page sums their kilometres, and a simplified line is shorter)."""
+    if page is None or item["table"] not in banded or item["kind"] == "roads":
+        return None
+    (box, m_per_px), extent = page, extents.extent(item["table"])
+    if extent is None or not (box[0] <= extent[0] and box[1] <= extent[1] and box[2] >= extent[2]
+                              and box[3] >= extent[3]):
+        return None
+    return lod.band_for(m_per_px)
+
+
+def whole_band(conn, table: str, band: int) -> dict[tuple[int, int], list[tuple]]:
+    """Every tile's :func:`tile_rows` of a band, in one query (a page that shows all of it)."""
+    tiles: dict[tuple[int, int], list[tuple]] = {}
+    with conn.cursor(binary=True) as cur:
+        for tx, ty, *row in cur.execute("SELECT tx, ty, kind, fids, offsets, coords, attributes FROM "
+                                        "parksgis.bands WHERE table_name = %s AND band = %s", (table, band)):
+            tiles.setdefault((tx, ty), []).append(tuple(row))
+    return tiles
+
+
 def has_band(conn, table: str, band: int) -> bool:
     """True when ``table`` has rows in ``band`` (one index look-up)."""
     return conn.execute("SELECT 1 FROM parksgis.bands WHERE table_name = %s AND band = %s LIMIT 1",

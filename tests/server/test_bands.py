@@ -221,3 +221,29 @@ def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tm
     finally:
         server.close()
         pack.close()
+
+
+def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
+    """``render URL`` of every park reads, while it imports the libraries, the rows of the band
+    the page draws each big table from, and the other tables whole."""
+    from parksgis.commands.pack_view import database_page, open_database_view
+    from parksgis.server import connection, layers
+
+    page = (800, 600)
+    ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
+    with connection.connect(banded_url) as conn:
+        items = {item["table"]: item for item in layers.catalogue(conn)}
+    assert ahead.cells(TABLE, items[TABLE]["columns"]) is None  # not read whole
+    roads = ahead.cells("port__roads", items["port__roads"]["columns"])  # roads are: the page sums them
+    assert roads is not None and len(roads[0]) > 0
+    assert ahead.counts()[TABLE] == 14 and set(ahead.extents()) >= {TABLE, "port__roads"}
+    tiles = ahead.tiles(TABLE, 1)
+    assert tiles and sum(len(np.frombuffer(r[1], dtype="<i8")) for rows in tiles.values() for r in rows) >= 14
+    ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
+    viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)
+    assert ahead.tiles(TABLE, 1) is None  # handed over, once
+    plain = open_database_view(banded_url, park=None, bbox=None, page_px=page)
+    for layer in viewed.layers:
+        other = plain.layer(layer.key).frame
+        assert layer.frame.drop(columns="geometry").equals(other.drop(columns="geometry")), layer.key
+        assert shapely.equals_exact(layer.frame.geometry.values, other.geometry.values, 0).all(), layer.key
