@@ -10,7 +10,7 @@ zoomed-in view still reads the layer table (full detail, pixel-identical).
 
 Bands are never older than their table: :func:`build` runs in the transaction that writes the
 table (``db load``), reading the table back as that transaction sees it; and a statement trigger
-on every layer table (:func:`guard`, ``schema.DDL_V4``) deletes the table's bands whenever
+on every layer table (:func:`after_write`, ``schema.DDL_V4``) deletes the table's bands whenever
 anything else inserts, updates, deletes or truncates its rows (an admin in psql), so the map falls
 back to full detail until the next ``db load`` (or ``db init``) builds them again
 (:func:`build_missing`). Statuses are not in the bands: a band row keeps each feature's
@@ -58,7 +58,8 @@ def build(cur, table: str, columns: list) -> int:
     with ThreadPoolExecutor(len(lod.BANDS), thread_name_prefix="parksgis-bands") as worker:
         for fids, geoms, values in _chunks(cur.connection, table, names):
             shapes = True
-            keep = np.flatnonzero(~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1))  # points: no bands
+            # points are not generalised (as in a pack)
+            keep = np.flatnonzero(~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1))
             fids, geoms = fids[keep], geoms[keep]
             values = (names, [v[keep] for v in values])
             for rows in worker.map(lambda band: lod.band_rows(band, fids, geoms, values), range(len(lod.BANDS))):

@@ -67,6 +67,16 @@ class DatabaseViewReader(PackViewReader):
         ahead = self.tiles_ahead.get((table, band))
         rows = ahead.pop((tx, ty), []) if ahead is not None else \
             self.run(lambda: bands.tile_rows(self._conn, table, band, tx, ty))
+        if not rows and ahead is None and not self._has_band(table, band):
+            # the band was dropped since this reader chose it (its table changed): this tile, and
+            # the views after it, at full detail
+            self.facts.ranges.pop((table, band), None)
+            side = lod.tile_deg(band)
+            square = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+            if near is not None:
+                square = (max(square[0], near[0]), max(square[1], near[1]),
+                          min(square[2], near[2]), min(square[3], near[3]))
+            return (*self._read_box(table, square, columns), None)
         return lod.tile_of_rows(rows, columns, near, True, lambda fids, wanted: self._values(table, fids, wanted))
 
     def _values(self, table: str, fids, columns: list[str]) -> dict[str, list]:

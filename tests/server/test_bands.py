@@ -96,6 +96,20 @@ def test_a_changed_layer_table_loses_its_bands_and_the_next_load_builds_them(ban
     assert _band_rows(banded_url) > 0
 
 
+def test_a_window_open_when_the_bands_are_dropped_reads_full_detail(banded_url):
+    reader = _database_reader(banded_url)
+    try:
+        extent = reader.extent(TABLE)
+        assert reader._band(TABLE, COARSE) == 2  # chosen, as the open window has
+        with psycopg.connect(banded_url) as conn:  # then an admin changes the table in psql
+            conn.execute(f"UPDATE parksgis.{TABLE} SET name_zh = name_zh || '*'")
+        frame = reader.frame(TABLE, extent, COARSE)  # tiles not read yet: no band rows any more
+        assert len(frame) == reader.count(TABLE) and frame["name_zh"].str.endswith("*").all()
+        assert reader._band(TABLE, COARSE) is None  # and the next views read full detail
+    finally:
+        reader.close()
+
+
 def test_a_reload_of_changed_features_rebuilds_their_bands_in_the_same_transaction(banded_url, tmp_path, cli,
                                                                                    sample_layers):
     import shutil
