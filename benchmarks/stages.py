@@ -331,6 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage in ("first_frame", "session", "pack_session"):
         import tempfile
 
+        # the app as `parksgis gui` starts it: the data libraries imported before Qt
+        parts.import_libraries_before_qt(str(args.pack or args.root))
         from PySide6 import QtCore, QtWidgets  # the qt canvas and identify panel need a QApplication
 
         app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841

@@ -292,3 +292,25 @@ def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
             assert len(given.lines) and len(given.areas)
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("band", [None, *range(len(lod.BANDS))])
+def test_a_view_holding_the_whole_layer_gives_every_feature_its_band_has(banded, band):
+    """A view around the whole layer (the first view of a pack) skips cutting the shapes to the
+    view: still exactly what the band (or the full-detail table) has, each feature once."""
+    from parksgis.pack.view_reader import PackViewReader
+
+    conn, originals = banded
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    reader = PackViewReader(path)
+    try:
+        x0, y0, x1, y1 = reader.extent("port__plots")
+        for box in ((x0, y0, x1, y1), (x0 - 0.02, y0 - 0.01, x1 + 0.03, y1 + 0.02)):
+            m_per_px = 0.5 if band is None else lod.BANDS[band] * 1.5
+            frame = reader.frame("port__plots", box, m_per_px)
+            expected = originals.index[originals.notna()].tolist() if band is None else \
+                lod.read_band(conn, "port__plots", band, box, ["project_id"])[0].tolist()
+            assert frame.index.tolist() == expected
+            assert len(expected) == len(originals) - 1  # all but the feature without a shape
+    finally:
+        reader.close()
