@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from parksgis.gc_pause import gc_paused
+from parksgis.heap import give_back_freed_memory
 from parksgis.render.highlight import HIGHLIGHT_COLOR, paint_highlight, window_style
 
 SELECTION = window_style(QtGui.QColor(HIGHLIGHT_COLOR), 3.0)  # the same yellow as highlights in exports
@@ -94,6 +95,10 @@ class MapItem(pg.GraphicsObject):
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
+        # what styling and drawing the frame freed goes back to the system once it is shown:
+        # glibc keeps freed blocks, and the holes they leave between frames added up to tens of
+        # MB over a session of zooms, pans and clicks (docs/benchmarks.md, interactive RSS)
+        QtCore.QTimer.singleShot(0, give_back_freed_memory)
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
         for path, points, style in self._highlights:
