@@ -221,7 +221,7 @@ def test_a_small_layer_read_whole_is_the_frame_gdal_reads(tmp_path, pack):
 
 @pytest.mark.parametrize("change", ["datetime column", "null number", "other crs"])
 def test_a_layer_sqlite_alone_would_read_otherwise_is_left_to_gdal(tmp_path, change):
-    from parksgis.pack.handle import _read_frame
+    from parksgis.pack.handle import read_layer_table
 
     frame = _layer_of_every_kind()
     if change == "datetime column":
@@ -234,5 +234,5 @@ def test_a_layer_sqlite_alone_would_read_otherwise_is_left_to_gdal(tmp_path, cha
     pyogrio.write_dataframe(frame, path, layer="port__roads", driver="GPKG")
     ours, gdal = _same_as_gdal(path, "port__roads")
     assert ours is None
-    read = _read_frame(path, "port__roads", immutable=False)  # what a pack's open reads
+XX
     pd.testing.assert_frame_equal(read.drop(columns="geometry"), gdal.drop(columns="geometry"))
