@@ -31,6 +31,9 @@ class MapItem(pg.GraphicsObject):
         #: () -> bool: the features of the view are still being read (no frame worth drawing yet)
         self.reading = None
         self.frames_rendered = 0
+        #: what the next frame replaces (the last view's features, geometry and paths): freed
+        #: once that frame is drawn, not in the way of drawing it
+        self.replaced: list = []
         self._image: QtGui.QImage | None = None
         self._image_view = QtCore.QRectF()
         self._highlights: list[tuple[QtGui.QPainterPath, list[QtCore.QPointF], object]] = []
@@ -81,6 +84,7 @@ class MapItem(pg.GraphicsObject):
         self._paint_highlights(painter)
 
     def _render(self, view: QtCore.QRectF, size: QtCore.QSize, dpr: float = 1.0) -> None:
+        replaced, self.replaced = self.replaced, []
         image = QtGui.QImage(size * dpr, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(dpr)  # the renderer paints in logical pixels, Qt scales
         image.fill(QtGui.QColor("#f4f1ea"))
@@ -95,10 +99,11 @@ class MapItem(pg.GraphicsObject):
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
-        # what styling and drawing the frame freed goes back to the system once it is shown:
-        # glibc keeps freed blocks, and the holes they leave between frames added up to tens of
-        # MB over a session of zooms, pans and clicks (docs/benchmarks.md, interactive RSS)
-        QtCore.QTimer.singleShot(0, give_back_freed_memory)
+        # once the frame is shown: what it replaced is freed (10-15 ms of a zoom at a million
+        # plots), and what that and drawing it freed goes back to the system (glibc keeps freed
+        # blocks, and the holes they leave between frames added up to tens of MB over a session
+        # of zooms, pans and clicks: docs/benchmarks.md, interactive RSS)
+        QtCore.QTimer.singleShot(0, lambda: (replaced.clear(), give_back_freed_memory()))
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
         for path, points, style in self._highlights:

@@ -314,3 +314,19 @@ def test_a_view_holding_the_whole_layer_gives_every_feature_its_band_has(banded,
             assert len(expected) == len(originals) - 1  # all but the feature without a shape
     finally:
         reader.close()
+
+
+def test_band_attributes_read_back_as_written_even_what_only_pythons_json_reads():
+    """Values a band row keeps come back as they went in: text (Chinese, damaged bytes kept as
+    surrogates), numbers, NaN and nulls."""
+    import math
+
+    from parksgis.pack.band_layout import _attributes_blob, stored_attributes
+
+    columns = ["name", "area"]
+    for names, areas in ((["一号地块", None, "x"], [1.5, None, 3]), (["bad\udc80bytes", "ok", ""], [math.nan, 2.0, -1])):
+        blob = _attributes_blob(columns, [names, areas])
+        got = stored_attributes([(None, None, None, None, blob)], columns)
+        assert got[0].tolist() == names
+        assert [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in got[1].tolist()] == \
+            [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in areas]
