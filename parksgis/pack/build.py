@@ -224,7 +224,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
                 layer.frame = layer.frame.iloc[:0].copy()  # a copy: a slice would keep every row alive
             give_back_freed_memory()
         progress.stage("building the level-of-detail bands")
-        build_lod(conn, list(names))
+        build_lod(conn, list(names), processes=whole_process)
         progress.stage("writing the register's baseline")
         _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
