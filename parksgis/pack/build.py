@@ -302,8 +302,8 @@ def _gdal_config(options: dict):
 def _hashed(conn, path: Path | None, history_baseline: int, tables: list[tuple[str, str]]) -> list:
     """``[frozen digests, (sha, rows) of each of tables]``; with ``path`` (the file), by two
     processes (see :func:`parksgis.pack.format.table_digests`)."""
-    frozen = fmt.frozen_digests(conn, history_baseline, path=path)
-    return [frozen, *fmt.table_digests(conn, tables, path=path)]
+    frozen, built = fmt.frozen_digests(conn, history_baseline, path=path, also=tables)
+    return [frozen, *built]
 
 
 _DESCRIPTIONS = {
