@@ -71,6 +71,9 @@ _CHUNK = 50_000
 #: chunks worked out ahead of the inserts (each chunk's bands ~25 MB at a million plots), by
 #: this many workers: the shapes are nearly all of the work, the inserts of packed rows little
 _AHEAD = 2
+#: chunks handed to the workers before a dense layer's status cells are worked out (see
+#: build_lod): enough to keep them busy meanwhile
+_CELLS_AHEAD = 6
 _WORKERS = 2
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
@@ -175,18 +178,23 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
             count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
             if count < min_features:
                 continue
-            shapes = False
+            dense = count >= DENSITY_MIN_FEATURES
+            cells = None
             ahead: deque = deque()
             columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
             for fids, blobs, values in _chunks(conn, table, spatial, columns):
-                shapes = True
                 ahead.append(worker.submit(chunk_rows, fids, blobs, (columns, values)))
-                if len(ahead) > _AHEAD:
+                if dense and cells is None and len(ahead) > _CELLS_AHEAD:
+                    # the status cells (seconds of this thread's time at a million plots) are
+                    # worked out while the workers are busy with the chunks handed to them
+                    cells = _cell_rows(conn, table, spatial)
+                while len(ahead) > (_AHEAD if cells is not None or not dense else _CELLS_AHEAD):
                     written += _insert(conn, table, ahead.popleft().result())
+            if dense and cells is None and ahead:  # fewer chunks than that
+                cells = _cell_rows(conn, table, spatial)
             while ahead:
                 written += _insert(conn, table, ahead.popleft().result())
-            if count >= DENSITY_MIN_FEATURES and shapes:
-                written += _insert_cells(conn, table, spatial)
+            written += _insert(conn, table, cells or [])  # after the bands: ids as before
     return written
 
 
@@ -267,8 +275,8 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
 
 
-def _insert_cells(conn, table: str, spatial) -> int:
-    """The layer's status cells (see the module's text) as rows of band DENSITY_BAND."""
+def _cell_rows(conn, table: str, spatial) -> list[tuple]:
+    """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND."""
     import pandas as pd
 
     from parksgis.store.feature_status import status_columns
@@ -295,8 +303,7 @@ def _insert_cells(conn, table: str, spatial) -> int:
     # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
     shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)
-    return _insert(conn, table, packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64),
-                                            shapes, shape_kinds(shapes)))
+    return packed_rows(DENSITY_BAND, zero, zero, chosen["min"].to_numpy(np.int64), shapes, shape_kinds(shapes))
 
 
 def _tiles_of(bounds: np.ndarray, side: float):
