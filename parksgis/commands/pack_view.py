@@ -9,7 +9,8 @@ extent reads the coarse bands, never every full-detail shape. Everything drawn o
 the same as from a whole read (``tests/render/test_cli_render_pack_view.py``), the key figures
 beside the map included: a ``--bbox`` page's count the whole parks it touches, so there every
 feature's properties are read (only geometries are left out beyond the box) and road layers,
-whose kilometres they sum, whole.
+whose kilometres they sum, whole and at full detail (a band's simplified line is shorter). A layer drawn from status cells is counted by the features
+each cell stands for (``pack.cell_features``).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def is_parksgis_pack(src) -> bool:
 
 def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
     """The pack's workspace with each layer holding only the features the page can show."""
-    from parksgis.pack import open_pack
+    from parksgis.pack import cell_features, open_pack
+    from parksgis.pack.handle import read_layer_table
     from parksgis.model.view_source import expand_box
     from parksgis.pack.view_reader import PackViewReader
     from parksgis.pack.view_source import PackViewSource
@@ -58,19 +60,28 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
         m_per_px = _m_per_px(shaped, page_px[0])
         box = expand_box(shaped, MARGIN)
         roads = {table for table, _park, kind in reader.layer_rows() if kind == "roads"}
+        celled = []  # (frame, what its status cells stand for) where the page draws cells
 
         def frame(table):
             # whole tiles (cut=False): the page's counts of projects on the map come from these
             # frames; a box page's key figures count the whole parks it touches (a park page's,
             # its own park, which its box holds): their road kilometres and projects drawn nowhere
             extent = reader.extent(table)
-            if bbox is None or extent is None or _holds(box, extent):
-                return reader.frame(table, box, m_per_px, cut=False)
-            if table in roads:  # full detail everywhere: the page sums their lengths
-                return reader.frame(table, extent, 0.0, cut=False)
-            return _with_every_row(source, table, reader.frame(table, box, m_per_px, cut=False))
+            whole = bbox is None or extent is None or _holds(box, extent)
+            if table in roads:  # whole and at full detail: the page sums their lengths
+                return read_layer_table(src, table)
+            read = reader.frame(table, box, m_per_px, cut=False)
+            cells = cell_features.read(reader.conn, table, reader.spatial(table), read.index) \
+                if reader.drawn_from_cells(table, box, m_per_px) else None
+            if not whole:
+                read = _with_every_row(source, table, read)
+            if cells is not None:
+                celled.append((read, cells))
+            return read
 
         workspace, _ = open_pack(src, frames=frame)
+        for layer in workspace.layers:
+            layer.cell_features = next((cells for read, cells in celled if read is layer.frame), None)
         return workspace
     finally:
         reader.close()

@@ -57,6 +57,10 @@ class Layer:
         #: a viewport-driven layer's source (model.view_source.LayerView): ``frame`` then holds
         #: only the features of the view last read; None: ``frame`` holds every feature
         self.view = None
+        #: a layer drawn from status cells (a page of a big pack; ``pack.cell_features``): the
+        #: features each cell stands for, counted by their status columns' values (columns
+        #: ``cell``, the status columns, ``count``), so its projects are counted as its features'
+        self.cell_features = None
         self.title_zh = title_zh or name
         self.title_en = title_en or name
         self._visible = True
@@ -152,7 +156,14 @@ class Layer:
 
     def linked_project_ids(self) -> set[str]:
         """The ids of the projects the layer's features link to: of every feature in the source
-        for a viewport-driven layer (asked of it once: a layer's table never changes)."""
+        for a viewport-driven layer (asked of it once: a layer's table never changes), of every
+        feature its cells stand for for one drawn from status cells."""
+        if self.cell_features is not None:
+            import pandas as pd
+
+            stood_for = self.cell_features
+            return set(normalised_project_ids(pd.Series(stood_for["project_id"].unique())).dropna()) \
+                if "project_id" in stood_for.columns else set()
         if self.view is None:
             return set(self.project_ids.dropna())
         if self._source_links is None:

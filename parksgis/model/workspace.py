@@ -126,9 +126,9 @@ class Workspace:
             ids = layer.project_ids
             present = ids.notna().to_numpy()
             known = ids.isin(known_ids).to_numpy()
-            if layer.view is None:
+            if layer.view is None and layer.cell_features is None:
                 linked.update(ids[present & known].unique())
-            else:  # the features beyond the view link projects too
+            else:  # the features beyond the view (or standing behind a cell) link projects too
                 linked.update(layer.linked_project_ids())
             # vectorised: layers of a million plots are linked without a Python loop per row
             for row in (present & ~known).nonzero()[0]:

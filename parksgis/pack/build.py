@@ -25,6 +25,7 @@ from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
+from parksgis.pack import cell_features
 from parksgis.pack.lod import LOD_TABLE, build_lod
 from parksgis.pack.qgis_project import write_qgis_project
 from parksgis.pack.qgis_styles import write_qgis_styles
@@ -229,7 +230,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         _write_baseline(conn, registered)
         fmt.create_merge_tables(conn)
         for table in (fmt.MANIFEST, fmt.LAYERS, fmt.PARKS, fmt.BASELINE, fmt.CONFLICTS, fmt.APPLIED,
-                      LOD_TABLE):
+                      LOD_TABLE, cell_features.TABLE):
             fmt.register_attribute_table(conn, table, _DESCRIPTIONS[table], stamp)
         write_imagery(conn, list(imagery), boxes, max_zoom, stamp)
         write_qgis_project(conn, file_name, title or "", stamp)  # the parks as a QGIS project
@@ -314,6 +315,7 @@ _DESCRIPTIONS = {
     fmt.CONFLICTS: "parksgis merge conflicts",
     fmt.APPLIED: "parksgis change ids merged here",
     LOD_TABLE: "parksgis level of detail: big layers' shapes generalised per zoom band",
+    cell_features.TABLE: "parksgis level of detail: the features each status cell stands for, by status",
 }
 
 

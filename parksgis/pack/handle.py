@@ -244,7 +244,8 @@ def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegis
         raise PackCorruptError(path, f"register: {exc}") from None
 
 
-def _read_frame(path: Path, table: str, immutable: bool):
+def read_layer_table(path: Path, table: str, immutable: bool = False):
+    """Every feature of the pack's layer ``table`` (GDAL), raising PackCorruptError if it cannot."""
     import pyogrio
 
     options = {"IMMUTABLE": "YES"} if immutable else {}
@@ -278,7 +279,7 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
             frame = view_source.by_ids(table, [])  # filled per view by the window
         elif frames is not None:
             frame = frames(table)
-        elif len(frame := _read_frame(path, table, immutable)) != count:
+        elif len(frame := read_layer_table(path, table, immutable)) != count:
             raise PackCorruptError(path, f"layer {table}: {len(frame)} features, built with {count}")
         layer = Layer(name, frame, LayerKind.from_name(kind), park_id, source=path,
                       title_zh=title_zh or "", title_en=title_en or "")
@@ -318,7 +319,7 @@ def _open_plain(path: Path, immutable: bool, notes: list[str],
         for name, geometry_type in listed if with_layers else ():
             if geometry_type is None:
                 continue  # attribute table
-            frame = _read_frame(path, name, immutable)
+            frame = read_layer_table(path, name, immutable)
             if frame.crs is not None and frame.crs.to_epsg() != 4326:
                 frame = frame.to_crs(4326)
             layers.append(Layer(name, frame, LayerKind.OTHER, None, source=path))

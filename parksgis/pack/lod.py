@@ -19,14 +19,15 @@ draws thousands of symbols as small squares. Only layers of at least :data:`MIN_
 features get bands; smaller ones draw fast from full detail.
 
 The biggest layers (:data:`DENSITY_MIN_FEATURES` or more) also get **status cells**: the layer's
-extent cut into about :data:`DENSITY_CELLS` square cells, one row per cell holding features,
+extent cut into about ``cell_features.CELLS`` square cells, one row per cell holding features,
 its shape the box of the cell's features and its id that of a feature (the lowest id) of the
 cell's commonest status when the pack is built (the register's status of the feature's project,
 else its own status column). A view that would hold more than :data:`VIEW_FEATURES` features
 (a million plots at full extent) is drawn from these few thousand cells, each styled like its
 representative feature, so an edit of that feature's project recolours the cell
 (:func:`wants_density`); zoomed in further, the bands take over. They are stored as the rows of
-band :data:`DENSITY_BAND`, all in tile (0, 0).
+band :data:`DENSITY_BAND`, all in tile (0, 0); how many features of each status each cell
+stands for is stored beside them (``pack.cell_features``), for a page's counts.
 
 Shapes live in one attribute table, :data:`LOD_TABLE`, by layer, band and the tile of the
 band's grid (:data:`TILE_PX` pixels square at the band's scale) that each shape meets; a shape
@@ -49,6 +50,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
+from parksgis.pack import cell_features
 from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked, vertices_of_rows
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.format import quote
@@ -78,7 +80,6 @@ _WORKERS = 2
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
 DENSITY_MIN_FEATURES = 200_000
-DENSITY_CELLS = 4096
 VIEW_FEATURES = 250_000
 DENSITY_BAND = len(BANDS)
 
@@ -106,6 +107,7 @@ def create_tables(conn: sqlite3.Connection) -> None:
                  "ty INTEGER NOT NULL, part INTEGER NOT NULL, kind INTEGER NOT NULL, "
                  "fids BLOB NOT NULL, offsets BLOB NOT NULL, coords BLOB NOT NULL, attributes BLOB, "
                  "UNIQUE (table_name, band, tx, ty, part))")
+    cell_features.create_table(conn)
 
 
 def feature_sizes_m(geoms: np.ndarray) -> np.ndarray:
@@ -276,30 +278,17 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
 
 
 def _cell_rows(conn, table: str, spatial) -> list[tuple]:
-    """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND."""
-    import pandas as pd
-
-    from parksgis.store.feature_status import status_columns
-
-    boxes = pd.DataFrame(conn.execute(f"SELECT id, minx, miny, maxx, maxy FROM {quote(spatial.rtree)}").fetchall(),
-                         columns=["fid", "minx", "miny", "maxx", "maxy"]).set_index("fid")
-    attributes = table_columns(conn, table)
-    present = [c for c in status_columns(attributes) if c in attributes][:2]  # link, own status
-    wanted = ", ".join(quote(c) for c in [spatial.key, *present])
-    kinds = pd.DataFrame(conn.execute(f"SELECT {wanted} FROM {quote(table)}").fetchall(),
-                         columns=["fid", *present]).set_index("fid")
-    cells = boxes.join(kinds, how="inner").reset_index()
-    x0, y0 = cells["minx"].min(), cells["miny"].min()
-    side = math.sqrt(max((cells["maxx"].max() - x0) * (cells["maxy"].max() - y0), 1e-12) / DENSITY_CELLS)
-    cells["cx"] = ((cells["minx"] + cells["maxx"]) / 2 - x0) // side
-    cells["cy"] = ((cells["miny"] + cells["maxy"]) / 2 - y0) // side
-    cells["kind"] = _build_statuses(conn, cells, present)
+    """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND; what
+    each stands for goes into its own table (``pack.cell_features``) right away."""
+    cells, present = cell_features.assign_cells(conn, table, spatial)
+    cells["kind"] = _build_statuses(conn, cells, present[:2])  # the link, the first own status
     sizes = cells.groupby(["cx", "cy", "kind"]).fid.agg(["size", "min"]).reset_index()
     chosen = sizes.sort_values(["cx", "cy", "size", "min"], ascending=[True, True, False, True]) \
         .drop_duplicates(["cx", "cy"])
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
     chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
+    cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
     # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
     shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)

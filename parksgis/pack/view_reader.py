@@ -160,7 +160,7 @@ class PackViewReader:
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
-        if band is not None and self._density(table, box, m_per_px):
+        if self.drawn_from_cells(table, box, m_per_px):
             band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
         elif band is not None:
             side = lod.tile_deg(band)
@@ -221,6 +221,11 @@ class PackViewReader:
             vertices = Vertices.joined([p.vertices for p in parts]).take(first)
         return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326), \
             vertices
+
+    def drawn_from_cells(self, table: str, box, m_per_px: float) -> bool:
+        """Whether :meth:`frame` of ``box`` at ``m_per_px`` gives ``table``'s status cells (each
+        standing for many features; ``pack.lod``), not its features."""
+        return self._band(table, m_per_px) is not None and self._density(table, box, m_per_px)
 
     # -- internals ------------------------------------------------------------------------------
     def _density(self, table: str, box, m_per_px: float) -> bool:

@@ -100,24 +100,44 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str, state=None) -
         if not layer.visible or layer.kind not in STATUS_LAYER_KINDS or layer.style != "status":
             continue
         rows = renderer.visible_rows(layer, view, state)
-        if len(rows):
-            style = renderer.style(layer, state)
-            shown.append(pd.DataFrame({"status": style.statuses[rows],
+        if not len(rows):
+            continue
+        style = renderer.style(layer, state)
+        if layer.cell_features is not None:
+            shown.append(_stood_for(layer, rows, style, (state or renderer.state).hidden))
+        else:
+            shown.append(pd.DataFrame({"status": style.statuses[rows], "count": 1,
                                        "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
     if not shown:
         return []
     features = pd.concat(shown, ignore_index=True)
-    unlinked = int((features["status"] == NO_STATUS).sum())
+    unlinked = int(features.loc[features["status"] == NO_STATUS, "count"].sum())
     with_status = features[features["status"] != NO_STATUS]
     # a feature with its own status and no project counts once, like a project of its own
     own = with_status["pid"].isna()
-    linked = pd.concat([with_status[~own].drop_duplicates(), with_status[own]])
-    projects = linked.groupby("status").size().to_dict()
+    linked = with_status[~own].drop_duplicates(["status", "pid"]).groupby("status").size()
+    projects = linked.add(with_status[own].groupby("status")["count"].sum(), fill_value=0).to_dict()
     entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
                for s in scheme if s.code in projects]
     if unlinked:
         entries.append(LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, unlinked))
     return entries
+
+
+def _stood_for(layer, rows, style, hidden) -> pd.DataFrame:
+    """The features that the status cells ``rows`` of ``layer`` stand for (``status``, ``pid``,
+    ``count`` of each combination), as ``style`` sees their statuses; ``hidden`` statuses left out."""
+    from parksgis.model.layer import Layer
+
+    stood_for = layer.cell_features
+    mine = stood_for[stood_for["cell"].isin(layer.frame.index.to_numpy()[rows])]
+    values = [c for c in mine.columns if c not in ("cell", "count")]
+    if values:  # each combination once, whichever cells hold it
+        mine = mine.groupby(values, dropna=False, sort=False)["count"].sum().reset_index()
+    combinations = Layer(layer.name, mine.drop(columns=["cell", "count"], errors="ignore"), layer.kind)
+    features = pd.DataFrame({"status": style.statuses_of(combinations), "count": mine["count"].to_numpy(),
+                             "pid": combinations.project_ids.to_numpy(dtype=object)})
+    return features[~features["status"].isin(hidden)]
 
 
 def _kpi_value(kpis: dict, key: str):

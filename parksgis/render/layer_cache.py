@@ -188,6 +188,11 @@ class LayerStyle:
         self._named: dict[str, np.ndarray] = {}
         self._own_names: dict[str, np.ndarray] = {}
 
+    def statuses_of(self, layer: Layer) -> np.ndarray:
+        """The status codes of ``layer``'s features as this style sees statuses (its projects,
+        its scheme): for features counted elsewhere, e.g. those a status cell stands for."""
+        return feature_statuses(layer, self._index, self._scheme)
+
     @cached_property
     def _rows_of_project(self) -> dict:
         """Feature rows per project id (built on the first edit, then each edit is a lookup)."""

@@ -12,7 +12,7 @@ import pyogrio
 import pytest
 import shapely
 
-from parksgis.pack import lod
+from parksgis.pack import cell_features, lod
 from parksgis.pack.view_reader import PackViewReader
 
 LON, LAT = 111.9, 21.8
@@ -23,7 +23,7 @@ N = 3000
 def celled(tmp_path, monkeypatch):
     """3,000 plots on a grid, ten to a project, some linked to none but carrying a status."""
     monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 1000)
-    monkeypatch.setattr(lod, "DENSITY_CELLS", 100)
+    monkeypatch.setattr(cell_features, "CELLS", 100)
     i = np.arange(N)
     side = 0.0006
     x, y = LON + (i % 60) * side, LAT + (i // 60) * side
@@ -43,7 +43,7 @@ def celled(tmp_path, monkeypatch):
 def test_every_feature_is_in_a_cell_of_its_commonest_status(celled):
     path, conn, features = celled
     fids, cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
-    assert 50 <= len(cells) <= 130 and len(set(fids)) == len(fids)  # ~DENSITY_CELLS, one id each
+    assert 50 <= len(cells) <= 130 and len(set(fids)) == len(fids)  # ~CELLS, one id each
     assert set(fids) <= set(features.index)
     centres = shapely.centroid(features.geometry.values)
     tree = shapely.STRtree(cells)
@@ -73,3 +73,22 @@ def test_the_reader_draws_a_crowded_view_from_the_cells_and_a_closer_one_from_th
     assert len(reader.frame("port__plots", corner, 8.0)) > 50  # band shapes, one per feature
     assert len(reader.frame("port__plots", extent, 2.0)) == N  # full detail is never celled
     reader.close()
+
+
+def test_each_cell_keeps_count_of_the_features_it_stands_for_by_status(celled):
+    path, conn, features = celled
+    fids, _cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
+    spatial = lod.spatial_table(conn, "port__plots")
+    stored = cell_features.read(conn, "port__plots", spatial, fids)
+    assert list(stored.columns) == ["cell", "project_id", "状态", "count"]
+    assert stored["count"].sum() == N and set(stored["cell"]) == set(fids)
+    # every project's plots and every own status, counted as the features have them
+    by_project = stored.groupby("project_id")["count"].sum()
+    assert by_project.to_dict() == features["project_id"].value_counts().to_dict()
+    unlinked = stored[stored["project_id"].isna()].groupby("状态")["count"].sum()
+    assert unlinked.to_dict() == features[features["project_id"].isna()]["状态"].value_counts().to_dict()
+    # a pack built before the table existed has the same worked out on reading
+    conn.execute(f"DROP TABLE {cell_features.TABLE}")
+    worked_out = cell_features.read(conn, "port__plots", spatial, fids)
+    key = ["cell", "project_id", "状态"]
+    assert worked_out.sort_values(key).fillna("").values.tolist() == stored.sort_values(key).fillna("").values.tolist()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+import pypdf
 import pytest
 from PySide6.QtGui import QImage
 
@@ -57,3 +58,42 @@ def test_the_overview_draws_from_the_bands(qapp, pack, tmp_path, monkeypatch):
     assert viewed.size() == whole.size()
     differ = sum(viewed.pixel(x, y) != whole.pixel(x, y) for x in range(0, 800, 2) for y in range(0, 600, 2))
     assert differ < 0.02 * 400 * 300  # generalised by at most half a pixel: a few edge pixels
+
+
+@pytest.fixture
+def celled_pack(tmp_path, monkeypatch):
+    """The sample parks as a pack whose plots get status cells of several plots each (forced)."""
+    import shutil
+
+    from parksgis.app.packs import build_pack_from
+    from parksgis.pack import cell_features, lod
+    from tests.conftest import LAYERS
+
+    folder = tmp_path / "pack-source"
+    shutil.copytree(LAYERS, folder, ignore=shutil.ignore_patterns("register.sqlite", "*.gpkg"))
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 5)
+    monkeypatch.setattr(cell_features, "CELLS", 4)
+    build_pack_from(folder, tmp_path / "parks.gpkg")
+    monkeypatch.setattr(lod, "VIEW_FEATURES", 5)  # every park's plots are "too many" to draw
+    return tmp_path / "parks.gpkg"
+
+
+def test_a_page_drawn_from_status_cells_counts_the_projects_of_every_plot(qapp, celled_pack, tmp_path,
+                                                                         monkeypatch):
+    """Each cell stands for several plots: the legend and the "not on the map" figure count
+    their projects, as a page drawn from every plot does (not the cells' representatives)."""
+    workspace = open_pack_view(celled_pack, park=None, bbox=None, page_px=(1600, 1000))
+    plots = [layer for layer in workspace.layers if layer.cell_features is not None]
+    assert plots and all(len(layer.frame) < layer.cell_features["count"].sum() for layer in plots)
+
+    def page_text(name):
+        out = tmp_path / name
+        assert main(["render", str(celled_pack), "-o", str(out), "--size", "1600x1000",
+                     "--generated", "2014-07-24"]) == 0
+        text = pypdf.PdfReader(out).pages[0].extract_text()
+        return text[text.index("图例"):]
+
+    from_cells = page_text("cells.pdf")
+    monkeypatch.setattr(pack_view, "is_parksgis_pack", lambda src: False)  # read every plot
+    assert from_cells == page_text("whole.pdf")
