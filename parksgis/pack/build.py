@@ -23,6 +23,7 @@ from parksgis.model.project import PROJECT_FIELDS
 from parksgis.model.status import StatusScheme
 from parksgis.model.workspace import Workspace
 from parksgis.pack import format as fmt
+from parksgis.pack.beside import Beside
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
 from parksgis.pack import cell_features
@@ -81,45 +82,48 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     if as_of is not None and str(as_of) > local_date(utc_now()).isoformat():
         raise PackError(source_label, f"--as-of {as_of} is in the future")
     today = local_date(utc_now()).isoformat()  # where the parks are (China Standard Time)
-    packed = packed_register(workspace, folder, parks, as_of, today, register)
-    keep = [p for p in workspace.parks if not parks or p.park_id in parks]
+    # the register to pack: a build that is all its process does has a forked child work it out
+    # while this process writes the layers (a million plots' 100,000 projects: seconds)
+    with Beside(whole_process and register is None, packed_register, workspace, folder, parks, as_of, today,
+                register) as packed:
+        keep = [p for p in workspace.parks if not parks or p.park_id in parks]
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not os.access(out.parent, os.W_OK):
-        raise PackError(out, f"cannot write into {out.parent}: the folder is not writable "
-                             "(Permission denied); nothing was built")
-    if out.is_file():
-        from parksgis.pack.access import EditLock
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(out.parent, os.W_OK):
+            raise PackError(out, f"cannot write into {out.parent}: the folder is not writable "
+                                 "(Permission denied); nothing was built")
+        if out.is_file():
+            from parksgis.pack.access import EditLock
 
-        lock = EditLock(out)
-        lock.release()
-        if lock.held_elsewhere:  # replacing it would strand that program's edits in the old file
-            raise PackError(out, "the pack is open for editing in another program; close it "
-                                 "there before building over it")
-    remove_stale_temporaries(out.parent)
-    # ends in .gpkg so GDAL does not warn about the extension while writing it
-    atomic = AtomicFile(out, suffix=TMP_SUFFIX)
-    with atomic as building, _writing(building):
-        manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
-                          imagery=imagery or [], max_zoom=max_zoom, file_name=out.name,
-                          whole_process=whole_process)
-        from parksgis.pack.verify import verify_pack
+            lock = EditLock(out)
+            lock.release()
+            if lock.held_elsewhere:  # replacing it would strand that program's edits in the old file
+                raise PackError(out, "the pack is open for editing in another program; close it "
+                                     "there before building over it")
+        remove_stale_temporaries(out.parent)
+        # ends in .gpkg so GDAL does not warn about the extension while writing it
+        atomic = AtomicFile(out, suffix=TMP_SUFFIX)
+        with atomic as building, _writing(building):
+            manifest = _write(building, workspace, keep, packed, source_label, as_of, title,
+                              imagery=imagery or [], max_zoom=max_zoom, file_name=out.name,
+                              whole_process=whole_process)
+            from parksgis.pack.verify import verify_pack
 
-        progress.stage("verifying the pack")
-        # what open checks, but not the content hashes: _write computed them from these very rows
-        # in the transaction it committed, so hashing a million-plot pack again (as long as the
-        # first time) would compare a value with itself; opening the pack (tests/pack) and
-        # 'parksgis pack verify' recompute them. SQLite's quick check of its own fresh writes
-        # (every page and B-tree; whether each index matches its table is what those hashes of
-        # the same rows and 'pack verify' stand for)
-        check = verify_pack(building, hashes=False, quick=True)
-        if not check.ok:  # never replace a good pack with one that would be refused on open
-            raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
-        try:
-            atomic.commit()
-        except OSError as exc:  # Windows: the old pack is open in another program
-            raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
-                                 "in another program?") from None
+            progress.stage("verifying the pack")
+            # what open checks, but not the content hashes: _write computed them from these very rows
+            # in the transaction it committed, so hashing a million-plot pack again (as long as the
+            # first time) would compare a value with itself; opening the pack (tests/pack) and
+            # 'parksgis pack verify' recompute them. SQLite's quick check of its own fresh writes
+            # (every page and B-tree; whether each index matches its table is what those hashes of
+            # the same rows and 'pack verify' stand for)
+            check = verify_pack(building, hashes=False, quick=True)
+            if not check.ok:  # never replace a good pack with one that would be refused on open
+                raise PackError(out, f"the built pack does not verify: {check.problems[0]}")
+            try:
+                atomic.commit()
+            except OSError as exc:  # Windows: the old pack is open in another program
+                raise PackError(out, f"cannot replace the pack ({exc.strerror or exc}); is it open "
+                                     "in another program?") from None
     return manifest
 
 
@@ -203,7 +207,7 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
 
     today = local_date(created).isoformat()
     progress.stage("writing the register into the pack")
-    write_register(tmp, register)
+    write_register(tmp, register.result())
     conn = sqlite.connect(tmp, create=False, row_factory=None)
     try:
         # the history rows the build wrote (ids 1..n): edits made in the field come after them

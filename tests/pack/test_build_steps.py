@@ -180,3 +180,36 @@ def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(
     assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
     assert quick == read
     assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
+
+
+def _pid_and(value):
+    import os
+
+    return os.getpid(), value
+
+
+def _refused(path):
+    from parksgis.store.errors import RegisterError
+
+    raise RegisterError(path, "not a register")
+
+
+def test_a_step_worked_out_beside_comes_from_a_forked_child_and_its_error_is_raised_here(monkeypatch, tmp_path):
+    import os
+
+    from parksgis.store.errors import RegisterError
+    from parksgis.pack.beside import Beside
+
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no lock the child needs
+    with Beside(True, _pid_and, {"P-1": "planned"}) as step:
+        pid, value = step.result()
+    assert pid != os.getpid() and value == {"P-1": "planned"}
+    with Beside(False, _pid_and, 1) as step:  # not forked: worked out here, now
+        assert step.result() == (os.getpid(), 1)
+    # the child's error does not cross the pipe: this process works the step out and raises it
+    with pytest.raises(RegisterError, match="not a register") as raised:
+        with Beside(True, _refused, tmp_path / "register.sqlite") as step:
+            step.result()
+    assert str(tmp_path) in str(raised.value)
+    with pytest.raises(RegisterError):  # not forked: raised at once, as without Beside
+        Beside(False, _refused, tmp_path)
