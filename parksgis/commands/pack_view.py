@@ -1,5 +1,5 @@
 """``render``/``atlas`` of a pack read only where the page looks (R-tree, level-of-detail bands);
-``render`` of a database likewise (GiST indexes, full detail).
+``render`` of a database likewise (GiST indexes, the server's bands: ``server.bands``).
 
 A page shows one park, a bbox or all parks. For a parksgis pack the box the page will show is
 worked out first from the layers' R-tree extents (nothing read), grown to the page's shape plus
@@ -117,13 +117,19 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
     from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 
+    def page(extents):  # the box read, and the scale (its big tables drawn from their bands)
+        box = bbox or _parks_box(extents, park)
+        if box is None:
+            return None
+        shaped = _page_shaped(box, page_px)
+        return expand_box(shaped, MARGIN), _m_per_px(shaped, page_px[0])
+
     def page_box(extents):
         if bbox is None and park is None:  # the view is the data
             return None
-        box = bbox or _parks_box(extents, park)
-        return None if box is None else expand_box(_page_shaped(box, page_px), MARGIN)
+        return (page(extents) or (None,))[0]
 
-    return load_database_workspace(src, view=page_box, ahead=ahead)[0]
+    return load_database_workspace(src, view=page_box, page=page, ahead=ahead)[0]
 
 
 def _parks_box(reader, park: str | None):

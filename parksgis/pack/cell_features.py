@@ -49,12 +49,17 @@ def assign_cells(conn: sqlite3.Connection, table: str, spatial) -> tuple[pd.Data
     wanted = ", ".join(quote(c) for c in [spatial.key, *present])
     values = pd.DataFrame(conn.execute(f"SELECT {wanted} FROM {quote(table)}").fetchall(),
                           columns=["fid", *present]).set_index("fid")
-    cells = boxes.join(values, how="inner").reset_index()
+    return in_cells(boxes.join(values, how="inner").reset_index()), present
+
+
+def in_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    """``cells`` (features with their box: ``minx`` ...) with their cell (``cx``, ``cy``): the
+    extent of the boxes cut into about :data:`CELLS` squares, a feature in the one holding its
+    box's centre."""
     x0, y0 = cells["minx"].min(), cells["miny"].min()
     side = math.sqrt(max((cells["maxx"].max() - x0) * (cells["maxy"].max() - y0), 1e-12) / CELLS)
-    cells["cx"] = ((cells["minx"] + cells["maxx"]) / 2 - x0) // side
-    cells["cy"] = ((cells["miny"] + cells["maxy"]) / 2 - y0) // side
-    return cells, present
+    return cells.assign(cx=((cells["minx"] + cells["maxx"]) / 2 - x0) // side,
+                        cy=((cells["miny"] + cells["maxy"]) / 2 - y0) // side)
 
 
 def stood_for(cells: pd.DataFrame, present: list[str], representatives: pd.DataFrame) -> pd.DataFrame:

@@ -282,13 +282,25 @@ def _cell_rows(conn, table: str, spatial) -> list[tuple]:
     each stands for goes into its own table (``pack.cell_features``) right away."""
     cells, present = cell_features.assign_cells(conn, table, spatial)
     cells["kind"] = _build_statuses(conn, cells, present[:2])  # the link, the first own status
+    chosen = status_cells(cells)
+    cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
+    return _insert(conn, table, cell_rows(chosen))
+
+
+def status_cells(cells):
+    """Each status cell (``cx``, ``cy``) of ``cells`` (``cell_features.assign_cells``'s features,
+    with their build-time status ``kind``): its box (``minx`` ... ``maxy``, of its features) and
+    ``min``, the lowest id of its commonest status's features; in that id's order."""
     sizes = cells.groupby(["cx", "cy", "kind"]).fid.agg(["size", "min"]).reset_index()
     chosen = sizes.sort_values(["cx", "cy", "size", "min"], ascending=[True, True, False, True]) \
         .drop_duplicates(["cx", "cy"])
     extent = cells.groupby(["cx", "cy"]).agg(minx=("minx", "min"), miny=("miny", "min"),
                                              maxx=("maxx", "max"), maxy=("maxy", "max")).reset_index()
-    chosen = chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
-    cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
+    return chosen.merge(extent, on=["cx", "cy"]).sort_values("min")
+
+
+def cell_rows(chosen) -> list[tuple]:
+    """The packed rows (band :data:`DENSITY_BAND`, tile (0, 0)) of :func:`status_cells`."""
     # numpy, not pandas: a Series of shapes is indexed by label (chosen's index is shuffled)
     shapes = shapely.box(*(chosen[c].to_numpy() for c in ("minx", "miny", "maxx", "maxy")))
     zero = np.zeros(len(chosen), dtype=np.int64)
@@ -361,9 +373,17 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     shapes whose box meets it (and only their attributes are read): a view's edge tiles are
     read for the part of them it shows.
     """
-    columns = list(columns or [])
     rows = conn.execute(f"SELECT kind, fids, offsets, coords, attributes FROM {LOD_TABLE} WHERE "
                         "table_name = ? AND band = ? AND tx = ? AND ty = ?", (table, band, tx, ty)).fetchall()
+    return tile_of_rows(rows, columns, near, with_vertices, lambda fids, wanted: _attributes(
+        conn, table, spatial or spatial_table(conn, table), fids, wanted))
+
+
+def tile_of_rows(rows, columns: list[str] | None, near, with_vertices: bool, attributes_of):
+    """:func:`read_tile`'s answer from a tile's ``(kind, fids, offsets, coords, attributes)``
+    rows, wherever they are stored (a pack, or the server's ``parksgis.bands``);
+    ``attributes_of(fids, columns)``: the layer table's values when the rows keep none."""
+    columns = list(columns or [])
     if not rows:
         empty = np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
         return (*empty, None) if with_vertices else empty
@@ -378,7 +398,7 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
     if stored is not None:
         values = {c: values[keep].tolist() for c, values in zip(columns, stored)}
     else:
-        values = _attributes(conn, table, spatial or spatial_table(conn, table), fids, columns)
+        values = attributes_of(fids, columns)
     if not with_vertices:
         return fids, geoms, values
     vertices = vertices_of_rows([(r[0], r[2], r[3]) for r in rows])

@@ -231,8 +231,7 @@ class PackViewReader:
     def _density(self, table: str, box, m_per_px: float) -> bool:
         ranges = self.facts.ranges
         if (table, lod.DENSITY_BAND) not in ranges:
-            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) \
-                if lod.has_band(self._conn, table, lod.DENSITY_BAND) else None
+            ranges[(table, lod.DENSITY_BAND)] = (0, 0, 0, 0) if self._has_band(table, lod.DENSITY_BAND) else None
         return ranges[(table, lod.DENSITY_BAND)] is not None and \
             lod.wants_density(self.count(table), self.extent(table), box, m_per_px)
 
@@ -244,8 +243,12 @@ class PackViewReader:
         if (table, band) not in ranges:
             extent = self.extent(table)
             ranges[(table, band)] = lod.extent_tiles(extent, band) \
-                if extent is not None and lod.has_band(self._conn, table, band) else None
+                if extent is not None and self._has_band(table, band) else None
         return band if ranges[(table, band)] is not None else None
+
+    def _has_band(self, table: str, band: int) -> bool:
+        """Whether ``table`` has shapes stored in ``band`` (another source's reader replaces this)."""
+        return lod.has_band(self._conn, table, band)
 
     def attributes(self, table: str) -> list[str]:
         """The layer's attribute columns (key and geometry left out), in table order."""
@@ -261,6 +264,13 @@ class PackViewReader:
         replaces this, and keeps the tiling and the cache)."""
         return read_view(self._conn, table, box, columns, self.spatial(table))
 
+    def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
+        """``(ids, band shapes, {column: values}, vertices)`` of one tile of a band, those whose
+        box meets ``near`` when given (:func:`~parksgis.pack.lod.read_tile`; another source's
+        reader replaces this, as ``_read_box``)."""
+        return lod.read_tile(self._conn, table, band, tx, ty, columns, self.spatial(table), near,
+                             with_vertices=True)
+
     def _part_of_tile(self, table: str, band: int | None, tx: int, ty: int, near) -> _Tile:
         """The features of a tile whose box meets ``near`` (not cached: a part of a tile); at full
         detail (``band`` None) ``near`` lies within the tile."""
@@ -269,8 +279,7 @@ class PackViewReader:
         if band is None:
             ids, geoms, values = self._read_box(table, near, columns)
         else:
-            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
-                                                         self.spatial(table), near, with_vertices=True)
+            ids, geoms, values, vertices = self._read_band_tile(table, band, tx, ty, columns, near)
         return _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
 
     def _tile(self, table: str, band: int | None, tx: int, ty: int, side: float) -> _Tile:
@@ -285,8 +294,7 @@ class PackViewReader:
             box = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
             ids, geoms, values = self._read_box(table, box, columns)
         else:
-            ids, geoms, values, vertices = lod.read_tile(self._conn, table, band, tx, ty, columns,
-                                                         self.spatial(table), with_vertices=True)
+            ids, geoms, values, vertices = self._read_band_tile(table, band, tx, ty, columns, None)
         tile = _Tile(ids, geoms, [_objects(values[c]) for c in columns], vertices)
         self.tiles_read += 1
         self._cache[key] = tile

@@ -156,7 +156,10 @@ class RowsAhead:
 
         try:
             with connection.connect(src) as conn:  # one transaction: one snapshot of all tables
+                banded = banded_tables(conn)  # drawn from their bands (server.workspace)
                 for item in catalogue(conn):
+                    if item["table"] in banded:
+                        continue
                     query = table_query(item["table"], item["columns"], None)
                     self._rows[item["table"], json.dumps(item["columns"])] = \
                         column_cells(conn, query, (), len(item["columns"]) + 2)
@@ -167,6 +170,13 @@ class RowsAhead:
         """The rows of ``table`` as :func:`column_cells` gives them, if read with these columns."""
         self._thread.join()
         return self._rows.pop((table, json.dumps(columns)), None)
+
+
+def banded_tables(conn) -> set[str]:
+    """The layer tables that have level-of-detail bands (``server.bands``)."""
+    return {row[0] for row in conn.execute(
+        "SELECT table_name FROM parksgis.layers l WHERE EXISTS "
+        "(SELECT 1 FROM parksgis.bands b WHERE b.table_name = l.table_name)").fetchall()}
 
 
 def feature_count(conn, table: str) -> int:
@@ -182,6 +192,7 @@ class TableExtents:
 
     def __init__(self, conn):
         self._conn = conn
+        self.known: dict[str, tuple | None] = {}  # table -> box, each asked once
 
     def layer_rows(self) -> list[tuple[str, str | None, str]]:
         return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis.layers "
@@ -191,10 +202,13 @@ class TableExtents:
         """The table's box, computed by the server (nothing sent but four numbers)."""
         from psycopg import sql
 
+        if table in self.known:
+            return self.known[table]
         row = self._conn.execute(sql.SQL("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
                                          "(SELECT ST_Extent(geom) AS e FROM {}) x").format(
             sql.Identifier("parksgis", table))).fetchone()
-        return None if row[0] is None else tuple(float(v) for v in row)
+        self.known[table] = None if row[0] is None else tuple(float(v) for v in row)
+        return self.known[table]
 
 
 def table_query(table: str, columns: list, bbox):
@@ -252,6 +266,11 @@ def typed_frame(cells: list[list], columns: list, rows: int):
 
     frame = pandas.DataFrame({c[0]: pandas.Series(values, dtype="object") for c, values in zip(columns, cells)},
                              index=pandas.RangeIndex(rows), columns=[c[0] for c in columns])
+    return with_types(frame, columns)
+
+
+def with_types(frame, columns: list):
+    """``frame`` with its property columns of the dtypes the catalogue ``columns`` recorded."""
     for column, _pg, dtype in columns:
         frame[column] = _restore(frame[column], dtype)
     return frame

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parksgis.model.project import PROJECT_FIELDS, Project
-from parksgis.server import connection, layers, schema
+from parksgis.server import bands, connection, layers, schema
 from parksgis.server.errors import ServerError, ServerSchemaVersionError
 from parksgis.store.changes import check_change
 from parksgis.store.errors import ChangeError
@@ -44,6 +44,9 @@ def init_database(src: str) -> str:
 
                     _insert_scheme(conn, DEFAULT_SCHEME)
                 _migrate(conn, max(found, 1))
+                if 0 < found < schema.BANDS_SINCE:  # a database of before the bands: its big layers get them now
+                    with conn.cursor() as cur:
+                        bands.build_missing(cur)
                 if found == 0:
                     done = f"created schema parksgis (version {schema.SCHEMA_VERSION})"
                 elif found < schema.SCHEMA_VERSION:
@@ -147,6 +150,12 @@ def load_source(src_path, into: str, progress=None) -> LoadCounts:
                     counts.features += n
                     say(f"layer {layer.key}: {n} features")
                 _load_register(cur, shown, register, counts)
+                # after the register: status cells take each feature's status from it
+                for table in counts.layers_written:
+                    if bands.after_write(cur, table):
+                        say(f"layer table {table}: level-of-detail bands built")
+                for table in bands.build_missing(cur):  # unchanged, but without bands (see bands)
+                    say(f"layer table {table}: level-of-detail bands built")
                 for ddl in schema.privilege_ddl():  # new layer tables and views get the roles' rights
                     cur.execute(ddl)
         except psycopg.Error as exc:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS
 
 SCHEMA = "parksgis"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CHANNEL = "parksgis_changes"
 
 VIEWER, EDITOR, ADMIN = "parksgis_viewer", "parksgis_editor", "parksgis_admin"
@@ -163,9 +163,36 @@ DDL_V2 = [
 #: looks up; without it each write scanned the whole history (16 ms at 70k rows).
 DDL_V3 = ["CREATE INDEX history_edit ON parksgis.history (edit_id)"]
 
+#: Version 4: level-of-detail bands of the big layer tables (``server.bands``), in the packed rows
+#: of a pack's ``parksgis_bands`` (``pack.band_layout``), the tile key first so a tile is one index
+#: look-up; and the trigger that deletes a layer table's bands when anything writes the table, so
+#: the map never draws bands older than the table (it draws full detail until they are built
+#: again). Layer tables already on the server get the trigger here; their bands are built by
+#: ``db init`` after the migration (``load.init_database``) or the next ``db load``.
+BANDS_SINCE = 4
+DDL_V4 = [
+    """CREATE TABLE parksgis.bands (
+    table_name text NOT NULL, band integer NOT NULL, tx integer NOT NULL, ty integer NOT NULL,
+    part bigint NOT NULL, kind integer NOT NULL, fids bytea NOT NULL, offsets bytea NOT NULL,
+    coords bytea NOT NULL, attributes bytea, PRIMARY KEY (table_name, band, tx, ty, part))""",
+    """CREATE FUNCTION parksgis.drop_bands() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    DELETE FROM parksgis.bands WHERE table_name = TG_TABLE_NAME;
+    RETURN NULL;
+END $$""",
+    """DO $$ DECLARE t text; BEGIN
+    FOR t IN SELECT table_name FROM parksgis.layers WHERE to_regclass(format('parksgis.%I', table_name)) IS NOT NULL
+    LOOP
+        EXECUTE format('CREATE TRIGGER drop_bands AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON parksgis.%I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION parksgis.drop_bands()', t);
+    END LOOP;
+END $$""",
+]
+
 #: MIGRATIONS[n] turns schema version n into n + 1 (inside the caller's transaction); a new
 #: database runs DDL_V1 and then every migration, so both paths give the same schema.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V2, 2: DDL_V3}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V2, 2: DDL_V3, 3: DDL_V4}
 
 
 def role_ddl() -> list[str]:

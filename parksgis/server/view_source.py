@@ -7,7 +7,10 @@ features or more viewport-driven, as it does a pack's: the map asks for the feat
 the pack reader's tiling and bounded tile cache (:class:`~parksgis.pack.view_reader.PackViewReader`);
 each tile is one query ``geom && ST_MakeEnvelope(...)``, answered by the index alone, and the
 frame keeps the features whose shape meets the view. Identify adds the exact ``ST_Intersects``.
-The server keeps no bands of generalised shapes: every scale reads full detail. Counts, identify,
+Zoomed out, a table with level-of-detail bands (``server.bands``: those a pack would have, built
+by ``db load``) is read from them instead, a tile one query on the bands' key, exactly as a pack's
+(``pack.lod``); zoomed in, and for a table whose bands a change of its rows dropped, full detail
+(pixel-identical to a whole read). Counts, identify,
 search, sorting and attribute pages are SQL on the table. Values are always parameters; table and
 column names are quoted by psycopg.
 
@@ -21,12 +24,14 @@ import numpy as np
 import pandas as pd
 
 from parksgis.pack.view_reader import CACHE_FEATURES, PackFacts, PackViewReader, ThreadReaders
-from parksgis.server import connection, layers
+from parksgis.pack import lod
+from parksgis.server import bands, connection, layers
 
 
 class DatabaseViewReader(PackViewReader):
-    """The pack reader's tiling and bounded tile cache over a database's layer tables: no bands
-    (full detail at every scale), each tile one query through the GiST index (``_read_box``)."""
+    """The pack reader's tiling and bounded tile cache over a database's layer tables: each tile
+    one query, through the bands' key at a banded scale (``_read_band_tile``), else through the
+    GiST index (``_read_box``)."""
 
     def __init__(self, src: str, catalogue: dict[str, list], facts: PackFacts):
         # no pack file to open: the tiles and the cache only (PackViewReader.__init__ not called)
@@ -51,11 +56,24 @@ class DatabaseViewReader(PackViewReader):
             counts[table] = self.run(lambda: layers.feature_count(self._conn, table))
         return counts[table]
 
-    def _band(self, table: str, m_per_px: float):
-        return None  # the server keeps no generalised shapes
+    def _has_band(self, table: str, band: int) -> bool:
+        return self.run(lambda: bands.has_band(self._conn, table, band))
 
-    def _density(self, table: str, box, m_per_px: float) -> bool:
-        return False
+    def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
+        """One tile of a band from ``parksgis.bands`` (one query through its key)."""
+        rows = self.run(lambda: bands.tile_rows(self._conn, table, band, tx, ty))
+        return lod.tile_of_rows(rows, columns, near, True, lambda fids, wanted: self._values(table, fids, wanted))
+
+    def _values(self, table: str, fids, columns: list[str]) -> dict[str, list]:
+        """``{column: values}`` of features ``fids`` (sorted) from the layer table, in that order
+        (band rows that keep no attributes: status cells)."""
+        from psycopg import sql
+
+        if not columns or not len(fids):
+            return {c: [None] * len(fids) for c in columns}
+        frame = self.read_where(table, sql.SQL("fid = ANY(%s)"), (fids.tolist(),))
+        frame = frame.reindex(fids)
+        return {c: frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in columns}
 
     def _read_box(self, table: str, box, columns: list[str]):
         """The features whose box meets ``box``, asked of the index alone (the frame keeps those

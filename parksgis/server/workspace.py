@@ -13,13 +13,15 @@ from parksgis.server import connection, layers
 from parksgis.server.register import ServerRegister
 
 
-def load_database_workspace(src: str, *, view=None, view_layers: bool = False,
+def load_database_workspace(src: str, *, view=None, view_layers: bool = False, page=None,
                             ahead: layers.RowsAhead | None = None) -> tuple[Workspace, list[ValidationReport]]:
     """The workspace stored in database ``src`` and one report per layer table read.
 
     ``view(extents)``, given the tables' :class:`~parksgis.server.layers.TableExtents`, returns
     the WGS84 box a page will show: each layer then holds only the features meeting it (found
-    through the GiST indexes); None reads everything. ``view_layers`` (the window): tables of
+    through the GiST indexes); None reads everything. ``page(extents)``: the page's box and
+    scale ``(box, metres per pixel)`` (or None): a table with level-of-detail bands at that scale
+    (``server.bands``) lying within the box is read from them (:func:`banded_frames`). ``view_layers`` (the window): tables of
     :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features or more are not read; they
     get an empty frame and a ``layer.view`` on a :class:`~parksgis.server.view_source.DatabaseViewSource`
     (the window fills them per view, as a pack's). ``ahead``: whole tables already being read.
@@ -31,9 +33,11 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False,
     with ServerRegister.open(src, readonly=True) as register:
         try:
             row = register._conn.execute("SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
-            box = None if view is None else view(layers.TableExtents(register._conn))
+            extents = layers.TableExtents(register._conn)
+            box = None if view is None else view(extents)
             big = _big_tables(register._conn) if view_layers else {}
-            stored = layers.read_layers(register._conn, bbox=box, skip=set(big), ahead=ahead)
+            banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents))
+            stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
         projects, scheme = register.projects(), register.scheme()
@@ -49,6 +53,8 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False,
     shared, reports = [], []
     for item in stored:
         table, layer_view = item["table"], None
+        if table in banded:
+            item["frame"] = banded[table]
         if table in big:
             layer_view = LayerView(source, table, big[table], source.extent(table))
             item["frame"] = source.by_ids(table, [])  # filled per view by the window
@@ -74,3 +80,38 @@ def _big_tables(conn) -> dict[str, int]:
 
     counts = {item["table"]: layers.feature_count(conn, item["table"]) for item in layers.catalogue(conn)}
     return {table: n for table, n in counts.items() if n >= pack_views.VIEWPORT_MIN_FEATURES}
+
+
+def banded_frames(src: str, conn, extents: layers.TableExtents, page) -> dict:
+    """``{table: frame}`` of the layer tables a page at ``page`` (``(box, metres per pixel)``)
+    draws from their bands, as ``render PACK`` draws a pack's: whole tables within the box at a
+    banded scale, each read as the window reads it (whole tiles, one query each) and holding
+    every feature with its properties, with the dtypes a whole read gives. Read whole instead:
+    road layers (the page sums their kilometres, a simplified line is shorter), a table with rows
+    the bands lack (no geometry), and one the page would draw from status cells (the page counts
+    every feature)."""
+    from parksgis.pack import lod
+    from parksgis.pack.view_reader import PackFacts
+    from parksgis.server.view_source import DatabaseViewReader
+
+    box, m_per_px = page or (None, 0.0)
+    tables = layers.banded_tables(conn) if box is not None and lod.band_for(m_per_px) is not None else set()
+    items = layers.catalogue(conn) if tables else []
+    catalogue = {item["table"]: item["columns"] for item in items}
+    roads = {item["table"] for item in items if item["kind"] == "roads"}  # the page sums their lengths
+    within = [t for t in tables - roads if (e := extents.extent(t)) is not None
+              and box[0] <= e[0] and box[1] <= e[1] and box[2] >= e[2] and box[3] >= e[3]]
+    if not within:
+        return {}
+    facts = PackFacts()
+    facts.extents = extents.known
+    reader = DatabaseViewReader(src, catalogue, facts)
+    out = {}
+    try:
+        for table in within:
+            frame = reader.frame(table, box, m_per_px, cut=False)
+            if len(frame) == reader.count(table):
+                out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table])
+    finally:
+        reader.close()
+    return out

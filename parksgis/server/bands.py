@@ -1,0 +1,150 @@
+"""Level-of-detail bands on the server: the big layer tables' shapes generalised per zoom band, as
+a pack holds them (``pack.lod``, ``docs/packs.md`` "Big packs"), in ``parksgis.bands``.
+
+What is stored is what ``pack build`` stores, made by the same code: the same threshold
+(``lod.MIN_FEATURES`` features; ``lod.DENSITY_MIN_FEATURES`` for status cells), the same bands
+(``lod.band_rows``) and cells (``lod.status_cells``), the same packed rows
+(``pack.band_layout``: many shapes a row, coordinates and offsets as bytea, the features'
+attribute values as JSON). So a view at a coarse scale is drawn from a few rows per tile, and a
+zoomed-in view still reads the layer table (full detail, pixel-identical).
+
+Bands are never older than their table: :func:`build` runs in the transaction that writes the
+table (``db load``), reading the table back as that transaction sees it; and a statement trigger
+on every layer table (:func:`guard`, ``schema.DDL_V4``) deletes the table's bands whenever
+anything else inserts, updates, deletes or truncates its rows (an admin in psql), so the map falls
+back to full detail until the next ``db load`` (or ``db init``) builds them again
+(:func:`build_missing`). Statuses are not in the bands: a band row keeps each feature's
+``project_id``, and its colour comes from the live register as at full detail. Only admins write
+the table (``schema.privilege_ddl``); viewers read it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import shapely
+
+from parksgis.pack import cell_features, lod
+from parksgis.server import layers
+
+#: Features read from a layer table at a time while its bands are built.
+CHUNK = 50_000
+_COLUMNS = "table_name, band, tx, ty, part, kind, fids, offsets, coords, attributes"
+
+
+def after_write(cur, table: str) -> int:
+    """Guard the freshly written layer table ``table`` (the trigger that deletes its bands when
+    its rows change, see the module's text) and build its bands; the shapes written."""
+    from psycopg import sql
+
+    cur.execute(sql.SQL("CREATE TRIGGER drop_bands AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {} "
+                        "FOR EACH STATEMENT EXECUTE FUNCTION parksgis.drop_bands()").format(
+        sql.Identifier("parksgis", table)))
+    columns = next(item["columns"] for item in layers.catalogue(cur.connection) if item["table"] == table)
+    return build(cur, table, columns)
+
+
+def build(cur, table: str, columns: list) -> int:
+    """Replace the bands of layer table ``table`` (``columns``: its catalogue entry) by those of its
+    rows as the caller's transaction sees them; none when it is smaller than ``lod.MIN_FEATURES``.
+    Returns the shapes written."""
+    cur.execute("DELETE FROM parksgis.bands WHERE table_name = %s", (table,))
+    count = layers.feature_count(cur.connection, table)
+    if count < lod.MIN_FEATURES:
+        return 0
+    names = [c[0] for c in columns]
+    written, shapes = 0, False
+    with ThreadPoolExecutor(len(lod.BANDS), thread_name_prefix="parksgis-bands") as worker:
+        for fids, geoms, values in _chunks(cur.connection, table, names):
+            shapes = True
+            keep = np.flatnonzero(~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1))  # points: no bands
+            fids, geoms = fids[keep], geoms[keep]
+            values = (names, [v[keep] for v in values])
+            for rows in worker.map(lambda band: lod.band_rows(band, fids, geoms, values), range(len(lod.BANDS))):
+                written += _insert(cur, table, rows)
+    if count >= lod.DENSITY_MIN_FEATURES and shapes:
+        cells = cell_features.in_cells(_cells(cur.connection, table, names))
+        written += _insert(cur, table, lod.cell_rows(lod.status_cells(cells)))
+    return written
+
+
+def build_missing(cur) -> list[str]:
+    """Build the bands of every big catalogued layer table that has none (after a migration, or
+    after the trigger dropped them); the tables built."""
+    built = []
+    for item in layers.catalogue(cur.connection):
+        cur.execute("SELECT 1 FROM parksgis.bands WHERE table_name = %s LIMIT 1", (item["table"],))
+        if cur.fetchone() is None and build(cur, item["table"], item["columns"]):
+            built.append(item["table"])
+    return built
+
+
+def has_band(conn, table: str, band: int) -> bool:
+    """True when ``table`` has rows in ``band`` (one index look-up)."""
+    return conn.execute("SELECT 1 FROM parksgis.bands WHERE table_name = %s AND band = %s LIMIT 1",
+                        (table, band)).fetchone() is not None
+
+
+def tile_rows(conn, table: str, band: int, tx: int, ty: int) -> list[tuple]:
+    """The ``(kind, fids, offsets, coords, attributes)`` rows of one tile (``lod.tile_of_rows``)."""
+    with conn.cursor(binary=True) as cur:
+        return cur.execute("SELECT kind, fids, offsets, coords, attributes FROM parksgis.bands WHERE "
+                           "table_name = %s AND band = %s AND tx = %s AND ty = %s",
+                           (table, band, tx, ty)).fetchall()
+
+
+def _chunks(conn, table: str, names: list[str]):
+    """``(fids, shapes, [object array per column])`` of the table's rows with a geometry, in fid
+    order, :data:`CHUNK` at a time (the values as the full-detail reads give them)."""
+    from psycopg import sql
+
+    query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} WHERE fid > %s AND geom IS NOT NULL "
+                    "ORDER BY fid LIMIT {}").format(
+        sql.SQL(", ").join([sql.Identifier("fid"), *(sql.Identifier(n) for n in names)]),
+        sql.Identifier("parksgis", table), sql.Literal(CHUNK))
+    last = -1
+    while True:
+        cells = layers.column_cells(conn, query, (last,), len(names) + 2)
+        if not cells[0]:
+            return
+        last = cells[0][-1]
+        values = []
+        for column in cells[1:-1]:
+            array = np.empty(len(column), dtype=object)
+            array[:] = column
+            values.append(array)
+        yield np.array(cells[0], dtype=np.int64), shapely.from_wkb(np.array(cells[-1], dtype=object)), values
+
+
+def _cells(conn, table: str, names: list[str]):
+    """Each feature's ``fid``, box and status as the bands are built (its project's in the
+    register, else its own status column, else ""): what ``lod.status_cells`` groups."""
+    import pandas as pd
+    from psycopg import sql
+
+    from parksgis.store.feature_status import status_columns
+
+    present = [c for c in status_columns(names) if c in names][:2]  # link, own status (as lod)
+    own = [c for c in present if c != "project_id"]
+    statuses = [sql.SQL("p.status")] if "project_id" in present else []
+    statuses += [sql.SQL("CAST(l.{} AS text)").format(sql.Identifier(own[0]))] if own else []
+    joined = sql.SQL("LEFT JOIN parksgis.projects p ON p.project_id = trim(CAST(l.project_id AS text))") \
+        if "project_id" in present else sql.SQL("")
+    query = sql.SQL("SELECT l.fid, ST_XMin(l.geom), ST_YMin(l.geom), ST_XMax(l.geom), ST_YMax(l.geom), "
+                    "COALESCE({}) FROM {} l {} WHERE l.geom IS NOT NULL AND NOT ST_IsEmpty(l.geom)").format(
+        sql.SQL(", ").join([*statuses, sql.Literal("")]), sql.Identifier("parksgis", table), joined)
+    cells = layers.column_cells(conn, query, (), 6)
+    return pd.DataFrame({"fid": np.array(cells[0], dtype=np.int64), "minx": cells[1], "miny": cells[2],
+                         "maxx": cells[3], "maxy": cells[4], "kind": cells[5]})
+
+
+def _insert(cur, table: str, rows: list[tuple]) -> int:
+    """Write packed rows (``band_layout.packed_rows``); returns the number of shapes in them."""
+    if not rows:
+        return 0
+    with cur.copy(f"COPY parksgis.bands ({_COLUMNS}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row((table, *row))
+    return sum(len(row[5]) // 8 for row in rows)
+
