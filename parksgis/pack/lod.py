@@ -189,11 +189,11 @@ def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int 
                 if dense and cells is None and len(ahead) > _CELLS_AHEAD:
                     # the status cells (seconds of this thread's time at a million plots) are
                     # worked out while the workers are busy with the chunks handed to them
-                    cells = _cell_rows(conn, table, spatial)
+                    cells = _status_cell_rows(conn, table, spatial)
                 while len(ahead) > (_AHEAD if cells is not None or not dense else _CELLS_AHEAD):
                     written += _insert(conn, table, ahead.popleft().result())
             if dense and cells is None and ahead:  # fewer chunks than that
-                cells = _cell_rows(conn, table, spatial)
+                cells = _status_cell_rows(conn, table, spatial)
             while ahead:
                 written += _insert(conn, table, ahead.popleft().result())
             written += _insert(conn, table, cells or [])  # after the bands: ids as before
@@ -277,14 +277,14 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
 
 
-def _cell_rows(conn, table: str, spatial) -> list[tuple]:
+def _status_cell_rows(conn, table: str, spatial) -> list[tuple]:
     """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND; what
     each stands for goes into its own table (``pack.cell_features``) right away."""
     cells, present = cell_features.assign_cells(conn, table, spatial)
     cells["kind"] = _build_statuses(conn, cells, present[:2])  # the link, the first own status
     chosen = status_cells(cells)
     cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
-    return _insert(conn, table, cell_rows(chosen))
+    return cell_rows(chosen)
 
 
 def status_cells(cells):
