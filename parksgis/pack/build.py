@@ -64,9 +64,10 @@ def build_pack(workspace: Workspace, out, *, register_folder: Path | None = None
     ``whole_process``: the build is all this process does and the workspace is its own
     (``parksgis pack build``, through ``build_pack_from``): each layer's features are dropped from
     memory once they are in the pack, leaving the workspace with empty layers (a million plots:
-    ~0.9 GB less while the bands are built and hashed), two forked processes work out the
-    level-of-detail bands and a forked child process hashes beside this one. Never in the window: forking a process whose other threads may hold a lock (SQLite's,
-    Qt's) could leave the child waiting for it forever.
+    ~0.9 GB less while the bands are built and hashed), and forked children work beside this
+    process: one works out the register to pack while the layers are written (``pack.beside``),
+    two the level-of-detail bands, one the hashes. Never in the window: forking a process whose
+    other threads may hold a lock (SQLite's, Qt's) could leave the child waiting for it forever.
     """
     if not isinstance(workspace, Workspace):
         raise TypeError("build_pack takes a Workspace; parksgis.app.packs.build_pack_from loads a folder")
