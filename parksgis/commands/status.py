@@ -210,7 +210,7 @@ def _compare(args) -> int:
 def _undo(args) -> int:
     with open_source(args.src) as store:
         rows = store.undo_last(author=args.author)
-        sources = sorted({r.source for r in store.history() if r.edit_id == rows[0].reverts}) \
+        sources = sorted({r.source for r in store.changed_history() if r.edit_id == rows[0].reverts}) \
             if rows else []
     if not rows:
         print("nothing to undo")

@@ -263,7 +263,7 @@ class Dashboard(QtWidgets.QWidget):
         plot = self.plots["over_time"]
         plot.setTitle(self.tr("Progress over time: projects by status, mean progress %"), size="9pt")
         self.progress_line.setData([], [])
-        history = self.link.history()
+        history = self.link.history(changed=True)  # a day's snapshot needs no unchanged seed
         days = figures.timeline_dates(history)
         if self.workspace.as_of is not None:
             days = [d for d in days if d <= self.workspace.as_of]

@@ -230,17 +230,6 @@ class RegisterLink(QtCore.QObject):
             return []
         return self.backend.undo_last(self.author())
 
-    def last_edit(self):
-        """The latest history row that undo would revert, or None."""
-        if self.backend is None:
-            return None
-        rows = self.history()
-        undone = {r.reverts for r in rows if r.reverts is not None}
-        for row in reversed(rows):
-            if row.source not in ("seed", "undo") and row.edit_id not in undone:
-                return row
-        return None
-
     def reread(self, project_ids) -> None:
         """Read these projects again from the register: another desk changed them (a refused
         stale edit says so), and the map, legend and forms should show what is there now."""
@@ -282,11 +271,13 @@ class RegisterLink(QtCore.QObject):
         after = self.backend.projects() if second >= today else self.backend.as_of(second)
         return timeline.compare(before, after)
 
-    def history(self, project_id: str | None = None) -> list:
+    def history(self, project_id: str | None = None, *, changed: bool = False) -> list:
+        """The register's history (of one project); ``changed``: only that of fields changed
+        after their seed (``RegisterBackend.changed_history``), all a replay needs."""
         if self.backend is None or self._lost is not None:
             return []
         try:
-            return self.backend.history(project_id)
+            return self.backend.changed_history() if changed else self.backend.history(project_id)
         except ParksgisError as exc:  # a database gone away: the banner says so, views show nothing
             self._connection_lost(str(exc))
             return []

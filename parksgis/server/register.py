@@ -12,7 +12,6 @@ record the database user, whatever client made the change.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Callable
 
 from parksgis.model.events import Signal
@@ -20,12 +19,11 @@ from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 from parksgis.server import connection, schema
 from parksgis.server.errors import NotARegisterError, ServerError, ServerSchemaVersionError
-from parksgis.store import timeline
 from parksgis.store.changes import check_change
 from parksgis.store.backend import ChangeSet, RegisterBackend, compare_fields
 from parksgis.store.errors import ChangeError, RegisterReadOnlyError, StaleEditError, StaleField
 from parksgis.store.register import default_author
-from parksgis.store.timeline import HistoryRow, StatusChange
+from parksgis.store.timeline import HistoryRow
 from parksgis.store.values import from_db, to_db, utc_stamp
 
 _STAMP = "YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\""
@@ -189,16 +187,14 @@ class ServerRegister(RegisterBackend):
                               (project_id,))
         return [HistoryRow._make(r) for r in rows]
 
+    def changed_history(self) -> list[HistoryRow]:
+        return [HistoryRow._make(r) for r in self._rows(
+            _HISTORY_SELECT + " WHERE (project_id, field) IN (SELECT project_id, field FROM parksgis.history "
+            "WHERE source <> 'seed') ORDER BY changed_at, id")]
+
     def history_rows(self) -> list[tuple]:
         """Every history row with the database user who wrote it (for dumps and audits)."""
         return self._rows(_HISTORY_SELECT.replace(" FROM", ", db_user FROM") + " ORDER BY id")
-
-    def as_of(self, day: date | datetime | str) -> dict[str, Project]:
-        return timeline.replay(self.projects(), self.history(), day)
-
-    def compare(self, day1, day2) -> list[StatusChange]:
-        current, rows = self.projects(), self.history()
-        return timeline.compare(timeline.replay(current, rows, day1), timeline.replay(current, rows, day2))
 
     def bind_workspace(self, workspace):
         """As :meth:`RegisterStore.bind_workspace`: keep ``workspace.projects`` equal to the register."""

@@ -276,6 +276,13 @@ class RegisterStore(RegisterBackend):
         cursor.row_factory = None  # plain tuples: history is read whole for every as-of date
         return list(map(HistoryRow._make, cursor.execute(sql + " ORDER BY changed_at, id", args)))
 
+    def changed_history(self) -> list[HistoryRow]:
+        cursor = self._db.cursor()
+        cursor.row_factory = None
+        return list(map(HistoryRow._make, cursor.execute(
+            f"SELECT {_HISTORY_COLUMNS} FROM parksgis_history WHERE (project_id, field) IN "
+            "(SELECT project_id, field FROM parksgis_history WHERE source != 'seed') ORDER BY changed_at, id")))
+
     def dump(self) -> dict[str, list[tuple]]:
         """Every row of every register table, sorted: equal dumps mean equal registers.
 

@@ -71,3 +71,19 @@ def test_a_change_made_through_psql_is_named_by_its_database_user(loaded_url):
         with pytest.raises(StaleEditError) as caught:
             desk.apply(ChangeSet.of_project("PORT-FILL-4", {"note": "mine"}, {"note": seen}))
         assert (caught.value.current, caught.value.changed_by) == ("from psql", "postgres")
+
+
+def test_a_replay_reads_only_the_history_of_changed_fields_and_gives_the_full_replays_answer(loaded_url):
+    from parksgis.store.timeline import replay
+
+    with ServerRegister.open(loaded_url) as store:
+        before = store.project("PORT-FILL-3").status
+        store.update("PORT-FILL-3", {"status": "completed"}, author="desk 1", changed_at="2030-01-02T10:00:00Z")
+        changed, everything = store.changed_history(), store.history()
+        edited = {(r.project_id, r.field) for r in everything if r.source != "seed"}
+        assert ("PORT-FILL-3", "status") in edited
+        assert changed == [r for r in everything if (r.project_id, r.field) in edited]  # seeds kept, in order
+        assert len(changed) < len(everything)  # the seeds of fields never edited are not read
+        for day in ("2029-12-31", "2030-01-02"):
+            assert store.as_of(day) == replay(store.projects(), everything, day)
+        assert store.as_of("2029-12-31")["PORT-FILL-3"].status == before

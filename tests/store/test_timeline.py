@@ -93,3 +93,18 @@ def test_replay_days_equals_one_replay_per_day(fixture_history):
     current, rows = fixture_history.projects(), fixture_history.history()
     days = [date.fromisoformat(d) for d in reversed(sorted(EXPECTED))]  # any order
     assert replay_days(current, rows, days) == [replay(current, rows, d) for d in days]
+
+
+def test_a_replay_reads_only_the_history_of_changed_fields_and_gives_the_full_replays_answer(fixture_history):
+    from parksgis.store.timeline import replay
+
+    changed = fixture_history.changed_history()
+    edited = {("PT-R02", "status"), ("PT-R02", "progress_pct"), ("WX-B01", "status"), ("EP-P01", "status"),
+              ("PT-S01", "status")}
+    assert {(r.project_id, r.field) for r in changed} == edited
+    everything = fixture_history.history()
+    assert changed == [r for r in everything if (r.project_id, r.field) in edited]  # seeds kept, in order
+    assert len(changed) < len(everything)  # the seeds of fields never edited are not read
+    current = fixture_history.projects()
+    for day in sorted(EXPECTED):
+        assert fixture_history.as_of(day) == replay(current, everything, day)
