@@ -38,6 +38,14 @@ def load_workspace():
     return _attr("parksgis.app.workspace", "load_workspace")
 
 
+def import_libraries_before_qt(src: str) -> None:
+    """What ``parksgis gui`` imports before Qt (nothing when that is not built)."""
+    try:
+        _attr("parksgis.commands.render", "import_libraries_before_qt")(src)
+    except NotBuilt:
+        pass
+
+
 def map_renderer_class():
     return _attr("parksgis.render.map_renderer", "MapRenderer")
 

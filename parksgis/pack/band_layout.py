@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 import numpy as np
+import orjson
 import shapely
 
 #: shapely type ids stored as ragged coordinate arrays (LineString, Polygon and their multi
@@ -179,6 +180,15 @@ def vertices_of_rows(rows) -> Vertices | None:
     return Vertices.joined(parts) if parts else None
 
 
+def _json(blob: bytes):
+    """A row's attributes: orjson (a third faster: a zoom decodes ~40,000 features' values),
+    Python's json for what only it reads (NaN, text kept with damaged bytes as surrogates)."""
+    try:
+        return orjson.loads(blob)
+    except orjson.JSONDecodeError:
+        return json.loads(blob)
+
+
 def stored_attributes(rows, columns: list[str]) -> list[np.ndarray] | None:
     """The values of ``columns`` the band rows keep (object arrays, in the rows' shape order);
     None when a row keeps none or other columns."""
@@ -188,7 +198,7 @@ def stored_attributes(rows, columns: list[str]) -> list[np.ndarray] | None:
     for row in rows:
         if row[4] is None:
             return None
-        names, *values = json.loads(row[4])
+        names, *values = _json(row[4])
         if names != columns:
             return None
         parts.append(values)

@@ -245,7 +245,21 @@ def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegis
 
 
 def read_layer_table(path: Path, table: str, immutable: bool = False):
-    """Every feature of the pack's layer ``table`` (GDAL), raising PackCorruptError if it cannot."""
+    """Every feature of the pack's layer ``table`` as GDAL reads it, raising PackCorruptError if it
+    cannot; with SQLite alone when that gives the same frame (``viewport.read_whole``: no GDAL
+    to load before a pack's first frame)."""
+    from parksgis.pack.viewport import read_whole
+
+    try:
+        conn = connect(path, read_only=True, immutable=immutable)
+        try:
+            frame = read_whole(conn, table)
+        finally:
+            conn.close()
+    except Exception:  # noqa: BLE001 - GDAL reads it, or says in its words why it cannot
+        frame = None
+    if frame is not None:
+        return frame
     import pyogrio
 
     options = {"IMMUTABLE": "YES"} if immutable else {}

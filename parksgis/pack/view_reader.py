@@ -82,6 +82,13 @@ def _meeting(geoms: np.ndarray, box, exact: bool) -> np.ndarray:
     return np.flatnonzero(meets)
 
 
+def _holds(box, extent) -> bool:
+    """Whether ``box`` holds ``extent`` (so every shape of the layer meets it, a band's too: a
+    band shape holds a point of its feature)."""
+    return extent is not None and box[0] <= extent[0] and box[1] <= extent[1] \
+        and box[2] >= extent[2] and box[3] >= extent[3]
+
+
 class PackViewReader:
     """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
 
@@ -210,7 +217,7 @@ class PackViewReader:
         ids = np.concatenate([p.ids for p in parts])
         ids, first = np.unique(ids, return_index=True)
         geoms = np.concatenate([p.geoms for p in parts])[first]
-        if cut:
+        if cut and not _holds(box, self.extent(table)):  # a box holding the whole layer cuts nothing
             keep = _meeting(geoms, box, exact=band is None)
             ids, geoms, first = ids[keep], geoms[keep], first[keep]
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()

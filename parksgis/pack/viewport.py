@@ -178,3 +178,62 @@ def _root_boxes(conn: sqlite3.Connection, rtree: str) -> list[tuple] | None:
     if len(data) < 4 + 24 * count:
         return None
     return [struct.unpack_from(">4f", data, 4 + 24 * i + 8) for i in range(count)]
+
+
+#: Declared column types a layer is read whole in without GDAL, and the numpy type pyogrio gives
+#: each (``read_whole``); any other type, a JSON column, or a number column holding NULL or text,
+#: and the layer is read through GDAL as before.
+_PLAIN_TYPES = {"TEXT": object, "INTEGER": np.int64, "REAL": np.float64}
+_PLAIN_VALUES = {"TEXT": (str,), "INTEGER": (int,), "REAL": (float,)}
+
+
+def read_whole(conn: sqlite3.Connection, table: str):
+    """Every feature of ``table`` as ``pyogrio.read_dataframe`` gives it (the same columns,
+    dtypes, shapes, row order and CRS, a RangeIndex), read with SQLite alone; None when the
+    table holds anything that reader would give otherwise (see :data:`_PLAIN_TYPES`), text that
+    is not UTF-8, or a CRS other than EPSG:4326.
+
+    A pack's small layers (roads, a few thousand points) are read so when it opens: no GDAL to
+    load (0.04 s and ~30 MB) before the first frame, and a third of the time of its read."""
+    import geopandas as gpd
+    import pandas as pd
+
+    spatial = spatial_table(conn, table)
+    srs = conn.execute("SELECT s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g "
+                       "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id WHERE g.table_name = ?",
+                       (table,)).fetchone()
+    if srs is None or str(srs[0]).upper() != "EPSG" or srs[1] != 4326:
+        return None
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_data_columns'").fetchone() and \
+            conn.execute("SELECT 1 FROM gpkg_data_columns WHERE table_name = ? AND mime_type IS NOT NULL",
+                         (table,)).fetchone():
+        return None  # JSON columns: pyogrio parses them
+    declared = [(row[1], (row[2] or "").upper()) for row in conn.execute(f"PRAGMA table_info({quote(table)})")
+                if row[1] not in (spatial.key, spatial.geometry)]
+    if any(kind not in _PLAIN_TYPES for _name, kind in declared):
+        return None
+    wanted = ", ".join(quote(c) for c in [spatial.geometry, *(name for name, _kind in declared)])
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    factory = conn.text_factory
+    conn.text_factory = str
+    try:
+        rows = cursor.execute(f"SELECT {wanted} FROM {quote(table)} ORDER BY {quote(spatial.key)}").fetchall()
+    except sqlite3.OperationalError:  # text that is not UTF-8: GDAL's way with it
+        return None
+    finally:
+        conn.text_factory = factory
+    columns = list(zip(*rows)) if rows else [()] * (1 + len(declared))
+    data = {}
+    for (name, kind), values in zip(declared, columns[1:]):
+        plain = _PLAIN_VALUES[kind]
+        if kind == "TEXT":
+            if not all(v is None or type(v) in plain for v in values):
+                return None
+        elif not all(type(v) in plain for v in values):  # a NULL or text in a number column
+            return None
+        column = np.empty(len(values), dtype=_PLAIN_TYPES[kind])
+        column[:] = values
+        data[name] = column
+    frame = pd.DataFrame(data, columns=[name for name, _kind in declared])
+    return gpd.GeoDataFrame(frame, geometry=geometries_from_gpkg(list(columns[0])), crs="EPSG:4326")

@@ -177,7 +177,6 @@ class MainWindow(QtWidgets.QMainWindow):
         view_memory.first_view(self.canvas, self.settings, workspace, self.display_crs)
         self.viewport_feeder.set_workspace(workspace, self.renderer)
         self._update_title()
-        forget_module_sources()  # the readers' imports are done by now
         keep_out_of_collections()  # the workspace lives on: full collections need not walk it
         # what waits for the first frame: the legend's counts of a big pack, its register's rows
         later = [job for job in (statuses, workspace.projects)
@@ -186,6 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.canvas.viewport().repaint()  # the first frame, before they take the GIL
         for job in later:
             job.start()
+        forget_module_sources()  # the readers' imports are done by now (after the frame: ~10 ms)
 
     def _on_layers_changed(self) -> None:
         self.table.set_workspace(self.workspace)

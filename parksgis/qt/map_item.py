@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from parksgis.gc_pause import gc_paused
+from parksgis.heap import give_back_freed_memory
 from parksgis.render.highlight import HIGHLIGHT_COLOR, paint_highlight, window_style
 
 SELECTION = window_style(QtGui.QColor(HIGHLIGHT_COLOR), 3.0)  # the same yellow as highlights in exports
@@ -30,6 +31,9 @@ class MapItem(pg.GraphicsObject):
         #: () -> bool: the features of the view are still being read (no frame worth drawing yet)
         self.reading = None
         self.frames_rendered = 0
+        #: what the next frame replaces (the last view's features, geometry and paths): freed
+        #: once that frame is drawn, not in the way of drawing it
+        self.replaced: list = []
         self._image: QtGui.QImage | None = None
         self._image_view = QtCore.QRectF()
         self._highlights: list[tuple[QtGui.QPainterPath, list[QtCore.QPointF], object]] = []
@@ -80,6 +84,7 @@ class MapItem(pg.GraphicsObject):
         self._paint_highlights(painter)
 
     def _render(self, view: QtCore.QRectF, size: QtCore.QSize, dpr: float = 1.0) -> None:
+        replaced, self.replaced = self.replaced, []
         image = QtGui.QImage(size * dpr, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(dpr)  # the renderer paints in logical pixels, Qt scales
         image.fill(QtGui.QColor("#f4f1ea"))
@@ -94,6 +99,11 @@ class MapItem(pg.GraphicsObject):
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
+        # once the frame is shown: what it replaced is freed (10-15 ms of a zoom at a million
+        # plots), and what that and drawing it freed goes back to the system (glibc keeps freed
+        # blocks, and the holes they leave between frames added up to tens of MB over a session
+        # of zooms, pans and clicks: docs/benchmarks.md, interactive RSS)
+        QtCore.QTimer.singleShot(0, lambda: (replaced.clear(), give_back_freed_memory()))
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
         for path, points, style in self._highlights:

@@ -261,10 +261,14 @@ class ViewportFeeder(QtCore.QObject):
     def _swap(self, result) -> None:
         selected = self.selection.items
         by_layer = {}
+        # freed once the map has drawn the new frame (and what an earlier swap left, if no frame
+        # was drawn since, now)
+        self.canvas.map_item.replaced = replaced = []
         for layer, frame, coverage, geometry in result:
             old = layer.frame.index
             by_layer[layer.key] = (old, frame.index)
             frame.attrs["coverage"] = coverage
+            replaced += [layer.frame, *self.renderer.cached(layer)]
             layer.frame = frame  # the renderer forgets the layer's old caches
             self.renderer.adopt_geometry(layer, geometry)
         moved = []

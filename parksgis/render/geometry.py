@@ -155,7 +155,7 @@ def path_from_flat(xy: np.ndarray, ring: np.ndarray) -> QPainterPath:
     """One QPainterPath of many rings; a new subpath starts where the ring id changes."""
     if len(xy) == 0:
         return QPainterPath()
-    return _path_from_elements(_elements(xy, ring, np.zeros(1, dtype=np.int64)))
+    return _paths_from_elements(_elements(xy, ring, np.zeros(1, dtype=np.int64)), np.array([0, len(xy)]))[0]
 
 
 def _elements(xy: np.ndarray, ring: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -177,14 +177,26 @@ def _elements(xy: np.ndarray, ring: np.ndarray, starts: np.ndarray) -> np.ndarra
 _TRAILER = np.array([0, 0], _HEADER).tobytes()
 
 
-def _path_from_elements(elements: np.ndarray) -> QPainterPath:
-    path = QPainterPath()
-    # trailer: index of the last moveTo (only used while building) and fill rule 0 = OddEvenFill
-    blob = np.array([len(elements)], _HEADER).tobytes() + elements.tobytes() + _TRAILER
-    stream = QDataStream(QByteArray(blob))
+def _paths_from_elements(elements: np.ndarray, bounds: np.ndarray) -> list[QPainterPath]:
+    """One QPainterPath per run ``elements[bounds[i]:bounds[i + 1]]``, all read from one stream
+    (a stream, a byte array and a copy of its elements per path cost a third of the time of
+    ~2,000 paths of 100,000 plots)."""
+    counts = np.diff(bounds).astype(_HEADER)
+    raw = memoryview(np.ascontiguousarray(elements).view(np.uint8))
+    heads = memoryview(counts.view(np.uint8))
+    size = _ELEMENT.itemsize
+    pieces = []
+    for i, (a, b) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+        # trailer: index of the last moveTo (only used while building) and fill rule 0 = OddEvenFill
+        pieces += (heads[4 * i:4 * i + 4], raw[a * size:b * size], _TRAILER)
+    stream = QDataStream(QByteArray(b"".join(pieces)))
     stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
-    stream >> path
-    return path
+    paths = []
+    for _ in range(len(counts)):
+        path = QPainterPath()
+        stream >> path
+        paths.append(path)
+    return paths
 
 
 def tile_ids(bounds: np.ndarray, n_features: int) -> np.ndarray:
@@ -255,7 +267,7 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
         bounds.append(np.column_stack([np.minimum.reduceat(xy[:, 0], cuts), np.minimum.reduceat(xy[:, 1], cuts),
                                        np.maximum.reduceat(xy[:, 0], cuts), np.maximum.reduceat(xy[:, 1], cuts)]))
         elements = _elements(xy, ring, cuts)
-        paths.extend(_path_from_elements(elements[s:e]) for s, e in zip(cuts, ends[first:last] - a))
+        paths += _paths_from_elements(elements, np.r_[cuts, ends[last - 1] - a])
         first = last
     bounds = np.concatenate(bounds)
     per_group: dict[int, list[int]] = {}

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QTransform
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTransform
 
 from parksgis.model.layer import LayerKind
-from parksgis.render.fonts import map_font, text_outline
+from parksgis.render.fonts import map_font, text_halo
 
 if TYPE_CHECKING:
     from parksgis.render.map_renderer import MapRenderer
@@ -147,15 +147,11 @@ class LabelPlacer:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         # a white halo (buffer) keeps labels legible on any fill, the dark blue of 立项 plots too:
         # 2.5 px each side of the glyph strokes closes the gaps inside and between CJK characters
-        stroker = QPainterPathStroker()
-        stroker.setWidth(HALO_PX * max(painter.device().logicalDpiX(), 1) / 96.0)
-        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        halo_paths: list[QPainterPath] = []
+        width = HALO_PX * max(painter.device().logicalDpiX(), 1) / 96.0
         ascent = metrics.ascent()
         pixel_size = self.point_size * max(painter.device().logicalDpiY(), 1) / 72.0
-        for text, rect in self.placed:
-            outline = text_outline(text, QPointF(rect.left(), rect.top() + ascent), pixel_size)
-            halo_paths.append(stroker.createStroke(outline))
+        halo_paths = [text_halo(text, QPointF(rect.left(), rect.top() + ascent), pixel_size, width)
+                      for text, rect in self.placed]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ffffff"))
         for halo in halo_paths:

@@ -194,6 +194,11 @@ class MapRenderer:
                 self._geometry.pop(key, None)
         self.changed.emit()
 
+    def cached(self, layer: Layer) -> list:
+        """What the renderer keeps for ``layer``'s frame as it is now (projected geometry, styled
+        paths): a caller about to replace the frame may hold on to it, to free it later."""
+        return [self._geometry.get(id(layer)), self._style.get(id(layer))]
+
     def adopt_geometry(self, layer: Layer, geometry: LayerGeometry) -> None:
         """Use ``geometry`` (projected off the UI thread) for ``layer``'s frame as it is now."""
         self._geometry[id(layer)] = geometry

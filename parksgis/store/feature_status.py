@@ -30,13 +30,19 @@ def own_status_column(frame: pd.DataFrame, scheme: StatusScheme) -> np.ndarray |
     return None if found is None else found[1]
 
 
-def own_status_source(frame: pd.DataFrame, scheme: StatusScheme) -> tuple[str, np.ndarray] | None:
-    """``(column name, status code per row)`` of the column :func:`own_status_column` reads."""
+def own_status_source(frame: pd.DataFrame, scheme: StatusScheme, rows: np.ndarray | None = None
+                      ) -> tuple[str, np.ndarray] | None:
+    """``(column name, status code per row)`` of the column :func:`own_status_column` reads;
+    with ``rows`` (positions), the codes of those rows only (which column is read is decided on
+    every row all the same)."""
     for column, needs_words in _candidates(frame.columns, getattr(frame, "_geometry_column_name", None)):
-        codes = _codes(frame[column], scheme)
-        present = frame[column].notna().to_numpy()
-        if not needs_words or (present.any() and (codes[present] != None).mean() > 0.5):  # noqa: E711
-            return column, codes
+        values = frame[column]
+        if not needs_words:  # a status column: read whatever it holds
+            return column, _codes(values if rows is None else values.iloc[rows], scheme)
+        codes = _codes(values, scheme)
+        present = values.notna().to_numpy()
+        if present.any() and (codes[present] != None).mean() > 0.5:  # noqa: E711
+            return column, codes if rows is None else codes[rows]
     return None
 
 
@@ -105,8 +111,9 @@ def feature_statuses(layer, project_status: dict, scheme: StatusScheme) -> np.nd
     pids = layer.project_ids
     codes = looked_up(pids, project_status)
     codes[pd.isna(codes)] = None
-    own = own_status_column(layer.frame, scheme)
-    if own is not None:
-        unlinked = pids.isna().to_numpy()
-        codes[unlinked] = own[unlinked]
+    unlinked = np.flatnonzero(pids.isna().to_numpy())
+    if len(unlinked):  # the features' own statuses are read only where no project says
+        own = own_status_source(layer.frame, scheme, unlinked)
+        if own is not None:
+            codes[unlinked] = own[1]
     return codes

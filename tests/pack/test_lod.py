@@ -292,3 +292,41 @@ def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
             assert len(given.lines) and len(given.areas)
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("band", [None, *range(len(lod.BANDS))])
+def test_a_view_holding_the_whole_layer_gives_every_feature_its_band_has(banded, band):
+    """A view around the whole layer (the first view of a pack) skips cutting the shapes to the
+    view: still exactly what the band (or the full-detail table) has, each feature once."""
+    from parksgis.pack.view_reader import PackViewReader
+
+    conn, originals = banded
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    reader = PackViewReader(path)
+    try:
+        x0, y0, x1, y1 = reader.extent("port__plots")
+        for box in ((x0, y0, x1, y1), (x0 - 0.02, y0 - 0.01, x1 + 0.03, y1 + 0.02)):
+            m_per_px = 0.5 if band is None else lod.BANDS[band] * 1.5
+            frame = reader.frame("port__plots", box, m_per_px)
+            expected = originals.index[originals.notna()].tolist() if band is None else \
+                lod.read_band(conn, "port__plots", band, box, ["project_id"])[0].tolist()
+            assert frame.index.tolist() == expected
+            assert len(expected) == len(originals) - 1  # all but the feature without a shape
+    finally:
+        reader.close()
+
+
+def test_band_attributes_read_back_as_written_even_what_only_pythons_json_reads():
+    """Values a band row keeps come back as they went in: text (Chinese, damaged bytes kept as
+    surrogates), numbers, NaN and nulls."""
+    import math
+
+    from parksgis.pack.band_layout import _attributes_blob, stored_attributes
+
+    columns = ["name", "area"]
+    for names, areas in ((["一号地块", None, "x"], [1.5, None, 3]), (["bad\udc80bytes", "ok", ""], [math.nan, 2.0, -1])):
+        blob = _attributes_blob(columns, [names, areas])
+        got = stored_attributes([(None, None, None, None, blob)], columns)
+        assert got[0].tolist() == names
+        assert [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in got[1].tolist()] == \
+            [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in areas]

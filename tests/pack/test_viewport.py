@@ -6,6 +6,7 @@ import sqlite3
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
@@ -184,3 +185,54 @@ def test_points_decode_as_their_wkb_does(coords, with_other):
     assert len(got) == len(expected)
     for a, b in zip(got, expected):
         assert (a is None and b is None) or shapely.to_wkb(a) == shapely.to_wkb(b)
+
+
+def _layer_of_every_kind() -> gpd.GeoDataFrame:
+    """Points, lines, polygons with a hole, a missing shape; text (Chinese, empty, null), whole
+    and decimal numbers."""
+    shapes = [shapely.Point(111.9, 21.8), shapely.LineString([(111.9, 21.8), (111.95, 21.85)]),
+              shapely.box(111.9, 21.8, 112.0, 21.9).difference(shapely.box(111.92, 21.82, 111.95, 21.85)),
+              None, shapely.MultiPolygon([shapely.box(111.0, 21.0, 111.1, 21.1), shapely.box(111.2, 21.2, 111.3, 21.3)])]
+    return gpd.GeoDataFrame({"name_zh": ["一号地块", "", None, "路", "港"], "count": [1, 2, 3, 4, 5],
+                             "area": [1.5, 2.0, 0.0, -3.25, 1e9]}, geometry=shapes, crs=4326)
+
+
+def _same_as_gdal(path, table):
+    from parksgis.pack.viewport import read_whole
+
+    with sqlite3.connect(path) as conn:
+        ours = read_whole(conn, table)
+    gdal = pyogrio.read_dataframe(path, layer=table)
+    return ours, gdal
+
+
+def test_a_small_layer_read_whole_is_the_frame_gdal_reads(tmp_path, pack):
+    path = tmp_path / "every.gpkg"
+    pyogrio.write_dataframe(_layer_of_every_kind(), path, layer="port__roads", driver="GPKG")
+    for where, table in ((path, "port__roads"), (pack, "port__plots")):
+        ours, gdal = _same_as_gdal(where, table)
+        assert ours is not None
+        pd.testing.assert_frame_equal(ours.drop(columns="geometry"), gdal.drop(columns="geometry"))
+        assert ours.crs == gdal.crs and ours.geometry.name == gdal.geometry.name
+        assert ours.geometry.isna().tolist() == gdal.geometry.isna().tolist()
+        present = ~gdal.geometry.isna().to_numpy()
+        assert shapely.equals_exact(ours.geometry.values[present], gdal.geometry.values[present], 0).all()
+
+
+@pytest.mark.parametrize("change", ["datetime column", "null number", "other crs"])
+def test_a_layer_sqlite_alone_would_read_otherwise_is_left_to_gdal(tmp_path, change):
+    from parksgis.pack.handle import read_layer_table
+
+    frame = _layer_of_every_kind()
+    if change == "datetime column":
+        frame["built"] = pd.to_datetime(["2024-01-02 08:30"] * len(frame))  # DATETIME: GDAL parses it
+    elif change == "null number":
+        frame["count"] = [1, None, 3, 4, 5]
+    else:
+        frame = frame.set_crs(4490, allow_override=True)
+    path = tmp_path / "other.gpkg"
+    pyogrio.write_dataframe(frame, path, layer="port__roads", driver="GPKG")
+    ours, gdal = _same_as_gdal(path, "port__roads")
+    assert ours is None
+    read = read_layer_table(path, "port__roads")  # what opening a pack reads
+    pd.testing.assert_frame_equal(read.drop(columns="geometry"), gdal.drop(columns="geometry"))
