@@ -288,9 +288,13 @@ class MapCanvas(pg.GraphicsView):
             self.selection.add(chosen)
         else:
             self.selection.set(chosen)
-        # once the panels have repainted: the memory a click's repaints freed (kept by glibc,
-        # ~10 MB a click in holes the next click did not fit) goes back (see MapItem._render)
-        QtCore.QTimer.singleShot(0, give_back_freed_memory)
+        # once the panels have repainted, the memory a click's repaints freed goes back to the
+        # system: glibc kept ~10 MB a click in holes the next click did not fit, and a session
+        # of clicks grew by tens of MB (docs/benchmarks.md, interactive RSS). Not while layers
+        # are read per view: the next view's read reuses that memory, and would fault it all in
+        # again (~0.2 s at a million plots; for the same reason not after frames of the map)
+        if not any(layer.view is not None for layer in self.workspace.layers):
+            QtCore.QTimer.singleShot(0, give_back_freed_memory)
 
     # -- highlights and overlays -----------------------------------------------------------------
     def update_highlights(self) -> None:

@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from parksgis.gc_pause import gc_paused
-from parksgis.heap import give_back_freed_memory
 from parksgis.render.highlight import HIGHLIGHT_COLOR, paint_highlight, window_style
 
 SELECTION = window_style(QtGui.QColor(HIGHLIGHT_COLOR), 3.0)  # the same yellow as highlights in exports
@@ -99,11 +98,10 @@ class MapItem(pg.GraphicsObject):
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
-        # once the frame is shown: what it replaced is freed (10-15 ms of a zoom at a million
-        # plots), and what that and drawing it freed goes back to the system (glibc keeps freed
-        # blocks, and the holes they leave between frames added up to tens of MB over a session
-        # of zooms, pans and clicks: docs/benchmarks.md, interactive RSS)
-        QtCore.QTimer.singleShot(0, lambda: (replaced.clear(), give_back_freed_memory()))
+        # once the frame is shown, what it replaced is freed (10-15 ms of a zoom at a million
+        # plots). The freed memory is kept for the next frame, not given back to the system:
+        # the next zoom's read would fault all of it in again (~0.2 s at a million plots)
+        QtCore.QTimer.singleShot(0, replaced.clear)
 
     def _paint_highlights(self, painter: QtGui.QPainter) -> None:
         for path, points, style in self._highlights:

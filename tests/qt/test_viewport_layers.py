@@ -6,6 +6,8 @@ get level-of-detail bands) is lowered to a few features, so every sample layer i
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import shapely
 from PySide6 import QtCore
@@ -431,3 +433,21 @@ def test_closing_the_window_during_a_read_lets_the_read_end_first(qtbot, viewpor
     assert feeder._result is not None  # the read ended before the window let its source go
     qtbot.waitUntil(lambda: not feeder.busy)  # its result reaches a closed window: dropped
     assert feeder.workspace is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc keeps freed memory")
+def test_a_click_on_a_map_read_per_view_keeps_freed_memory_for_the_next_read(qtbot, viewport, pack, monkeypatch):
+    """The window gives what a click freed back to the system only when no layer is read per
+    view: the next view's read reuses it, and would fault it all in again (test_freed_memory)."""
+    from tests.qt.test_freed_memory import _freed_holes, _resident_mb
+
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = viewport.open(pack)
+    plots = win.workspace.layer("port/plots")
+    x, y = win.geometry_.display_xy(*plots.frame.geometry.iloc[0].representative_point().coords[0])
+    kept = _freed_holes()
+    qtbot.mouseClick(win.canvas.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=win.canvas.view_to_widget(x, y))
+    assert win.selection.items
+    QtCore.QCoreApplication.processEvents()
+    assert _resident_mb() > kept - 20
+    win.session.close()
