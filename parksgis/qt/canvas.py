@@ -11,7 +11,6 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.heap import give_back_freed_memory
-
 from parksgis.qt.map_item import HOVER, SELECTION, MapItem
 from parksgis.qt.map_overlays import draw_north_arrow, draw_scale_bar, overlay_rects
 from parksgis.qt.measure import MeasureTool

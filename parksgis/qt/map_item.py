@@ -98,7 +98,7 @@ class MapItem(pg.GraphicsObject):
             image_painter.end()
         self._image, self._image_view = image, QtCore.QRectF(view)
         self.frames_rendered += 1
-        # once the frame is shown, what it replaced is freed (10-15 ms of a zoom at a million
+        # once the frame is shown, what it replaced is freed (~5 ms of a zoom at a million
         # plots). The freed memory is kept for the next frame, not given back to the system:
         # the next zoom's read would fault all of it in again (~0.2 s at a million plots)
         QtCore.QTimer.singleShot(0, replaced.clear)
