@@ -113,16 +113,12 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
     out as for a pack, from the tables' extents the server computes; read through their GiST
     indexes); every feature's properties are read, so counts over whole layers stay right. All of
     it when the page shows every park (``ahead``: a :class:`~parksgis.server.layers.RowsAhead`
-    already reading it)."""
+    already reading it). Big tables with bands are read from them as a pack's (``server.bands``)."""
     from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 
-    def page(extents):  # the box read, and the scale (its big tables drawn from their bands)
-        box = bbox or _parks_box(extents, park)
-        if box is None:
-            return None
-        shaped = _page_shaped(box, page_px)
-        return expand_box(shaped, MARGIN), _m_per_px(shaped, page_px[0])
+    def page(extents):
+        return database_page(extents, park, bbox, page_px)
 
     def page_box(extents):
         if bbox is None and park is None:  # the view is the data
@@ -130,6 +126,19 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
         return (page(extents) or (None,))[0]
 
     return load_database_workspace(src, view=page_box, page=page, ahead=ahead)[0]
+
+
+def database_page(extents, park: str | None, bbox, page_px: tuple[int, int]):
+    """``(box read, metres per pixel)`` of a database's page (its big tables drawn from their
+    bands at that scale), from the tables' :class:`~parksgis.server.layers.TableExtents`; None
+    when it has nothing to show."""
+    from parksgis.model.view_source import expand_box
+
+    box = bbox or _parks_box(extents, park)
+    if box is None:
+        return None
+    shaped = _page_shaped(box, page_px)
+    return expand_box(shaped, MARGIN), _m_per_px(shaped, page_px[0])
 
 
 def _parks_box(reader, park: str | None):

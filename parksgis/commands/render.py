@@ -93,7 +93,7 @@ def check_output(path: str, src: str, allowed=OUTPUT_SUFFIXES) -> Path:
 
 def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     """(page size in points, dpi) from --size/--paper/--landscape/--dpi."""
-    from parksgis.render.export import page_size_pt
+    from parksgis.render.paper import page_size_pt
 
     dpi = args.dpi if args.dpi is not None else (300 if fmt == ".pdf" else 150)
     if not 30 <= dpi <= 1200:
@@ -105,18 +105,23 @@ def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     return page_size_pt("A4", landscape=True), dpi
 
 
-def read_ahead(src: str):
-    """For a database page of every park: its tables' rows, being read while the libraries are
-    imported (:class:`~parksgis.server.layers.RowsAhead`); None for other sources."""
+def read_ahead(src: str, page_px: tuple[int, int]):
+    """For a database page of every park ``page_px`` pixels wide and high: what it draws, being
+    read while the libraries are imported (:class:`~parksgis.server.layers.RowsAhead`); None for
+    other sources."""
     from parksgis.server import is_database_source
 
     if not is_database_source(src):
         return None
-    import psycopg  # noqa: F401 - here, before the thread starts, so the two never import at once
+    # here, before the thread starts, so the two never import at once (the bands' code imports
+    # numpy, shapely and pandas, which the page needs anyway)
+    import psycopg  # noqa: F401
 
+    from parksgis.commands.pack_view import database_page
+    from parksgis.server import bands  # noqa: F401
     from parksgis.server.layers import RowsAhead
 
-    return RowsAhead(src)
+    return RowsAhead(src, page=lambda extents: database_page(extents, None, None, page_px))
 
 
 # -- shared with atlas --------------------------------------------------------------------------
@@ -236,16 +241,16 @@ def _run(args) -> int:
         raise UsageError(f"{args.src}: no such layers folder, layer file or pack")
     if args.park is not None and not args.park.strip():
         raise UsageError("--park: an empty park id; name a park, or leave --park out for all parks")
-    ahead = read_ahead(args.src) if args.park is None and bbox is None else None
-    import_libraries_before_qt(args.src)
     size_pt, dpi = page_geometry(args, out.suffix.lower())
+    page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
+    ahead = read_ahead(args.src, page_px) if args.park is None and bbox is None else None
+    import_libraries_before_qt(args.src)
     start_qt()
     from parksgis.commands.pack_view import is_parksgis_pack, open_database_view, open_pack_view
     from parksgis.render import export
     from parksgis.render.map_renderer import MapRenderer
     from parksgis.server import is_database_source
 
-    page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
     if is_parksgis_pack(args.src):  # read only what the page shows
         workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
     elif is_database_source(args.src):

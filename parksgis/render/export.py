@@ -26,11 +26,10 @@ from parksgis.render.briefing import BriefingPage, MapPanel, page_content
 from parksgis.render.briefing_content import TEXT
 from parksgis.render.geometry import transformer_to
 from parksgis.render.map_renderer import MapRenderer
+from parksgis.render.paper import page_size_pt  # noqa: F401 - callers ask export for it
 from parksgis.render.render_state import RenderState
 
-PAPER_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
 FORMATS = ("png", "pdf", "svg")
-MM_TO_PT = 72.0 / 25.4
 PNG_QUALITY = 80
 
 
@@ -50,17 +49,6 @@ def generated_date(value: str | None = None) -> date:
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     return datetime.now(timezone.utc).date()
-
-
-def page_size_pt(paper: str | None = None, landscape: bool = False, size_px: tuple[int, int] | None = None,
-                 dpi: float = 150.0) -> tuple[float, float]:
-    """Page size in points from a paper name (A4/A3) or a pixel size at ``dpi``."""
-    if size_px is not None:
-        return size_px[0] * 72.0 / dpi, size_px[1] * 72.0 / dpi
-    w, h = PAPER_MM[(paper or "A4").upper()]
-    if landscape:
-        w, h = h, w
-    return w * MM_TO_PT, h * MM_TO_PT
 
 
 # -- what a page shows --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ zoomed-in view still reads the layer table (full detail, pixel-identical).
 
 Bands are never older than their table: :func:`build` runs in the transaction that writes the
 table (``db load``), reading the table back as that transaction sees it; and a statement trigger
-on every layer table (:func:`guard`, ``schema.DDL_V4``) deletes the table's bands whenever
+on every layer table (:func:`after_write`, ``schema.DDL_V4``) deletes the table's bands whenever
 anything else inserts, updates, deletes or truncates its rows (an admin in psql), so the map falls
 back to full detail until the next ``db load`` (or ``db init``) builds them again
 (:func:`build_missing`). Statuses are not in the bands: a band row keeps each feature's
@@ -58,7 +58,8 @@ def build(cur, table: str, columns: list) -> int:
     with ThreadPoolExecutor(len(lod.BANDS), thread_name_prefix="parksgis-bands") as worker:
         for fids, geoms, values in _chunks(cur.connection, table, names):
             shapes = True
-            keep = np.flatnonzero(~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1))  # points: no bands
+            # points are not generalised (as in a pack)
+            keep = np.flatnonzero(~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1))
             fids, geoms = fids[keep], geoms[keep]
             values = (names, [v[keep] for v in values])
             for rows in worker.map(lambda band: lod.band_rows(band, fids, geoms, values), range(len(lod.BANDS))):
@@ -78,6 +79,30 @@ def build_missing(cur) -> list[str]:
         if cur.fetchone() is None and build(cur, item["table"], item["columns"]):
             built.append(item["table"])
     return built
+
+
+def page_band(page, item: dict, extents, banded: set[str]) -> int | None:
+    """The band a page at ``page`` (``(box, metres per pixel)`` or None) draws catalogued table
+    ``item`` from (None: its rows, read as always): a table with bands (in ``banded``) lying
+    within the page's box (``extents``: a ``layers.TableExtents``) at a banded scale, but never
+    a road layer (the page sums their kilometres, and a simplified line is shorter)."""
+    if page is None or item["table"] not in banded or item["kind"] == "roads":
+        return None
+    (box, m_per_px), extent = page, extents.extent(item["table"])
+    if extent is None or not (box[0] <= extent[0] and box[1] <= extent[1] and box[2] >= extent[2]
+                              and box[3] >= extent[3]):
+        return None
+    return lod.band_for(m_per_px)
+
+
+def whole_band(conn, table: str, band: int) -> dict[tuple[int, int], list[tuple]]:
+    """Every tile's :func:`tile_rows` of a band, in one query (a page that shows all of it)."""
+    tiles: dict[tuple[int, int], list[tuple]] = {}
+    with conn.cursor(binary=True) as cur:
+        for tx, ty, *row in cur.execute("SELECT tx, ty, kind, fids, offsets, coords, attributes FROM "
+                                        "parksgis.bands WHERE table_name = %s AND band = %s", (table, band)):
+            tiles.setdefault((tx, ty), []).append(tuple(row))
+    return tiles
 
 
 def has_band(conn, table: str, band: int) -> bool:

@@ -134,35 +134,50 @@ def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = N
 
 
 class RowsAhead:
-    """Every layer table's rows, read whole on a connection of its own in a background thread.
+    """What a page of every park reads, read on a connection of its own in a background thread.
 
-    ``parksgis render URL`` of all parks starts one before it imports pandas, geopandas, pyproj
-    and Qt (~0.4 s): the server's scans and the transfer (~0.3 s at 100,000 plots) then overlap
-    the imports instead of following them. The workspace is still read as always (catalogue,
-    register, meta) and takes a table's rows from here only when its catalogue entry is the same.
-    A failure here is not reported: the ordinary read of that table follows and says what is wrong.
+    ``parksgis render URL`` of all parks starts one before it imports geopandas, pyproj and Qt:
+    the server's work and the transfer then overlap the imports instead of following them. In
+    one transaction it reads the tables' boxes, the page's box and scale from them
+    (``page(extents)``, as the workspace works it out), and then each table's rows: those of the
+    band the page draws it from (``server.bands.page_band``; every tile of the band, one query)
+    and its size, or else its rows whole. The workspace is still read as always (catalogue,
+    register, meta) and takes a table's rows from here only when its catalogue entry is the same
+    (a band's, when the page draws it from that band). A failure here is not reported: the
+    ordinary read of that table follows and says what is wrong.
     """
 
-    def __init__(self, src: str):
+    def __init__(self, src: str, page=None):
         import threading
 
         self._rows: dict[tuple[str, str], list[list]] = {}
+        self._tiles: dict[tuple[str, int], dict] = {}
+        self._extents: dict[str, tuple | None] = {}
+        self._counts: dict[str, int] = {}
+        self._page = page
         self._thread = threading.Thread(target=self._read, args=(src,), daemon=True,
                                         name="parksgis rows ahead")
         self._thread.start()
 
     def _read(self, src: str) -> None:
-        from parksgis.server import connection
+        from parksgis.server import bands, connection
 
         try:
             with connection.connect(src) as conn:  # one transaction: one snapshot of all tables
-                banded = banded_tables(conn)  # drawn from their bands (server.workspace)
+                extents = TableExtents(conn)
+                banded = banded_tables(conn)
+                page = self._page(extents) if banded and self._page is not None else None
                 for item in catalogue(conn):
-                    if item["table"] in banded:
+                    table = item["table"]
+                    band = bands.page_band(page, item, extents, banded)
+                    if band is not None:
+                        self._counts[table] = feature_count(conn, table)
+                        self._tiles[table, band] = bands.whole_band(conn, table, band)
                         continue
-                    query = table_query(item["table"], item["columns"], None)
-                    self._rows[item["table"], json.dumps(item["columns"])] = \
+                    query = table_query(table, item["columns"], None)
+                    self._rows[table, json.dumps(item["columns"])] = \
                         column_cells(conn, query, (), len(item["columns"]) + 2)
+                self._extents = extents.known
         except Exception:  # noqa: BLE001 - the ordinary read reports it, as one line
             pass
 
@@ -170,6 +185,21 @@ class RowsAhead:
         """The rows of ``table`` as :func:`column_cells` gives them, if read with these columns."""
         self._thread.join()
         return self._rows.pop((table, json.dumps(columns)), None)
+
+    def extents(self) -> dict[str, tuple | None]:
+        """The boxes of the tables asked (:class:`TableExtents`)."""
+        self._thread.join()
+        return self._extents
+
+    def counts(self) -> dict[str, int]:
+        """The sizes of the tables read from their bands."""
+        self._thread.join()
+        return self._counts
+
+    def tiles(self, table: str, band: int) -> dict | None:
+        """Every tile of ``band`` of ``table`` (``bands.whole_band``), if read."""
+        self._thread.join()
+        return self._tiles.pop((table, band), None)
 
 
 def banded_tables(conn) -> set[str]:

@@ -38,6 +38,7 @@ class DatabaseViewReader(PackViewReader):
         self._start_cache(CACHE_FEATURES, facts)
         self.src, self.label = src, connection.display(src)
         self.catalogue = catalogue  # table -> its catalogue columns ([name, pg type, dtype], ...)
+        self.tiles_ahead: dict[tuple[str, int], dict] = {}  # (table, band) -> every tile, read already
         self._conn = connection.connect(src, autocommit=True)
         self.run(lambda: self._conn.execute("SET default_transaction_read_only = on"))
 
@@ -57,11 +58,25 @@ class DatabaseViewReader(PackViewReader):
         return counts[table]
 
     def _has_band(self, table: str, band: int) -> bool:
+        if (table, band) in self.tiles_ahead:
+            return bool(self.tiles_ahead[table, band])
         return self.run(lambda: bands.has_band(self._conn, table, band))
 
     def _read_band_tile(self, table: str, band: int, tx: int, ty: int, columns: list[str], near):
         """One tile of a band from ``parksgis.bands`` (one query through its key)."""
-        rows = self.run(lambda: bands.tile_rows(self._conn, table, band, tx, ty))
+        ahead = self.tiles_ahead.get((table, band))
+        rows = ahead.pop((tx, ty), []) if ahead is not None else \
+            self.run(lambda: bands.tile_rows(self._conn, table, band, tx, ty))
+        if not rows and ahead is None and not self._has_band(table, band):
+            # the band was dropped since this reader chose it (its table changed): this tile, and
+            # the views after it, at full detail
+            self.facts.ranges.pop((table, band), None)
+            side = lod.tile_deg(band)
+            square = (tx * side, ty * side, (tx + 1) * side, (ty + 1) * side)
+            if near is not None:
+                square = (max(square[0], near[0]), max(square[1], near[1]),
+                          min(square[2], near[2]), min(square[3], near[3]))
+            return (*self._read_box(table, square, columns), None)
         return lod.tile_of_rows(rows, columns, near, True, lambda fids, wanted: self._values(table, fids, wanted))
 
     def _values(self, table: str, fids, columns: list[str]) -> dict[str, list]:

@@ -34,9 +34,11 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
         try:
             row = register._conn.execute("SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
             extents = layers.TableExtents(register._conn)
+            if ahead is not None:
+                extents.known.update(ahead.extents())
             box = None if view is None else view(extents)
             big = _big_tables(register._conn) if view_layers else {}
-            banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents))
+            banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents), ahead)
             stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
@@ -82,34 +84,36 @@ def _big_tables(conn) -> dict[str, int]:
     return {table: n for table, n in counts.items() if n >= pack_views.VIEWPORT_MIN_FEATURES}
 
 
-def banded_frames(src: str, conn, extents: layers.TableExtents, page) -> dict:
+def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None) -> dict:
     """``{table: frame}`` of the layer tables a page at ``page`` (``(box, metres per pixel)``)
-    draws from their bands, as ``render PACK`` draws a pack's: whole tables within the box at a
-    banded scale, each read as the window reads it (whole tiles, one query each) and holding
-    every feature with its properties, with the dtypes a whole read gives. Read whole instead:
-    road layers (the page sums their kilometres, a simplified line is shorter), a table with rows
-    the bands lack (no geometry), and one the page would draw from status cells (the page counts
-    every feature)."""
-    from parksgis.pack import lod
+    draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's: each read as
+    the window reads it (whole tiles, one query each, or all at once by ``ahead``), holding every
+    feature with its properties, with the dtypes a whole read gives. Read whole instead: a table
+    with rows the bands lack (no geometry), and one the page would draw from status cells (the
+    page counts every feature)."""
     from parksgis.pack.view_reader import PackFacts
+    from parksgis.server import bands
     from parksgis.server.view_source import DatabaseViewReader
 
-    box, m_per_px = page or (None, 0.0)
-    tables = layers.banded_tables(conn) if box is not None and lod.band_for(m_per_px) is not None else set()
-    items = layers.catalogue(conn) if tables else []
-    catalogue = {item["table"]: item["columns"] for item in items}
-    roads = {item["table"] for item in items if item["kind"] == "roads"}  # the page sums their lengths
-    within = [t for t in tables - roads if (e := extents.extent(t)) is not None
-              and box[0] <= e[0] and box[1] <= e[1] and box[2] >= e[2] and box[3] >= e[3]]
-    if not within:
+    banded = layers.banded_tables(conn) if page is not None else set()
+    items = layers.catalogue(conn) if banded else []
+    chosen = {item["table"]: band for item in items
+              if (band := bands.page_band(page, item, extents, banded)) is not None}
+    if not chosen:
         return {}
+    catalogue = {item["table"]: item["columns"] for item in items}
     facts = PackFacts()
     facts.extents = extents.known
+    if ahead is not None:
+        facts.counts.update(ahead.counts())
     reader = DatabaseViewReader(src, catalogue, facts)
     out = {}
     try:
-        for table in within:
-            frame = reader.frame(table, box, m_per_px, cut=False)
+        for table, band in chosen.items():
+            tiles = ahead.tiles(table, band) if ahead is not None else None
+            if tiles is not None:
+                reader.tiles_ahead[table, band] = tiles
+            frame = reader.frame(table, page[0], page[1], cut=False)
             if len(frame) == reader.count(table):
                 out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table])
     finally:

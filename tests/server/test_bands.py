@@ -96,6 +96,20 @@ def test_a_changed_layer_table_loses_its_bands_and_the_next_load_builds_them(ban
     assert _band_rows(banded_url) > 0
 
 
+def test_a_window_open_when_the_bands_are_dropped_reads_full_detail(banded_url):
+    reader = _database_reader(banded_url)
+    try:
+        extent = reader.extent(TABLE)
+        assert reader._band(TABLE, COARSE) == 2  # chosen, as the open window has
+        with psycopg.connect(banded_url) as conn:  # then an admin changes the table in psql
+            conn.execute(f"UPDATE parksgis.{TABLE} SET name_zh = name_zh || '*'")
+        frame = reader.frame(TABLE, extent, COARSE)  # tiles not read yet: no band rows any more
+        assert len(frame) == reader.count(TABLE) and frame["name_zh"].str.endswith("*").all()
+        assert reader._band(TABLE, COARSE) is None  # and the next views read full detail
+    finally:
+        reader.close()
+
+
 def test_a_reload_of_changed_features_rebuilds_their_bands_in_the_same_transaction(banded_url, tmp_path, cli,
                                                                                    sample_layers):
     import shutil
@@ -221,3 +235,29 @@ def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tm
     finally:
         server.close()
         pack.close()
+
+
+def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
+    """``render URL`` of every park reads, while it imports the libraries, the rows of the band
+    the page draws each big table from, and the other tables whole."""
+    from parksgis.commands.pack_view import database_page, open_database_view
+    from parksgis.server import connection, layers
+
+    page = (800, 600)
+    ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
+    with connection.connect(banded_url) as conn:
+        items = {item["table"]: item for item in layers.catalogue(conn)}
+    assert ahead.cells(TABLE, items[TABLE]["columns"]) is None  # not read whole
+    roads = ahead.cells("port__roads", items["port__roads"]["columns"])  # roads are: the page sums them
+    assert roads is not None and len(roads[0]) > 0
+    assert ahead.counts()[TABLE] == 14 and set(ahead.extents()) >= {TABLE, "port__roads"}
+    tiles = ahead.tiles(TABLE, 1)
+    assert tiles and sum(len(np.frombuffer(r[1], dtype="<i8")) for rows in tiles.values() for r in rows) >= 14
+    ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
+    viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)
+    assert ahead.tiles(TABLE, 1) is None  # handed over, once
+    plain = open_database_view(banded_url, park=None, bbox=None, page_px=page)
+    for layer in viewed.layers:
+        other = plain.layer(layer.key).frame
+        assert layer.frame.drop(columns="geometry").equals(other.drop(columns="geometry")), layer.key
+        assert shapely.equals_exact(layer.frame.geometry.values, other.geometry.values, 0).all(), layer.key
