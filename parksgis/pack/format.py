@@ -150,20 +150,23 @@ def user_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def frozen_digests(conn: sqlite3.Connection, history_baseline: int, *,
-                   path=None) -> dict[str, str]:
+                   path=None, also: list[tuple[str, str]] = ()) -> dict[str, str] | tuple[dict, list]:
     """``{"sha256:<table>": hex, "rows:<table>": n, "sha256:schema": hex}`` of the frozen content.
 
     The schema digest covers every table, index and trigger, mutable tables too: their rows
-    change, their definitions do not. ``path``: see :func:`table_digests`.
+    change, their definitions do not. ``path``: see :func:`table_digests`. ``also``: more
+    ``(table, where)`` jobs hashed in the same go (the build's hashes of the register as
+    built); then ``(that dict, their (sha, rows))`` is returned.
     """
     skip = set(MUTABLE)
     out: dict[str, str] = {"sha256:schema": schema_digest(conn, set())}
     jobs = [(REGISTER_HISTORY, f"WHERE id <= {int(history_baseline)}")]
     jobs += [(table, "") for table in user_tables(conn) if table not in skip]
-    for (table, _), (sha, count) in zip(jobs, table_digests(conn, jobs, path=path)):
+    found = table_digests(conn, jobs + list(also), path=path)
+    for (table, _), (sha, count) in zip(jobs, found):
         out[f"sha256:{table}"] = sha
         out[f"rows:{table}"] = str(count)
-    return out
+    return (out, found[len(jobs):]) if also else out
 
 
 def table_digests(conn: sqlite3.Connection, jobs: list[tuple[str, str]], *,
@@ -174,14 +177,32 @@ def table_digests(conn: sqlite3.Connection, jobs: list[tuple[str, str]], *,
     process can be forked (Linux), a child process hashes about half of the rows beside this
     one: two cores hash a million-plot pack in about half the time. (Not a thread: SQLite lets go
     of the GIL for every row, and two threads taking it back millions of times cost more CPU
-    than they save.)
+    than they save.) Jobs that select the same rows (a table, and the same table up to an id
+    at or past its last) are hashed once.
     """
+    unique = list(dict.fromkeys(_same_rows(conn, table, where) for table, where in jobs))
+    hashed = dict(zip(unique, _digests(conn, unique, path)))
+    return [hashed[_same_rows(conn, table, where)] for table, where in jobs]
+
+
+def _same_rows(conn: sqlite3.Connection, table: str, where: str) -> tuple[str, str]:
+    """``(table, where)``, or ``(table, "")`` when ``where`` is ``WHERE id <= n`` and no row's
+    id is above n (it selects every row: the history as built, hashed as frozen content)."""
+    bound = where.removeprefix("WHERE id <= ")
+    if bound != where and bound.isdigit():
+        last = conn.execute(f"SELECT max(id) FROM {quote(table)}").fetchone()[0]
+        if last is None or last <= int(bound):
+            return table, ""
+    return table, where
+
+
+def _digests(conn: sqlite3.Connection, jobs: list[tuple[str, str]], path) -> list[tuple[str, int]]:
     if path is None or len(jobs) < 2 or not _can_fork():
         return [table_digest(conn, table, where) for table, where in jobs]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    sizes = [_row_estimate(conn, table) for table, _ in jobs]
+    sizes = [_cost_estimate(conn, table) for table, _ in jobs]
     mine, theirs, load = [], [], [0, 0]
     for i in sorted(range(len(jobs)), key=lambda i: -sizes[i]):  # biggest first, to the lighter side
         side = 0 if load[0] <= load[1] else 1
@@ -216,12 +237,14 @@ def _digests_of_file(path: str, jobs: list[tuple[str, str]]) -> list[tuple[str, 
         conn.close()
 
 
-def _row_estimate(conn: sqlite3.Connection, table: str) -> int:
-    """The largest rowid of ``table`` (its row count, near enough, read from the B-tree's end)."""
+def _cost_estimate(conn: sqlite3.Connection, table: str) -> int:
+    """Values to hash in ``table``, near enough: its largest rowid (its row count, read from the
+    B-tree's end) times its columns (each value is tagged and joined on its own)."""
     try:
-        return conn.execute(f"SELECT max(rowid) FROM {quote(table)}").fetchone()[0] or 0
+        rows = conn.execute(f"SELECT max(rowid) FROM {quote(table)}").fetchone()[0] or 0
     except sqlite3.Error:  # a table without rowids: counted as small
         return 0
+    return rows * len(columns(conn, table))
 
 
 def read_manifest(conn: sqlite3.Connection) -> dict[str, str] | None:

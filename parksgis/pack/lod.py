@@ -70,10 +70,12 @@ TILE_PX = 512
 #: given in degrees of latitude are conservative in both directions.
 M_PER_DEG = 111_320.0
 _CHUNK = 50_000
-#: chunks' bands worked out ahead of the inserts (each ~10 MB at a million plots), by this
-#: many threads: the shapes are nearly all of the work (shapely lets go of the GIL), the
-#: inserts of packed rows little, so two keep both cores busy
+#: chunks worked out ahead of the inserts (each chunk's bands ~25 MB at a million plots), by
+#: this many workers: the shapes are nearly all of the work, the inserts of packed rows little
 _AHEAD = 2
+#: chunks handed to the workers before a dense layer's status cells are worked out (see
+#: build_lod): enough to keep them busy meanwhile
+_CELLS_AHEAD = 6
 _WORKERS = 2
 #: Layers with at least this many features get status cells; views with more features than
 #: VIEW_FEATURES in them are drawn from those cells.
@@ -156,73 +158,91 @@ def _true_to(simple: np.ndarray, source: np.ndarray, tolerance: float) -> np.nda
     return whole
 
 
-def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None) -> int:
+def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None,
+              processes: bool = False) -> int:
     """Write every band of each area/line table of ``tables``; returns the rows written.
 
-    ``min_features`` defaults to :data:`MIN_FEATURES`."""
+    ``min_features`` defaults to :data:`MIN_FEATURES`. ``processes``: the shapes are worked out
+    in forked worker processes instead of threads, where Linux can fork this process safely
+    (``format._can_fork``): only for a process that does nothing else (``parksgis pack build``)."""
     min_features = MIN_FEATURES if min_features is None else min_features
     create_tables(conn)
     written = 0
-    # The shapes of the bands are worked out in worker threads while this one inserts the rows
-    # of the bands before: shapely (simplify, WKB) and SQLite (each step) both let go of the GIL,
-    # so on two cores they overlap. Rows go in in the same order as one thread would insert
-    # them, so the table (ids included) is the same.
-    with ThreadPoolExecutor(_WORKERS, thread_name_prefix="parksgis-lod") as worker:
+    # The shapes of the bands are worked out by workers, a chunk at a time, while this thread
+    # reads the next chunks and inserts the rows of the ones before. Threads overlap only in
+    # part (shapely holds the GIL while it makes each shape's Python object: a million plots
+    # kept two cores ~60 % busy), so a build that is all its process does forks two workers.
+    # Rows go in in the same order as one thread would insert them, so the table (ids
+    # included) is the same either way.
+    with _workers(processes) as worker:
         for table in tables:
             spatial = spatial_table(conn, table)
             count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
             if count < min_features:
                 continue
-            shapes = False
+            dense = count >= DENSITY_MIN_FEATURES
+            cells = None
             ahead: deque = deque()
             columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
-            for fids, geoms in _chunks(conn, table, spatial):
-                shapes = True
-                keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
-                fids, geoms = fids[keep], geoms[keep]
-                values = _chunk_attributes(conn, table, spatial, columns, fids)
-                for band in range(len(BANDS)):
-                    ahead.append(worker.submit(band_rows, band, fids, geoms, values))
-                    if len(ahead) > _AHEAD:
-                        written += _insert(conn, table, ahead.popleft().result())
+            for fids, blobs, values in _chunks(conn, table, spatial, columns):
+                ahead.append(worker.submit(chunk_rows, fids, blobs, (columns, values)))
+                if dense and cells is None and len(ahead) > _CELLS_AHEAD:
+                    # the status cells (seconds of this thread's time at a million plots) are
+                    # worked out while the workers are busy with the chunks handed to them
+                    cells = _status_cell_rows(conn, table, spatial)
+                while len(ahead) > (_AHEAD if cells is not None or not dense else _CELLS_AHEAD):
+                    written += _insert(conn, table, ahead.popleft().result())
+            if dense and cells is None and ahead:  # fewer chunks than that
+                cells = _status_cell_rows(conn, table, spatial)
             while ahead:
                 written += _insert(conn, table, ahead.popleft().result())
-            if count >= DENSITY_MIN_FEATURES and shapes:
-                written += _insert_cells(conn, table, spatial)
+            written += _insert(conn, table, cells or [])  # after the bands: ids as before
     return written
 
 
-def _chunks(conn, table: str, spatial):
-    """``(fids, shapes)`` of the layer's non-null geometries, in fid order, a chunk at a time:
-    a million shapes need not sit in memory at once."""
+def _workers(processes: bool):
+    """Two workers: forked processes when asked and safe (see :func:`build_lod`), else threads."""
+    from parksgis.pack import format as fmt
+
+    if processes and fmt._can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(_WORKERS, mp_context=multiprocessing.get_context("fork"))
+    return ThreadPoolExecutor(_WORKERS, thread_name_prefix="parksgis-lod")
+
+
+def chunk_rows(fids: np.ndarray, blobs: list, values) -> list[tuple]:
+    """Every band's rows (:func:`band_rows`, band by band) of one chunk of features: their ids,
+    GeoPackage geometry blobs and attribute ``values`` (``(columns, [object array per column])``).
+    Empty shapes and points are left out."""
+    geoms = geometries_from_gpkg(blobs)
+    keep = ~shapely.is_empty(geoms) & (shapely.get_dimensions(geoms) >= 1)
+    fids, geoms = fids[keep], geoms[keep]
+    values = (values[0], [column[keep] for column in values[1]])
+    return [row for band in range(len(BANDS)) for row in band_rows(band, fids, geoms, values)]
+
+
+def _chunks(conn, table: str, spatial, columns: list[str]):
+    """``(fids, GeoPackage blobs, [values of each column])`` of the layer's non-null geometries,
+    in fid order, a chunk at a time: a million shapes need not sit in memory at once. Values
+    are object arrays, as band rows keep them."""
+    key, geometry = quote(spatial.key), quote(spatial.geometry)
+    wanted = ", ".join([key, geometry, *(quote(c) for c in columns)])
     last = -1
     while True:
-        rows = conn.execute(f"SELECT {quote(spatial.key)}, {quote(spatial.geometry)} FROM "
-                            f"{quote(table)} WHERE {quote(spatial.key)} > ? AND "
-                            f"{quote(spatial.geometry)} IS NOT NULL ORDER BY "
-                            f"{quote(spatial.key)} LIMIT {_CHUNK}", (last,)).fetchall()
+        rows = fetch_all(conn, f"SELECT {wanted} FROM {quote(table)} WHERE {key} > ? AND {geometry} "
+                               f"IS NOT NULL ORDER BY {key} LIMIT {_CHUNK}", (last,))
         if not rows:
             return
         last = rows[-1][0]
-        yield np.array([r[0] for r in rows], dtype=np.int64), geometries_from_gpkg([r[1] for r in rows])
-
-
-def _chunk_attributes(conn, table: str, spatial, columns: list[str], fids: np.ndarray):
-    """``(columns, [values of each column])`` of features ``fids`` (sorted), as object arrays:
-    what band rows keep of the layer table (one range scan of the chunk's ids)."""
-    if not len(fids) or not columns:
-        return columns, [np.empty(len(fids), dtype=object) for _ in columns]
-    key = quote(spatial.key)
-    rows = fetch_all(conn, f"SELECT {key}, {', '.join(quote(c) for c in columns)} FROM {quote(table)} "
-                           f"WHERE {key} BETWEEN ? AND ? ORDER BY {key}", (int(fids[0]), int(fids[-1])))
-    found = np.array([r[0] for r in rows], dtype=np.int64)
-    at = np.searchsorted(found, fids)
-    out = []
-    for j in range(len(columns)):
-        column = np.empty(len(rows), dtype=object)
-        column[:] = [r[1 + j] for r in rows]
-        out.append(column[at])
-    return columns, out
+        fids = np.array([r[0] for r in rows], dtype=np.int64)
+        values = []
+        for j in range(len(columns)):
+            column = np.empty(len(rows), dtype=object)
+            column[:] = [r[2 + j] for r in rows]
+            values.append(column)
+        yield fids, [r[1] for r in rows], values
 
 
 def _build_statuses(conn, cells, present: list[str]):
@@ -257,14 +277,14 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
 
 
-def _insert_cells(conn, table: str, spatial) -> int:
-    """The layer's status cells (see the module's text) as rows of band DENSITY_BAND, and what
-    each stands for (``pack.cell_features``)."""
+def _status_cell_rows(conn, table: str, spatial) -> list[tuple]:
+    """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND; what
+    each stands for goes into its own table (``pack.cell_features``) right away."""
     cells, present = cell_features.assign_cells(conn, table, spatial)
     cells["kind"] = _build_statuses(conn, cells, present[:2])  # the link, the first own status
     chosen = status_cells(cells)
     cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
-    return _insert(conn, table, cell_rows(chosen))
+    return cell_rows(chosen)
 
 
 def status_cells(cells):

@@ -52,8 +52,8 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
     store = register or RegisterStore.for_folder(folder, readonly=True, seed_history=not seeded_only)
     try:
         current, scheme = store.projects(), store.scheme()
-        if seeded_only:
-            return PackedRegister(_only_parks(current, parks), start, BUILD_AUTHOR, scheme)
+        if seeded_only:  # the store's own fresh projects: nobody else holds them, no copy needed
+            return PackedRegister(_only_parks(current, parks, copy=False), start, BUILD_AUTHOR, scheme)
         rows = store.history()
     finally:
         if register is None:
@@ -72,8 +72,9 @@ def packed_register(workspace, folder: Path | None, parks: list[str] | None,
                           seeds[0].author if dated else BUILD_AUTHOR, scheme, edits)
 
 
-def _only_parks(projects: dict[str, Project], parks) -> dict[str, Project]:
-    return {pid: dataclasses.replace(p) for pid, p in projects.items()
+def _only_parks(projects: dict[str, Project], parks, copy: bool = True) -> dict[str, Project]:
+    """The projects of ``parks`` (all without), copies unless ``copy`` is False."""
+    return {pid: dataclasses.replace(p) if copy else p for pid, p in projects.items()
             if not parks or p.park in parks}
 
 

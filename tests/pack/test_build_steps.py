@@ -77,6 +77,42 @@ def test_bands_worked_out_ahead_in_a_thread_are_the_rows_one_thread_writes(tmp_p
     assert per_band == [(band, 399) for band in range(len(lod.BANDS))] and written >= 3 * 399
 
 
+def test_bands_worked_out_by_forked_processes_are_the_rows_threads_write(tmp_path, monkeypatch):
+    import os
+
+    import pyogrio
+
+    monkeypatch.setattr(lod, "_CHUNK", 37)
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no SQLite lock
+    tables = {}
+    for processes in (False, True):
+        path = tmp_path / f"processes{processes}.gpkg"
+        pyogrio.write_dataframe(_plots(), path, layer="port__plots", driver="GPKG")
+        workers = tmp_path / f"workers{processes}.txt"
+        monkeypatch.setattr(lod, "band_rows", _noting_pid(lod.band_rows, workers))
+        conn = sqlite3.connect(path)
+        tables[processes] = (lod.build_lod(conn, ["port__plots"], min_features=0, processes=processes),
+                             fmt.table_digest(conn, lod.LOD_TABLE))
+        conn.commit()
+        conn.close()
+        # threads work in this process; a build that is all its process has other processes work
+        pids = set(workers.read_text(encoding="utf-8").split())
+        assert (str(os.getpid()) in pids) != processes
+    assert tables[True] == tables[False] and tables[False][0] >= 3 * 399
+
+
+def _noting_pid(band_rows, path):
+    """``band_rows`` that also notes which process ran it in ``path`` (forked workers too)."""
+    def noted(*args, **kwargs):
+        import os
+
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return band_rows(*args, **kwargs)
+
+    return noted
+
+
 @pytest.fixture
 def built(tmp_path, workspace, monkeypatch):
     monkeypatch.setattr(lod, "MIN_FEATURES", 2)
@@ -144,3 +180,36 @@ def test_a_register_of_projects_csv_alone_is_packed_as_when_its_history_is_read(
     assert len(quick.seed) > 10 and quick.seed_author == BUILD_AUTHOR and quick.rows == []
     assert quick == read
     assert quick.seed == read.seed and quick.seed_stamp == read.seed_stamp
+
+
+def _pid_and(value):
+    import os
+
+    return os.getpid(), value
+
+
+def _refused(path):
+    from parksgis.store.errors import RegisterError
+
+    raise RegisterError(path, "not a register")
+
+
+def test_a_step_worked_out_beside_comes_from_a_forked_child_and_its_error_is_raised_here(monkeypatch, tmp_path):
+    import os
+
+    from parksgis.store.errors import RegisterError
+    from parksgis.pack.beside import Beside
+
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no lock the child needs
+    with Beside(True, _pid_and, {"P-1": "planned"}) as step:
+        pid, value = step.result()
+    assert pid != os.getpid() and value == {"P-1": "planned"}
+    with Beside(False, _pid_and, 1) as step:  # not forked: worked out here, now
+        assert step.result() == (os.getpid(), 1)
+    # the child's error does not cross the pipe: this process works the step out and raises it
+    with pytest.raises(RegisterError, match="not a register") as raised:
+        with Beside(True, _refused, tmp_path / "register.sqlite") as step:
+            step.result()
+    assert str(tmp_path) in str(raised.value)
+    with pytest.raises(RegisterError):  # not forked: raised at once, as without Beside
+        Beside(False, _refused, tmp_path)
