@@ -14,7 +14,7 @@ from parksgis.model.status import StatusScheme
 from parksgis.render import fitted_projection
 from parksgis.render.geometry import (FlatCoordinates, build_tiled_paths, flatten, project_geometries,
                                       tile_ids, transformer_to)
-from parksgis.store.feature_status import looked_up
+from parksgis.store.feature_status import linked_values
 from parksgis.render.styles import NO_STATUS, GroupStyle, ProjectIndex, classify, feature_statuses
 
 NAME_COLUMNS = {"zh": ("name_zh", "name", "name_en"), "en": ("name_en", "name", "name_zh")}
@@ -300,7 +300,7 @@ class LayerStyle:
                     ok = values.notna() & (values.astype(str) != "")
                     names = names.where(~ok, values.astype(str))
             self._own_names[lang] = names.to_numpy(dtype=object)
-            from_project = pd.Series(looked_up(self.project_ids, self._index.name(lang)),
+            from_project = pd.Series(linked_values(self._layer, self._index.name(lang))[0],
                                      dtype=object).fillna("")
             # a copy: refresh() writes into it, and pandas may hand out a read-only view
             self._names[lang] = np.array(names.where(names != "", from_project), dtype=object)

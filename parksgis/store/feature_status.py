@@ -103,15 +103,23 @@ def looked_up(ids: pd.Series, table: dict) -> np.ndarray:
     return found[codes]
 
 
+def linked_values(layer, table: dict) -> tuple[np.ndarray, np.ndarray]:
+    """``(table[project id] per feature, None where unknown; whether a feature links no
+    project)`` of ``layer`` (a :class:`~parksgis.model.layer.Layer`): each id looked up once."""
+    codes, ids = layer.project_id_codes
+    found = np.empty(len(ids) + 1, dtype=object)  # the sentinel -1 picks the trailing None
+    found[:-1] = [table.get(i) for i in ids.tolist()]
+    return found[codes], codes < 0
+
+
 def feature_statuses(layer, project_status: dict, scheme: StatusScheme) -> np.ndarray:
     """Status code per feature (positional); None where neither a project nor the feature says.
 
     ``project_status`` maps project id -> status code (the register's, or an as-of snapshot).
     """
-    pids = layer.project_ids
-    codes = looked_up(pids, project_status)
+    codes, unlinked = linked_values(layer, project_status)
     codes[pd.isna(codes)] = None
-    unlinked = np.flatnonzero(pids.isna().to_numpy())
+    unlinked = np.flatnonzero(unlinked)
     if len(unlinked):  # the features' own statuses are read only where no project says
         own = own_status_source(layer.frame, scheme, unlinked)
         if own is not None:

@@ -55,7 +55,7 @@ def test_each_feature_gets_its_projects_status_else_its_own_whatever_the_mix(see
     words = ["在建", "已竣工", "规划", "completed", "不知道", None, 35.0, 80.0]
     column = "状态" if seed % 2 else "进度"
     values = [words[i] for i in rng.integers(0, len(words) - (seed % 3) * 2, n)]
-    links = [rng.choice(["P-1", "P-2", "P-x", None, "  "]) for _ in range(n)]
+    links = [rng.choice(["P-1", "P-2", " P-2 ", "P-x", None, "  "]) for _ in range(n)]
     layer = _layer({"project_id": links, column: pd.Series(values, dtype=object)})
     register = {"P-1": "suspended", "P-2": "planned"}
     own = own_status_column(layer.frame, DEFAULT_SCHEME)  # decided and read on the whole column
