@@ -168,6 +168,6 @@ def _page_shaped(box, page_px):
 
 
 def _m_per_px(box, width_px: int) -> float:
-    from parksgis.pack.lod import metres_per_pixel
+    from parksgis.model.zoom_bands import metres_per_pixel
 
     return metres_per_pixel(box, width_px)
