@@ -82,7 +82,7 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
                 drawn.append((read, vertices))
             return read
 
-        workspace, _ = open_pack(src, frames=frame)
+        workspace, _ = open_pack(src, frames=frame, projects_first=True)
         for layer in workspace.layers:
             layer.cell_features = next((cells for read, cells in celled if read is layer.frame), None)
             layer.frame_vertices = next((vertices for read, vertices in drawn if read is layer.frame), None)
