@@ -15,26 +15,40 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _pauses = 0  # blocks inside gc_paused now, in every thread
 _resume = False  # whether the collector was on when the first of them began
+_keep = False  # whether one of them keeps what it made out of later collections
 
 
 @contextmanager
-def gc_paused():
+def gc_paused(keep: bool = False):
     """No cyclic collection inside the block. Blocks may nest and overlap in several threads
     (the map's two read lanes): the collector resumes when the last of them ends, and only
-    if it was on when the first began."""
-    global _pauses, _resume
+    if it was on when the first began.
+
+    ``keep``: what the block makes lives on, and holds no reference cycle (the features of a
+    view, read for the map): when the last block ends, every object alive is left out of later
+    collections (``gc.freeze``), as a shown workspace is (:func:`keep_out_of_collections`).
+    Else the collections after each zoom walk its tens of thousands of shapes again, young and
+    then middle-aged (at a million plots 5-20 ms of every zoom, and 50-100 ms every few zooms).
+    They are freed as always once nothing refers to them; objects in a reference cycle would
+    stay, so a block that keeps makes none (``tests/render/test_view_frame_lifetime.py``)."""
+    global _pauses, _resume, _keep
     with _lock:
         if _pauses == 0:
             _resume = gc.isenabled()
+            _keep = False
             gc.disable()
         _pauses += 1
+        _keep = _keep or keep
     try:
         yield
     finally:
         with _lock:
             _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.enable()
+            if _pauses == 0:
+                if _keep:
+                    gc.freeze()
+                if _resume:
+                    gc.enable()
 
 
 def age_without_scanning() -> None:

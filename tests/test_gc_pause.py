@@ -58,3 +58,25 @@ def test_objects_left_out_of_collections_are_let_back_in_by_the_next_call():
     assert gc.collect() == 0  # left out: not collected while frozen
     gc.unfreeze()
     assert gc.collect() >= 2  # let back in: the cycle goes
+
+
+def test_what_a_keeping_pause_made_is_left_out_of_collections_and_freed_when_dropped():
+    import weakref
+
+    class Shape:
+        pass
+
+    before = gc.get_freeze_count()
+    with gc_paused():
+        plain = [Shape() for _ in range(1000)]
+    assert gc.get_freeze_count() == before  # a plain pause leaves them to the collector
+    with gc_paused(keep=True):
+        kept = [Shape() for _ in range(1000)]
+    assert gc.isenabled()
+    after = gc.get_freeze_count()
+    assert after >= before + 2000  # every object alive then: the collections do not walk them
+    first = weakref.ref(kept[0])
+    del kept
+    assert first() is None  # freed all the same once nothing refers to them
+    assert gc.get_freeze_count() <= after - 1000
+    assert len(plain) == 1000

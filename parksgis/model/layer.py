@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,7 +77,10 @@ class Layer:
         self.opacity_changed = Signal()
         self.style_changed = Signal()
         self.data_changed = Signal()
-        self.data_changed.connect(self._forget_derived)
+        # through a weak reference: a layer connected to its own signal would be a reference
+        # cycle, and a layer and its frame (a view's shapes, made for each read) would live on
+        # until a cyclic collection found them instead of going when nothing refers to them
+        self.data_changed.connect(_forgetting(weakref.ref(self)))
 
     def __repr__(self) -> str:
         return f"Layer({self.key!r}, {self.feature_count} features)"
@@ -210,6 +214,17 @@ class Layer:
                 if isinstance(value, str) and value:
                     return value
         return f"#{row}"
+
+
+def _forgetting(layer_ref):
+    """A slot that forgets the derived data of the layer ``layer_ref`` refers to, if it lives."""
+
+    def forget(*_) -> None:
+        layer = layer_ref()
+        if layer is not None:
+            layer._forget_derived()
+
+    return forget
 
 
 def normalised_project_ids(col):

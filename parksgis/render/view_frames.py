@@ -114,7 +114,7 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
     of a zoom's 300 at a million plots); they are freed by reference counting all the same."""
     view = layer.view
     box, key = _read_box(layer, display_crs, rect, m_per_px, margin)
-    with gc_paused():
+    with gc_paused(keep=True):  # the frame lives on, until another read replaces it
         with_vertices = getattr(view.source, "features_and_vertices", None)
         if with_vertices is not None:
             frame, vertices = with_vertices(view.table, box, m_per_px, stop=stop)
