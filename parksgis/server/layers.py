@@ -140,7 +140,8 @@ class RowsAhead:
     the server's work and the transfer then overlap the imports instead of following them. In
     one transaction it reads the tables' boxes, the page's box and scale from them
     (``page(extents)``, as the workspace works it out), and then each table's rows: those of the
-    band the page draws it from (``server.bands.page_band``; every tile of the band, one query)
+    band the page draws it from (``server.bands.page_band``; every tile of the band, one query;
+    the status cells instead, for a table that has them)
     and its size, or else its rows whole. The workspace is still read as always (catalogue,
     register, meta) and takes a table's rows from here only when its catalogue entry is the same
     (a band's, when the page draws it from that band). A failure here is not reported: the
@@ -172,6 +173,8 @@ class RowsAhead:
                     band = bands.page_band(page, item, extents, banded)
                     if band is not None:
                         self._counts[table] = feature_count(conn, table)
+                        if bands.has_band(conn, table, bands.DENSITY_BAND):  # 200,000 features or more:
+                            band = bands.DENSITY_BAND  # a page of all of it draws the status cells
                         self._tiles[table, band] = bands.whole_band(conn, table, band)
                         continue
                     query = table_query(table, item["columns"], None)
