@@ -27,6 +27,9 @@ SCHEMA_VERSION = 5
 CHANNEL = "parksgis_changes"
 
 VIEWER, EDITOR, ADMIN = "parksgis_viewer", "parksgis_editor", "parksgis_admin"
+#: The register's projects as ``Project(*row)`` takes them (``server.register``); all of them.
+PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
+ALL_PROJECTS = PROJECT_SELECT + " ORDER BY project_id"
 ROLES = {"viewer": VIEWER, "editor": EDITOR, "admin": ADMIN}
 #: The columns an editor may change: what the status editor edits ("status fields").
 STATUS_FIELDS = ("status", "progress_pct", "planned_start", "planned_finish", "actual_start",

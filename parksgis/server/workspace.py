@@ -42,7 +42,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
             stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
-        projects, scheme = register.projects(), register.scheme()
+        projects, scheme = register.projects(ahead.projects() if ahead is not None else None), register.scheme()
         label = register.label
     meta = json.loads(row[0]) if row else {}
     parks = [Park(p["park_id"], p["name_zh"], p["name_en"]) for p in meta.pop("parks_order", [])]

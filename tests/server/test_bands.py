@@ -300,6 +300,11 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
     assert ahead.counts()[TABLE] == 14 and set(ahead.extents()) >= {TABLE, "port__roads"}
     tiles = ahead.tiles(TABLE, 1)
     assert tiles and sum(len(np.frombuffer(r[1], dtype="<i8")) for rows in tiles.values() for r in rows) >= 14
+    from parksgis.server.register import ServerRegister
+
+    with ServerRegister.open(banded_url, readonly=True) as register:  # and the register's projects
+        assert register.projects(ahead.projects()) == register.projects()
+    assert ahead.projects() is None  # handed over, once
     ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
     viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)
     assert ahead.tiles(TABLE, 1) is None  # handed over, once
