@@ -23,7 +23,7 @@ from parksgis.model.events import Signal
 from parksgis.model.imagery import imagery_for_day
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.workspace import Workspace
-from parksgis.render.geometry import path_from_flat
+from parksgis.render.geometry import path_from_flat, polygon_from_xy
 from parksgis.render.highlight import PAGE, highlight_shapes, paint_highlight
 from parksgis.render.imagery import paint_imagery
 from parksgis.render.labels import LabelPlacer
@@ -52,10 +52,15 @@ def view_transform(view_rect: QRectF, device_rect: QRectF) -> QTransform:
     return QTransform(scale, 0, 0, -scale, dx - scale * cx, dy + scale * cy)
 
 
+#: the side of the square symbol of size 1
+_SQUARE_SIDE = 0.84
+
+
 def symbol_outline(symbol: str) -> np.ndarray:
     """Closed outline (k, 2) of a point symbol of size 1 centred on the origin (y down)."""
     if symbol == "square":
-        pts = [(-0.42, -0.42), (0.42, -0.42), (0.42, 0.42), (-0.42, 0.42)]
+        half = _SQUARE_SIDE / 2
+        pts = [(-half, -half), (half, -half), (half, half), (-half, half)]
     elif symbol == "triangle":
         pts = [(0.0, -0.55), (0.5, 0.4), (-0.5, 0.4)]
     elif symbol == "diamond":
@@ -478,11 +483,16 @@ class MapRenderer:
                 continue
             dx = m.m11() * xy[sel, 0] + m.dx()
             dy = m.m22() * xy[sel, 1] + m.dy()
+            if dense:  # filled squares: square-capped points of their side, 4x faster than paths
+                if not group.fill:
+                    continue
+                pen = QPen(QColor(group.fill), DENSE_POINT_PX * px * _SQUARE_SIDE)
+                pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+                painter.setPen(pen)
+                painter.drawPoints(polygon_from_xy(np.column_stack([dx, dy])))
+                continue
             self._apply(painter, group, px)
             symbol, size = group.symbol or "circle", group.size_px * px
-            if dense:
-                painter.setPen(Qt.PenStyle.NoPen)
-                symbol, size = "square", DENSE_POINT_PX * px
             # small paths: antialiasing one path of 10k symbols takes seconds, 80 at a time ms
             for start in range(0, len(dx), SYMBOLS_PER_PATH):
                 end = start + SYMBOLS_PER_PATH

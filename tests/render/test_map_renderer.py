@@ -253,3 +253,30 @@ def test_a_click_anywhere_finds_exactly_the_features_within_its_tolerance(render
             assert np.array_equal(geometry.query(point, tolerance), expected), (layer.key, point, tolerance)
             found += len(expected)
     assert found > 20  # the clicks did land on features
+
+
+def test_thousands_of_points_in_view_draw_as_small_squares_in_their_status_colours(qapp):
+    """More points than DENSE_POINTS in view: plain squares in each point's status colour, each
+    at its point and no bigger than a few pixels."""
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Workspace
+    from parksgis.render.map_renderer import DENSE_POINTS
+
+    cols, rows = 64, 48
+    assert cols * rows > DENSE_POINTS
+    words = ["在建", "已竣工", "暂缓"]
+    points = [shapely.Point(111.9 + i * 0.001, 21.8 + j * 0.001) for j in range(rows) for i in range(cols)]
+    frame = gpd.GeoDataFrame({"状态": [words[k % 3] for k in range(len(points))]}, geometry=points, crs=4326)
+    layer = Layer("utilities", frame, LayerKind.UTILITIES, park_id="port")
+    renderer = MapRenderer(Workspace(parks=[Park("port", "港口片区", "Port", layers=[layer])]))
+    image = render(renderer)
+    colours = [DEFAULT_SCHEME.color(s).lower() for s in ("under_construction", "completed", "suspended")]
+    transform = view_transform(renderer.extent(), QRectF(0, 0, W, H))
+    xy = shapely.get_coordinates(renderer.geometry(layer).geoms)
+    for k in range(0, len(points), 7):
+        at = transform.map(QPointF(*xy[k]))
+        assert image.pixelColor(int(at.x()), int(at.y())).name() == colours[k % 3]
+        if at.x() + 4 < W and at.y() + 4 < H:  # halfway to the next point (~9 px away): blank
+            assert image.pixelColor(int(at.x()) + 4, int(at.y()) + 4).name() == "#ffffff"
+    renderer.close()
