@@ -37,6 +37,17 @@ def gc_paused():
                 gc.enable()
 
 
+def age_without_scanning() -> None:
+    """Count every object alive now as old (the oldest generation), without scanning it.
+
+    While the collector is off, everything allocated stays in the youngest generation: the first
+    collection after it is turned back on walks all of it (a 100k-plot render: 0.15 s, just
+    before the process exits). Moved to the oldest generation (``gc.freeze`` then
+    ``gc.unfreeze``: two list splices), those objects wait for the next full collection."""
+    gc.freeze()
+    gc.unfreeze()
+
+
 def keep_out_of_collections() -> None:
     """Leave every object alive now out of later cyclic collections (``gc.freeze``), after the
     objects a previous call left out are let back in (``gc.unfreeze``: the workspace they

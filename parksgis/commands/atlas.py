@@ -50,7 +50,7 @@ def run(args) -> int:
     for park in workspace.parks:
         if not export.park_layers_extent(renderer, [park.park_id]).isEmpty():
             pages.append(export.park_page(renderer, park.park_id, options))
-    warn_missing_glyphs(pages, renderer)
     export.write_pages(pages, renderer, out, size_pt, dpi)
+    warn_missing_glyphs(pages, renderer)  # of what the paint drew
     print(out)
     return 0

@@ -79,7 +79,7 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
                 celled.append((read, cells))
             return read
 
-        workspace, _ = open_pack(src, frames=frame)
+        workspace, _ = open_pack(src, frames=frame, projects_first=True)
         for layer in workspace.layers:
             layer.cell_features = next((cells for read, cells in celled if read is layer.frame), None)
         return workspace
@@ -168,6 +168,6 @@ def _page_shaped(box, page_px):
 
 
 def _m_per_px(box, width_px: int) -> float:
-    from parksgis.pack.lod import metres_per_pixel
+    from parksgis.model.zoom_bands import metres_per_pixel
 
     return metres_per_pixel(box, width_px)

@@ -45,10 +45,11 @@ class Layer:
 
     def __init__(self, name: str, frame: "geopandas.GeoDataFrame", kind: LayerKind = LayerKind.OTHER,
                  park_id: str | None = None, source: Path | str | None = None, report=None,
-                 title_zh: str = "", title_en: str = ""):
+                 title_zh: str = "", title_en: str = "", project_ids=None):
         self.name = name
         self._frame = frame
-        self._project_ids = None  # derived from frame; see project_ids
+        # derived from frame (see project_ids), unless the caller has them worked out already
+        self._project_ids = project_ids
         self._source_links = None  # linked_project_ids of a viewport-driven layer
         self.kind = LayerKind(kind)
         self.park_id = park_id
@@ -57,9 +58,9 @@ class Layer:
         #: a viewport-driven layer's source (model.view_source.LayerView): ``frame`` then holds
         #: only the features of the view last read; None: ``frame`` holds every feature
         self.view = None
-        #: a layer drawn from status cells (a page of a big pack; ``pack.cell_features``): the
-        #: features each cell stands for, counted by their status columns' values (columns
-        #: ``cell``, the status columns, ``count``), so its projects are counted as its features'
+        #: a layer drawn from status cells (a page of a big pack): the features each cell stands
+        #: for, counted by their status columns' values (``pack.cell_features.CellFeatures``),
+        #: so its projects are counted as its features'
         self.cell_features = None
         self.title_zh = title_zh or name
         self.title_en = title_en or name
@@ -159,11 +160,7 @@ class Layer:
         for a viewport-driven layer (asked of it once: a layer's table never changes), of every
         feature its cells stand for for one drawn from status cells."""
         if self.cell_features is not None:
-            import pandas as pd
-
-            stood_for = self.cell_features
-            return set(normalised_project_ids(pd.Series(stood_for["project_id"].unique())).dropna()) \
-                if "project_id" in stood_for.columns else set()
+            return self.cell_features.linked_project_ids()
         if self.view is None:
             return set(self.project_ids.dropna())
         if self._source_links is None:

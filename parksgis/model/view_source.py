@@ -94,10 +94,8 @@ def expand_box(box, factor: float) -> tuple[float, float, float, float]:
 
 def union_box(boxes) -> tuple[float, float, float, float] | None:
     """The box holding all ``boxes`` (None ones left out); None when none is left."""
-    import numpy
-
-    boxes = [b for b in boxes if b is not None]
+    # plain Python, no numpy: a fresh ``render URL`` asks this before numpy is imported
+    boxes = [tuple(map(float, b)) for b in boxes if b is not None]
     if not boxes:
         return None
-    b = numpy.array(boxes, dtype=float)
-    return (float(b[:, 0].min()), float(b[:, 1].min()), float(b[:, 2].max()), float(b[:, 3].max()))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -120,18 +120,17 @@ class Workspace:
 
     def link_report(self) -> LinkReport:
         unknown: list[tuple[str, int, str]] = []
-        linked: set[str] = set()
         known_ids = list(self.projects)
         for layer in self.layers:
             ids = layer.project_ids
-            present = ids.notna().to_numpy()
-            known = ids.isin(known_ids).to_numpy()
-            if layer.view is None and layer.cell_features is None:
-                linked.update(ids[present & known].unique())
-            else:  # the features beyond the view (or standing behind a cell) link projects too
-                linked.update(layer.linked_project_ids())
             # vectorised: layers of a million plots are linked without a Python loop per row
-            for row in (present & ~known).nonzero()[0]:
+            for row in (ids.notna() & ~ids.isin(known_ids)).to_numpy().nonzero()[0]:
                 unknown.append((layer.key, int(row), ids.iloc[row]))
-        unmapped = [pid for pid in self.projects if pid not in linked]
-        return LinkReport(unknown=unknown, unmapped=unmapped)
+        return LinkReport(unknown=unknown, unmapped=self.unmapped_projects())
+
+    def unmapped_projects(self) -> list[str]:
+        """The ids of the register's projects no feature links to."""
+        linked: set[str] = set()
+        for layer in self.layers:
+            linked.update(layer.linked_project_ids())
+        return [pid for pid in self.projects if pid not in linked]

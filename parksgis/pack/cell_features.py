@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -89,21 +90,89 @@ def write(conn: sqlite3.Connection, table: str, stood: pd.DataFrame) -> None:
                   np.concatenate(codes or [np.empty(0, "<i4")]).tobytes()))
 
 
-def read(conn: sqlite3.Connection, table: str, spatial, cell_ids: np.ndarray) -> pd.DataFrame:
-    """The features ``table``'s cells stand for: :func:`stood_for`'s frame. ``cell_ids``: the
-    cells' ids as drawn; packs without :data:`TABLE` have the cells worked out again from them."""
+def read(conn: sqlite3.Connection, table: str, spatial, cell_ids: np.ndarray) -> CellFeatures:
+    """The features ``table``'s cells stand for. ``cell_ids``: the cells' ids as drawn; packs
+    without :data:`TABLE` have the cells worked out again from them."""
     found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
     row = conn.execute(f"SELECT columns, cells, features, codes FROM {TABLE} WHERE table_name = ?",
                        (table,)).fetchone() if found else None
     if row is None:
-        return _worked_out(conn, table, spatial, np.asarray(cell_ids, dtype=np.int64))
+        return CellFeatures.of(_worked_out(conn, table, spatial, np.asarray(cell_ids, dtype=np.int64)))
     columns = json.loads(row[0])
-    cells, counts = np.frombuffer(row[1], "<i8"), np.frombuffer(row[2], "<i8")
+    cells = np.frombuffer(row[1], "<i8").astype(np.int64)
     codes = np.frombuffer(row[3], "<i4").reshape(len(columns), len(cells))
-    out = pd.DataFrame({"cell": cells.astype(np.int64)})
-    for (name, values), code in zip(columns, codes):
-        out[name] = np.array(values, dtype=object)[code] if values else np.full(len(cells), None, dtype=object)
-    out["count"] = counts.astype(np.int64)
+    return CellFeatures(cells, np.frombuffer(row[2], "<i8").astype(np.int64),
+                        {name: (_objects(values), code) for (name, values), code in zip(columns, codes)})
+
+
+class CellFeatures:
+    """What a layer's status cells stand for, as stored: rows of a cell, a number of features
+    and, per status column, a code into that column's distinct values. A page counts every cell
+    it shows (a million plots' cells hold ~170,000 rows) on the codes, never on object columns."""
+
+    def __init__(self, cells: np.ndarray, counts: np.ndarray, columns: dict[str, tuple[np.ndarray, np.ndarray]]):
+        self.cells, self.counts = cells, counts
+        #: ``{status column: (its distinct values, each row's index into them)}``
+        self.columns = columns
+
+    @classmethod
+    def of(cls, stood: pd.DataFrame) -> CellFeatures:
+        """The rows of :func:`stood_for`'s frame."""
+        columns = {}
+        for name in stood.columns.drop(["cell", "count"]):
+            code, distinct = pd.factorize(stood[name], use_na_sentinel=False)
+            columns[name] = (_objects([None if pd.isna(v) else v for v in distinct.tolist()]), code)
+        return cls(stood["cell"].to_numpy(np.int64), stood["count"].to_numpy(np.int64), columns)
+
+    @property
+    def features(self) -> int:
+        """How many features the cells stand for."""
+        return int(self.counts.sum())
+
+    def frame(self, rows=slice(None)) -> pd.DataFrame:
+        """:func:`stood_for`'s frame (of ``rows``, positions): columns ``cell``, the status
+        columns and ``count``."""
+        out = pd.DataFrame({"cell": self.cells[rows]})
+        for name, (values, codes) in self.columns.items():
+            out[name] = values[codes[rows]]
+        out["count"] = self.counts[rows]
+        return out
+
+    def combinations(self, cell_ids) -> tuple[pd.DataFrame, pd.Series]:
+        """The status values the cells ``cell_ids`` stand for: ``(combinations, project ids)``,
+        each combination of the columns' values once, with its features counted over those
+        cells (column ``count``), and its project id as ``Layer.project_ids`` reads it."""
+        rows = np.flatnonzero(np.isin(self.cells, cell_ids))
+        key = np.zeros(len(rows), dtype=np.int64)
+        for values, codes in self.columns.values():  # one integer per combination of codes
+            if len(values) and int(key.max(initial=0)) >= 2 ** 62 // len(values):  # renumbered first
+                key = np.unique(key, return_inverse=True)[1].astype(np.int64)
+            key = key * len(values) + codes[rows]
+        distinct, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        kept = rows[first]
+        combinations = self.frame(kept).drop(columns="cell")
+        combinations["count"] = np.bincount(inverse, weights=self.counts[rows], minlength=len(distinct)).astype(np.int64)
+        if "project_id" not in self.columns:
+            return combinations, pd.Series([None] * len(kept), dtype=object)
+        return combinations, pd.Series(self._project_ids[self.columns["project_id"][1][kept]], dtype=object)
+
+    def linked_project_ids(self) -> set[str]:
+        """The ids of the projects the features link to."""
+        return {pid for pid in self._project_ids if pid is not None}
+
+    @cached_property
+    def _project_ids(self) -> np.ndarray:
+        """The project id column's distinct values as ``Layer.project_ids`` reads them."""
+        from parksgis.model.layer import normalised_project_ids
+
+        if "project_id" not in self.columns:
+            return np.empty(0, dtype=object)
+        return normalised_project_ids(pd.Series(self.columns["project_id"][0])).to_numpy(dtype=object)
+
+
+def _objects(values) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
     return out
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -103,7 +105,8 @@ class PackHandle:
 
 def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = None,
               mounts_file: str = "/proc/mounts", layers: bool = True,
-              frames=None, view_layers: bool = False, layers_read=None) -> tuple[Workspace, PackHandle]:
+              frames=None, view_layers: bool = False, layers_read=None,
+              projects_first: bool = False) -> tuple[Workspace, PackHandle]:
     """Verify and open a pack; a plain GeoPackage opens as its layers (read-only, with a note).
 
     Raises PackCorruptError (unreadable or tampered), PackVersionError (newer format) or
@@ -115,7 +118,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     empty frame and a ``layer.view`` on ``handle.view_source`` (the window fills them per view).
     ``layers_read(workspace)``, when given, is called once the layers are set up and before the
     register's projects are read (100,000 projects take a second): the window starts reading
-    its first view there, in another thread, so the two overlap.
+    its first view there, in another thread, so the two overlap. ``projects_first``: the caller
+    needs every project's row (a page's key figures), so they are read from the start, in a
+    thread beside the layers' read, instead of when first asked for.
     """
     path = Path(path)
     if not path.is_file():
@@ -165,6 +170,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
             view_source = PackViewSource(path, immutable=immutable)
         else:
             view_source = None
+        read = partial(_read_projects, path, immutable)
+        if projects_first:
+            read = _read_in_thread(read)
         workspace = _read_workspace(path, manifest, immutable, layers, frames, view_source)
         if layers_read is not None:
             layers_read(workspace)
@@ -177,8 +185,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         raise
     # the map's first frame needs the statuses only: the rows are read in the background
     version = register.version()  # before the columns: a write in between is caught up with
-    workspace.projects = LazyProjects(register.text_columns(UP_FRONT),
-                                      partial(_read_projects, path, immutable), version)
+    workspace.projects = LazyProjects(register.text_columns(UP_FRONT), read, version)
+    if projects_first:
+        workspace.projects.start()
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]
@@ -233,6 +242,20 @@ def _read_projects(path: Path, immutable: bool) -> dict:
         return register.projects()
     finally:
         register.close()
+
+
+def _read_in_thread(read):
+    """``read()`` started now in a thread of its own; returns what waits for its result."""
+    done: Future = Future()
+
+    def run():
+        try:
+            done.set_result(read())
+        except BaseException as exc:  # noqa: BLE001 - raised again to whoever waits
+            done.set_exception(exc)
+
+    threading.Thread(target=run, name="parksgis-projects-first", daemon=True).start()
+    return done.result
 
 
 def _open_register(path: Path, reason: str | None, immutable: bool) -> PackRegister:

@@ -50,6 +50,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
+from parksgis.model.zoom_bands import BANDS, M_PER_DEG, TILE_PX, band_for, metres_per_pixel, tile_deg  # noqa: F401
 from parksgis.pack import cell_features
 from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked, vertices_of_rows
 from parksgis.pack.format import columns as table_columns
@@ -57,18 +58,11 @@ from parksgis.pack.format import quote
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
 from parksgis.store.sqlite import fetch_all
 
-#: Finest metres per pixel of each band, finest first.
-BANDS = (4.0, 16.0, 64.0)
 #: Layers with fewer features are not generalised.
 MIN_FEATURES = 20_000
 LOD_TABLE = "parksgis_bands"
 #: The first layout's table (a row per shape, WKB): packs built with it must be built again.
 OLD_LOD_TABLE = "parksgis_lod"
-#: Side of a tile in pixels at its band's scale (the view reader cuts views the same way).
-TILE_PX = 512
-#: Metres per degree of latitude (WGS84 mean); a degree of longitude is shorter, so tolerances
-#: given in degrees of latitude are conservative in both directions.
-M_PER_DEG = 111_320.0
 _CHUNK = 50_000
 #: chunks worked out ahead of the inserts (each chunk's bands ~25 MB at a million plots), by
 #: this many workers: the shapes are nearly all of the work, the inserts of packed rows little
@@ -82,20 +76,6 @@ _WORKERS = 2
 DENSITY_MIN_FEATURES = 200_000
 VIEW_FEATURES = 250_000
 DENSITY_BAND = len(BANDS)
-
-
-def band_for(m_per_px: float) -> int | None:
-    """Index into :data:`BANDS` for a view at ``m_per_px``; None means full detail."""
-    chosen = None
-    for i, r in enumerate(BANDS):
-        if m_per_px >= r:
-            chosen = i
-    return chosen
-
-
-def tile_deg(band: int) -> float:
-    """Side of the band's tiles in degrees."""
-    return TILE_PX * BANDS[band] / M_PER_DEG
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
@@ -500,7 +480,3 @@ def read_band(conn: sqlite3.Connection, table: str, band: int, box: tuple[float,
     return fids[keep], geoms[keep], {c: [vals[i] for i in keep] for c, vals in values.items()}
 
 
-def metres_per_pixel(box: tuple[float, float, float, float], width_px: int) -> float:
-    """Map scale of a WGS84 ``box`` drawn ``width_px`` wide (longitude shortened by latitude)."""
-    lat = math.radians((box[1] + box[3]) / 2)
-    return (box[2] - box[0]) * M_PER_DEG * math.cos(lat) / max(width_px, 1)

@@ -261,8 +261,8 @@ class ExportDialog(QtWidgets.QDialog):
             state = state.replace(projects=self._register_as_of(label))
         try:
             page = build_page(window, renderer, self.what.currentData(), options, state)
-            missing = page.missing_glyphs(renderer)
             export.write_pages([page], renderer, path, self.page_size_pt(), float(self.dpi.value()))
+            missing = page.missing_glyphs(renderer)  # of what the paint drew
         finally:
             renderer.close()
         self.last_page, self.last_path = page, path
@@ -344,9 +344,9 @@ class ExportActions(QtCore.QObject):
         try:
             with BusyCursor():
                 page = build_page(window, renderer, "view", options)
-                missing = page.missing_glyphs(renderer)
                 size_pt = export.page_size_pt(size_px=CLIPBOARD_SIZE_PX, dpi=CLIPBOARD_DPI)
                 image = export.render_image(page, renderer, size_pt, CLIPBOARD_DPI)
+                missing = page.missing_glyphs(renderer)  # of what the paint drew
         except (ParksgisError, ValueError) as exc:
             window.statusBar().showMessage(
                 translate("MainWindow", "Copy failed: %1").replace("%1", one_line(exc)), MESSAGE_MS)

@@ -111,15 +111,24 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str, state=None) -
                                        "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
     if not shown:
         return []
-    features = pd.concat(shown, ignore_index=True)
-    unlinked = int(features.loc[features["status"] == NO_STATUS, "count"].sum())
-    with_status = features[features["status"] != NO_STATUS]
-    # a feature with its own status and no project counts once, like a project of its own
-    own = with_status["pid"].isna()
-    linked = with_status[~own].drop_duplicates(["status", "pid"]).groupby("status").size()
-    projects = linked.add(with_status[own].groupby("status")["count"].sum(), fill_value=0).to_dict()
-    entries = [LegendEntry(s.code, s.label(lang), s.color, int(projects[s.code]))
-               for s in scheme if s.code in projects]
+    unlinked = 0
+    projects: dict[str, set] = {}  # status -> the projects shown with it
+    own: Counter = Counter()  # status -> features with that status of their own and no project
+    for features in shown:
+        statuses, status_codes = pd.factorize(features["status"].to_numpy(dtype=object))
+        counts, pids = features["count"].to_numpy(), features["pid"].to_numpy(dtype=object)
+        no_project = pd.isna(pids)
+        for i, status in enumerate(status_codes):
+            rows = statuses == i
+            if status == NO_STATUS:
+                unlinked += int(counts[rows].sum())
+                continue
+            projects.setdefault(status, set()).update(pids[rows & ~no_project])
+            # a feature with its own status and no project counts once, like a project of its own
+            own[status] += int(counts[rows & no_project].sum())
+    shown_count = {code: len(projects.get(code, ())) + own[code] for code in set(projects) | set(own)}
+    entries = [LegendEntry(s.code, s.label(lang), s.color, shown_count[s.code])
+               for s in scheme if shown_count.get(s.code)]
     if unlinked:
         entries.append(LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, unlinked))
     return entries
@@ -130,14 +139,11 @@ def _stood_for(layer, rows, style, hidden) -> pd.DataFrame:
     ``count`` of each combination), as ``style`` sees their statuses; ``hidden`` statuses left out."""
     from parksgis.model.layer import Layer
 
-    stood_for = layer.cell_features
-    mine = stood_for[stood_for["cell"].isin(layer.frame.index.to_numpy()[rows])]
-    values = [c for c in mine.columns if c not in ("cell", "count")]
-    if values:  # each combination once, whichever cells hold it
-        mine = mine.groupby(values, dropna=False, sort=False)["count"].sum().reset_index()
-    combinations = Layer(layer.name, mine.drop(columns=["cell", "count"], errors="ignore"), layer.kind)
-    features = pd.DataFrame({"status": style.statuses_of(combinations), "count": mine["count"].to_numpy(),
-                             "pid": combinations.project_ids.to_numpy(dtype=object)})
+    values, project_ids = layer.cell_features.combinations(layer.frame.index.to_numpy()[rows])
+    # the ids worked out once per distinct id (CellFeatures), not again per combination
+    combinations = Layer(layer.name, values.drop(columns="count"), layer.kind, project_ids=project_ids)
+    features = pd.DataFrame({"status": style.statuses_of(combinations), "count": values["count"].to_numpy(),
+                             "pid": project_ids.to_numpy(dtype=object)})
     return features[~features["status"].isin(hidden)]
 
 
@@ -179,7 +185,7 @@ def kpi_lines(renderer: MapRenderer, park_ids: list[str], lang: str, state=None)
         if n:
             lines.append(KpiLine(f"  {status.label(lang)}", f"{n}"))
     # the legend counts projects drawn on the map, these all projects: say how many are not drawn
-    unmapped = set(renderer.workspace.link_report().unmapped)
+    unmapped = set(renderer.workspace.unmapped_projects())
     off_map = sum(1 for p in projects if p.project_id in unmapped)
     if off_map:
         lines.append(KpiLine(f"  {t['unmapped']}", f"{off_map}"))

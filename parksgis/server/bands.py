@@ -20,13 +20,12 @@ the table (``schema.privilege_ddl``); viewers read it.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-import numpy as np
-import shapely
-
-from parksgis.pack import cell_features, lod
+from parksgis.model.zoom_bands import band_for
 from parksgis.server import layers
+
+# Building imports numpy, shapely and ``pack.lod`` (and so pandas) when it runs: choosing and
+# reading a page's band (page_band, whole_band) must not, since a fresh ``render URL`` does that
+# on its read-ahead thread while the main thread imports them (``layers.RowsAhead``).
 
 #: Features read from a layer table at a time while its bands are built.
 CHUNK = 50_000
@@ -49,6 +48,13 @@ def build(cur, table: str, columns: list) -> int:
     """Replace the bands of layer table ``table`` (``columns``: its catalogue entry) by those of its
     rows as the caller's transaction sees them; none when it is smaller than ``lod.MIN_FEATURES``.
     Returns the shapes written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+    import shapely
+
+    from parksgis.pack import cell_features, lod
+
     cur.execute("DELETE FROM parksgis.bands WHERE table_name = %s", (table,))
     count = layers.feature_count(cur.connection, table)
     if count < lod.MIN_FEATURES:
@@ -92,7 +98,7 @@ def page_band(page, item: dict, extents, banded: set[str]) -> int | None:
     if extent is None or not (box[0] <= extent[0] and box[1] <= extent[1] and box[2] >= extent[2]
                               and box[3] >= extent[3]):
         return None
-    return lod.band_for(m_per_px)
+    return band_for(m_per_px)
 
 
 def whole_band(conn, table: str, band: int) -> dict[tuple[int, int], list[tuple]]:
@@ -122,6 +128,8 @@ def tile_rows(conn, table: str, band: int, tx: int, ty: int) -> list[tuple]:
 def _chunks(conn, table: str, names: list[str]):
     """``(fids, shapes, [object array per column])`` of the table's rows with a geometry, in fid
     order, :data:`CHUNK` at a time (the values as the full-detail reads give them)."""
+    import numpy as np
+    import shapely
     from psycopg import sql
 
     query = sql.SQL("SELECT {}, ST_AsBinary(geom) FROM {} WHERE fid > %s AND geom IS NOT NULL "
@@ -145,6 +153,7 @@ def _chunks(conn, table: str, names: list[str]):
 def _cells(conn, table: str, names: list[str]):
     """Each feature's ``fid``, box and status as the bands are built (its project's in the
     register, else its own status column, else ""): what ``lod.status_cells`` groups."""
+    import numpy as np
     import pandas as pd
     from psycopg import sql
 

@@ -8,6 +8,7 @@ from collections import Counter
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyogrio
 import pytest
 import shapely
@@ -79,7 +80,7 @@ def test_each_cell_keeps_count_of_the_features_it_stands_for_by_status(celled):
     path, conn, features = celled
     fids, _cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
     spatial = lod.spatial_table(conn, "port__plots")
-    stored = cell_features.read(conn, "port__plots", spatial, fids)
+    stored = cell_features.read(conn, "port__plots", spatial, fids).frame()
     assert list(stored.columns) == ["cell", "project_id", "状态", "count"]
     assert stored["count"].sum() == N and set(stored["cell"]) == set(fids)
     # every project's plots and every own status, counted as the features have them
@@ -89,6 +90,21 @@ def test_each_cell_keeps_count_of_the_features_it_stands_for_by_status(celled):
     assert unlinked.to_dict() == features[features["project_id"].isna()]["状态"].value_counts().to_dict()
     # a pack built before the table existed has the same worked out on reading
     conn.execute(f"DROP TABLE {cell_features.TABLE}")
-    worked_out = cell_features.read(conn, "port__plots", spatial, fids)
+    worked_out = cell_features.read(conn, "port__plots", spatial, fids).frame()
     key = ["cell", "project_id", "状态"]
     assert worked_out.sort_values(key).fillna("").values.tolist() == stored.sort_values(key).fillna("").values.tolist()
+
+
+def test_the_cells_a_page_shows_are_counted_by_combination_of_status_values(celled):
+    path, conn, features = celled
+    fids, _cells, _ = lod.read_tile(conn, "port__plots", lod.DENSITY_BAND, 0, 0)
+    stored = cell_features.read(conn, "port__plots", lod.spatial_table(conn, "port__plots"), fids)
+    shown = np.asarray(fids)[::3]  # a third of the cells on the page
+    combinations, project_ids = stored.combinations(shown)
+    rows = stored.frame()
+    expected = rows[rows["cell"].isin(shown)].groupby(["project_id", "状态"], dropna=False)["count"].sum()
+    got = combinations.set_index(["project_id", "状态"])["count"]
+    assert got.sort_index().to_dict() == expected.sort_index().to_dict()
+    assert combinations["count"].sum() < N  # only the cells shown
+    assert project_ids.tolist() == [None if pd.isna(p) else str(p).strip() for p in combinations["project_id"]]
+    assert stored.linked_project_ids() == set(features["project_id"].dropna().astype(str))

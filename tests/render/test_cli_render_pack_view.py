@@ -85,7 +85,7 @@ def test_a_page_drawn_from_status_cells_counts_the_projects_of_every_plot(qapp, 
     their projects, as a page drawn from every plot does (not the cells' representatives)."""
     workspace = open_pack_view(celled_pack, park=None, bbox=None, page_px=(1600, 1000))
     plots = [layer for layer in workspace.layers if layer.cell_features is not None]
-    assert plots and all(len(layer.frame) < layer.cell_features["count"].sum() for layer in plots)
+    assert plots and all(len(layer.frame) < layer.cell_features.features for layer in plots)
 
     def page_text(name):
         out = tmp_path / name

@@ -261,3 +261,19 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
         other = plain.layer(layer.key).frame
         assert layer.frame.drop(columns="geometry").equals(other.drop(columns="geometry")), layer.key
         assert shapely.equals_exact(layer.frame.geometry.values, other.geometry.values, 0).all(), layer.key
+
+
+def test_the_read_ahead_of_a_fresh_render_needs_none_of_the_libraries_it_overlaps(banded_url):
+    """``render URL`` starts reading before it imports numpy, pandas, shapely and Qt (0.5-0.7 s),
+    so the read and the imports overlap: choosing and reading the page's band imports none of them."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom parksgis.commands.render import read_ahead\n"
+            "ahead = read_ahead(sys.argv[1], (800, 600))\nahead.counts()\n"
+            "print(sorted(m for m in ('numpy', 'pandas', 'shapely', 'geopandas', 'PySide6') if m in sys.modules))\n"
+            f"print(bool(ahead.tiles({TABLE!r}, 1)))")
+    result = subprocess.run([sys.executable, "-c", code, banded_url], capture_output=True, text=True, timeout=120,
+                            encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
