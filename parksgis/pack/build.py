@@ -27,7 +27,6 @@ from parksgis.pack.beside import Beside
 from parksgis.pack.errors import PackError
 from parksgis.pack.imagery import park_boxes, write_imagery
 from parksgis.pack import cell_features
-from parksgis.pack.layer_write import write_layer
 from parksgis.pack.lod import LOD_TABLE, build_lod
 from parksgis.pack.qgis_project import write_qgis_project
 from parksgis.pack.qgis_styles import write_qgis_styles
@@ -185,6 +184,8 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *, imagery=(),
            max_zoom=None, file_name: str, whole_process: bool = False) -> dict:
+    import pyogrio
+
     created = utc_now()
     layers = [layer for layer in workspace.shared_layers]
     for park in parks:
@@ -200,7 +201,8 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
         progress.stage(f"writing layer {name} into the pack")
         frame = layer.frame.to_crs(4326) if layer.frame.crs is not None else layer.frame
         with _gdal_config(_GDAL_BUILDING):
-            write_layer(frame, tmp, name, layer.title_zh)
+            pyogrio.write_dataframe(frame, tmp, layer=name, driver="GPKG",
+                                    layer_options={"DESCRIPTION": layer.title_zh})
         counts[name] = len(frame)
         del frame
 
