@@ -61,6 +61,7 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
         box = expand_box(shaped, MARGIN)
         roads = {table for table, _park, kind in reader.layer_rows() if kind == "roads"}
         celled = []  # (frame, what its status cells stand for) where the page draws cells
+        drawn = []  # (frame, the vertices of its shapes) where a band gave them
 
         def frame(table):
             # whole tiles (cut=False): the page's counts of projects on the map come from these
@@ -70,18 +71,21 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
             whole = bbox is None or extent is None or _holds(box, extent)
             if table in roads:  # whole and at full detail: the page sums their lengths
                 return read_layer_table(src, table)
-            read = reader.frame(table, box, m_per_px, cut=False)
+            read, vertices = reader.frame_and_vertices(table, box, m_per_px, cut=False)
             cells = cell_features.read(reader.conn, table, reader.spatial(table), read.index) \
                 if reader.drawn_from_cells(table, box, m_per_px) else None
             if not whole:
-                read = _with_every_row(source, table, read)
+                read, vertices = _with_every_row(source, table, read), None
             if cells is not None:
                 celled.append((read, cells))
+            if vertices is not None:
+                drawn.append((read, vertices))
             return read
 
         workspace, _ = open_pack(src, frames=frame, projects_first=True)
         for layer in workspace.layers:
             layer.cell_features = next((cells for read, cells in celled if read is layer.frame), None)
+            layer.frame_vertices = next((vertices for read, vertices in drawn if read is layer.frame), None)
         return workspace
     finally:
         reader.close()

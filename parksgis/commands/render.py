@@ -146,7 +146,33 @@ def start_qt():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    _plain_source_check()
     return QGuiApplication.instance() or QGuiApplication(["parksgis"])
+
+
+def _plain_source_check() -> None:
+    """Have PySide6 look for "PySide6" in each module imported after it by reading the module's
+    file, not through ``inspect.getsource`` and ``linecache`` (decoded, split into lines and kept:
+    20-50 ms of a ``render``'s ~40 later imports, and their text held for nothing). The same
+    answer; PySide6's own check for anything but a plain ``.py`` file, or when its hook (a private
+    name, ``shibokensupport.feature._mod_uses_pyside``) is not there."""
+    feature = sys.modules.get("shibokensupport.feature")
+    upstream = getattr(feature, "_mod_uses_pyside", None)
+    if upstream is None or getattr(upstream, "plain_source_check", False):
+        return
+
+    def uses_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if not (isinstance(path, str) and path.endswith(".py")):
+            return upstream(module)
+        try:
+            with open(path, "rb") as handle:
+                return b"PySide6" in handle.read()
+        except OSError:
+            return upstream(module)
+
+    uses_pyside.plain_source_check = True
+    feature._mod_uses_pyside = uses_pyside
 
 
 def source_exists(src: str) -> bool:

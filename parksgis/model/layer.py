@@ -62,6 +62,10 @@ class Layer:
         #: for, counted by their status columns' values (``pack.cell_features.CellFeatures``),
         #: so its projects are counted as its features'
         self.cell_features = None
+        #: the vertices of the frame's shapes, row by row, as a level-of-detail band gave them
+        #: (``pack.band_layout.Vertices``): the renderer draws them without taking the shapes
+        #: apart again; None: it takes the frame's shapes apart. Forgotten when the data changes.
+        self.frame_vertices = None
         self.title_zh = title_zh or name
         self.title_en = title_en or name
         self._visible = True
@@ -135,6 +139,7 @@ class Layer:
 
     def _forget_derived(self, *_) -> None:
         self._project_ids = None
+        self.frame_vertices = None
 
     @property
     def project_ids(self):

@@ -276,7 +276,7 @@ class MapRenderer:
     def geometry(self, layer: Layer) -> LayerGeometry:
         key = id(layer)
         if key not in self._geometry:
-            self._geometry[key] = LayerGeometry(layer, self.display_crs)
+            self._geometry[key] = LayerGeometry(layer, self.display_crs, layer.frame_vertices)
         return self._geometry[key]
 
     def style(self, layer: Layer, state: RenderState | None = None) -> LayerStyle:

@@ -55,8 +55,9 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
     shared, reports = [], []
     for item in stored:
         table, layer_view = item["table"], None
+        vertices = None
         if table in banded:
-            item["frame"] = banded[table]
+            item["frame"], vertices = banded[table]
         if table in big:
             layer_view = LayerView(source, table, big[table], source.extent(table))
             item["frame"] = source.by_ids(table, [])  # filled per view by the window
@@ -64,7 +65,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
         reports.append(report)
         layer = Layer(item["name"], item["frame"], LayerKind(item["kind"]), item["park_id"], source=None,
                       report=report, title_zh=item["title_zh"], title_en=item["title_en"])
-        layer.view = layer_view
+        layer.view, layer.frame_vertices = layer_view, vertices
         park = by_id.get(item["park_id"])
         if park is None and item["park_id"]:  # a layer of a park the description lacks
             park = by_id[item["park_id"]] = Park(item["park_id"], item["park_id"], item["park_id"])
@@ -85,10 +86,11 @@ def _big_tables(conn) -> dict[str, int]:
 
 
 def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None) -> dict:
-    """``{table: frame}`` of the layer tables a page at ``page`` (``(box, metres per pixel)``)
-    draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's: each read as
-    the window reads it (whole tiles, one query each, or all at once by ``ahead``), holding every
-    feature with its properties, with the dtypes a whole read gives. Read whole instead: a table
+    """``{table: (frame, vertices)}`` of the layer tables a page at ``page`` (``(box, metres per
+    pixel)``) draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's: each
+    read as the window reads it (whole tiles, one query each, or all at once by ``ahead``), holding
+    every feature with its properties, with the dtypes a whole read gives, and the vertices of its
+    shapes (``Layer.frame_vertices``). Read whole instead: a table
     with rows the bands lack (no geometry), and one the page would draw from status cells (the
     page counts every feature)."""
     from parksgis.pack.view_reader import PackFacts
@@ -113,9 +115,9 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
             tiles = ahead.tiles(table, band) if ahead is not None else None
             if tiles is not None:
                 reader.tiles_ahead[table, band] = tiles
-            frame = reader.frame(table, page[0], page[1], cut=False)
+            frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False)
             if len(frame) == reader.count(table):
-                out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table])
+                out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table]), vertices
     finally:
         reader.close()
     return out

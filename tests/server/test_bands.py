@@ -263,6 +263,22 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
         assert shapely.equals_exact(layer.frame.geometry.values, other.geometry.values, 0).all(), layer.key
 
 
+def test_a_page_draws_a_banded_table_from_the_vertices_its_band_gave(qapp, banded_url):
+    """The page hands the map the band's vertices with the frame (no shapely pass to take 100k
+    shapes apart again): the same projected geometry; forgotten once the layer's data changes."""
+    from parksgis.commands.pack_view import open_database_view
+    from parksgis.render.layer_cache import LayerGeometry
+    from parksgis.render.map_renderer import MapRenderer
+
+    workspace = open_database_view(banded_url, park=None, bbox=None, page_px=(800, 600))
+    layer = next(layer for layer in workspace.layers if layer.park_id == "port" and layer.name == "plots")
+    assert layer.frame_vertices is not None and len(layer.frame_vertices.dim) == len(layer.frame) > 0
+    given, built = MapRenderer(workspace, "EPSG:4546").geometry(layer), LayerGeometry(layer, "EPSG:4546")
+    assert np.array_equal(given.areas.xy, built.areas.xy) and np.array_equal(given.bounds, built.bounds)
+    layer.data_changed.emit()
+    assert layer.frame_vertices is None
+
+
 def test_the_read_ahead_of_a_fresh_render_needs_none_of_the_libraries_it_overlaps(banded_url):
     """``render URL`` starts reading before it imports numpy, pandas, shapely and Qt (0.5-0.7 s),
     so the read and the imports overlap: choosing and reading the page's band imports none of them."""
