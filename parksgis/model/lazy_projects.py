@@ -45,6 +45,15 @@ class LazyProjects(MutableMapping):
         self._projects: dict[str, Project] | None = None
         self._written: dict[str, object] = {}  # edits made before the read was done
 
+    @classmethod
+    def of(cls, projects: dict[str, Project], version=None) -> LazyProjects:
+        """``projects`` (rows read already) as a :class:`LazyProjects`, for code that expects one."""
+        columns = {name: {pid: getattr(project, name) for pid, project in projects.items()} for name in UP_FRONT}
+        lazy = cls(columns, lambda: projects, version)
+        lazy.start()
+        lazy.read_done.result()
+        return lazy
+
     # -- the background read ----------------------------------------------------------------------
     def start(self) -> None:
         """Read the rows in a thread of their own (once; later calls do nothing)."""

@@ -119,8 +119,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     ``layers_read(workspace)``, when given, is called once the layers are set up and before the
     register's projects are read (100,000 projects take a second): the window starts reading
     its first view there, in another thread, so the two overlap. ``projects_first``: the caller
-    needs every project's row (a page's key figures), so they are read from the start, in a
-    thread beside the layers' read, instead of when first asked for.
+    needs every project's row next (a page's key figures), so they are read from the start, in
+    a thread beside the layers' read, and are there when this returns.
     """
     path = Path(path)
     if not path.is_file():
@@ -185,9 +185,10 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         raise
     # the map's first frame needs the statuses only: the rows are read in the background
     version = register.version()  # before the columns: a write in between is caught up with
-    workspace.projects = LazyProjects(register.text_columns(UP_FRONT), read, version)
-    if projects_first:
-        workspace.projects.start()
+    if projects_first:  # every row is needed next: the columns the map shows come from them
+        workspace.projects = LazyProjects.of(read(), version)
+    else:
+        workspace.projects = LazyProjects(register.text_columns(UP_FRONT), read, version)
     workspace.scheme = register.scheme()
     # verify's "will be migrated" note is replaced by what _migrate did
     kept = [n for n in result.notes if not n.startswith("pack format version")]

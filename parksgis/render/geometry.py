@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 from PySide6.QtCore import QByteArray, QDataStream
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QPainterPath, QPolygonF
 
 from parksgis.render import fitted_projection, proj_choices
 
@@ -197,6 +197,17 @@ def _paths_from_elements(elements: np.ndarray, bounds: np.ndarray) -> list[QPain
         stream >> path
         paths.append(path)
     return paths
+
+
+def polygon_from_xy(xy: np.ndarray) -> QPolygonF:
+    """A QPolygonF of the points ``xy`` (n, 2), read from one QDataStream (its format: the
+    count, then x and y per point), not made point by point."""
+    head = np.array([len(xy)], dtype="<u4").tobytes()
+    stream = QDataStream(QByteArray(head + np.ascontiguousarray(xy, dtype="<f8").tobytes()))
+    stream.setByteOrder(QDataStream.ByteOrder.LittleEndian)
+    polygon = QPolygonF()
+    stream >> polygon
+    return polygon
 
 
 def tile_ids(bounds: np.ndarray, n_features: int) -> np.ndarray:

@@ -70,6 +70,9 @@ class LayerGeometry:
         sizes = np.maximum(self.width[self.area_rows], self.height[self.area_rows])
         #: median width of the areas (m): when that is a few pixels, outlines are skipped
         self.typical_area_size = float(np.median(sizes)) if len(sizes) else 0.0
+        lengths = np.maximum(self.width[self.line_rows], self.height[self.line_rows])
+        #: median extent of the lines (m): when that is a few pixels, they are drawn as hairlines
+        self.typical_line_size = float(np.median(lengths)) if len(lengths) else 0.0
         self._anchors = np.full((n, 2), np.nan)
 
     # -- projection -----------------------------------------------------------------------------

@@ -253,3 +253,59 @@ def test_a_click_anywhere_finds_exactly_the_features_within_its_tolerance(render
             assert np.array_equal(geometry.query(point, tolerance), expected), (layer.key, point, tolerance)
             found += len(expected)
     assert found > 20  # the clicks did land on features
+
+
+def test_thousands_of_points_in_view_draw_as_small_squares_in_their_status_colours(qapp):
+    """More points than DENSE_POINTS in view: plain squares in each point's status colour, each
+    at its point and no bigger than a few pixels."""
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Workspace
+    from parksgis.render.map_renderer import DENSE_POINTS
+
+    cols, rows = 64, 48
+    assert cols * rows > DENSE_POINTS
+    words = ["在建", "已竣工", "暂缓"]
+    points = [shapely.Point(111.9 + i * 0.001, 21.8 + j * 0.001) for j in range(rows) for i in range(cols)]
+    frame = gpd.GeoDataFrame({"状态": [words[k % 3] for k in range(len(points))]}, geometry=points, crs=4326)
+    layer = Layer("utilities", frame, LayerKind.UTILITIES, park_id="port")
+    renderer = MapRenderer(Workspace(parks=[Park("port", "港口片区", "Port", layers=[layer])]))
+    image = render(renderer)
+    colours = [DEFAULT_SCHEME.color(s).lower() for s in ("under_construction", "completed", "suspended")]
+    transform = view_transform(renderer.extent(), QRectF(0, 0, W, H))
+    xy = shapely.get_coordinates(renderer.geometry(layer).geoms)
+    for k in range(0, len(points), 7):
+        at = transform.map(QPointF(*xy[k]))
+        assert image.pixelColor(int(at.x()), int(at.y())).name() == colours[k % 3]
+        if at.x() + 4 < W and at.y() + 4 < H:  # halfway to the next point (~9 px away): blank
+            assert image.pixelColor(int(at.x()) + 4, int(at.y()) + 4).name() == "#ffffff"
+    renderer.close()
+
+
+def test_a_mesh_of_short_roads_seen_from_afar_is_drawn_in_hairlines_and_at_full_width_close_up(qapp):
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Workspace
+
+    # 20 x 20 short vertical roads, 60 m long, 500 m apart: a few pixels each at the whole extent
+    d = 0.0005  # ~50-60 m
+    roads = [shapely.LineString([(111.9 + i * 0.005, 21.8 + j * 0.005), (111.9 + i * 0.005, 21.8 + j * 0.005 + d)])
+             for j in range(20) for i in range(20)]
+    layer = Layer("roads", gpd.GeoDataFrame({"name_zh": ["路"] * len(roads)}, geometry=roads, crs=4326),
+                  LayerKind.ROADS, park_id="port")
+    renderer = MapRenderer(Workspace(parks=[Park("port", "港口片区", "Port", layers=[layer])]))
+
+    def width_across(view):
+        """Non-white pixels across the middle of road 0 (a horizontal scan at its midpoint)."""
+        image = render(renderer, view)
+        mid = renderer.geometry(layer).geoms[0].interpolate(0.5, normalized=True)
+        at = view_transform(view, QRectF(0, 0, W, H)).map(QPointF(mid.x, mid.y))
+        y = int(at.y())
+        return sum(image.pixelColor(x, y).name() != "#ffffff" for x in range(int(at.x()) - 8, int(at.x()) + 9))
+
+    assert width_across(renderer.extent()) == 1  # from afar: one pixel
+    g = renderer.geometry(layer).geoms[0]
+    x0, y0, x1, y1 = g.bounds
+    close = QRectF(x0 - 60, y0 - 10, 160, 120)  # the road ~50 m tall fills half the view
+    assert width_across(close) >= 2  # close up: the road's own width
+    renderer.close()
