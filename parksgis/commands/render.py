@@ -119,7 +119,7 @@ def read_ahead(src: str, page_px: tuple[int, int]):
 
     from parksgis.commands.pack_view import database_page
     from parksgis.model import view_source  # noqa: F401 - database_page's
-    from parksgis.server import bands  # noqa: F401
+    from parksgis.server import bands, schema  # noqa: F401
     from parksgis.server.layers import RowsAhead
 
     return RowsAhead(src, page=lambda extents: database_page(extents, None, None, page_px))

@@ -12,6 +12,8 @@ import math
 
 #: Finest metres per pixel of each band, finest first.
 BANDS = (4.0, 16.0, 64.0)
+#: The "band" the status cells of the biggest layers are stored as (``pack.lod``), after the others.
+DENSITY_BAND = len(BANDS)
 #: Side of a tile in pixels at its band's scale (the view reader cuts views the same way).
 TILE_PX = 512
 #: Metres per degree of latitude (WGS84 mean); a degree of longitude is shorter, so tolerances

@@ -78,16 +78,21 @@ def stood_for(cells: pd.DataFrame, present: list[str], representatives: pd.DataF
 def write(conn: sqlite3.Connection, table: str, stood: pd.DataFrame) -> None:
     """Store :func:`stood_for`'s frame of ``table``."""
     create_table(conn)
+    conn.execute(f"INSERT INTO {TABLE} (table_name, columns, cells, features, codes) VALUES (?, ?, ?, ?, ?)",
+                 (table, *encoded(stood)))
+
+
+def encoded(stood: pd.DataFrame) -> tuple[str, bytes, bytes, bytes]:
+    """:func:`stood_for`'s frame as stored (see :func:`create_table`): ``(columns, cells,
+    features, codes)``; the server stores the same (``server.bands``)."""
     present = [c for c in stood.columns if c not in ("cell", "count")]
     columns, codes = [], []
     for column in present:
         code, distinct = pd.factorize(stood[column], use_na_sentinel=False)
         columns.append([column, [None if pd.isna(v) else v for v in distinct.tolist()]])
         codes.append(code.astype("<i4"))
-    conn.execute(f"INSERT INTO {TABLE} (table_name, columns, cells, features, codes) VALUES (?, ?, ?, ?, ?)",
-                 (table, json.dumps(columns, ensure_ascii=False, default=str),
-                  stood["cell"].to_numpy("<i8").tobytes(), stood["count"].to_numpy("<i8").tobytes(),
-                  np.concatenate(codes or [np.empty(0, "<i4")]).tobytes()))
+    return (json.dumps(columns, ensure_ascii=False, default=str), stood["cell"].to_numpy("<i8").tobytes(),
+            stood["count"].to_numpy("<i8").tobytes(), np.concatenate(codes or [np.empty(0, "<i4")]).tobytes())
 
 
 def read(conn: sqlite3.Connection, table: str, spatial, cell_ids: np.ndarray) -> CellFeatures:
@@ -98,10 +103,15 @@ def read(conn: sqlite3.Connection, table: str, spatial, cell_ids: np.ndarray) ->
                        (table,)).fetchone() if found else None
     if row is None:
         return CellFeatures.of(_worked_out(conn, table, spatial, np.asarray(cell_ids, dtype=np.int64)))
-    columns = json.loads(row[0])
-    cells = np.frombuffer(row[1], "<i8").astype(np.int64)
-    codes = np.frombuffer(row[3], "<i4").reshape(len(columns), len(cells))
-    return CellFeatures(cells, np.frombuffer(row[2], "<i8").astype(np.int64),
+    return decoded(*row)
+
+
+def decoded(columns: str, cells: bytes, features: bytes, codes: bytes) -> CellFeatures:
+    """The :class:`CellFeatures` of what :func:`encoded` gave."""
+    columns = json.loads(columns)
+    cell_ids = np.frombuffer(cells, "<i8").astype(np.int64)
+    codes = np.frombuffer(codes, "<i4").reshape(len(columns), len(cell_ids))
+    return CellFeatures(cell_ids, np.frombuffer(features, "<i8").astype(np.int64),
                         {name: (_objects(values), code) for (name, values), code in zip(columns, codes)})
 
 

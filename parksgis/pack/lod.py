@@ -50,7 +50,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import shapely
 
-from parksgis.model.zoom_bands import BANDS, M_PER_DEG, TILE_PX, band_for, metres_per_pixel, tile_deg  # noqa: F401
+from parksgis.model.zoom_bands import (BANDS, DENSITY_BAND, M_PER_DEG, TILE_PX, band_for,  # noqa: F401
+                                       metres_per_pixel, tile_deg)
 from parksgis.pack import cell_features
 from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked, vertices_of_rows
 from parksgis.pack.format import columns as table_columns
@@ -75,7 +76,6 @@ _WORKERS = 2
 #: VIEW_FEATURES in them are drawn from those cells.
 DENSITY_MIN_FEATURES = 200_000
 VIEW_FEATURES = 250_000
-DENSITY_BAND = len(BANDS)
 
 
 def create_tables(conn: sqlite3.Connection) -> None:

@@ -13,14 +13,17 @@ table (``db load``), reading the table back as that transaction sees it; and a s
 on every layer table (:func:`after_write`, ``schema.DDL_V4``) deletes the table's bands whenever
 anything else inserts, updates, deletes or truncates its rows (an admin in psql), so the map falls
 back to full detail until the next ``db load`` (or ``db init``) builds them again
-(:func:`build_missing`). Statuses are not in the bands: a band row keeps each feature's
+(:func:`build_missing`). What each status cell stands for (its features counted by their status
+columns, ``pack.cell_features``) goes into ``parksgis.cell_features`` (schema version 5), built
+and deleted with the bands, so a page drawn from the cells counts their features as a pack's
+page does (:func:`cell_features_of`). Statuses are not in the bands: a band row keeps each feature's
 ``project_id``, and its colour comes from the live register as at full detail. Only admins write
 the table (``schema.privilege_ddl``); viewers read it.
 """
 
 from __future__ import annotations
 
-from parksgis.model.zoom_bands import band_for
+from parksgis.model.zoom_bands import DENSITY_BAND, band_for
 from parksgis.server import layers
 
 # Building imports numpy, shapely and ``pack.lod`` (and so pandas) when it runs: choosing and
@@ -56,6 +59,7 @@ def build(cur, table: str, columns: list) -> int:
     from parksgis.pack import cell_features, lod
 
     cur.execute("DELETE FROM parksgis.bands WHERE table_name = %s", (table,))
+    cur.execute("DELETE FROM parksgis.cell_features WHERE table_name = %s", (table,))
     count = layers.feature_count(cur.connection, table)
     if count < lod.MIN_FEATURES:
         return 0
@@ -71,20 +75,40 @@ def build(cur, table: str, columns: list) -> int:
             for rows in worker.map(lambda band: lod.band_rows(band, fids, geoms, values), range(len(lod.BANDS))):
                 written += _insert(cur, table, rows)
     if count >= lod.DENSITY_MIN_FEATURES and shapes:
-        cells = cell_features.in_cells(_cells(cur.connection, table, names))
-        written += _insert(cur, table, lod.cell_rows(lod.status_cells(cells)))
+        cells, present = _cells(cur.connection, table, names)
+        cells = cell_features.in_cells(cells)
+        chosen = lod.status_cells(cells)
+        written += _insert(cur, table, lod.cell_rows(chosen))
+        stood = cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"}))
+        cur.execute("INSERT INTO parksgis.cell_features (table_name, columns, cells, features, codes) "
+                    "VALUES (%s, %s, %s, %s, %s)", (table, *cell_features.encoded(stood)))
     return written
 
 
 def build_missing(cur) -> list[str]:
     """Build the bands of every big catalogued layer table that has none (after a migration, or
-    after the trigger dropped them); the tables built."""
+    after the trigger dropped them), or has status cells but not what they stand for (built
+    before schema version 5); the tables built."""
     built = []
     for item in layers.catalogue(cur.connection):
-        cur.execute("SELECT 1 FROM parksgis.bands WHERE table_name = %s LIMIT 1", (item["table"],))
-        if cur.fetchone() is None and build(cur, item["table"], item["columns"]):
+        cur.execute("SELECT NOT EXISTS (SELECT 1 FROM parksgis.bands WHERE table_name = %s), "
+                    "EXISTS (SELECT 1 FROM parksgis.bands WHERE table_name = %s AND band = %s) AND NOT EXISTS "
+                    "(SELECT 1 FROM parksgis.cell_features WHERE table_name = %s)",
+                    (item["table"], item["table"], DENSITY_BAND, item["table"]))
+        if any(cur.fetchone()) and build(cur, item["table"], item["columns"]):
             built.append(item["table"])
     return built
+
+
+def cell_features_of(conn, table: str):
+    """What the status cells of ``table`` stand for (``pack.cell_features.CellFeatures``), or None
+    when it has none stored."""
+    from parksgis.pack import cell_features
+
+    with conn.cursor(binary=True) as cur:
+        row = cur.execute("SELECT columns, cells, features, codes FROM parksgis.cell_features "
+                          "WHERE table_name = %s", (table,)).fetchone()
+    return None if row is None else cell_features.decoded(*row)
 
 
 def page_band(page, item: dict, extents, banded: set[str]) -> int | None:
@@ -151,26 +175,34 @@ def _chunks(conn, table: str, names: list[str]):
 
 
 def _cells(conn, table: str, names: list[str]):
-    """Each feature's ``fid``, box and status as the bands are built (its project's in the
-    register, else its own status column, else ""): what ``lod.status_cells`` groups."""
+    """``(features, status columns)``: each feature's ``fid``, box, status as the bands are built
+    (``kind``: its project's in the register, else its own status column, else ""; what
+    ``lod.status_cells`` groups) and the values of the layer's status columns (what
+    ``cell_features.stood_for`` counts), as ``cell_features.assign_cells`` reads a pack's."""
     import numpy as np
     import pandas as pd
     from psycopg import sql
 
     from parksgis.store.feature_status import status_columns
 
-    present = [c for c in status_columns(names) if c in names][:2]  # link, own status (as lod)
-    own = [c for c in present if c != "project_id"]
-    statuses = [sql.SQL("p.status")] if "project_id" in present else []
+    present = [c for c in status_columns(names) if c in names]
+    chosen = present[:2]  # the link, the first own status (as lod)
+    own = [c for c in chosen if c != "project_id"]
+    statuses = [sql.SQL("p.status")] if "project_id" in chosen else []
     statuses += [sql.SQL("CAST(l.{} AS text)").format(sql.Identifier(own[0]))] if own else []
     joined = sql.SQL("LEFT JOIN parksgis.projects p ON p.project_id = trim(CAST(l.project_id AS text))") \
-        if "project_id" in present else sql.SQL("")
+        if "project_id" in chosen else sql.SQL("")
     query = sql.SQL("SELECT l.fid, ST_XMin(l.geom), ST_YMin(l.geom), ST_XMax(l.geom), ST_YMax(l.geom), "
-                    "COALESCE({}) FROM {} l {} WHERE l.geom IS NOT NULL AND NOT ST_IsEmpty(l.geom)").format(
-        sql.SQL(", ").join([*statuses, sql.Literal("")]), sql.Identifier("parksgis", table), joined)
-    cells = layers.column_cells(conn, query, (), 6)
-    return pd.DataFrame({"fid": np.array(cells[0], dtype=np.int64), "minx": cells[1], "miny": cells[2],
-                         "maxx": cells[3], "maxy": cells[4], "kind": cells[5]})
+                    "COALESCE({}){} FROM {} l {} WHERE l.geom IS NOT NULL AND NOT ST_IsEmpty(l.geom)").format(
+        sql.SQL(", ").join([*statuses, sql.Literal("")]),
+        sql.SQL("").join(sql.SQL(", l.{}").format(sql.Identifier(c)) for c in present),
+        sql.Identifier("parksgis", table), joined)
+    cells = layers.column_cells(conn, query, (), 6 + len(present))
+    features = pd.DataFrame({"fid": np.array(cells[0], dtype=np.int64), "minx": cells[1], "miny": cells[2],
+                             "maxx": cells[3], "maxy": cells[4], "kind": cells[5]})
+    for column, values in zip(present, cells[6:]):
+        features[column] = pd.Series(values, dtype=object)
+    return features, present
 
 
 def _insert(cur, table: str, rows: list[tuple]) -> int:

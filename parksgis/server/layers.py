@@ -140,11 +140,12 @@ class RowsAhead:
     the server's work and the transfer then overlap the imports instead of following them. In
     one transaction it reads the tables' boxes, the page's box and scale from them
     (``page(extents)``, as the workspace works it out), and then each table's rows: those of the
-    band the page draws it from (``server.bands.page_band``; every tile of the band, one query)
-    and its size, or else its rows whole. The workspace is still read as always (catalogue,
-    register, meta) and takes a table's rows from here only when its catalogue entry is the same
+    band the page draws it from (``server.bands.page_band``; every tile of the band, one query;
+    the status cells instead, for a table that has them) and its size, or else its rows whole;
+    and the register's projects. The workspace is still read as always (catalogue, register's
+    scheme, meta) and takes a table's rows from here only when its catalogue entry is the same
     (a band's, when the page draws it from that band). A failure here is not reported: the
-    ordinary read of that table follows and says what is wrong.
+    ordinary read of that table (or of the projects) follows and says what is wrong.
     """
 
     def __init__(self, src: str, page=None):
@@ -154,13 +155,14 @@ class RowsAhead:
         self._tiles: dict[tuple[str, int], dict] = {}
         self._extents: dict[str, tuple | None] = {}
         self._counts: dict[str, int] = {}
+        self._projects: list[tuple] | None = None
         self._page = page
         self._thread = threading.Thread(target=self._read, args=(src,), daemon=True,
                                         name="parksgis rows ahead")
         self._thread.start()
 
     def _read(self, src: str) -> None:
-        from parksgis.server import bands, connection
+        from parksgis.server import bands, connection, schema
 
         try:
             with connection.connect(src) as conn:  # one transaction: one snapshot of all tables
@@ -172,12 +174,15 @@ class RowsAhead:
                     band = bands.page_band(page, item, extents, banded)
                     if band is not None:
                         self._counts[table] = feature_count(conn, table)
+                        if bands.has_band(conn, table, bands.DENSITY_BAND):  # 200,000 features or more:
+                            band = bands.DENSITY_BAND  # a page of all of it draws the status cells
                         self._tiles[table, band] = bands.whole_band(conn, table, band)
                         continue
                     query = table_query(table, item["columns"], None)
                     self._rows[table, json.dumps(item["columns"])] = \
                         column_cells(conn, query, (), len(item["columns"]) + 2)
                 self._extents = extents.known
+                self._projects = conn.execute(schema.ALL_PROJECTS).fetchall()
         except Exception:  # noqa: BLE001 - the ordinary read reports it, as one line
             pass
 
@@ -195,6 +200,12 @@ class RowsAhead:
         """The sizes of the tables read from their bands."""
         self._thread.join()
         return self._counts
+
+    def projects(self) -> list[tuple] | None:
+        """The register's rows (``schema.ALL_PROJECTS``), if read; handed over once."""
+        self._thread.join()
+        rows, self._projects = self._projects, None
+        return rows
 
     def tiles(self, table: str, band: int) -> dict | None:
         """Every tile of ``band`` of ``table`` (``bands.whole_band``), if read."""

@@ -44,7 +44,7 @@ def init_database(src: str) -> str:
 
                     _insert_scheme(conn, DEFAULT_SCHEME)
                 _migrate(conn, max(found, 1))
-                if 0 < found < schema.BANDS_SINCE:  # a database of before the bands: its big layers get them now
+                if 0 < found < schema.CELL_FEATURES_SINCE:  # of before the bands or cells' counts: built now
                     with conn.cursor() as cur:
                         bands.build_missing(cur)
                 if found == 0:

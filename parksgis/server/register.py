@@ -42,7 +42,7 @@ _LATEST_CHANGES = (f"SELECT f.field, h.author, h.db_user, to_char(h.changed_at A
                    "FROM unnest(%(fields)s::text[]) AS f(field) CROSS JOIN LATERAL ("
                    "SELECT author, db_user, changed_at FROM parksgis.history WHERE project_id = %(pid)s "
                    "AND field = f.field ORDER BY changed_at DESC, id DESC LIMIT 1) h")
-_PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
+_PROJECT_SELECT = schema.PROJECT_SELECT
 #: Scripts and merges wait this long for a project another desk is writing (each write is short).
 DEFAULT_LOCK_TIMEOUT_S = 10.0
 
@@ -169,8 +169,11 @@ class ServerRegister(RegisterBackend):
                             if rows else DEFAULT_SCHEME)
         return self._scheme
 
-    def projects(self) -> dict[str, Project]:
-        return {row[0]: _project(row) for row in self._rows(_PROJECT_SELECT + " ORDER BY project_id")}
+    def projects(self, rows: list[tuple] | None = None) -> dict[str, Project]:
+        """Every project; ``rows``: those of ``schema.ALL_PROJECTS``, read already (a page's read-ahead)."""
+        if rows is None:
+            rows = self._rows(schema.ALL_PROJECTS)
+        return {row[0]: _project(row) for row in rows}
 
     def project(self, project_id: str) -> Project:
         rows = self._rows(_PROJECT_SELECT + " WHERE project_id = %s", (project_id,))

@@ -23,10 +23,13 @@ from __future__ import annotations
 from parksgis.model.project import DATE_FIELDS, NUMBER_FIELDS, PROJECT_FIELDS
 
 SCHEMA = "parksgis"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CHANNEL = "parksgis_changes"
 
 VIEWER, EDITOR, ADMIN = "parksgis_viewer", "parksgis_editor", "parksgis_admin"
+#: The register's projects as ``Project(*row)`` takes them (``server.register``); all of them.
+PROJECT_SELECT = f"SELECT {', '.join(PROJECT_FIELDS)} FROM parksgis.projects"
+ALL_PROJECTS = PROJECT_SELECT + " ORDER BY project_id"
 ROLES = {"viewer": VIEWER, "editor": EDITOR, "admin": ADMIN}
 #: The columns an editor may change: what the status editor edits ("status fields").
 STATUS_FIELDS = ("status", "progress_pct", "planned_start", "planned_finish", "actual_start",
@@ -169,7 +172,6 @@ DDL_V3 = ["CREATE INDEX history_edit ON parksgis.history (edit_id)"]
 #: the map never draws bands older than the table (it draws full detail until they are built
 #: again). Layer tables already on the server get the trigger here; their bands are built by
 #: ``db init`` after the migration (``load.init_database``) or the next ``db load``.
-BANDS_SINCE = 4
 DDL_V4 = [
     """CREATE TABLE parksgis.bands (
     table_name text NOT NULL, band integer NOT NULL, tx integer NOT NULL, ty integer NOT NULL,
@@ -190,9 +192,27 @@ END $$""",
 END $$""",
 ]
 
+#: Version 5: what each status cell of the biggest layer tables stands for (``server.bands``: the
+#: pack's ``parksgis_cell_features``, ``pack.cell_features``, in the same encoding), so a page
+#: drawn from the cells counts the features they hold; deleted with the table's bands by the same
+#: trigger. Tables of an older database get theirs on ``db init`` (``bands.build_missing``).
+CELL_FEATURES_SINCE = 5
+DDL_V5 = [
+    """CREATE TABLE parksgis.cell_features (
+    table_name text PRIMARY KEY, columns text NOT NULL, cells bytea NOT NULL, features bytea NOT NULL,
+    codes bytea NOT NULL)""",
+    """CREATE OR REPLACE FUNCTION parksgis.drop_bands() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    DELETE FROM parksgis.bands WHERE table_name = TG_TABLE_NAME;
+    DELETE FROM parksgis.cell_features WHERE table_name = TG_TABLE_NAME;
+    RETURN NULL;
+END $$""",
+]
+
 #: MIGRATIONS[n] turns schema version n into n + 1 (inside the caller's transaction); a new
 #: database runs DDL_V1 and then every migration, so both paths give the same schema.
-MIGRATIONS: dict[int, list[str]] = {1: DDL_V2, 2: DDL_V3, 3: DDL_V4}
+MIGRATIONS: dict[int, list[str]] = {1: DDL_V2, 2: DDL_V3, 3: DDL_V4, 4: DDL_V5}
 
 
 def role_ddl() -> list[str]:

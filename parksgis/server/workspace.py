@@ -42,7 +42,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
             stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
-        projects, scheme = register.projects(), register.scheme()
+        projects, scheme = register.projects(ahead.projects() if ahead is not None else None), register.scheme()
         label = register.label
     meta = json.loads(row[0]) if row else {}
     parks = [Park(p["park_id"], p["name_zh"], p["name_en"]) for p in meta.pop("parks_order", [])]
@@ -55,9 +55,9 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
     shared, reports = [], []
     for item in stored:
         table, layer_view = item["table"], None
-        vertices = None
+        vertices = cells = None
         if table in banded:
-            item["frame"], vertices = banded[table]
+            item["frame"], vertices, cells = banded[table]
         if table in big:
             layer_view = LayerView(source, table, big[table], source.extent(table))
             item["frame"] = source.by_ids(table, [])  # filled per view by the window
@@ -65,7 +65,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
         reports.append(report)
         layer = Layer(item["name"], item["frame"], LayerKind(item["kind"]), item["park_id"], source=None,
                       report=report, title_zh=item["title_zh"], title_en=item["title_en"])
-        layer.view, layer.frame_vertices = layer_view, vertices
+        layer.view, layer.frame_vertices, layer.cell_features = layer_view, vertices, cells
         park = by_id.get(item["park_id"])
         if park is None and item["park_id"]:  # a layer of a park the description lacks
             park = by_id[item["park_id"]] = Park(item["park_id"], item["park_id"], item["park_id"])
@@ -86,13 +86,15 @@ def _big_tables(conn) -> dict[str, int]:
 
 
 def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None) -> dict:
-    """``{table: (frame, vertices)}`` of the layer tables a page at ``page`` (``(box, metres per
-    pixel)``) draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's: each
-    read as the window reads it (whole tiles, one query each, or all at once by ``ahead``), holding
-    every feature with its properties, with the dtypes a whole read gives, and the vertices of its
-    shapes (``Layer.frame_vertices``). Read whole instead: a table
-    with rows the bands lack (no geometry), and one the page would draw from status cells (the
-    page counts every feature)."""
+    """``{table: (frame, vertices, cells)}`` of the layer tables a page at ``page`` (``(box, metres
+    per pixel)``) draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's:
+    each read as the window reads it (whole tiles, one query each, or all at once by ``ahead``),
+    holding every feature with its properties, with the dtypes a whole read gives, and the
+    vertices of its shapes (``Layer.frame_vertices``). A table the page draws from its status
+    cells holds the cells (indexed by their features' ids, as a pack's page) and ``cells`` what
+    they stand for (``Layer.cell_features``: the page counts their features; None for the
+    others). Read whole instead: a table with rows the bands lack (no geometry), and one drawn
+    from status cells whose counts are not stored (built before schema version 5)."""
     from parksgis.pack.view_reader import PackFacts
     from parksgis.server import bands
     from parksgis.server.view_source import DatabaseViewReader
@@ -112,12 +114,20 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
     out = {}
     try:
         for table, band in chosen.items():
-            tiles = ahead.tiles(table, band) if ahead is not None else None
-            if tiles is not None:
-                reader.tiles_ahead[table, band] = tiles
+            for key in (band, bands.DENSITY_BAND) if ahead is not None else ():
+                tiles = ahead.tiles(table, key)
+                if tiles is not None:
+                    reader.tiles_ahead[table, key] = tiles
+            cells = None
+            if reader.drawn_from_cells(table, page[0], page[1]):
+                cells = reader.run(lambda: bands.cell_features_of(reader.conn, table))
+                if cells is None:
+                    continue
             frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False)
-            if len(frame) == reader.count(table):
-                out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table]), vertices
+            if cells is not None and cells.features == reader.count(table):
+                out[table] = layers.with_types(frame, catalogue[table]), vertices, cells
+            elif cells is None and len(frame) == reader.count(table):
+                out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table]), vertices, None
     finally:
         reader.close()
     return out

@@ -153,12 +153,12 @@ def test_viewers_read_the_bands_and_the_server_refuses_them_writing(users, pg_cl
 
 def test_an_older_database_gets_the_bands_on_db_init(banded_url, cli):
     with psycopg.connect(banded_url) as conn:  # the schema as version 3 left it
-        conn.execute("DROP TABLE parksgis.bands")
+        conn.execute("DROP TABLE parksgis.bands, parksgis.cell_features")
         conn.execute("DROP FUNCTION parksgis.drop_bands() CASCADE")  # and the tables' triggers
         conn.execute("UPDATE parksgis.meta SET value = '3' WHERE key = 'schema_version'")
     code, out, err = cli("db", "init", banded_url)
     assert code == 0, err
-    assert "migrated schema parksgis from version 3 to 4" in out
+    assert "migrated schema parksgis from version 3 to 5" in out
     assert _band_rows(banded_url) > 0
     with psycopg.connect(banded_url) as conn:  # the tables are guarded again
         conn.execute(f"DELETE FROM parksgis.{TABLE} WHERE fid = 1")
@@ -235,6 +235,53 @@ def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tm
     finally:
         server.close()
         pack.close()
+    # what each cell stands for is stored beside the cells, as in the pack; a page draws the cells
+    # and counts their features: the same page as the pack's
+    from PySide6.QtGui import QImage
+
+    from parksgis.commands.pack_view import open_database_view, open_pack_view
+
+    page = open_database_view(pg_url, park=None, bbox=None, page_px=(800, 600)).layer("port/plots")
+    theirs = open_pack_view(tmp_path / "parks.gpkg", park=None, bbox=None, page_px=(800, 600)).layer("port/plots")
+    assert page.cell_features is not None and 1 <= len(page.frame) < page.cell_features.features
+    assert page.frame.index.tolist() == (theirs.frame.index - 1).tolist()
+    ours = page.cell_features.frame().assign(cell=lambda f: f["cell"] + 1)  # (a pack's ids count from 1)
+    assert ours.to_dict("records") == theirs.cell_features.frame().to_dict("records")
+    common = ["--size", "800x600", "--dpi", "96", "--generated", "2026-12-03"]
+    images = []
+    for src, name in ((pg_url, "server"), (tmp_path / "parks.gpkg", "pack")):
+        code, _, err = cli("render", src, "-o", tmp_path / f"{name}.png", *common)
+        assert code == 0, err
+        images.append(QImage(str(tmp_path / f"{name}.png")))
+    # legend and key figures alike; on the map, only the cells' edges may differ by a pixel (their
+    # boxes: float32 in a pack)
+    assert images[0].copy(545, 95, 255, 505) == images[1].copy(545, 95, 255, 505)
+    differing = sum(images[0].pixel(x, y) != images[1].pixel(x, y) for x in range(30, 540, 2) for y in range(100, 515, 2))
+    assert differing < 0.01 * 255 * 207
+
+
+def test_status_cells_counts_follow_their_bands(pg_url, sample_layers, cli, monkeypatch):
+    """What the cells stand for is built with them; a database of schema version 4 (cells, no
+    counts) gets it on ``db init``; a change of the table deletes it with the bands."""
+    monkeypatch.setattr(lod, "MIN_FEATURES", 5)
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 5)
+    assert cli("db", "init", pg_url)[0] == 0
+    assert cli("db", "load", sample_layers, "--into", pg_url)[0] == 0
+
+    def counted() -> set[str]:
+        with psycopg.connect(pg_url) as conn:
+            return {r[0] for r in conn.execute("SELECT table_name FROM parksgis.cell_features")}
+
+    assert TABLE in counted()
+    with psycopg.connect(pg_url) as conn:  # as version 4 left it: the cells, no counts
+        conn.execute("DROP TABLE parksgis.cell_features")
+        conn.execute("UPDATE parksgis.meta SET value = '4' WHERE key = 'schema_version'")
+    code, out, err = cli("db", "init", pg_url)
+    assert code == 0 and "migrated schema parksgis from version 4 to 5" in out, err
+    assert TABLE in counted()
+    with psycopg.connect(pg_url) as conn:
+        conn.execute(f"UPDATE parksgis.{TABLE} SET fid = fid")  # an admin in psql
+    assert TABLE not in counted()
 
 
 def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
@@ -253,6 +300,11 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
     assert ahead.counts()[TABLE] == 14 and set(ahead.extents()) >= {TABLE, "port__roads"}
     tiles = ahead.tiles(TABLE, 1)
     assert tiles and sum(len(np.frombuffer(r[1], dtype="<i8")) for rows in tiles.values() for r in rows) >= 14
+    from parksgis.server.register import ServerRegister
+
+    with ServerRegister.open(banded_url, readonly=True) as register:  # and the register's projects
+        assert register.projects(ahead.projects()) == register.projects()
+    assert ahead.projects() is None  # handed over, once
     ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
     viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)
     assert ahead.tiles(TABLE, 1) is None  # handed over, once

@@ -74,7 +74,7 @@ def test_init_refuses_a_newer_schema_naming_both_versions(pg_url, cli):
         code, _, err = cli(*argv)
         assert code == 1
         assert err.strip().endswith("parksgis schema version 7 is newer than this parksgis supports "
-                                    "(version 4); upgrade parksgis to use this database"), err
+                                    "(version 5); upgrade parksgis to use this database"), err
 
 
 def test_history_is_append_only_even_for_the_owner(loaded_url):

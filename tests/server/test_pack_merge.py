@@ -46,10 +46,11 @@ def test_init_migrates_a_version_1_schema(pg_url, cli):
             conn.execute(ddl)
         conn.execute("INSERT INTO parksgis.meta VALUES ('schema_version', '1')")
     code, _, err = cli("status", "show", pg_url, "P")
-    assert code == 1 and "parksgis schema version 1 is older than this parksgis (version 4)" in err
+    assert code == 1 and "parksgis schema version 1 is older than this parksgis (version 5)" in err
     code, out, _ = cli("db", "init", pg_url)
-    assert code == 0 and out.strip().endswith("migrated schema parksgis from version 1 to 4")
+    assert code == 0 and out.strip().endswith("migrated schema parksgis from version 1 to 5")
     with psycopg.connect(pg_url) as conn:
         assert conn.execute("SELECT to_regclass('parksgis.conflicts') IS NOT NULL").fetchone()[0]
         assert conn.execute("SELECT to_regclass('parksgis.history_edit') IS NOT NULL").fetchone()[0]
         assert conn.execute("SELECT to_regclass('parksgis.bands') IS NOT NULL").fetchone()[0]
+        assert conn.execute("SELECT to_regclass('parksgis.cell_features') IS NOT NULL").fetchone()[0]
