@@ -391,7 +391,7 @@ def _report_unknown_projects(workspace: Workspace) -> None:
     Unmapped projects (no feature) are not file problems; :meth:`Workspace.link_report` lists them.
     """
     by_layer: dict[str, list[tuple[int, str]]] = {}
-    for key, row, pid in workspace.link_report().unknown:
+    for key, row, pid in workspace.unknown_project_links():
         by_layer.setdefault(key, []).append((row, pid))
     for layer in workspace.layers:
         for row, pid in by_layer.get(layer.key, []):

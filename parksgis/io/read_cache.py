@@ -97,6 +97,37 @@ def used_not_kept():
 _writer: ThreadPoolExecutor | None = None
 _writing: dict[Path, Future] = {}
 _writing_lock = threading.Lock()
+_holding: ContextVar[bool] = ContextVar("parksgis_read_cache_holding", default=False)
+_held: list[tuple] = []  # entries to write at write_held(), read inside writes_held()
+
+
+@contextmanager
+def writes_held():
+    """Entries of layers read inside the block (in this thread) are written from the next
+    :func:`write_held`, not at once: the window reads a folder and paints its first frame
+    first; a writer working meanwhile took the GIL from both (~0.5 s of a first open of 100k
+    plots). Until then a second read of the same file reads the file again."""
+    token = _holding.set(True)
+    try:
+        yield
+    finally:
+        _holding.reset(token)
+
+
+def writes_waiting() -> bool:
+    """True when :func:`writes_held` holds entries to write."""
+    with _writing_lock:
+        return bool(_held)
+
+
+def write_held() -> None:
+    """Start writing the entries held by :func:`writes_held` (the window: once its first frame
+    is painted)."""
+    with _writing_lock:
+        held = list(_held)
+        _held.clear()
+    for args in held:
+        _submit(*args)
 
 
 def _store_later(entry: Path, frame, report: ValidationReport, stamp: dict) -> None:
@@ -104,8 +135,16 @@ def _store_later(entry: Path, frame, report: ValidationReport, stamp: dict) -> N
     and writing 100k plots cost a quarter of their first read). It works on a copy of the frame
     and of the report as read (the workspace adds warnings to a layer's report later); the
     thread ends its work before the process exits."""
+    args = (entry, frame.copy(), report.to_json(), stamp)
+    if _holding.get():
+        with _writing_lock:
+            _held.append(args)
+    else:
+        _submit(*args)
+
+
+def _submit(entry: Path, frame, saved: dict, stamp: dict) -> None:
     global _writer
-    frame, saved = frame.copy(), report.to_json()
     with _writing_lock:
         if _writer is None:
             _writer = ThreadPoolExecutor(1, thread_name_prefix="parksgis-read-cache")
@@ -113,7 +152,10 @@ def _store_later(entry: Path, frame, report: ValidationReport, stamp: dict) -> N
 
 
 def wait_written(entry: Path | None = None) -> None:
-    """Until the entry being written for ``entry`` (default: every one) is written or given up."""
+    """Until the entry being written for ``entry`` (default: every one, held ones too) is
+    written or given up."""
+    if entry is None:
+        write_held()
     with _writing_lock:
         pending = [_writing.pop(entry, None)] if entry is not None else list(_writing.values())
         if entry is None:

@@ -119,6 +119,10 @@ class Workspace:
         return project.status if project else None
 
     def link_report(self) -> LinkReport:
+        return LinkReport(unknown=self.unknown_project_links(), unmapped=self.unmapped_projects())
+
+    def unknown_project_links(self) -> list[tuple[str, int, str]]:
+        """``(layer key, row, project id)`` of the features naming a project the register lacks."""
         unknown: list[tuple[str, int, str]] = []
         known_ids = list(self.projects)
         for layer in self.layers:
@@ -126,7 +130,7 @@ class Workspace:
             # vectorised: layers of a million plots are linked without a Python loop per row
             for row in (ids.notna() & ~ids.isin(known_ids)).to_numpy().nonzero()[0]:
                 unknown.append((layer.key, int(row), ids.iloc[row]))
-        return LinkReport(unknown=unknown, unmapped=self.unmapped_projects())
+        return unknown
 
     def unmapped_projects(self) -> list[str]:
         """The ids of the register's projects no feature links to."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from parksgis.gc_pause import forget_module_sources, keep_out_of_collections
+from parksgis.io.read_cache import write_held, writes_waiting
 from parksgis.model.lazy_projects import LazyProjects
 from parksgis.model.selection import Selection
 from parksgis.qt import export_dialog, i18n, pack_actions, register_panels
@@ -178,13 +179,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.viewport_feeder.set_workspace(workspace, self.renderer)
         self._update_title()
         keep_out_of_collections()  # the workspace lives on: full collections need not walk it
-        # what waits for the first frame: the legend's counts of a big pack, its register's rows
+        # what waits for the first frame: the legend's counts of a big pack, its register's rows,
+        # the big layers of a folder kept as read (io.read_cache)
         later = [job for job in (statuses, workspace.projects)
                  if isinstance(job, (workspace_loading.AfterFirstFrame, LazyProjects))]
-        if later and self.isVisible():
+        if (later or writes_waiting()) and self.isVisible():
             self.canvas.viewport().repaint()  # the first frame, before they take the GIL
         for job in later:
             job.start()
+        write_held()
         forget_module_sources()  # the readers' imports are done by now (after the frame: ~10 ms)
 
     def _on_layers_changed(self) -> None:

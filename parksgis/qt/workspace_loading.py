@@ -103,6 +103,7 @@ def load_for_window(window, title: str, load) -> Pending:
     :class:`AfterFirstFrame`, a Future of the counts that the window starts once its first frame
     is painted (``MainWindow.set_workspace``, ``StatusLegend.set_workspace``).
     """
+    from parksgis.io.read_cache import writes_held
     from parksgis.qt.view_memory import saved_view
     from parksgis.qt.viewport_feeder import first_view_frames
     from parksgis.render.map_renderer import project_other_layers
@@ -132,7 +133,8 @@ def load_for_window(window, title: str, load) -> Pending:
 
         finished = False
         try:
-            opened = load(layers_read)
+            with writes_held():  # the big layers are kept as read once the first frame is shown
+                opened = load(layers_read)
             layers_read(opened.workspace)  # a source that did not say earlier
             known = reading[0].result()
             geometry = project_other_layers(opened.workspace, display_crs, known)

@@ -187,3 +187,16 @@ def test_a_pack_build_reads_through_the_cache_but_adds_nothing_to_it(sample_fold
     assert _entry(plots).stat().st_mtime > 0  # the build read it from the cache
     assert [p for p in layers if _entry(p).exists()] == [plots]
     _assert_same(read_cache.validate_file_cached(plots), expected)
+
+
+def test_entries_read_while_writes_are_held_are_written_when_released(tmp_path, small_is_big):
+    path = tmp_path / "plots.geojson"
+    _write(path, _features(300))
+    with read_cache.writes_held():
+        expected = read_cache.validate_file_cached(path)
+    assert read_cache.writes_waiting() and not _entry(path).exists()
+    _assert_same(read_cache.validate_file_cached(path), expected)  # meanwhile read from the file
+    read_cache.write_held()
+    read_cache.wait_written()
+    assert not read_cache.writes_waiting() and _entry(path).is_file()
+    _assert_same(read_cache.validate_file_cached(path), expected)

@@ -177,3 +177,35 @@ def test_opens_a_single_layer_file(qtbot, window, sample_layers, finished):
     assert window.table.layer.name == "roads" and window.table.proxy.rowCount() == len(window.workspace.layers[0].frame)
     window.canvas.zoom_all()
     assert not window.canvas.view_rect().isEmpty()
+
+
+def test_big_layers_are_kept_as_read_only_once_the_first_frame_is_shown(qtbot, window, sample_layers, tmp_path,
+                                                                        finished, monkeypatch):
+    """Keeping a big layer as read (io.read_cache) waits for the window's first frame: writing
+    it meanwhile took the GIL from the read and the paint of that frame."""
+    import shutil
+
+    from parksgis.io import read_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(read_cache, "MIN_BYTES", 1000)  # the sample layers count as big
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("register.sqlite*"))
+    frames = window.canvas.map_item
+    shown, written = [], []
+    set_workspace, store = window.set_workspace, read_cache._store
+
+    def showing(*args, **kwargs):
+        shown.append(frames.frames_rendered)
+        return set_workspace(*args, **kwargs)
+
+    def storing(*args):
+        written.append(frames.frames_rendered)
+        return store(*args)
+
+    monkeypatch.setattr(window, "set_workspace", showing)
+    monkeypatch.setattr(read_cache, "_store", storing)
+    assert finished(window.open_path(folder))
+    read_cache.wait_written()
+    assert read_cache._entry_path(folder / "port" / "plots.geojson").is_file()
+    assert shown and written and min(written) > shown[0]  # every entry after the new map's first frame
