@@ -9,12 +9,15 @@ seconds (:data:`DELAY`): short commands never flash one.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable
+
+from parksgis.forking import fork_safe
 
 #: seconds a command runs before its progress line appears
 DELAY = 0.5
@@ -76,10 +79,19 @@ class _StatusLine:
         self.lock = threading.Lock()
         self.stopped = threading.Event()
         self.delay = delay
+        self.pid = os.getpid()  # a forked child (pack build's helpers) never draws
         self.ticker = threading.Thread(target=self._tick, name="parksgis-progress", daemon=True)
+        # a fork happens with this line's lock held by the forking thread (_held_over_forks): the
+        # ticker is then not half-way through writing to the stream, whose own lock the child
+        # might need; the child leaves the line alone (self.pid)
+        fork_safe(self.ticker)
+        with _lines_lock:
+            _lines.add(self)
         self.ticker.start()
 
     def set(self, text: str) -> None:
+        if os.getpid() != self.pid:
+            return
         with self.lock:
             self.text = text
         self._draw()
@@ -89,6 +101,8 @@ class _StatusLine:
             self._draw()
 
     def _draw(self) -> None:
+        if os.getpid() != self.pid:
+            return
         elapsed = time.monotonic() - self.start
         with self.lock:
             if self.stopped.is_set() or not self.text or elapsed < self.delay:
@@ -100,6 +114,8 @@ class _StatusLine:
     def stop(self) -> None:
         self.stopped.set()
         self.ticker.join()
+        with _lines_lock:
+            _lines.discard(self)
         with self.lock:
             if self.width:
                 self._write("\r" + " " * self.width + "\r")
@@ -110,3 +126,33 @@ class _StatusLine:
             self.stream.flush()
         except (OSError, ValueError):  # the terminal went away: progress is not worth an error
             pass
+
+
+#: the status lines shown now, whose locks a fork holds (see _StatusLine.__init__)
+_lines: set = set()
+_lines_lock = threading.Lock()
+
+
+def _hold_lines() -> None:
+    _lines_lock.acquire()
+    for line in _lines:
+        line.lock.acquire()
+
+
+def _release_lines() -> None:
+    for line in _lines:
+        line.lock.release()
+    _lines_lock.release()
+
+
+def _forget_lines() -> None:
+    """In the child: the lines are the parent's (and their locks held): fresh ones, none shown."""
+    global _lines_lock
+    for line in _lines:
+        line.lock = threading.Lock()
+    _lines.clear()
+    _lines_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+    os.register_at_fork(before=_hold_lines, after_in_parent=_release_lines, after_in_child=_forget_lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from parksgis import forking
 from parksgis.app.workspace import load_workspace
 from parksgis.io.imagery import imagery_paths, load_imagery
 from parksgis.io.read_cache import used_not_kept
@@ -32,7 +33,9 @@ def build_pack_from(source, out, *, imagery=None, **options) -> dict:
     if not path.is_dir():
         raise PackError(path, "the source must be a layers folder (parks.json, park folders, "
                               "projects.csv)")
-    with used_not_kept():  # read once into the pack: not kept as read too
+    # read once into the pack: not kept as read too; the build is all the process does, so a
+    # big layer file is read by two processes (io.geojson_runs)
+    with used_not_kept(), forking.whole_process():
         workspace, reports = load_workspace(path)
     for report in reports:
         if not report.ok:

@@ -40,7 +40,7 @@ MIN_BYTES = 4 * 1024 * 1024
 FORMAT = 1
 
 #: the modules whose code decides what a read gives: a change to any of them is a new reader
-_READER_MODULES = ("geojson", "geojson_chunks", "geojson_geometry", "geojson_parse", "geometry_checks",
+_READER_MODULES = ("geojson", "geojson_chunks", "geojson_runs", "geojson_geometry", "geojson_parse", "geometry_checks",
                    "reader", "report", "crs", "encoding", "read_cache")
 
 

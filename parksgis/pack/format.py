@@ -219,13 +219,10 @@ def _digests(conn: sqlite3.Connection, jobs: list[tuple[str, str]], path) -> lis
 
 
 def _can_fork() -> bool:
-    """Linux, and no other Python thread that could hold a lock (SQLite's) the child would need."""
-    import multiprocessing
-    import sys
-    import threading
+    """:func:`parksgis.forking.can_fork` (tests set this one to fork under pytest's threads)."""
+    from parksgis.forking import can_fork
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
-        and threading.active_count() == 1
+    return can_fork()
 
 
 def _digests_of_file(path: str, jobs: list[tuple[str, str]]) -> list[tuple[str, int]]:

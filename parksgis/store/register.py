@@ -23,14 +23,13 @@ from parksgis.model.project import PROJECT_FIELDS, Project
 from parksgis.model.status import DEFAULT_SCHEME, StatusScheme
 from parksgis.store import recorded_history, schema
 from parksgis.store.backend import ChangeSet, FieldEdit, RegisterBackend, compare_fields
-from parksgis.store.changes import check_change
 from parksgis.store.errors import (ChangeError, RegisterError, RegisterLockedError, RegisterReadOnlyError,
                                    SchemaVersionError, StaleEditError, StaleField)
+from parksgis.store.seed_rows import seed_rows
 from parksgis.store.sqlite import connect, fetch_all, is_locked, recover_hot_journal
 from parksgis.store.timeline import HistoryRow
 from parksgis.store.values import (column_from_db, local_date, project_from_row, projects_from_rows,
-                                   stored_text, to_db,
-                                   to_text, utc_stamp)
+                                   to_db, to_text, utc_stamp)
 
 REGISTER_FILE = "register.sqlite"
 #: Sources whose edit groups undo never reverts: creation, recorded history, and undos themselves.
@@ -473,24 +472,7 @@ class RegisterStore(RegisterBackend):
         (none when ``rows`` is False: a new register's caller needs none, and a million would take
         seconds)."""
         edit_id = self._next_edit_id()
-        scheme = self.scheme()
-        values, seeds = [], []
-        for project in projects:
-            pid = project.project_id
-            if not pid or not str(pid).strip():
-                raise ChangeError(self.path, "a project has an empty project_id")
-            row = [to_db("project_id", pid)]
-            for field in PROJECT_FIELDS[1:]:
-                value = getattr(project, field)
-                if field == "updated_at":  # stamped by the store, no history of its own
-                    row.append(to_db(field, value))
-                    continue
-                stored = to_db(field, check_change(self.path, pid, field, value, scheme))
-                row.append(stored)
-                text = stored_text(stored)
-                if history and text not in (None, ""):
-                    seeds.append((edit_id, pid, stamp, field, None, text, author, "seed", None))
-            values.append(row)
+        values, seeds = seed_rows(self.path, projects, self.scheme(), history, edit_id, stamp, author)
         # one statement per table, not one per row: a pack of 100,000 projects seeds in seconds
         before = self._db.total_changes
         try:
