@@ -14,14 +14,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from parksgis.render import briefing_content as content
-from parksgis.render.fonts import map_font, missing_glyphs
+from parksgis.render.fonts import fitted_font, map_font, missing_glyphs, wrapped
 from parksgis.render.map_renderer import MapRenderer, view_transform
 from parksgis.render.render_state import RenderState
 
 MARGIN_PT = 24.0
 GAP_PT = 10.0
-#: The sidebar is drawn at most this much smaller to fit above the notes (8.5 pt text: ~6 pt).
-SIDEBAR_MIN_SCALE = 0.7
+#: The sidebar is drawn at most this much smaller to fit above the notes (8.5 pt text: ~5 pt).
+SIDEBAR_MIN_SCALE = 0.6
 INK = QColor("#1a1a1a")
 MUTED = QColor("#555555")
 FRAME = QColor("#8c8c8c")
@@ -81,11 +81,14 @@ class BriefingPage:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         m = MARGIN_PT * u
-        title_font, sub_font = map_font(17, bold=True), map_font(10.5)
+        device, line_width = painter.device(), width_px - 2 * m
+        # a long title or subtitle on a small page is set smaller, never cut at the page's edge
+        title_font = fitted_font(self.page.title, 17, line_width, device, bold=True, smallest=10)
+        sub_font = fitted_font(self.page.subtitle, 10.5, line_width, device, smallest=7.5)
         painter.setPen(INK)
         painter.setFont(title_font)
-        fm_title = QFontMetricsF(title_font, painter.device())
-        fm_sub = QFontMetricsF(sub_font, painter.device())
+        fm_title = QFontMetricsF(title_font, device)
+        fm_sub = QFontMetricsF(sub_font, device)
         self.title_rect = QRectF(m, m, fm_title.horizontalAdvance(self.page.title), fm_title.height())
         painter.drawText(QPointF(m, m + fm_title.ascent()), self.page.title)
         painter.setFont(sub_font)
@@ -94,8 +97,9 @@ class BriefingPage:
         top = m + fm_title.height() + fm_sub.height() + 10 * u
 
         note_font = map_font(7.5)
-        fm_note = QFontMetricsF(note_font, painter.device())
-        bottom = height_px - m - fm_note.height() * len(self.page.notes) - 6 * u
+        fm_note = QFontMetricsF(note_font, device)
+        notes = [line for note in self.page.notes for line in wrapped(note, note_font, device, line_width)]
+        bottom = height_px - m - fm_note.height() * len(notes) - 6 * u
         sidebar_w = min(max(0.27 * width_px, 150 * u), 215 * u)
         maps = QRectF(m, top, width_px - 2 * m - sidebar_w - GAP_PT * u, bottom - top)
         self._paint_maps(painter, renderer, maps, u)
@@ -104,9 +108,9 @@ class BriefingPage:
         painter.setFont(note_font)
         painter.setPen(MUTED)
         y = bottom + 6 * u
-        self.notes_rect = QRectF(m, y, max((fm_note.horizontalAdvance(n) for n in self.page.notes), default=0.0),
-                                 fm_note.height() * len(self.page.notes))
-        for note in self.page.notes:
+        self.notes_rect = QRectF(m, y, max((fm_note.horizontalAdvance(n) for n in notes), default=0.0),
+                                 fm_note.height() * len(notes))
+        for note in notes:
             painter.drawText(QPointF(m, y + fm_note.ascent()), note)
             y += fm_note.height()
         painter.restore()

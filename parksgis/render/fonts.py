@@ -8,7 +8,8 @@ whatever CJK font the machine happens to have.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPainterPath, QPainterPathStroker, QRawFont
+from PySide6.QtGui import (QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QPainterPath, QPainterPathStroker,
+                           QRawFont, QTextLayout)
 
 from parksgis.assets import get_asset
 from parksgis.errors import ParksgisError
@@ -56,6 +57,33 @@ def map_font(point_size: float = 9.0, bold: bool = False) -> QFont:
     # Hinting differs between platforms' rasterisers; none keeps glyph shapes identical.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
+
+
+def fitted_font(text: str, point_size: float, width: float, device, bold: bool = False,
+                smallest: float = 0.0) -> QFont:
+    """The bundled font at ``point_size``, or smaller (down to ``smallest``) when ``text`` is
+    wider than ``width`` device pixels on ``device``: a long park's title on a small page."""
+    font = map_font(point_size, bold)
+    advance = QFontMetricsF(font, device).horizontalAdvance(text)
+    if advance > width > 0:
+        font.setPointSizeF(max(point_size * width / advance, smallest, 1.0))
+    return font
+
+
+def wrapped(text: str, font: QFont, device, width: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` device pixels on ``device``, where
+    Unicode's line-breaking rules allow (between Chinese characters, at spaces), by Qt's
+    QTextLayout; a line that cannot break is left whole."""
+    if width <= 0 or QFontMetricsF(font, device).horizontalAdvance(text) <= width:
+        return [text]
+    layout = QTextLayout(text, font, device)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()].rstrip())
+    layout.endLayout()
+    return lines or [text]
 
 
 def missing_glyphs(text: str, font: QFont | None = None) -> list[str]:

@@ -205,16 +205,19 @@ def test_view_page_and_a_loose_layer_file(qapp, squares, tmp_path):
     assert [e.code for e in page.page.legend] == [""]  # no register: every feature is unlinked
 
 
-@pytest.mark.parametrize("size_px", [(1280, 800), (1920, 1080), (1024, 768)])
-def test_the_sidebar_stays_above_the_notes_at_small_page_sizes(qapp, sample_layers, size_px):
+@pytest.mark.parametrize("size_px,park", [((1280, 800), None), ((1920, 1080), None), ((1024, 768), None),
+                                          ((800, 600), "port")])
+def test_the_sidebar_stays_above_the_notes_at_small_page_sizes(qapp, sample_layers, size_px, park):
     # the sample's imagery notes are long lines under the maps; at 1280x800 the key figures'
-    # box ran down over them
+    # box ran down over them; at 800x600 the port's long title and the notes ran off the page
     from parksgis.app.workspace import load_workspace
 
     workspace, _ = load_workspace(sample_layers)
     renderer = MapRenderer(workspace)
-    page = export.overview_page(renderer, export.PageOptions(generated=export.generated_date("2014-08-01")))
+    options = export.PageOptions(generated=export.generated_date("2014-08-01"))
+    page = export.park_page(renderer, park, options) if park else export.overview_page(renderer, options)
     export.render_image(page, renderer, export.page_size_pt(size_px=size_px, dpi=150), dpi=150)
     assert len(page.page.notes) >= 4 and any("影像" in n for n in page.page.notes)
     assert page.sidebar_rect.bottom() <= page.notes_rect.top(), (page.sidebar_rect, page.notes_rect)
     assert page.sidebar_rect.right() <= size_px[0]
+    assert page.title_rect.right() <= size_px[0] and page.notes_rect.right() <= size_px[0]

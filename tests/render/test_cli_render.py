@@ -149,10 +149,10 @@ def test_missing_glyph_is_named_in_a_warning(qapp, layers_copy, tmp_path, capsys
 def test_a_map_label_drawn_as_boxes_is_named_in_a_warning(qapp, layers_copy, tmp_path, capsys):
     # the check reads the labels the paint placed: a feature's name with a character the font
     # lacks, labelled on the page, is named; the page is written all the same
-    for path in layers_copy.glob("*/utilities.geojson"):  # 10kV开关站(现状) is labelled on the port's page
-        path.write_text(path.read_text(encoding="utf-8").replace("开关站", "开𠮷站"), encoding="utf-8")
+    for path in layers_copy.glob("*/utilities.geojson"):  # 给水加压泵站 is labelled on the port's page
+        path.write_text(path.read_text(encoding="utf-8").replace("加压泵站", "加𠮷泵站"), encoding="utf-8")
     out = tmp_path / "t.png"
-    assert run_cli("render", layers_copy, "--park", "port", "-o", out, "--size", "800x600") == 0
+    assert run_cli("render", layers_copy, "--park", "port", "-o", out, "--size", "1024x768") == 0
     assert out.stat().st_size > 0
     assert "no glyph for 𠮷 (U+20BB7); drawn as boxes" in capsys.readouterr().err
 
