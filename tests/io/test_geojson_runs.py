@@ -72,9 +72,9 @@ def test_two_processes_read_what_one_reads(tmp_path, monkeypatch, run_bytes, two
     assert len(runs) >= geojson_runs.MIN_RUNS
     real, mark = geojson_runs._read_and_send, tmp_path / "child.pid"
     monkeypatch.setattr(geojson_runs, "_read_and_send",
-                        lambda send, runs, read: (mark.write_text(str(os.getpid())), real(send, runs, read)))
+                        lambda send, runs, read: (mark.write_text(str(os.getpid()), encoding="utf-8"), real(send, runs, read)))
     split = _read(path)
-    assert int(mark.read_text()) != os.getpid()  # the later runs were read by a child
+    assert int(mark.read_text(encoding="utf-8")) != os.getpid()  # the later runs were read by a child
     with monkeypatch.context() as alone:
         alone.setattr(forking, "can_fork", lambda: False)
         single = _read(path)
