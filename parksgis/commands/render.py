@@ -200,11 +200,23 @@ def open_workspace(src: str):
 
         raise ParksgisError(f"{register[0]}; nothing drawn (projects.csv alone would show out-of-date "
                             "statuses)")
-    problems = sum(1 for r in reports if not r.ok)
-    if problems:
-        print(f"parksgis: warning: {problems} layer file(s) with errors were left out "
-              f"(see `parksgis validate {src}`)", file=sys.stderr)
+    warn_read_errors(reports)
     return workspace
+
+
+#: read errors named one line each before the rest are counted
+READ_ERRORS_SHOWN = 10
+
+
+def warn_read_errors(reports) -> None:
+    """One line per read error (file, feature, problem): what the page leaves out, a dropped
+    feature or a whole file; warnings stay with `parksgis validate`."""
+    lines = [line for r in reports for p, line in zip(r.problems, r.lines()) if p.level == "error"]
+    for line in lines[:READ_ERRORS_SHOWN]:
+        print(f"parksgis: warning: {line}", file=sys.stderr)
+    if len(lines) > READ_ERRORS_SHOWN:
+        print(f"parksgis: warning: {len(lines) - READ_ERRORS_SHOWN} more errors; `parksgis validate FILE` "
+              "lists every problem of a layer file", file=sys.stderr)
 
 
 def open_register(src: str):

@@ -1,6 +1,7 @@
 """``parksgis render`` and ``parksgis atlas`` on the sample parks: real files, real register."""
 
 import os
+import json
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,17 @@ def test_as_of_from_the_recorded_history_without_writing_a_register(qapp, sample
     text = pypdf.PdfReader(out).pages[0].extract_text().replace("\t", " ")
     assert "→ 在建" in text  # projects started in the first half of 2014
     assert not (src / "register.sqlite").exists()  # read-only: the folder is left as it was
+
+
+def test_a_feature_the_page_leaves_out_is_named_in_one_line(qapp, layers_copy, tmp_path, capsys):
+    plots = layers_copy / "port" / "plots.geojson"
+    data = json.loads(plots.read_text(encoding="utf-8"))
+    data["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [[[111.9, 21.7], [111.91, 21.7]]]}
+    plots.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "t.png"
+    assert run_cli("render", layers_copy, "--park", "port", "-o", out, "--size", "800x600") == 0
+    assert out.stat().st_size > 0  # the rest is drawn
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "plots.geojson" in line] == [
+        f"parksgis: warning: {plots}: feature 0: error invalid-coordinates: a polygon ring needs at least "
+        "4 positions (3 distinct); one has 2; feature dropped"]
