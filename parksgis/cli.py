@@ -18,7 +18,9 @@ from parksgis.errors import ParksgisError, UsageError
 COMMANDS = ["gui", "validate", "render", "atlas", "pack", "status", "db", "sample", "desktop-entry"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; ``only``: with the options of that command alone (the one a
+    command line names: the other command modules are not imported, nor their parsers built)."""
     from parksgis.user_data import sample_register_file
 
     parser = argparse.ArgumentParser(
@@ -29,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
                "`parksgis sample DIR` copies the sample parks to a folder of your own.")
     parser.add_argument("--version", action="version", version=f"parksgis {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in [only] if only in COMMANDS else COMMANDS:
         module = _command_module(name)
         if module is not None:
             module.add_parser(sub)
@@ -47,7 +49,8 @@ def _command_module(name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=words[0] if words else None)
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui", *(argv or [])])
