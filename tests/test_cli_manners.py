@@ -108,3 +108,19 @@ def test_no_progress_when_stderr_is_not_a_terminal(layers, tmp_path):
     result = run_parksgis("pack", "build", layers, "-o", tmp_path / "all.gpkg")
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.strip()
+
+
+def test_a_command_imports_its_own_module_only_and_help_still_lists_every_command():
+    """``parksgis render ...`` builds the render command's options alone (the other commands'
+    modules are not imported: part of every command's start); ``parksgis --help`` and an
+    unknown command still see them all."""
+    code = ("import sys\nfrom parksgis import cli\ncli.build_parser(only='render')\n"
+            "print(sorted(m for m in sys.modules if m.startswith('parksgis.commands.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         encoding="utf-8")
+    assert out.stdout.strip() == "['parksgis.commands.render']"
+    listed = run_parksgis("--help").stdout
+    assert all(name in listed for name in cli.COMMANDS)
+    wrong = run_parksgis("rendr", "x")
+    assert wrong.returncode == 2 and "invalid choice: 'rendr'" in wrong.stderr
+    assert run_parksgis("render", "--help").stdout.startswith("usage: parksgis render ")
