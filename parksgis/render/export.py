@@ -7,7 +7,6 @@ bytes (the "generated" date printed on the page is an option, see ``generated_da
 
 from __future__ import annotations
 
-import errno
 
 import os
 from dataclasses import dataclass, field
@@ -27,10 +26,10 @@ from parksgis.render.briefing_content import TEXT
 from parksgis.render.geometry import transformer_to
 from parksgis.render.map_renderer import MapRenderer
 from parksgis.render.paper import page_size_pt  # noqa: F401 - callers ask export for it
+from parksgis.render.png_encoding import png_bytes
 from parksgis.render.render_state import RenderState
 
 FORMATS = ("png", "pdf", "svg")
-PNG_QUALITY = 80
 
 
 @dataclass
@@ -214,21 +213,10 @@ def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float)
 
 
 def _write_png(pages, renderer, tmp, size_pt, dpi) -> None:
-    image = render_image(pages[0], renderer, size_pt, dpi)
-    # PNG "quality" is zlib effort: 80 takes ~2/3 of the CPU of 70 (56 against 85 ms for a
-    # 1920x1080 page of 100k plots) for 0.4 % more bytes; 70 took ~2/3 of the default's
-    # encoded in memory, then written by us: a full disk is an OSError here, not a libpng
-    # message on stderr and a False from Qt
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG", PNG_QUALITY):
-        raise OSError(errno.EIO, "Qt could not encode the PNG")
-    buffer.close()
+    # encoded in memory, then written by us: a full disk is an OSError here
+    encoded = png_bytes(render_image(pages[0], renderer, size_pt, dpi))
     with open(tmp, "xb") as handle:
-        handle.write(bytes(data))
+        handle.write(encoded)
 
 
 def _ends_with(marker: bytes, within: int):
