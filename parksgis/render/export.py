@@ -7,7 +7,6 @@ bytes (the "generated" date printed on the page is an option, see ``generated_da
 
 from __future__ import annotations
 
-
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
