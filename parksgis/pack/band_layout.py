@@ -161,7 +161,8 @@ class Vertices:
         lengths = self.end[shapes] - self.start[shapes]
         before = np.cumsum(lengths) - lengths
         index = np.repeat(self.start[shapes] - before, lengths) + np.arange(int(lengths.sum()))
-        return self.xy[index], np.repeat(shapes, lengths), self.ring[index]
+        # np.take, not xy[index]: a gather of rows of an n x 2 array by fancy indexing is ~10x slower
+        return np.take(self.xy, index, axis=0), np.repeat(shapes, lengths), self.ring[index]
 
 
 def vertices_of_rows(rows) -> Vertices | None:
@@ -200,7 +201,7 @@ class BandShapes:
             one_ring = [np.diff(_levels(offsets)[1]) == 1 if kind == 3 else np.zeros(size, dtype=bool)
                         for (kind, offsets, _coords), size in zip(rows, sizes)]
             simple = np.concatenate(one_ring) if one_ring else np.zeros(0, dtype=bool)
-            _parts = (list(rows), np.cumsum([0, *sizes]), vertices, simple, _vertex_bounds(vertices), {})
+            _parts = (list(rows), np.cumsum([0, *sizes]), vertices, simple, [], {})
         self._parts = _parts
         self.index = np.arange(len(_parts[3])) if index is None else index
 
@@ -209,8 +210,12 @@ class BandShapes:
 
     @property
     def bounds(self) -> np.ndarray:
-        """``(minx, miny, maxx, maxy)`` of each shape (NaN: an empty one), as ``shapely.bounds``."""
-        return self._parts[4][self.index]
+        """``(minx, miny, maxx, maxy)`` of each shape (NaN: an empty one), as ``shapely.bounds``;
+        worked out on first use (a view's tiles that lie inside it need none)."""
+        known = self._parts[4]
+        if not known:
+            known.append(_vertex_bounds(self._parts[2]))
+        return known[0][self.index]
 
     def take(self, positions: np.ndarray) -> "BandShapes":
         return BandShapes(None, None, self.index[positions], self._parts)
@@ -228,7 +233,7 @@ class BandShapes:
             rings = np.zeros(len(chosen) + 1, dtype=np.int64)
             np.cumsum(counts, out=rings[1:])
             at = np.repeat(start - rings[:-1], counts) + np.arange(int(rings[-1]))
-            out[plain] = shapely.from_ragged_array(shapely.GeometryType.POLYGON, vertices.xy[at],
+            out[plain] = shapely.from_ragged_array(shapely.GeometryType.POLYGON, np.take(vertices.xy, at, axis=0),
                                                    (rings, np.arange(len(chosen) + 1, dtype=np.int64)))
         others = np.flatnonzero(~plain)
         if len(others):

@@ -93,10 +93,10 @@ def _shapes_at(parts: list, positions: np.ndarray) -> np.ndarray:
     return out
 
 
-def _boxes_meeting(b: np.ndarray, box) -> np.ndarray:
-    """Positions of the boxes ``b`` that meet ``box``."""
+def _boxes_meet(b: np.ndarray, box) -> np.ndarray:
+    """Whether each of the boxes ``b`` meets ``box``."""
     minx, miny, maxx, maxy = box
-    return np.flatnonzero((b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny))
+    return (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
 
 
 def _meeting(geoms: np.ndarray, box) -> np.ndarray:
@@ -221,10 +221,12 @@ class PackViewReader:
             near = box
         elif cut and band != lod.DENSITY_BAND:
             near = lod.features_near(box, band)
-        parts = []
+        parts, inner = [], []  # inner: a tile inside the box (its band shapes' boxes all meet it)
         for tx, ty in tiles:
             if stop is not None and stop():
                 raise ReadCancelled(table)
+            within = band is not None and band != lod.DENSITY_BAND and \
+                box[0] <= tx * side and (tx + 1) * side <= box[2] and box[1] <= ty * side and (ty + 1) * side <= box[3]
             edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
                                              and box[1] <= ty * side and (ty + 1) * side <= box[3])
             if edge and (table, band, side, tx, ty) not in self._cache:
@@ -237,6 +239,7 @@ class PackViewReader:
                 tile = self._tile(table, band, tx, ty, side)
             if len(tile):
                 parts.append(tile)
+                inner.append(within)
         columns = self.attributes(table)
         if not parts:
             return gpd.GeoDataFrame({c: [] for c in columns},
@@ -249,8 +252,11 @@ class PackViewReader:
         if cut and not _holds(box, self.extent(table)):  # a box holding the whole layer cuts nothing
             if band is None:  # full detail: shapes that meet the box (tiles hold shapely geometries)
                 keep = _meeting(np.concatenate([p.geoms for p in parts])[first], box)
-            else:  # a band: shapes whose box meets it
-                keep = _boxes_meeting(np.concatenate([_bounds(p.geoms) for p in parts])[first], box)
+            else:  # a band: shapes whose box meets it (a band tile holds the shapes whose box
+                # meets the tile: those of a tile inside the box need no look)
+                meets = np.concatenate([np.ones(len(p), dtype=bool) if whole else _boxes_meet(_bounds(p.geoms), box)
+                                        for p, whole in zip(parts, inner)])
+                keep = np.flatnonzero(meets[first])
             ids, first = ids[keep], first[keep]
         geoms = _shapes_at([p.geoms for p in parts], first)
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
