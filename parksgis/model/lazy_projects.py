@@ -41,7 +41,7 @@ class LazyProjects(MutableMapping):
         self._lock = threading.Lock()
         #: done once the rows are read (or their read failed): for whoever shows them later
         self.read_done: Future = Future()
-        self._thread: threading.Thread | None = None
+        self._started = False
         self._projects: dict[str, Project] | None = None
         self._written: dict[str, object] = {}  # edits made before the read was done
 
@@ -50,18 +50,19 @@ class LazyProjects(MutableMapping):
         """``projects`` (rows read already) as a :class:`LazyProjects`, for code that expects one."""
         columns = {name: {pid: getattr(project, name) for pid, project in projects.items()} for name in UP_FRONT}
         lazy = cls(columns, lambda: projects, version)
-        lazy.start()
-        lazy.read_done.result()
+        lazy._started = True  # read already: no thread to start, nothing to wait for
+        lazy.read_done.set_running_or_notify_cancel()
+        lazy._keep(projects)
         return lazy
 
     # -- the background read ----------------------------------------------------------------------
     def start(self) -> None:
         """Read the rows in a thread of their own (once; later calls do nothing)."""
         with self._lock:
-            if self._thread is not None:
+            if self._started:
                 return
-            self._thread = threading.Thread(target=self._run, name="parksgis-projects", daemon=True)
-        self._thread.start()
+            self._started = True
+        threading.Thread(target=self._run, name="parksgis-projects", daemon=True).start()
 
     def _run(self) -> None:
         self.read_done.set_running_or_notify_cancel()
@@ -70,6 +71,10 @@ class LazyProjects(MutableMapping):
         except BaseException as exc:  # noqa: BLE001 - handed to whoever asks for the rows
             self.read_done.set_exception(exc)
             return
+        self._keep(projects)
+
+    def _keep(self, projects: dict[str, Project]) -> None:
+        """The rows read: edits written here meanwhile win over them."""
         with self._lock:
             for pid, value in self._written.items():
                 if value is _REMOVED:
@@ -83,13 +88,13 @@ class LazyProjects(MutableMapping):
     @property
     def started(self) -> bool:
         """True once the rows are being read (or were)."""
-        return self._thread is not None
+        return self._started
 
     def follow(self, columns: dict[str, dict[str, str]]) -> list[str]:
         """Take :data:`UP_FRONT` ``columns`` read again from the register, before the rows are
         read (they will be read as they are then): the ids whose values changed, sorted."""
         with self._lock:
-            if self._thread is not None:
+            if self._started:
                 raise RuntimeError("the rows are already being read")
             fresh = columns["status"]
             changed = set(self._statuses).symmetric_difference(fresh)
@@ -180,7 +185,7 @@ class LazyProjects(MutableMapping):
     __hash__ = None  # a mutable mapping, as dict
 
     def __repr__(self) -> str:
-        state = "read" if self.loaded else "being read" if self._thread is not None else "not read yet"
+        state = "read" if self.loaded else "being read" if self._started else "not read yet"
         return f"LazyProjects({len(self._statuses)} projects, {state})"
 
 

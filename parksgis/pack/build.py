@@ -227,7 +227,14 @@ def _write(tmp: Path, workspace, parks, register, source_label, as_of, title, *,
                 layer.frame = layer.frame.iloc[:0].copy()  # a copy: a slice would keep every row alive
             give_back_freed_memory()
         progress.stage("building the level-of-detail bands")
-        build_lod(conn, list(names), processes=whole_process)
+        if whole_process:
+            # committed first: forked workers read the layers and the register from the file
+            # beside this connection, which then only inserts their rows (see build_lod)
+            conn.execute("COMMIT")
+            build_lod(conn, list(names), processes=True, path=tmp)
+            conn.execute("BEGIN")
+        else:
+            build_lod(conn, list(names))
         progress.stage("writing the register's baseline")
         _write_baseline(conn)
         fmt.create_merge_tables(conn)

@@ -46,6 +46,7 @@ import math
 import sqlite3
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import numpy as np
 import shapely
@@ -140,45 +141,186 @@ def _true_to(simple: np.ndarray, source: np.ndarray, tolerance: float) -> np.nda
 
 
 def build_lod(conn: sqlite3.Connection, tables: list[str], *, min_features: int | None = None,
-              processes: bool = False) -> int:
+              processes: bool = False, path=None) -> int:
     """Write every band of each area/line table of ``tables``; returns the rows written.
 
     ``min_features`` defaults to :data:`MIN_FEATURES`. ``processes``: the shapes are worked out
     in forked worker processes instead of threads, where Linux can fork this process safely
-    (``format._can_fork``): only for a process that does nothing else (``parksgis pack build``)."""
+    (``format._can_fork``): only for a process that does nothing else (``parksgis pack build``).
+    ``path``: the file ``conn`` writes, with the layer tables committed and ``conn`` outside a
+    transaction; forked workers then read their chunks of features and work out the status
+    cells from the file themselves, and this process only inserts their rows, a chunk per
+    transaction (see :func:`_rows_read_by_workers`). Without forked workers the bands go in in
+    one transaction, as without ``path``."""
     min_features = MIN_FEATURES if min_features is None else min_features
-    create_tables(conn)
     written = 0
     # The shapes of the bands are worked out by workers, a chunk at a time, while this thread
-    # reads the next chunks and inserts the rows of the ones before. Threads overlap only in
-    # part (shapely holds the GIL while it makes each shape's Python object: a million plots
-    # kept two cores ~60 % busy), so a build that is all its process does forks two workers.
-    # Rows go in in the same order as one thread would insert them, so the table (ids
-    # included) is the same either way.
+    # inserts the rows of the chunks before. Threads overlap only in part (shapely holds the GIL
+    # while it makes each shape's Python object: a million plots kept two cores ~60 % busy), so
+    # a build that is all its process does forks two workers. Rows go in in the same order as
+    # one thread would insert them, so the table (ids included) is the same either way.
     with _workers(processes) as worker:
-        for table in tables:
-            spatial = spatial_table(conn, table)
-            count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
-            if count < min_features:
-                continue
-            dense = count >= DENSITY_MIN_FEATURES
-            cells = None
-            ahead: deque = deque()
-            columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
-            for fids, blobs, values in _chunks(conn, table, spatial, columns):
-                ahead.append(worker.submit(chunk_rows, fids, blobs, (columns, values)))
-                if dense and cells is None and len(ahead) > _CELLS_AHEAD:
-                    # the status cells (seconds of this thread's time at a million plots) are
-                    # worked out while the workers are busy with the chunks handed to them
-                    cells = _status_cell_rows(conn, table, spatial)
-                while len(ahead) > (_AHEAD if cells is not None or not dense else _CELLS_AHEAD):
-                    written += _insert(conn, table, ahead.popleft().result())
-            if dense and cells is None and ahead:  # fewer chunks than that
-                cells = _status_cell_rows(conn, table, spatial)
-            while ahead:
-                written += _insert(conn, table, ahead.popleft().result())
-            written += _insert(conn, table, cells or [])  # after the bands: ids as before
+        readers = path is not None and not isinstance(worker, ThreadPoolExecutor)
+        with _writes(conn, per_chunk=readers) as insert:
+            insert(lambda: create_tables(conn))
+            for table in tables:
+                count = conn.execute(f"SELECT count(*) FROM {quote(table)}").fetchone()[0]
+                if count < min_features:
+                    continue
+                rows = _rows_read_by_workers(conn, worker, path, table, count) if readers \
+                    else _rows_read_here(conn, worker, table, count)
+                for chunk in rows:  # each a function writing what it holds; returns its shapes
+                    written += insert(chunk)
     return written
+
+
+def _rows_read_here(conn, worker, table: str, count: int):
+    """What to write of ``table``, in order: its chunks' band rows, worked out by ``worker`` from
+    the features this thread reads, a few chunks ahead; then its status cells (worked out here)."""
+    spatial = spatial_table(conn, table)
+    dense = count >= DENSITY_MIN_FEATURES
+    cells = None
+    ahead: deque = deque()
+    columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
+    for fids, blobs, values in _chunks(conn, table, spatial, columns):
+        ahead.append(worker.submit(chunk_rows, fids, blobs, (columns, values)))
+        if dense and cells is None and len(ahead) > _CELLS_AHEAD:
+            # the status cells (seconds of this thread's time at a million plots) are
+            # worked out while the workers are busy with the chunks handed to them
+            cells = _status_cells(conn, table, spatial)
+        while len(ahead) > (_AHEAD if cells is not None or not dense else _CELLS_AHEAD):
+            yield _inserting(conn, table, ahead.popleft().result())
+    if dense and cells is None and ahead:  # fewer chunks than that
+        cells = _status_cells(conn, table, spatial)
+    while ahead:
+        yield _inserting(conn, table, ahead.popleft().result())
+    yield _inserting_cells(conn, table, cells)  # after the bands: ids as before
+
+
+def _rows_read_by_workers(conn, worker, path, table: str, count: int):
+    """:func:`_rows_read_here`'s rows, the features read by the workers from ``path`` (the
+    committed layer table) and the status cells worked out by one of them.
+
+    Reading a million plots' chunks here, handing them over and working out the cells took
+    ~15 s of this process's CPU beside the two workers' ~30 s on a machine's two cores; here
+    it only finds where each chunk starts (a look-up of the chunk's last id) and inserts."""
+    spatial = spatial_table(conn, table)
+    columns = [c for c in table_columns(conn, table) if c not in (spatial.key, spatial.geometry)]
+    # the longest job first, so that it is done by the time the bands are
+    cells = worker.submit(_status_cells_of_file, str(path), table) if count >= DENSITY_MIN_FEATURES else None
+    ahead: deque = deque()
+    for after in _chunk_starts(conn, spatial):
+        ahead.append(worker.submit(_chunk_rows_of_file, str(path), table, after, columns))
+        while len(ahead) > _AHEAD:
+            yield _inserting(conn, table, ahead.popleft().result())
+    while ahead:
+        yield _inserting(conn, table, ahead.popleft().result())
+    yield _inserting_cells(conn, table, cells.result() if cells is not None else None)
+
+
+def _inserting(conn, table: str, rows: list[tuple]):
+    return lambda: _insert(conn, table, rows)
+
+
+def _inserting_cells(conn, table: str, cells):
+    """Write a layer's status cells (``(what they stand for, band rows)``, or None)."""
+    def write() -> int:
+        if cells is None:
+            return 0
+        stood, rows = cells
+        cell_features.write(conn, table, stood)
+        return _insert(conn, table, rows)
+    return write
+
+
+#: how long this connection waits for a worker's read of the file (the status cells read a
+#: million plots' R-tree in one go) before it commits; and a worker for a commit before it reads
+_READ_WAIT_S = 600
+
+
+@contextmanager
+def _writes(conn, *, per_chunk: bool):
+    """``insert(write)`` runs ``write()`` (returning the shapes written) in a transaction: one
+    for the whole band stage when ``conn`` is in none (else the caller's), or with
+    ``per_chunk`` one per write, so the workers reading the file beside it wait only while a
+    chunk's rows are committed (a write transaction that spills its pages to the file holds
+    every reader off until it commits)."""
+    if not per_chunk:
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            yield lambda write: write() or 0
+        except BaseException:
+            if own and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if own:
+            conn.execute("COMMIT")
+        return
+    before = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {_READ_WAIT_S * 1000}")
+
+    def insert(write) -> int:
+        conn.execute("BEGIN")
+        try:
+            done = write()
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return done or 0
+
+    try:
+        yield insert
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(before)}")
+
+
+def _chunk_starts(conn, spatial):
+    """The id after which each chunk of :func:`_chunks` starts (the id of the last feature of
+    the chunk before), found without reading the features."""
+    key, geometry, table = quote(spatial.key), quote(spatial.geometry), quote(spatial.table)
+    after = -1
+    while conn.execute(f"SELECT 1 FROM {table} WHERE {key} > ? AND {geometry} IS NOT NULL LIMIT 1",
+                       (after,)).fetchall():
+        yield after
+        last = conn.execute(f"SELECT {key} FROM {table} WHERE {key} > ? AND {geometry} IS NOT NULL "
+                            f"ORDER BY {key} LIMIT 1 OFFSET {_CHUNK - 1}", (after,)).fetchall()
+        if not last:
+            return
+        after = last[0][0]
+
+
+#: each worker process's own connection to the file being built, by path
+_read_connections: dict[str, sqlite3.Connection] = {}
+
+
+def _reading(path: str) -> sqlite3.Connection:
+    """In a worker: its own read-only connection to ``path`` (never the parent's, which it
+    inherited by the fork), opened once."""
+    conn = _read_connections.get(path)
+    if conn is None:
+        import os
+        from urllib.request import pathname2url
+
+        conn = sqlite3.connect(f"file:{pathname2url(os.path.abspath(path))}?mode=ro", uri=True,
+                               timeout=_READ_WAIT_S, isolation_level=None)
+        _read_connections[path] = conn
+    return conn
+
+
+def _chunk_rows_of_file(path: str, table: str, after: int, columns: list[str]) -> list[tuple]:
+    """In a worker: :func:`chunk_rows` of the chunk of ``table`` after id ``after``, read from ``path``."""
+    conn = _reading(path)
+    fids, blobs, values = _chunk(conn, table, spatial_table(conn, table), columns, after)
+    return chunk_rows(fids, blobs, (columns, values))
+
+
+def _status_cells_of_file(path: str, table: str):
+    """In a worker: :func:`_status_cells` of ``table``, read from ``path``."""
+    conn = _reading(path)
+    return _status_cells(conn, table, spatial_table(conn, table))
 
 
 def _workers(processes: bool):
@@ -208,22 +350,28 @@ def _chunks(conn, table: str, spatial, columns: list[str]):
     """``(fids, GeoPackage blobs, [values of each column])`` of the layer's non-null geometries,
     in fid order, a chunk at a time: a million shapes need not sit in memory at once. Values
     are object arrays, as band rows keep them."""
-    key, geometry = quote(spatial.key), quote(spatial.geometry)
-    wanted = ", ".join([key, geometry, *(quote(c) for c in columns)])
     last = -1
     while True:
-        rows = fetch_all(conn, f"SELECT {wanted} FROM {quote(table)} WHERE {key} > ? AND {geometry} "
-                               f"IS NOT NULL ORDER BY {key} LIMIT {_CHUNK}", (last,))
-        if not rows:
+        fids, blobs, values = _chunk(conn, table, spatial, columns, last)
+        if not len(fids):
             return
-        last = rows[-1][0]
-        fids = np.array([r[0] for r in rows], dtype=np.int64)
-        values = []
-        for j in range(len(columns)):
-            column = np.empty(len(rows), dtype=object)
-            column[:] = [r[2 + j] for r in rows]
-            values.append(column)
-        yield fids, [r[1] for r in rows], values
+        last = int(fids[-1])
+        yield fids, blobs, values
+
+
+def _chunk(conn, table: str, spatial, columns: list[str], after: int):
+    """The chunk of :func:`_chunks` of the features after id ``after`` (empty after the last)."""
+    key, geometry = quote(spatial.key), quote(spatial.geometry)
+    wanted = ", ".join([key, geometry, *(quote(c) for c in columns)])
+    rows = fetch_all(conn, f"SELECT {wanted} FROM {quote(table)} WHERE {key} > ? AND {geometry} "
+                           f"IS NOT NULL ORDER BY {key} LIMIT {_CHUNK}", (after,))
+    fids = np.array([r[0] for r in rows], dtype=np.int64)
+    values = []
+    for j in range(len(columns)):
+        column = np.empty(len(rows), dtype=object)
+        column[:] = [r[2 + j] for r in rows]
+        values.append(column)
+    return fids, [r[1] for r in rows], values
 
 
 def _build_statuses(conn, cells, present: list[str]):
@@ -258,14 +406,13 @@ def wants_density(feature_count: int, extent, box, m_per_px: float) -> bool:
     return feature_count * (ow * oh) / (w * h) > VIEW_FEATURES
 
 
-def _status_cell_rows(conn, table: str, spatial) -> list[tuple]:
-    """The layer's status cells (see the module's text): packed rows of band DENSITY_BAND; what
-    each stands for goes into its own table (``pack.cell_features``) right away."""
+def _status_cells(conn, table: str, spatial):
+    """The layer's status cells (see the module's text): ``(what each stands for, for
+    ``pack.cell_features``, their packed rows of band DENSITY_BAND)``."""
     cells, present = cell_features.assign_cells(conn, table, spatial)
     cells["kind"] = _build_statuses(conn, cells, present[:2])  # the link, the first own status
     chosen = status_cells(cells)
-    cell_features.write(conn, table, cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})))
-    return cell_rows(chosen)
+    return cell_features.stood_for(cells, present, chosen.rename(columns={"min": "cell"})), cell_rows(chosen)
 
 
 def status_cells(cells):

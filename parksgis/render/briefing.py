@@ -98,12 +98,26 @@ class BriefingPage:
 
         note_font = map_font(7.5)
         fm_note = QFontMetricsF(note_font, device)
-        notes = [line for note in self.page.notes for line in wrapped(note, note_font, device, line_width)]
-        bottom = height_px - m - fm_note.height() * len(notes) - 6 * u
         sidebar_w = min(max(0.27 * width_px, 150 * u), 215 * u)
-        maps = QRectF(m, top, width_px - 2 * m - sidebar_w - GAP_PT * u, bottom - top)
-        self._paint_maps(painter, renderer, maps, u)
-        self._paint_sidebar(painter, QRectF(maps.right() + GAP_PT * u, top, sidebar_w, bottom - top), u)
+        maps_w = width_px - 2 * m - sidebar_w - GAP_PT * u
+
+        def notes_under(width: float) -> tuple[list[str], float]:
+            lines = [line for note in self.page.notes for line in wrapped(note, note_font, device, width)]
+            return lines, height_px - m - fm_note.height() * len(lines) - 6 * u
+
+        notes, bottom = notes_under(line_width)
+        sidebar = QRectF(m + maps_w + GAP_PT * u, top, sidebar_w, bottom - top)
+        longest = content.longest_legend(renderer.workspace.scheme, self.lang)  # this one is not known yet
+        if self._sidebar(painter, sidebar, u, SIDEBAR_MIN_SCALE, draw=False, legend=longest) > sidebar.height():
+            # a small page: the notes wrap under the maps, and the sidebar runs down beside them,
+            # unless that leaves the maps less than half their height (a tiny page: then the
+            # sidebar keeps its place and may run into the notes)
+            narrow_notes, narrow_bottom = notes_under(maps_w)
+            if narrow_bottom - top >= 0.5 * (bottom - top):
+                notes, bottom = narrow_notes, narrow_bottom
+                sidebar.setBottom(height_px - m)
+        self._paint_maps(painter, renderer, QRectF(m, top, maps_w, bottom - top), u)
+        self._paint_sidebar(painter, sidebar, u)
 
         painter.setFont(note_font)
         painter.setPen(MUTED)
@@ -190,14 +204,17 @@ class BriefingPage:
     def _paint_sidebar(self, painter: QPainter, rect: QRectF, u: float) -> None:
         """Legend, key figures and changes in the column right of the maps, made smaller (down to
         :data:`SIDEBAR_MIN_SCALE`) when they would run past its bottom into the notes under the
-        page (a 1280x800 page with imagery notes did)."""
+        page (a 1280x800 page with imagery notes did; where that is not enough, ``paint`` gives
+        the sidebar the column's whole height)."""
         needed = self._sidebar(painter, rect, u, 1.0, draw=False)
         scale = 1.0 if needed <= rect.height() else max(SIDEBAR_MIN_SCALE, rect.height() / needed)
         used = self._sidebar(painter, rect, u, scale, draw=True)
         self.sidebar_rect = QRectF(rect.left() - 4 * u * scale, rect.top(), rect.width() + 8 * u * scale, used)
 
-    def _sidebar(self, painter: QPainter, rect: QRectF, u: float, scale: float, draw: bool) -> float:
-        """Lay out (and, with ``draw``, paint) the sidebar at ``scale``; returns its height."""
+    def _sidebar(self, painter: QPainter, rect: QRectF, u: float, scale: float, draw: bool,
+                 legend: list | None = None) -> float:
+        """Lay out (and, with ``draw``, paint) the sidebar at ``scale``, with ``legend`` (default
+        the page's); returns its height."""
         t = content.TEXT[self.lang]
         u = u * scale
         head, body, small = map_font(10 * scale, bold=True), map_font(8.5 * scale), map_font(7 * scale)
@@ -234,7 +251,7 @@ class BriefingPage:
             y += fm.height() + 2 * u
 
         heading(t["legend"])
-        for entry in self.page.legend:
+        for entry in self.page.legend if legend is None else legend:
             row(entry.label, str(entry.count), swatch=entry.color)
         y += 10 * u
         heading(t["kpis"])
@@ -259,11 +276,21 @@ class BriefingPage:
         return y - rect.top()
 
 
+#: at most this share of a map's height is kept free for the north arrow and the scale bar
+MAX_RESERVED = 0.3
+
+
 def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 0.0,
              bottom_px: float = 0.0) -> QRectF:
-    """The view (display CRS) that shows ``target``, padded, inside ``device`` less ``top_px`` and
-    ``bottom_px`` (kept free for the north arrow and the scale bar), widened to ``device``'s aspect."""
-    inner_h = max(device.height() - top_px - bottom_px, device.height() * 0.5)
+    """The view (display CRS) that shows ``target``, padded, centred inside ``device`` less
+    ``top_px`` and ``bottom_px`` (kept free for the north arrow and the scale bar), widened to
+    ``device``'s aspect. On a short map (a small page under long notes) the two bands shrink to
+    :data:`MAX_RESERVED` of its height together: the arrow and the scale bar sit in the corners,
+    which the widened view mostly leaves free, and the area keeps most of the map."""
+    reserved = top_px + bottom_px
+    if reserved > device.height() * MAX_RESERVED:
+        top_px, bottom_px = (px * device.height() * MAX_RESERVED / reserved for px in (top_px, bottom_px))
+    inner_h = device.height() - top_px - bottom_px
     w, h = target.width() * (1 + 2 * pad), target.height() * (1 + 2 * pad)
     aspect = device.width() / max(inner_h, 1e-9)
     if w / max(h, 1e-9) < aspect:
@@ -273,7 +300,7 @@ def fit_view(target: QRectF, device: QRectF, pad: float = 0.04, top_px: float = 
     scale = device.width() / w  # pixels per metre
     full_h = device.height() / scale
     c = target.center()
-    bottom = c.y() - h / 2 - (bottom_px if inner_h > device.height() * 0.5 else 0.0) / scale
+    bottom = c.y() - h / 2 - bottom_px / scale
     return QRectF(c.x() - w / 2, bottom, w, full_h)
 
 

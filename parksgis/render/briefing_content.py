@@ -134,6 +134,14 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str, state=None) -
     return entries
 
 
+def longest_legend(scheme, lang: str) -> list[LegendEntry]:
+    """Every entry a legend of ``scheme`` can have (for laying a page out before its legend is
+    known: the legend is made while the map is drawn, for the view as fitted to the page)."""
+    many = 10 ** 6
+    return ([LegendEntry(s.code, s.label(lang), s.color, many) for s in scheme]
+            + [LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, many)])
+
+
 def _stood_for(layer, rows, style, hidden) -> pd.DataFrame:
     """The features that the status cells ``rows`` of ``layer`` stand for (``status``, ``pid``,
     ``count`` of each combination), as ``style`` sees their statuses; ``hidden`` statuses left out."""

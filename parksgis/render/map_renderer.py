@@ -449,8 +449,8 @@ class MapRenderer:
                     if group.fill and not outlines:
                         painter.setPen(Qt.PenStyle.NoPen)
                     elif hairlines and group.stroke and tiled is style.line_paths:
-                        pen = painter.pen()
-                        pen.setWidthF(1.0)
+                        pen = painter.pen()  # never thicker than the style asks
+                        pen.setWidthF(min(pen.widthF(), 1.0))
                         painter.setPen(pen)
                     for path in visible:
                         painter.drawPath(path)

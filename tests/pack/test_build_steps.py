@@ -55,6 +55,19 @@ def test_a_build_that_releases_its_layers_holds_what_a_build_keeping_them_holds(
     handle.close()
 
 
+def test_a_build_whose_workers_read_the_pack_file_holds_what_a_build_in_one_process_holds(tmp_path, workspace,
+                                                                                         monkeypatch):
+    monkeypatch.setattr(lod, "MIN_FEATURES", 2)  # bands for the tiny test parks too
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 3)  # and status cells
+    kept = build_pack(workspace, tmp_path / "a" / "port.gpkg", as_of="2014-07-24")
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no SQLite lock
+    forked = build_pack(workspace, tmp_path / "b" / "port.gpkg", as_of="2014-07-24", whole_process=True)
+    assert _hashes(forked) == _hashes(kept)
+    assert int(kept["rows:parksgis_cell_features"]) == 1 and int(kept[f"rows:{lod.LOD_TABLE}"]) > 0
+    opened, handle = open_pack(tmp_path / "b" / "port.gpkg")  # verifies every hash on open
+    handle.close()
+
+
 def test_bands_worked_out_ahead_in_a_thread_are_the_rows_one_thread_writes(tmp_path, monkeypatch):
     import pyogrio
 
@@ -101,13 +114,75 @@ def test_bands_worked_out_by_forked_processes_are_the_rows_threads_write(tmp_pat
     assert tables[True] == tables[False] and tables[False][0] >= 3 * 399
 
 
-def _noting_pid(band_rows, path):
-    """``band_rows`` that also notes which process ran it in ``path`` (forked workers too)."""
+def test_bands_and_status_cells_worked_out_by_workers_reading_the_file_are_the_rows_one_thread_writes(
+        tmp_path, monkeypatch):
+    """A build that is all its process does: the workers read their chunks and the layer's
+    status cells from the committed file themselves, and the rows (ids included) and what each
+    cell stands for are those of the build that reads and works out everything in this one."""
+    import os
+
+    import pyogrio
+
+    from parksgis.pack import cell_features
+    from parksgis.store import sqlite as store_sqlite
+
+    monkeypatch.setattr(lod, "_CHUNK", 37)  # many chunks, none a multiple of another
+    monkeypatch.setattr(lod, "DENSITY_MIN_FEATURES", 100)  # status cells for 400 plots
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)  # pytest's own threads hold no SQLite lock
+    tables = {}
+    for readers in (False, True):
+        path = tmp_path / f"readers{readers}.gpkg"
+        pyogrio.write_dataframe(_plots().assign(status=["planned", "completed"] * 200), path,
+                                layer="port__plots", driver="GPKG")
+        noted = tmp_path / f"noted{readers}.txt"
+        monkeypatch.setattr(lod, "band_rows", _noting_pid(lod.band_rows, noted))
+        monkeypatch.setattr(lod, "_status_cells", _noting_pid(lod._status_cells, noted, "cells"))
+        conn = store_sqlite.connect(path, create=False, row_factory=None)  # outside a transaction
+        if readers:
+            written = lod.build_lod(conn, ["port__plots"], min_features=0, processes=True, path=path)
+        else:  # everything read here, in the caller's transaction
+            conn.execute("BEGIN")
+            written = lod.build_lod(conn, ["port__plots"], min_features=0)
+            conn.execute("COMMIT")
+        assert not conn.in_transaction
+        tables[readers] = (written, fmt.table_digest(conn, lod.LOD_TABLE), fmt.table_digest(conn, cell_features.TABLE),
+                           conn.execute(f"SELECT sum(length(fids)) / 8 FROM {lod.LOD_TABLE} WHERE band = ?",
+                                        (lod.DENSITY_BAND,)).fetchone()[0])
+        conn.close()
+        lines = noted.read_text(encoding="utf-8").split()
+        here = str(os.getpid())
+        # the cells and every chunk's bands: in this process, or all in the forked workers
+        assert f"cells:{here}" in lines and here in lines if not readers else \
+            not any(line.endswith(here) for line in lines) and any(line.startswith("cells:") for line in lines)
+    assert tables[True] == tables[False]
+    written, _bands, (_sha, cell_rows), cells = tables[True]
+    assert written >= 3 * 399 and cell_rows == 1 and cells > 10
+
+
+def test_a_worker_that_fails_to_read_the_file_fails_the_band_stage_and_leaves_no_transaction(tmp_path, monkeypatch):
+    import pyogrio
+
+    from parksgis.store import sqlite as store_sqlite
+
+    monkeypatch.setattr(lod, "_CHUNK", 37)
+    monkeypatch.setattr(fmt, "_can_fork", lambda: True)
+    path = tmp_path / "p.gpkg"
+    pyogrio.write_dataframe(_plots(), path, layer="port__plots", driver="GPKG")
+    conn = store_sqlite.connect(path, create=False, row_factory=None)
+    with pytest.raises(sqlite3.Error):  # the workers read another file: no such table
+        lod.build_lod(conn, ["port__plots"], min_features=0, processes=True, path=tmp_path / "other.gpkg")
+    assert not conn.in_transaction
+    conn.close()
+
+
+def _noting_pid(band_rows, path, label=""):
+    """``band_rows`` that also notes which process ran it in ``path`` (forked workers too),
+    after ``label:`` when given."""
     def noted(*args, **kwargs):
         import os
 
         with open(path, "a", encoding="utf-8") as out:
-            out.write(f"{os.getpid()}\n")
+            out.write(f"{label}:{os.getpid()}\n" if label else f"{os.getpid()}\n")
         return band_rows(*args, **kwargs)
 
     return noted

@@ -206,10 +206,11 @@ def test_view_page_and_a_loose_layer_file(qapp, squares, tmp_path):
 
 
 @pytest.mark.parametrize("size_px,park", [((1280, 800), None), ((1920, 1080), None), ((1024, 768), None),
-                                          ((800, 600), "port")])
-def test_the_sidebar_stays_above_the_notes_at_small_page_sizes(qapp, sample_layers, size_px, park):
+                                          ((800, 600), "port"), ((800, 600), None)])
+def test_the_sidebar_stays_clear_of_the_notes_at_small_page_sizes(qapp, sample_layers, size_px, park):
     # the sample's imagery notes are long lines under the maps; at 1280x800 the key figures'
-    # box ran down over them; at 800x600 the port's long title and the notes ran off the page
+    # box ran down over them; at 800x600 the port's long title and the notes ran off the page,
+    # and the overview's key figures ran over the notes even at the sidebar's smallest scale
     from parksgis.app.workspace import load_workspace
 
     workspace, _ = load_workspace(sample_layers)
@@ -218,6 +219,33 @@ def test_the_sidebar_stays_above_the_notes_at_small_page_sizes(qapp, sample_laye
     page = export.park_page(renderer, park, options) if park else export.overview_page(renderer, options)
     export.render_image(page, renderer, export.page_size_pt(size_px=size_px, dpi=150), dpi=150)
     assert len(page.page.notes) >= 4 and any("影像" in n for n in page.page.notes)
-    assert page.sidebar_rect.bottom() <= page.notes_rect.top(), (page.sidebar_rect, page.notes_rect)
-    assert page.sidebar_rect.right() <= size_px[0]
+    assert not page.sidebar_rect.intersects(page.notes_rect), (page.sidebar_rect, page.notes_rect)
+    assert page.sidebar_rect.right() <= size_px[0] and page.sidebar_rect.bottom() <= size_px[1]
     assert page.title_rect.right() <= size_px[0] and page.notes_rect.right() <= size_px[0]
+    assert page.notes_rect.bottom() <= size_px[1]
+    # the map shows its parks whole, centred between the north arrow's and the scale bar's bands
+    (rect,), (view,) = page.map_rects, page.map_views
+    target = park_extent(renderer, park)
+    drawn = view_transform(view, rect).mapRect(target)
+    assert rect.contains(drawn), (rect, drawn)
+    assert abs(drawn.center().y() - rect.center().y()) < 0.1 * rect.height()
+
+
+def park_extent(renderer: MapRenderer, park: str | None) -> QRectF:
+    """What a park page (or, with ``None``, the overview) is made to show."""
+    parks = [park] if park else [p.park_id for p in renderer.workspace.parks]
+    return export.park_layers_extent(renderer, parks)
+
+
+def test_a_park_fills_its_small_map_instead_of_a_wide_area_around_it(qapp, sample_layers):
+    # at 800x600 the bands kept free for the north arrow and the scale bar took half the map's
+    # height: the port was drawn at half its size, at the bottom, under the scale bar
+    from parksgis.app.workspace import load_workspace
+
+    workspace, _ = load_workspace(sample_layers)
+    renderer = MapRenderer(workspace)
+    page = export.park_page(renderer, "port", export.PageOptions(generated=export.generated_date("2014-08-01")))
+    export.render_image(page, renderer, export.page_size_pt(size_px=(800, 600), dpi=150), dpi=150)
+    (rect,), (view,) = page.map_rects, page.map_views
+    drawn = view_transform(view, rect).mapRect(park_extent(renderer, "port"))
+    assert drawn.height() >= 0.6 * rect.height() or drawn.width() >= 0.6 * rect.width(), (rect, drawn)
