@@ -54,7 +54,8 @@ import shapely
 from parksgis.model.zoom_bands import (BANDS, DENSITY_BAND, M_PER_DEG, TILE_PX, band_for,  # noqa: F401
                                        metres_per_pixel, tile_deg)
 from parksgis.pack import cell_features
-from parksgis.pack.band_layout import packed_rows, shape_kinds, stored_attributes, unpacked, vertices_of_rows
+from parksgis.pack.band_layout import (BandShapes, packed_rows, shape_kinds, stored_attributes, unpacked,
+                                      vertices_of_rows)
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.format import quote
 from parksgis.pack.viewport import geometries_from_gpkg, spatial_table
@@ -492,7 +493,8 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
               near: tuple[float, float, float, float] | None = None, with_vertices: bool = False):
     """``(fids, band shapes, {column: values})`` of one tile of a band, sorted by fid; with
     ``with_vertices``, their :class:`~parksgis.pack.band_layout.Vertices` too (None when a row
-    holds WKB), so the map need not take the shapes apart again.
+    holds WKB), so the map need not take the shapes apart again, and the shapes as
+    :class:`~parksgis.pack.band_layout.BandShapes` (made when asked for) where there are vertices.
 
     Attribute ``columns`` come from the band rows, else (rows that keep none: status cells,
     values without a JSON form) from the layer table; ``spatial``: the table's
@@ -509,26 +511,35 @@ def read_tile(conn: sqlite3.Connection, table: str, band: int, tx: int, ty: int,
 def tile_of_rows(rows, columns: list[str] | None, near, with_vertices: bool, attributes_of):
     """:func:`read_tile`'s answer from a tile's ``(kind, fids, offsets, coords, attributes)``
     rows, wherever they are stored (a pack, or the server's ``parksgis.bands``);
-    ``attributes_of(fids, columns)``: the layer table's values when the rows keep none."""
+    ``attributes_of(fids, columns)``: the layer table's values when the rows keep none.
+
+    ``with_vertices``: the shapes come as :class:`~parksgis.pack.band_layout.BandShapes` (made
+    when asked for, boxes from the vertices) where the rows hold no WKB, else as shapely
+    geometries."""
     columns = list(columns or [])
     if not rows:
         empty = np.empty(0, np.int64), np.empty(0, dtype=object), {c: [] for c in columns}
         return (*empty, None) if with_vertices else empty
     fids = np.concatenate([np.frombuffer(r[1], dtype="<i8") for r in rows]).astype(np.int64)
-    geoms = np.concatenate([unpacked(r[0], r[2], r[3]) for r in rows])
+    ragged = [(r[0], r[2], r[3]) for r in rows]
+    vertices = vertices_of_rows(ragged) if with_vertices else None
+    geoms = BandShapes(ragged, vertices) if vertices is not None else \
+        np.concatenate([unpacked(r[0], r[2], r[3]) for r in rows])
     keep = np.argsort(fids, kind="stable")
     if near is not None:
-        b = shapely.bounds(geoms[keep])
+        b = geoms.bounds[keep] if vertices is not None else shapely.bounds(geoms[keep])
         keep = keep[(b[:, 0] <= near[2]) & (b[:, 2] >= near[0]) & (b[:, 1] <= near[3]) & (b[:, 3] >= near[1])]
-    fids, geoms = fids[keep], geoms[keep]
+    fids = fids[keep]
+    geoms = geoms.take(keep) if vertices is not None else geoms[keep]
     stored = stored_attributes(rows, columns)
-    if stored is not None:
-        values = {c: values[keep].tolist() for c, values in zip(columns, stored)}
-    else:
+    if stored is None:
         values = attributes_of(fids, columns)
+    elif with_vertices:  # for the view reader, which keeps object arrays
+        values = {c: values[keep] for c, values in zip(columns, stored)}
+    else:
+        values = {c: values[keep].tolist() for c, values in zip(columns, stored)}
     if not with_vertices:
         return fids, geoms, values
-    vertices = vertices_of_rows([(r[0], r[2], r[3]) for r in rows])
     return fids, geoms, values, None if vertices is None else vertices.take(keep)
 
 

@@ -23,7 +23,7 @@ import shapely
 
 from parksgis.model.view_source import ReadCancelled, expand_box, union_box  # noqa: F401 - were here
 from parksgis.pack import lod
-from parksgis.pack.band_layout import Vertices
+from parksgis.pack.band_layout import BandShapes, Vertices
 from parksgis.pack.access import connect
 from parksgis.pack.format import quote
 from parksgis.pack.format import columns as table_columns
@@ -50,8 +50,9 @@ class PackFacts:
 
 
 class _Tile:
-    """One cached tile: ids (sorted), shapes and the attribute columns as object arrays, and
-    the shapes' vertices when a band gave them (``band_layout.Vertices``, else None)."""
+    """One cached tile: ids (sorted), shapes (shapely geometries, or a band's
+    ``band_layout.BandShapes``, made when a frame takes them) and the attribute columns as object
+    arrays, and the shapes' vertices when a band gave them (``band_layout.Vertices``, else None)."""
 
     __slots__ = ("ids", "geoms", "values", "vertices")
 
@@ -62,23 +63,52 @@ class _Tile:
         return len(self.ids)
 
 
-def _objects(values: list) -> np.ndarray:
+def _objects(values) -> np.ndarray:
+    """``values`` (a list, or an object array kept as it is) as an object array."""
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return values
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return out
 
 
-def _meeting(geoms: np.ndarray, box, exact: bool) -> np.ndarray:
-    """Positions of ``geoms`` whose box meets ``box``; ``exact``: whose shape meets it (only the
-    shapes crossing the box's edge are tested)."""
+def _bounds(geoms) -> np.ndarray:
+    """The boxes of a tile's shapes (shapely geometries, or ``band_layout.BandShapes``)."""
+    return geoms.bounds if isinstance(geoms, BandShapes) else shapely.bounds(geoms)
+
+
+def _shapes_at(parts: list, positions: np.ndarray) -> np.ndarray:
+    """The shapes at ``positions`` of the tiles' shapes ``parts`` put one after another, as
+    shapely geometries (a band tile's made now, for these positions only)."""
+    if all(not isinstance(p, BandShapes) for p in parts):
+        return np.concatenate(parts)[positions]
+    out = np.empty(len(positions), dtype=object)
+    starts = np.cumsum([0] + [len(p) for p in parts])
+    part_of = np.searchsorted(starts, positions, side="right") - 1
+    for i in np.unique(part_of).tolist():
+        mine = np.flatnonzero(part_of == i)
+        local = positions[mine] - starts[i]
+        part = parts[i]
+        out[mine] = part.shapes(local) if isinstance(part, BandShapes) else part[local]
+    return out
+
+
+def _boxes_meet(b: np.ndarray, box) -> np.ndarray:
+    """Whether each of the boxes ``b`` meets ``box``."""
+    minx, miny, maxx, maxy = box
+    return (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
+
+
+def _meeting(geoms: np.ndarray, box) -> np.ndarray:
+    """Positions of ``geoms`` whose shape meets ``box`` (only the shapes whose box crosses the
+    box's edge are tested)."""
     b = shapely.bounds(geoms)
     minx, miny, maxx, maxy = box
     meets = (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
-    if exact:
-        inside = (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
-        edge = np.flatnonzero(meets & ~inside)
-        if len(edge):
-            meets[edge] = shapely.intersects(geoms[edge], shapely.box(minx, miny, maxx, maxy))
+    inside = (b[:, 0] >= minx) & (b[:, 2] <= maxx) & (b[:, 1] >= miny) & (b[:, 3] <= maxy)
+    edge = np.flatnonzero(meets & ~inside)
+    if len(edge):
+        meets[edge] = shapely.intersects(geoms[edge], shapely.box(minx, miny, maxx, maxy))
     return np.flatnonzero(meets)
 
 
@@ -191,10 +221,12 @@ class PackViewReader:
             near = box
         elif cut and band != lod.DENSITY_BAND:
             near = lod.features_near(box, band)
-        parts = []
+        parts, inner = [], []  # inner: a tile inside the box (its band shapes' boxes all meet it)
         for tx, ty in tiles:
             if stop is not None and stop():
                 raise ReadCancelled(table)
+            within = band is not None and band != lod.DENSITY_BAND and \
+                box[0] <= tx * side and (tx + 1) * side <= box[2] and box[1] <= ty * side and (ty + 1) * side <= box[3]
             edge = near is not None and not (box[0] <= tx * side and (tx + 1) * side <= box[2]
                                              and box[1] <= ty * side and (ty + 1) * side <= box[3])
             if edge and (table, band, side, tx, ty) not in self._cache:
@@ -207,6 +239,7 @@ class PackViewReader:
                 tile = self._tile(table, band, tx, ty, side)
             if len(tile):
                 parts.append(tile)
+                inner.append(within)
         columns = self.attributes(table)
         if not parts:
             return gpd.GeoDataFrame({c: [] for c in columns},
@@ -216,10 +249,16 @@ class PackViewReader:
         # are left out (a quarter of a view's tiles, which would be projected and styled for nothing)
         ids = np.concatenate([p.ids for p in parts])
         ids, first = np.unique(ids, return_index=True)
-        geoms = np.concatenate([p.geoms for p in parts])[first]
         if cut and not _holds(box, self.extent(table)):  # a box holding the whole layer cuts nothing
-            keep = _meeting(geoms, box, exact=band is None)
-            ids, geoms, first = ids[keep], geoms[keep], first[keep]
+            if band is None:  # full detail: shapes that meet the box (tiles hold shapely geometries)
+                keep = _meeting(np.concatenate([p.geoms for p in parts])[first], box)
+            else:  # a band: shapes whose box meets it (a band tile holds the shapes whose box
+                # meets the tile: those of a tile inside the box need no look)
+                meets = np.concatenate([np.ones(len(p), dtype=bool) if whole else _boxes_meet(_bounds(p.geoms), box)
+                                        for p, whole in zip(parts, inner)])
+                keep = np.flatnonzero(meets[first])
+            ids, first = ids[keep], first[keep]
+        geoms = _shapes_at([p.geoms for p in parts], first)
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
                   for j, c in enumerate(columns)}
         frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)

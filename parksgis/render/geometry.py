@@ -273,7 +273,8 @@ def build_tiled_paths(flat: FlatCoordinates, group_of_feature: np.ndarray,
     while first < len(starts):
         last = max(int(np.searchsorted(starts, starts[first] + PATH_BATCH_VERTICES)), first + 1)
         a, b = starts[first], ends[last - 1]
-        xy, ring = flat.xy[vertices[a:b]], flat.ring[vertices[a:b]]
+        # np.take, not xy[...]: a gather of rows of an n x 2 array by fancy indexing is ~10x slower
+        xy, ring = np.take(flat.xy, vertices[a:b], axis=0), flat.ring[vertices[a:b]]
         cuts = starts[first:last] - a
         bounds.append(np.column_stack([np.minimum.reduceat(xy[:, 0], cuts), np.minimum.reduceat(xy[:, 1], cuts),
                                        np.maximum.reduceat(xy[:, 0], cuts), np.maximum.reduceat(xy[:, 1], cuts)]))

@@ -65,18 +65,21 @@ class LabelPlacer:
             ok = big & style.shown & (b[:, 0] <= maxx) & (b[:, 2] >= minx) & (b[:, 1] <= maxy) & (b[:, 3] >= miny)
             # the texts only when something is big enough: working them out for 50k plots a few
             # pixels wide is a tenth of a frame
-            rows = np.flatnonzero(ok & style.named(lang)) if ok.any() else np.flatnonzero(ok)
+            rows = np.flatnonzero(ok)
+            texts = style.names_of(lang, rows)
+            rows, texts = rows[texts != ""], texts[texts != ""]
             if len(rows) == 0:
                 continue
             size = np.maximum(w, h)[rows]
             if len(rows) > MAX_CANDIDATES:  # keep the biggest; ties by row, so deterministic
                 keep = np.lexsort((rows, -size))[:MAX_CANDIDATES]
-                rows, size = rows[keep], size[keep]
+                rows, size, texts = rows[keep], size[keep], texts[keep]
             anchors = geometry.anchors_of(rows)
             # a point's label sits beside its symbol, not on it
             placements = np.where(dims[rows] == 0, "right", "centre")
-            for row, s, (x, y), where in zip(rows.tolist(), size.tolist(), anchors.tolist(), placements):
-                out.append((-rank, -s, order, row, style.names[lang][row], x, y, str(where)))
+            for row, s, text, (x, y), where in zip(rows.tolist(), size.tolist(), texts.tolist(), anchors.tolist(),
+                                                   placements):
+                out.append((-rank, -s, order, row, text, x, y, str(where)))
         out.sort(key=lambda c: c[:4])
         return out[:MAX_CANDIDATES]
 
@@ -97,7 +100,7 @@ class LabelPlacer:
                 text = renderer.workspace.park(layer.park_id).name(lang) if layer.park_id else ""
             except KeyError:
                 text = ""
-            text = text or renderer.style(layer, state).names[lang][row]
+            text = text or renderer.style(layer, state).names_of(lang, [row])[0]
             if text:
                 out.append((-9, -(b[2] - b[0]) * scale, order, int(row), text, (b[0] + b[2]) / 2, b[3], "above"))
         return out

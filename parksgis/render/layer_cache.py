@@ -187,9 +187,9 @@ class LayerStyle:
         self.shown = np.ones(len(geometry.wgs84), dtype=bool)
         if hidden_statuses and len(self.statuses):
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
+        #: label texts per language, worked out per feature on use (``_known``: which are)
         self._names: dict[str, np.ndarray] = {}
-        self._named: dict[str, np.ndarray] = {}
-        self._own_names: dict[str, np.ndarray] = {}
+        self._known: dict[str, np.ndarray] = {}
 
     def statuses_of(self, layer: Layer) -> np.ndarray:
         """The status codes of ``layer``'s features as this style sees statuses (its projects,
@@ -229,10 +229,8 @@ class LayerStyle:
         ids = self.project_ids.to_numpy()[rows]
         self.statuses = self.statuses.copy()
         self.statuses[rows] = [index.status.get(pid, NO_STATUS) for pid in ids]
-        for lang, names in self._names.items():  # a project's name may have been edited too
-            own = self._own_names[lang][rows]
-            names[rows] = np.where(own != "", own, [index.name(lang).get(pid) or "" for pid in ids])
-            self._named[lang][rows] = names[rows] != ""
+        for known in self._known.values():  # a project's name may have been edited too
+            known[rows] = False
         geometry = self._geometry
         plans = []
         for dim, dim_number, styles in (("area", 2, self.area_styles), ("line", 1, self.line_styles),
@@ -288,37 +286,33 @@ class LayerStyle:
         for g in touched:
             paths[g] = paths[g].replace_tiles(tiles, fresh[g])
 
-    @property
-    def names(self) -> "_Names":
-        """``names[lang]``: label text per feature, its own name else its project's (computed on use)."""
-        return _Names(self)
-
-    def _names_for(self, lang: str) -> np.ndarray:
+    def names_of(self, lang: str, rows: np.ndarray) -> np.ndarray:
+        """The label texts of features ``rows`` in ``lang`` ("" for none): a feature's own name,
+        else its project's. Worked out for the rows asked for, once each: a zoomed view holds
+        40,000 plots, of which a few hundred are big enough on screen to carry a label."""
+        rows = np.asarray(rows, dtype=np.int64)
         if lang not in self._names:
-            frame = self._layer.frame
-            names = pd.Series([""] * len(frame), dtype=object)
-            for col in reversed(NAME_COLUMNS[lang]):
-                if col in frame.columns:
-                    values = frame[col].reset_index(drop=True)
-                    ok = values.notna() & (values.astype(str) != "")
-                    names = names.where(~ok, values.astype(str))
-            self._own_names[lang] = names.to_numpy(dtype=object)
-            from_project = pd.Series(linked_values(self._layer, self._index.name(lang))[0],
-                                     dtype=object).fillna("")
-            # a copy: refresh() writes into it, and pandas may hand out a read-only view
-            self._names[lang] = np.array(names.where(names != "", from_project), dtype=object)
-            self._named[lang] = self._names[lang] != ""
-        return self._names[lang]
+            self._names[lang] = np.full(len(self.statuses), "", dtype=object)
+            self._known[lang] = np.zeros(len(self.statuses), dtype=bool)
+        names, known = self._names[lang], self._known[lang]
+        todo = np.unique(rows[~known[rows]])
+        if len(todo):
+            names[todo] = self._texts(lang, todo)
+            known[todo] = True
+        return names[rows]
 
-    def named(self, lang: str) -> np.ndarray:
-        """True for features that have a label text in ``lang``."""
-        self._names_for(lang)
-        return self._named[lang]
-
-
-class _Names:
-    def __init__(self, style: LayerStyle):
-        self._style = style
-
-    def __getitem__(self, lang: str) -> np.ndarray:
-        return self._style._names_for(lang)
+    def _texts(self, lang: str, rows: np.ndarray) -> list[str]:
+        frame = self._layer.frame
+        texts = [""] * len(rows)
+        for col in reversed(NAME_COLUMNS[lang]):  # the first column with a name wins
+            if col in frame.columns:
+                for i, value in enumerate(frame[col].iloc[rows].tolist()):
+                    if not pd.isna(value) and str(value) != "":
+                        texts[i] = str(value)
+        codes, ids = self._layer.project_id_codes
+        table = self._index.name(lang)
+        for i, code in enumerate(codes[rows].tolist()):
+            if texts[i] == "" and code >= 0:
+                name = table.get(ids[code])
+                texts[i] = "" if name is None or pd.isna(name) else name
+        return texts

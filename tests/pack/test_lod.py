@@ -244,14 +244,8 @@ def test_shapes_douglas_peucker_would_break_are_simplified_keeping_their_topolog
     assert (shapely.hausdorff_distance(out, shapes) * lod.M_PER_DEG <= r / 2 + 1e-6).all()
 
 
-def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
-    """A band frame comes with its shapes' vertices (no shapely pass to take them apart): the
-    map's projected geometry from them equals the one built from the shapes, for polygons with
-    holes, multipolygons, lines and multilines, and a view's tiles cut and joined."""
-    from parksgis.pack.view_reader import PackViewReader
-    from parksgis.render.layer_cache import LayerGeometry
-    from parksgis.model.layer import Layer, LayerKind
-
+def _mixed_pack(tmp_path):
+    """A banded pack of polygons with holes, multipolygons, lines, multilines and triangles."""
     rng = np.random.default_rng(5)
     geoms = []
     for i in range(240):
@@ -276,6 +270,18 @@ def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
     lod.build_lod(conn, ["port__plots"], min_features=0)
     conn.commit()
     conn.close()
+    return path
+
+
+def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
+    """A band frame comes with its shapes' vertices (no shapely pass to take them apart): the
+    map's projected geometry from them equals the one built from the shapes, for polygons with
+    holes, multipolygons, lines and multilines, and a view's tiles cut and joined."""
+    from parksgis.pack.view_reader import PackViewReader
+    from parksgis.render.layer_cache import LayerGeometry
+    from parksgis.model.layer import Layer, LayerKind
+
+    path = _mixed_pack(tmp_path)
     reader = PackViewReader(path)
     try:
         for box in [(LON - 1, LAT - 1, LON + 1, LAT + 1), (LON + 0.03, LAT + 0.02, LON + 0.07, LAT + 0.06)]:
@@ -293,6 +299,38 @@ def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
     finally:
         reader.close()
 
+
+
+def test_a_views_band_shapes_made_for_its_features_only_are_those_each_tile_gives(tmp_path):
+    """The view reader makes a band's shapely shapes only for the features its frame keeps (a
+    polygon of one ring from its vertices, any other shape from its row): they are exactly the
+    shapes the band's rows give read tile by tile, and the boxes worked out from the vertices are
+    shapely's."""
+    from parksgis.pack.band_layout import BandShapes
+    from parksgis.pack.view_reader import PackViewReader
+
+    path = _mixed_pack(tmp_path)
+    reader = PackViewReader(path)
+    conn = sqlite3.connect(path)
+    try:
+        for box in [(LON - 1, LAT - 1, LON + 1, LAT + 1), (LON + 0.03, LAT + 0.02, LON + 0.07, LAT + 0.06)]:
+            frame = reader.frame("port__plots", box, lod.BANDS[0] * 1.5)
+            fids, shapes, _values = lod.read_band(conn, "port__plots", 0, box)
+            assert frame.index.tolist() == fids.tolist() and len(fids) > 20
+            assert (shapely.to_wkb(frame.geometry.values) == shapely.to_wkb(shapes)).all()
+        fullest = conn.execute(f"SELECT tx, ty FROM {lod.LOD_TABLE} WHERE band = 0 GROUP BY tx, ty "
+                               "ORDER BY sum(length(fids)) DESC LIMIT 1").fetchone()
+        fids, lazy, _values, _vertices = lod.read_tile(conn, "port__plots", 0, *fullest, with_vertices=True)
+        eager = lod.read_tile(conn, "port__plots", 0, *fullest)[1]
+        assert isinstance(lazy, BandShapes) and len(lazy) == len(eager) > 10
+        assert set(shapely.get_type_id(eager).tolist()) == {1, 3, 5, 6}
+        assert (shapely.to_wkb(lazy.shapes()) == shapely.to_wkb(eager)).all()
+        assert np.array_equal(lazy.bounds, shapely.bounds(eager), equal_nan=True)
+        picked = np.arange(len(eager))[::3]
+        assert (shapely.to_wkb(lazy.shapes(picked)) == shapely.to_wkb(eager[picked])).all()
+    finally:
+        conn.close()
+        reader.close()
 
 @pytest.mark.parametrize("band", [None, *range(len(lod.BANDS))])
 def test_a_view_holding_the_whole_layer_gives_every_feature_its_band_has(banded, band):

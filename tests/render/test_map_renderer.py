@@ -201,6 +201,33 @@ def test_features_with_their_own_status_and_no_project_are_drawn_in_that_status(
 
 
 
+
+def test_a_label_is_the_features_own_name_else_its_projects_worked_out_for_the_features_asked_for(qapp):
+    """Label texts: a feature's own name column first, else its project's name, else none; only
+    the features the labels ask for are looked up (a zoomed view holds 40,000 plots), and a
+    renamed project relabels its features."""
+    import dataclasses
+
+    import geopandas as gpd
+
+    from parksgis.model import Layer, LayerKind, Park, Project, Workspace
+
+    squares = [shapely.box(111.95 + i * 0.001, 21.75, 111.9508 + i * 0.001, 21.7508) for i in range(5)]
+    frame = gpd.GeoDataFrame({"project_id": ["A", "B", None, "missing", "A"],
+                              "name_zh": ["自有名", None, "无项目", "", ""]}, geometry=squares, crs=4326)
+    layer = Layer("plots", frame, LayerKind.PLOTS, park_id="port")
+    projects = {"A": Project("A", "port", "项目甲"), "B": Project("B", "port", "项目乙")}
+    workspace = Workspace(parks=[Park("port", "港口片区", "Port", layers=[layer])], projects=projects)
+    renderer = MapRenderer(workspace)
+    style = renderer.style(layer)
+    assert style.names_of("zh", np.array([4, 1])).tolist() == ["项目甲", "项目乙"]
+    assert style._known["zh"].tolist() == [False, True, False, False, True]  # the others not looked up
+    assert style.names_of("zh", np.arange(5)).tolist() == ["自有名", "项目乙", "无项目", "", "项目甲"]
+    workspace.projects["A"] = dataclasses.replace(projects["A"], name_zh="改名")
+    workspace.projects_changed.emit(["A"])
+    assert renderer.style(layer).names_of("zh", np.arange(5)).tolist() == ["自有名", "项目乙", "无项目", "", "改名"]
+    renderer.close()
+
 @pytest.mark.parametrize("hidden", [frozenset(), frozenset({"planned"})])
 def test_a_status_edit_repaints_the_same_frame_as_a_fresh_renderer(qapp, workspace_of, hidden):
     """The edit path rebuilds only the style groups and tiles the edited features move between;
