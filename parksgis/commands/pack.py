@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from parksgis.errors import UsageError
+from parksgis.errors import ParksgisError, UsageError
 
 
 def add_parser(subparsers) -> None:
@@ -94,7 +94,10 @@ def run_build(args) -> int:
         from parksgis.server.register import ServerRegister
         from parksgis.server.workspace import load_database_workspace
 
-        workspace, _ = load_database_workspace(args.source)
+        workspace, reports = load_database_workspace(args.source)
+        missing = [line for r in reports for p, line in zip(r.problems, r.lines()) if p.level == "error"]
+        if missing:  # a layer table dropped by hand: a pack without it would not be the server's
+            raise ParksgisError(f"{missing[0]}; nothing was written")
         with ServerRegister.open(args.source, readonly=True) as register:
             manifest = build_pack(workspace, args.output, parks=args.park, as_of=as_of, title=args.title,
                                   register=register, source_label=register.label)

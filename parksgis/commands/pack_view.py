@@ -113,9 +113,9 @@ def _with_every_row(source, table: str, frame):
 
 
 def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, int], ahead=None):
-    """The database's workspace with geometries only where the page can show them (the box worked
-    out as for a pack, from the tables' extents the server computes; read through their GiST
-    indexes); every feature's properties are read, so counts over whole layers stay right. All of
+    """The database's workspace and its reports (``load_database_workspace``), with geometries
+    only where the page can show them (the box worked out as for a pack, from the tables' extents
+    the server computes; read through their GiST indexes); every feature's properties are read, so counts over whole layers stay right. All of
     it when the page shows every park (``ahead``: a :class:`~parksgis.server.layers.RowsAhead`
     already reading it). Big tables with bands are read from them as a pack's (``server.bands``)."""
     from parksgis.model.view_source import expand_box
@@ -129,7 +129,7 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
             return None
         return (page(extents) or (None,))[0]
 
-    return load_database_workspace(src, view=page_box, page=page, ahead=ahead)[0]
+    return load_database_workspace(src, view=page_box, page=page, ahead=ahead)
 
 
 def database_page(extents, park: str | None, bbox, page_px: tuple[int, int]):

@@ -189,7 +189,9 @@ def open_workspace(src: str):
     if is_database_source(src):
         from parksgis.server.workspace import load_database_workspace
 
-        return load_database_workspace(src)[0]
+        workspace, reports = load_database_workspace(src)
+        warn_read_errors(reports)  # a layer table dropped by hand
+        return workspace
     from parksgis.app.workspace import load_workspace
 
     workspace, reports = load_workspace(src)
@@ -298,7 +300,8 @@ def _run(args) -> int:
     if is_parksgis_pack(args.src):  # read only what the page shows
         workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
     elif is_database_source(args.src):
-        workspace = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px, ahead=ahead)
+        workspace, reports = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px, ahead=ahead)
+        warn_read_errors(reports)
     else:
         workspace = open_workspace(args.src)
     renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")

@@ -19,6 +19,7 @@ from pathlib import Path
 from parksgis.errors import UsageError
 from parksgis.model.project import PROJECT_FIELDS
 from parksgis.server import connection, layers
+from parksgis.server.errors import ServerError
 from parksgis.server.register import ServerRegister
 from parksgis.store.values import to_db
 
@@ -38,8 +39,12 @@ def dump_database(src: str, out) -> dict:
             meta_row = register._conn.execute(
                 "SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
             found = layers.read_layers(register._conn)
+            missing = layers.missing_tables(register._conn)
         except psycopg.Error as exc:
             raise connection.statement_error(register.path, exc, "reading the layers") from None
+        if missing:  # a dump is the database as a folder: without a layer it would not be
+            raise ServerError(register.path, f"layer table parksgis.{missing[0]} is missing (dropped outside "
+                              "parksgis); 'parksgis db load' writes it again; nothing was written")
         meta = json.loads(meta_row[0]) if meta_row else {}
         scheme, projects, history = register.scheme(), register.projects(), register.history()
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=parent))

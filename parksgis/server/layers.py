@@ -100,8 +100,14 @@ def _status_view(table: str, props: list):
         sql.SQL("l.project_id") if "project_id" in props else sql.SQL("NULL"))
 
 
+#: a catalogued layer whose table is there: an admin may have dropped it by hand in psql (its
+#: catalogue row stays); readers then see the other layers, the workspace names the missing one
+#: (:func:`missing_tables`) and the next ``db load`` writes it again (its fingerprint is not known)
+_PRESENT = "to_regclass(format('parksgis.%I', table_name)) IS NOT NULL"
+
+
 def stored_fingerprints(cur) -> dict[str, str]:
-    cur.execute("SELECT table_name, columns FROM parksgis.layers")
+    cur.execute(f"SELECT table_name, columns FROM parksgis.layers WHERE {_PRESENT}")
     out = {}
     for table, columns in cur.fetchall():
         out[table] = next((c[1] for c in columns if c[0] == "#fingerprint"), "")
@@ -112,10 +118,16 @@ def catalogue(conn) -> list[dict]:
     """Every catalogued layer as ``{table, name, park_id, kind, title_zh, title_en, file, columns}``
     in layer order (``columns``: ``[name, PostgreSQL type, pandas dtype]`` of each property)."""
     rows = conn.execute("SELECT table_name, name, park_id, kind, title_zh, title_en, file, columns "
-                        "FROM parksgis.layers ORDER BY position").fetchall()
+                        f"FROM parksgis.layers WHERE {_PRESENT} ORDER BY position").fetchall()
     return [{"table": table, "name": name, "park_id": park_id, "kind": kind, "title_zh": title_zh,
              "title_en": title_en, "file": file, "columns": [c for c in columns if c[0] != "#fingerprint"]}
             for table, name, park_id, kind, title_zh, title_en, file, columns in rows]
+
+
+def missing_tables(conn) -> list[str]:
+    """The catalogued layer tables that are not there (dropped outside parksgis), in layer order."""
+    return [row[0] for row in conn.execute(f"SELECT table_name FROM parksgis.layers WHERE NOT {_PRESENT} "
+                                           "ORDER BY position").fetchall()]
 
 
 def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None) -> list[dict]:
@@ -236,7 +248,7 @@ class TableExtents:
         self.known: dict[str, tuple | None] = {}  # table -> box, each asked once
 
     def layer_rows(self) -> list[tuple[str, str | None, str]]:
-        return self._conn.execute("SELECT table_name, park_id, kind FROM parksgis.layers "
+        return self._conn.execute(f"SELECT table_name, park_id, kind FROM parksgis.layers WHERE {_PRESENT} "
                                   "ORDER BY position").fetchall()
 
     def extent(self, table: str) -> tuple[float, float, float, float] | None:

@@ -180,7 +180,7 @@ def test_render_url_of_every_park_draws_the_bands_as_render_pack_does(qapp, band
         return read_tile(reader, table, band, *args)
 
     monkeypatch.setattr(DatabaseViewReader, "_read_band_tile", counted)
-    server = open_database_view(banded_url, park=None, bbox=None, page_px=page)
+    server = open_database_view(banded_url, park=None, bbox=None, page_px=page)[0]
     assert ("port__plots", 1) in tiles  # the page's scale is a banded one: its tiles were read
     pack = open_pack_view(lod_pack, park=None, bbox=None, page_px=page)
     for key in ("port/plots", "wanxiang/plots", "port/roads"):
@@ -241,7 +241,7 @@ def test_the_biggest_tables_get_the_packs_status_cells(pg_url, sample_layers, tm
 
     from parksgis.commands.pack_view import open_database_view, open_pack_view
 
-    page = open_database_view(pg_url, park=None, bbox=None, page_px=(800, 600)).layer("port/plots")
+    page = open_database_view(pg_url, park=None, bbox=None, page_px=(800, 600))[0].layer("port/plots")
     theirs = open_pack_view(tmp_path / "parks.gpkg", park=None, bbox=None, page_px=(800, 600)).layer("port/plots")
     assert page.cell_features is not None and 1 <= len(page.frame) < page.cell_features.features
     assert page.frame.index.tolist() == (theirs.frame.index - 1).tolist()
@@ -306,9 +306,9 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
         assert register.projects(ahead.projects()) == register.projects()
     assert ahead.projects() is None  # handed over, once
     ahead = layers.RowsAhead(banded_url, page=lambda extents: database_page(extents, None, None, page))
-    viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)
+    viewed = open_database_view(banded_url, park=None, bbox=None, page_px=page, ahead=ahead)[0]
     assert ahead.tiles(TABLE, 1) is None  # handed over, once
-    plain = open_database_view(banded_url, park=None, bbox=None, page_px=page)
+    plain = open_database_view(banded_url, park=None, bbox=None, page_px=page)[0]
     for layer in viewed.layers:
         other = plain.layer(layer.key).frame
         assert layer.frame.drop(columns="geometry").equals(other.drop(columns="geometry")), layer.key
@@ -322,7 +322,7 @@ def test_a_page_draws_a_banded_table_from_the_vertices_its_band_gave(qapp, bande
     from parksgis.render.layer_cache import LayerGeometry
     from parksgis.render.map_renderer import MapRenderer
 
-    workspace = open_database_view(banded_url, park=None, bbox=None, page_px=(800, 600))
+    workspace = open_database_view(banded_url, park=None, bbox=None, page_px=(800, 600))[0]
     layer = next(layer for layer in workspace.layers if layer.park_id == "port" and layer.name == "plots")
     assert layer.frame_vertices is not None and len(layer.frame_vertices.dim) == len(layer.frame) > 0
     given, built = MapRenderer(workspace, "EPSG:4546").geometry(layer), LayerGeometry(layer, "EPSG:4546")

@@ -111,3 +111,34 @@ def test_server_killed_mid_import_applies_nothing(pg_cluster, pg_url, sample_lay
         assert conn.execute("SELECT count(*) FROM parksgis.projects").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM parksgis.history").fetchone()[0] == 0
         assert conn.execute("SELECT to_regclass('parksgis.port__plots')").fetchone()[0] is None
+
+
+def test_a_layer_table_dropped_by_hand_is_named_and_the_rest_still_drawn(pg_url, sample_layers, cli, tmp_path):
+    assert cli("db", "init", pg_url)[0] == 0
+    assert cli("db", "load", sample_layers, "--into", pg_url)[0] == 0
+    with psycopg.connect(pg_url) as conn:  # an admin drops a layer in psql; its catalogue row stays
+        conn.execute("DROP TABLE parksgis.port__roads CASCADE")
+    # the page is drawn from the other layers; the missing one is named in one line
+    code, _, err = cli("render", pg_url, "--park", "port", "-o", tmp_path / "p.png", "--size", "800x600")
+    assert code == 0, err
+    assert (tmp_path / "p.png").stat().st_size > 0
+    warned = [line for line in err.splitlines() if "port__roads" in line]
+    assert len(warned) == 1 and "the layer table is missing (dropped outside parksgis); 'parksgis db load' " \
+                                "writes it again" in warned[0], err
+    # a dump would not be the database: refused in one line, nothing written
+    code, _, err = cli("db", "dump", pg_url, "-o", tmp_path / "dump")
+    assert code == 1 and not (tmp_path / "dump").exists()
+    assert err.strip().endswith("layer table parksgis.port__roads is missing (dropped outside parksgis); "
+                                "'parksgis db load' writes it again; nothing was written"), err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = cli("pack", "build", pg_url, "-o", tmp_path / "field.gpkg")  # nor would a pack
+    assert code == 1 and not (tmp_path / "field.gpkg").exists()
+    assert "port__roads: error missing_table: the layer table is missing (dropped outside parksgis); " \
+           "'parksgis db load' writes it again; nothing was written" in err and len(err.strip().splitlines()) == 1, err
+    # the next load writes it again (its fingerprint is not taken as known), and all is as before
+    code, out, err = cli("db", "load", sample_layers, "--into", pg_url)
+    assert code == 0, err
+    assert "roads: unchanged" not in "\n".join(line for line in out.splitlines() if "port/roads" in line)
+    code, _, err = cli("render", pg_url, "--park", "port", "-o", tmp_path / "q.png", "--size", "800x600")
+    assert code == 0 and "port__roads" not in err, err
+    assert cli("db", "dump", pg_url, "-o", tmp_path / "dump")[0] == 0

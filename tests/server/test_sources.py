@@ -40,7 +40,7 @@ def test_a_box_of_the_server_reads_only_that_box_and_draws_as_the_folder_does(qa
         assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes(), box
 
     def counts(**where):  # features with a geometry: every row is read, geometries in the box only
-        workspace = open_database_view(loaded_url, page_px=(1280, 800), **where)
+        workspace = open_database_view(loaded_url, page_px=(1280, 800), **where)[0]
         return {layer.key: int((~layer.frame.geometry.isna()).sum()) for layer in workspace.layers}
 
     everything = counts(park=None, bbox=None)
