@@ -54,6 +54,7 @@ class BriefingPage:
     sidebar_rect: QRectF | None = None  # legend, key figures and changes, as drawn
     notes_rect: QRectF | None = None  # the notes under the maps
     map_labels: list[str] = field(default_factory=list)  # the labels the maps placed, as drawn
+    furniture_rects: list[QRectF] = field(default_factory=list)  # north arrows, scale bars: no label there
 
     def panel_state(self, renderer: MapRenderer, panel: MapPanel) -> RenderState:
         if panel.state is not None:
@@ -136,7 +137,7 @@ class BriefingPage:
         fm = QFontMetricsF(caption_font, painter.device())
         caption_h = fm.height() + 4 * u if any(p.caption for p in self.panels) else 0.0
         width = (area.width() - gap * (n - 1)) / n
-        self.map_rects, self.map_views, self.map_labels = [], [], []
+        self.map_rects, self.map_views, self.map_labels, self.furniture_rects = [], [], [], []
         for i, panel in enumerate(self.panels):  # each map from its own state: the renderer's stays
             state = self.panel_state(renderer, panel)
             rect = QRectF(area.left() + i * (width + gap), area.top() + caption_h, width,
@@ -149,17 +150,27 @@ class BriefingPage:
             if i == n - 1:  # the legend explains the last (or only) map, as drawn
                 self.page.legend = content.legend_entries(renderer, view, self.lang, state)
             painter.fillRect(rect, QColor("#ffffff"))
-            renderer.paint(painter, view, rect, antialias=True, labels=True, state=state)
+            scale = view_transform(view, rect).m11()
+            # no map label under the north arrow or the scale bar (a short map's corners hold them)
+            furniture = [self._north_arrow_box(painter, rect, u), self._scale_bar_layout(painter, rect, scale, u)[0]]
+            renderer.paint(painter, view, rect, antialias=True, labels=True, state=state, keep_clear=furniture)
             self.map_labels += [text for text, _ in renderer.labels.placed]
+            self.furniture_rects += furniture
             pen = QPen(FRAME, 0.75 * u)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
-            scale = view_transform(view, rect).m11()
             self._paint_north_arrow(painter, rect, u)
             self._paint_scale_bar(painter, rect, scale, u)
             self.map_rects.append(rect)
             self.map_views.append(view)
+
+    def _north_arrow_box(self, painter: QPainter, rect: QRectF, u: float) -> QRectF:
+        """Where :meth:`_paint_north_arrow` draws the arrow and its letter."""
+        cx, top, h = rect.right() - 20 * u, rect.top() + 10 * u, 22 * u
+        fm = QFontMetricsF(map_font(9, bold=True), painter.device())
+        half = max(7 * u, fm.horizontalAdvance("北" if self.lang == "zh" else "N") / 2) + 2 * u
+        return QRectF(cx - half, top - 2 * u, 2 * half, h + 2 * u + fm.height() + 4 * u)
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
@@ -178,15 +189,22 @@ class BriefingPage:
         painter.setPen(INK)
         painter.drawText(QPointF(cx - fm.horizontalAdvance(label) / 2, top + h + 2 * u + fm.ascent()), label)
 
-    def _paint_scale_bar(self, painter: QPainter, rect: QRectF, scale: float, u: float) -> None:
+    @staticmethod
+    def _scale_bar_layout(painter: QPainter, rect: QRectF, scale: float, u: float):
+        """``(white box, bar's left x, bar's top y, bar length px, bar length m)`` of the scale bar."""
         length_m = content.nice_length(rect.width() * 0.28 / scale)
         length_px = length_m * scale
-        font = map_font(8)
-        fm = QFontMetricsF(font, painter.device())
+        fm = QFontMetricsF(map_font(8), painter.device())
         x0, bar_h = rect.left() + 12 * u, 4 * u
         y = rect.bottom() - 10 * u - bar_h
         box = QRectF(x0 - 6 * u, y - fm.height() - 6 * u, length_px + 12 * u + fm.horizontalAdvance("00000"),
                      fm.height() + bar_h + 12 * u)
+        return box, x0, y, length_px, length_m
+
+    def _paint_scale_bar(self, painter: QPainter, rect: QRectF, scale: float, u: float) -> None:
+        box, x0, y, length_px, length_m = self._scale_bar_layout(painter, rect, scale, u)
+        font, bar_h = map_font(8), 4 * u
+        fm = QFontMetricsF(font, painter.device())
         painter.fillRect(box, QColor(255, 255, 255, 215))
         painter.setPen(Qt.PenStyle.NoPen)
         for k in range(4):  # alternating black and white quarters

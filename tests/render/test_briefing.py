@@ -249,3 +249,10 @@ def test_a_park_fills_its_small_map_instead_of_a_wide_area_around_it(qapp, sampl
     (rect,), (view,) = page.map_rects, page.map_views
     drawn = view_transform(view, rect).mapRect(park_extent(renderer, "port"))
     assert drawn.height() >= 0.6 * rect.height() or drawn.width() >= 0.6 * rect.width(), (rect, drawn)
+    # the arrow and the scale bar sit in the map's corners: no label is placed under them (the
+    # park's name ran into the arrow)
+    arrow, scale_bar = page.furniture_rects
+    assert rect.contains(arrow) and rect.contains(scale_bar)
+    assert renderer.labels.placed and page.scale_bar[0] > scale_bar.left()
+    for text, box in renderer.labels.placed:
+        assert not box.intersects(arrow) and not box.intersects(scale_bar), text
