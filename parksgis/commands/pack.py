@@ -95,7 +95,7 @@ def run_build(args) -> int:
         from parksgis.server.workspace import load_database_workspace
 
         workspace, reports = load_database_workspace(args.source)
-        missing = [line for r in reports for p, line in zip(r.problems, r.lines()) if p.level == "error"]
+        missing = [line for r in reports for line in r.error_lines()]
         if missing:  # a layer table dropped by hand: a pack without it would not be the server's
             raise ParksgisError(f"{missing[0]}; nothing was written")
         with ServerRegister.open(args.source, readonly=True) as register:

@@ -115,9 +115,9 @@ def _with_every_row(source, table: str, frame):
 def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, int], ahead=None):
     """The database's workspace and its reports (``load_database_workspace``), with geometries
     only where the page can show them (the box worked out as for a pack, from the tables' extents
-    the server computes; read through their GiST indexes); every feature's properties are read, so counts over whole layers stay right. All of
-    it when the page shows every park (``ahead``: a :class:`~parksgis.server.layers.RowsAhead`
-    already reading it). Big tables with bands are read from them as a pack's (``server.bands``)."""
+    the server computes; read through their GiST indexes); every feature's properties are read,
+    so counts over whole layers stay right. All of it when the page shows every park
+    (``ahead``: a :class:`~parksgis.server.layers.RowsAhead` already reading it). Big tables with bands are read from them as a pack's (``server.bands``)."""
     from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 

@@ -213,7 +213,7 @@ READ_ERRORS_SHOWN = 10
 def warn_read_errors(reports) -> None:
     """One line per read error (file, feature, problem): what the page leaves out, a dropped
     feature or a whole file; warnings stay with `parksgis validate`."""
-    lines = [line for r in reports for p, line in zip(r.problems, r.lines()) if p.level == "error"]
+    lines = [line for r in reports for line in r.error_lines()]
     for line in lines[:READ_ERRORS_SHOWN]:
         print(f"parksgis: warning: {line}", file=sys.stderr)
     if len(lines) > READ_ERRORS_SHOWN:

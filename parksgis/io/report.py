@@ -45,6 +45,10 @@ class ValidationReport:
     def lines(self) -> list[str]:
         return [p.format(self.file) for p in self.problems]
 
+    def error_lines(self) -> list[str]:
+        """:meth:`lines` of the errors only."""
+        return [p.format(self.file) for p in self.errors]
+
     def to_json(self) -> dict:
         return {
             "file": self.file, "ok": self.ok, "features": self.features,

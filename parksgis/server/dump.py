@@ -43,8 +43,7 @@ def dump_database(src: str, out) -> dict:
         except psycopg.Error as exc:
             raise connection.statement_error(register.path, exc, "reading the layers") from None
         if missing:  # a dump is the database as a folder: without a layer it would not be
-            raise ServerError(register.path, f"layer table parksgis.{missing[0]} is missing (dropped outside "
-                              "parksgis); 'parksgis db load' writes it again; nothing was written")
+            raise ServerError(register.path, f"parksgis.{missing[0]}: {layers.MISSING_TABLE}; nothing was written")
         meta = json.loads(meta_row[0]) if meta_row else {}
         scheme, projects, history = register.scheme(), register.projects(), register.history()
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=parent))

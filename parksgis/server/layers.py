@@ -124,6 +124,10 @@ def catalogue(conn) -> list[dict]:
             for table, name, park_id, kind, title_zh, title_en, file, columns in rows]
 
 
+#: what is said of a catalogued layer table that is not there
+MISSING_TABLE = "the layer table is missing (dropped outside parksgis); 'parksgis db load' writes it again"
+
+
 def missing_tables(conn) -> list[str]:
     """The catalogued layer tables that are not there (dropped outside parksgis), in layer order."""
     return [row[0] for row in conn.execute(f"SELECT table_name FROM parksgis.layers WHERE NOT {_PRESENT} "

@@ -74,8 +74,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
         (park.layers if park is not None else shared).append(layer)
     for table in missing:  # the other layers are drawn; this one is named, as a file that cannot be read
         report = ValidationReport(f"{label} {table}", ok=False)
-        report.error("missing_table", "the layer table is missing (dropped outside parksgis); "
-                     "'parksgis db load' writes it again")
+        report.error("missing_table", layers.MISSING_TABLE)
         reports.append(report)
     kpis = meta.pop("kpis", {}) or {}
     meta.update({"source": label, "register": label, "database": True})

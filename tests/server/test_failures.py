@@ -128,7 +128,7 @@ def test_a_layer_table_dropped_by_hand_is_named_and_the_rest_still_drawn(pg_url,
     # a dump would not be the database: refused in one line, nothing written
     code, _, err = cli("db", "dump", pg_url, "-o", tmp_path / "dump")
     assert code == 1 and not (tmp_path / "dump").exists()
-    assert err.strip().endswith("layer table parksgis.port__roads is missing (dropped outside parksgis); "
+    assert err.strip().endswith("parksgis.port__roads: the layer table is missing (dropped outside parksgis); "
                                 "'parksgis db load' writes it again; nothing was written"), err
     assert len(err.strip().splitlines()) == 1
     code, _, err = cli("pack", "build", pg_url, "-o", tmp_path / "field.gpkg")  # nor would a pack
