@@ -93,6 +93,22 @@ def _shapes_at(parts: list, positions: np.ndarray) -> np.ndarray:
     return out
 
 
+class _LazyShapes:
+    """``band_layout.Vertices.shapes`` of a frame: the shapes at positions ``first`` of the
+    tiles' shapes ``parts`` put one after another, made when asked for."""
+
+    def __init__(self, parts: list, first: np.ndarray):
+        self._parts, self._first = parts, first
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def __call__(self, positions: np.ndarray | None = None) -> np.ndarray:
+        """Shapely geometries of the frame's rows ``positions`` (all by default)."""
+        chosen = self._first if positions is None else self._first[np.asarray(positions, dtype=np.int64)]
+        return _shapes_at(self._parts, chosen)
+
+
 def _boxes_meet(b: np.ndarray, box) -> np.ndarray:
     """Whether each of the boxes ``b`` meets ``box``."""
     minx, miny, maxx, maxy = box
@@ -191,9 +207,14 @@ class PackViewReader:
         return self.frame_and_vertices(table, box, m_per_px, stop, cut)[0]
 
     def frame_and_vertices(self, table: str, box: tuple[float, float, float, float], m_per_px: float,
-                           stop=None, cut: bool = True):
+                           stop=None, cut: bool = True, shapes: bool = True):
         """``(frame, vertices)``: :meth:`frame`, and the vertices of its rows' shapes in row order
-        (``band_layout.Vertices``) when it was read from a band, else None."""
+        (``band_layout.Vertices``) when it was read from a band, else None.
+
+        ``shapes`` False: a frame of band areas holds no shapes (its geometry column is empty)
+        and ``vertices.shapes`` makes them on demand. The map draws from the vertices and needs
+        shapes for a few features only, while making them is most of a zoom's read (~1 µs a
+        polygon, ~35,000 of them in a park-sized view of a million plots)."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -258,13 +279,19 @@ class PackViewReader:
                                         for p, whole in zip(parts, inner)])
                 keep = np.flatnonzero(meets[first])
             ids, first = ids[keep], first[keep]
-        geoms = _shapes_at([p.geoms for p in parts], first)
-        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
-                  for j, c in enumerate(columns)}
-        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
         vertices = None
         if all(p.vertices is not None for p in parts):
             vertices = Vertices.joined([p.vertices for p in parts]).take(first)
+        if not shapes and vertices is not None and (vertices.dim == 2).all():
+            # areas only: a line layer's frame is small, and its shapes give the dashboard's
+            # road lengths
+            geoms = np.full(len(first), None, dtype=object)
+            vertices.shapes = _LazyShapes([p.geoms for p in parts], first)
+        else:
+            geoms = _shapes_at([p.geoms for p in parts], first)
+        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
+                  for j, c in enumerate(columns)}
+        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
         return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326), \
             vertices
 
