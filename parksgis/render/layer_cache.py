@@ -324,9 +324,8 @@ class LayerStyle:
                     if not pd.isna(value) and str(value) != "":
                         texts[i] = str(value)
         codes, ids = self._layer.project_id_codes
-        table = self._index.name(lang)
-        for i, code in enumerate(codes[rows].tolist()):
-            if texts[i] == "" and code >= 0:
-                name = table.get(ids[code])
-                texts[i] = "" if name is None or pd.isna(name) else name
+        unnamed = [i for i, code in enumerate(codes[rows].tolist()) if texts[i] == "" and code >= 0]
+        linked = ids[codes[rows[unnamed]]].tolist() if unnamed else []
+        for i, name in zip(unnamed, self._index.names_of(lang, linked)):
+            texts[i] = "" if name is None or pd.isna(name) else name
         return texts
