@@ -131,17 +131,15 @@ def unpacked(kind: int, offsets: bytes, coords: bytes) -> np.ndarray:
 class Vertices:
     """The vertices of shapes, as the map draws them, without shapely: ``xy`` (WGS84), a ring
     (or line) id per vertex, where each shape's vertices start and end in them, and each
-    shape's dimension (2 areas, 1 lines). Rings and shapes keep their order in the shapes.
-
-    ``shapes``: when set, the frame these vertices belong to holds no shapes (its geometry
-    column is empty): ``shapes(positions)`` makes the shapely geometries of the shapes at
-    ``positions`` when something needs them (an outline, a label's anchor, a click)."""
+    shape's dimension (2 areas, 1 lines). Rings and shapes keep their order in the shapes."""
 
     xy: np.ndarray
     ring: np.ndarray
     start: np.ndarray
     end: np.ndarray
     dim: np.ndarray
+    #: the same shapes as shapely geometries, made when asked for (``shapes(rows)``), when the
+    #: frame they belong to holds none (``view_reader.PackViewReader.frame_and_vertices``)
     shapes: object = None
 
     def take(self, positions: np.ndarray) -> "Vertices":

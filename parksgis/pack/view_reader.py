@@ -93,20 +93,20 @@ def _shapes_at(parts: list, positions: np.ndarray) -> np.ndarray:
     return out
 
 
-class _LazyShapes:
-    """``band_layout.Vertices.shapes`` of a frame: the shapes at positions ``first`` of the
-    tiles' shapes ``parts`` put one after another, made when asked for."""
+class ShapesOf:
+    """The shapes of a frame read from band tiles, as shapely geometries made when asked for
+    (``shapes(rows)``: of the frame's rows ``rows``, all by default): a page draws a band's
+    shapes from their vertices and needs geometries only of a few (the features on its edge, the
+    labelled ones), where making all of them took ~75 ms of a page of 100k plots."""
 
-    def __init__(self, parts: list, first: np.ndarray):
-        self._parts, self._first = parts, first
+    def __init__(self, parts: list, positions: np.ndarray):
+        self._parts, self._positions = parts, positions
 
     def __len__(self) -> int:
-        return len(self._first)
+        return len(self._positions)
 
-    def __call__(self, positions: np.ndarray | None = None) -> np.ndarray:
-        """Shapely geometries of the frame's rows ``positions`` (all by default)."""
-        chosen = self._first if positions is None else self._first[np.asarray(positions, dtype=np.int64)]
-        return _shapes_at(self._parts, chosen)
+    def shapes(self, rows: np.ndarray | None = None) -> np.ndarray:
+        return _shapes_at(self._parts, self._positions if rows is None else self._positions[rows])
 
 
 def _boxes_meet(b: np.ndarray, box) -> np.ndarray:
@@ -209,12 +209,9 @@ class PackViewReader:
     def frame_and_vertices(self, table: str, box: tuple[float, float, float, float], m_per_px: float,
                            stop=None, cut: bool = True, shapes: bool = True):
         """``(frame, vertices)``: :meth:`frame`, and the vertices of its rows' shapes in row order
-        (``band_layout.Vertices``) when it was read from a band, else None.
-
-        ``shapes`` False: a frame of band areas holds no shapes (its geometry column is empty)
-        and ``vertices.shapes`` makes them on demand. The map draws from the vertices and needs
-        shapes for a few features only, while making them is most of a zoom's read (~1 µs a
-        polygon, ~35,000 of them in a park-sized view of a million plots)."""
+        (``band_layout.Vertices``) when it was read from a band, else None. ``shapes`` False: a
+        frame read from a band holds no geometries (None) and ``vertices`` its shapes, made when
+        asked for (``vertices.shapes``, a :class:`ShapesOf`), for a drawing that asks for few."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -282,11 +279,9 @@ class PackViewReader:
         vertices = None
         if all(p.vertices is not None for p in parts):
             vertices = Vertices.joined([p.vertices for p in parts]).take(first)
-        if not shapes and vertices is not None and (vertices.dim == 2).all():
-            # areas only: a line layer's frame is small, and its shapes give the dashboard's
-            # road lengths
+        if vertices is not None and not shapes:
+            vertices.shapes = ShapesOf([p.geoms for p in parts], first)
             geoms = np.full(len(first), None, dtype=object)
-            vertices.shapes = _LazyShapes([p.geoms for p in parts], first)
         else:
             geoms = _shapes_at([p.geoms for p in parts], first)
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()

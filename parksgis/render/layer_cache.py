@@ -30,16 +30,14 @@ class LayerGeometry:
 
     def __init__(self, layer: Layer, display_crs: str, vertices=None):
         """``vertices``: the frame's shapes' vertices as a band gave them
-        (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again.
-        When ``vertices.shapes`` is set the frame holds no shapes: they are made from the
-        vertices for the rows that need one (:meth:`projected`, :attr:`wgs84`)."""
+        (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again;
+        when the frame holds no geometries (a page's band), their ``shapes`` make those asked for."""
         self.display_crs = display_crs
-        self.vertices = vertices
-        self._make_shapes = vertices.shapes if vertices is not None else None
-        self._wgs84 = None if self._make_shapes is not None else \
-            np.asarray(layer.frame.geometry.values, dtype=object)
-        #: the number of features (rows of the frame)
-        self.n = n = len(layer.frame)
+        self.vertices = vertices  # the window keeps them with the frame (``Layer.frame_vertices``)
+        self._shapes = vertices.shapes if vertices is not None else None
+        if self._shapes is None:
+            self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)
+        self.feature_count = n = len(layer.frame)
         if vertices is not None:
             present, dims = np.ones(n, dtype=bool), vertices.dim.astype(np.int64)
         else:
@@ -58,7 +56,7 @@ class LayerGeometry:
             self.areas: FlatCoordinates = self._projected_flat(self.area_rows)
             self.lines: FlatCoordinates = self._projected_flat(self.line_rows)
         # points: a multipoint becomes several symbols of the same feature
-        pts, owner = shapely.get_coordinates(self._wgs84_of(self.point_rows), return_index=True)
+        pts, owner = shapely.get_coordinates(self.wgs84_of(self.point_rows), return_index=True)
         self.point_xy = self.project_xy(pts)
         self.point_feature = self.point_rows[owner] if len(owner) else np.empty(0, np.int64)
         self.bounds = np.full((n, 4), np.nan)
@@ -86,37 +84,34 @@ class LayerGeometry:
         return fitted_projection.project_xy(transformer_to(self.display_crs), xy)
 
     def _projected_flat(self, rows: np.ndarray) -> FlatCoordinates:
-        return self._projected(flatten(self.wgs84[rows], rows))
+        return self._projected(flatten(self.wgs84_of(rows), rows))
 
     def _projected(self, flat: FlatCoordinates) -> FlatCoordinates:
         flat.xy = self.project_xy(flat.xy)
         return flat
 
-    @property
+    @cached_property
     def wgs84(self) -> np.ndarray:
-        """Every feature's WGS84 shape (a frame read without shapes: all made now, once)."""
-        if self._wgs84 is None:
-            self._wgs84 = self._make_shapes() if self.n else np.empty(0, dtype=object)
-        return self._wgs84
+        """Every feature's WGS84 shape (the frame's: set in ``__init__``; a band's: made now)."""
+        return self._shapes.shapes()
 
-    def _wgs84_of(self, rows: np.ndarray) -> np.ndarray:
-        """The WGS84 shapes of ``rows`` (made for those rows only when the frame holds none)."""
-        if self._wgs84 is not None:
-            return self._wgs84[rows]
-        return self._make_shapes(rows) if len(rows) else np.empty(0, dtype=object)
+    def wgs84_of(self, rows: np.ndarray) -> np.ndarray:
+        """The WGS84 shapes of ``rows``; of a band's, only those made (see ``__init__``)."""
+        if "wgs84" in self.__dict__:
+            return self.wgs84[rows]
+        return self._shapes.shapes(rows) if len(rows) else np.empty(0, dtype=object)
 
     @cached_property
     def geoms(self) -> np.ndarray:
         """All features as shapely geometries in the display CRS (built on first use)."""
-        return project_geometries(self.wgs84, self.display_crs) if self.n else np.empty(0, dtype=object)
+        return project_geometries(self.wgs84, self.display_crs) if self.feature_count else self.wgs84_of(np.arange(0))
 
     def projected(self, rows: np.ndarray) -> np.ndarray:
         """Display-CRS geometries of ``rows``, without projecting the whole layer for a few rows."""
         rows = np.asarray(rows, dtype=np.int64)
-        if "geoms" in self.__dict__ or len(rows) > self.n // 4:
+        if "geoms" in self.__dict__ or len(rows) > self.feature_count // 4:
             return self.geoms[rows]
-        return project_geometries(self._wgs84_of(rows), self.display_crs) if len(rows) \
-            else np.empty(0, dtype=object)
+        return project_geometries(self.wgs84_of(rows), self.display_crs) if len(rows) else self.wgs84_of(rows)
 
     # -- spatial queries ------------------------------------------------------------------------
     def query(self, shape, distance: float = 0.0) -> np.ndarray:
@@ -125,7 +120,7 @@ class LayerGeometry:
         Candidates come from the features' display-CRS boxes (kept anyway for drawing and
         labels), not from a spatial tree: a scan of 100,000 boxes is a millisecond, and an
         STRtree of a layer held 8 MB and cost another 25 MB of the heap to build at 100k plots."""
-        if self.n == 0:
+        if self.feature_count == 0:
             return np.empty(0, dtype=np.int64)
         minx, miny, maxx, maxy = shapely.bounds(shape)
         b = self.bounds  # NaN (never matching) where a feature has no geometry
@@ -201,10 +196,10 @@ class LayerStyle:
         self.area_styles, self.area_paths = self._build(geometry.area_rows, geometry.areas, "area")
         self.line_styles, self.line_paths = self._build(geometry.line_rows, geometry.lines, "line")
         ids, self.point_styles = classify(layer, geometry.point_rows, "point", *self._args(index))
-        group_of_feature = np.full(geometry.n, -1, dtype=np.int64)
+        group_of_feature = np.full(geometry.feature_count, -1, dtype=np.int64)
         group_of_feature[geometry.point_rows] = ids
         self.point_group = group_of_feature[geometry.point_feature]
-        self.shown = np.ones(geometry.n, dtype=bool)
+        self.shown = np.ones(geometry.feature_count, dtype=bool)
         if hidden_statuses and len(self.statuses):
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
         #: label texts per language, worked out per feature on use (``_known``: which are)
@@ -226,7 +221,7 @@ class LayerStyle:
 
     def _build(self, rows, flat, dim):
         ids, styles = classify(self._layer, rows, dim, *self._args(self._index))
-        group_of_feature = np.full(self._geometry.n, -1, dtype=np.int64)
+        group_of_feature = np.full(self._geometry.feature_count, -1, dtype=np.int64)
         group_of_feature[rows] = ids
         for g, style in enumerate(styles):
             if style.status is not None and style.status in self._hidden:
@@ -262,7 +257,7 @@ class LayerStyle:
             plans.append((dim, edited, new))
         for dim, edited, new in plans:
             if dim == "point":
-                point_groups = np.full(geometry.n, -1, dtype=np.int64)
+                point_groups = np.full(geometry.feature_count, -1, dtype=np.int64)
                 point_groups[geometry.point_feature] = self.point_group
                 point_groups[edited] = new
                 self.point_group = point_groups[geometry.point_feature]
@@ -330,9 +325,8 @@ class LayerStyle:
                     if not pd.isna(value) and str(value) != "":
                         texts[i] = str(value)
         codes, ids = self._layer.project_id_codes
-        table = self._index.name(lang)
-        for i, code in enumerate(codes[rows].tolist()):
-            if texts[i] == "" and code >= 0:
-                name = table.get(ids[code])
-                texts[i] = "" if name is None or pd.isna(name) else name
+        unnamed = [i for i, code in enumerate(codes[rows].tolist()) if texts[i] == "" and code >= 0]
+        linked = ids[codes[rows[unnamed]]].tolist() if unnamed else []
+        for i, name in zip(unnamed, self._index.names_of(lang, linked)):
+            texts[i] = "" if name is None or pd.isna(name) else name
         return texts

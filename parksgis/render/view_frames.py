@@ -13,7 +13,7 @@ worker thread and only swaps the frames in the UI thread (``qt.viewport_feeder``
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -119,7 +119,8 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
 
     A band's areas come without shapes (the frame's geometry column is empty): the map draws
     from their vertices, and the few shapes an outline, a label or a click needs are made from
-    them on demand (``geometry.vertices.shapes``; :func:`with_shapes` fills the frame).
+    them on demand (``geometry.vertices.shapes``; :func:`with_shapes` fills the frame). A frame
+    with lines has its shapes: it is small, and the dashboard measures road lengths from it.
 
     The cyclic collector is paused meanwhile: a view of 40,000 plots makes that many row tuples
     at once, enough to start a full collection of everything the process holds (100-150 ms
@@ -130,6 +131,8 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
         with_vertices = getattr(view.source, "features_and_vertices", None)
         if with_vertices is not None:
             frame, vertices = with_vertices(view.table, box, m_per_px, stop=stop, shapes=False)
+            if vertices is not None and (vertices.dim != 2).any():
+                frame, vertices = with_shapes(frame, vertices), replace(vertices, shapes=None)
         else:
             frame, vertices = view.source.features(view.table, box, m_per_px, stop=stop), None
         missing = sorted(set(int(f) for f in keep) - set(frame.index.tolist()))
@@ -150,7 +153,7 @@ def with_shapes(frame, vertices):
     import geopandas as gpd  # only here: a page rendered from a server needs no geopandas
 
     frame = frame.copy()
-    frame[frame.geometry.name] = gpd.GeoSeries(vertices.shapes(), index=frame.index, crs=frame.crs)
+    frame[frame.geometry.name] = gpd.GeoSeries(vertices.shapes.shapes(), index=frame.index, crs=frame.crs)
     return frame
 
 

@@ -323,7 +323,7 @@ def test_a_window_frame_of_band_areas_holds_no_shapes_and_makes_them_from_its_ve
             assert lazy.index.equals(eager.index) and lazy["project_id"].equals(eager["project_id"])
             assert len(lazy) > 20 and lazy.geometry.isna().all()
             rows = np.arange(len(lazy))[::3]
-            assert (shapely.to_wkb(vertices.shapes(rows)) == shapely.to_wkb(eager.geometry.values[rows])).all()
+            assert (shapely.to_wkb(vertices.shapes.shapes(rows)) == shapely.to_wkb(eager.geometry.values[rows])).all()
             made = LayerGeometry(Layer("plots", lazy, LayerKind.PLOTS), "EPSG:4546", vertices)
             built = LayerGeometry(Layer("plots", eager, LayerKind.PLOTS), "EPSG:4546")
             assert (shapely.to_wkb(made.projected(rows[:5])) == shapely.to_wkb(built.projected(rows[:5]))).all()
@@ -331,14 +331,24 @@ def test_a_window_frame_of_band_areas_holds_no_shapes_and_makes_them_from_its_ve
             assert np.array_equal(made.bounds, built.bounds, equal_nan=True)
     finally:
         reader.close()
+    # the window's read (render.view_frames.read_frame): areas without shapes, lines with theirs
+    from parksgis.model.view_source import LayerView
+    from parksgis.pack.view_source import PackViewSource
+    from parksgis.render.view_frames import read_frame, to_display
+
     (tmp_path / "mixed").mkdir()
-    mixed = PackViewReader(_mixed_pack(tmp_path / "mixed"))
-    try:
-        frame, _vertices = mixed.frame_and_vertices("port__plots", (LON - 1, LAT - 1, LON + 1, LAT + 1),
-                                                    lod.BANDS[0] * 1.5, shapes=False)
-        assert len(frame) > 20 and frame.geometry.notna().all()
-    finally:
-        mixed.close()
+    for path, lines in ((areas, False), (_mixed_pack(tmp_path / "mixed"), True)):
+        source = PackViewSource(path)
+        try:
+            layer = Layer("plots", eager.iloc[:0], LayerKind.PLOTS)
+            layer.view = LayerView(source, "port__plots", source.count("port__plots"), source.extent("port__plots"))
+            rect = to_display("EPSG:4546", (LON - 1, LAT - 1, LON + 1, LAT + 1))
+            frame, _coverage, geometry = read_frame(layer, rect, lod.BANDS[0] * 1.5, "EPSG:4546", margin=0.0)
+            assert len(frame) > 20 and geometry.vertices is not None
+            assert frame.geometry.notna().all() if lines else frame.geometry.isna().all()
+            assert (geometry.vertices.shapes is None) == lines
+        finally:
+            source.close()
 
 
 def test_a_views_band_shapes_made_for_its_features_only_are_those_each_tile_gives(tmp_path):
