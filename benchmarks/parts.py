@@ -44,6 +44,10 @@ def import_libraries_before_qt(src: str) -> None:
         _attr("parksgis.commands.render", "import_libraries_before_qt")(src)
     except NotBuilt:
         pass
+    try:
+        _attr("parksgis.commands.gui", "import_readers_before_qt")()
+    except NotBuilt:
+        pass
 
 
 def map_renderer_class():
