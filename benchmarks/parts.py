@@ -50,6 +50,15 @@ def import_libraries_before_qt(src: str) -> None:
         pass
 
 
+def plain_source_check() -> None:
+    """What ``parksgis gui`` does to PySide6's import hook once PySide6 is imported (nothing when
+    that is not built)."""
+    try:
+        _attr("parksgis.commands.render", "plain_source_check")()
+    except NotBuilt:
+        pass
+
+
 def map_renderer_class():
     return _attr("parksgis.render.map_renderer", "MapRenderer")
 
