@@ -93,13 +93,18 @@ def check_output(path: str, src: str, allowed=OUTPUT_SUFFIXES) -> Path:
 
 def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     """(page size in points, dpi) from --size/--paper/--landscape/--dpi."""
-    from parksgis.render.paper import page_size_pt
+    from parksgis.render.paper import check_page_size, page_size_pt
 
     dpi = args.dpi if args.dpi is not None else (300 if fmt == ".pdf" else 150)
     if not 30 <= dpi <= 1200:
         raise UsageError(f"--dpi: {dpi} is outside 30..1200")
     if args.size:
-        return page_size_pt(size_px=parse_size(args.size), dpi=dpi), dpi
+        size_pt = page_size_pt(size_px=parse_size(args.size), dpi=dpi)
+        try:
+            check_page_size(size_pt, dpi)
+        except UsageError as exc:
+            raise UsageError(f"--size {args.size}: {exc}") from None
+        return size_pt, dpi
     if args.paper:
         return page_size_pt(args.paper, landscape=args.landscape), dpi
     return page_size_pt("A4", landscape=True), dpi

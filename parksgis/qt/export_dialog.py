@@ -216,10 +216,13 @@ class ExportDialog(QtWidgets.QDialog):
     # -- exporting --------------------------------------------------------------------------------
     def page_size_pt(self) -> tuple[float, float]:
         from parksgis.render.export import page_size_pt
+        from parksgis.render.paper import check_page_size
 
         code = self.page_size.currentData()
         if code == "pixels":
-            return page_size_pt(size_px=(self.width_px.value(), self.height_px.value()), dpi=self.dpi.value())
+            size_pt = page_size_pt(size_px=(self.width_px.value(), self.height_px.value()), dpi=self.dpi.value())
+            check_page_size(size_pt, self.dpi.value())
+            return size_pt
         paper, orientation = code.split()
         return page_size_pt(paper, landscape=orientation == "landscape")
 

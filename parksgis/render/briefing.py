@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygon
 from parksgis.render import briefing_content as content
 from parksgis.render.fonts import fitted_font, map_font, missing_glyphs, wrapped
 from parksgis.render.map_renderer import MapRenderer, view_transform
+from parksgis.render.paper import page_shrink
 from parksgis.render.render_state import RenderState
 
 MARGIN_PT = 24.0
@@ -79,6 +80,26 @@ class BriefingPage:
     def paint(self, painter: QPainter, renderer: MapRenderer, width_px: float, height_px: float) -> None:
         u = max(painter.device().logicalDpiX(), 1) / 72.0  # device pixels per point
         painter.save()
+        shrink = page_shrink((width_px / u, height_px / u))
+        if shrink < 1.0:  # laid out on the smallest full-size page, drawn shrunk onto this one
+            painter.scale(shrink, shrink)
+            width_px, height_px = width_px / shrink, height_px / shrink
+        self._paint_page(painter, renderer, width_px, height_px, u)
+        painter.restore()
+        if shrink < 1.0:  # where things went, in the device's pixels
+            def shrunk(rect: QRectF) -> QRectF:
+                return QRectF(rect.x() * shrink, rect.y() * shrink, rect.width() * shrink, rect.height() * shrink)
+
+            self.map_rects = [shrunk(r) for r in self.map_rects]
+            self.furniture_rects = [shrunk(r) for r in self.furniture_rects]
+            self.title_rect, self.sidebar_rect, self.notes_rect = (
+                shrunk(r) for r in (self.title_rect, self.sidebar_rect, self.notes_rect))
+            if self.scale_bar is not None:
+                x0, y, length_px, length_m = self.scale_bar
+                self.scale_bar = (x0 * shrink, y * shrink, length_px * shrink, length_m)
+
+    def _paint_page(self, painter: QPainter, renderer: MapRenderer, width_px: float, height_px: float,
+                    u: float) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         m = MARGIN_PT * u
@@ -128,7 +149,6 @@ class BriefingPage:
         for note in notes:
             painter.drawText(QPointF(m, y + fm_note.ascent()), note)
             y += fm_note.height()
-        painter.restore()
 
     def _paint_maps(self, painter: QPainter, renderer: MapRenderer, area: QRectF, u: float) -> None:
         n = len(self.panels)

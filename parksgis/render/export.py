@@ -206,8 +206,10 @@ def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float)
     image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
-    page.paint(painter, renderer, width, height)
-    painter.end()
+    try:
+        page.paint(painter, renderer, width, height)
+    finally:  # a device destroyed while a painter is active crashes Qt (a failed paint is reported)
+        painter.end()
     return image
 
 
@@ -243,11 +245,13 @@ def _write_pdf(pages, renderer, tmp, size_pt, dpi) -> None:
     writer.setPageLayout(layout)
     width, height = writer.width(), writer.height()
     painter = QPainter(writer)
-    for i, page in enumerate(pages):
-        if i:
-            writer.newPage()
-        page.paint(painter, renderer, width, height)
-    painter.end()
+    try:
+        for i, page in enumerate(pages):
+            if i:
+                writer.newPage()
+            page.paint(painter, renderer, width, height)
+    finally:
+        painter.end()
 
 
 def _write_svg(pages, renderer, tmp, size_pt, dpi) -> None:
@@ -261,5 +265,7 @@ def _write_svg(pages, renderer, tmp, size_pt, dpi) -> None:
     generator.setResolution(int(dpi))
     generator.setTitle(pages[0].page.title)
     painter = QPainter(generator)
-    pages[0].paint(painter, renderer, width, height)
-    painter.end()
+    try:
+        pages[0].paint(painter, renderer, width, height)
+    finally:
+        painter.end()

@@ -39,11 +39,12 @@ def dump_database(src: str, out) -> dict:
             meta_row = register._conn.execute(
                 "SELECT value FROM parksgis.meta WHERE key = 'workspace'").fetchone()
             found = layers.read_layers(register._conn)
-            missing = layers.missing_tables(register._conn)
+            broken = layers.broken_tables(register._conn)
         except psycopg.Error as exc:
             raise connection.statement_error(register.path, exc, "reading the layers") from None
-        if missing:  # a dump is the database as a folder: without a layer it would not be
-            raise ServerError(register.path, f"parksgis.{missing[0]}: {layers.MISSING_TABLE}; nothing was written")
+        if broken:  # a dump is the database as a folder: without a layer it would not be
+            table, problem = broken[0]
+            raise ServerError(register.path, f"parksgis.{table}: {problem}; nothing was written")
         meta = json.loads(meta_row[0]) if meta_row else {}
         scheme, projects, history = register.scheme(), register.projects(), register.history()
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=parent))

@@ -100,10 +100,18 @@ def _status_view(table: str, props: list):
         sql.SQL("l.project_id") if "project_id" in props else sql.SQL("NULL"))
 
 
-#: a catalogued layer whose table is there: an admin may have dropped it by hand in psql (its
-#: catalogue row stays); readers then see the other layers, the workspace names the missing one
-#: (:func:`missing_tables`) and the next ``db load`` writes it again (its fingerprint is not known)
-_PRESENT = "to_regclass(format('parksgis.%I', table_name)) IS NOT NULL"
+#: a catalogued layer's table
+_TABLE = "to_regclass(format('parksgis.%I', table_name))"
+#: the first column a catalogued layer's table is read by that it lacks (NULL when it has them all)
+_LOST_COLUMN = ("(SELECT name FROM unnest(ARRAY['fid', 'geom'] || ARRAY(SELECT c->>0 FROM "
+                "jsonb_array_elements(columns) c WHERE c->>0 <> '#fingerprint')) WITH ORDINALITY AS need(name, n) "
+                f"WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = {_TABLE} "
+                "AND a.attname = need.name AND a.attnum > 0 AND NOT a.attisdropped) ORDER BY n LIMIT 1)")
+#: a catalogued layer whose table is there with every column it is read by: an admin may have
+#: dropped the table, or dropped or renamed a column, by hand in psql (the catalogue row stays);
+#: readers then see the other layers, the workspace names the broken one (:func:`broken_tables`)
+#: and the next ``db load`` writes it again (its fingerprint is not taken as known)
+_PRESENT = f"{_TABLE} IS NOT NULL AND {_LOST_COLUMN} IS NULL"
 
 
 def stored_fingerprints(cur) -> dict[str, str]:
@@ -126,12 +134,18 @@ def catalogue(conn) -> list[dict]:
 
 #: what is said of a catalogued layer table that is not there
 MISSING_TABLE = "the layer table is missing (dropped outside parksgis); 'parksgis db load' writes it again"
+#: ... and of one that lacks a column it is read by
+MISSING_COLUMN = ("the layer table has no column {column!r} (dropped or renamed outside parksgis); "
+                  "'parksgis db load' writes it again")
 
 
-def missing_tables(conn) -> list[str]:
-    """The catalogued layer tables that are not there (dropped outside parksgis), in layer order."""
-    return [row[0] for row in conn.execute(f"SELECT table_name FROM parksgis.layers WHERE NOT {_PRESENT} "
-                                           "ORDER BY position").fetchall()]
+def broken_tables(conn) -> list[tuple[str, str]]:
+    """The catalogued layer tables not as parksgis wrote them (dropped, or a column they are read by
+    dropped or renamed, outside parksgis) with what is said of each, in layer order."""
+    rows = conn.execute(f"SELECT table_name, {_TABLE} IS NULL, {_LOST_COLUMN} FROM parksgis.layers "
+                        f"WHERE NOT ({_PRESENT}) ORDER BY position").fetchall()
+    return [(table, MISSING_TABLE if gone else MISSING_COLUMN.format(column=column))
+            for table, gone, column in rows]
 
 
 def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None) -> list[dict]:

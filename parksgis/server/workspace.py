@@ -40,7 +40,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
             big = _big_tables(register._conn) if view_layers else {}
             banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents), ahead)
             stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
-            missing = layers.missing_tables(register._conn)
+            broken = layers.broken_tables(register._conn)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
         projects, scheme = register.projects(ahead.projects() if ahead is not None else None), register.scheme()
@@ -72,9 +72,9 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
             park = by_id[item["park_id"]] = Park(item["park_id"], item["park_id"], item["park_id"])
             parks.append(park)
         (park.layers if park is not None else shared).append(layer)
-    for table in missing:  # the other layers are drawn; this one is named, as a file that cannot be read
+    for table, problem in broken:  # the other layers are drawn; this one is named, as a file that cannot be read
         report = ValidationReport(f"{label} {table}", ok=False)
-        report.error("missing_table", layers.MISSING_TABLE)
+        report.error("missing_table" if problem == layers.MISSING_TABLE else "missing_column", problem)
         reports.append(report)
     kpis = meta.pop("kpis", {}) or {}
     meta.update({"source": label, "register": label, "database": True})

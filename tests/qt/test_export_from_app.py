@@ -112,6 +112,22 @@ def test_pixel_size_png(qtbot, window, tmp_path):
     assert (image.width(), image.height()) == (1200, 800)
 
 
+def test_a_pixel_size_too_small_for_a_briefing_is_refused_in_one_line(qtbot, window, tmp_path):
+    dialog = open_dialog_by_shortcut(qtbot, window)
+    dialog.page_size.setCurrentIndex(dialog.page_size.findData("pixels"))
+    dialog.width_px.setValue(400)
+    dialog.height_px.setValue(300)
+    fill_path(qtbot, dialog, tmp_path / "tiny.png")
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "a page of 400x300 px at 150 dpi is too small for a briefing: at least 500x375 px at this dpi " \
+           "(a lower dpi sets its text smaller)" in dialog.message.text()
+    assert not (tmp_path / "tiny.png").exists()
+    dialog.dpi.setValue(96)  # the same pixels at a lower dpi: a bigger page in points, its text smaller
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert QtGui.QImage(str(tmp_path / "tiny.png")).size() == QtCore.QSize(400, 300)
+
+
 @pytest.mark.parametrize("where", ["missing_folder", "read_only", "folder_in_the_way"])
 def test_bad_path_gives_one_line_and_no_file(qtbot, window, tmp_path, where, unprivileged):
     if where == "missing_folder":

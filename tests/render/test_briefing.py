@@ -206,11 +206,14 @@ def test_view_page_and_a_loose_layer_file(qapp, squares, tmp_path):
 
 
 @pytest.mark.parametrize("size_px,park", [((1280, 800), None), ((1920, 1080), None), ((1024, 768), None),
-                                          ((800, 600), "port"), ((800, 600), None)])
+                                          ((800, 600), "port"), ((800, 600), None), ((600, 400), None),
+                                          ((500, 375), "port"), ((600, 800), None)])
 def test_the_sidebar_stays_clear_of_the_notes_at_small_page_sizes(qapp, sample_layers, size_px, park):
     # the sample's imagery notes are long lines under the maps; at 1280x800 the key figures'
     # box ran down over them; at 800x600 the port's long title and the notes ran off the page,
-    # and the overview's key figures ran over the notes even at the sidebar's smallest scale
+    # and the overview's key figures ran over the notes even at the sidebar's smallest scale;
+    # then the overview's map was a strip a fifth of the page high, and at 600x400 it had no
+    # height at all (the export failed, and Qt crashed)
     from parksgis.app.workspace import load_workspace
 
     workspace, _ = load_workspace(sample_layers)
@@ -223,6 +226,7 @@ def test_the_sidebar_stays_clear_of_the_notes_at_small_page_sizes(qapp, sample_l
     assert page.sidebar_rect.right() <= size_px[0] and page.sidebar_rect.bottom() <= size_px[1]
     assert page.title_rect.right() <= size_px[0] and page.notes_rect.right() <= size_px[0]
     assert page.notes_rect.bottom() <= size_px[1]
+    assert page.map_rects[0].height() >= 0.45 * size_px[1] and page.map_rects[0].width() >= 0.55 * size_px[0]
     # the map shows its parks whole, centred between the north arrow's and the scale bar's bands
     (rect,), (view,) = page.map_rects, page.map_views
     target = park_extent(renderer, park)

@@ -110,6 +110,11 @@ def test_atlas_has_overview_plus_one_page_per_park(qapp, sample_layers, tmp_path
     (["render", "{layers}", "-o", "x.png", "--as-of", "2014-13-01"], 2, r"--as-of: '2014-13-01' is not a date"),
     (["render", "{layers}", "-o", "x.png", "--as-of", "2014-08-01"], 2, r"--as-of/--compare need the status history"),
     (["atlas", "{layers}", "-o", "x.png"], 2, r"the file must end in .pdf"),
+    (["render", "{layers}", "-o", "x.png", "--size", "499x375"], 2,
+     r"^parksgis render: --size 499x375: a page of 499x375 px at 150 dpi is too small for a briefing: at least "
+     r"500x375 px at this dpi \(a lower dpi sets its text smaller\)$"),
+    (["atlas", "{layers}", "-o", "x.pdf", "--size", "800x600"], 2,  # 300 dpi for a PDF
+     r"--size 800x600: a page of 800x600 px at 300 dpi is too small for a briefing: at least 1000x750 px"),
 ])
 def test_bad_input_is_one_line_and_exit_code(qapp, sample_layers, tmp_path, monkeypatch, capsys, argv, code, message):
     import re
