@@ -71,7 +71,8 @@ def open_pack_view(src, *, park: str | None, bbox, page_px: tuple[int, int]):
             whole = bbox is None or extent is None or _holds(box, extent)
             if table in roads:  # whole and at full detail: the page sums their lengths
                 return read_layer_table(src, table)
-            read, vertices = reader.frame_and_vertices(table, box, m_per_px, cut=False)
+            # a whole layer's band: shapes drawn from their vertices, made only where asked for
+            read, vertices = reader.frame_and_vertices(table, box, m_per_px, cut=False, shapes=not whole)
             cells = cell_features.read(reader.conn, table, reader.spatial(table), read.index) \
                 if reader.drawn_from_cells(table, box, m_per_px) else None
             if not whole:

@@ -138,6 +138,9 @@ class Vertices:
     start: np.ndarray
     end: np.ndarray
     dim: np.ndarray
+    #: the same shapes as shapely geometries, made when asked for (``shapes(rows)``), when the
+    #: frame they belong to holds none (``view_reader.PackViewReader.frame_and_vertices``)
+    shapes: object = None
 
     def take(self, positions: np.ndarray) -> "Vertices":
         """The same vertices for the shapes at ``positions`` (the arrays are shared)."""

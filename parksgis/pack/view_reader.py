@@ -93,6 +93,22 @@ def _shapes_at(parts: list, positions: np.ndarray) -> np.ndarray:
     return out
 
 
+class ShapesOf:
+    """The shapes of a frame read from band tiles, as shapely geometries made when asked for
+    (``shapes(rows)``: of the frame's rows ``rows``, all by default): a page draws a band's
+    shapes from their vertices and needs geometries only of a few (the features on its edge, the
+    labelled ones), where making all of them took ~75 ms of a page of 100k plots."""
+
+    def __init__(self, parts: list, positions: np.ndarray):
+        self._parts, self._positions = parts, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def shapes(self, rows: np.ndarray | None = None) -> np.ndarray:
+        return _shapes_at(self._parts, self._positions if rows is None else self._positions[rows])
+
+
 def _boxes_meet(b: np.ndarray, box) -> np.ndarray:
     """Whether each of the boxes ``b`` meets ``box``."""
     minx, miny, maxx, maxy = box
@@ -191,9 +207,11 @@ class PackViewReader:
         return self.frame_and_vertices(table, box, m_per_px, stop, cut)[0]
 
     def frame_and_vertices(self, table: str, box: tuple[float, float, float, float], m_per_px: float,
-                           stop=None, cut: bool = True):
+                           stop=None, cut: bool = True, shapes: bool = True):
         """``(frame, vertices)``: :meth:`frame`, and the vertices of its rows' shapes in row order
-        (``band_layout.Vertices``) when it was read from a band, else None."""
+        (``band_layout.Vertices``) when it was read from a band, else None. ``shapes`` False: a
+        frame read from a band holds no geometries (None) and ``vertices`` its shapes, made when
+        asked for (``vertices.shapes``, a :class:`ShapesOf`), for a drawing that asks for few."""
         import geopandas as gpd
 
         band = self._band(table, m_per_px)
@@ -258,13 +276,17 @@ class PackViewReader:
                                         for p, whole in zip(parts, inner)])
                 keep = np.flatnonzero(meets[first])
             ids, first = ids[keep], first[keep]
-        geoms = _shapes_at([p.geoms for p in parts], first)
-        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
-                  for j, c in enumerate(columns)}
-        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
         vertices = None
         if all(p.vertices is not None for p in parts):
             vertices = Vertices.joined([p.vertices for p in parts]).take(first)
+        if vertices is not None and not shapes:
+            vertices.shapes = ShapesOf([p.geoms for p in parts], first)
+            geoms = np.full(len(first), None, dtype=object)
+        else:
+            geoms = _shapes_at([p.geoms for p in parts], first)
+        values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
+                  for j, c in enumerate(columns)}
+        frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)
         return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geoms, index=frame.index, crs=4326), crs=4326), \
             vertices
 

@@ -39,7 +39,7 @@ def window_style(color: QColor, width_px: float) -> HighlightStyle:
 def highlight_shapes(geometry, rows) -> tuple[QPainterPath, list[QPointF]]:
     """The outlines (display metres) of the areas and lines among ``rows`` of a layer's projected
     ``geometry`` (a LayerGeometry) as one path, and the positions of its point features."""
-    rows = np.unique(np.asarray([r for r in rows if 0 <= r < len(geometry.wgs84)], dtype=np.int64))
+    rows = np.unique(np.asarray([r for r in rows if 0 <= r < geometry.feature_count], dtype=np.int64))
     if not len(rows):
         return QPainterPath(), []
     chosen = geometry.projected(rows)

@@ -31,10 +31,13 @@ class LayerGeometry:
 
     def __init__(self, layer: Layer, display_crs: str, vertices=None):
         """``vertices``: the frame's shapes' vertices as a band gave them
-        (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again."""
+        (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again;
+        when the frame holds no geometries (a page's band), their ``shapes`` make those asked for."""
         self.display_crs = display_crs
-        self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)
-        n = len(self.wgs84)
+        self._shapes = vertices.shapes if vertices is not None else None
+        if self._shapes is None:
+            self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)
+        self.feature_count = n = len(layer.frame)
         if vertices is not None:
             present, dims = np.ones(n, dtype=bool), vertices.dim.astype(np.int64)
         else:
@@ -53,7 +56,7 @@ class LayerGeometry:
             self.areas: FlatCoordinates = self._projected_flat(self.area_rows)
             self.lines: FlatCoordinates = self._projected_flat(self.line_rows)
         # points: a multipoint becomes several symbols of the same feature
-        pts, owner = shapely.get_coordinates(self.wgs84[self.point_rows], return_index=True)
+        pts, owner = shapely.get_coordinates(self.wgs84_of(self.point_rows), return_index=True)
         self.point_xy = self.project_xy(pts)
         self.point_feature = self.point_rows[owner] if len(owner) else np.empty(0, np.int64)
         self.bounds = np.full((n, 4), np.nan)
@@ -81,23 +84,34 @@ class LayerGeometry:
         return fitted_projection.project_xy(transformer_to(self.display_crs), xy)
 
     def _projected_flat(self, rows: np.ndarray) -> FlatCoordinates:
-        return self._projected(flatten(self.wgs84[rows], rows))
+        return self._projected(flatten(self.wgs84_of(rows), rows))
 
     def _projected(self, flat: FlatCoordinates) -> FlatCoordinates:
         flat.xy = self.project_xy(flat.xy)
         return flat
 
     @cached_property
+    def wgs84(self) -> np.ndarray:
+        """Every feature's WGS84 shape (the frame's: set in ``__init__``; a band's: made now)."""
+        return self._shapes.shapes()
+
+    def wgs84_of(self, rows: np.ndarray) -> np.ndarray:
+        """The WGS84 shapes of ``rows``; of a band's, only those made (see ``__init__``)."""
+        if "wgs84" in self.__dict__:
+            return self.wgs84[rows]
+        return self._shapes.shapes(rows) if len(rows) else np.empty(0, dtype=object)
+
+    @cached_property
     def geoms(self) -> np.ndarray:
         """All features as shapely geometries in the display CRS (built on first use)."""
-        return project_geometries(self.wgs84, self.display_crs) if len(self.wgs84) else self.wgs84
+        return project_geometries(self.wgs84, self.display_crs) if self.feature_count else self.wgs84_of(np.arange(0))
 
     def projected(self, rows: np.ndarray) -> np.ndarray:
         """Display-CRS geometries of ``rows``, without projecting the whole layer for a few rows."""
         rows = np.asarray(rows, dtype=np.int64)
-        if "geoms" in self.__dict__ or len(rows) > len(self.wgs84) // 4:
+        if "geoms" in self.__dict__ or len(rows) > self.feature_count // 4:
             return self.geoms[rows]
-        return project_geometries(self.wgs84[rows], self.display_crs) if len(rows) else self.wgs84[rows]
+        return project_geometries(self.wgs84_of(rows), self.display_crs) if len(rows) else self.wgs84_of(rows)
 
     # -- spatial queries ------------------------------------------------------------------------
     def query(self, shape, distance: float = 0.0) -> np.ndarray:
@@ -106,7 +120,7 @@ class LayerGeometry:
         Candidates come from the features' display-CRS boxes (kept anyway for drawing and
         labels), not from a spatial tree: a scan of 100,000 boxes is a millisecond, and an
         STRtree of a layer held 8 MB and cost another 25 MB of the heap to build at 100k plots."""
-        if len(self.wgs84) == 0:
+        if self.feature_count == 0:
             return np.empty(0, dtype=np.int64)
         minx, miny, maxx, maxy = shapely.bounds(shape)
         b = self.bounds  # NaN (never matching) where a feature has no geometry
@@ -185,10 +199,10 @@ class LayerStyle:
         self.area_styles, self.area_paths = self._build(geometry.area_rows, geometry.areas, "area")
         self.line_styles, self.line_paths = self._build(geometry.line_rows, geometry.lines, "line")
         ids, self.point_styles = classify(layer, geometry.point_rows, "point", *self._args(index))
-        group_of_feature = np.full(len(geometry.wgs84), -1, dtype=np.int64)
+        group_of_feature = np.full(geometry.feature_count, -1, dtype=np.int64)
         group_of_feature[geometry.point_rows] = ids
         self.point_group = group_of_feature[geometry.point_feature]
-        self.shown = np.ones(len(geometry.wgs84), dtype=bool)
+        self.shown = np.ones(geometry.feature_count, dtype=bool)
         if hidden_statuses and len(self.statuses):
             self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
         #: label texts per language, worked out per feature on use (``_known``: which are)
@@ -210,7 +224,7 @@ class LayerStyle:
 
     def _build(self, rows, flat, dim):
         ids, styles = classify(self._layer, rows, dim, *self._args(self._index))
-        group_of_feature = np.full(len(self._geometry.wgs84), -1, dtype=np.int64)
+        group_of_feature = np.full(self._geometry.feature_count, -1, dtype=np.int64)
         group_of_feature[rows] = ids
         for g, style in enumerate(styles):
             if style.status is not None and style.status in self._hidden:
@@ -247,7 +261,7 @@ class LayerStyle:
             plans.append((dim, edited, new))
         for dim, edited, new in plans:
             if dim == "point":
-                point_groups = np.full(len(geometry.wgs84), -1, dtype=np.int64)
+                point_groups = np.full(geometry.feature_count, -1, dtype=np.int64)
                 point_groups[geometry.point_feature] = self.point_group
                 point_groups[edited] = new
                 self.point_group = point_groups[geometry.point_feature]
@@ -315,9 +329,8 @@ class LayerStyle:
                     if not pd.isna(value) and str(value) != "":
                         texts[i] = str(value)
         codes, ids = self._layer.project_id_codes
-        table = self._index.name(lang)
-        for i, code in enumerate(codes[rows].tolist()):
-            if texts[i] == "" and code >= 0:
-                name = table.get(ids[code])
-                texts[i] = "" if name is None or pd.isna(name) else name
+        unnamed = [i for i, code in enumerate(codes[rows].tolist()) if texts[i] == "" and code >= 0]
+        linked = ids[codes[rows[unnamed]]].tolist() if unnamed else []
+        for i, name in zip(unnamed, self._index.names_of(lang, linked)):
+            texts[i] = "" if name is None or pd.isna(name) else name
         return texts

@@ -1,12 +1,15 @@
-"""A drawn page as PNG bytes, deflated on two cores.
+"""A drawn page as PNG bytes, filtered and deflated on two cores.
 
 Qt's PNG writer (libpng) tries every row filter on every row and deflates on one core: ~120 ms
 of CPU under the GIL for a 1920x1080 page of 100k plots, a tenth of a whole ``parksgis render``.
-Here the rows all get the "Up" filter (numpy: each row minus the one above) and horizontal
-stripes of them are deflated by zlib in two threads (zlib lets go of the GIL while it works), each
-stripe ending on a byte boundary (a sync flush) so the pieces make one zlib stream: ~55 ms of
-wall time and ~18 ms of CPU in the calling thread for the same page, decoded to the very same
-pixels, the file <1 % bigger. Chunks as Qt writes them: IHDR, pHYs (the page's dpi), IDAT, IEND.
+Here horizontal stripes of rows are made R, G, B bytes by Qt (``QImage.convertToFormat``: under a
+millisecond a stripe; numpy's gather of the same bytes out of 0xffRRGGBB pixels took ~10), and in
+two threads (numpy and zlib let go of the GIL while they work) each stripe gets the "Up" filter
+(each row minus the one above), its Adler-32 and its deflate, ending on a byte boundary (a sync
+flush) so the pieces make one zlib stream, whose checksum is the stripes' combined. The calling
+thread only cuts stripes and joins the pieces: a few milliseconds of CPU for the page (it did the
+gather, the filter and the checksum itself: 20-110 ms), decoded to the very same pixels, the file
+<1 % bigger than Qt's. Chunks as Qt writes them: IHDR, pHYs (the page's dpi), IDAT, IEND.
 """
 
 from __future__ import annotations
@@ -32,33 +35,49 @@ _FILTER_NONE, _FILTER_UP = 0, 2
 def png_bytes(image: QImage) -> bytes:
     """An opaque ``image`` (a drawn page: ``export.render_image`` draws Format_RGB32) as the
     bytes of an RGB PNG file."""
-    if image.format() != QImage.Format.Format_RGB32:
-        image = image.convertToFormat(QImage.Format.Format_RGB32)
     width, height = image.width(), image.height()
-    # RGB32 is 0xffRRGGBB per pixel: bytes B, G, R, 0xff on a little-endian machine
-    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
-    pixels = pixels[:, :4 * width].reshape(height, width, 4)
-    if np.little_endian:
-        rgb = pixels[:, :, 2::-1]
-    else:  # 0xffRRGGBB stored big-endian: 0xff, R, G, B
-        rgb = pixels[:, :, 1:]
     rows_per_stripe = max(1, STRIPE_BYTES // (3 * width + 1))
     adler, pieces, pending, above = 1, [], [], None
     with ThreadPoolExecutor(THREADS, thread_name_prefix="parksgis png") as pool:
         for top in range(0, height, rows_per_stripe):
-            here = np.ascontiguousarray(rgb[top:top + rows_per_stripe]).reshape(-1, 3 * width)
-            raw = _scanlines(here, above)
-            above = here[-1]
-            adler = zlib.adler32(raw, adler)
-            pending.append(pool.submit(_deflate, raw, top + rows_per_stripe >= height))
+            # a stripe at a time: a big page (20000 px a side) needs a few stripes on top of itself
+            stripe = image.copy(0, top, width, min(rows_per_stripe, height - top))
+            stripe = stripe.convertToFormat(QImage.Format.Format_RGB888)  # opaque: alpha dropped
+            here = np.frombuffer(stripe.constBits(), np.uint8).reshape(stripe.height(), stripe.bytesPerLine())
+            here = here[:, :3 * width]
+            pending.append(pool.submit(_encoded, stripe, here, above, top + rows_per_stripe >= height))
+            above = here[-1].copy()  # ``stripe``, holding ``here``, lives only as long as its task
             if len(pending) > THREADS:  # at most a few stripes held at once
                 pieces.append(pending.pop(0).result())
         pieces += [future.result() for future in pending]
-    stream = b"\x78\x01" + b"".join(pieces) + struct.pack(">I", adler)  # zlib header: deflate, fastest
+    for _deflated, stripe_adler, length in pieces:
+        adler = _adler32_combine(adler, stripe_adler, length)
+    stream = b"\x78\x01" + b"".join(p[0] for p in pieces) + struct.pack(">I", adler)  # zlib header: deflate, fastest
     head = [_SIGNATURE, _chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))]
     if image.dotsPerMeterX() > 0 and image.dotsPerMeterY() > 0:  # the page's dpi (metre: unit 1)
         head.append(_chunk(b"pHYs", struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)))
     return b"".join([*head, _chunk(b"IDAT", stream), _chunk(b"IEND", b"")])
+
+
+def _encoded(_stripe: QImage, rows: np.ndarray, above: np.ndarray | None, last: bool) -> tuple[bytes, int, int]:
+    """``(raw deflate, Adler-32, length)`` of the PNG scanlines of ``rows`` (R, G, B bytes of
+    ``_stripe``, held here until they are read)."""
+    raw = _scanlines(rows, above)
+    return _deflate(raw, last), zlib.adler32(raw), len(raw)
+
+
+def _adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte strings one after the other, from theirs (zlib's
+    ``adler32_combine``, which Python's zlib does not offer)."""
+    base = 65521
+    rem = second_length % base
+    sum1 = first & 0xFFFF
+    sum2 = (rem * sum1) % base
+    sum1 += (second & 0xFFFF) + base - 1
+    sum2 += ((first >> 16) & 0xFFFF) + ((second >> 16) & 0xFFFF) + base - rem
+    sum1 %= base
+    sum2 %= base
+    return (sum2 << 16) | sum1
 
 
 def _scanlines(rows: np.ndarray, above: np.ndarray | None) -> memoryview:

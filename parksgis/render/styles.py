@@ -85,6 +85,19 @@ class ProjectIndex:
             self._names[lang] = project_names(self.projects, lang)
         return self._names[lang]
 
+    def names_of(self, lang: str, ids) -> list:
+        """The names in ``lang`` of the projects ``ids`` (None where unknown): from :meth:`name`
+        once that is made (a pack's projects make it from a column, without their rows), else
+        each made alone (a page labels a few hundred features of 10,000 projects: making every
+        name took ~20 ms of it)."""
+        table = self._names.get(lang)
+        if table is None and isinstance(self.projects, LazyProjects):
+            table = self.name(lang)
+        if table is not None:
+            return [table.get(pid) for pid in ids]
+        projects = self.projects
+        return [projects[pid].name(lang) if pid in projects else None for pid in ids]
+
     def updated(self, projects: dict, changed) -> "ProjectIndex":
         """The index of ``projects``, which differ from this index's only in the ``changed`` ids:
         the lookups built so far are copied and patched, not rebuilt (an edit touches a few of

@@ -128,7 +128,7 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
                 cells = reader.run(lambda: bands.cell_features_of(reader.conn, table))
                 if cells is None:
                     continue
-            frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False)
+            frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False, shapes=False)
             if cells is not None and cells.features == reader.count(table):
                 out[table] = layers.with_types(frame, catalogue[table]), vertices, cells
             elif cells is None and len(frame) == reader.count(table):

@@ -40,6 +40,14 @@ def _database_reader(url: str) -> DatabaseViewReader:
     return DatabaseViewReader(url, catalogue, PackFacts())
 
 
+def _shapes(layer) -> np.ndarray:
+    """The WGS84 shapes a page draws of ``layer``: its frame's, or those its band's vertices make
+    when asked for (a page's frame from a band holds none)."""
+    from parksgis.render.layer_cache import LayerGeometry
+
+    return LayerGeometry(layer, "EPSG:4546", layer.frame_vertices).wgs84
+
+
 def _band_rows(url: str, table: str = TABLE) -> int:
     with psycopg.connect(url) as conn:
         return conn.execute("SELECT count(*) FROM parksgis.bands WHERE table_name = %s", (table,)).fetchone()[0]
@@ -184,9 +192,12 @@ def test_render_url_of_every_park_draws_the_bands_as_render_pack_does(qapp, band
     assert ("port__plots", 1) in tiles  # the page's scale is a banded one: its tiles were read
     pack = open_pack_view(lod_pack, park=None, bbox=None, page_px=page)
     for key in ("port/plots", "wanxiang/plots", "port/roads"):
-        ours, theirs = server.layer(key).frame, pack.layer(key).frame
-        assert len(ours) == len(theirs) and shapely.equals_exact(ours.geometry.values, theirs.geometry.values,
-                                                                 1e-9).all(), key
+        ours, theirs = server.layer(key), pack.layer(key)
+        assert len(ours.frame) == len(theirs.frame) and shapely.equals_exact(_shapes(ours), _shapes(theirs),
+                                                                             1e-9).all(), key
+    # the band's shapes are drawn from their vertices: no shapely geometries made for the frame
+    assert server.layer("port/plots").frame.geometry.isna().all()
+    assert pack.layer("port/plots").frame.geometry.isna().all()
     common = ["--size", "800x600", "--dpi", "96", "--generated", "2026-12-03"]
     images = []
     for src, name in ((banded_url, "server"), (lod_pack, "pack")):
@@ -310,23 +321,31 @@ def test_a_page_of_every_park_reads_its_bands_ahead(banded_url):
     assert ahead.tiles(TABLE, 1) is None  # handed over, once
     plain = open_database_view(banded_url, park=None, bbox=None, page_px=page)[0]
     for layer in viewed.layers:
-        other = plain.layer(layer.key).frame
-        assert layer.frame.drop(columns="geometry").equals(other.drop(columns="geometry")), layer.key
-        assert shapely.equals_exact(layer.frame.geometry.values, other.geometry.values, 0).all(), layer.key
+        other = plain.layer(layer.key)
+        assert layer.frame.drop(columns="geometry").equals(other.frame.drop(columns="geometry")), layer.key
+        assert shapely.equals_exact(_shapes(layer), _shapes(other), 0).all(), layer.key
 
 
 def test_a_page_draws_a_banded_table_from_the_vertices_its_band_gave(qapp, banded_url):
     """The page hands the map the band's vertices with the frame (no shapely pass to take 100k
     shapes apart again): the same projected geometry; forgotten once the layer's data changes."""
     from parksgis.commands.pack_view import open_database_view
+    from parksgis.model.layer import Layer
     from parksgis.render.layer_cache import LayerGeometry
     from parksgis.render.map_renderer import MapRenderer
 
     workspace = open_database_view(banded_url, park=None, bbox=None, page_px=(800, 600))[0]
     layer = next(layer for layer in workspace.layers if layer.park_id == "port" and layer.name == "plots")
     assert layer.frame_vertices is not None and len(layer.frame_vertices.dim) == len(layer.frame) > 0
-    given, built = MapRenderer(workspace, "EPSG:4546").geometry(layer), LayerGeometry(layer, "EPSG:4546")
+    given = MapRenderer(workspace, "EPSG:4546").geometry(layer)
+    assert "wgs84" not in given.__dict__  # no shapely geometry made for drawing the band
+    # the same projected geometry as from the shapes (made when asked for: a few, for labels)
+    shaped = Layer(layer.name, layer.frame.set_geometry(layer.frame_vertices.shapes.shapes()), layer.kind)
+    built = LayerGeometry(shaped, "EPSG:4546")
     assert np.array_equal(given.areas.xy, built.areas.xy) and np.array_equal(given.bounds, built.bounds)
+    rows = np.array([0, len(layer.frame) - 1])
+    assert shapely.equals_exact(given.projected(rows), built.projected(rows), 1e-3).all()
+    assert "wgs84" not in given.__dict__  # those of a few rows are made alone
     layer.data_changed.emit()
     assert layer.frame_vertices is None
 
