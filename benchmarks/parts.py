@@ -44,6 +44,19 @@ def import_libraries_before_qt(src: str) -> None:
         _attr("parksgis.commands.render", "import_libraries_before_qt")(src)
     except NotBuilt:
         pass
+    try:
+        _attr("parksgis.commands.gui", "import_readers_before_qt")()
+    except NotBuilt:
+        pass
+
+
+def plain_source_check() -> None:
+    """What ``parksgis gui`` does to PySide6's import hook once PySide6 is imported (nothing when
+    that is not built)."""
+    try:
+        _attr("parksgis.commands.render", "plain_source_check")()
+    except NotBuilt:
+        pass
 
 
 def map_renderer_class():

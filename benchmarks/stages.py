@@ -335,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         parts.import_libraries_before_qt(str(args.pack or args.root))
         from PySide6 import QtCore, QtWidgets  # the qt canvas and identify panel need a QApplication
 
+        parts.plain_source_check()  # as `parksgis gui` does once PySide6 is imported
+
         app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])  # noqa: F841
         # settings of their own: every open is a first open (no view remembered from an earlier
         # run, whatever that run zoomed to), and the user's settings are neither read nor written

@@ -37,10 +37,16 @@ def run(args) -> int:
 
         parse_user_crs(args.crs)
     _check_display()
-    from parksgis.commands.render import import_libraries_before_qt
+    from parksgis.commands.render import import_libraries_before_qt, plain_source_check
 
     import_libraries_before_qt(str(path or ""))  # the window draws with them too
+    import_readers_before_qt()
     from parksgis.qt.app import create_app, open_window
+
+    # PySide6's import hook looks at every module an import statement names, those imported
+    # before Qt too, the first time it meets them: through inspect.getsource, ~3 ms each (a
+    # pack's first open met ~30 of them, ~80 ms of CPU at 100k plots); a read of the file instead
+    plain_source_check()
 
     app = create_app()
     window, opening = open_window(path, language=args.lang, display_crs=args.crs)
@@ -52,6 +58,25 @@ def run(args) -> int:
             raise failure[0]
         return status
     return app.exec()
+
+
+def import_readers_before_qt() -> None:
+    """Import what the window's first *File ▸ Open* reads with (packs and their register, GeoJSON
+    folders, the per-user cache folders) before Qt, with the libraries.
+
+    PySide6's import hook reads the source of every module imported after it: a first open of a
+    pack imported ~30 modules there, 40-70 ms of its first frame at 100k plots (in the loader's
+    and the first view's threads); imported before Qt, the same modules cost ~50 ms of the
+    start, and an open of either kind imports nothing."""
+    import parksgis.app.layer_cache  # noqa: F401 - a folder's big layers, kept as read
+    import parksgis.app.packs  # noqa: F401
+    import parksgis.app.workspace  # noqa: F401
+    import parksgis.io.geojson  # noqa: F401
+    import parksgis.pack.handle  # noqa: F401 - a pack and its register
+    import parksgis.pack.view_source  # noqa: F401 - a pack's big layers read per view
+    import parksgis.store.projects_csv  # noqa: F401 - a folder's register
+    import parksgis.store.register  # noqa: F401
+    import parksgis.user_data  # noqa: F401 - where PROJ's choices are kept (platformdirs)
 
 
 def _first_frame(window, out: Path, failure: list) -> None:

@@ -151,11 +151,11 @@ def start_qt():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    _plain_source_check()
+    plain_source_check()
     return QGuiApplication.instance() or QGuiApplication(["parksgis"])
 
 
-def _plain_source_check() -> None:
+def plain_source_check() -> None:
     """Have PySide6 look for "PySide6" in each module imported after it by reading the module's
     file, not through ``inspect.getsource`` and ``linecache`` (decoded, split into lines and kept:
     20-50 ms of a ``render``'s ~40 later imports, and their text held for nothing). The same

@@ -16,7 +16,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from parksgis.model.lazy_projects import project_names, project_statuses
-from parksgis.qt.attribute_table import NO_PROJECT, FeatureTableModel
+from parksgis.qt.attribute_table import NO_PROJECT, ColumnValues, FeatureTableModel
 
 Qt = QtCore.Qt
 PAGE_ROWS = 256
@@ -41,6 +41,7 @@ class PagedFeatureTableModel(FeatureTableModel):
         self._matched = self.all_fids  # what the filters let through, sorted by id
         self._sorted: np.ndarray | None = None  # every id in the order of the column sorted by
         self._rank: np.ndarray | None = None  # argsort of fids when they are not in id order
+        self._values = ColumnValues()
 
     # -- rows -------------------------------------------------------------------------------------
     def rowCount(self, parent=QtCore.QModelIndex()):
@@ -104,7 +105,7 @@ class PagedFeatureTableModel(FeatureTableModel):
 
     def value(self, row: int, col: int):
         rows, _codes = self._page(row // PAGE_ROWS)
-        return rows[self.columns[col]].iat[row % PAGE_ROWS]
+        return self._values.of(rows, self.columns[col])[row % PAGE_ROWS]
 
     # -- filters (SQL) ----------------------------------------------------------------------------
     def filter_fids(self, text: str, status: str | None) -> np.ndarray | None:

@@ -15,7 +15,8 @@ from parksgis.render import fitted_projection
 from parksgis.render.geometry import (FlatCoordinates, build_tiled_paths, flatten, project_geometries,
                                       tile_ids, transformer_to)
 from parksgis.store.feature_status import linked_values
-from parksgis.render.styles import NO_STATUS, GroupStyle, ProjectIndex, classify, feature_statuses
+from parksgis.render.styles import (NO_STATUS, GroupStyle, ProjectIndex, classify, feature_status_codes,
+                                    feature_statuses)
 
 NAME_COLUMNS = {"zh": ("name_zh", "name", "name_en"), "en": ("name_en", "name", "name_zh")}
 
@@ -189,7 +190,10 @@ class LayerStyle:
         self._layer, self._geometry, self._index = layer, geometry, index
         self._scheme, self._hidden = scheme, hidden_statuses
         self.project_ids = layer.project_ids.reset_index(drop=True)
-        self.statuses = feature_statuses(layer, index, scheme)
+        #: ``(codes, values)`` of :attr:`statuses` until an edit changes them: the groups are
+        #: made from these integers (``styles.feature_status_codes``)
+        self._status_codes = feature_status_codes(layer, index, scheme)
+        self.statuses = self._status_codes[1][self._status_codes[0]]
         #: group id of every feature per dimension (-1: none or hidden), kept for :meth:`refresh`
         self._groups: dict[str, np.ndarray] = {}
         self.area_styles, self.area_paths = self._build(geometry.area_rows, geometry.areas, "area")
@@ -216,7 +220,7 @@ class LayerStyle:
         return pd.Series(np.arange(len(self.project_ids))).groupby(self.project_ids.to_numpy()).indices
 
     def _args(self, index: ProjectIndex) -> tuple:
-        return (self.statuses, self.project_ids, index, self._scheme)
+        return (self.statuses, self.project_ids, index, self._scheme, self._status_codes)
 
     def _build(self, rows, flat, dim):
         ids, styles = classify(self._layer, rows, dim, *self._args(self._index))
@@ -242,6 +246,7 @@ class LayerStyle:
             return False
         ids = self.project_ids.to_numpy()[rows]
         self.statuses = self.statuses.copy()
+        self._status_codes = None  # the statuses now differ from them
         self.statuses[rows] = [index.status.get(pid, NO_STATUS) for pid in ids]
         for known in self._known.values():  # a project's name may have been edited too
             known[rows] = False

@@ -127,11 +127,19 @@ def _patched(lookup: dict, projects: dict, changed, value) -> dict:
 def feature_statuses(layer: Layer, index: ProjectIndex, scheme: StatusScheme) -> np.ndarray:
     """Status code per feature (positional): its project's, else its own status column
     (``store.feature_status``); NO_STATUS where neither says."""
-    from parksgis.store.feature_status import feature_statuses as statuses_of
+    codes, values = feature_status_codes(layer, index, scheme)
+    return values[codes]
 
-    codes = statuses_of(layer, index.status, scheme)
-    codes[codes == None] = NO_STATUS  # noqa: E711 - elementwise on an object array
-    return codes
+
+def feature_status_codes(layer: Layer, index: ProjectIndex, scheme: StatusScheme
+                         ) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`feature_statuses` as ``(codes, values)``: feature ``i``'s status is
+    ``values[codes[i]]``, each status once in ``values`` (``store.feature_status``)."""
+    from parksgis.store.feature_status import feature_status_codes as codes_of
+
+    codes, values = codes_of(layer, index.status, scheme)
+    values[values == None] = NO_STATUS  # noqa: E711 - elementwise, on the few distinct statuses
+    return codes, values
 
 
 def first_column(frame, names) -> pd.Series | None:
@@ -154,15 +162,16 @@ def _status_color(scheme: StatusScheme, status: str) -> str:
 
 
 def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, project_ids: pd.Series,
-             index: ProjectIndex, scheme: StatusScheme) -> tuple[np.ndarray, list[GroupStyle]]:
+             index: ProjectIndex, scheme: StatusScheme, status_codes=None) -> tuple[np.ndarray, list[GroupStyle]]:
     """Group id for each feature row in ``rows`` and the style of each group.
 
     ``dim`` is "area", "line" or "point". Group ids index the returned list; the order of the list
     is the drawing order (deterministic: sorted by style key). ``statuses`` and ``project_ids``
-    hold every feature of the layer (positional).
+    hold every feature of the layer (positional); ``status_codes``, if given, is ``statuses``
+    as :func:`feature_status_codes` gives them (features are grouped by those integers).
     """
     n = len(rows)
-    statuses = statuses[rows]
+    statuses = statuses[rows] if status_codes is None else _Coded(status_codes[0][rows], status_codes[1])
     frame = layer.frame
     kind = layer.kind
     style_mode = layer.style
@@ -187,7 +196,8 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
     else:
         column = CLASS_COLUMNS if kind == LayerKind.ROADS else KIND_COLUMNS
         classes = first_column(frame, column)
-        values = classes.to_numpy(dtype=object)[rows] if classes is not None else np.full(n, "", object)
+        values = classes.to_numpy(dtype=object)[rows] if classes is not None else \
+            _Coded(np.zeros(n, dtype=np.int64), np.array([""], dtype=object))
         keys = [statuses, values]
         make = lambda key: _style_for(kind, dim, _status_color(scheme, key[0]), key[0], key[1])  # noqa: E731
 
@@ -197,16 +207,37 @@ def classify(layer: Layer, rows: np.ndarray, dim: str, statuses: np.ndarray, pro
     return codes, [make(key) for key in uniques]
 
 
-def _grouped(columns: list[np.ndarray]) -> tuple[np.ndarray, list[tuple]]:
-    """Group id of each row by its values in ``columns`` (text) and the distinct tuples of values,
-    sorted: what factorizing the rows' tuples with ``sort=True`` gives, without a tuple per row
-    (a view of 38,000 plots is styled at every zoom)."""
+class _Coded:
+    """A key column given as integer ``codes`` into its distinct ``values`` (not factorized again)."""
+
+    def __init__(self, codes: np.ndarray, values: np.ndarray):
+        self.codes, self.values = codes, values
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def sorted(self) -> tuple[np.ndarray, list]:
+        """``(codes, values)`` with ``values`` sorted, as ``pd.factorize(..., sort=True)`` gives."""
+        order = sorted(range(len(self.values)), key=lambda i: self.values[i])
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return rank[self.codes], [self.values[i] for i in order]
+
+
+def _grouped(columns: list) -> tuple[np.ndarray, list[tuple]]:
+    """Group id of each row by its values in ``columns`` (text, or :class:`_Coded`) and the
+    distinct tuples of values, sorted: what factorizing the rows' tuples with ``sort=True``
+    gives, without a tuple per row (a view of 38,000 plots is styled at every zoom)."""
     combined = np.zeros(len(columns[0]), dtype=np.int64)
     distinct = []
     for column in columns:
-        codes, values = pd.factorize(np.asarray(column, dtype=object), sort=True)
+        if isinstance(column, _Coded):
+            codes, values = column.sorted()
+        else:
+            codes, values = pd.factorize(np.asarray(column, dtype=object), sort=True)
+            values = values.tolist()
         combined = combined * len(values) + codes
-        distinct.append(values.tolist())
+        distinct.append(values)
     present, inverse = np.unique(combined, return_inverse=True)
     keys = []
     for number in present.tolist():
