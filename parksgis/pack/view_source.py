@@ -46,11 +46,12 @@ class PackViewSource(ThreadReaders):
     def features(self, table: str, box, m_per_px: float, stop=None) -> gpd.GeoDataFrame:
         return self._reader().frame(table, box, m_per_px, stop)
 
-    def features_and_vertices(self, table: str, box, m_per_px: float, stop=None):
+    def features_and_vertices(self, table: str, box, m_per_px: float, stop=None, shapes: bool = True):
         """:meth:`features`, and the vertices of its rows' shapes when they come from a band
         (``pack.band_layout.Vertices``, else None): the map projects those without taking the
-        shapes apart again."""
-        return self._reader().frame_and_vertices(table, box, m_per_px, stop)
+        shapes apart again. ``shapes`` False: band areas' shapes are made on demand
+        (``PackViewReader.frame_and_vertices``)."""
+        return self._reader().frame_and_vertices(table, box, m_per_px, stop, shapes=shapes)
 
     def extent(self, table: str):
         return self._reader().extent(table)

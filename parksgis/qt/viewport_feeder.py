@@ -52,6 +52,7 @@ def first_view_frames(workspace, display_crs: str, size_px, remembered=None) -> 
         frame, coverage, geometry = read_frame(layer, rect, m_per_px, display_crs)
         frame.attrs["coverage"] = coverage
         layer.frame = frame
+        layer.frame_vertices = geometry.vertices  # a band's areas: their shapes made from these
         out[id(layer)] = geometry
     return out
 
@@ -270,6 +271,7 @@ class ViewportFeeder(QtCore.QObject):
             frame.attrs["coverage"] = coverage
             replaced += [layer.frame, *self.renderer.cached(layer)]
             layer.frame = frame  # the renderer forgets the layer's old caches
+            layer.frame_vertices = geometry.vertices  # a band's areas: their shapes made from these
             self.renderer.adopt_geometry(layer, geometry)
         moved = []
         for key, row in selected:

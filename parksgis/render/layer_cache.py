@@ -34,6 +34,7 @@ class LayerGeometry:
         (``pack.band_layout.Vertices``, one shape per row, none empty): not taken apart again;
         when the frame holds no geometries (a page's band), their ``shapes`` make those asked for."""
         self.display_crs = display_crs
+        self.vertices = vertices  # the window keeps them with the frame (``Layer.frame_vertices``)
         self._shapes = vertices.shapes if vertices is not None else None
         if self._shapes is None:
             self.wgs84 = np.asarray(layer.frame.geometry.values, dtype=object)

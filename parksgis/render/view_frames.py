@@ -12,7 +12,8 @@ worker thread and only swaps the frames in the UI thread (``qt.viewport_feeder``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -52,6 +53,13 @@ def _edges(x0, y0, x1, y1, n=9):
 def to_wgs84(display_crs: str, rect) -> tuple[float, float, float, float]:
     """The WGS84 box holding a display-CRS ``rect`` (x0, y0, x1, y1); its edges are densified, so
     the curved image of a straight edge stays inside."""
+    return _to_wgs84(display_crs, tuple(float(v) for v in rect))
+
+
+@functools.lru_cache(maxsize=64)
+def _to_wgs84(display_crs: str, rect: tuple) -> tuple[float, float, float, float]:
+    # kept for the last views: every layer asks for the same few rects at each move of the
+    # view (whether to read, then the read itself), ~0.4 ms of projection each
     xs, ys = _edges(*rect)
     lon, lat = transformer_to(display_crs).transform(xs, ys, direction="INVERSE")
     return float(np.min(lon)), float(np.min(lat)), float(np.max(lon)), float(np.max(lat))
@@ -109,6 +117,11 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
     ids ``keep`` (the selected ones stay selectable wherever the map goes), projected.
     ``stop``: () -> bool, asked between tiles; True gives up with ReadCancelled.
 
+    A band's areas come without shapes (the frame's geometry column is empty): the map draws
+    from their vertices, and the few shapes an outline, a label or a click needs are made from
+    them on demand (``geometry.vertices.shapes``; :func:`with_shapes` fills the frame). A frame
+    with lines has its shapes: it is small, and the dashboard measures road lengths from it.
+
     The cyclic collector is paused meanwhile: a view of 40,000 plots makes that many row tuples
     at once, enough to start a full collection of everything the process holds (100-150 ms
     of a zoom's 300 at a million plots); they are freed by reference counting all the same."""
@@ -117,17 +130,31 @@ def read_frame(layer: Layer, rect, m_per_px: float, display_crs: str, keep=(), m
     with gc_paused(keep=True):  # the frame lives on, until another read replaces it
         with_vertices = getattr(view.source, "features_and_vertices", None)
         if with_vertices is not None:
-            frame, vertices = with_vertices(view.table, box, m_per_px, stop=stop)
+            frame, vertices = with_vertices(view.table, box, m_per_px, stop=stop, shapes=False)
+            if vertices is not None and (vertices.dim != 2).any():
+                frame, vertices = with_shapes(frame, vertices), replace(vertices, shapes=None)
         else:
             frame, vertices = view.source.features(view.table, box, m_per_px, stop=stop), None
         missing = sorted(set(int(f) for f in keep) - set(frame.index.tolist()))
         if missing:
             extra = view.source.by_ids(view.table, missing)
             if len(extra):
-                frame, vertices = pd.concat([frame, extra]).sort_index(), None
+                frame, vertices = pd.concat([with_shapes(frame, vertices), extra]).sort_index(), None
         coverage = Coverage(box, key)
         shadow = Layer(layer.name, frame, layer.kind, layer.park_id)
         return frame, coverage, LayerGeometry(shadow, display_crs, vertices)
+
+
+def with_shapes(frame, vertices):
+    """``frame`` with its shapes, made from ``vertices`` when it was read without them (see
+    :func:`read_frame`): a frame that other rows join keeps no tie to those vertices."""
+    if vertices is None or vertices.shapes is None:
+        return frame
+    import geopandas as gpd  # only here: a page rendered from a server needs no geopandas
+
+    frame = frame.copy()
+    frame[frame.geometry.name] = gpd.GeoSeries(vertices.shapes.shapes(), index=frame.index, crs=frame.crs)
+    return frame
 
 
 def bring(layer: Layer, fids) -> list[int]:
@@ -142,7 +169,7 @@ def bring(layer: Layer, fids) -> list[int]:
         extra = layer.view.source.by_ids(layer.view.table, missing)
         if len(extra):
             coverage = layer.frame.attrs.get("coverage")
-            frame = pd.concat([layer.frame, extra])
+            frame = pd.concat([with_shapes(layer.frame, layer.frame_vertices), extra])
             frame.attrs["coverage"] = coverage
             layer.frame = frame
             position = frame.index.get_indexer(fids)

@@ -244,11 +244,14 @@ def test_shapes_douglas_peucker_would_break_are_simplified_keeping_their_topolog
     assert (shapely.hausdorff_distance(out, shapes) * lod.M_PER_DEG <= r / 2 + 1e-6).all()
 
 
-def _mixed_pack(tmp_path):
-    """A banded pack of polygons with holes, multipolygons, lines, multilines and triangles."""
+def _mixed_pack(tmp_path, kinds=range(5)):
+    """A banded pack of polygons with holes, multipolygons, lines, multilines and triangles
+    (``kinds``: which of them, in that order)."""
     rng = np.random.default_rng(5)
     geoms = []
     for i in range(240):
+        if i % 5 not in kinds:
+            continue
         x, y = LON + rng.uniform(0, 0.1), LAT + rng.uniform(0, 0.1)
         d = rng.uniform(30, 300) / lod.M_PER_DEG
         square = shapely.box(x, y, x + d, y + d)
@@ -264,7 +267,8 @@ def _mixed_pack(tmp_path):
         else:
             geoms.append(shapely.Polygon([(x, y), (x + d, y), (x + d / 2, y + d * (1 + rng.uniform()))]))
     path = tmp_path / "mixed.gpkg"
-    pyogrio.write_dataframe(gpd.GeoDataFrame({"project_id": [f"P{i}" for i in range(240)]}, geometry=geoms, crs=4326),
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"project_id": [f"P{i}" for i in range(len(geoms))]}, geometry=geoms,
+                                             crs=4326),
                             path, layer="port__plots", driver="GPKG", geometry_type="Unknown")
     conn = sqlite3.connect(path)
     lod.build_lod(conn, ["port__plots"], min_features=0)
@@ -299,6 +303,52 @@ def test_the_vertices_a_band_hands_the_map_are_those_of_its_shapes(tmp_path):
     finally:
         reader.close()
 
+
+
+def test_a_window_frame_of_band_areas_holds_no_shapes_and_makes_them_from_its_vertices(tmp_path):
+    """The window reads a band's areas without shapely shapes (``shapes=False``: its geometry
+    column is empty); the shapes made on demand from the vertices, for some rows or all, and
+    projected by the map's geometry, are those of the frame read with shapes. A frame with lines
+    keeps its shapes (a line layer's frame gives the dashboard's road lengths)."""
+    from parksgis.model.layer import Layer, LayerKind
+    from parksgis.pack.view_reader import PackViewReader
+    from parksgis.render.layer_cache import LayerGeometry
+
+    areas = _mixed_pack(tmp_path, kinds=(0, 1, 4))  # holes, multipolygons, triangles
+    reader = PackViewReader(areas)
+    try:
+        for box in [(LON - 1, LAT - 1, LON + 1, LAT + 1), (LON + 0.03, LAT + 0.02, LON + 0.07, LAT + 0.06)]:
+            eager, _ = reader.frame_and_vertices("port__plots", box, lod.BANDS[0] * 1.5)
+            lazy, vertices = reader.frame_and_vertices("port__plots", box, lod.BANDS[0] * 1.5, shapes=False)
+            assert lazy.index.equals(eager.index) and lazy["project_id"].equals(eager["project_id"])
+            assert len(lazy) > 20 and lazy.geometry.isna().all()
+            rows = np.arange(len(lazy))[::3]
+            assert (shapely.to_wkb(vertices.shapes.shapes(rows)) == shapely.to_wkb(eager.geometry.values[rows])).all()
+            made = LayerGeometry(Layer("plots", lazy, LayerKind.PLOTS), "EPSG:4546", vertices)
+            built = LayerGeometry(Layer("plots", eager, LayerKind.PLOTS), "EPSG:4546")
+            assert (shapely.to_wkb(made.projected(rows[:5])) == shapely.to_wkb(built.projected(rows[:5]))).all()
+            assert (shapely.to_wkb(made.wgs84) == shapely.to_wkb(eager.geometry.values)).all()
+            assert np.array_equal(made.bounds, built.bounds, equal_nan=True)
+    finally:
+        reader.close()
+    # the window's read (render.view_frames.read_frame): areas without shapes, lines with theirs
+    from parksgis.model.view_source import LayerView
+    from parksgis.pack.view_source import PackViewSource
+    from parksgis.render.view_frames import read_frame, to_display
+
+    (tmp_path / "mixed").mkdir()
+    for path, lines in ((areas, False), (_mixed_pack(tmp_path / "mixed"), True)):
+        source = PackViewSource(path)
+        try:
+            layer = Layer("plots", eager.iloc[:0], LayerKind.PLOTS)
+            layer.view = LayerView(source, "port__plots", source.count("port__plots"), source.extent("port__plots"))
+            rect = to_display("EPSG:4546", (LON - 1, LAT - 1, LON + 1, LAT + 1))
+            frame, _coverage, geometry = read_frame(layer, rect, lod.BANDS[0] * 1.5, "EPSG:4546", margin=0.0)
+            assert len(frame) > 20 and geometry.vertices is not None
+            assert frame.geometry.notna().all() if lines else frame.geometry.isna().all()
+            assert (geometry.vertices.shapes is None) == lines
+        finally:
+            source.close()
 
 
 def test_a_views_band_shapes_made_for_its_features_only_are_those_each_tile_gives(tmp_path):

@@ -148,7 +148,8 @@ def project_pixel(win, layer_key: str, project_id: str):
     layer = win.workspace.layer(layer_key)
     row = layer.project_ids.tolist().index(project_id)
     # the point first: the zoom's read may swap the frame of a layer read per view (rows move)
-    point = shapely.get_coordinates(layer.frame.geometry.iloc[row].representative_point())[0]
+    # (a band's areas come without shapes in the frame: the map's geometry makes them)
+    point = shapely.get_coordinates(win.renderer.geometry(layer).wgs84[row].representative_point())[0]
     win.canvas.zoom_to_features([(layer.key, row)])
     QtCore.QCoreApplication.processEvents()
     return win.canvas.view_to_widget(*win.geometry_.display_xy(*point))
