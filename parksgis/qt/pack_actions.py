@@ -43,13 +43,15 @@ def problem_code(exc: Exception) -> str:
     return getattr(exc, "code", "unreadable")
 
 
-def load_pack(path: Path, read_only: bool = False):
+def load_pack(path: Path, read_only: bool = False, layers_read=None):
     """The pack opened (an OpenedWorkspace), read-only on request or when the pack API says so
     (read-only media, a network share, open for editing in another window). Runs in the loader's
-    thread; the register link opens the register again in the UI thread."""
+    thread; the register link opens the register again in the UI thread. Its big layers are read
+    per view, the first view while the register is read (``layers_read``: as
+    ``workspace_loading.open_path`` opens any other source)."""
     from parksgis.app.workspace import open_workspace
 
-    return open_workspace(path, read_only=read_only)
+    return open_workspace(path, read_only=read_only, view_layers=True, layers_read=layers_read)
 
 
 class PackActions(QtCore.QObject):
@@ -148,7 +150,7 @@ class PackActions(QtCore.QObject):
 
         return workspace_loading.load_for_window(
             self.window, self.tr("Opening %1…").replace("%1", path.name),
-            lambda _layers_read: load_pack(path, read_only)).then(show)
+            lambda layers_read: load_pack(path, read_only, layers_read)).then(show)
 
     def _after_open(self, opened: bool) -> bool:
         if opened:

@@ -356,7 +356,7 @@ class ViewportWindows:
     def __init__(self, qtbot, qapp):
         self.qtbot, self.qapp = qtbot, qapp
 
-    def open(self, path, timeout: int = 60_000, counted: bool = True):
+    def open(self, path, timeout: int = 60_000, counted: bool = True, through_window: bool = False):
         from parksgis.qt.app import configure_app
         from parksgis.qt.main_window import MainWindow
         from parksgis.qt.workspace_loading import open_path
@@ -367,7 +367,8 @@ class ViewportWindows:
         win.resize(1280, 800)
         win.show()
         self.qtbot.waitExposed(win)
-        pending = open_path(win, path)
+        # through_window: as the app's File ▸ Open does (a pack through its pack actions)
+        pending = win.open_path(path) if through_window else open_path(win, path)
         if not pending.emitted:
             with self.qtbot.waitSignal(pending.done, timeout=timeout):
                 pass

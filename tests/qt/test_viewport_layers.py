@@ -39,6 +39,18 @@ def test_the_window_reads_a_big_layer_for_the_view_only(qtbot, viewport, pack, m
     win.session.close()
 
 
+def test_file_open_of_a_pack_in_the_app_reads_its_big_layers_per_view(qtbot, viewport, pack, monkeypatch):
+    """The app's window opens a pack through its pack actions (File ▸ Open, ``parksgis gui
+    PACK``): its big layers are read for the view there too, not whole."""
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    win = viewport.open(pack, through_window=True)
+    plots = win.workspace.layer("port/plots")
+    assert plots.view is not None and plots.feature_count == 14
+    assert len(plots.frame) == 14  # the first view shows every park
+    assert win.pack_actions.handle is not None  # the pack's own actions have it (edits, export)
+    win.session.close()
+
+
 def _show(viewport, win, west, south, east, north):
     x0, y0 = win.geometry_.display_xy(west, south)
     x1, y1 = win.geometry_.display_xy(east, north)
