@@ -102,16 +102,25 @@ def _status_view(table: str, props: list):
 
 #: a catalogued layer's table
 _TABLE = "to_regclass(format('parksgis.%I', table_name))"
-#: the first column a catalogued layer's table is read by that it lacks (NULL when it has them all)
-_LOST_COLUMN = ("(SELECT name FROM unnest(ARRAY['fid', 'geom'] || ARRAY(SELECT c->>0 FROM "
-                "jsonb_array_elements(columns) c WHERE c->>0 <> '#fingerprint')) WITH ORDINALITY AS need(name, n) "
-                f"WHERE NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = {_TABLE} "
-                "AND a.attname = need.name AND a.attnum > 0 AND NOT a.attisdropped) ORDER BY n LIMIT 1)")
-#: a catalogued layer whose table is there with every column it is read by: an admin may have
-#: dropped the table, or dropped or renamed a column, by hand in psql (the catalogue row stays);
-#: readers then see the other layers, the workspace names the broken one (:func:`broken_tables`)
-#: and the next ``db load`` writes it again (its fingerprint is not taken as known)
-_PRESENT = f"{_TABLE} IS NOT NULL AND {_LOST_COLUMN} IS NULL"
+#: the columns a catalogued layer's table is read by (``fid``, ``geom``: any type) that it lacks,
+#: or holds with another type than written, as rows ``need(name, type, n)`` joined to their
+#: ``pg_attribute`` row ``a`` (none: the column is not there), in reading order, for a subquery
+#: of a row of ``parksgis.layers``
+_WRONG_COLUMNS = (
+    "FROM unnest(ARRAY['fid', 'geom'] || ARRAY(SELECT item->>0 FROM jsonb_array_elements(columns) "
+    "WITH ORDINALITY AS c(item, k) WHERE item->>0 <> '#fingerprint' ORDER BY k), "
+    "ARRAY[NULL, NULL]::text[] || ARRAY(SELECT item->>1 FROM jsonb_array_elements(columns) "
+    "WITH ORDINALITY AS c(item, k) WHERE item->>0 <> '#fingerprint' ORDER BY k)) "
+    "WITH ORDINALITY AS need(name, type, n) "
+    f"LEFT JOIN pg_attribute a ON a.attrelid = {_TABLE} AND a.attname = need.name AND a.attnum > 0 "
+    "AND NOT a.attisdropped "
+    "WHERE a.attname IS NULL OR (need.type IS NOT NULL AND format_type(a.atttypid, a.atttypmod) <> need.type)")
+#: a catalogued layer whose table is there with every column it is read by, of the type written:
+#: an admin may have dropped the table, or dropped, renamed or retyped a column, by hand in psql
+#: (the catalogue row stays); readers then see the other layers, the workspace names the broken
+#: one (:func:`broken_tables`) and the next ``db load`` writes it again (its fingerprint is not
+#: taken as known)
+_PRESENT = f"{_TABLE} IS NOT NULL AND NOT EXISTS (SELECT 1 {_WRONG_COLUMNS})"
 
 
 def stored_fingerprints(cur) -> dict[str, str]:
@@ -134,18 +143,31 @@ def catalogue(conn) -> list[dict]:
 
 #: what is said of a catalogued layer table that is not there
 MISSING_TABLE = "the layer table is missing (dropped outside parksgis); 'parksgis db load' writes it again"
-#: ... and of one that lacks a column it is read by
+#: ... of one that lacks a column it is read by
 MISSING_COLUMN = ("the layer table has no column {column!r} (dropped or renamed outside parksgis); "
+                  "'parksgis db load' writes it again")
+#: ... and of one whose column has another type than written
+RETYPED_COLUMN = ("the layer table's column {column!r} is {found}, not {written} (altered outside parksgis); "
                   "'parksgis db load' writes it again")
 
 
 def broken_tables(conn) -> list[tuple[str, str]]:
     """The catalogued layer tables not as parksgis wrote them (dropped, or a column they are read by
-    dropped or renamed, outside parksgis) with what is said of each, in layer order."""
-    rows = conn.execute(f"SELECT table_name, {_TABLE} IS NULL, {_LOST_COLUMN} FROM parksgis.layers "
-                        f"WHERE NOT ({_PRESENT}) ORDER BY position").fetchall()
-    return [(table, MISSING_TABLE if gone else MISSING_COLUMN.format(column=column))
-            for table, gone, column in rows]
+    dropped, renamed or given another type, outside parksgis) with what is said of each, in layer
+    order."""
+    rows = conn.execute(f"SELECT table_name, {_TABLE} IS NULL, (SELECT ARRAY[need.name, need.type, "
+                        f"format_type(a.atttypid, a.atttypmod)] {_WRONG_COLUMNS} ORDER BY n LIMIT 1) "
+                        f"FROM parksgis.layers WHERE NOT ({_PRESENT}) ORDER BY position").fetchall()
+    out = []
+    for table, gone, first in rows:
+        column, written, found = first or (None, None, None)
+        if gone:
+            out.append((table, MISSING_TABLE))
+        elif found is None:
+            out.append((table, MISSING_COLUMN.format(column=column)))
+        else:
+            out.append((table, RETYPED_COLUMN.format(column=column, found=found, written=written)))
+    return out
 
 
 def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None) -> list[dict]:

@@ -74,7 +74,7 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
         (park.layers if park is not None else shared).append(layer)
     for table, problem in broken:  # the other layers are drawn; this one is named, as a file that cannot be read
         report = ValidationReport(f"{label} {table}", ok=False)
-        report.error("missing_table" if problem == layers.MISSING_TABLE else "missing_column", problem)
+        report.error("missing_table" if problem == layers.MISSING_TABLE else "altered_table", problem)
         reports.append(report)
     kpis = meta.pop("kpis", {}) or {}
     meta.update({"source": label, "register": label, "database": True})

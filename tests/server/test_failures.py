@@ -144,13 +144,15 @@ def test_a_layer_table_dropped_by_hand_is_named_and_the_rest_still_drawn(pg_url,
     assert cli("db", "dump", pg_url, "-o", tmp_path / "dump")[0] == 0
 
 
-def test_a_layer_column_dropped_or_renamed_by_hand_is_named_and_the_rest_still_drawn(pg_url, sample_layers, cli,
-                                                                                     tmp_path):
+def test_a_layer_column_dropped_renamed_or_retyped_by_hand_is_named_and_the_rest_still_drawn(
+        pg_url, sample_layers, cli, tmp_path):
     assert cli("db", "init", pg_url)[0] == 0
     assert cli("db", "load", sample_layers, "--into", pg_url)[0] == 0
     with psycopg.connect(pg_url) as conn:  # an admin alters two layers in psql; their catalogue rows stay
         conn.execute("ALTER TABLE parksgis.port__plots DROP COLUMN industry CASCADE")
         conn.execute("ALTER TABLE parksgis.port__roads RENAME COLUMN fid TO 编号")
+        conn.execute("DROP VIEW parksgis.port__utilities_status")  # PostgreSQL retypes no column a view reads
+        conn.execute("ALTER TABLE parksgis.port__utilities ALTER COLUMN name_zh TYPE integer USING 0")
     code, _, err = cli("render", pg_url, "--park", "port", "-o", tmp_path / "p.png", "--size", "800x600")
     assert code == 0, err
     assert (tmp_path / "p.png").stat().st_size > 0
@@ -159,13 +161,17 @@ def test_a_layer_column_dropped_or_renamed_by_hand_is_named_and_the_rest_still_d
                                "'parksgis db load' writes it again" in plots[0], err
     roads = [line for line in err.splitlines() if "port__roads" in line]
     assert len(roads) == 1 and "has no column 'fid'" in roads[0], err
+    utilities = [line for line in err.splitlines() if "port__utilities" in line]
+    assert len(utilities) == 1 and "the layer table's column 'name_zh' is integer, not text (altered outside " \
+                                   "parksgis); 'parksgis db load' writes it again" in utilities[0], err
     code, _, err = cli("db", "dump", pg_url, "-o", tmp_path / "dump")  # the first one in layer order
     assert code == 1 and not (tmp_path / "dump").exists()
     assert err.strip().endswith("parksgis.port__plots: the layer table has no column 'industry' (dropped or renamed "
                                 "outside parksgis); 'parksgis db load' writes it again; nothing was written"), err
     code, out, err = cli("db", "load", sample_layers, "--into", pg_url)  # both written again
     assert code == 0, err
-    assert not [line for line in out.splitlines() if ("port/plots" in line or "port/roads" in line)
+    assert not [line for line in out.splitlines() if line.split(":")[0].endswith(("port/plots", "port/roads",
+                                                                                   "port/utilities"))
                 and "unchanged" in line], out
     code, _, err = cli("render", pg_url, "--park", "port", "-o", tmp_path / "q.png", "--size", "800x600")
     assert code == 0 and "port__" not in err, err
