@@ -106,10 +106,17 @@ def looked_up(ids: pd.Series, table: dict) -> np.ndarray:
 def linked_values(layer, table: dict) -> tuple[np.ndarray, np.ndarray]:
     """``(table[project id] per feature, None where unknown; whether a feature links no
     project)`` of ``layer`` (a :class:`~parksgis.model.layer.Layer`): each id looked up once."""
+    codes, found = _per_project_id(layer, table)
+    return found[codes], codes < 0
+
+
+def _per_project_id(layer, table: dict) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, found)``: each feature's code into ``found``, ``table``'s value for each of the
+    layer's distinct project ids, and None last (the code -1 of a feature that links none)."""
     codes, ids = layer.project_id_codes
     found = np.empty(len(ids) + 1, dtype=object)  # the sentinel -1 picks the trailing None
     found[:-1] = [table.get(i) for i in ids.tolist()]
-    return found[codes], codes < 0
+    return codes, found
 
 
 def feature_statuses(layer, project_status: dict, scheme: StatusScheme) -> np.ndarray:
@@ -128,9 +135,7 @@ def feature_status_codes(layer, project_status: dict, scheme: StatusScheme) -> t
     Worked out per distinct project id and own status word, then one integer gather: the map
     groups its features by these codes without hashing a status text per feature (100,000
     plots link ~10,000 projects and hold a handful of statuses)."""
-    ids_of, ids = layer.project_id_codes
-    per_id = np.empty(len(ids) + 1, dtype=object)  # the sentinel -1 picks the trailing None
-    per_id[:-1] = [project_status.get(i) for i in ids.tolist()]
+    ids_of, per_id = _per_project_id(layer, project_status)
     per_id[pd.isna(per_id)] = None
     id_codes, found = pd.factorize(per_id, use_na_sentinel=True)  # None (no status): -1
     values = [*found.tolist(), None]
