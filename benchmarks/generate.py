@@ -82,7 +82,9 @@ def plot_rings(n: int, rng: np.random.Generator):
     radius = rng.uniform(0.28, 0.45, size=(n, 10)) * CELL_M  # < 0.5: rings never leave the cell
     x = cx[:, None] + radius * np.cos(angles)
     y = cy[:, None] + radius * np.sin(angles)
-    ring = np.empty((n, 11, 2))
+    # zeros, not np.empty: the padding after each ring's closing point is never written out, but
+    # rounding left-over memory there overflowed now and then (a RuntimeWarning in the tests)
+    ring = np.zeros((n, 11, 2))
     ring[:, :10, 0] = lon0 + x / M_PER_DEG_LON
     ring[:, :10, 1] = lat0 + y / M_PER_DEG_LAT
     ring[np.arange(n), k] = ring[:, 0]                         # close each ring after k points
