@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF, QTransform
 
 from parksgis.render import briefing_content as content
 from parksgis.render.fonts import fitted_font, map_font, missing_glyphs, wrapped
@@ -87,9 +87,7 @@ class BriefingPage:
         self._paint_page(painter, renderer, width_px, height_px, u)
         painter.restore()
         if shrink < 1.0:  # where things went, in the device's pixels
-            def shrunk(rect: QRectF) -> QRectF:
-                return QRectF(rect.x() * shrink, rect.y() * shrink, rect.width() * shrink, rect.height() * shrink)
-
+            shrunk = QTransform.fromScale(shrink, shrink).mapRect
             self.map_rects = [shrunk(r) for r in self.map_rects]
             self.furniture_rects = [shrunk(r) for r in self.furniture_rects]
             self.title_rect, self.sidebar_rect, self.notes_rect = (
@@ -185,16 +183,21 @@ class BriefingPage:
             self.map_rects.append(rect)
             self.map_views.append(view)
 
+    @staticmethod
+    def _north_arrow_layout(rect: QRectF, u: float) -> tuple[float, float, float]:
+        """``(centre x, top, height)`` of the north arrow in map ``rect``."""
+        return rect.right() - 20 * u, rect.top() + 10 * u, 22 * u
+
     def _north_arrow_box(self, painter: QPainter, rect: QRectF, u: float) -> QRectF:
         """Where :meth:`_paint_north_arrow` draws the arrow and its letter."""
-        cx, top, h = rect.right() - 20 * u, rect.top() + 10 * u, 22 * u
+        cx, top, h = self._north_arrow_layout(rect, u)
         fm = QFontMetricsF(map_font(9, bold=True), painter.device())
         half = max(7 * u, fm.horizontalAdvance("北" if self.lang == "zh" else "N") / 2) + 2 * u
         return QRectF(cx - half, top - 2 * u, 2 * half, h + 2 * u + fm.height() + 4 * u)
 
     def _paint_north_arrow(self, painter: QPainter, rect: QRectF, u: float) -> None:
         # EPSG:4546 grid north is within 0.4 degrees of true north over Yangjiang: drawn straight up
-        cx, top, h = rect.right() - 20 * u, rect.top() + 10 * u, 22 * u
+        cx, top, h = self._north_arrow_layout(rect, u)
         left = QPolygonF([QPointF(cx, top), QPointF(cx - 7 * u, top + h), QPointF(cx, top + h * 0.72)])
         right = QPolygonF([QPointF(cx, top), QPointF(cx + 7 * u, top + h), QPointF(cx, top + h * 0.72)])
         painter.setPen(QPen(INK, 0.8 * u))
