@@ -93,6 +93,8 @@ def drawn_pages(args, page_px, ahead, as_of, statuses, missing: list[str]):
     renderer = renderer_of(None)
     label = as_of.isoformat() if as_of else renderer.workspace.meta.get("as_of")
     options = page_options(args, str(label) if label else None)
+    # the parks with features, as the old whole read found them: the overview holds each park's
+    # features (a band keeps every feature, status cells stand for theirs: pack.lod)
     parks = [p.park_id for p in renderer.workspace.parks
              if not export.park_layers_extent(renderer, [p.park_id]).isEmpty()]
     page = export.overview_page(renderer, options)
@@ -102,7 +104,7 @@ def drawn_pages(args, page_px, ahead, as_of, statuses, missing: list[str]):
     for park in parks:
         let_go()  # the page before
         renderer = renderer_of(park)
-        if not export.park_layers_extent(renderer, [park]).isEmpty():  # (the overview's read said so)
+        if not export.park_layers_extent(renderer, [park]).isEmpty():  # as the overview found
             page = export.park_page(renderer, park, options)
             yield page, renderer
             missing += page.missing_glyphs(renderer)
