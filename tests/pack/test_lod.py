@@ -138,6 +138,29 @@ def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_
     assert lod.tile_range(conn, "no_such_layer", 0) is None
 
 
+def test_the_rows_of_a_views_tiles_read_at_once_are_those_each_tiles_own_query_finds(banded):
+    """A view's band tiles are read in one query over their range: each tile gets the rows its
+    own query gives, in the same order; tiles scattered over a much bigger range are not read
+    that way (the caller reads them one by one)."""
+    conn, _originals = banded
+    one_by_one = "SELECT kind, fids, offsets, coords, attributes FROM parksgis_bands WHERE " \
+                 "table_name = ? AND band = ? AND tx = ? AND ty = ?"
+    rng = np.random.default_rng(5)
+    several = 0  # reads that found rows in more than one tile
+    for band in range(len(lod.BANDS)):
+        x0, y0, x1, y1 = lod.tile_range(conn, "port__plots", band)
+        for _ in range(6):
+            tx, ty = int(rng.integers(x0 - 1, x1 + 1)), int(rng.integers(y0 - 1, y1 + 1))
+            tiles = [(x, y) for x in range(tx, tx + 3) for y in range(ty, ty + 2) if rng.random() < 0.8]
+            found = lod.rows_of_tiles(conn, "port__plots", band, tiles)
+            expected = {t: conn.execute(one_by_one, ("port__plots", band, *t)).fetchall() for t in tiles}
+            assert found == {t: rows for t, rows in expected.items() if rows}
+            several += len(found) > 1
+    assert several >= 3
+    assert lod.rows_of_tiles(conn, "port__plots", 0, [(x0, y0), (x0 + 5, y0 + 5)]) is None
+    assert lod.rows_of_tiles(conn, "port__plots", 0, []) == {}
+
+
 @pytest.mark.parametrize("band", range(len(lod.BANDS)))
 def test_a_views_edge_tiles_read_in_part_give_the_features_whole_tiles_give(banded, band):
     """A view's tiles it only partly covers are read for that part; the map
