@@ -441,3 +441,23 @@ def test_band_attributes_read_back_as_written_even_what_only_pythons_json_reads(
         assert got[0].tolist() == names
         assert [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in got[1].tolist()] == \
             [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in areas]
+
+
+def test_a_pack_cut_short_in_place_while_a_reader_maps_it_gives_an_error_not_a_crash(banded, tmp_path):
+    """The view reader reads the pack through a memory map: a file another program truncates in
+    place (``cp`` over an open pack) is an SQLite error the window reports, not a SIGBUS."""
+    import shutil
+
+    from parksgis.pack.view_reader import PackViewReader
+
+    conn, _originals = banded
+    path = tmp_path / "copy.gpkg"
+    shutil.copy(conn.execute("PRAGMA database_list").fetchone()[2], path)
+    reader = PackViewReader(path)
+    box = (LON - 0.01, LAT - 0.01, LON + 0.11, LAT + 0.11)
+    assert len(reader.frame("port__plots", box, lod.BANDS[0] * 1.5)) > 300
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 3)
+    with pytest.raises(sqlite3.DatabaseError):
+        reader.frame("port__plots", box, lod.BANDS[1] * 1.5)  # another band: not in the cache
+    reader.close()
