@@ -257,9 +257,10 @@ class PackViewReader:
             near = lod.features_near(box, band)
         parts, inner = [], []  # inner: a tile inside the box (its band shapes' boxes all meet it)
         # a band's tiles not in the cache: their rows in one query, and the view's edge tiles
-        # (read in part, not cached) in one pass over theirs (``edge_rows``)
+        # (read in part, not cached) in one pass over theirs (``edge_rows``). Not for a read that
+        # may be stopped (the window's margin read): that one stops between two tiles
         rows = self._rows_of_tiles(table, band, [t for t in tiles if (table, band, side, *t) not in self._cache]) \
-            if band is not None and band != lod.DENSITY_BAND else None
+            if band is not None and band != lod.DENSITY_BAND and stop is None else None
         edge_rows: list = []
         for tx, ty in tiles:
             if stop is not None and stop():
