@@ -158,19 +158,21 @@ class SizeRun:
         return pack
 
     def measure_process_render(self, pack: Path | None = None) -> None:
-        """``parksgis render`` of the folder, and of the pack when there is one."""
-        sources = [(self.root, "process_render", "rss_render", "parksgis_render.png")]
+        """``parksgis render`` of the folder, and of the pack when there is one; ``parksgis
+        atlas`` of the pack (A4 at 300 dpi: the overview and a page per park, read page by page)."""
+        page = ["--size", "1920x1080", "--dpi", "96"]
+        runs = [(self.root, "render", "process_render", "rss_render", "parksgis_render.png", page)]
         if pack is not None:
-            sources.append((pack, "process_render_pack", "rss_render_pack", "parksgis_render_pack.png"))
-        for src, key, rss_key, name in sources:
-            if not built("parksgis.commands.render"):
-                self.na[key] = self.na[rss_key] = "n/a — not built (parksgis render)"
+            runs.append((pack, "render", "process_render_pack", "rss_render_pack", "parksgis_render_pack.png", page))
+            runs.append((pack, "atlas", "process_atlas_pack", "rss_atlas_pack", "parksgis_atlas_pack.pdf", []))
+        for src, command, key, rss_key, name, size in runs:
+            if not built(f"parksgis.commands.{command}"):
+                self.na[key] = self.na[rss_key] = f"n/a — not built (parksgis {command})"
                 continue
-            log(f"  parksgis render (whole process) of {src.name}")
+            log(f"  parksgis {command} (whole process) of {src.name}")
             for _ in range(self.repeat):
-                result = run_process(python_cmd("parksgis", "render", str(src), "-o", str(self.images / name),
-                                                "--size", "1920x1080", "--dpi", "96",
-                                                "--generated", "2014-07-24"))
+                result = run_process(python_cmd("parksgis", command, str(src), "-o", str(self.images / name),
+                                                *size, "--generated", "2014-07-24"))
                 if result.returncode != 0:
                     reason = (result.stderr.strip().splitlines() or ["no output"])[-1][:160]
                     self.na[key] = self.na[rss_key] = f"failed: {reason}"

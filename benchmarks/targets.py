@@ -53,6 +53,8 @@ ROWS = [
         qgis_source="gpkg", peer_note="QGIS reads the same layers from the pack's GeoPackage tables"),
     Row("rss_render_pack", "peak RSS, whole-process render of the pack", unit="MB", qgis=_get("rss_mb"),
         qgis_source="gpkg"),
+    Row("process_atlas_pack", "whole-process atlas of the pack → A4 300 dpi PDF (overview + park)"),
+    Row("rss_atlas_pack", "peak RSS, whole-process atlas of the pack", unit="MB"),
     Row("settle_zoom_pack", "pack in the window: zoom to 1/8 → read and drawn (settle)"),
     Row("pan_frame_pack", "pack in the window: pan frame while dragging"),
     Row("identify_pack", "pack in the window: click → identify"),

@@ -110,6 +110,11 @@ def page_geometry(args, fmt: str) -> tuple[tuple[float, float], float]:
     return page_size_pt("A4", landscape=True), dpi
 
 
+def page_pixels(size_pt: tuple[float, float], dpi: float) -> tuple[int, int]:
+    """A page's size in pixels: what a page of a pack or a database is read for."""
+    return round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi)
+
+
 def read_ahead(src: str, page_px: tuple[int, int]):
     """For a database page of every park ``page_px`` pixels wide and high: what it draws, being
     read while the libraries are imported (:class:`~parksgis.server.layers.RowsAhead`); None for
@@ -247,15 +252,40 @@ def open_register(src: str):
                      "`parksgis status import` record it)")
 
 
-def warn_missing_glyphs(pages, renderer) -> None:
-    """Name on stderr the characters the painted ``pages`` drew as boxes (the file is written)."""
-    missing: list[str] = []
-    for page in pages:
-        missing += [c for c in page.missing_glyphs(renderer) if c not in missing]
+def warn_missing_glyphs(missing) -> None:
+    """Name on stderr the characters (``page.missing_glyphs``) the painted pages drew as boxes
+    (the file is written)."""
+    missing = list(dict.fromkeys(missing))
     if missing:
         listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing)
         print(f"parksgis: warning: the bundled font has no glyph for {listed}; drawn as boxes",
               file=sys.stderr)
+
+
+def open_page(src: str, *, park: str | None, bbox, page_px: tuple[int, int], ahead=None):
+    """The workspace a page of SRC draws (one park, a bbox or every park, ``page_px`` pixels):
+    of a pack or a database only what the page shows (``commands.pack_view``), of a layers
+    folder or file all of it; and the reports of the database's tables (warnings to show)."""
+    from parksgis.commands.pack_view import is_parksgis_pack, open_database_view, open_pack_view
+    from parksgis.server import is_database_source
+
+    if is_parksgis_pack(src):  # read only what the page shows
+        return open_pack_view(src, park=park, bbox=bbox, page_px=page_px), []
+    if is_database_source(src):
+        return open_database_view(src, park=park, bbox=bbox, page_px=page_px, ahead=ahead)
+    return open_workspace(src), []
+
+
+def page_renderer(workspace, as_of: date | None = None, statuses: dict | None = None):
+    """A renderer of ``workspace``, colouring by ``statuses`` (the register as of ``as_of``) and
+    drawing the imagery of that day when given."""
+    from parksgis.render.map_renderer import MapRenderer
+
+    renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")
+    if as_of is not None:
+        renderer.set_status_of(statuses)
+        renderer.imagery_day = as_of  # the latest imagery flown on or before that day
+    return renderer
 
 
 def page_options(args, as_of_label: str | None):
@@ -266,6 +296,11 @@ def page_options(args, as_of_label: str | None):
 
 
 def run(args) -> int:
+    return without_collections(_run, args)
+
+
+def without_collections(body, args) -> int:
+    """``body(args)`` with the cyclic garbage collector off (``render`` and ``atlas``)."""
     # No garbage collector while drawing: the run makes few reference cycles, and collections
     # walking 100k+ live objects cost ~0.14 s of a 2.9 s render at 100k plots. Nor one when it
     # is turned back on, walking all the run allocated (age_without_scanning).
@@ -274,7 +309,7 @@ def run(args) -> int:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(args)
+        return body(args)
     finally:
         if was_enabled:
             age_without_scanning()
@@ -293,28 +328,17 @@ def _run(args) -> int:
     if args.park is not None and not args.park.strip():
         raise UsageError("--park: an empty park id; name a park, or leave --park out for all parks")
     size_pt, dpi = page_geometry(args, out.suffix.lower())
-    page_px = (round(size_pt[0] / 72 * dpi), round(size_pt[1] / 72 * dpi))
+    page_px = page_pixels(size_pt, dpi)
     ahead = read_ahead(args.src, page_px) if args.park is None and bbox is None else None
     import_libraries_before_qt(args.src)
     start_qt()
-    from parksgis.commands.pack_view import is_parksgis_pack, open_database_view, open_pack_view
     from parksgis.render import export
-    from parksgis.render.map_renderer import MapRenderer
-    from parksgis.server import is_database_source
 
-    if is_parksgis_pack(args.src):  # read only what the page shows
-        workspace = open_pack_view(args.src, park=args.park, bbox=bbox, page_px=page_px)
-    elif is_database_source(args.src):
-        workspace, reports = open_database_view(args.src, park=args.park, bbox=bbox, page_px=page_px, ahead=ahead)
-        warn_read_errors(reports)
-    else:
-        workspace = open_workspace(args.src)
-    renderer = MapRenderer(workspace, workspace.meta.get("display_crs") or "EPSG:4546")
+    workspace, reports = open_page(args.src, park=args.park, bbox=bbox, page_px=page_px, ahead=ahead)
+    warn_read_errors(reports)
     store = open_register(args.src) if (as_of or compare) else None
     try:
-        if as_of:
-            renderer.set_status_of(store.as_of(as_of))
-            renderer.imagery_day = as_of  # the latest imagery flown on or before that day
+        renderer = page_renderer(workspace, as_of, store.as_of(as_of) if as_of else None)
         label = as_of.isoformat() if as_of else workspace.meta.get("as_of")
         options = page_options(args, str(label) if label else None)
         if args.park is not None:
@@ -329,6 +353,6 @@ def _run(args) -> int:
         if store is not None:
             store.close()
     export.write_pages([page], renderer, out, size_pt, dpi)
-    warn_missing_glyphs([page], renderer)  # of what the paint drew
+    warn_missing_glyphs(page.missing_glyphs(renderer))  # of what the paint drew
     print(out)
     return 0

@@ -8,9 +8,11 @@ bytes (the "generated" date printed on the page is an option, see ``generated_da
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
@@ -182,20 +184,51 @@ def compare_page(renderer: MapRenderer, base: BriefingPage, before: tuple[str, d
 # -- writing ------------------------------------------------------------------------------------
 def write_pages(pages: list[BriefingPage], renderer: MapRenderer, path: str | Path,
                 size_pt: tuple[float, float], dpi: float = 150.0) -> Path:
-    """Write ``pages`` to ``path`` (.png / .svg: one page; .pdf: any number), atomically."""
+    """Write ``pages``, all drawn by ``renderer``, to ``path`` (.png / .svg: one page; .pdf: any
+    number), atomically."""
     path = Path(path)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise UsageError(f"{path}: output must end in .png, .pdf or .svg")
+    fmt = _format(path)
     if fmt != "pdf" and len(pages) != 1:
         raise UsageError(f"{path}: {fmt.upper()} holds one page; use .pdf for {len(pages)} pages")
+    return write_drawn_pages(((page, renderer) for page in pages), path, size_pt, dpi)
+
+
+def write_drawn_pages(drawn: Iterable[tuple[BriefingPage, MapRenderer]], path: str | Path,
+                      size_pt: tuple[float, float], dpi: float = 150.0) -> Path:
+    """Write the pages ``drawn`` yields, each with the renderer that draws it, to ``path``
+    (.png / .svg: one page; .pdf: any number), atomically.
+
+    Each page is painted before the next is asked for, and the writer holds none of them by then,
+    so a generator can read a page's features, yield it and let them go: ``parksgis atlas`` of
+    a pack or a database holds one page's data at a time. Code after a generator's ``yield``
+    runs once that page is painted (the atlas asks it for the glyphs it drew as boxes)."""
+    path = Path(path)
+    fmt = _format(path)
     if not path.parent.is_dir():
         raise ParksgisError(f"{path}: folder {path.parent} does not exist")
     with AtomicFile(path, complete=_COMPLETE[fmt]) as tmp:
         progress.stage(f"drawing {path}")
-        {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](pages, renderer, str(tmp),
-                                                                      size_pt, dpi)
+        {"png": _write_png, "pdf": _write_pdf, "svg": _write_svg}[fmt](iter(drawn), str(tmp), size_pt, dpi)
     return path
+
+
+def _format(path: Path) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageError(f"{path}: output must end in .png, .pdf or .svg")
+    return fmt
+
+
+@contextmanager
+def _one_page(drawn: Iterator[tuple[BriefingPage, MapRenderer]], fmt: str):
+    """The page of a PNG or SVG, painted in the block; a second page is refused after it
+    (``write_pages`` counts a list's before anything is drawn)."""
+    page = next(drawn, None)
+    if page is None:
+        raise ParksgisError("no page to write")
+    yield page
+    if next(drawn, None) is not None:
+        raise UsageError(f"{fmt.upper()} holds one page; use .pdf for several pages")
 
 
 def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float) -> QImage:
@@ -213,9 +246,10 @@ def render_image(page: BriefingPage, renderer: MapRenderer, size_pt, dpi: float)
     return image
 
 
-def _write_png(pages, renderer, tmp, size_pt, dpi) -> None:
+def _write_png(drawn, tmp, size_pt, dpi) -> None:
     # encoded in memory, then written by us: a full disk is an OSError here
-    encoded = png_bytes(render_image(pages[0], renderer, size_pt, dpi))
+    with _one_page(drawn, "png") as (page, renderer):
+        encoded = png_bytes(render_image(page, renderer, size_pt, dpi))
     with open(tmp, "xb") as handle:
         handle.write(encoded)
 
@@ -234,27 +268,35 @@ _COMPLETE = {"png": _ends_with(b"IEND\xaeB`\x82", 12), "pdf": _ends_with(b"%%EOF
              "svg": _ends_with(b"</svg>", 64)}
 
 
-def _write_pdf(pages, renderer, tmp, size_pt, dpi) -> None:
+def _write_pdf(drawn, tmp, size_pt, dpi) -> None:
+    first = next(drawn, None)
+    if first is None:
+        raise ParksgisError("no page to write")
     writer = QPdfWriter(tmp)
     writer.setResolution(int(dpi))
     writer.setCreator("parksgis")
-    writer.setTitle(pages[0].page.title)
+    writer.setTitle(first[0].page.title)
     layout = QPageLayout(QPageSize(QSizeF(*size_pt), QPageSize.Unit.Point, "",
                                    QPageSize.SizeMatchPolicy.ExactMatch),
                          QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
     writer.setPageLayout(layout)
     width, height = writer.width(), writer.height()
     painter = QPainter(writer)
+    pending, first = first, None
     try:
-        for i, page in enumerate(pages):
-            if i:
-                writer.newPage()
+        while pending is not None:
+            page, renderer = pending
+            pending = None
             page.paint(painter, renderer, width, height)
+            page = renderer = None  # nothing here holds a painted page while the next one is read
+            pending = next(drawn, None)
+            if pending is not None:
+                writer.newPage()
     finally:
         painter.end()
 
 
-def _write_svg(pages, renderer, tmp, size_pt, dpi) -> None:
+def _write_svg(drawn, tmp, size_pt, dpi) -> None:
     from PySide6.QtSvg import QSvgGenerator  # part of PySide6-Essentials
 
     width, height = round(size_pt[0] * dpi / 72.0), round(size_pt[1] * dpi / 72.0)
@@ -263,9 +305,10 @@ def _write_svg(pages, renderer, tmp, size_pt, dpi) -> None:
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRectF(0, 0, width, height))
     generator.setResolution(int(dpi))
-    generator.setTitle(pages[0].page.title)
-    painter = QPainter(generator)
-    try:
-        pages[0].paint(painter, renderer, width, height)
-    finally:
-        painter.end()
+    with _one_page(drawn, "svg") as (page, renderer):
+        generator.setTitle(page.page.title)
+        painter = QPainter(generator)
+        try:
+            page.paint(painter, renderer, width, height)
+        finally:
+            painter.end()

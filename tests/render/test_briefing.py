@@ -260,3 +260,43 @@ def test_a_park_fills_its_small_map_instead_of_a_wide_area_around_it(qapp, sampl
     assert renderer.labels.placed and page.scale_bar[0] > scale_bar.left()
     for text, box in renderer.labels.placed:
         assert not box.intersects(arrow) and not box.intersects(scale_bar), text
+
+
+def test_a_pdf_of_pages_each_with_its_renderer_holds_none_while_the_next_is_read(qapp, tmp_path):
+    """``write_drawn_pages`` (the atlas's writer): each page with its own renderer and features,
+    painted and let go before the next is asked for, so an atlas holds one page's data at a time."""
+    import gc
+    import weakref
+
+    from tests.render.conftest import square_plots_workspace
+
+    earlier = []
+
+    def drawn():
+        for title in ("一", "二", "三"):
+            gc.collect()  # a renderer and its workspace hold each other
+            assert [ref for ref in earlier if ref() is not None] == []
+            renderer, page = make_page(square_plots_workspace()[0], title=title)
+            earlier.append(weakref.ref(renderer))
+            yield page, renderer
+            del renderer, page
+
+    out = export.write_drawn_pages(drawn(), tmp_path / "atlas.pdf", SIZE_PT, dpi=72)
+    reader = pypdf.PdfReader(out)
+    assert [page.extract_text().split("\n")[0].strip() for page in reader.pages] == ["一", "二", "三"]
+    assert reader.metadata.title == "一"
+
+
+def test_a_page_that_fails_to_open_leaves_no_pdf(qapp, squares, tmp_path):
+    from parksgis.errors import ParksgisError
+
+    ws, _ = squares
+
+    def drawn():
+        renderer, page = make_page(ws)
+        yield page, renderer
+        raise ParksgisError("park wanxiang: no features to draw")
+
+    with pytest.raises(ParksgisError, match="no features to draw"):
+        export.write_drawn_pages(drawn(), tmp_path / "atlas.pdf", SIZE_PT, dpi=72)
+    assert list(tmp_path.iterdir()) == []

@@ -52,12 +52,22 @@ def test_a_box_of_the_server_reads_only_that_box_and_draws_as_the_folder_does(qa
     assert boxed["port/roads"] == everything["port/roads"]  # the page sums their lengths
 
 
-def test_atlas_from_the_server(qapp, loaded_url, tmp_path, cli):
-    code, _, err = cli("atlas", loaded_url, "-o", tmp_path / "atlas.pdf")
-    assert code == 0, err
+def test_atlas_from_the_server_has_the_pages_of_the_folders(qapp, loaded_url, sample_layers, tmp_path, cli):
+    """Each page read from the server as ``render`` reads it (its park, through the GiST indexes),
+    one page at a time: the same pages and text as the atlas of the folder."""
+    import shutil
+
     from pypdf import PdfReader
 
-    assert len(PdfReader(tmp_path / "atlas.pdf").pages) == 4  # overview + three parks
+    shutil.copytree(sample_layers, tmp_path / "layers", ignore=shutil.ignore_patterns("imagery", "register.sqlite*"))
+    texts = {}
+    for src, name in ((tmp_path / "layers", "folder"), (loaded_url, "server")):
+        code, _, err = cli("atlas", src, "-o", tmp_path / f"{name}.pdf", "--generated", "2026-12-03",
+                           "--as-of", "2014-03-01")
+        assert code == 0, err
+        texts[name] = [page.extract_text() for page in PdfReader(tmp_path / f"{name}.pdf").pages]
+    assert len(texts["server"]) == 4  # overview + three parks
+    assert texts["server"] == texts["folder"]
 
 
 def test_pack_built_from_the_server_carries_its_edits_and_history(loaded_url, tmp_path, cli):
