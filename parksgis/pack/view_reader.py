@@ -34,10 +34,12 @@ from parksgis.pack.viewport import layer_extent, read_view, spatial_table
 FULL_DETAIL_M_PER_PX = 1.0
 #: Features kept in the tile cache (all layers together) before the oldest tiles are dropped.
 CACHE_FEATURES = 300_000
-#: The reader's connection reads the pack through a memory map of up to this many bytes
+#: A ``mapped`` reader's connection reads the pack through a memory map of up to this many bytes
 #: (SQLite's ``mmap_size``) instead of a ``pread`` per 4 KB page: a zoom to a park of a million
 #: plots reads ~50 MB of band rows (~12,000 pages), the 100k pack's first view ~100 MB. Measured,
 #: thread CPU of the read: 100k first view 216-241 -> 180-205 ms, a zoom's plots 73 -> 69 ms.
+#: The pages read count in the process's resident memory (the window's session at 1M: +100 MB),
+#: so only the window maps; ``render`` and ``atlas``, whose peak RSS is a target, read as before.
 MMAP_BYTES = 1 << 31
 
 
@@ -153,11 +155,13 @@ class PackViewReader:
     """Frames of a pack's layers inside a WGS84 box, at the detail a map scale needs."""
 
     def __init__(self, path, *, immutable: bool = False, cache_features: int = CACHE_FEATURES,
-                 facts: PackFacts | None = None):
+                 facts: PackFacts | None = None, mapped: bool = False):
+        """``mapped``: read the file through a memory map (:data:`MMAP_BYTES`)."""
         self.path = Path(path)
         self._conn = connect(self.path, read_only=True, immutable=immutable)
         try:
-            self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            if mapped:
+                self._conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             lod.check_layout(self._conn, self.path)
         except BaseException:
             self._conn.close()

@@ -453,7 +453,7 @@ def test_a_pack_cut_short_in_place_while_a_reader_maps_it_gives_an_error_not_a_c
     conn, _originals = banded
     path = tmp_path / "copy.gpkg"
     shutil.copy(conn.execute("PRAGMA database_list").fetchone()[2], path)
-    reader = PackViewReader(path)
+    reader = PackViewReader(path, mapped=True)
     box = (LON - 0.01, LAT - 0.01, LON + 0.11, LAT + 0.11)
     assert len(reader.frame("port__plots", box, lod.BANDS[0] * 1.5)) > 300
     with open(path, "r+b") as fh:
