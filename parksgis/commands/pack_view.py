@@ -118,7 +118,9 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
     only where the page can show them (the box worked out as for a pack, from the tables' extents
     the server computes; read through their GiST indexes); every feature's properties are read,
     so counts over whole layers stay right. All of it when the page shows every park
-    (``ahead``: a :class:`~parksgis.server.layers.RowsAhead` already reading it). Big tables with bands are read from them as a pack's (``server.bands``)."""
+    (``ahead``: a :class:`~parksgis.server.layers.RowsAhead` already reading it). Big tables with bands are read from them as a pack's (``server.bands``).
+    Layers read whole hold their features as columns (``model.feature_columns``): a page of
+    every park is drawn without importing pandas."""
     from parksgis.model.view_source import expand_box
     from parksgis.server.workspace import load_database_workspace
 
@@ -130,7 +132,7 @@ def open_database_view(src: str, *, park: str | None, bbox, page_px: tuple[int, 
             return None
         return (page(extents) or (None,))[0]
 
-    return load_database_workspace(src, view=page_box, page=page, ahead=ahead)
+    return load_database_workspace(src, view=page_box, page=page, ahead=ahead, as_columns=True)
 
 
 def database_page(extents, park: str | None, bbox, page_px: tuple[int, int]):

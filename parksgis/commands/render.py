@@ -136,18 +136,24 @@ def read_ahead(src: str, page_px: tuple[int, int]):
 
 
 # -- shared with atlas --------------------------------------------------------------------------
-def import_libraries_before_qt(src: str) -> None:
+def import_libraries_before_qt(src: str, page: bool = False) -> None:
     """Import the libraries a page (or the window: ``gui``) reads and draws with before any Qt
     module. PySide6 reads the source of every module imported after it (looking for its
     ``__feature__`` switches): for pandas, geopandas, pyproj and psycopg that was ~0.15 s of every
-    ``render`` at 100k plots, ~0.08 s of the window's start."""
-    import geopandas  # noqa: F401 - imports numpy, pandas and shapely
+    ``render`` at 100k plots, ~0.08 s of the window's start. ``page``: for ``render``, whose page
+    of a database needs no pandas (its layers are read as columns, ``model.feature_columns``:
+    pandas and geopandas are ~0.3 s of CPU to import)."""
+    import numpy  # noqa: F401
     import pyproj  # noqa: F401
+    import shapely  # noqa: F401
 
     from parksgis.server import is_database_source
 
-    if is_database_source(src):
+    database = is_database_source(src)
+    if database:
         import psycopg  # noqa: F401
+    if not (page and database):  # folders, packs and the window hold GeoDataFrames
+        import geopandas  # noqa: F401 - imports pandas
 
 
 def start_qt():
@@ -330,7 +336,7 @@ def _run(args) -> int:
     size_pt, dpi = page_geometry(args, out.suffix.lower())
     page_px = page_pixels(size_pt, dpi)
     ahead = read_ahead(args.src, page_px) if args.park is None and bbox is None else None
-    import_libraries_before_qt(args.src)
+    import_libraries_before_qt(args.src, page=True)
     start_qt()
     from parksgis.render import export
 

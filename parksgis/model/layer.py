@@ -12,6 +12,8 @@ from parksgis.model.events import Signal
 if TYPE_CHECKING:  # geopandas is heavy; the model only holds the frame
     import geopandas
 
+    from parksgis.model.feature_columns import FeatureColumns
+
 
 class LayerKind(str, Enum):
     """What a layer holds; decides its default style and its row in the layer tree."""
@@ -38,7 +40,8 @@ STYLES = ("status", "category", "single")
 
 
 class Layer:
-    """One layer. ``frame`` is a GeoDataFrame in EPSG:4326; ``project_id`` links rows to projects.
+    """One layer. ``frame`` is a GeoDataFrame in EPSG:4326 (a page's from a database: its
+    :class:`~parksgis.model.feature_columns.FeatureColumns`); ``project_id`` links rows to projects.
 
     Setting ``visible``, ``opacity`` or ``style`` validates, stores and emits the matching signal,
     so every view of the layer follows the model.
@@ -150,6 +153,7 @@ class Layer:
     @property
     def project_ids(self):
         """The ``project_id`` column as an object Series of str/None (all None when absent); read-only.
+        (A :class:`~parksgis.model.feature_columns.Column` for a frame held as columns: a page's.)
 
         Ids are compared as text, trimmed; empty text and nulls are context features (None).
         Computed once per frame: a click's identify reads one id, and rebuilding the column for it
@@ -166,32 +170,43 @@ class Layer:
         (a view of 40,000 plots links ~4,000 projects). Computed once per frame."""
         ids = self.project_ids  # a text column leaves its codes on the way
         if self._project_codes is None:
-            import numpy as np
-            import pandas as pd
+            from parksgis.model.feature_columns import factorize
 
-            codes, ids = pd.factorize(ids, use_na_sentinel=True)
-            self._project_codes = (codes, np.asarray(ids, dtype=object))
+            self._project_codes = factorize(ids.to_numpy(dtype=object))
         return self._project_codes
 
     def _read_project_ids(self):
         import numpy as np
-        import pandas as pd
 
-        if "project_id" not in self.frame.columns:
-            return pd.Series([None] * len(self.frame), index=self.frame.index, dtype=object)
-        column = self.frame["project_id"]
-        if isinstance(column.dtype, pd.StringDtype):
+        from parksgis.model.feature_columns import FeatureColumns, factorize
+
+        frame = self.frame
+        columnar = isinstance(frame, FeatureColumns)
+        if "project_id" not in frame.columns:
+            return self._id_column(np.full(len(frame), None, dtype=object))
+        column = frame["project_id"]
+        if frame._dtypes.get("project_id") == "str" if columnar else _is_text(column):
             # text (a pack's view): each distinct value trimmed once, its positions kept for
             # project_id_codes (the same id spelled with spaces around may appear twice there)
             # factorized as the object array it holds: a third of the time of the column's own
             # factorize (pandas 3's python-backed "str": 8 against 25 ms at 100,000 rows)
-            codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+            codes, uniques = factorize(column.to_numpy(dtype=object))
             ids = np.empty(len(uniques) + 1, dtype=object)  # the sentinel -1 picks the trailing None
             ids[:-1] = [v.strip() or None for v in uniques.tolist()]
             linked = ids[codes]
             self._project_codes = (np.where(linked == None, -1, codes), ids[:-1])  # noqa: E711
-            return pd.Series(linked, index=column.index, dtype=object)
-        return normalised_project_ids(column)
+            return self._id_column(linked)
+        return self._id_column(normalised_ids(column.to_numpy(dtype=object), column.dtype.kind == "f"))
+
+    def _id_column(self, ids):
+        """Ids (an object array, one per feature) as :attr:`project_ids` gives them."""
+        from parksgis.model.feature_columns import Column, FeatureColumns
+
+        if isinstance(self.frame, FeatureColumns):
+            return Column(ids, "project_id")
+        import pandas as pd
+
+        return pd.Series(ids, index=self.frame.index, dtype=object)
 
     def linked_project_ids(self) -> set[str]:
         """The ids of the projects the layer's features link to: of every feature in the source
@@ -233,18 +248,34 @@ def _forgetting(layer_ref):
 
 def normalised_project_ids(col):
     """A ``project_id`` column as an object Series of trimmed text, None where empty or null."""
-    import numpy as np
     import pandas as pd
 
-    present = col.notna().to_numpy()
-    out = pd.Series([None] * len(col), index=col.index, dtype=object)
-    values = col[present]
-    if pd.api.types.is_float_dtype(values) and (values % 1 == 0).all():
-        values = values.astype("int64")  # 101.0 (an int column with gaps) names project "101"
+    return pd.Series(normalised_ids(col.to_numpy(dtype=object), col.dtype.kind == "f"), index=col.index, dtype=object)
+
+
+def normalised_ids(values, floats: bool):
+    """Project ids ``values`` (an object array; ``floats``: of a float column) as trimmed text,
+    None where empty or missing; a float column of whole numbers names projects by the numbers
+    (101.0, an int column with gaps, names project "101")."""
+    import numpy as np
+
+    from parksgis.model.feature_columns import missing
+
+    present = ~missing(values)
+    kept = values[present]
+    if floats and all(v % 1 == 0 for v in kept.tolist()):
+        kept = [int(v) for v in kept.tolist()]
     # a plain loop over Python strings: three times faster than the .str accessor of a
     # pandas string column (a frame of a view is swapped in at every zoom)
-    text = np.array([str(v).strip() for v in values.tolist()], dtype=object)
+    text = np.array([str(v).strip() for v in (kept.tolist() if isinstance(kept, np.ndarray) else kept)], dtype=object)
     keep = text != ""
     # object dtype so missing ids stay None (a pandas string column would turn them into NaN)
-    out.iloc[present.nonzero()[0][keep]] = text[keep]
+    out = np.full(len(values), None, dtype=object)
+    out[present.nonzero()[0][keep]] = text[keep]
     return out
+
+
+def _is_text(column) -> bool:
+    import pandas as pd
+
+    return isinstance(column.dtype, pd.StringDtype)

@@ -17,13 +17,16 @@ import json
 import math
 import sqlite3
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from parksgis.pack.format import columns as table_columns
 from parksgis.pack.format import quote
 from parksgis.store.feature_status import status_columns
+
+if TYPE_CHECKING:  # a page of a database draws without pandas (model.feature_columns)
+    import pandas as pd
 
 TABLE = "parksgis_cell_features"
 #: Cells across a layer's extent, about (``pack.lod``'s status cells).
@@ -43,6 +46,8 @@ def assign_cells(conn: sqlite3.Connection, table: str, spatial) -> tuple[pd.Data
     """``(features, status column names)``: every feature of ``table`` with its box (``minx`` ...
     from the R-tree), its status columns' values and its cell (``cx``, ``cy``): the layer's
     extent cut into about :data:`CELLS` squares, a feature in the one holding its box's centre."""
+    import pandas as pd
+
     boxes = pd.DataFrame(conn.execute(f"SELECT id, minx, miny, maxx, maxy FROM {quote(spatial.rtree)}").fetchall(),
                          columns=["fid", "minx", "miny", "maxx", "maxy"]).set_index("fid")
     attributes = table_columns(conn, table)
@@ -85,6 +90,8 @@ def write(conn: sqlite3.Connection, table: str, stood: pd.DataFrame) -> None:
 def encoded(stood: pd.DataFrame) -> tuple[str, bytes, bytes, bytes]:
     """:func:`stood_for`'s frame as stored (see :func:`create_table`): ``(columns, cells,
     features, codes)``; the server stores the same (``server.bands``)."""
+    import pandas as pd
+
     present = [c for c in stood.columns if c not in ("cell", "count")]
     columns, codes = [], []
     for column in present:
@@ -128,6 +135,8 @@ class CellFeatures:
     @classmethod
     def of(cls, stood: pd.DataFrame) -> CellFeatures:
         """The rows of :func:`stood_for`'s frame."""
+        import pandas as pd
+
         columns = {}
         for name in stood.columns.drop(["cell", "count"]):
             code, distinct = pd.factorize(stood[name], use_na_sentinel=False)
@@ -142,6 +151,8 @@ class CellFeatures:
     def frame(self, rows=slice(None)) -> pd.DataFrame:
         """:func:`stood_for`'s frame (of ``rows``, positions): columns ``cell``, the status
         columns and ``count``."""
+        import pandas as pd
+
         out = pd.DataFrame({"cell": self.cells[rows]})
         for name, (values, codes) in self.columns.items():
             out[name] = values[codes[rows]]
@@ -152,6 +163,8 @@ class CellFeatures:
         """The status values the cells ``cell_ids`` stand for: ``(combinations, project ids)``,
         each combination of the columns' values once, with its features counted over those
         cells (column ``count``), and its project id as ``Layer.project_ids`` reads it."""
+        import pandas as pd
+
         rows = np.flatnonzero(np.isin(self.cells, cell_ids))
         key = np.zeros(len(rows), dtype=np.int64)
         for values, codes in self.columns.values():  # one integer per combination of codes
@@ -173,11 +186,12 @@ class CellFeatures:
     @cached_property
     def _project_ids(self) -> np.ndarray:
         """The project id column's distinct values as ``Layer.project_ids`` reads them."""
-        from parksgis.model.layer import normalised_project_ids
+        from parksgis.model.layer import normalised_ids
 
         if "project_id" not in self.columns:
             return np.empty(0, dtype=object)
-        return normalised_project_ids(pd.Series(self.columns["project_id"][0])).to_numpy(dtype=object)
+        values = self.columns["project_id"][0]
+        return normalised_ids(values, values.dtype.kind == "f")
 
 
 def _objects(values) -> np.ndarray:

@@ -19,7 +19,6 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import shapely
 
 from parksgis.model.view_source import ReadCancelled, expand_box, union_box  # noqa: F401 - were here
@@ -226,14 +225,13 @@ class PackViewReader:
         return self.frame_and_vertices(table, box, m_per_px, stop, cut)[0]
 
     def frame_and_vertices(self, table: str, box: tuple[float, float, float, float], m_per_px: float,
-                           stop=None, cut: bool = True, shapes: bool = True):
+                           stop=None, cut: bool = True, shapes: bool = True, as_columns: bool = False):
         """``(frame, vertices)``: :meth:`frame`, and the vertices of its rows' shapes in row order
         (``band_layout.Vertices``) when it was read from a band, else None. ``shapes`` False: a
         frame read from a band holds no geometries (None) and ``vertices`` its shapes, made when
-        asked for (``vertices.shapes``, a :class:`ShapesOf`), for a drawing that asks for few."""
-        import geopandas as gpd
-        from geopandas.array import from_shapely
-
+        asked for (``vertices.shapes``, a :class:`ShapesOf`), for a drawing that asks for few.
+        ``as_columns``: the frame as :class:`~parksgis.model.feature_columns.FeatureColumns`
+        (object arrays of the values read, no pandas: a page's)."""
         band = self._band(table, m_per_px)
         if self.drawn_from_cells(table, box, m_per_px):
             band, side, tiles = lod.DENSITY_BAND, 0.0, [(0, 0)]  # a few thousand status cells
@@ -295,7 +293,14 @@ class PackViewReader:
                 parts.append(tile)
                 inner.append(False)
         columns = self.attributes(table)
+        if not parts and as_columns:
+            from parksgis.model.feature_columns import FeatureColumns
+
+            return FeatureColumns({c: np.empty(0, dtype=object) for c in columns}, np.empty(0, dtype=object),
+                                  np.empty(0, dtype=np.int64), "fid"), None
         if not parts:
+            import geopandas as gpd
+
             return gpd.GeoDataFrame({c: [] for c in columns},
                                     geometry=gpd.GeoSeries([], crs=4326), crs=4326), None
         # one frame for all tiles (a frame per tile cost more than the reads); a feature that
@@ -320,6 +325,15 @@ class PackViewReader:
             geoms = np.full(len(first), None, dtype=object)
         else:
             geoms = _shapes_at([p.geoms for p in parts], first)
+        if as_columns:
+            from parksgis.model.feature_columns import FeatureColumns
+
+            return FeatureColumns({c: np.concatenate([p.values[j] for p in parts])[first] for j, c in enumerate(columns)},
+                                  geoms, ids, "fid"), vertices
+        import geopandas as gpd
+        import pandas as pd
+        from geopandas.array import from_shapely
+
         values = {c: np.concatenate([p.values[j] for p in parts])[first].tolist()
                   for j, c in enumerate(columns)}
         frame = pd.DataFrame(values, index=pd.Index(ids, name="fid"), columns=columns)

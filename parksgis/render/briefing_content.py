@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
-import pandas as pd
 import shapely
 from PySide6.QtCore import QRectF
 
+from parksgis.model.feature_columns import factorize, missing
 from parksgis.model.layer import LayerKind
 from parksgis.render.map_renderer import MapRenderer
 from parksgis.render.styles import NO_STATUS
@@ -107,17 +107,17 @@ def legend_entries(renderer: MapRenderer, view: QRectF, lang: str, state=None) -
         if layer.cell_features is not None:
             shown.append(_stood_for(layer, rows, style, (state or renderer.state).hidden))
         else:
-            shown.append(pd.DataFrame({"status": style.statuses[rows], "count": 1,
-                                       "pid": style.project_ids.to_numpy(dtype=object)[rows]}))
+            shown.append({"status": style.statuses[rows], "count": np.ones(len(rows), dtype=np.int64),
+                          "pid": style.project_ids.to_numpy(dtype=object)[rows]})
     if not shown:
         return []
     unlinked = 0
     projects: dict[str, set] = {}  # status -> the projects shown with it
     own: Counter = Counter()  # status -> features with that status of their own and no project
     for features in shown:
-        statuses, status_codes = pd.factorize(features["status"].to_numpy(dtype=object))
-        counts, pids = features["count"].to_numpy(), features["pid"].to_numpy(dtype=object)
-        no_project = pd.isna(pids)
+        statuses, status_codes = factorize(features["status"])
+        counts, pids = features["count"], features["pid"]
+        no_project = missing(pids)
         for i, status in enumerate(status_codes):
             rows = statuses == i
             if status == NO_STATUS:
@@ -142,17 +142,19 @@ def longest_legend(scheme, lang: str) -> list[LegendEntry]:
             + [LegendEntry(NO_STATUS, TEXT[lang]["no_project"], scheme.NO_PROJECT_COLOR, many)])
 
 
-def _stood_for(layer, rows, style, hidden) -> pd.DataFrame:
+def _stood_for(layer, rows, style, hidden) -> dict[str, np.ndarray]:
     """The features that the status cells ``rows`` of ``layer`` stand for (``status``, ``pid``,
-    ``count`` of each combination), as ``style`` sees their statuses; ``hidden`` statuses left out."""
+    ``count`` of each combination, as arrays), as ``style`` sees their statuses; ``hidden``
+    statuses left out."""
     from parksgis.model.layer import Layer
 
     values, project_ids = layer.cell_features.combinations(layer.frame.index.to_numpy()[rows])
     # the ids worked out once per distinct id (CellFeatures), not again per combination
     combinations = Layer(layer.name, values.drop(columns="count"), layer.kind, project_ids=project_ids)
-    features = pd.DataFrame({"status": style.statuses_of(combinations), "count": values["count"].to_numpy(),
-                             "pid": project_ids.to_numpy(dtype=object)})
-    return features[~features["status"].isin(hidden)]
+    statuses = np.asarray(style.statuses_of(combinations), dtype=object)
+    kept = np.array([status not in hidden for status in statuses.tolist()], dtype=bool)
+    return {"status": statuses[kept], "count": values["count"].to_numpy()[kept],
+            "pid": project_ids.to_numpy(dtype=object)[kept]}
 
 
 def _kpi_value(kpis: dict, key: str):

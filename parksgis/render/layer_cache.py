@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import cached_property
 
 import numpy as np
-import pandas as pd
 import shapely
 
+from parksgis.model.feature_columns import factorize, is_missing
 from parksgis.model.layer import Layer
 from parksgis.model.status import StatusScheme
 from parksgis.render import fitted_projection
@@ -205,7 +205,7 @@ class LayerStyle:
         self.point_group = group_of_feature[geometry.point_feature]
         self.shown = np.ones(geometry.feature_count, dtype=bool)
         if hidden_statuses and len(self.statuses):
-            self.shown = ~pd.Series(self.statuses).isin(hidden_statuses).to_numpy()
+            self.shown = _not_hidden(self.statuses, hidden_statuses)
         #: label texts per language, worked out per feature on use (``_known``: which are)
         self._names: dict[str, np.ndarray] = {}
         self._known: dict[str, np.ndarray] = {}
@@ -218,6 +218,8 @@ class LayerStyle:
     @cached_property
     def _rows_of_project(self) -> dict:
         """Feature rows per project id (built on the first edit, then each edit is a lookup)."""
+        import pandas as pd  # the window's (a page edits nothing)
+
         return pd.Series(np.arange(len(self.project_ids))).groupby(self.project_ids.to_numpy()).indices
 
     def _args(self, index: ProjectIndex) -> tuple:
@@ -269,7 +271,7 @@ class LayerStyle:
             elif len(edited):
                 self._rebuild_moved(dim, edited, new)
         if self._hidden:
-            self.shown[rows] = ~pd.Series(self.statuses[rows]).isin(self._hidden).to_numpy()
+            self.shown[rows] = _not_hidden(self.statuses[rows], self._hidden)
         return True
 
     def _groups_of(self, rows: np.ndarray, dim: str, styles: list, index: ProjectIndex,
@@ -327,11 +329,19 @@ class LayerStyle:
         for col in reversed(NAME_COLUMNS[lang]):  # the first column with a name wins
             if col in frame.columns:
                 for i, value in enumerate(frame[col].iloc[rows].tolist()):
-                    if not pd.isna(value) and str(value) != "":
+                    if not is_missing(value) and str(value) != "":
                         texts[i] = str(value)
         codes, ids = self._layer.project_id_codes
         unnamed = [i for i, code in enumerate(codes[rows].tolist()) if texts[i] == "" and code >= 0]
         linked = ids[codes[rows[unnamed]]].tolist() if unnamed else []
         for i, name in zip(unnamed, self._index.names_of(lang, linked)):
-            texts[i] = "" if name is None or pd.isna(name) else name
+            texts[i] = "" if is_missing(name) else name
         return texts
+
+
+def _not_hidden(statuses: np.ndarray, hidden) -> np.ndarray:
+    """Whether each of ``statuses`` is shown (not among the ``hidden`` ones): asked once per
+    distinct status."""
+    codes, values = factorize(statuses)
+    shown = np.array([value not in hidden for value in values.tolist()] + [True], dtype=bool)
+    return shown[codes]  # the code -1 (no status) picks the trailing True

@@ -1,6 +1,6 @@
 """How features look: a style group per (status, class/kind) for each layer kind.
 
-Features are put into groups with vectorised pandas operations; the renderer builds one set of
+Features are put into groups with vectorised numpy operations; the renderer builds one set of
 tiled paths per group and draws each group with one pen and one brush.
 """
 
@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
+from parksgis.model.feature_columns import factorize, missing
 from parksgis.model.layer import Layer, LayerKind
 from parksgis.model.lazy_projects import LazyProjects, project_names, project_statuses
 from parksgis.model.status import StatusScheme
 from parksgis.store.feature_status import looked_up
+
+if TYPE_CHECKING:  # a page of a database draws without pandas (model.feature_columns)
+    import pandas as pd
 
 NO_STATUS = ""  # status code of features that link to no project
 
@@ -234,8 +238,7 @@ def _grouped(columns: list) -> tuple[np.ndarray, list[tuple]]:
         if isinstance(column, _Coded):
             codes, values = column.sorted()
         else:
-            codes, values = pd.factorize(np.asarray(column, dtype=object), sort=True)
-            values = values.tolist()
+            codes, values = _Coded(*factorize(np.asarray(column, dtype=object))).sorted()
         combined = combined * len(values) + codes
         distinct.append(values)
     present, inverse = np.unique(combined, return_inverse=True)
@@ -251,14 +254,16 @@ def _grouped(columns: list) -> tuple[np.ndarray, list[tuple]]:
 
 def _category_texts(project_ids: pd.Series, index: ProjectIndex) -> np.ndarray:
     """The category of each feature's project ("" for none), as text."""
-    return pd.Series(looked_up(project_ids, index.category), dtype=object).fillna("").astype(str) \
-        .to_numpy(dtype=object)
+    categories = looked_up(project_ids, index.category)
+    categories[missing(categories)] = ""
+    categories[:] = [str(c) for c in categories.tolist()]
+    return categories
 
 
 def _layer_categories(layer: Layer, index: ProjectIndex) -> set[str]:
     """Every category among the features of a viewport-driven ``layer`` ("" for none)."""
     linked = sorted(layer.linked_project_ids())
-    return set(_category_texts(pd.Series(linked + [None], dtype=object), index))
+    return set(_category_texts(np.array(linked + [None], dtype=object), index))
 
 
 def _style_for(kind: LayerKind, dim: str, color: str, status: str | None, cls: str) -> GroupStyle:

@@ -170,19 +170,25 @@ def broken_tables(conn) -> list[tuple[str, str]]:
     return out
 
 
-def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None) -> list[dict]:
+def read_layers(conn, bbox=None, skip=frozenset(), ahead: "RowsAhead | None" = None,
+                as_columns: bool = False) -> list[dict]:
     """Every catalogued layer (:func:`catalogue`) with its ``frame``; ``bbox`` (xmin, ymin, xmax,
     ymax in EPSG:4326): geometries only of the features whose box meets it, found through the
     GiST index, but those of road layers all (a page sums their kilometres over whole parks).
     The tables in ``skip`` are not read (their frame is None). Whole tables (no ``bbox``) come
-    from ``ahead`` when it has read them."""
+    from ``ahead`` when it has read them. ``as_columns``: frames as
+    :class:`~parksgis.model.feature_columns.FeatureColumns` (a page's)."""
     out = catalogue(conn)
     for item in out:
         box = None if item["kind"] == "roads" else bbox
         cells = ahead.cells(item["table"], item["columns"]) if ahead is not None and box is None else None
         item["frame"] = None if item["table"] in skip else \
-            read_table(conn, item["table"], item["columns"], box, cells=cells)
+            read_table(conn, item["table"], item["columns"], box, cells=cells, as_columns=as_columns)
     return out
+
+
+#: how often the main thread lets :class:`RowsAhead`'s thread take the GIL while it reads (s)
+PROMPT_SWITCH_S = 0.0005
 
 
 class RowsAhead:
@@ -209,9 +215,24 @@ class RowsAhead:
         self._counts: dict[str, int] = {}
         self._projects: list[tuple] | None = None
         self._page = page
-        self._thread = threading.Thread(target=self._read, args=(src,), daemon=True,
+        self._thread = threading.Thread(target=self._read_promptly, args=(src,), daemon=True,
                                         name="parksgis rows ahead")
         self._thread.start()
+
+    def _read_promptly(self, src: str) -> None:
+        """:meth:`_read` with the GIL handed over every 0.5 ms, not 5: the thread waits on the
+        server and then needs the GIL for a moment per reply (~25 of them), while the main thread
+        imports without a pause; at Python's 5 ms each reply waited up to that long, and the reads
+        ended ~0.15 s later (100k plots), after the main thread had got to wanting them. Put back
+        when done (only a thread waiting for the GIL makes the holder switch sooner)."""
+        import sys
+
+        before = sys.getswitchinterval()
+        sys.setswitchinterval(PROMPT_SWITCH_S)
+        try:
+            self._read(src)
+        finally:
+            sys.setswitchinterval(before)
 
     def _read(self, src: str) -> None:
         from parksgis.server import bands, connection, schema
@@ -314,8 +335,10 @@ def table_query(table: str, columns: list, bbox):
         sql.Identifier("parksgis", table))
 
 
-def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | None = None):
-    """Layer table ``table`` as a GeoDataFrame in fid order (``columns``: its catalogue entry).
+def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | None = None,
+               as_columns: bool = False):
+    """Layer table ``table`` as a GeoDataFrame in fid order (``columns``: its catalogue entry);
+    ``as_columns``: as :class:`~parksgis.model.feature_columns.FeatureColumns` (no pandas).
 
     ``bbox`` (WGS84): every feature's properties, but geometries only of the features whose box
     meets it, found through the GiST index; the others' are missing (not drawn). Every row stays,
@@ -328,9 +351,7 @@ def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | N
     returns it sorted in practice (checked, and sorted here otherwise), where an index scan in fid
     order costs the server ~40% more (109 against 77 ms at 100k plots). ``cells``: these rows
     already read whole (:class:`RowsAhead`)."""
-    import geopandas
     import numpy
-    import pandas
     import shapely
     from psycopg import sql
 
@@ -339,17 +360,38 @@ def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | N
         cells = column_cells(conn, table_query(table, columns, bbox), (), len(columns) + 2)
     fid = numpy.fromiter(cells[0], dtype=numpy.int64, count=len(cells[0]))
     order = None if bool(numpy.all(fid[1:] > fid[:-1])) else numpy.argsort(fid, kind="stable")
-    frame = typed_frame(cells[1:-1], columns, len(fid))
     geoms = shapely.from_wkb(numpy.array(cells[-1], dtype=object))
     if order is not None:
-        frame, fid, geoms = frame.iloc[order].reset_index(drop=True), fid[order], geoms[order]
+        fid, geoms = fid[order], geoms[order]
     if bbox is not None:
         ids, wkb = column_cells(conn, sql.SQL("SELECT fid, ST_AsBinary(geom) FROM {} "
                                               "WHERE geom && ST_MakeEnvelope(%s, %s, %s, %s, 4326)").format(ident),
                                 tuple(float(v) for v in bbox), 2)
         geoms[numpy.searchsorted(fid, numpy.array(ids, dtype=numpy.int64))] = \
             shapely.from_wkb(numpy.array(wkb, dtype=object))
+    if as_columns:
+        from parksgis.model.feature_columns import FeatureColumns
+
+        return FeatureColumns({c[0]: typed_column(values, c[2], order) for c, values in zip(columns, cells[1:-1])},
+                              geoms, dtypes={c[0]: c[2] for c in columns})
+    import geopandas
+
+    frame = typed_frame(cells[1:-1], columns, len(fid))
+    if order is not None:
+        frame = frame.iloc[order].reset_index(drop=True)
     return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms), crs=4326)
+
+
+def typed_column(values: list, dtype: str, order=None):
+    """One property column's ``values`` as a numpy array of the dtype the catalogue recorded
+    (``feature_columns.typed``), in ``order`` (positions) if given."""
+    import numpy
+
+    from parksgis.model.feature_columns import typed
+
+    column = numpy.empty(len(values), dtype=object)
+    column[:] = values
+    return typed(column if order is None else column[order], dtype)
 
 
 def typed_frame(cells: list[list], columns: list, rows: int):
@@ -390,7 +432,6 @@ def _cell(value):
 
 
 def _restore(series, dtype: str):
-    try:
-        return series.astype(dtype)
-    except (TypeError, ValueError):  # e.g. int64 with NULLs written by someone else: keep floats
-        return series.infer_objects()
+    from parksgis.model.feature_columns import as_dtype
+
+    return as_dtype(series, dtype)  # e.g. int64 with NULLs written by someone else: floats

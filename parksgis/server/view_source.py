@@ -20,12 +20,16 @@ on first use; each is read-only (the server refuses any write through it).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from parksgis.pack.view_reader import CACHE_FEATURES, PackFacts, PackViewReader, ThreadReaders
 from parksgis.pack import lod
 from parksgis.server import bands, connection, layers
+
+if TYPE_CHECKING:  # a page of a database draws without pandas (model.feature_columns)
+    import pandas as pd
 
 
 class DatabaseViewReader(PackViewReader):
@@ -109,6 +113,8 @@ class DatabaseViewReader(PackViewReader):
     def read_where(self, table: str, where, params: tuple) -> pd.DataFrame:
         """The features of ``table`` meeting ``where`` (an SQL composable with ``params``), in id
         order: a frame indexed by ``fid`` with the typed attribute columns and ``geometry``."""
+        import pandas as pd
+
         import shapely
         from psycopg import sql
 
@@ -171,6 +177,8 @@ class DatabaseViewSource(ThreadReaders):
         return int(self._query(sql.SQL("SELECT count(*) FROM {}").format(self._table(table)))[0][0])
 
     def value_counts(self, table: str, columns: list[str]) -> pd.DataFrame:
+        import pandas as pd
+
         from psycopg import sql
 
         present = [c for c in columns if c in self._reader().attributes(table)]
@@ -198,6 +206,8 @@ class DatabaseViewSource(ThreadReaders):
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def attribute_rows(self, table: str, fids) -> pd.DataFrame:
+        import pandas as pd
+
         from psycopg import sql
 
         reader = self._reader()

@@ -14,7 +14,8 @@ from parksgis.server.register import ServerRegister
 
 
 def load_database_workspace(src: str, *, view=None, view_layers: bool = False, page=None,
-                            ahead: layers.RowsAhead | None = None) -> tuple[Workspace, list[ValidationReport]]:
+                            ahead: layers.RowsAhead | None = None,
+                            as_columns: bool = False) -> tuple[Workspace, list[ValidationReport]]:
     """The workspace stored in database ``src`` and one report per layer table read.
 
     ``view(extents)``, given the tables' :class:`~parksgis.server.layers.TableExtents`, returns
@@ -25,6 +26,8 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
     :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features or more are not read; they
     get an empty frame and a ``layer.view`` on a :class:`~parksgis.server.view_source.DatabaseViewSource`
     (the window fills them per view, as a pack's). ``ahead``: whole tables already being read.
+    ``as_columns`` (a page): layers read whole hold their features as
+    :class:`~parksgis.model.feature_columns.FeatureColumns`, drawn without importing pandas.
 
     ``meta["source"]`` is ``src`` without any password (the app opens the register from it and
     may remember it; libpq finds the password in ~/.pgpass, the service file or PGPASSWORD)."""
@@ -38,8 +41,10 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
                 extents.known.update(ahead.extents())
             box = None if view is None else view(extents)
             big = _big_tables(register._conn) if view_layers else {}
-            banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents), ahead)
-            stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead)
+            banded = {} if page is None else banded_frames(src, register._conn, extents, page(extents), ahead,
+                                                           as_columns)
+            stored = layers.read_layers(register._conn, bbox=box, skip=set(big) | set(banded), ahead=ahead,
+                                        as_columns=as_columns)
             broken = layers.broken_tables(register._conn)
         except psycopg.Error as exc:
             raise connection.statement_error(register.label, exc, "reading the layers") from None
@@ -90,7 +95,8 @@ def _big_tables(conn) -> dict[str, int]:
     return {table: n for table, n in counts.items() if n >= pack_views.VIEWPORT_MIN_FEATURES}
 
 
-def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None) -> dict:
+def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None,
+                  as_columns: bool = False) -> dict:
     """``{table: (frame, vertices, cells)}`` of the layer tables a page at ``page`` (``(box, metres
     per pixel)``) draws from their bands (``bands.page_band``), as ``render PACK`` draws a pack's:
     each read as the window reads it (whole tiles, one query each, or all at once by ``ahead``),
@@ -100,6 +106,7 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
     they stand for (``Layer.cell_features``: the page counts their features; None for the
     others). Read whole instead: a table with rows the bands lack (no geometry), and one drawn
     from status cells whose counts are not stored (built before schema version 5)."""
+    from parksgis.model.feature_columns import FeatureColumns
     from parksgis.pack.view_reader import PackFacts
     from parksgis.server import bands
     from parksgis.server.view_source import DatabaseViewReader
@@ -128,9 +135,15 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
                 cells = reader.run(lambda: bands.cell_features_of(reader.conn, table))
                 if cells is None:
                     continue
-            frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False, shapes=False)
+            frame, vertices = reader.frame_and_vertices(table, page[0], page[1], cut=False, shapes=False,
+                                                        as_columns=as_columns and cells is None)
             if cells is not None and cells.features == reader.count(table):
                 out[table] = layers.with_types(frame, catalogue[table]), vertices, cells
+            elif cells is None and len(frame) == reader.count(table) and isinstance(frame, FeatureColumns):
+                # typed as the catalogue says, numbered 0..n-1 as a whole read (fids left behind)
+                out[table] = FeatureColumns({c[0]: layers.typed_column(frame[c[0]].values, c[2])
+                                             for c in catalogue[table]}, frame.geometry.values,
+                                            dtypes={c[0]: c[2] for c in catalogue[table]}), vertices, None
             elif cells is None and len(frame) == reader.count(table):
                 out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table]), vertices, None
     finally:

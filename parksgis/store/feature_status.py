@@ -9,11 +9,16 @@ register: the register is the authority, the column only fills in where there is
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
+import numpy as np
+
+from parksgis.model.feature_columns import factorize, missing
 from parksgis.model.status import StatusScheme
 from parksgis.store.columns import header_field, status_code
+
+if TYPE_CHECKING:  # a page of a database draws without pandas (model.feature_columns)
+    import pandas as pd
 
 #: Headers that hold a status word only sometimes (``进度`` is usually a percentage): used when
 #: most of their values are status words.
@@ -86,7 +91,7 @@ def status_columns(columns) -> list[str]:
 
 def _codes(values: pd.Series, scheme: StatusScheme) -> np.ndarray:
     """Codes of a column, looked up once per distinct value (a million rows hold a handful)."""
-    ids, uniques = pd.factorize(values, use_na_sentinel=True)
+    ids, uniques = factorize(values.to_numpy(dtype=object))
     table = np.array([status_code(v, scheme) for v in uniques] + [None], dtype=object)
     return table[ids]  # the sentinel -1 picks the trailing None
 
@@ -97,7 +102,7 @@ def looked_up(ids: pd.Series, table: dict) -> np.ndarray:
     ``Series.map(dict)`` turns the whole dict into an index first: 70 ms for a register of 100k
     projects on every call, whatever the number of ids. Here each distinct id is looked up once.
     """
-    codes, uniques = pd.factorize(ids, use_na_sentinel=True)
+    codes, uniques = factorize(ids.to_numpy(dtype=object) if hasattr(ids, "to_numpy") else ids)
     found = np.empty(len(uniques) + 1, dtype=object)  # the sentinel -1 picks the trailing None
     found[:-1] = [table.get(u) for u in uniques]
     return found[codes]
@@ -136,15 +141,15 @@ def feature_status_codes(layer, project_status: dict, scheme: StatusScheme) -> t
     groups its features by these codes without hashing a status text per feature (100,000
     plots link ~10,000 projects and hold a handful of statuses)."""
     ids_of, per_id = _per_project_id(layer, project_status)
-    per_id[pd.isna(per_id)] = None
-    id_codes, found = pd.factorize(per_id, use_na_sentinel=True)  # None (no status): -1
+    per_id[missing(per_id)] = None
+    id_codes, found = factorize(per_id)  # None (no status): -1
     values = [*found.tolist(), None]
     codes = np.where(id_codes < 0, len(values) - 1, id_codes)[ids_of]
     unlinked = np.flatnonzero(ids_of < 0)
     if len(unlinked):  # the features' own statuses are read only where no project says
         own = own_status_source(layer.frame, scheme, unlinked)
         if own is not None:
-            own_codes, own_found = pd.factorize(own[1], use_na_sentinel=True)
+            own_codes, own_found = factorize(own[1])
             codes[unlinked] = np.where(own_codes < 0, len(values) - 1, own_codes + len(values))
             values += own_found.tolist()
     distinct: dict = {}  # a status both a project and a feature's own column give: one code

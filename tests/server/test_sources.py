@@ -3,6 +3,14 @@ and register (with its edits) exactly as they read a layers folder."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from parksgis.store.register import RegisterStore
 
 
@@ -135,3 +143,22 @@ def test_a_server_not_reached_ahead_leaves_the_ordinary_read_to_say_so(tmp_path,
     assert RowsAhead(url).cells("port__plots", []) is None
     code, _, err = cli("render", url, "-o", tmp_path / "page.png")
     assert code == 1 and "cannot reach the database server" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("where", [[], ["--park", "port"]], ids=["every park", "one park"])
+def test_a_page_from_the_server_is_drawn_without_pandas(loaded_url, sample_layers, tmp_path, cli, where):
+    # its layers are held as numpy columns (model.feature_columns): a fresh render process never
+    # imports pandas or geopandas (~0.3 s of CPU, of ~1.5 s at 100k plots) and draws the same page
+    folder = tmp_path / "layers"
+    shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("imagery", "register.sqlite*"))
+    common = [*where, "--size", "1280x800", "--generated", "2026-12-03"]
+    assert cli("render", folder, "-o", tmp_path / "folder.png", *common)[0] == 0
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "parksgis", "render", loaded_url,
+                             "-o", str(tmp_path / "server.png"), *common],
+                            env=env, capture_output=True, text=True, timeout=120, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "PySide6" in imported and not imported & {"pandas", "geopandas"}, sorted(imported & {"pandas", "geopandas"})
+    assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes()
