@@ -167,7 +167,8 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
         if view_layers and layers:
             from parksgis.pack.view_source import PackViewSource
 
-            view_source = PackViewSource(path, immutable=immutable)
+            # a window's reads: through a memory map (less CPU a zoom; view_reader.MMAP_BYTES)
+            view_source = PackViewSource(path, immutable=immutable, mapped=True)
         else:
             view_source = None
         read = partial(_read_projects, path, immutable)

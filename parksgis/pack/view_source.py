@@ -29,14 +29,16 @@ _IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
 class PackViewSource(ThreadReaders):
     """Viewport reads and SQL queries of one pack file, from any thread."""
 
-    def __init__(self, path, *, immutable: bool = False):
+    def __init__(self, path, *, immutable: bool = False, mapped: bool = False):
+        """``mapped``: the readers read the file through a memory map (``view_reader.MMAP_BYTES``)."""
         super().__init__()
         self.path = Path(path)
         self.immutable = immutable
+        self.mapped = mapped
         self._facts = PackFacts()  # the frozen layer tables' extents, counts, columns: shared
 
     def _new_reader(self) -> PackViewReader:
-        return PackViewReader(self.path, immutable=self.immutable, facts=self._facts)
+        return PackViewReader(self.path, immutable=self.immutable, facts=self._facts, mapped=self.mapped)
 
     def tables(self) -> list[str]:
         """The pack's layer tables, in layer order."""

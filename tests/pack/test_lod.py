@@ -138,6 +138,29 @@ def test_a_bands_tile_range_walked_through_the_index_is_what_a_scan_of_the_band_
     assert lod.tile_range(conn, "no_such_layer", 0) is None
 
 
+def test_the_rows_of_a_views_tiles_read_at_once_are_those_each_tiles_own_query_finds(banded):
+    """A view's band tiles are read in one query over their range: each tile gets the rows its
+    own query gives, in the same order; tiles scattered over a much bigger range are not read
+    that way (the caller reads them one by one)."""
+    conn, _originals = banded
+    one_by_one = "SELECT kind, fids, offsets, coords, attributes FROM parksgis_bands WHERE " \
+                 "table_name = ? AND band = ? AND tx = ? AND ty = ?"
+    rng = np.random.default_rng(5)
+    several = 0  # reads that found rows in more than one tile
+    for band in range(len(lod.BANDS)):
+        x0, y0, x1, y1 = lod.tile_range(conn, "port__plots", band)
+        for _ in range(6):
+            tx, ty = int(rng.integers(x0 - 1, x1 + 1)), int(rng.integers(y0 - 1, y1 + 1))
+            tiles = [(x, y) for x in range(tx, tx + 3) for y in range(ty, ty + 2) if rng.random() < 0.8]
+            found = lod.rows_of_tiles(conn, "port__plots", band, tiles)
+            expected = {t: conn.execute(one_by_one, ("port__plots", band, *t)).fetchall() for t in tiles}
+            assert found == {t: rows for t, rows in expected.items() if rows}
+            several += len(found) > 1
+    assert several >= 3
+    assert lod.rows_of_tiles(conn, "port__plots", 0, [(x0, y0), (x0 + 5, y0 + 5)]) is None
+    assert lod.rows_of_tiles(conn, "port__plots", 0, []) == {}
+
+
 @pytest.mark.parametrize("band", range(len(lod.BANDS)))
 def test_a_views_edge_tiles_read_in_part_give_the_features_whole_tiles_give(banded, band):
     """A view's tiles it only partly covers are read for that part; the map
@@ -418,3 +441,23 @@ def test_band_attributes_read_back_as_written_even_what_only_pythons_json_reads(
         assert got[0].tolist() == names
         assert [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in got[1].tolist()] == \
             [("nan" if isinstance(v, float) and math.isnan(v) else v) for v in areas]
+
+
+def test_a_pack_cut_short_in_place_while_a_reader_maps_it_gives_an_error_not_a_crash(banded, tmp_path):
+    """The view reader reads the pack through a memory map: a file another program truncates in
+    place (``cp`` over an open pack) is an SQLite error the window reports, not a SIGBUS."""
+    import shutil
+
+    from parksgis.pack.view_reader import PackViewReader
+
+    conn, _originals = banded
+    path = tmp_path / "copy.gpkg"
+    shutil.copy(conn.execute("PRAGMA database_list").fetchone()[2], path)
+    reader = PackViewReader(path, mapped=True)
+    box = (LON - 0.01, LAT - 0.01, LON + 0.11, LAT + 0.11)
+    assert len(reader.frame("port__plots", box, lod.BANDS[0] * 1.5)) > 300
+    with open(path, "r+b") as fh:
+        fh.truncate(path.stat().st_size // 3)
+    with pytest.raises(sqlite3.DatabaseError):
+        reader.frame("port__plots", box, lod.BANDS[1] * 1.5)  # another band: not in the cache
+    reader.close()
