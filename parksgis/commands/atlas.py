@@ -41,7 +41,7 @@ def _run(args) -> int:
     size_pt, dpi = page_geometry(args, ".pdf")
     page_px = page_pixels(size_pt, dpi)
     ahead = read_ahead(args.src, page_px)  # the overview's rows of a database
-    import_libraries_before_qt(args.src)
+    import_libraries_before_qt(args.src, page=True)  # a database's pages hold columns: no pandas
     start_qt()
     from parksgis.render import export
 

@@ -153,12 +153,23 @@ def test_a_page_from_the_server_is_drawn_without_pandas(loaded_url, sample_layer
     shutil.copytree(sample_layers, folder, ignore=shutil.ignore_patterns("imagery", "register.sqlite*"))
     common = [*where, "--size", "1280x800", "--generated", "2026-12-03"]
     assert cli("render", folder, "-o", tmp_path / "folder.png", *common)[0] == 0
+    _run_without_pandas("render", loaded_url, "-o", tmp_path / "server.png", *common)
+    assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes()
+
+
+def test_an_atlas_of_the_server_is_drawn_without_pandas(loaded_url, tmp_path):
+    pdf = tmp_path / "atlas.pdf"
+    _run_without_pandas("atlas", loaded_url, "-o", pdf, "--as-of", "2014-03-01")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.read_bytes().rstrip().endswith(b"%%EOF")
+
+
+def _run_without_pandas(*args):
+    """``parksgis ARGS`` in a fresh process, which must succeed without importing pandas or
+    geopandas (told by ``-X importtime``)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "parksgis", "render", loaded_url,
-                             "-o", str(tmp_path / "server.png"), *common],
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "parksgis", *map(str, args)],
                             env=env, capture_output=True, text=True, timeout=120, encoding="utf-8")
     assert result.returncode == 0, result.stderr
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "PySide6" in imported and not imported & {"pandas", "geopandas"}, sorted(imported & {"pandas", "geopandas"})
-    assert (tmp_path / "server.png").read_bytes() == (tmp_path / "folder.png").read_bytes()
