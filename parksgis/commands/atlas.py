@@ -10,7 +10,6 @@ of a million plots holds one page's features at a time. A layers folder is read 
 from __future__ import annotations
 
 import argparse
-import gc
 
 from parksgis.commands.render import (add_page_options, check_output, import_libraries_before_qt,
                                       open_page, open_register, open_workspace, page_geometry, page_options,
@@ -83,12 +82,13 @@ def drawn_pages(args, page_px, ahead, as_of, statuses, missing: list[str]):
             warn_read_errors(reports)
         return page_renderer(workspace, as_of, statuses)
 
-    def let_go():
-        """Free the page drawn last before the next one is read: a renderer and its workspace
-        refer to each other (the workspace's signals call the renderer), so only a collection
-        frees them, and the collector is off while the atlas draws (``without_collections``)."""
+    def let_go(renderer) -> None:
+        """Free a painted page before the next one is read. A renderer and its workspace refer
+        to each other (the workspace's signals call the renderer), and the collector is off
+        while the atlas draws (``without_collections``): closing the renderer cuts the cycle, so
+        reference counting frees both as the last name goes."""
         if shared is None:
-            gc.collect()
+            renderer.close()
 
     renderer = renderer_of(None)
     label = as_of.isoformat() if as_of else renderer.workspace.meta.get("as_of")
@@ -100,12 +100,13 @@ def drawn_pages(args, page_px, ahead, as_of, statuses, missing: list[str]):
     page = export.overview_page(renderer, options)
     yield page, renderer
     missing += page.missing_glyphs(renderer)
+    let_go(renderer)
     page = renderer = None
     for park in parks:
-        let_go()  # the page before
         renderer = renderer_of(park)
         if not export.park_layers_extent(renderer, [park]).isEmpty():  # as the overview found
             page = export.park_page(renderer, park, options)
             yield page, renderer
             missing += page.missing_glyphs(renderer)
+        let_go(renderer)
         page = renderer = None

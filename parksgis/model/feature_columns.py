@@ -101,18 +101,22 @@ class FeatureColumns:
                  index_name: str | None = None, dtypes: dict[str, str] | None = None):
         self._columns = columns
         self.columns = list(columns)
-        self.geometry = Column(geometry, self._geometry_column_name)
+        self._geometry = geometry
         self.index = _Index(ids, index_name, len(geometry))
         self._dtypes = dtypes or {}
         self._frame = None
 
     def __len__(self) -> int:
-        return len(self.geometry.values)
+        return len(self._geometry)
+
+    @property
+    def geometry(self) -> "Column":
+        return Column(self._geometry, self._geometry_column_name, index=self.index, owner=self)
 
     def __getitem__(self, name: str) -> "Column":
         if name == self._geometry_column_name:
             return self.geometry
-        return Column(self._columns[name], name)
+        return Column(self._columns[name], name, index=self.index, owner=self)
 
     def __getattr__(self, name: str):
         if name.startswith("__") or name == "_frame":
@@ -130,7 +134,7 @@ class FeatureColumns:
             frame = pd.DataFrame({c: as_dtype(pd.Series(v.tolist() if v.dtype == object else v, index=index),
                                               self._dtypes.get(c)) for c, v in self._columns.items()},
                                  index=index, columns=self.columns)
-            self._frame = gpd.GeoDataFrame(frame, geometry=from_shapely(self.geometry.values, crs="EPSG:4326"))
+            self._frame = gpd.GeoDataFrame(frame, geometry=from_shapely(self._geometry, crs="EPSG:4326"))
         return self._frame
 
 
@@ -147,11 +151,20 @@ def as_dtype(series, dtype: str | None):
 
 class Column:
     """One column of :class:`FeatureColumns`: the part of a pandas Series a page reads
-    (positional only); anything else is asked of the Series it stands for."""
+    (positional only); anything else is asked of the Series it stands for: the frame's own
+    column (a GeoSeries for the shapes) when ``owner`` (the FeatureColumns) is given, else a
+    Series of ``values`` on the rows' ``index`` (a column worked out from the frame's)."""
 
-    def __init__(self, values: np.ndarray, name: str | None = None):
+    def __init__(self, values: np.ndarray, name: str | None = None, *, index: "_Index | None" = None,
+                 owner: FeatureColumns | None = None):
         self.values = values
         self.name = name
+        self.index = index if index is not None else _Index(None, None, len(values))
+        self._owner = owner  # no cycle: a FeatureColumns holds no Column
+
+    def _derived(self, values: np.ndarray) -> "Column":
+        """A column of the same rows worked out from this one."""
+        return Column(values, self.name, index=self.index)
 
     def __len__(self) -> int:
         return len(self.values)
@@ -176,19 +189,19 @@ class Column:
         return self.values.tolist()
 
     def notna(self) -> "Column":
-        return Column(~missing(self.values), self.name)
+        return self._derived(~missing(self.values))
 
     def isna(self) -> "Column":
-        return Column(missing(self.values), self.name)
+        return self._derived(missing(self.values))
 
     def __invert__(self) -> "Column":
-        return Column(~self.values, self.name)
+        return self._derived(~self.values)
 
     def __and__(self, other) -> "Column":
-        return Column(self.values & np.asarray(other), self.name)
+        return self._derived(self.values & np.asarray(other))
 
     def __or__(self, other) -> "Column":
-        return Column(self.values | np.asarray(other), self.name)
+        return self._derived(self.values | np.asarray(other))
 
     def __array__(self, dtype=None, copy=None):
         return self.values if dtype is None else self.values.astype(dtype)
@@ -205,14 +218,14 @@ class Column:
     def fillna(self, value) -> "Column":
         values = self.values.astype(object)  # a copy
         values[missing(values)] = value
-        return Column(values, self.name)
+        return self._derived(values)
 
     def astype(self, dtype) -> "Column":
         if dtype is str:
             out = np.empty(len(self.values), dtype=object)
             out[:] = [str(v) for v in self.values.tolist()]
-            return Column(out, self.name)
-        return Column(self.values.astype(dtype), self.name)
+            return self._derived(out)
+        return self._derived(self.values.astype(dtype))
 
     def reset_index(self, drop: bool = False) -> "Column":
         if not drop:
@@ -225,9 +238,13 @@ class Column:
         return getattr(self._series(), name)
 
     def _series(self):
+        if self._owner is not None:
+            frame = self._owner.to_frame()
+            return frame.geometry if self.name == self._owner._geometry_column_name else frame[self.name]
         import pandas as pd
 
-        return pd.Series(self.values.tolist() if self.values.dtype == object else self.values, name=self.name)
+        return pd.Series(self.values.tolist() if self.values.dtype == object else self.values,
+                         index=self.index.to_pandas(), name=self.name)
 
 
 class _Positions:
@@ -236,7 +253,9 @@ class _Positions:
 
     def __getitem__(self, rows):
         picked = self._column.values[rows]
-        return picked if np.ndim(picked) == 0 else Column(picked, self._column.name)
+        if np.ndim(picked) == 0:
+            return picked
+        return Column(picked, self._column.name, index=self._column.index.take(rows))
 
 
 class _Index:
@@ -248,3 +267,13 @@ class _Index:
 
     def to_numpy(self) -> np.ndarray:
         return np.arange(self._length) if self.ids is None else self.ids
+
+    def take(self, rows) -> "_Index":
+        """The index of the rows ``rows`` picks (positions, a slice or a mask)."""
+        ids = self.to_numpy()[rows]
+        return _Index(ids, self.name, len(ids))
+
+    def to_pandas(self):
+        import pandas as pd
+
+        return pd.RangeIndex(self._length, name=self.name) if self.ids is None else pd.Index(self.ids, name=self.name)

@@ -203,7 +203,7 @@ class Layer:
         from parksgis.model.feature_columns import Column, FeatureColumns
 
         if isinstance(self.frame, FeatureColumns):
-            return Column(ids, "project_id")
+            return Column(ids, "project_id", index=self.frame.index)
         import pandas as pd
 
         return pd.Series(ids, index=self.frame.index, dtype=object)

@@ -69,3 +69,20 @@ def test_anything_else_is_asked_of_the_frame_the_columns_stand_for():
     frame = columns.to_frame()
     assert str(frame["project_id"].dtype) == "str" and frame.crs.to_epsg() == 4326
     assert frame["area"].tolist() == [1.0, 2.0]
+
+
+def test_a_column_asks_the_frames_own_series_with_the_features_ids():
+    """A road layer without ``length_m`` is measured by ``geometry.to_crs(...).length`` (a
+    GeoSeries'), and a column read by feature id keeps the frame's ids, derived columns too."""
+    road = shapely.LineString([(111.0, 21.0), (111.01, 21.0)])
+    columns = fc.FeatureColumns({"name": np.array(["a", None], dtype=object)},
+                                np.array([road, shapely.Point(111.0, 21.0)], dtype=object),
+                                ids=np.array([5, 7]), index_name="fid")
+    frame = columns.to_frame()
+    assert columns.geometry.to_crs("EPSG:4546").length.tolist() == \
+        pytest.approx(frame.geometry.to_crs("EPSG:4546").length.tolist())
+    assert columns.geometry.to_crs("EPSG:4546").length.iloc[0] == pytest.approx(1040, abs=10)
+    assert columns["name"].loc[5] == "a"
+    assert columns["name"].notna().loc[7] == False  # noqa: E712 - a numpy bool
+    assert columns["name"].iloc[[1]].index.to_numpy().tolist() == [7]
+    assert columns["name"].notna().iloc[1:].loc[7] == False  # noqa: E712
