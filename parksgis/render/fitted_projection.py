@@ -53,15 +53,20 @@ class _Polynomial:
 
     def design(self, lonlat: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         """The terms ``u^i v^j`` of each point (one row per point), into ``out`` when given."""
-        u, v = (np.ascontiguousarray(c) for c in ((lonlat - self.centre) / self.half).T)
-        u_pow, v_pow = [np.ones_like(u), u], [np.ones_like(v), v]
+        u = (lonlat[:, 0] - self.centre[0]) / self.half
+        v = (lonlat[:, 1] - self.centre[1]) / self.half
+        u_pow, v_pow = [None, u], [None, v]
         for _ in range(2, self.degree + 1):
             u_pow.append(u_pow[-1] * u)
             v_pow.append(v_pow[-1] * v)
-        # columns contiguous (Fortran order): each term is written in one pass
+        # columns contiguous (Fortran order): each term is written in one pass; a term of u or v
+        # alone is copied (the very values a product with 1.0 gives), the constant one is filled
         rows = np.empty((len(u), len(self.terms)), order="F") if out is None else out[:len(u)]
         for k, (i, j) in enumerate(self.terms):
-            np.multiply(u_pow[i], v_pow[j], out=rows[:, k])
+            if i and j:
+                np.multiply(u_pow[i], v_pow[j], out=rows[:, k])
+            else:
+                rows[:, k] = u_pow[i] if i else v_pow[j] if j else 1.0
         return rows
 
     def evaluate(self, xy: np.ndarray) -> np.ndarray:
@@ -69,7 +74,7 @@ class _Polynomial:
         buffer = np.empty((min(len(xy), _CHUNK), len(self.terms)), order="F")
         for start in range(0, len(xy), _CHUNK):
             chunk = xy[start:start + _CHUNK]
-            out[start:start + len(chunk)] = self.design(chunk, buffer) @ self.coef
+            np.matmul(self.design(chunk, buffer), self.coef, out=out[start:start + len(chunk)])
         return out
 
 
