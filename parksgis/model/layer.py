@@ -262,12 +262,12 @@ def normalised_ids(values, floats: bool):
     from parksgis.model.feature_columns import missing
 
     present = ~missing(values)
-    kept = values[present]
-    if floats and all(v % 1 == 0 for v in kept.tolist()):
-        kept = [int(v) for v in kept.tolist()]
+    kept = values[present].tolist()
+    if floats and all(v % 1 == 0 for v in kept):
+        kept = [int(v) for v in kept]
     # a plain loop over Python strings: three times faster than the .str accessor of a
     # pandas string column (a frame of a view is swapped in at every zoom)
-    text = np.array([str(v).strip() for v in (kept.tolist() if isinstance(kept, np.ndarray) else kept)], dtype=object)
+    text = np.array([str(v).strip() for v in kept], dtype=object)
     keep = text != ""
     # object dtype so missing ids stay None (a pandas string column would turn them into NaN)
     out = np.full(len(values), None, dtype=object)

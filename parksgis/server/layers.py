@@ -370,10 +370,7 @@ def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | N
         geoms[numpy.searchsorted(fid, numpy.array(ids, dtype=numpy.int64))] = \
             shapely.from_wkb(numpy.array(wkb, dtype=object))
     if as_columns:
-        from parksgis.model.feature_columns import FeatureColumns
-
-        return FeatureColumns({c[0]: typed_column(values, c[2], order) for c, values in zip(columns, cells[1:-1])},
-                              geoms, dtypes={c[0]: c[2] for c in columns})
+        return typed_columns(cells[1:-1], columns, geoms, order)
     import geopandas
 
     frame = typed_frame(cells[1:-1], columns, len(fid))
@@ -382,16 +379,22 @@ def read_table(conn, table: str, columns: list, bbox=None, cells: list[list] | N
     return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geoms), crs=4326)
 
 
-def typed_column(values: list, dtype: str, order=None):
-    """One property column's ``values`` as a numpy array of the dtype the catalogue recorded
-    (``feature_columns.typed``), in ``order`` (positions) if given."""
+def typed_columns(values: list, columns: list, geoms, order=None):
+    """The property columns ``values`` (one sequence per catalogue entry in ``columns``) and the
+    shapes ``geoms`` as :class:`~parksgis.model.feature_columns.FeatureColumns` numbered 0..n-1,
+    each column of the dtype the catalogue recorded (``feature_columns.typed``), in ``order``
+    (positions) if given: a page's whole table, as :func:`read_table` gives it."""
     import numpy
 
-    from parksgis.model.feature_columns import typed
+    from parksgis.model.feature_columns import FeatureColumns, typed
 
-    column = numpy.empty(len(values), dtype=object)
-    column[:] = values
-    return typed(column if order is None else column[order], dtype)
+    def column_of(cells, dtype: str):
+        column = numpy.empty(len(cells), dtype=object)
+        column[:] = cells
+        return typed(column if order is None else column[order], dtype)
+
+    return FeatureColumns({c[0]: column_of(cells, c[2]) for c, cells in zip(columns, values)}, geoms,
+                          dtypes={c[0]: c[2] for c in columns})
 
 
 def typed_frame(cells: list[list], columns: list, rows: int):

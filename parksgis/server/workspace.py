@@ -141,9 +141,8 @@ def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: lay
                 out[table] = layers.with_types(frame, catalogue[table]), vertices, cells
             elif cells is None and len(frame) == reader.count(table) and isinstance(frame, FeatureColumns):
                 # typed as the catalogue says, numbered 0..n-1 as a whole read (fids left behind)
-                out[table] = FeatureColumns({c[0]: layers.typed_column(frame[c[0]].values, c[2])
-                                             for c in catalogue[table]}, frame.geometry.values,
-                                            dtypes={c[0]: c[2] for c in catalogue[table]}), vertices, None
+                out[table] = layers.typed_columns([frame[c[0]].values for c in catalogue[table]], catalogue[table],
+                                                  frame.geometry.values), vertices, None
             elif cells is None and len(frame) == reader.count(table):
                 out[table] = layers.with_types(frame.reset_index(drop=True), catalogue[table]), vertices, None
     finally:
