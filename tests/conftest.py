@@ -57,6 +57,48 @@ def sample_layers() -> Path:
     return LAYERS
 
 
+#: A4 landscape in points: an atlas's page
+ATLAS_PAGE_PT = (842, 595)
+
+
+def _atlas_pages(src, dpi: int, as_of=None, held=None):
+    """The pages of the atlas of ``src`` at ``dpi``, drawn as its PDF writer draws them (each
+    painted, then let go before the next is asked for), as images; ``held`` gets, per page, how
+    many rows each plots layer holds and how many plots they stand for. Asserts that no earlier
+    page's features are alive when a page is read (a whole read's one workspace serves them all)."""
+    import weakref
+    from argparse import Namespace
+
+    from parksgis.commands import atlas
+    from parksgis.commands.render import open_register
+    from parksgis.render import export
+
+    statuses = None
+    if as_of is not None:
+        with open_register(src) as store:
+            statuses = store.as_of(as_of)
+    args = Namespace(src=str(src), lang="zh", title=None, generated="2014-07-24")
+    page_px = (round(ATLAS_PAGE_PT[0] / 72 * dpi), round(ATLAS_PAGE_PT[1] / 72 * dpi))
+    images, earlier, missing = [], [], []
+    for page, renderer in atlas.drawn_pages(args, page_px, None, as_of, statuses, missing):
+        alive = [ref() for ref in earlier if ref() is not None]
+        assert [w for w in alive if w is not renderer.workspace] == []  # one page's features at a time
+        images.append(export.render_image(page, renderer, ATLAS_PAGE_PT, dpi))
+        if held is not None:
+            held.append({layer.key: (len(layer.frame), layer.cell_features and layer.cell_features.features)
+                         for layer in renderer.workspace.layers if layer.key.endswith("/plots")})
+        earlier.append(weakref.ref(renderer.workspace))
+        del page, renderer, alive
+    return images
+
+
+@pytest.fixture
+def atlas_pages():
+    """``(src, dpi, as_of=None, held=None) -> [QImage]``: the pages ``parksgis atlas SRC`` draws,
+    one page read at a time (see ``_atlas_pages``), for packs and databases alike."""
+    return _atlas_pages
+
+
 @pytest.fixture
 def sample_folder(tmp_path) -> Path:
     """A copy of the sample parks with a fresh register of its own, for tests that write to it."""

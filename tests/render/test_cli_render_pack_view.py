@@ -101,49 +101,15 @@ def test_a_page_drawn_from_status_cells_counts_the_projects_of_every_plot(qapp, 
 
 
 # -- atlas ----------------------------------------------------------------------------------------
-ATLAS_PAGE_PT = (842, 595)  # A4 landscape, the atlas's page
-
-
-def _atlas_pages(src, dpi: int, as_of=None, held=None):
-    """The pages of the atlas of ``src`` at ``dpi``, drawn as its PDF writer draws them (each
-    painted, then let go before the next is asked for), as images; ``held`` gets, per page, how
-    many rows each plots layer holds and how many plots they stand for. Asserts that no earlier
-    page's features are alive when a page is read (a whole read's one workspace serves them all)."""
-    import weakref
-    from argparse import Namespace
-
-    from parksgis.commands import atlas
-    from parksgis.commands.render import open_register
-    from parksgis.render import export
-
-    statuses = None
-    if as_of is not None:
-        with open_register(src) as store:
-            statuses = store.as_of(as_of)
-    args = Namespace(src=str(src), lang="zh", title=None, generated="2014-07-24")
-    page_px = (round(ATLAS_PAGE_PT[0] / 72 * dpi), round(ATLAS_PAGE_PT[1] / 72 * dpi))
-    images, earlier, missing = [], [], []
-    for page, renderer in atlas.drawn_pages(args, page_px, None, as_of, statuses, missing):
-        alive = [ref() for ref in earlier if ref() is not None]
-        assert [w for w in alive if w is not renderer.workspace] == []  # one page's features at a time
-        images.append(export.render_image(page, renderer, ATLAS_PAGE_PT, dpi))
-        if held is not None:
-            held.append({layer.key: (len(layer.frame), layer.cell_features and layer.cell_features.features)
-                         for layer in renderer.workspace.layers if layer.key.endswith("/plots")})
-        earlier.append(weakref.ref(renderer.workspace))
-        del page, renderer, alive
-    return images
-
-
 @pytest.mark.parametrize("as_of", [None, "2014-03-01"])
-def test_an_atlas_of_a_pack_draws_each_page_as_a_whole_read_does(qapp, pack, monkeypatch, as_of):
+def test_an_atlas_of_a_pack_draws_each_page_as_a_whole_read_does(qapp, pack, monkeypatch, as_of, atlas_pages):
     """Park pages at full detail: pixel-identical; the overview from the bands: a few edge pixels."""
     from datetime import date
 
     day = date.fromisoformat(as_of) if as_of else None
-    viewed = _atlas_pages(pack, 100, day)
+    viewed = atlas_pages(pack, 100, day)
     monkeypatch.setattr(pack_view, "is_parksgis_pack", lambda src: False)  # read everything
-    whole = _atlas_pages(pack, 100, day)
+    whole = atlas_pages(pack, 100, day)
     assert len(viewed) == len(whole) == 1 + 3
     assert all(_same_pixels(a, b) for a, b in zip(viewed[1:], whole[1:]))
     overview, whole_overview = viewed[0], whole[0]
@@ -152,16 +118,16 @@ def test_an_atlas_of_a_pack_draws_each_page_as_a_whole_read_does(qapp, pack, mon
     assert differ < 0.02 * (w // 2) * (h // 2)
 
 
-def test_an_atlas_of_a_big_pack_holds_one_page_of_status_cells_at_a_time(qapp, celled_pack):
+def test_an_atlas_of_a_big_pack_holds_one_page_of_status_cells_at_a_time(qapp, celled_pack, atlas_pages):
     """Plots too many to draw (a million) come as status cells on every page, never every plot
-    whole; each page's features are gone before the next page's are read (``_atlas_pages``)."""
+    whole; each page's features are gone before the next page's are read (``atlas_pages``)."""
     from parksgis.pack import lod, open_pack
 
     many = {layer.key for layer in open_pack(celled_pack)[0].layers
             if layer.key.endswith("/plots") and len(layer.frame) > lod.VIEW_FEATURES}
     assert many
     held = []
-    _atlas_pages(celled_pack, 100, held=held)
+    atlas_pages(celled_pack, 100, held=held)
     assert len(held) == 1 + 3
     assert all(held[0][key][0] for key in many)  # the overview draws them all
     for plots in held:  # a park page: its own, and others' near it

@@ -364,3 +364,40 @@ def test_the_read_ahead_of_a_fresh_render_needs_none_of_the_libraries_it_overlap
                             encoding="utf-8")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_an_atlas_of_a_banded_database_draws_its_pages_from_the_bands(qapp, banded_url, atlas_pages, monkeypatch):
+    """``atlas URL`` reads each page as ``render URL`` does: a page at a coarse scale (the
+    overview; at 100 dpi a big park's page too) from the server's level-of-detail bands, drawn as
+    full detail draws it but for edge pixels (a band shape is never more than half a pixel off);
+    a page at full detail pixel for pixel as with no bands at all."""
+    from parksgis.server import workspace as server_workspace
+
+    banded_tables = []  # per page: the tables it drew from their bands
+    read = server_workspace.banded_frames
+
+    def counted(*args, **kwargs):
+        frames = read(*args, **kwargs)
+        banded_tables.append(sorted(frames))
+        return frames
+
+    monkeypatch.setattr(server_workspace, "banded_frames", counted)
+    banded = atlas_pages(banded_url, 100)
+    drew_bands = [bool(tables) for tables in banded_tables]
+    assert len(banded) == 1 + 3 and TABLE in banded_tables[0]  # the overview's plots from a band
+    assert not all(drew_bands)  # and a small park's page at full detail
+    with psycopg.connect(banded_url) as conn:  # an admin drops every band: full detail everywhere
+        conn.execute("DELETE FROM parksgis.bands")
+    banded_tables.clear()
+    whole = atlas_pages(banded_url, 100)
+    assert banded_tables == [[]] * 4
+
+    def pixels(image):
+        return np.frombuffer(image.constBits(), dtype=np.uint32, count=image.width() * image.height())
+
+    for page, (a, b) in enumerate(zip(banded, whole)):
+        differ = np.count_nonzero(pixels(a) != pixels(b))
+        if drew_bands[page]:
+            assert differ < 0.02 * a.width() * a.height(), page
+        else:
+            assert differ == 0, page
