@@ -86,7 +86,7 @@ def open_cached_layer(path: Path, make_layer, *, crs=None, offset=None, opened: 
         except (OSError, ValueError, KeyError, TypeError, ParksgisError, sqlite3.Error):
             pass  # unreadable or removed meanwhile: converted again below
     frame, report = validate_file(path, crs=crs, offset=offset)
-    if frame is None or len(frame) < _viewport_min_features():
+    if frame is None or not _viewport_driven(frame):
         return (None if frame is None else make_layer(frame, report)), report
     try:
         _convert(path, make_layer(frame, report), pack, report_file, report)
@@ -131,7 +131,14 @@ def _viewed(path: Path, pack: Path, make_layer, report: ValidationReport, opened
     return layer
 
 
-def _viewport_min_features() -> int:
-    from parksgis.pack.view_source import VIEWPORT_MIN_FEATURES
+def _viewport_driven(frame) -> bool:
+    """Whether the window reads the layer of ``frame`` per view (so from a cache pack)."""
+    import numpy as np
+    import shapely
 
-    return VIEWPORT_MIN_FEATURES
+    from parksgis.pack.view_source import viewport_driven
+
+    types = np.unique(shapely.get_type_id(frame.geometry.values))
+    types = types[types >= 0]  # -1: no shape
+    points = len(types) and np.isin(types, (shapely.GeometryType.POINT, shapely.GeometryType.MULTIPOINT)).all()
+    return viewport_driven(len(frame), "POINT" if points else None)

@@ -113,9 +113,9 @@ def open_pack(path, *, read_only: bool = False, verify_hashes: bool | None = Non
     PackLockedError. ``verify_hashes`` defaults to True up to :data:`HASH_ON_OPEN_LIMIT` bytes.
     ``layers=False`` skips reading the map layers (export and merge need only the register).
     ``frames(table)``, when given, reads each layer instead of reading it whole (e.g. only the
-    features in a view, through ``pack.view_reader``). ``view_layers``: layers of at least
-    :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features are not read; they get an
-    empty frame and a ``layer.view`` on ``handle.view_source`` (the window fills them per view).
+    features in a view, through ``pack.view_reader``). ``view_layers``: big layers
+    (:func:`~parksgis.pack.view_source.viewport_driven`) are not read; they get an empty frame
+    and a ``layer.view`` on ``handle.view_source`` (the window fills them per view).
     ``layers_read(workspace)``, when given, is called once the layers are set up and before the
     register's projects are read (100,000 projects take a second): the window starts reading
     its first view there, in another thread, so the two overlap. ``projects_first``: the caller
@@ -303,6 +303,7 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
         rows = conn.execute(f"SELECT table_name, name, park_id, kind, title_zh, title_en, style, "
                             f"visible, opacity, feature_count FROM {fmt.LAYERS} "
                             "ORDER BY position").fetchall()
+        geometry_types = dict(conn.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns"))
     finally:
         conn.close()
     by_id = {p.park_id: p for p in parks}
@@ -311,7 +312,7 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
         if not with_layers:
             break
         view = None
-        if view_source is not None and count >= _viewport_min_features():
+        if view_source is not None and _viewport_driven(count, geometry_types.get(table)):
             from parksgis.model.view_source import LayerView
 
             view = LayerView(view_source, table, int(count), view_source.extent(table))
@@ -331,10 +332,10 @@ def _read_workspace(path: Path, manifest: dict, immutable: bool, with_layers: bo
     return Workspace(parks, shared, {}, DEFAULT_SCHEME, json.loads(manifest.get("kpis", "{}")), meta)
 
 
-def _viewport_min_features() -> int:
+def _viewport_driven(count: int, geometry_type: str | None) -> bool:
     from parksgis.pack import view_source
 
-    return view_source.VIEWPORT_MIN_FEATURES
+    return view_source.viewport_driven(count, geometry_type)
 
 
 def _open_plain(path: Path, immutable: bool, notes: list[str],

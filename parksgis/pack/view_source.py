@@ -22,6 +22,21 @@ from parksgis.pack.viewport import geometries_from_gpkg, read_view, spatial_tabl
 #: (every sample park, a district's roads) are read whole: they draw from memory in milliseconds
 #: and the panels keep their whole-frame behaviour. The same size as level-of-detail bands start.
 VIEWPORT_MIN_FEATURES = 20_000
+#: ... and point layers from this many: a point held whole is one vertex and its values (the
+#: 100,000 utility points beside a million plots: a few MB of a session), while reading it per
+#: view cost every zoom of that pack ~30 ms of its ~260 (a few thousand rows through the R-tree,
+#: read beside the plots' tiles and contending with them for the interpreter).
+VIEWPORT_MIN_POINTS = 250_000
+#: GeoPackage's (and PostGIS's) names of the point geometry types
+POINT_TYPES = frozenset({"POINT", "MULTIPOINT"})
+
+
+def viewport_driven(count: int, geometry_type: str | None = None) -> bool:
+    """Whether the window reads a layer of ``count`` features per view (else whole);
+    ``geometry_type``: the type of all its shapes (``POINT``, ``MULTIPOLYGON``; any case), None
+    when mixed or unknown."""
+    points = geometry_type is not None and geometry_type.upper() in POINT_TYPES
+    return count >= (max(VIEWPORT_MIN_POINTS, VIEWPORT_MIN_FEATURES) if points else VIEWPORT_MIN_FEATURES)
 _NUMBER_TYPES = ("INT", "REAL", "DOUBLE", "FLOAT", "NUM", "MEDIUMINT", "BOOLEAN", "DATE")
 _IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
 

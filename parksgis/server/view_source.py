@@ -1,8 +1,8 @@
 """A database as a :class:`~parksgis.model.view_source.ViewSource`: its big layer tables read for
 the view, through their GiST indexes.
 
-The window opens a database's layers of :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES`
-features or more viewport-driven, as it does a pack's: the map asks for the features of its view
+The window opens a database's big layers (:func:`~parksgis.pack.view_source.viewport_driven`)
+viewport-driven, as it does a pack's: the map asks for the features of its view
 (plus a margin) and reads them off the UI thread (``qt.viewport_feeder``), a tile at a time with
 the pack reader's tiling and bounded tile cache (:class:`~parksgis.pack.view_reader.PackViewReader`);
 each tile is one query ``geom && ST_MakeEnvelope(...)``, answered by the index alone, and the

@@ -22,8 +22,8 @@ def load_database_workspace(src: str, *, view=None, view_layers: bool = False, p
     the WGS84 box a page will show: each layer then holds only the features meeting it (found
     through the GiST indexes); None reads everything. ``page(extents)``: the page's box and
     scale ``(box, metres per pixel)`` (or None): a table with level-of-detail bands at that scale
-    (``server.bands``) lying within the box is read from them (:func:`banded_frames`). ``view_layers`` (the window): tables of
-    :data:`~parksgis.pack.view_source.VIEWPORT_MIN_FEATURES` features or more are not read; they
+    (``server.bands``) lying within the box is read from them (:func:`banded_frames`). ``view_layers`` (the window): big tables
+    (:func:`~parksgis.pack.view_source.viewport_driven`) are not read; they
     get an empty frame and a ``layer.view`` on a :class:`~parksgis.server.view_source.DatabaseViewSource`
     (the window fills them per view, as a pack's). ``ahead``: whole tables already being read.
     ``as_columns`` (a page): layers read whole hold their features as
@@ -92,7 +92,8 @@ def _big_tables(conn) -> dict[str, int]:
     from parksgis.pack import view_source as pack_views
 
     counts = {item["table"]: layers.feature_count(conn, item["table"]) for item in layers.catalogue(conn)}
-    return {table: n for table, n in counts.items() if n >= pack_views.VIEWPORT_MIN_FEATURES}
+    types = dict(conn.execute("SELECT f_table_name, type FROM geometry_columns WHERE f_table_schema = 'parksgis'"))
+    return {table: n for table, n in counts.items() if pack_views.viewport_driven(n, types.get(table))}
 
 
 def banded_frames(src: str, conn, extents: layers.TableExtents, page, ahead: layers.RowsAhead | None = None,

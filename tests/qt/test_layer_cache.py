@@ -130,3 +130,19 @@ def test_caches_unused_for_a_month_are_removed_when_another_is_written(sample_fo
     open_workspace(sample_folder, view_layers=True).source.close()
     assert not any(path.exists() for path in gone)
     assert all(path.exists() for path in recent)
+
+
+def test_a_point_file_is_cached_for_views_only_from_its_own_size(sample_folder, small_is_big, monkeypatch):
+    """A GeoJSON of points goes through a cache pack (and is read per view) only from
+    ``VIEWPORT_MIN_POINTS`` features: below, read whole, as a pack's point layer is."""
+    from parksgis.app.workspace import open_workspace
+
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 3)
+    for min_points, viewed in ((5, False), (4, True)):
+        monkeypatch.setattr(view_source, "VIEWPORT_MIN_POINTS", min_points)
+        opened = open_workspace(sample_folder, view_layers=True)
+        utilities = opened.workspace.layer("port/utilities")  # 4 points
+        assert (utilities.view is not None) is viewed, min_points
+        assert viewed or len(utilities.frame) == 4
+        assert opened.workspace.layer("port/plots").view is not None
+        opened.source.close()

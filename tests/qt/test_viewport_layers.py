@@ -51,6 +51,25 @@ def test_file_open_of_a_pack_in_the_app_reads_its_big_layers_per_view(qtbot, vie
     win.session.close()
 
 
+def test_point_layers_open_whole_below_their_own_size(qtbot, viewport, pack, monkeypatch):
+    """A point layer is read per view only from ``VIEWPORT_MIN_POINTS`` features (held whole, a
+    point is one vertex and its values; read per view, it slowed every zoom), an area or line
+    layer from ``VIEWPORT_MIN_FEATURES``; below, it is read whole and drawn from memory."""
+    assert view_source.viewport_driven(20_000, "MULTIPOLYGON") and not view_source.viewport_driven(20_000, "Point")
+    assert view_source.viewport_driven(view_source.VIEWPORT_MIN_POINTS, "POINT")
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 3)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_POINTS", 5)
+    win = viewport.open(pack)
+    utilities, plots = win.workspace.layer("port/utilities"), win.workspace.layer("port/plots")
+    assert utilities.view is None and len(utilities.frame) == 4  # four points, read whole
+    assert plots.view is not None and win.workspace.layer("port/roads").view is not None
+    win.session.close()
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_POINTS", 4)
+    win = viewport.open(pack)
+    assert win.workspace.layer("port/utilities").view is not None
+    win.session.close()
+
+
 def _show(viewport, win, west, south, east, north):
     x0, y0 = win.geometry_.display_xy(west, south)
     x1, y1 = win.geometry_.display_xy(east, north)

@@ -89,3 +89,20 @@ def test_search_matches_text_columns_and_projects(viewed):
         np.flatnonzero(whole.project_ids.to_numpy(dtype=object) == pid).tolist()
     assert source.matching_ids(table, [], "", [], unlinked=True).tolist() == \
         np.flatnonzero(whole.project_ids.isna().to_numpy()).tolist()
+
+
+def test_a_point_table_is_read_per_view_only_from_its_own_size(loaded_url, monkeypatch):
+    """As a pack's: a point table from ``VIEWPORT_MIN_POINTS`` features (the port's 4 utility
+    points, typed ``geometry(Point)`` on the server), an area or line table from
+    ``VIEWPORT_MIN_FEATURES``."""
+    monkeypatch.setattr(pack_views, "VIEWPORT_MIN_FEATURES", 3)
+    for min_points, viewed in ((5, False), (4, True)):
+        monkeypatch.setattr(pack_views, "VIEWPORT_MIN_POINTS", min_points)
+        workspace = load_database_workspace(loaded_url, view_layers=True)[0]
+        utilities = workspace.layer("port/utilities")
+        assert (utilities.view is not None) is viewed, min_points
+        assert viewed or len(utilities.frame) == 4
+        assert workspace.layer("port/plots").view is not None and workspace.layer("port/roads").view is not None
+        for layer in workspace.layers:
+            if layer.view is not None:
+                layer.view.source.close()
