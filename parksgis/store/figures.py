@@ -59,20 +59,51 @@ def road_segments(layers) -> list[RoadSegment]:
 
     ``length_m`` (measured in EPSG:4546 by the data tools) is used when present, otherwise the
     length is measured here in EPSG:4546 (CGCS2000 / 3-degree GK CM 111E, the parks' zone).
+    A layer read per view (``layer.view``: its frame holds the roads of one view) is counted
+    from its source, every road (:func:`_source_segments`).
     """
     segments: list[RoadSegment] = []
     for layer in layers:
-        if getattr(layer.kind, "value", layer.kind) != "roads" or len(layer.frame) == 0:
+        if getattr(layer.kind, "value", layer.kind) != "roads":
             continue
-        frame = layer.frame
-        if "length_m" in frame.columns and frame["length_m"].notna().all():
-            lengths = frame["length_m"].astype(float)
-        else:
-            lengths = frame.geometry.to_crs("EPSG:4546").length
-        works = frame["work"] if "work" in frame.columns else [""] * len(frame)
-        for pid, work, metres in zip(layer.project_ids, works, lengths):
-            segments.append(RoadSegment(pid, str(work or ""), float(metres) / 1000.0))
+        if layer.view is not None:
+            segments += _source_segments(layer)
+            continue
+        if len(layer.frame) == 0:
+            continue
+        segments += _frame_segments(layer.frame, layer.project_ids)
     return segments
+
+
+def _frame_segments(frame, project_ids) -> list[RoadSegment]:
+    if "length_m" in frame.columns and frame["length_m"].notna().all():
+        lengths = frame["length_m"].astype(float)
+    else:
+        lengths = frame.geometry.to_crs("EPSG:4546").length
+    works = frame["work"] if "work" in frame.columns else [""] * len(frame)
+    return [RoadSegment(pid, str(work or ""), float(metres) / 1000.0)
+            for pid, work, metres in zip(project_ids, works, lengths)]
+
+
+def _source_segments(layer) -> list[RoadSegment]:
+    """The segments of every road of a layer read per view, asked of its source: one per distinct
+    project, work and length, its length times how many roads have them (SQL ``GROUP BY``: no
+    shape read, at most a row per road); the whole layer is read only when a road lacks its
+    ``length_m``. A layer without a ``work`` column has nothing the
+    dashboard charts (new and upgraded roads), so nothing is asked."""
+    from parksgis.model.layer import Layer
+
+    view = layer.view
+    combos = view.source.value_counts(view.table, ["project_id", "work", "length_m"])
+    if "work" not in combos.columns or combos.empty:
+        return []
+    if "length_m" not in combos.columns or combos["length_m"].isna().any():
+        whole = view.source.by_ids(view.table, view.source.ids(view.table))
+        return _frame_segments(whole, Layer(layer.name, whole, layer.kind).project_ids)
+    # one row per combination, its project id read as a feature's is
+    ids = Layer(layer.name, combos, layer.kind).project_ids
+    return [RoadSegment(pid, str(work or ""), float(metres) * int(count) / 1000.0)
+            for pid, work, metres, count in zip(ids, combos["work"], combos["length_m"], combos["count"])]
 
 
 def road_km_by_status(projects: dict[str, Project], segments: list[RoadSegment],

@@ -117,3 +117,55 @@ def test_the_ids_of_every_bar_at_once_are_each_bars_own(sample_register):
         for status in {p.status for p in projects.values()} | {"no-such-status"}:
             assert by_park.get((park, status), []) == figures.projects_where(projects, park=park, status=status)
     assert sum(map(len, by_park.values())) == len(projects)
+
+
+def _road_table(workspace):
+    segments = figures.road_segments(workspace.layers)
+    return figures.road_km_by_status(workspace.projects, segments, workspace.scheme), \
+        {w: figures.projects_where(workspace.projects, segments=segments, work=w) for w in ("new", "upgrade")}
+
+
+def test_roads_read_per_view_count_every_road_of_their_source(lod_pack, monkeypatch):
+    """A pack's big road layers hold one view's roads at a time (none before the map's first
+    view): the dashboard's figures come from the pack's tables, every road, as from a whole read."""
+    from parksgis.app.workspace import open_workspace
+    from parksgis.pack import view_source
+
+    whole = open_workspace(lod_pack)
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    viewed = open_workspace(lod_pack, view_layers=True)
+    try:
+        roads = [layer for layer in viewed.workspace.layers if layer.kind.value == "roads"]
+        assert any(layer.view is not None and len(layer.frame) == 0 for layer in roads)
+        expected = _road_table(whole.workspace)
+        assert sum(expected[0]["new"].values()) == pytest.approx(22.2)
+        got = _road_table(viewed.workspace)
+        assert got[1] == expected[1]
+        for work, row in expected[0].items():
+            assert got[0][work] == pytest.approx(row), work
+    finally:
+        whole.source.close()
+        viewed.source.close()
+
+
+def test_roads_read_per_view_without_lengths_are_measured_from_their_shapes(loaded_url, monkeypatch):
+    """A database's big road tables likewise; a table whose roads lack ``length_m`` is read
+    whole once and measured, as a whole read measures it."""
+    import psycopg
+
+    from parksgis.pack import view_source
+    from parksgis.server.workspace import load_database_workspace
+
+    def tables(view_layers):
+        return _road_table(load_database_workspace(loaded_url, view_layers=view_layers)[0])
+
+    monkeypatch.setattr(view_source, "VIEWPORT_MIN_FEATURES", 5)
+    expected = tables(False)
+    got = tables(True)
+    assert got[1] == expected[1] and got[0]["new"] == pytest.approx(expected[0]["new"])
+    with psycopg.connect(loaded_url) as conn:  # an admin clears a length in psql
+        conn.execute("UPDATE parksgis.port__roads SET length_m = NULL WHERE fid = 0")
+    expected, got = tables(False), tables(True)
+    assert got[1] == expected[1]
+    for work, row in expected[0].items():
+        assert got[0][work] == pytest.approx(row), work
