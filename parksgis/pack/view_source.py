@@ -37,6 +37,8 @@ def viewport_driven(count: int, geometry_type: str | None = None) -> bool:
     when mixed or unknown."""
     points = geometry_type is not None and geometry_type.upper() in POINT_TYPES
     return count >= (max(VIEWPORT_MIN_POINTS, VIEWPORT_MIN_FEATURES) if points else VIEWPORT_MIN_FEATURES)
+
+
 _NUMBER_TYPES = ("INT", "REAL", "DOUBLE", "FLOAT", "NUM", "MEDIUMINT", "BOOLEAN", "DATE")
 _IDS_PER_QUERY = 900  # under SQLite's default limit of bound parameters
 

@@ -89,8 +89,8 @@ def _source_segments(layer) -> list[RoadSegment]:
     """The segments of every road of a layer read per view, asked of its source: one per distinct
     project, work and length, its length times how many roads have them (SQL ``GROUP BY``: no
     shape read, at most a row per road); the whole layer is read only when a road lacks its
-    ``length_m``. A layer without a ``work`` column has nothing the
-    dashboard charts (new and upgraded roads), so nothing is asked."""
+    ``length_m``. A layer without a ``work`` column has nothing the dashboard charts (new and
+    upgraded roads): it gives no segments, and no length is measured."""
     from parksgis.model.layer import Layer
 
     view = layer.view
